@@ -1,0 +1,26 @@
+# doctest executables, one per layer; every *.cpp in the folder joins it (one file per component).
+# Each test case carries a doctest timeout; CTest adds a hard TIMEOUT on top.
+set(INTERLEAVE_TEST_TIMEOUT 600)
+
+function(interleave_test name dir)
+  file(GLOB srcs CONFIGURE_DEPENDS ${dir}/*.cpp)
+  if(NOT srcs)
+    return()
+  endif()
+  add_executable(${name} ${srcs} tests/doctest_main.cpp)
+  target_link_libraries(${name} PRIVATE ${ARGN})
+  target_include_directories(${name} PRIVATE tests)
+  target_compile_options(${name} PRIVATE ${INTERLEAVE_WARNINGS})
+  target_compile_definitions(${name} PRIVATE
+    INTERLEAVE_SOURCE_DIR="${CMAKE_SOURCE_DIR}" DOCTEST_CONFIG_COLORS_NONE)
+  if(EMSCRIPTEN)
+    target_link_options(${name} PRIVATE -sPROXY_TO_PTHREAD -sPTHREAD_POOL_SIZE=24
+      -sEXIT_RUNTIME=1 -sINITIAL_MEMORY=256MB -sALLOW_MEMORY_GROWTH=0 -sNODERAWFS=1)
+    set_target_properties(${name} PROPERTIES CROSSCOMPILING_EMULATOR "/usr/bin/node;--no-experimental-fetch")
+  endif()
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${INTERLEAVE_TEST_TIMEOUT})
+endfunction()
+
+interleave_test(engine_tests tests/engine interleave_engine)
+interleave_test(samples_tests tests/samples interleave_samples)

@@ -1,0 +1,103 @@
+// Interleave engine — a Run: one execution of one program (a sample's body) with its limits.
+//
+// start() returns at once: the body runs on the run's own controller thread as "MainThread".
+// Everything a UI needs is a snapshot read (output, events, stats, status) that never blocks
+// for long and never waits for a worker, so the browser's main thread can poll every frame.
+// stop() is a request: every worker sees it at its next tick or wait and exits within 100 ms.
+// A finished Run owns no threads; destroying a Run stops it and joins its threads (only the
+// destructor and wait() block — never call them on the browser main thread while running).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/trace.hpp"
+#include "engine/usage.hpp"
+
+namespace interleave::engine {
+
+enum class RunStatus : uint8_t {
+    running,
+    finished,  // the body returned and every worker ended
+    stopped,   // stop() was called
+    deadlock,  // every live worker blocked on an engine primitive, no timer pending
+    limit,     // a limit was hit (wall time, output, trace events, tasks, memory)
+    error,     // the body threw; the message is in notices()
+};
+const char* to_string(RunStatus s);  // "running", "finished", ...
+
+struct RunLimits {
+    double wall_s = 60.0;
+    size_t output_lines = 10'000;   // then a truncation notice; later lines are counted, not stored
+    size_t trace_events = 4'000'000;
+    size_t tasks = 10'000;
+    size_t memory_bytes = 256u << 20;  // engine-tracked bytes: queues, channels, output
+};
+
+struct OutputLine {
+    double t_ms = 0;  // since run start
+    uint32_t task = 0;
+    uint16_t worker = 0;
+    std::string text;
+};
+
+struct RunStats {
+    double wall_ms = 0;          // elapsed so far, or total once done
+    double cpu_ms = 0;           // CPU work done by kernels (sum over workers)
+    double busy_cores_avg = 0;   // mean number of workers running at once
+    double busy_cores_max = 0;
+    double gil_wait_ms = 0;      // sum over workers
+    uint64_t gil_switches = 0;   // GIL hand-offs between workers
+    uint32_t tasks = 0;          // tasks registered
+    uint64_t dropped_events = 0; // tracer drops
+    uint64_t output_lines = 0;   // lines printed, including those past the output limit
+};
+
+class Runtime;  // runtime.hpp: what primitives and sample bodies use
+
+struct RunConfig {
+    bool gil = true;                 // false = free-threaded (Python 3.13t)
+    double switch_interval_ms = 5.0; // sys.setswitchinterval
+    RunLimits limits;
+};
+
+class Run {
+public:
+    using Body = std::function<void(Runtime&)>;
+
+    // Starts `body` on a new controller thread. Any thread; never blocks.
+    [[nodiscard]] static std::shared_ptr<Run> start(Body body, RunConfig config = {});
+    ~Run();  // stops and joins
+
+    RunStatus status() const;  // any thread, lock-free
+    bool done() const { return status() != RunStatus::running; }
+    void stop();               // any thread, never blocks
+    // Blocks until done or `timeout_s` passes; returns done(). Tests and CLI only.
+    bool wait(double timeout_s);
+
+    // --- Snapshots (any thread, short internal locks, never wait for workers) ---
+    // Appends output lines [from, end) to `out`, returns end. Stored lines only (see limits).
+    size_t read_output(size_t from, std::vector<OutputLine>& out) const;
+    // Appends events since the cursor's last read.
+    void read_events(Tracer::Cursor& cursor, std::vector<TraceEvent>& out) const;
+    std::vector<WorkerInfo> workers() const;
+    std::vector<TaskInfo> tasks() const;
+    RunStats stats() const;
+    Usage usage() const;                   // busy-worker bins, per-worker busy fraction, cores
+    std::vector<std::string> notices() const;  // limits hit, truncation, deadlock report, errors
+    const RunConfig& config() const;
+    const Tracer& tracer() const;           // for export; read-only
+
+    // Chrome Trace Event JSON (Perfetto, chrome://tracing). Any thread; complete once done().
+    std::string export_chrome_trace() const;
+
+private:
+    Run() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace interleave::engine

@@ -1,0 +1,114 @@
+// Interleave engine — the tracer: what every worker did, and when.
+//
+// Each worker appends fixed-size TraceEvents to its own buffer, without locks (single writer,
+// readers see a prefix published with a release store). Readers (the UI, the CLI, export) pull
+// events incrementally with a TraceCursor. A full buffer never loses silently: it counts drops,
+// and Tracer::dropped() reports them.
+//
+// Thread-safety: emit() only from the worker that owns the buffer; everything else from any
+// thread. Times are nanoseconds since the run started (steady clock). The browser's timer has
+// 5 µs resolution: nothing here assumes finer ticks.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace interleave::engine {
+
+// What a worker is doing. A worker is in exactly one state at a time; a `state` event starts
+// a new one and ends the previous one.
+enum class WorkerState : uint8_t {
+    idle,        // alive, nothing to do (a pool worker between tasks, an event loop with no ready task)
+    running,     // executing Python-level work (holds the GIL when the GIL is on)
+    gil_wait,    // wants the GIL, someone else holds it
+    lock_wait,   // blocked on Lock/RLock/Condition/Semaphore/Barrier/Event
+    queue_wait,  // blocked on Queue get/put, or on a Future's result
+    io_wait,     // timed wait: I/O, sleep (GIL released)
+    starting,    // process start-up: a fresh worker, copying its state
+    serialising, // pickling arguments/results across a process channel
+    count_
+};
+const char* to_string(WorkerState s);
+
+enum class EventKind : uint8_t {
+    task_begin,       // worker starts running task `task` (nested spans are allowed: a Thread's task, then a pool task inside)
+    task_end,         // ends the innermost open task on that worker
+    state,            // arg = WorkerState
+    gil_acquire,      // worker now holds the GIL of process `arg`
+    gil_release,      // worker dropped the GIL of process `arg`
+    gil_drop_request, // worker asked the holder of GIL `arg` to drop it (waited one switch interval)
+    print,            // arg = index of the output line
+    worker_exit,      // the worker ended; no more events from it
+};
+const char* to_string(EventKind k);
+
+struct TraceEvent {
+    int64_t t_ns = 0;  // since run start
+    uint32_t task = 0; // task id (0 = none)
+    uint16_t worker = 0;
+    EventKind kind = EventKind::state;
+    uint8_t pad_ = 0;
+    uint64_t arg = 0;
+};
+static_assert(sizeof(TraceEvent) == 24, "TraceEvent must stay small and fixed-size");
+
+enum class WorkerKind : uint8_t { main, thread, process_main, pool_thread, pool_process, event_loop, controller };
+
+struct WorkerInfo {
+    uint16_t id = 0;
+    std::string name;  // Python's: "MainThread", "Thread-1", "Process-1", "ThreadPoolExecutor-0_0", ...
+    WorkerKind kind = WorkerKind::thread;
+    uint16_t process = 0;  // 0 = the run's main process; each Process/pool process has its own (own GIL)
+};
+
+struct TaskInfo {
+    uint32_t id = 0;
+    std::string name;  // "Thread 1", "Task 0", "Async Task 2", ...
+};
+
+class Tracer {
+public:
+    // `max_events` bounds the whole run (all workers); past it, events are counted as dropped.
+    explicit Tracer(size_t max_events = 4'000'000);
+    ~Tracer();
+    Tracer(const Tracer&) = delete;
+    Tracer& operator=(const Tracer&) = delete;
+
+    // Registers a worker and returns its id. Any thread. Names need not be unique.
+    uint16_t add_worker(std::string name, WorkerKind kind, uint16_t process);
+    // Registers a task name and returns its id (ids start at 1). Any thread.
+    uint32_t add_task(std::string name);
+
+    // Appends an event to `worker`'s buffer. Only the thread that currently is that worker.
+    // Lock-free, no allocation on the fast path (~a few ns).
+    void emit(uint16_t worker, EventKind kind, uint32_t task, uint64_t arg, int64_t t_ns);
+
+    // Copies of the registries (any thread, short lock).
+    std::vector<WorkerInfo> workers() const;
+    std::vector<TaskInfo> tasks() const;
+    size_t task_count() const;
+
+    // Events appended since `cursor` was last used, per worker in time order, workers
+    // concatenated (sort by t_ns if you need a global order). Any thread, never blocks writers.
+    struct Cursor {
+        std::vector<size_t> next;  // per worker: index of the next unread event
+    };
+    void read(Cursor& cursor, std::vector<TraceEvent>& out) const;
+    // All events so far, sorted by time (export, tests).
+    std::vector<TraceEvent> all_sorted() const;
+
+    uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
+    size_t size() const;  // events stored
+
+private:
+    struct Impl;  // engine-core's choice
+    std::unique_ptr<Impl> impl_;
+    std::atomic<uint64_t> dropped_{0};
+};
+
+}  // namespace interleave::engine

@@ -1,0 +1,50 @@
+// Interleave samples — knobs: a sample's parameters, their ranges, defaults and help.
+//
+// Values are kept as canonical text ("4", "2.5", "threads") so links, the CLI and the UI share
+// one representation. Parsing is strict: an out-of-range or malformed value is an error with a
+// message naming the knob and the valid choices; clamping is a separate, explicit step (links
+// clamp and say so; the CLI refuses).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interleave::samples {
+
+enum class KnobType { integer, number, choice };
+
+struct KnobSpec {
+    std::string key;   // "workers", "gil", "time_scale"
+    std::string label; // "Workers"
+    std::string help;  // one line
+    KnobType type = KnobType::integer;
+    double min = 0, max = 0;           // integer / number
+    std::vector<std::string> choices;  // choice
+    std::string default_value;         // canonical text
+
+    std::string range_text() const;  // "1..8", "0.1..10", "on|off"
+};
+
+// Knob key -> canonical value text. Holds every knob of a sample once filled by defaults().
+using KnobValues = std::map<std::string, std::string>;
+
+KnobValues defaults(const std::vector<KnobSpec>& specs);
+const KnobSpec* find_knob(const std::vector<KnobSpec>& specs, std::string_view key);
+
+// Strict parse of `text` for `spec`: canonical text on success, nullopt + `error` otherwise
+// ("workers=9 is out of range 1..8", "gil=maybe is not one of on|off").
+std::optional<std::string> parse_knob(const KnobSpec& spec, std::string_view text,
+                                      std::string* error);
+// Lenient: an out-of-range number is clamped (with `note` saying so); a malformed value or
+// unknown choice falls back to the default (with `note`). Always returns a valid value.
+std::string clamp_knob(const KnobSpec& spec, std::string_view text, std::string* note);
+
+// Typed reads of a filled KnobValues (the key must exist: values come from defaults()).
+long knob_int(const KnobValues& v, const std::string& key);
+double knob_number(const KnobValues& v, const std::string& key);
+const std::string& knob_choice(const KnobValues& v, const std::string& key);
+
+}  // namespace interleave::samples
