@@ -1,0 +1,28 @@
+# libFuzzer targets (clang only). Configure a separate build with clang:
+#   CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DINTERLEAVE_ENGINE_ONLY=ON -DINTERLEAVE_FUZZ=ON
+#   ninja -C build/fuzz fuzz_share_link && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
+# The CTest entry is a bounded run (INTERLEAVE_FUZZ_RUNS inputs); new inputs go to
+# build/fuzz/corpus_share_link, never into the seed corpus in tests/fuzz/.
+option(INTERLEAVE_FUZZ "Build libFuzzer targets (needs clang)" OFF)
+set(INTERLEAVE_FUZZ_RUNS 200000 CACHE STRING "Inputs per bounded fuzz run in CTest")
+
+if(INTERLEAVE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "INTERLEAVE_FUZZ needs clang (CC=clang CXX=clang++), not ${CMAKE_CXX_COMPILER_ID}")
+  endif()
+  # The decoder's own sources are compiled into the target with coverage instrumentation; the
+  # rest of the samples library (the catalog it looks knobs up in) links as usual. Objects in
+  # the executable take precedence over the archive's copies, so nothing is defined twice.
+  add_executable(fuzz_share_link tests/fuzz/fuzz_share_link.cpp
+    src/samples/share_link.cpp src/samples/knobs.cpp)
+  target_link_libraries(fuzz_share_link PRIVATE interleave_samples)
+  target_compile_options(fuzz_share_link PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 ${INTERLEAVE_WARNINGS})
+  target_link_options(fuzz_share_link PRIVATE -fsanitize=fuzzer,address,undefined)
+  set(_fuzz_corpus "${CMAKE_BINARY_DIR}/corpus_share_link")
+  file(MAKE_DIRECTORY "${_fuzz_corpus}")
+  add_test(NAME fuzz_share_link
+    COMMAND fuzz_share_link -runs=${INTERLEAVE_FUZZ_RUNS} -max_len=6000 -timeout=10
+            -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/share_link.dict
+            ${_fuzz_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_share_link)
+  set_tests_properties(fuzz_share_link PROPERTIES TIMEOUT 300)
+endif()
