@@ -24,3 +24,6 @@ endfunction()
 
 interleave_test(engine_tests tests/engine interleave_engine)
 interleave_test(samples_tests tests/samples interleave_samples)
+
+# libFuzzer targets (samples layer), built only with -DINTERLEAVE_FUZZ=ON and clang.
+include(${CMAKE_CURRENT_LIST_DIR}/fuzz.cmake OPTIONAL)

@@ -1,0 +1,224 @@
+// Web backend: Emscripten's GLFW on #canvas, WebGL2, the browser's requestAnimationFrame loop,
+// the URL fragment as the share link, downloads, and the C entry points behind
+// window.interleave (web/interleave-api.js). See backend.hpp for the contract.
+//
+// The canvas's CSS box fills the window (web/index.html); each frame its backing store is
+// sized to CSS size x devicePixelRatio, so ImGui works in device pixels and the UI scales its
+// fonts and sizes by the ratio (content_scale). Never blocks: the browser's main thread must
+// stay free for the page, and run threads are Web Workers from the pthread pool.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "app/backend.hpp"
+
+namespace interleave::app {
+namespace {
+
+ui::App* g_app = nullptr;  // the automation target (main thread only)
+
+EM_JS(int, location_hash_length, (), { return lengthBytesUTF8(location.hash); });
+EM_JS(void, location_hash_copy, (char* out, int capacity),
+      { stringToUTF8(location.hash, out, capacity); });
+
+// Device-pixel size the canvas should have now.
+void wanted_canvas_size(double dpr, int& w, int& h) {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    w = std::max(1, int(std::lround(css_w * dpr)));
+    h = std::max(1, int(std::lround(css_h * dpr)));
+    // Emscripten's GLFW asks for fullscreen when a size equals the screen's exactly (which
+    // needs a user gesture and logs an error); one device pixel less is invisible.
+    if (w == EM_ASM_INT({ return screen.width; }) && h == EM_ASM_INT({ return screen.height; }))
+        h -= 1;
+}
+
+class WebBackend final : public Backend {
+  public:
+    bool init(const Options& options) override {
+        options_ = options;
+        glfwSetErrorCallback([](int code, const char* what) {
+            std::fprintf(stderr, "interleave: GLFW error %d: %s\n", code, what);
+        });
+        if (!glfwInit()) return fail("GLFW could not start in this page.");
+        dpr_ = float(emscripten_get_device_pixel_ratio());
+        int w = 0, h = 0;
+        wanted_canvas_size(dpr_, w, h);
+        // The link flags select WebGL2 (MIN/MAX_WEBGL_VERSION=2); GLFW's hints are ignored.
+        window_ = glfwCreateWindow(w, h, "Interleave", nullptr, nullptr);
+        if (!window_) return fail("This browser could not create a WebGL2 context.");
+        glfwMakeContextCurrent(window_);
+        ImGui_ImplGlfw_InitForOpenGL(window_, true);
+        ImGui_ImplOpenGL3_Init("#version 300 es");
+        return true;
+    }
+
+    float content_scale() const override { return dpr_; }
+
+    ui::PlatformHooks hooks() override {
+        ui::PlatformHooks h;
+        h.is_web = true;
+        h.hardware_cores = std::thread::hardware_concurrency();  // navigator.hardwareConcurrency
+        h.link_changed = [](const std::string& fragment) {
+            // replaceState does not fire hashchange, so this never loops back into load().
+            EM_ASM(
+                {
+                    var f = UTF8ToString($0);
+                    var url = f ? f : location.pathname + location.search;
+                    if (f != = location.hash) history.replaceState(history.state, "", url);
+                },
+                fragment.c_str());
+        };
+        h.save_file = [](const std::string& filename, const std::string& content) {
+            EM_ASM(
+                {
+                    // slice() copies out of the shared heap: Blob refuses shared memory.
+                    var bytes = HEAPU8.slice($1, $1 + $2);
+                    var url = URL.createObjectURL(new Blob([bytes]));
+                    var a = document.createElement('a');
+                    a.href = url;
+                    a.download = UTF8ToString($0);
+                    document.body.appendChild(a);
+                    a.click();
+                    a.remove();
+                    setTimeout(
+                        function() { URL.revokeObjectURL(url); }, 10000);
+                },
+                filename.c_str(), content.data(), content.size());
+            return "Downloaded " + filename;
+        };
+        return h;
+    }
+
+    std::string initial_link() const override {
+        std::string link(size_t(location_hash_length()), '\0');
+        location_hash_copy(link.data(), int(link.size()) + 1);
+        return link;
+    }
+
+    void attach(ui::App& app) override { g_app = &app; }
+
+    bool begin_frame() override {
+        // Follow window resizes, zoom and moves between screens of different density.
+        const float dpr = float(emscripten_get_device_pixel_ratio());
+        int want_w = 0, want_h = 0, w = 0, h = 0;
+        wanted_canvas_size(dpr, want_w, want_h);
+        glfwGetWindowSize(window_, &w, &h);
+        if (w != want_w || h != want_h) glfwSetWindowSize(window_, want_w, want_h);
+        if (dpr != dpr_) {
+            dpr_ = dpr;
+            g_app->init_style(dpr_);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        return true;
+    }
+
+    void end_frame() override {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window_, &w, &h);
+        glViewport(0, 0, w, h);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x * 0.8f, bg.y * 0.8f, bg.z * 0.8f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
+            ready_ = true;
+            EM_ASM({
+                if (Module.interleaveReady) Module.interleaveReady();
+            });
+        }
+    }
+
+    void run_loop(std::function<bool()> frame) override {
+        frame_ = std::move(frame);
+        // fps 0 = requestAnimationFrame (vsync); simulate_infinite_loop: main never returns.
+        emscripten_set_main_loop_arg(
+            [](void* self) {
+                if (!static_cast<WebBackend*>(self)->frame_()) emscripten_cancel_main_loop();
+            },
+            this, 0, true);
+    }
+
+    void shutdown() override {}
+
+  private:
+    bool fail(const char* why) {
+        std::fprintf(stderr, "interleave: %s\n", why);
+        EM_ASM(
+            {
+                if (Module.interleaveFailed) Module.interleaveFailed(UTF8ToString($0));
+            },
+            why);
+        return false;
+    }
+
+    Options options_;
+    GLFWwindow* window_ = nullptr;
+    float dpr_ = 1.0f;
+    bool ready_ = false;
+    std::function<bool()> frame_;
+};
+
+// Strings returned to JavaScript stay valid until the next call of the same function.
+const char* keep(std::string& slot, std::string value) {
+    slot = std::move(value);
+    return slot.c_str();
+}
+
+}  // namespace
+
+std::unique_ptr<Backend> make_backend() {
+    return std::make_unique<WebBackend>();
+}
+
+}  // namespace interleave::app
+
+// --- window.interleave entry points (web/interleave-api.js wraps them with cwrap) ----------
+// Main thread only (JS calls them between frames). Before the app exists they answer "" / no-op.
+using interleave::app::g_app;
+using interleave::app::keep;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_state_json() {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->state_json() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_load(const char* fragment) {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->load(fragment ? fragment : "") : "[]");
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_run() {
+    if (g_app) g_app->run();
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_stop() {
+    if (g_app) g_app->stop();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_export_trace() {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->export_trace() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_link() {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->link() : "");
+}
+
+}  // extern "C"

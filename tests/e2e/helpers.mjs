@@ -1,0 +1,140 @@
+// Shared harness for the browser end-to-end tests: the real server (`./build.sh serve`), headless
+// Chromium through playwright-core, console/page-error collection, screenshots, PNG pixels.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT = join(ROOT, 'build/e2e');
+mkdirSync(OUT, { recursive: true });
+
+// Starts `./build.sh serve --port 0 [extra]` and resolves { url, close } once it prints its
+// address. `--port 0` lets the OS pick a free port, so tests never collide with a running server.
+export function startServer(extra = []) {
+  const args = ['build.sh', 'serve', '--port', '0', ...extra];
+  if (process.env.INTERLEAVE_DEBUG === '1') args.push('--debug');
+  const child = spawn('bash', args, {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, INTERLEAVE_SERVE_QUIET: '1' },
+  });
+  let log = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server did not start within 300 s:\n${log}`));
+    }, 300_000);
+    const onData = (chunk) => {
+      log += chunk;
+      const m = /Interleave: (http:\/\/[^\s]+\/)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1],
+          close: () => new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', done);
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before printing its address:\n${log}`));
+    });
+  });
+}
+
+// The launch that gives WebGL2 on SwiftShader in headless Chromium (TOOLCHAIN.md).
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic'],
+  });
+}
+
+// A fresh page whose console errors and uncaught exceptions are collected in `problems`.
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  const consoleLog = [];
+  page.on('console', (msg) => {
+    consoleLog.push(`[${msg.type()}] ${msg.text()}`);
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('crash', () => problems.push('page crashed'));
+  return { context, page, problems, consoleLog };
+}
+
+// Polls `fn` (in the page) until it returns a truthy value; returns that value.
+export async function waitFor(page, fn, arg, { timeout = 60_000, interval = 200, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+// Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium's screenshots are).
+export function decodePng(buf) {
+  let pos = 8, width = 0, height = 0, colorType = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    const body = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0); height = body.readUInt32BE(4);
+      if (body[8] !== 8 || body[12] !== 0) throw new Error('decodePng: only 8-bit, non-interlaced');
+      colorType = body[9];
+    } else if (type === 'IDAT') idat.push(body);
+    pos += 12 + len;
+  }
+  const bpp = { 2: 3, 6: 4 }[colorType];
+  if (!bpp) throw new Error(`decodePng: colour type ${colorType} not supported`);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const px = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const row = px.subarray(y * stride, (y + 1) * stride);
+    const up = y > 0 ? px.subarray((y - 1) * stride, y * stride) : Buffer.alloc(stride);
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? row[i - bpp] : 0, b = up[i], c = i >= bpp ? up[i - bpp] : 0;
+      let v = src[i];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      row[i] = v & 0xff;
+    }
+  }
+  return { width, height, bpp, px };
+}
+
+// Number of distinct RGB colours in a PNG (a blank or single-colour canvas has 1).
+export function distinctColours(pngBuffer) {
+  const { width, height, bpp, px } = decodePng(pngBuffer);
+  const seen = new Set();
+  for (let i = 0; i < width * height; i++) {
+    seen.add((px[i * bpp] << 16) | (px[i * bpp + 1] << 8) | px[i * bpp + 2]);
+    if (seen.size > 4096) break;
+  }
+  return seen.size;
+}

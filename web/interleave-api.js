@@ -1,0 +1,74 @@
+/* Interleave — window.interleave, the automation API of the web build (tests, embedding).
+ *
+ *   await interleave.ready          resolves once the app draws its first frame; rejects with
+ *                                   an Error when it cannot start (not isolated, no WebGL2, crash)
+ *   interleave.state()              the playground state as an object: sample, knobs, status
+ *                                   (idle | running | finished | stopped | deadlock | limit |
+ *                                   error), output, stats, link, notices — the CLI's --json fields
+ *   interleave.load(fragment)       load a share link ('#v=1&sample=threading'); returns the
+ *                                   notices (what was ignored or clamped), [] when clean
+ *   interleave.run() / stop()       start / stop the current sample (never block)
+ *   interleave.exportTrace()        Chrome Trace Event JSON of the current or last run ('' if none)
+ *   interleave.link()               the current share-link fragment
+ *
+ * Every call is answered from the page's main thread between frames. Calling anything but
+ * `ready` before it resolves throws. The URL fragment is loaded at start-up, and again on
+ * every hashchange.
+ */
+/* global window, Module */
+(function () {
+  'use strict';
+
+  var resolveReady, rejectReady, settled = false;
+  var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
+  var native = null;  // cwrapped C entry points (src/app/backend_web.cpp), once ready
+
+  function call(name) {
+    if (!native) throw new Error('Interleave is not ready yet: await interleave.ready first');
+    return native[name].apply(null, Array.prototype.slice.call(arguments, 1));
+  }
+  function parse(text, what) {
+    try { return JSON.parse(text); } catch (e) {
+      throw new Error('interleave.' + what + ': the app returned invalid JSON: ' + e.message);
+    }
+  }
+
+  window.interleave = {
+    ready: ready,
+    state: function () { return parse(call('state'), 'state()'); },
+    load: function (fragment) { return parse(call('load', String(fragment || '')), 'load()'); },
+    run: function () { call('run'); },
+    stop: function () { call('stop'); },
+    exportTrace: function () { return call('exportTrace'); },
+    link: function () { return call('link'); }
+  };
+
+  // Called by web/index.html's Module glue.
+  window.interleaveInternal = {
+    started: function () {  // first frame drawn (Module.interleaveReady)
+      if (settled) return;
+      settled = true;
+      native = {
+        state: Module.cwrap('interleave_state_json', 'string', []),
+        load: Module.cwrap('interleave_load', 'string', ['string']),
+        run: Module.cwrap('interleave_run', null, []),
+        stop: Module.cwrap('interleave_stop', null, []),
+        exportTrace: Module.cwrap('interleave_export_trace', 'string', []),
+        link: Module.cwrap('interleave_link', 'string', [])
+      };
+      window.addEventListener('hashchange', function () {
+        // The app itself writes the fragment with history.replaceState, which fires no
+        // hashchange; this is the user (or a test) navigating to another link.
+        window.interleave.load(window.location.hash);
+      });
+      resolveReady();
+    },
+    failed: function (error) {
+      if (settled) return;
+      settled = true;
+      rejectReady(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  // An unhandled rejection would log a console error for pages that never await `ready`.
+  ready.catch(function () {});
+})();
