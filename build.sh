@@ -11,7 +11,7 @@
 #
 # Options (anywhere): --debug  debug builds (build/*-debug; web: Emscripten's abort-instead-of-
 # hang guards). Environment: IMGUI_DIR (ImGui source tree), JOBS (default 2),
-INTERLEAVE_STRESS (sanitizer stress factor, default 20).
+# INTERLEAVE_STRESS (sanitizer stress factor, default 20).
 # Every subcommand is idempotent: it installs what is missing and rebuilds only what changed.
 set -euo pipefail
 
