@@ -31,7 +31,7 @@ const char* to_string(RunStatus s);  // "running", "finished", ...
 
 struct RunLimits {
     double wall_s = 60.0;
-    size_t output_lines = 10'000;   // then a truncation notice; later lines are counted, not stored
+    size_t output_lines = 10'000;  // then a truncation notice; later lines are counted, not stored
     size_t trace_events = 4'000'000;
     size_t tasks = 10'000;
     size_t memory_bytes = 256u << 20;  // engine-tracked bytes: queues, channels, output
@@ -45,27 +45,27 @@ struct OutputLine {
 };
 
 struct RunStats {
-    double wall_ms = 0;          // elapsed so far, or total once done
-    double cpu_ms = 0;           // CPU work done by kernels (sum over workers)
-    double busy_cores_avg = 0;   // mean number of workers running at once
+    double wall_ms = 0;         // elapsed so far, or total once done
+    double cpu_ms = 0;          // CPU work done by kernels (sum over workers)
+    double busy_cores_avg = 0;  // mean number of workers running at once
     double busy_cores_max = 0;
-    double gil_wait_ms = 0;      // sum over workers
-    uint64_t gil_switches = 0;   // GIL hand-offs between workers
-    uint32_t tasks = 0;          // tasks registered
-    uint64_t dropped_events = 0; // tracer drops
-    uint64_t output_lines = 0;   // lines printed, including those past the output limit
+    double gil_wait_ms = 0;       // sum over workers
+    uint64_t gil_switches = 0;    // GIL hand-offs between workers
+    uint32_t tasks = 0;           // tasks registered
+    uint64_t dropped_events = 0;  // tracer drops
+    uint64_t output_lines = 0;    // lines printed, including those past the output limit
 };
 
 class Runtime;  // runtime.hpp: what primitives and sample bodies use
 
 struct RunConfig {
-    bool gil = true;                 // false = free-threaded (Python 3.13t)
-    double switch_interval_ms = 5.0; // sys.setswitchinterval
+    bool gil = true;                  // false = free-threaded (Python 3.13t)
+    double switch_interval_ms = 5.0;  // sys.setswitchinterval
     RunLimits limits;
 };
 
 class Run {
-public:
+  public:
     using Body = std::function<void(Runtime&)>;
 
     // Starts `body` on a new controller thread. Any thread; never blocks.
@@ -74,7 +74,7 @@ public:
 
     RunStatus status() const;  // any thread, lock-free
     bool done() const { return status() != RunStatus::running; }
-    void stop();               // any thread, never blocks
+    void stop();  // any thread, never blocks
     // Blocks until done or `timeout_s` passes; returns done(). Tests and CLI only.
     bool wait(double timeout_s);
 
@@ -86,15 +86,15 @@ public:
     std::vector<WorkerInfo> workers() const;
     std::vector<TaskInfo> tasks() const;
     RunStats stats() const;
-    Usage usage() const;                   // busy-worker bins, per-worker busy fraction, cores
+    Usage usage() const;                       // busy-worker bins, per-worker busy fraction, cores
     std::vector<std::string> notices() const;  // limits hit, truncation, deadlock report, errors
     const RunConfig& config() const;
-    const Tracer& tracer() const;           // for export; read-only
+    const Tracer& tracer() const;  // for export; read-only
 
     // Chrome Trace Event JSON (Perfetto, chrome://tracing). Any thread; complete once done().
     std::string export_chrome_trace() const;
 
-private:
+  private:
     Run() = default;
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -15,6 +15,7 @@
 // Worker entry points (WorkerScope users) catch it and exit. Never swallow it in sample code.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -22,6 +23,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "engine/run.hpp"
 #include "engine/trace.hpp"
@@ -29,17 +32,22 @@
 namespace interleave::engine {
 
 class Gil;
+struct WorkerRecord;  // runtime_impl.hpp: per-worker stats and task stack
 
 // Thrown at cancellation points once stop() was requested (or a limit ended the run).
 struct RunStopped {};
 
 // The calling thread's identity in a run. Set by WorkerScope; nullptr outside any run.
+// Only the owning thread touches it.
 struct WorkerContext {
     Runtime* runtime = nullptr;
     uint16_t worker = 0;
-    uint16_t process = 0;  // simulated process: 0 = the run's main process
-    uint32_t task = 0;     // task currently running on this worker (0 = none)
-    Gil* gil = nullptr;    // this process's GIL; nullptr when free-threaded
+    uint16_t process = 0;                   // simulated process: 0 = the run's main process
+    uint32_t task = 0;                      // task currently running on this worker (0 = none)
+    Gil* gil = nullptr;                     // this process's GIL; nullptr when free-threaded
+    bool holds_gil = false;                 // engine-maintained
+    WorkerState state = WorkerState::idle;  // last traced state
+    WorkerRecord* record = nullptr;         // engine-internal
 };
 WorkerContext* current_worker();
 
@@ -50,8 +58,21 @@ struct WaitTarget {
     std::function<std::string()> holder;  // current holder's name, or "" (may be empty)
 };
 
+// Per-worker figures (GIL and kernels). Snapshot; any thread.
+struct WorkerStats {
+    uint16_t worker = 0;
+    std::string name;
+    uint16_t process = 0;
+    double gil_hold_ms = 0;          // time holding the GIL
+    double gil_wait_ms = 0;          // time waiting for it
+    uint64_t gil_switches = 0;       // times it took the GIL from another worker
+    uint64_t gil_drop_requests = 0;  // times it asked the holder to drop it
+    double cpu_ms = 0;               // kernel CPU work done
+    bool alive = false;
+};
+
 class Runtime {
-public:
+  public:
     // The runtime of the calling worker. Throws std::logic_error outside a run.
     static Runtime& current();
 
@@ -60,39 +81,67 @@ public:
     int64_t now_ns() const;  // since run start (steady clock)
 
     // --- Workers ---------------------------------------------------------------------------
-    // A new simulated process (own GIL, own worker ids). Returns its id (> 0).
+    // A new simulated process (own GIL, own worker ids). Returns its id (> 0). Any thread.
     uint16_t new_process();
     Gil* gil_for(uint16_t process);  // nullptr when the run is free-threaded
+
+    // Starts an OS thread running `fn` as a new worker (WorkerScope made for you; RunStopped
+    // and exceptions caught — an exception becomes a notice "Exception in <name>: what").
+    // Prefer this to a bare std::thread: the deadlock detector is told a worker is on its way
+    // before the thread exists, so a join() racing the thread's start-up is never a false
+    // "deadlock". The caller must join the returned thread. Any worker of this run.
+    std::thread spawn_worker(std::string name, WorkerKind kind, uint16_t process,
+                             std::function<void()> fn);
+    // For code that makes its own std::thread: call announce_worker() before creating it and
+    // construct WorkerScope(..., /*announced=*/true) in it (exactly once per announce).
+    void announce_worker();
+    std::string worker_name(uint16_t worker) const;  // any thread
+    std::vector<WorkerStats> worker_stats() const;   // any thread
+    uint32_t next_thread_number();                   // "Thread-N" numbering, per run, from 1
 
     // Task registry: ids for trace and output. Counts toward RunLimits::tasks (throws RunStopped
     // after ending the run with status `limit` and a notice when exceeded).
     uint32_t new_task(std::string name);
-    // Task begin/end on the current worker (trace + WorkerContext::task, nestable).
+    // Task begin/end on the current worker (trace + WorkerContext::task, nestable). Tasks left
+    // open when a worker exits are closed by WorkerScope.
     void begin_task(uint32_t task);
     void end_task();
 
-    // Sets the current worker's traced state.
+    // Sets the current worker's traced state (no event if unchanged). With the GIL on, only
+    // set `running` while holding the GIL (the engine's own waits do this for you).
     void set_state(WorkerState s);
+    // Emits a raw event for the current worker (task = its current task). Current worker only.
+    void emit(EventKind kind, uint64_t arg = 0);
 
     // --- Output ----------------------------------------------------------------------------
     // Python's print: stores the line with time, task, worker. Past RunLimits::output_lines the
-    // line is counted, not stored, and one truncation notice is added. Holds the GIL briefly.
+    // line is counted, not stored, and one truncation notice is added. A cancellation point
+    // and a GIL check (throws RunStopped when stopping). Any worker.
     void print(std::string text);
-    void notice(std::string text);  // a line for the user about the run itself
+    void notice(std::string text);  // a line for the user about the run itself. Any thread.
 
     // --- Stop, limits ----------------------------------------------------------------------
     bool stop_requested() const;
     void check_stop();  // throws RunStopped if stopping
+    // A cancellation point plus a GIL check: drops and re-takes the GIL when another worker
+    // asked for it (CPython's eval-breaker). Call it in any long-running loop. Current worker.
+    void checkpoint();
     // Engine-tracked memory (queue items, channel bytes). Over the limit: ends the run with
-    // status `limit` and throws RunStopped.
+    // status `limit` and throws RunStopped. Negative to give back.
     void charge_memory(std::ptrdiff_t bytes);
+    // Ends the run with `status` (first caller wins) and asks every worker to stop. `notice`
+    // (if not empty) is shown to the user. Any thread, never blocks.
+    void end_run(RunStatus status, std::string notice);
 
     // --- Blocking --------------------------------------------------------------------------
     // Blocks the current worker until `ready()` (evaluated with `lock` held) is true, waiting on
     // `cv`. Releases the GIL while blocked and re-takes it before returning; traces `state`;
     // registers `target` for deadlock detection (untimed waits only); throws RunStopped if
-    // the run stops. timeout_s < 0: no timeout. Returns ready() (false = timed out).
-    // Wakers just notify `cv` as usual; no extra call is needed.
+    // the run stops. timeout_s < 0: no timeout. Returns ready() (false = timed out), with
+    // `lock` held in both cases. When it throws, `lock` may be unlocked.
+    // Wakers change the condition with `lock`'s mutex held and notify `cv`; no extra call.
+    // Rules for `ready`: no side effects, reads only state guarded by `lock`'s mutex, and every
+    // thread that can make it true is a worker of this run (else deadlock detection lies).
     template <class Ready>
     bool block_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
                      WorkerState state, const WaitTarget& target, double timeout_s, Ready ready);
@@ -106,76 +155,95 @@ public:
     explicit Runtime(std::unique_ptr<Impl> impl);
     ~Runtime();
 
-private:
+  private:
+    friend class WorkerScope;
     struct WaitRecord;
     std::shared_ptr<WaitRecord> enter_wait(WorkerState state, const WaitTarget& target, bool timed,
                                            std::function<bool()> probe);
-    void leave_wait(const std::shared_ptr<WaitRecord>& rec);
+    // Returns false when the run stopped while re-taking the GIL (GIL not held then).
+    bool leave_wait(const std::shared_ptr<WaitRecord>& rec);
     std::unique_ptr<Impl> impl_;
 };
 
 // Binds the calling OS thread to `rt` as a new worker for its lifetime: registers it in the
-// tracer, takes the process's GIL (Python code runs holding it), and on destruction releases
-// the GIL, traces worker_exit and unregisters. Construct first thing in a worker thread.
+// tracer, takes the process's GIL (Python code runs holding it), and on destruction closes
+// open tasks, releases the GIL, traces worker_exit and unregisters. Construct first thing in a
+// worker thread. Never throws RunStopped (a stopping run starts the worker without the GIL;
+// its first cancellation point throws). `announced`: see Runtime::announce_worker().
 class WorkerScope {
-public:
-    WorkerScope(Runtime& rt, std::string name, WorkerKind kind, uint16_t process);
+  public:
+    WorkerScope(Runtime& rt, std::string name, WorkerKind kind, uint16_t process,
+                bool announced = false);
     ~WorkerScope();
     WorkerScope(const WorkerScope&) = delete;
     WorkerScope& operator=(const WorkerScope&) = delete;
     WorkerContext& context() { return ctx_; }
 
-private:
+  private:
     WorkerContext ctx_;
     WorkerContext* previous_ = nullptr;
 };
 
-// Releases the current worker's GIL for its lifetime (Py_BEGIN_ALLOW_THREADS).
+// Releases the current worker's GIL for its lifetime (Py_BEGIN_ALLOW_THREADS), tracing `state`
+// meanwhile; re-takes it (state `running`) on destruction unless the run is stopping.
 class GilReleased {
-public:
-    GilReleased();
+  public:
+    explicit GilReleased(WorkerState state = WorkerState::io_wait);
     ~GilReleased();
+    GilReleased(const GilReleased&) = delete;
+    GilReleased& operator=(const GilReleased&) = delete;
 
-private:
+  private:
     bool released_ = false;
 };
 
 // ---------------------------------------------------------------------------------------------
+// Why this shape (the deadlock detector's exactness rests on it):
+// - Lock order is GIL before any primitive mutex. The GIL is released with `lock` held (release
+//   never blocks) but re-taken only after `lock` is dropped.
+// - The probe re-evaluates `ready` under the primitive's mutex; the detector calls it only while
+//   the record is active (guarded by the record's own mutex, which leave_wait takes without
+//   holding `lock`), so captured references to this frame are alive whenever it runs.
+// - enter_wait/leave_wait bump the runtime's wait epoch; the detector declares a deadlock only
+//   if every live worker is in an untimed wait, no worker is starting, every probe is false
+//   and the epoch did not move while it probed. No timing guess is involved.
+// - Stop is seen within one 20 ms slice.
 template <class Ready>
 bool Runtime::block_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
                           WorkerState state, const WaitTarget& target, double timeout_s,
                           Ready ready) {
     using clock = std::chrono::steady_clock;
-    const auto deadline = timeout_s >= 0
-                              ? clock::now() + std::chrono::duration_cast<clock::duration>(
-                                                   std::chrono::duration<double>(timeout_s))
-                              : clock::time_point::max();
+    if (ready()) return true;  // fast path: no allocation, no GIL traffic
+    // Clamp huge timeouts (a year) so the deadline arithmetic cannot overflow.
+    const bool timed = timeout_s >= 0;
+    const auto deadline =
+        timed ? clock::now() + std::chrono::duration_cast<clock::duration>(
+                                   std::chrono::duration<double>(std::min(timeout_s, 3.2e7)))
+              : clock::time_point::max();
     std::mutex* m = lock.mutex();
     for (;;) {
         if (ready()) return true;  // only ever true with `lock` held: callers may consume it
         if (clock::now() >= deadline) return false;
         check_stop();
-        // The probe lets the deadlock detector re-check this wait's condition under the
-        // primitive's own mutex; it is only called while this worker is registered as waiting.
-        // enter_wait releases the GIL (releasing never blocks, so holding `lock` is fine).
-        auto rec = enter_wait(state, target, timeout_s >= 0, [m, ready]() mutable {
-            std::lock_guard<std::mutex> g(*m);
-            return static_cast<bool>(ready());
-        });
+        std::function<bool()> probe;
+        if (!timed) {
+            probe = [m, ready]() mutable {
+                std::lock_guard<std::mutex> g(*m);
+                return static_cast<bool>(ready());
+            };
+        }
+        auto rec = enter_wait(state, target, timed, std::move(probe));
         bool stopping = false;
-        // Slices of 20 ms: stop() is seen within 100 ms without a registry of condition vars.
         while (!ready() && clock::now() < deadline) {
             if ((stopping = stop_requested())) break;
-            auto slice = std::min<clock::duration>(deadline - clock::now(),
-                                                   std::chrono::milliseconds(20));
+            auto slice =
+                std::min<clock::duration>(deadline - clock::now(), std::chrono::milliseconds(20));
             cv.wait_for(lock, slice);
         }
-        // Lock order is GIL before any primitive mutex: drop `lock` while leave_wait re-takes
-        // the GIL, then loop to re-check, since another worker may have consumed the condition.
         lock.unlock();
-        leave_wait(rec);
+        const bool ok = leave_wait(rec);
+        if (stopping || !ok) throw RunStopped{};
         lock.lock();
-        if (stopping) throw RunStopped{};
     }
 }
 

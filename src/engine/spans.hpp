@@ -16,8 +16,8 @@ namespace interleave::engine {
 struct Span {
     int64_t begin_ns = 0;
     int64_t end_ns = 0;
-    uint32_t task = 0;     // task running (or waiting) in that span, 0 = none
-    uint16_t worker = 0;   // lane; for GIL spans: the holder
+    uint32_t task = 0;    // task running (or waiting) in that span, 0 = none
+    uint16_t worker = 0;  // lane; for GIL spans: the holder
     WorkerState state = WorkerState::idle;
 };
 
@@ -39,19 +39,19 @@ struct TaskSpan {
 };
 
 class SpanBuilder {
-public:
+  public:
     void add(const std::vector<TraceEvent>& events);
     void clear();
 
-    const std::vector<Span>& states() const { return states_; }      // closed state spans
-    const std::vector<GilSpan>& gil() const { return gil_; }          // closed GIL holds
-    const std::vector<TaskSpan>& tasks() const { return tasks_; }     // closed task spans
+    const std::vector<Span>& states() const { return states_; }    // closed state spans
+    const std::vector<GilSpan>& gil() const { return gil_; }       // closed GIL holds
+    const std::vector<TaskSpan>& tasks() const { return tasks_; }  // closed task spans
     // Spans still open, closed at `now_ns` (for live drawing). Not stored.
     void open_spans(int64_t now_ns, std::vector<Span>& states, std::vector<GilSpan>& gil,
                     std::vector<TaskSpan>& tasks) const;
     int64_t last_ns() const { return last_ns_; }  // latest event time seen
 
-private:
+  private:
     struct Lane {
         bool has_state = false;
         WorkerState state = WorkerState::idle;

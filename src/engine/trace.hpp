@@ -23,33 +23,35 @@ namespace interleave::engine {
 // What a worker is doing. A worker is in exactly one state at a time; a `state` event starts
 // a new one and ends the previous one.
 enum class WorkerState : uint8_t {
-    idle,        // alive, nothing to do (a pool worker between tasks, an event loop with no ready task)
-    running,     // executing Python-level work (holds the GIL when the GIL is on)
-    gil_wait,    // wants the GIL, someone else holds it
-    lock_wait,   // blocked on Lock/RLock/Condition/Semaphore/Barrier/Event
-    queue_wait,  // blocked on Queue get/put, or on a Future's result
-    io_wait,     // timed wait: I/O, sleep (GIL released)
-    starting,    // process start-up: a fresh worker, copying its state
-    serialising, // pickling arguments/results across a process channel
+    idle,  // alive, nothing to do (a pool worker between tasks, an event loop with no ready task)
+    running,      // executing Python-level work (holds the GIL when the GIL is on)
+    gil_wait,     // wants the GIL, someone else holds it
+    lock_wait,    // blocked on Lock/RLock/Condition/Semaphore/Barrier/Event
+    queue_wait,   // blocked on Queue get/put, or on a Future's result
+    io_wait,      // timed wait: I/O, sleep (GIL released)
+    starting,     // process start-up: a fresh worker, copying its state
+    serialising,  // pickling arguments/results across a process channel
     count_
 };
 const char* to_string(WorkerState s);
 
 enum class EventKind : uint8_t {
-    task_begin,       // worker starts running task `task` (nested spans are allowed: a Thread's task, then a pool task inside)
-    task_end,         // ends the innermost open task on that worker
-    state,            // arg = WorkerState
-    gil_acquire,      // worker now holds the GIL of process `arg`
-    gil_release,      // worker dropped the GIL of process `arg`
-    gil_drop_request, // worker asked the holder of GIL `arg` to drop it (waited one switch interval)
-    print,            // arg = index of the output line
-    worker_exit,      // the worker ended; no more events from it
+    task_begin,   // worker starts running task `task` (nested spans are allowed: a Thread's task,
+                  // then a pool task inside)
+    task_end,     // ends the innermost open task on that worker
+    state,        // arg = WorkerState
+    gil_acquire,  // worker now holds the GIL of process `arg`
+    gil_release,  // worker dropped the GIL of process `arg`
+    gil_drop_request,  // worker asked the holder of GIL `arg` to drop it (waited one switch
+                       // interval)
+    print,             // arg = index of the output line
+    worker_exit,       // the worker ended; no more events from it
 };
 const char* to_string(EventKind k);
 
 struct TraceEvent {
-    int64_t t_ns = 0;  // since run start
-    uint32_t task = 0; // task id (0 = none)
+    int64_t t_ns = 0;   // since run start
+    uint32_t task = 0;  // task id (0 = none)
     uint16_t worker = 0;
     EventKind kind = EventKind::state;
     uint8_t pad_ = 0;
@@ -57,13 +59,23 @@ struct TraceEvent {
 };
 static_assert(sizeof(TraceEvent) == 24, "TraceEvent must stay small and fixed-size");
 
-enum class WorkerKind : uint8_t { main, thread, process_main, pool_thread, pool_process, event_loop, controller };
+enum class WorkerKind : uint8_t {
+    main,
+    thread,
+    process_main,
+    pool_thread,
+    pool_process,
+    event_loop,
+    controller
+};
 
 struct WorkerInfo {
     uint16_t id = 0;
-    std::string name;  // Python's: "MainThread", "Thread-1", "Process-1", "ThreadPoolExecutor-0_0", ...
+    std::string
+        name;  // Python's: "MainThread", "Thread-1", "Process-1", "ThreadPoolExecutor-0_0", ...
     WorkerKind kind = WorkerKind::thread;
-    uint16_t process = 0;  // 0 = the run's main process; each Process/pool process has its own (own GIL)
+    uint16_t process =
+        0;  // 0 = the run's main process; each Process/pool process has its own (own GIL)
 };
 
 struct TaskInfo {
@@ -72,7 +84,7 @@ struct TaskInfo {
 };
 
 class Tracer {
-public:
+  public:
     // `max_events` bounds the whole run (all workers); past it, events are counted as dropped.
     explicit Tracer(size_t max_events = 4'000'000);
     ~Tracer();
@@ -105,7 +117,7 @@ public:
     uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
     size_t size() const;  // events stored
 
-private:
+  private:
     struct Impl;  // engine-core's choice
     std::unique_ptr<Impl> impl_;
     std::atomic<uint64_t> dropped_{0};

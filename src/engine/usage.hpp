@@ -9,23 +9,52 @@
 #include <string>
 #include <vector>
 
+#include "engine/trace.hpp"
+
 namespace interleave::engine {
 
 struct Usage {
-    double bin_ms = 10;                 // width of one bin
-    std::vector<float> busy_workers;    // per bin: mean number of busy workers in that bin
-    std::vector<uint16_t> worker_ids;   // parallel to busy_fraction
-    std::vector<float> busy_fraction;   // per worker: busy time / run wall time (0..1)
-    unsigned hardware_cores = 1;        // std::thread::hardware_concurrency (or navigator's)
+    double bin_ms = 10;                // width of one bin
+    std::vector<float> busy_workers;   // per bin: mean number of busy workers in that bin
+    std::vector<uint16_t> worker_ids;  // parallel to busy_fraction
+    std::vector<float> busy_fraction;  // per worker: busy time / run wall time (0..1)
+    unsigned hardware_cores = 1;       // std::thread::hardware_concurrency (or navigator's)
     // Natively: per CPU, per bin, utilisation 0..1 from /proc/stat. Empty where unavailable.
     std::vector<std::vector<float>> os_cpu_busy;
     double os_bin_ms = 50;
 };
 
+// Incremental usage from trace events (feed Tracer::read output: time order within a worker).
+// Busy states: running, starting, serialising. Single-threaded: the caller owns it.
+class UsageBuilder {
+  public:
+    explicit UsageBuilder(double bin_ms = 10);
+    void add(const std::vector<TraceEvent>& events);
+    // Bins and fractions up to `now_ns` (open busy intervals are counted up to it).
+    Usage result(int64_t now_ns, unsigned hardware_cores) const;
+    double busy_avg(int64_t now_ns) const;  // total busy time / now
+    double busy_max(int64_t now_ns) const;  // max over bins of the bin's mean busy workers
+
+  private:
+    struct Lane {
+        bool busy = false;
+        int64_t since = 0;
+        int64_t total = 0;
+    };
+    void add_interval(std::vector<double>& bins, int64_t b, int64_t e) const;
+    std::vector<double> bins_with_open(int64_t now_ns, int64_t* total) const;
+    double bin_ns_;
+    std::vector<Lane> lanes_;
+    std::vector<double> bins_;  // busy ns per bin
+};
+
+// Busy state? (running, starting, serialising)
+bool is_busy(WorkerState s);
+
 // Samples /proc/stat every `bin_ms` on its own thread between start() and stop().
 // No-op where /proc/stat does not exist (the browser).
 class CpuSampler {
-public:
+  public:
     explicit CpuSampler(double bin_ms = 50);
     ~CpuSampler();
     void start();
@@ -33,7 +62,7 @@ public:
     std::vector<std::vector<float>> series() const;  // per CPU, per bin
     static bool available();
 
-private:
+  private:
     struct Impl;
     Impl* impl_;
 };

@@ -1,0 +1,113 @@
+// The GIL: CPython's take_gil/drop_gil with FORCE_SWITCHING, plus tracing and stop.
+#include "engine/gil.hpp"
+
+#include <algorithm>
+
+#include "engine/runtime_impl.hpp"
+
+namespace interleave::engine {
+
+namespace {
+constexpr auto kStopSlice = std::chrono::milliseconds(20);
+}
+
+Gil::Gil(Runtime& rt, uint16_t process, double switch_interval_ms)
+    : rt_(rt),
+      process_(process),
+      interval_(std::chrono::nanoseconds(
+          static_cast<int64_t>(std::max(switch_interval_ms, 0.001) * 1e6))) {}
+
+bool Gil::acquire(WorkerContext& ctx) {
+    std::unique_lock<std::mutex> lk(mu_);
+    return take_locked(lk, ctx);
+}
+
+void Gil::release(WorkerContext& ctx, WorkerState next) {
+    std::lock_guard<std::mutex> g(mu_);
+    drop_locked(ctx, next);
+}
+
+bool Gil::take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx) {
+    WorkerRecord& rec = *ctx.record;
+    if (locked_) {
+        const int64_t wait_start = rt_.now_ns();
+        rt_.set_state(WorkerState::gil_wait);
+        uint64_t saved = switches_.load(std::memory_order_relaxed);
+        int64_t round_start = wait_start;
+        while (locked_) {
+            if (rt_.stop_requested()) {
+                rec.gil_wait_ns.fetch_add(rt_.now_ns() - wait_start, std::memory_order_relaxed);
+                return false;
+            }
+            cv_.wait_for(lk, std::min<std::chrono::nanoseconds>(interval_, kStopSlice));
+            if (!locked_) break;
+            // CPython: a waiter that saw no switch during a whole interval asks for a drop.
+            const int64_t now = rt_.now_ns();
+            const uint64_t sw = switches_.load(std::memory_order_relaxed);
+            if (sw != saved) {
+                saved = sw;
+                round_start = now;
+            } else if (now - round_start >= interval_.count()) {
+                if (!drop_request_.load(std::memory_order_relaxed)) {
+                    drop_request_.store(true, std::memory_order_relaxed);
+                    rec.gil_drop_requests.fetch_add(1, std::memory_order_relaxed);
+                    rt_.emit(EventKind::gil_drop_request, process_);
+                }
+                round_start = now;
+            }
+        }
+        rec.gil_wait_ns.fetch_add(rt_.now_ns() - wait_start, std::memory_order_relaxed);
+    }
+    locked_ = true;
+    holder_.store(ctx.worker, std::memory_order_relaxed);
+    if (last_holder_ != ctx.worker) {
+        if (last_holder_ >= 0) {  // the very first take is not a hand-off
+            switches_.fetch_add(1, std::memory_order_relaxed);
+            rec.gil_switches.fetch_add(1, std::memory_order_relaxed);
+        }
+        last_holder_ = ctx.worker;
+    }
+    switch_cv_.notify_all();  // FORCE_SWITCHING: the dropper waits for exactly this
+    drop_request_.store(false, std::memory_order_relaxed);
+    ctx.holds_gil = true;
+    held_since_ns_ = rt_.now_ns();
+    // Traced under mu_: the previous holder's release is always earlier in time.
+    rt_.emit(EventKind::gil_acquire, process_);
+    rt_.set_state(WorkerState::running);
+    return true;
+}
+
+void Gil::drop_locked(WorkerContext& ctx, WorkerState next) {
+    // The state leaves `running` before the GIL is free: the trace never shows two workers
+    // running in one process.
+    rt_.set_state(next == WorkerState::running ? WorkerState::idle : next);
+    const int64_t now = rt_.now_ns();
+    ctx.record->gil_hold_ns.fetch_add(now - held_since_ns_, std::memory_order_relaxed);
+    rt_.emit(EventKind::gil_release, process_);
+    locked_ = false;
+    holder_.store(-1, std::memory_order_relaxed);
+    ctx.holds_gil = false;
+    cv_.notify_all();
+}
+
+bool Gil::yield(WorkerContext& ctx) {
+    std::unique_lock<std::mutex> lk(mu_);
+    if (!drop_request_.load(std::memory_order_relaxed)) return true;  // already served
+    const int64_t t0 = rt_.now_ns();
+    drop_locked(ctx, WorkerState::gil_wait);
+    // FORCE_SWITCHING: do not compete until another worker has actually taken the GIL.
+    if (last_holder_ == ctx.worker) {
+        drop_request_.store(false, std::memory_order_relaxed);
+        while (last_holder_ == ctx.worker) {
+            if (rt_.stop_requested()) {
+                ctx.record->gil_wait_ns.fetch_add(rt_.now_ns() - t0, std::memory_order_relaxed);
+                return false;
+            }
+            switch_cv_.wait_for(lk, kStopSlice);
+        }
+    }
+    ctx.record->gil_wait_ns.fetch_add(rt_.now_ns() - t0, std::memory_order_relaxed);
+    return take_locked(lk, ctx);
+}
+
+}  // namespace interleave::engine

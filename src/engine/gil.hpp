@@ -1,0 +1,73 @@
+// Interleave engine — the GIL, modelled on CPython 3.2+ (Python/ceval_gil.c).
+//
+// What is modelled:
+//   ✓ one GIL per simulated process; a worker runs Python-level work only while holding it
+//   ✓ switch interval (sys.setswitchinterval, default 5 ms): a waiter that waited one interval
+//     with no switch happening sets the drop request (traced as gil_drop_request)
+//   ✓ the holder drops at its next check (each cpu() tick, print, Runtime::checkpoint())
+//   ✓ forced switching (FORCE_SWITCHING): after a requested drop, the dropper waits until
+//     another worker took the GIL before it asks again, so the waiter is guaranteed the turn
+//   ✓ blocking waits, sleep and I/O release the GIL (Py_BEGIN_ALLOW_THREADS)
+//   ✓ free-threaded mode (RunConfig::gil = false, like 3.13t): no GIL object at all
+//   ✓ per-thread stats: time holding, time waiting, switches, drop requests
+//   ✓ stop: a waiter gives up within 20 ms when the run stops
+//   ✗ signal handling, pending calls, async exceptions (the eval-breaker's other jobs)
+//   ✗ fairness among several waiters (like CPython: whoever the OS wakes first wins)
+//   ✗ the reference-count / allocator effects that make real free-threaded code slower
+//
+// Thread-safety: acquire/release/check only from the worker itself (its WorkerContext);
+// holder()/switches() from any thread.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+#include "engine/runtime.hpp"
+
+namespace interleave::engine {
+
+class Gil {
+  public:
+    Gil(Runtime& rt, uint16_t process, double switch_interval_ms);
+    Gil(const Gil&) = delete;
+    Gil& operator=(const Gil&) = delete;
+
+    // take_gil: blocks (state gil_wait when contended) until `ctx` holds the GIL, then traces
+    // gil_acquire and state `running`. Returns false, without the GIL, if the run stops.
+    bool acquire(WorkerContext& ctx);
+    // drop_gil: traces state `next` (must not be `running`) and gil_release, then frees it.
+    void release(WorkerContext& ctx, WorkerState next);
+    // The eval-loop check: if a drop was requested, drop, wait for another worker to take it,
+    // and re-take it. Returns false (GIL not held) if the run stops meanwhile.
+    bool check(WorkerContext& ctx) {
+        if (!drop_request_.load(std::memory_order_relaxed)) [[likely]]
+            return true;
+        return yield(ctx);
+    }
+
+    int holder() const { return holder_.load(std::memory_order_relaxed); }  // worker id or -1
+    uint64_t switches() const { return switches_.load(std::memory_order_relaxed); }
+    uint16_t process() const { return process_; }
+
+  private:
+    bool yield(WorkerContext& ctx);
+    bool take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx);
+    void drop_locked(WorkerContext& ctx, WorkerState next);
+
+    Runtime& rt_;
+    uint16_t process_;
+    std::chrono::nanoseconds interval_;
+    std::mutex mu_;
+    std::condition_variable cv_;         // GIL freed
+    std::condition_variable switch_cv_;  // GIL taken (forced switching)
+    bool locked_ = false;
+    int last_holder_ = -1;
+    int64_t held_since_ns_ = 0;
+    std::atomic<int> holder_{-1};
+    std::atomic<bool> drop_request_{false};
+    std::atomic<uint64_t> switches_{0};
+};
+
+}  // namespace interleave::engine

@@ -1,0 +1,231 @@
+// Run: the controller thread (watchdog: wall limit, deadlock detection, end of run) and the
+// snapshot readers the UI polls.
+#include "engine/run.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "engine/runtime.hpp"
+#include "engine/runtime_impl.hpp"
+#include "engine/trace_export.hpp"
+#include "engine/usage.hpp"
+
+namespace interleave::engine {
+
+const char* to_string(RunStatus s) {
+    switch (s) {
+        case RunStatus::running:
+            return "running";
+        case RunStatus::finished:
+            return "finished";
+        case RunStatus::stopped:
+            return "stopped";
+        case RunStatus::deadlock:
+            return "deadlock";
+        case RunStatus::limit:
+            return "limit";
+        case RunStatus::error:
+            return "error";
+    }
+    return "?";
+}
+
+struct Run::Impl {
+    RunConfig config;
+    Body body;
+    std::unique_ptr<Runtime> rt;
+    std::thread controller;
+    std::atomic<RunStatus> status{RunStatus::running};
+    std::atomic<int64_t> end_ns{-1};
+    std::mutex done_mu;
+    std::condition_variable done_cv;
+    CpuSampler sampler{50};
+
+    mutable std::mutex acc_mu;  // guards the incremental usage below
+    mutable UsageBuilder acc{10};
+    mutable Tracer::Cursor cursor;
+    mutable std::vector<TraceEvent> scratch;
+
+    int64_t now_or_end() const {
+        int64_t e = end_ns.load(std::memory_order_acquire);
+        return e >= 0 ? e : rt->now_ns();
+    }
+    void update_usage() const {
+        scratch.clear();
+        rt->tracer().read(cursor, scratch);
+        acc.add(scratch);
+    }
+    void controller_main();
+};
+
+void Run::Impl::controller_main() {
+    Runtime& r = *rt;
+    Runtime::Impl& ri = r.impl();
+    sampler.start();
+    std::thread main;
+    try {
+        main = r.spawn_worker("MainThread", WorkerKind::main, 0, [this, &r] {
+            const uint32_t task = r.new_task("MainThread");
+            r.begin_task(task);
+            try {
+                body(r);
+            } catch (const RunStopped&) {
+                throw;
+            } catch (const std::exception& e) {
+                r.end_run(RunStatus::error, std::string("Error: ") + e.what());
+            } catch (...) {
+                r.end_run(RunStatus::error, "Error: unknown exception");
+            }
+        });
+    } catch (const std::exception& e) {
+        r.end_run(RunStatus::error, std::string("Error: could not start a thread: ") + e.what());
+    }
+    const auto wall_deadline =
+        ri.t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(config.limits.wall_s));
+    for (;;) {
+        {
+            std::unique_lock<std::mutex> lk(ri.stop_mu);
+            ri.ctl_cv.wait_for(lk, std::chrono::milliseconds(5));
+        }
+        {
+            std::lock_guard<std::mutex> g(ri.reg_mu);
+            if (ri.live == 0 && ri.pending == 0) break;
+        }
+        if (r.stop_requested()) continue;
+        if (std::chrono::steady_clock::now() >= wall_deadline) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g s", config.limits.wall_s);
+            r.end_run(RunStatus::limit,
+                      std::string("Time limit reached (") + buf + "): the run was stopped.");
+            continue;
+        }
+        ri.detect_deadlock(r);
+    }
+    if (main.joinable()) main.join();
+    end_ns.store(r.now_ns(), std::memory_order_release);
+    sampler.stop();
+    RunStatus s = ri.end_status.load();
+    if (s == RunStatus::running) s = RunStatus::finished;
+    {
+        std::lock_guard<std::mutex> g(done_mu);
+        status.store(s, std::memory_order_release);
+    }
+    done_cv.notify_all();
+}
+
+std::shared_ptr<Run> Run::start(Body body, RunConfig config) {
+    std::shared_ptr<Run> run(new Run());
+    run->impl_ = std::make_unique<Impl>();
+    Impl& im = *run->impl_;
+    im.config = config;
+    im.body = std::move(body);
+    im.rt = std::make_unique<Runtime>(std::make_unique<Runtime::Impl>(config));
+    im.controller = std::thread([&im] { im.controller_main(); });
+    return run;
+}
+
+Run::~Run() {
+    if (!impl_) return;
+    stop();
+    if (impl_->controller.joinable()) impl_->controller.join();
+}
+
+RunStatus Run::status() const {
+    return impl_->status.load(std::memory_order_acquire);
+}
+
+void Run::stop() {
+    if (status() != RunStatus::running) return;
+    impl_->rt->end_run(RunStatus::stopped, "Stopped.");
+}
+
+bool Run::wait(double timeout_s) {
+    std::unique_lock<std::mutex> lk(impl_->done_mu);
+    impl_->done_cv.wait_for(lk, std::chrono::duration<double>(std::max(0.0, timeout_s)),
+                            [&] { return done(); });
+    return done();
+}
+
+size_t Run::read_output(size_t from, std::vector<OutputLine>& out) const {
+    auto& ri = impl_->rt->impl();
+    std::lock_guard<std::mutex> g(ri.out_mu);
+    size_t end = ri.output.size();
+    for (size_t i = from; i < end; ++i) out.push_back(ri.output[i]);
+    return std::max(from, end);
+}
+
+void Run::read_events(Tracer::Cursor& cursor, std::vector<TraceEvent>& out) const {
+    impl_->rt->tracer().read(cursor, out);
+}
+
+std::vector<WorkerInfo> Run::workers() const {
+    return impl_->rt->tracer().workers();
+}
+std::vector<TaskInfo> Run::tasks() const {
+    return impl_->rt->tracer().tasks();
+}
+
+RunStats Run::stats() const {
+    RunStats s;
+    Runtime& r = *impl_->rt;
+    auto& ri = r.impl();
+    const int64_t now = impl_->now_or_end();
+    s.wall_ms = now / 1e6;
+    for (const auto& w : r.worker_stats()) {
+        s.cpu_ms += w.cpu_ms;
+        s.gil_wait_ms += w.gil_wait_ms;
+    }
+    {
+        std::lock_guard<std::mutex> g(ri.proc_mu);
+        for (auto& gil : ri.gils)
+            if (gil) s.gil_switches += gil->switches();
+    }
+    s.tasks = static_cast<uint32_t>(r.tracer().task_count());
+    s.dropped_events = r.tracer().dropped();
+    {
+        std::lock_guard<std::mutex> g(ri.out_mu);
+        s.output_lines = ri.lines_total;
+    }
+    std::lock_guard<std::mutex> g(impl_->acc_mu);
+    impl_->update_usage();
+    s.busy_cores_avg = impl_->acc.busy_avg(now);
+    s.busy_cores_max = impl_->acc.busy_max(now);
+    return s;
+}
+
+Usage Run::usage() const {
+    const int64_t now = impl_->now_or_end();
+    Usage u;
+    {
+        std::lock_guard<std::mutex> g(impl_->acc_mu);
+        impl_->update_usage();
+        u = impl_->acc.result(now, std::thread::hardware_concurrency());
+    }
+    u.os_cpu_busy = impl_->sampler.series();
+    u.os_bin_ms = 50;
+    return u;
+}
+
+std::vector<std::string> Run::notices() const {
+    auto& ri = impl_->rt->impl();
+    std::lock_guard<std::mutex> g(ri.out_mu);
+    return ri.notices;
+}
+
+const RunConfig& Run::config() const {
+    return impl_->config;
+}
+const Tracer& Run::tracer() const {
+    return impl_->rt->tracer();
+}
+
+std::string Run::export_chrome_trace() const {
+    std::vector<OutputLine> out;
+    read_output(0, out);
+    return engine::export_chrome_trace(impl_->rt->tracer(), out, impl_->now_or_end());
+}
+
+}  // namespace interleave::engine

@@ -1,0 +1,72 @@
+// Interleave engine — Thread, as Python's threading.Thread.
+//
+//   Thread t([]{ ... }, "Thread-1");  // name optional: "Thread-N", numbered per run from 1
+//   t.start(); t.join();               // join(timeout) like Python; is_alive(), name()
+//
+// Each Thread is one OS thread (a Web Worker in the browser) registered as a worker of the
+// current run, with one task (named like the thread unless task_name is given) traced on it.
+// It belongs to the simulated process of the worker that created it and shares its GIL.
+// An exception escaping the target becomes a notice "Exception in thread NAME: what" (CPython
+// prints it and carries on); RunStopped ends the thread quietly.
+//
+// Modelled: start-once, join with timeout, join-before-start / join-self errors, is_alive,
+// auto names ✓. Daemon flag stored only ✗ (a run always waits for its threads; the destructor
+// of a still-running Thread waits for it like interpreter shutdown waits for non-daemon threads).
+//
+// Thread-safety: construct/start in a worker of a run; join/is_alive from any worker of the
+// same run. Not copyable or movable (the OS thread refers to it).
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "engine/runtime.hpp"
+
+namespace interleave::engine {
+
+// Python's RuntimeError (wrong use of a primitive: double start, releasing an unlocked lock).
+struct RuntimeError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Thread {
+  public:
+    explicit Thread(std::function<void()> target, std::string name = {}, bool daemon = false,
+                    std::string task_name = {});
+    ~Thread();  // waits for the thread if it is still running (see above)
+    Thread(const Thread&) = delete;
+    Thread& operator=(const Thread&) = delete;
+
+    void start();  // RuntimeError if started twice
+    // Waits until the thread ends or `timeout_s` passes (< 0: forever). Returns !is_alive().
+    // RuntimeError if not started or joining itself. Releases the GIL while waiting.
+    bool join(double timeout_s = -1);
+    bool is_alive() const;
+    const std::string& name() const { return name_; }
+    bool daemon() const { return daemon_; }
+    uint32_t task() const { return task_; }  // trace task id (0 until start())
+
+  private:
+    struct State {
+        std::mutex m;
+        std::condition_variable cv;
+        bool finished = false;
+        int worker = -1;  // the thread's worker id once it runs
+    };
+    std::function<void()> target_;
+    std::string name_, task_name_;
+    bool daemon_;
+    bool started_ = false;
+    uint32_t task_ = 0;
+    Runtime* rt_ = nullptr;
+    std::shared_ptr<State> st_ = std::make_shared<State>();
+    std::mutex os_mu_;  // guards os_ joining
+    std::thread os_;
+};
+
+}  // namespace interleave::engine

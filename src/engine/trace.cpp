@@ -1,0 +1,229 @@
+// Tracer: per-worker single-writer chunked buffers, a run-wide event budget, registries.
+#include "engine/trace.hpp"
+
+#include <algorithm>
+
+namespace interleave::engine {
+
+const char* to_string(WorkerState s) {
+    switch (s) {
+        case WorkerState::idle:
+            return "idle";
+        case WorkerState::running:
+            return "running";
+        case WorkerState::gil_wait:
+            return "gil_wait";
+        case WorkerState::lock_wait:
+            return "lock_wait";
+        case WorkerState::queue_wait:
+            return "queue_wait";
+        case WorkerState::io_wait:
+            return "io_wait";
+        case WorkerState::starting:
+            return "starting";
+        case WorkerState::serialising:
+            return "serialising";
+        case WorkerState::count_:
+            break;
+    }
+    return "?";
+}
+
+const char* to_string(EventKind k) {
+    switch (k) {
+        case EventKind::task_begin:
+            return "task_begin";
+        case EventKind::task_end:
+            return "task_end";
+        case EventKind::state:
+            return "state";
+        case EventKind::gil_acquire:
+            return "gil_acquire";
+        case EventKind::gil_release:
+            return "gil_release";
+        case EventKind::gil_drop_request:
+            return "gil_drop_request";
+        case EventKind::print:
+            return "print";
+        case EventKind::worker_exit:
+            return "worker_exit";
+    }
+    return "?";
+}
+
+namespace {
+
+constexpr size_t kChunkShift = 12;  // 4096 events (96 KiB) per chunk
+constexpr size_t kChunk = size_t{1} << kChunkShift;
+constexpr size_t kPageShift = 8;  // worker table: 256 pages of 256 buffers
+constexpr size_t kPage = size_t{1} << kPageShift;
+
+// One worker's events. `count` is the only field readers look at besides the chunk directory:
+// the writer fills slot n, then publishes n+1 with a release store, so a reader that loads
+// count with acquire sees every event below it fully written.
+struct Buffer {
+    explicit Buffer(size_t dir_size)
+        : dir(new std::atomic<TraceEvent*>[dir_size]), dir_size(dir_size) {
+        for (size_t i = 0; i < dir_size; ++i) dir[i].store(nullptr, std::memory_order_relaxed);
+    }
+    ~Buffer() {
+        for (size_t i = 0; i < dir_size; ++i) delete[] dir[i].load(std::memory_order_relaxed);
+    }
+    std::atomic<size_t> count{0};
+    // Writer-private: slots [0, capacity) are backed by chunks; `cur` is the chunk of the
+    // next slot when count < capacity.
+    size_t capacity = 0;
+    TraceEvent* cur = nullptr;
+    std::unique_ptr<std::atomic<TraceEvent*>[]> dir;
+    size_t dir_size;
+};
+
+}  // namespace
+
+struct Tracer::Impl {
+    explicit Impl(size_t max) : max_events(max), budget(max) {
+        for (auto& p : pages) p.store(nullptr, std::memory_order_relaxed);
+    }
+    ~Impl() {
+        for (auto& p : pages) delete[] p.load(std::memory_order_relaxed);
+    }
+
+    Buffer* buffer(uint16_t w) const {
+        auto* page = pages[w >> kPageShift].load(std::memory_order_acquire);
+        return page ? page[w & (kPage - 1)].load(std::memory_order_acquire) : nullptr;
+    }
+
+    // Slow path: the current chunk is full. Takes up to one chunk from the run-wide budget.
+    bool grow(Buffer& b, size_t n) {
+        if ((n & (kChunk - 1)) != 0) return false;  // a partial grant ran out: budget is gone
+        size_t left = budget.load(std::memory_order_relaxed);
+        size_t take = 0;
+        do {
+            take = std::min(left, kChunk);
+            if (take == 0) return false;
+        } while (!budget.compare_exchange_weak(left, left - take, std::memory_order_relaxed));
+        size_t index = n >> kChunkShift;
+        if (index >= b.dir_size) return false;
+        auto* chunk = new TraceEvent[kChunk];
+        b.dir[index].store(chunk, std::memory_order_release);
+        b.cur = chunk;
+        b.capacity = n + take;
+        return true;
+    }
+
+    size_t max_events;
+    std::atomic<size_t> budget;
+    mutable std::mutex mu;  // registries and `buffers` growth; never taken by emit()
+    std::vector<WorkerInfo> workers;
+    std::vector<TaskInfo> tasks;
+    std::vector<std::unique_ptr<Buffer>> buffers;  // index = worker id
+    std::atomic<std::atomic<Buffer*>*> pages[256];
+};
+
+Tracer::Tracer(size_t max_events) : impl_(std::make_unique<Impl>(max_events)) {}
+Tracer::~Tracer() = default;
+
+uint16_t Tracer::add_worker(std::string name, WorkerKind kind, uint16_t process) {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    // Worker ids are uint16_t; 65535 workers in one run is far past every limit we set.
+    auto id = static_cast<uint16_t>(impl_->workers.size());
+    impl_->workers.push_back(WorkerInfo{id, std::move(name), kind, process});
+    impl_->buffers.push_back(std::make_unique<Buffer>(impl_->max_events / kChunk + 2));
+    auto& page_slot = impl_->pages[id >> kPageShift];
+    auto* page = page_slot.load(std::memory_order_relaxed);
+    if (!page) {
+        page = new std::atomic<Buffer*>[kPage];
+        for (size_t i = 0; i < kPage; ++i) page[i].store(nullptr, std::memory_order_relaxed);
+        page_slot.store(page, std::memory_order_release);
+    }
+    page[id & (kPage - 1)].store(impl_->buffers.back().get(), std::memory_order_release);
+    return id;
+}
+
+uint32_t Tracer::add_task(std::string name) {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    auto id = static_cast<uint32_t>(impl_->tasks.size() + 1);
+    impl_->tasks.push_back(TaskInfo{id, std::move(name)});
+    return id;
+}
+
+void Tracer::emit(uint16_t worker, EventKind kind, uint32_t task, uint64_t arg, int64_t t_ns) {
+    Buffer* b = impl_->buffer(worker);
+    if (!b) {
+        dropped_.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    // Single writer: a relaxed load of our own counter is exact.
+    size_t n = b->count.load(std::memory_order_relaxed);
+    if (n >= b->capacity) [[unlikely]] {
+        if (!impl_->grow(*b, n)) {
+            dropped_.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+    }
+    TraceEvent& e = b->cur[n & (kChunk - 1)];
+    e.t_ns = t_ns;
+    e.task = task;
+    e.worker = worker;
+    e.kind = kind;
+    e.pad_ = 0;
+    e.arg = arg;
+    b->count.store(n + 1, std::memory_order_release);
+}
+
+std::vector<WorkerInfo> Tracer::workers() const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    return impl_->workers;
+}
+
+std::vector<TaskInfo> Tracer::tasks() const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    return impl_->tasks;
+}
+
+size_t Tracer::task_count() const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    return impl_->tasks.size();
+}
+
+void Tracer::read(Cursor& cursor, std::vector<TraceEvent>& out) const {
+    std::vector<Buffer*> bufs;
+    {
+        std::lock_guard<std::mutex> g(impl_->mu);
+        bufs.reserve(impl_->buffers.size());
+        for (auto& b : impl_->buffers) bufs.push_back(b.get());
+    }
+    if (cursor.next.size() < bufs.size()) cursor.next.resize(bufs.size(), 0);
+    for (size_t w = 0; w < bufs.size(); ++w) {
+        Buffer& b = *bufs[w];
+        size_t end = b.count.load(std::memory_order_acquire);
+        size_t i = cursor.next[w];
+        while (i < end) {
+            // Copy chunk by chunk; the chunk pointer was published before any count past it.
+            const TraceEvent* chunk = b.dir[i >> kChunkShift].load(std::memory_order_acquire);
+            size_t chunk_end = std::min(end, ((i >> kChunkShift) + 1) << kChunkShift);
+            size_t off = i & (kChunk - 1);
+            out.insert(out.end(), chunk + off, chunk + off + (chunk_end - i));
+            i = chunk_end;
+        }
+        cursor.next[w] = end;
+    }
+}
+
+std::vector<TraceEvent> Tracer::all_sorted() const {
+    Cursor c;
+    std::vector<TraceEvent> ev;
+    read(c, ev);
+    std::stable_sort(ev.begin(), ev.end(),
+                     [](const TraceEvent& a, const TraceEvent& b) { return a.t_ns < b.t_ns; });
+    return ev;
+}
+
+size_t Tracer::size() const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    size_t n = 0;
+    for (auto& b : impl_->buffers) n += b->count.load(std::memory_order_acquire);
+    return n;
+}
+
+}  // namespace interleave::engine

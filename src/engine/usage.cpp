@@ -1,0 +1,200 @@
+// Core usage: busy-worker bins from the trace; the OS's per-CPU figures from /proc/stat.
+#include "engine/usage.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace interleave::engine {
+
+bool is_busy(WorkerState s) {
+    return s == WorkerState::running || s == WorkerState::starting || s == WorkerState::serialising;
+}
+
+UsageBuilder::UsageBuilder(double bin_ms) : bin_ns_(std::max(bin_ms, 0.001) * 1e6) {}
+
+void UsageBuilder::add_interval(std::vector<double>& bins, int64_t b, int64_t e) const {
+    if (e <= b) return;
+    auto first = static_cast<size_t>(b / bin_ns_);
+    auto last = static_cast<size_t>((e - 1) / bin_ns_);
+    if (bins.size() <= last) bins.resize(last + 1, 0.0);
+    for (size_t i = first; i <= last; ++i) {
+        const double lo = std::max<double>(static_cast<double>(b), i * bin_ns_);
+        const double hi = std::min<double>(static_cast<double>(e), (i + 1) * bin_ns_);
+        if (hi > lo) bins[i] += hi - lo;
+    }
+}
+
+void UsageBuilder::add(const std::vector<TraceEvent>& events) {
+    for (const TraceEvent& ev : events) {
+        if (lanes_.size() <= ev.worker) lanes_.resize(ev.worker + 1);
+        Lane& l = lanes_[ev.worker];
+        bool busy = l.busy;
+        if (ev.kind == EventKind::state)
+            busy = is_busy(static_cast<WorkerState>(ev.arg));
+        else if (ev.kind == EventKind::worker_exit)
+            busy = false;
+        else
+            continue;
+        if (busy == l.busy) continue;
+        if (busy) {
+            l.since = ev.t_ns;
+        } else {
+            add_interval(bins_, l.since, ev.t_ns);
+            l.total += std::max<int64_t>(0, ev.t_ns - l.since);
+        }
+        l.busy = busy;
+    }
+}
+
+std::vector<double> UsageBuilder::bins_with_open(int64_t now_ns, int64_t* total) const {
+    std::vector<double> bins = bins_;
+    int64_t t = 0;
+    for (const Lane& l : lanes_) {
+        t += l.total;
+        if (l.busy && now_ns > l.since) {
+            add_interval(bins, l.since, now_ns);
+            t += now_ns - l.since;
+        }
+    }
+    const auto n = static_cast<size_t>(std::max<int64_t>(now_ns, 1) / bin_ns_) + 1;
+    if (bins.size() < n) bins.resize(n, 0.0);
+    if (total) *total = t;
+    return bins;
+}
+
+double UsageBuilder::busy_avg(int64_t now_ns) const {
+    int64_t total = 0;
+    bins_with_open(now_ns, &total);
+    return now_ns > 0 ? static_cast<double>(total) / static_cast<double>(now_ns) : 0.0;
+}
+
+double UsageBuilder::busy_max(int64_t now_ns) const {
+    auto bins = bins_with_open(now_ns, nullptr);
+    double best = 0;
+    for (size_t i = 0; i < bins.size(); ++i) {
+        // A partial last bin is normalised by the time it covers (if it covers enough).
+        double width = std::min(bin_ns_, static_cast<double>(now_ns) - i * bin_ns_);
+        if (width < bin_ns_ * 0.5) continue;
+        best = std::max(best, bins[i] / width);
+    }
+    return best;
+}
+
+Usage UsageBuilder::result(int64_t now_ns, unsigned hardware_cores) const {
+    Usage u;
+    u.bin_ms = bin_ns_ / 1e6;
+    auto bins = bins_with_open(now_ns, nullptr);
+    u.busy_workers.reserve(bins.size());
+    for (size_t i = 0; i < bins.size(); ++i) {
+        double width = std::min(bin_ns_, static_cast<double>(now_ns) - i * bin_ns_);
+        u.busy_workers.push_back(width > 0 ? static_cast<float>(bins[i] / width) : 0.f);
+    }
+    for (size_t w = 0; w < lanes_.size(); ++w) {
+        const Lane& l = lanes_[w];
+        int64_t t = l.total + (l.busy && now_ns > l.since ? now_ns - l.since : 0);
+        u.worker_ids.push_back(static_cast<uint16_t>(w));
+        u.busy_fraction.push_back(now_ns > 0 ? static_cast<float>(static_cast<double>(t) / now_ns)
+                                             : 0.f);
+    }
+    u.hardware_cores = std::max(1u, hardware_cores);
+    return u;
+}
+
+// --- CpuSampler ------------------------------------------------------------------------------
+
+namespace {
+struct CpuTimes {
+    uint64_t busy = 0, total = 0;
+};
+
+std::vector<CpuTimes> read_proc_stat() {
+    std::vector<CpuTimes> out;
+    std::ifstream f("/proc/stat");
+    std::string line;
+    while (std::getline(f, line)) {
+        // Per-CPU lines only: "cpu0 ...", not the aggregate "cpu ...".
+        if (line.size() < 4 || line.compare(0, 3, "cpu") != 0 || line[3] == ' ') continue;
+        std::istringstream is(line);
+        std::string name;
+        is >> name;
+        uint64_t v[10] = {};
+        for (auto& x : v) is >> x;
+        CpuTimes t;
+        for (auto x : v) t.total += x;
+        // user nice system idle iowait irq softirq steal guest guest_nice; guest time is
+        // already inside user/nice, so subtract it from the total.
+        t.total -= v[8] + v[9];
+        t.busy = t.total - v[3] - v[4];
+        out.push_back(t);
+    }
+    return out;
+}
+}  // namespace
+
+struct CpuSampler::Impl {
+    double bin_ms;
+    mutable std::mutex mu;
+    std::condition_variable cv;
+    bool running = false;
+    std::thread th;
+    std::vector<std::vector<float>> series;
+};
+
+CpuSampler::CpuSampler(double bin_ms) : impl_(new Impl{}) {
+    impl_->bin_ms = bin_ms;
+}
+
+CpuSampler::~CpuSampler() {
+    stop();
+    delete impl_;
+}
+
+bool CpuSampler::available() {
+    std::ifstream f("/proc/stat");
+    return f.good();
+}
+
+void CpuSampler::start() {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    if (impl_->running || !available()) return;
+    impl_->running = true;
+    impl_->th = std::thread([im = impl_] {
+        auto prev = read_proc_stat();
+        std::unique_lock<std::mutex> lk(im->mu);
+        im->series.assign(prev.size(), {});
+        while (im->running) {
+            im->cv.wait_for(lk, std::chrono::duration<double, std::milli>(im->bin_ms));
+            if (!im->running) break;
+            lk.unlock();
+            auto cur = read_proc_stat();
+            lk.lock();
+            for (size_t i = 0; i < cur.size() && i < prev.size() && i < im->series.size(); ++i) {
+                uint64_t dt = cur[i].total - prev[i].total, db = cur[i].busy - prev[i].busy;
+                im->series[i].push_back(dt ? static_cast<float>(double(db) / double(dt)) : 0.f);
+            }
+            prev = std::move(cur);
+        }
+    });
+}
+
+void CpuSampler::stop() {
+    {
+        std::lock_guard<std::mutex> g(impl_->mu);
+        if (!impl_->running) return;
+        impl_->running = false;
+    }
+    impl_->cv.notify_all();
+    if (impl_->th.joinable()) impl_->th.join();
+}
+
+std::vector<std::vector<float>> CpuSampler::series() const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    return impl_->series;
+}
+
+}  // namespace interleave::engine

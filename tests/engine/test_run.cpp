@@ -1,0 +1,158 @@
+// Run and Runtime: lifecycle, output, stop, limits, errors.
+#include <doctest/doctest.h>
+
+#include <atomic>
+
+#include "engine/kernels.hpp"
+#include "engine/run.hpp"
+#include "engine/runtime.hpp"
+#include "engine/thread.hpp"
+#include "engine_test_util.hpp"
+
+using namespace interleave::engine;
+using namespace interleave::engine::testing;
+
+TEST_CASE("run: body runs as MainThread and finishes" * doctest::timeout(20)) {
+    auto run = run_sync([](Runtime& rt) {
+        CHECK(current_worker() != nullptr);
+        CHECK(&Runtime::current() == &rt);
+        print("hello");
+        rt.print("world");
+    });
+    REQUIRE(run->done());
+    CHECK(run->status() == RunStatus::finished);
+    CHECK(output_texts(*run) == std::vector<std::string>{"hello", "world"});
+    auto ws = run->workers();
+    REQUIRE(!ws.empty());
+    CHECK(ws[0].name == "MainThread");
+    CHECK(ws[0].kind == WorkerKind::main);
+    auto st = run->stats();
+    CHECK(st.output_lines == 2);
+    CHECK(st.wall_ms >= 0);
+    CHECK(st.tasks == 1);
+}
+
+TEST_CASE("run: Runtime::current outside a run throws" * doctest::timeout(10)) {
+    CHECK_THROWS_AS(Runtime::current(), std::logic_error);
+    CHECK(current_worker() == nullptr);
+}
+
+TEST_CASE("run: body exception -> status error with message" * doctest::timeout(20)) {
+    auto run = run_sync([](Runtime&) { throw std::runtime_error("boom"); });
+    CHECK(run->status() == RunStatus::error);
+    CHECK(all_notices(*run).find("boom") != std::string::npos);
+}
+
+TEST_CASE("run: stop during cpu work and during sleep ends promptly" * doctest::timeout(20)) {
+    for (int mode = 0; mode < 3; ++mode) {
+        std::atomic<bool> started{false};
+        auto run = Run::start([&](Runtime&) {
+            started = true;
+            if (mode == 0) cpu(60'000);
+            if (mode == 1) sleep(60.0);
+            if (mode == 2)
+                for (;;) print("spam");
+        });
+        while (!started) std::this_thread::yield();
+        run->stop();
+        CHECK(run->wait(5));
+        CHECK(run->status() == RunStatus::stopped);
+    }
+}
+
+TEST_CASE("run: stop reaches every thread" * doctest::timeout(20)) {
+    auto run = Run::start([](Runtime&) {
+        Thread a([] { cpu(60'000); });
+        Thread b([] { sleep(60.0); });
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+    });
+    // No sleeps as synchronisation: poll until both threads exist, then stop.
+    while (run->workers().size() < 3 && !run->done()) std::this_thread::yield();
+    run->stop();
+    CHECK(run->wait(5));
+    CHECK(run->status() == RunStatus::stopped);
+}
+
+TEST_CASE("run: wall-time limit" * doctest::timeout(20)) {
+    RunConfig cfg;
+    cfg.limits.wall_s = 0.2;
+    auto run = run_sync([](Runtime&) { sleep(30.0); }, cfg);
+    CHECK(run->status() == RunStatus::limit);
+    CHECK(all_notices(*run).find("Time limit") != std::string::npos);
+}
+
+TEST_CASE("run: output limit truncates with one notice and keeps counting" * doctest::timeout(20)) {
+    RunConfig cfg;
+    cfg.limits.output_lines = 10;
+    auto run = run_sync(
+        [](Runtime&) {
+            for (int i = 0; i < 25; ++i) print("line " + std::to_string(i));
+        },
+        cfg);
+    CHECK(run->status() == RunStatus::finished);
+    CHECK(output_texts(*run).size() == 10);
+    CHECK(run->stats().output_lines == 25);
+    auto n = run->notices();
+    CHECK(std::count_if(n.begin(), n.end(), [](auto& s) {
+              return s.find("Output truncated") != std::string::npos;
+          }) == 1);
+}
+
+TEST_CASE("run: task limit ends the run" * doctest::timeout(20)) {
+    RunConfig cfg;
+    cfg.limits.tasks = 5;
+    auto run = run_sync(
+        [](Runtime& rt) {
+            for (int i = 0; i < 100; ++i) rt.new_task("t" + std::to_string(i));
+        },
+        cfg);
+    CHECK(run->status() == RunStatus::limit);
+    CHECK(all_notices(*run).find("Task limit") != std::string::npos);
+}
+
+TEST_CASE("run: memory limit ends the run" * doctest::timeout(20)) {
+    RunConfig cfg;
+    cfg.limits.memory_bytes = 1000;
+    auto run = run_sync([](Runtime& rt) { rt.charge_memory(5000); }, cfg);
+    CHECK(run->status() == RunStatus::limit);
+    CHECK(all_notices(*run).find("Memory limit") != std::string::npos);
+}
+
+TEST_CASE("run: destroying a running Run stops and joins it" * doctest::timeout(20)) {
+    for (int i = 0; i < reps(20); ++i) {
+        auto run = Run::start([](Runtime&) {
+            Thread t([] { cpu(10'000); });
+            t.start();
+            sleep(10.0);
+        });
+        run.reset();  // must not hang or leak
+    }
+}
+
+TEST_CASE("run: snapshots while running never block" * doctest::timeout(20)) {
+    auto run = Run::start([](Runtime&) {
+        for (int i = 0; i < 50; ++i) {
+            print("x");
+            cpu(0.5);
+        }
+    });
+    Tracer::Cursor cur;
+    std::vector<TraceEvent> ev;
+    size_t lines = 0;
+    std::vector<OutputLine> out;
+    while (!run->done()) {
+        lines = run->read_output(lines, out);
+        run->read_events(cur, ev);
+        (void)run->stats();
+        (void)run->usage();
+        std::this_thread::yield();
+    }
+    lines = run->read_output(lines, out);
+    run->read_events(cur, ev);
+    CHECK(out.size() == 50);
+    CHECK(ev.size() == run->tracer().size());
+    CHECK(run->status() == RunStatus::finished);
+}
