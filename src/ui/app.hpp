@@ -24,7 +24,7 @@ struct PlatformHooks {
 };
 
 class App {
-public:
+  public:
     explicit App(PlatformHooks hooks);
     ~App();
 
@@ -49,7 +49,7 @@ public:
     std::string export_trace() const;  // Chrome Trace JSON of the current/last run, "" if none
     std::string link() const;          // current fragment, "#v=1&sample=..."
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

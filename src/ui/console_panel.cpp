@@ -1,0 +1,116 @@
+// The console: the run's output lines, live, in the shape of ImGui's ExampleAppLog (text
+// buffer + line offsets + filter + list clipper + auto-scroll that stops when the user
+// scrolls up). Each line shows time and worker, its text coloured by task. Bounded: what
+// was cut is said in a visible banner. User text only ever goes through TextUnformatted.
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+#include "ui/playground.hpp"
+
+namespace interleave::ui {
+
+namespace {
+
+// Keeps p.console_rows = indices of lines matching the filter, incrementally.
+void refresh_rows(Playground& p) {
+    const ConsoleModel& m = p.console;
+    const std::string filter = p.console_filter;
+    if (filter != p.console_rows_filter || m.dropped() != p.console_rows_dropped ||
+        m.size() < p.console_rows_upto) {
+        p.console_rows.clear();
+        p.console_rows_upto = 0;
+        p.console_rows_filter = filter;
+        p.console_rows_dropped = m.dropped();
+    }
+    for (size_t i = p.console_rows_upto; i < m.size(); ++i)
+        if (ConsoleModel::matches(m.text(i), filter)) p.console_rows.push_back(i);
+    p.console_rows_upto = m.size();
+}
+
+}  // namespace
+
+void draw_console_panel(Playground& p) {
+    refresh_rows(p);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Output");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::InputTextWithHint("##filter", "filter", p.console_filter, sizeof p.console_filter);
+    ImGui::SameLine();
+    if (ImGui::Button("Clear")) {
+        p.console.clear();
+        p.console_rows.clear();
+        p.console_rows_upto = 0;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Copy")) {
+        ImGui::SetClipboardText(p.console.copy_text(&p.worker_names).c_str());
+        p.flash("Output copied to the clipboard");
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("Time", &p.console_show_meta);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show each line's time and worker");
+
+    // What was not kept, said plainly.
+    const uint64_t printed = p.stats.output_lines;
+    const uint64_t stored = p.output_next;
+    if (printed > stored || p.console.dropped() > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 170, 60, 255));
+        if (printed > stored)
+            ImGui::Text("Output truncated: %llu lines printed, the first %llu kept (output limit).",
+                        static_cast<unsigned long long>(printed),
+                        static_cast<unsigned long long>(stored));
+        if (p.console.dropped() > 0)
+            ImGui::Text("%zu older lines dropped from this view (it keeps the last %zu).",
+                        p.console.dropped(), p.console.max_lines());
+        ImGui::PopStyleColor();
+    }
+
+    ImGui::BeginChild("console", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PushFont(p.fonts.mono);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
+    if (p.console.size() == 0) {
+        ImGui::TextDisabled(p.run ? (p.running() ? "(waiting for output...)" : "(no output)")
+                                  : "Press Run (Ctrl+Enter) to start the sample.");
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(p.console_rows.size()));
+    char meta[96];
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const size_t i = p.console_rows[static_cast<size_t>(r)];
+            const auto& line = p.console.line(i);
+            if (p.console_show_meta) {
+                const char* worker =
+                    line.worker < p.worker_names.size() ? p.worker_names[line.worker].c_str() : "?";
+                std::snprintf(meta, sizeof meta, "%9.3f ms  %-14.14s", line.t_ms, worker);
+                ImGui::PushStyleColor(ImGuiCol_Text, faint_text_color());
+                ImGui::TextUnformatted(meta);
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+            }
+            // A bar in the task's colour, then the text in a readable shade of it.
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + 4, pos.y + h),
+                                                      task_color(line.task));
+            ImGui::Dummy(ImVec2(6, h));
+            ImGui::SameLine();
+            const std::string_view text = p.console.text(i);
+            ImGui::PushStyleColor(ImGuiCol_Text, task_text_color(line.task));
+            ImGui::TextUnformatted(text.data(), text.data() + text.size());
+            ImGui::PopStyleColor();
+        }
+    }
+    clipper.End();
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    // Follow the tail unless the user scrolled up (ExampleAppLog's rule).
+    if (p.console_autoscroll && ImGui::GetScrollY() >= ImGui::GetScrollMaxY())
+        ImGui::SetScrollHereY(1.0f);
+    ImGui::EndChild();
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,169 @@
+// Cores: how many workers were busy over time, against the machine's core count (a line at
+// N cores), each worker's busy share, and natively the OS's own per-CPU graph. In the
+// browser a page cannot see cores, so the axis says "busy workers" and the line is
+// navigator.hardwareConcurrency.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "ui/playground.hpp"
+
+namespace interleave::ui {
+
+namespace {
+
+// An area chart of `v` (one value per bin of `bin_ms`) over [0, total_ms] into the rect.
+void area(ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<float>& v, double bin_ms,
+          double total_ms, float y_max, ImU32 fill, ImU32 line) {
+    if (v.empty() || total_ms <= 0 || y_max <= 0) return;
+    const float w = b.x - a.x, h = b.y - a.y;
+    const int cols = std::max(1, static_cast<int>(w));
+    float prev_y = b.y;
+    for (int c = 0; c < cols; ++c) {
+        // Mean of the bins under this pixel column.
+        const double t0 = total_ms * c / cols, t1 = total_ms * (c + 1) / cols;
+        size_t i0 = static_cast<size_t>(t0 / bin_ms),
+               i1 = static_cast<size_t>(std::ceil(t1 / bin_ms));
+        i1 = std::min(std::max(i1, i0 + 1), v.size());
+        if (i0 >= v.size()) break;
+        double sum = 0;
+        for (size_t i = i0; i < i1; ++i) sum += v[i];
+        const float val = static_cast<float>(sum / static_cast<double>(i1 - i0));
+        const float y = b.y - std::min(val / y_max, 1.f) * h;
+        const float x = a.x + c * w / cols;
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w / cols + 0.5f, b.y), fill);
+        if (c > 0) dl->AddLine(ImVec2(x, prev_y), ImVec2(x, y), line, 1.5f);
+        dl->AddLine(ImVec2(x, y), ImVec2(x + w / cols, y), line, 1.5f);
+        prev_y = y;
+    }
+}
+
+}  // namespace
+
+void draw_cores_panel(Playground& p) {
+    const engine::Usage& u = p.usage;
+    const float fs = ImGui::GetFontSize();
+    if (!p.run) {
+        ImGui::TextDisabled("Run a sample to see how many cores its workers kept busy.");
+        return;
+    }
+    unsigned cores = p.hooks.hardware_cores ? p.hooks.hardware_cores : u.hardware_cores;
+    if (cores == 0) cores = 1;
+    const char* unit = p.hooks.is_web ? "busy workers" : "busy cores";
+    ImGui::Text(
+        "Average %s: %.2f   peak %.2f   of %u %s", unit, p.stats.busy_cores_avg,
+        p.stats.busy_cores_max, cores,
+        p.hooks.is_web ? "logical processors (navigator.hardwareConcurrency)" : "hardware cores");
+    ImGui::SameLine();
+    help_marker(
+        p.hooks.is_web
+            ? "A web page cannot see CPU cores. This counts workers that were running "
+              "Python-level work (or starting, or pickling) at each moment; the line marks "
+              "the processors the browser reports."
+            : "Workers running Python-level work (or starting, or pickling) at each moment. "
+              "With the GIL, threads of one process take turns: the area stays at 1 "
+              "however many threads there are. Processes each have their own GIL.");
+
+    const double total_ms =
+        std::max(p.stats.wall_ms, u.bin_ms * static_cast<double>(u.busy_workers.size()));
+    float peak = 0;
+    for (float v : u.busy_workers) peak = std::max(peak, v);
+    const float y_max = std::max<float>(static_cast<float>(cores), std::ceil(peak)) + 0.5f;
+
+    const bool has_os = !p.hooks.is_web && !u.os_cpu_busy.empty();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float bars_w = std::min(avail.x * 0.32f, fs * 20);
+    const float chart_w = avail.x - bars_w - fs;
+    const float chart_h = std::max(fs * 6, (has_os ? avail.y * 0.55f : avail.y) - fs * 1.5f);
+
+    // --- Busy workers over time ---
+    ImGui::BeginGroup();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const float axis_w = fs * 2;
+    const ImVec2 a(o.x + axis_w, o.y + fs * 0.5f), b(o.x + chart_w, o.y + chart_h);
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
+    for (int k = 0; k <= static_cast<int>(y_max); ++k) {
+        const float y = b.y - k / y_max * (b.y - a.y);
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y),
+                    theme_is_dark() ? IM_COL32(255, 255, 255, 20) : IM_COL32(0, 0, 0, 22));
+        char lbl[16];
+        std::snprintf(lbl, sizeof lbl, "%d", k);
+        dl->AddText(ImVec2(o.x + axis_w - ImGui::CalcTextSize(lbl).x - 6, y - fs * 0.5f),
+                    faint_text_color(), lbl);
+    }
+    area(dl, a, b, u.busy_workers, u.bin_ms, total_ms, y_max, IM_COL32(67, 176, 88, 110),
+         IM_COL32(67, 176, 88, 255));
+    const float yc = b.y - cores / y_max * (b.y - a.y);
+    dl->AddLine(ImVec2(a.x, yc), ImVec2(b.x, yc), IM_COL32(229, 75, 60, 230), 2);
+    char cl[64];
+    std::snprintf(cl, sizeof cl, "%u %s", cores,
+                  p.hooks.is_web ? "processors" : (cores == 1 ? "core" : "cores"));
+    dl->AddText(ImVec2(b.x - ImGui::CalcTextSize(cl).x - 6, yc - fs - 2),
+                IM_COL32(229, 75, 60, 255), cl);
+    ImGui::Dummy(ImVec2(chart_w, chart_h));
+    char xl[96];
+    std::snprintf(xl, sizeof xl, "%s over the run (0 .. %s)", unit,
+                  format_duration(total_ms * 1e6).c_str());
+    ImGui::SetCursorScreenPos(ImVec2(a.x, ImGui::GetCursorScreenPos().y));
+    ImGui::TextDisabled("%s", xl);
+
+    // --- OS per-CPU (native) ---
+    if (has_os) {
+        ImGui::TextUnformatted("The OS's own view: utilisation per CPU (from /proc/stat)");
+        const size_t n = u.os_cpu_busy.size();
+        const float row_h =
+            std::max(fs * 1.2f,
+                     std::min(fs * 2.5f,
+                              (ImGui::GetContentRegionAvail().y - 4) / static_cast<float>(n) - 4));
+        for (size_t c = 0; c < n; ++c) {
+            const ImVec2 r0 = ImGui::GetCursorScreenPos();
+            const ImVec2 ra(r0.x + axis_w * 2, r0.y), rb(r0.x + chart_w, r0.y + row_h);
+            char lbl[32];
+            std::snprintf(lbl, sizeof lbl, "CPU %zu", c);
+            dl->AddText(ImVec2(r0.x, r0.y + (row_h - fs) * 0.5f), faint_text_color(), lbl);
+            dl->AddRectFilled(ra, rb, ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
+            const double os_total = u.os_bin_ms * static_cast<double>(u.os_cpu_busy[c].size());
+            area(dl, ra, rb, u.os_cpu_busy[c], u.os_bin_ms, std::max(os_total, 1.0), 1.0f,
+                 IM_COL32(66, 140, 230, 110), IM_COL32(66, 140, 230, 255));
+            ImGui::Dummy(ImVec2(chart_w, row_h + 2));
+        }
+    }
+    ImGui::EndGroup();
+
+    // --- Per-worker busy share ---
+    ImGui::SameLine(0, fs);
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Busy share per worker");
+    for (size_t i = 0; i < u.worker_ids.size() && i < u.busy_fraction.size(); ++i) {
+        const uint16_t w = u.worker_ids[i];
+        const std::string name =
+            w < p.worker_names.size() ? p.worker_names[w] : "worker " + std::to_string(w);
+        const float f = std::clamp(u.busy_fraction[i], 0.f, 1.f);
+        const ImVec2 r0 = ImGui::GetCursorScreenPos();
+        const float bw = bars_w, bh = fs * 1.25f;
+        dl->AddRectFilled(r0, ImVec2(r0.x + bw, r0.y + bh), ImGui::GetColorU32(ImGuiCol_FrameBg),
+                          3);
+        dl->AddRectFilled(r0, ImVec2(r0.x + bw * f, r0.y + bh), IM_COL32(67, 176, 88, 200), 3);
+        char pct[24];
+        std::snprintf(pct, sizeof pct, "%.0f%%", f * 100);
+        dl->PushClipRect(r0, ImVec2(r0.x + bw - ImGui::CalcTextSize(pct).x - 8, r0.y + bh), true);
+        dl->AddText(ImVec2(r0.x + 5, r0.y + (bh - fs) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+                    name.c_str());
+        dl->PopClipRect();
+        dl->AddText(ImVec2(r0.x + bw - ImGui::CalcTextSize(pct).x - 5, r0.y + (bh - fs) * 0.5f),
+                    ImGui::GetColorU32(ImGuiCol_Text), pct);
+        ImGui::Dummy(ImVec2(bw, bh + 1));
+    }
+    if (u.worker_ids.empty()) ImGui::TextDisabled("(no workers yet)");
+    ImGui::Spacing();
+    ImGui::Text("GIL wait: %s", format_duration(p.stats.gil_wait_ms * 1e6).c_str());
+    ImGui::Text("GIL hand-offs: %llu", static_cast<unsigned long long>(p.stats.gil_switches));
+    ImGui::Text("CPU work: %s", format_duration(p.stats.cpu_ms * 1e6).c_str());
+    ImGui::EndGroup();
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,312 @@
+// The playground's actions: selecting samples and knobs, starting/stopping runs, polling
+// snapshots each frame, recording finished runs, links and the automation JSON.
+#include "ui/playground.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "samples/share_link.hpp"
+#if __has_include("samples/report.hpp")
+#include "samples/report.hpp"
+#define INTERLEAVE_HAS_REPORT 1
+#endif
+
+namespace interleave::ui {
+
+std::string json_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out;
+}
+
+std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v) {
+    std::string out;
+    for (const auto& k : s.knobs) {
+        auto it = v.find(k.key);
+        if (it == v.end() || it->second == k.default_value) continue;
+        if (!out.empty()) out += ' ';
+        out += k.key + "=" + it->second;
+    }
+    return out.empty() ? "defaults" : out;
+}
+
+void help_marker(const char* text) {
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+const samples::Sample& Playground::current() const {
+    const auto& cat = samples::catalog();
+    return cat[static_cast<size_t>(std::clamp(sample, 0, static_cast<int>(cat.size()) - 1))];
+}
+
+void Playground::select_sample(int index) {
+    const auto& cat = samples::catalog();
+    if (index < 0 || index >= static_cast<int>(cat.size())) return;
+    if (index != sample) run_all_queue.clear();
+    sample = index;
+    knobs = samples::defaults(cat[static_cast<size_t>(index)].knobs);
+    knobs_changed();
+}
+
+void Playground::set_knobs(samples::KnobValues values) {
+    knobs = std::move(values);
+    knobs_changed();
+}
+
+void Playground::knobs_changed() {
+    const auto& s = current();
+    python_text = s.python ? s.python(knobs) : std::string();
+    python_tokens = lex_python(python_text);
+    const std::string l = link();
+    if (l != last_link) {
+        last_link = l;
+        if (hooks.link_changed) hooks.link_changed(l);
+    }
+}
+
+std::string Playground::link(bool with_run) const {
+    samples::LinkState st;
+    st.sample = current().id;
+    st.knobs = knobs;
+    st.run = with_run;
+    return samples::encode_link(st);
+}
+
+void Playground::flash(std::string message, double seconds) {
+    status_message = std::move(message);
+    status_message_until = ImGui::GetCurrentContext() ? ImGui::GetTime() + seconds : 1e300;
+}
+
+void Playground::start_run() {
+    // A run still going is asked to stop and parked until its threads are gone: destroying
+    // it now would join them on this (UI) thread.
+    if (run && !run->done()) {
+        run->stop();
+        retiring.push_back(run);
+    }
+    run.reset();  // a finished Run owns no threads: releasing it does not block
+    console.clear();
+    spans.clear();
+    timeline.clear();
+    cursor = {};
+    output_next = 0;
+    workers.clear();
+    tasks.clear();
+    worker_names.clear();
+    stats = {};
+    usage = {};
+    usage_at = -1;
+    run_notices.clear();
+    recorded = false;
+    follow = true;
+    run_sample = sample;
+    run_knobs = knobs;
+    try {
+        run = samples::start(current(), knobs);
+    } catch (const std::exception& e) {
+        run_notices.push_back(std::string("could not start: ") + e.what());
+        flash(run_notices.back());
+    }
+}
+
+void Playground::stop_run() {
+    run_all_queue.clear();
+    if (run && !run->done()) run->stop();
+}
+
+void Playground::release_finished_retiring() {
+    retiring.erase(
+        std::remove_if(retiring.begin(), retiring.end(), [](const auto& r) { return r->done(); }),
+        retiring.end());
+}
+
+void Playground::ingest() {
+    std::vector<engine::OutputLine> lines;
+    output_next = run->read_output(output_next, lines);
+    for (const auto& l : lines) console.add(l.t_ms, l.task, l.worker, l.text);
+
+    std::vector<engine::TraceEvent> events;
+    run->read_events(cursor, events);
+    if (!events.empty()) spans.add(events);
+    timeline.sync(spans);
+
+    stats = run->stats();
+    workers = run->workers();
+    if (worker_names.size() != workers.size()) {
+        worker_names.clear();
+        for (const auto& w : workers) {
+            if (w.id >= worker_names.size()) worker_names.resize(w.id + 1u);
+            worker_names[w.id] = w.name;
+        }
+    }
+    if (tasks.size() != stats.tasks) tasks = run->tasks();
+    const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
+    if (run->done() || usage_at < 0 || now - usage_at > 0.25) {
+        usage = run->usage();
+        run_notices = run->notices();
+        usage_at = now;
+    }
+}
+
+void Playground::record_finished() {
+    recorded = true;
+    if (run_sample < 0) return;
+    const auto& s = samples::catalog()[static_cast<size_t>(run_sample)];
+    RunRecord r;
+    r.sample_id = s.id;
+    r.title = s.title;
+    r.knobs = run_knobs;
+    r.knobs_text = knobs_diff_text(s, run_knobs);
+    r.status = engine::to_string(run->status());
+    r.wall_ms = stats.wall_ms;
+    r.busy_cores_avg = stats.busy_cores_avg;
+    r.gil_wait_ms = stats.gil_wait_ms;
+    r.group = run_all_group;  // -1 outside a "Run all models" batch
+    records.push_back(std::move(r));
+    if (run_all_queue.empty()) run_all_group = -1;
+    if (records.size() > 200) records.erase(records.begin());
+
+    // Speed-up against the latest finished sequential run of the same job (same sample, same
+    // knobs except the model).
+    for (auto& rec : records) {
+        rec.speedup = 0;
+        if (rec.status != "finished") continue;
+        auto model = rec.knobs.find("model");
+        if (model == rec.knobs.end()) continue;
+        for (auto it = records.rbegin(); it != records.rend(); ++it) {
+            if (it->sample_id != rec.sample_id || it->status != "finished") continue;
+            auto m = it->knobs.find("model");
+            if (m == it->knobs.end() || m->second != "sequential") continue;
+            auto a = it->knobs, b = rec.knobs;
+            a.erase("model");
+            b.erase("model");
+            if (a != b) continue;
+            if (rec.wall_ms > 0) rec.speedup = it->wall_ms / rec.wall_ms;
+            break;
+        }
+    }
+}
+
+void Playground::poll() {
+    release_finished_retiring();
+    if (!run) return;
+    const bool was_done = run->done();
+    ingest();
+    if (was_done && !recorded) {
+        ingest();  // done: everything is in; read the tail once more
+        record_finished();
+        if (follow) view.fit(0, std::max<double>(timeline.end_ns, stats.wall_ms * 1e6));
+    }
+    if (recorded && !run_all_queue.empty()) {
+        const std::string model = run_all_queue.front();
+        run_all_queue.pop_front();
+        knobs["model"] = model;
+        knobs_changed();
+        start_run();
+    }
+}
+
+void Playground::start_run_all() {
+    const auto* model = samples::find_knob(current().knobs, "model");
+    if (!model || model->choices.empty()) return;
+    if (running()) return;
+    run_all_queue.clear();
+    for (const auto& c : model->choices) run_all_queue.push_back(c);
+    run_all_group = next_group++;
+    const std::string first = run_all_queue.front();
+    run_all_queue.pop_front();
+    knobs["model"] = first;
+    knobs_changed();
+    start_run();
+    tab = BottomTab::compare;
+    tab_request = true;
+}
+
+std::string Playground::state_json() const {
+    std::string j;
+    const auto& s = current();
+    if (run && run_sample >= 0) {
+#ifdef INTERLEAVE_HAS_REPORT
+        j = samples::run_report_json(samples::catalog()[static_cast<size_t>(run_sample)], run_knobs,
+                                     *run);
+#else
+        j = "{\"sample\":\"" + json_escape(samples::catalog()[static_cast<size_t>(run_sample)].id) +
+            "\",\"status\":\"" + engine::to_string(run->status()) + "\",\"output\":[";
+        std::vector<engine::OutputLine> lines;
+        run->read_output(0, lines);
+        for (size_t i = 0; i < lines.size(); ++i)
+            j += (i ? ",\"" : "\"") + json_escape(lines[i].text) + "\"";
+        j += "]}";
+#endif
+    } else {
+        j = "{\"sample\":\"" + json_escape(s.id) + "\",\"knobs\":{";
+        bool first = true;
+        for (const auto& [k, v] : knobs) {
+            j += (first ? "\"" : ",\"") + json_escape(k) + "\":\"" + json_escape(v) + "\"";
+            first = false;
+        }
+        j += "},\"status\":\"idle\"}";
+    }
+    // Append what the UI adds: the link of what is selected now, and the selection itself
+    // (which may differ from the last run's).
+    while (!j.empty() && (j.back() == '\n' || j.back() == ' ')) j.pop_back();
+    if (!j.empty() && j.back() == '}') j.pop_back();
+    j += ",\"link\":\"" + json_escape(link()) + "\",\"selected\":\"" + json_escape(s.id) +
+         "\",\"runs\":" + std::to_string(records.size()) +
+         ",\"run_all_pending\":" + std::to_string(run_all_queue.size()) + "}";
+    return j;
+}
+
+std::string Playground::load_link(std::string_view fragment) {
+    const samples::DecodedLink d = samples::decode_link(fragment);
+    const auto& cat = samples::catalog();
+    for (size_t i = 0; i < cat.size(); ++i)
+        if (cat[i].id == d.state.sample) sample = static_cast<int>(i);
+    run_all_queue.clear();
+    knobs = d.state.knobs;
+    knobs_changed();
+    link_notices = d.notices;
+    if (d.state.run) start_run();
+    std::string j = "[";
+    for (size_t i = 0; i < d.notices.size(); ++i)
+        j += (i ? ",\"" : "\"") + json_escape(d.notices[i]) + "\"";
+    return j + "]";
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,262 @@
+#include "ui/theme.hpp"
+
+#include <cmath>
+
+// The app build embeds DejaVuSans / DejaVuSansMono (fonts-dejavu-core) as C arrays
+// (cmake/app.cmake, interleave_fonts.h); a size of 0, or a build without the header, falls
+// back to ImGui's built-in font.
+#if __has_include("interleave_fonts.h")
+#include "interleave_fonts.h"
+#define INTERLEAVE_HAS_FONTS 1
+#endif
+
+namespace interleave::ui {
+
+namespace {
+bool g_dark = true;
+
+// Latin-1 + a few symbols used in labels (µ, ×, –, —, ≤, arrows, ●, ▶, ■).
+const ImWchar* glyph_ranges() {
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2190, 0x2193,
+                                     0x2264, 0x2265, 0x25A0, 0x25A0, 0x25B6, 0x25B6,
+                                     0x25CF, 0x25CF, 0x00D7, 0x00D7, 0};
+    return ranges;
+}
+
+ImFont* add_font(const unsigned char* data, unsigned size, float px) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (data && size) {
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;  // static data, the atlas must not free it
+        cfg.OversampleH = 2;
+        cfg.OversampleV = 1;
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data),
+                                              static_cast<int>(size), px, &cfg, glyph_ranges());
+    }
+    ImFontConfig cfg;
+    cfg.SizePixels = std::round(13.f * px / 15.f);
+    return io.Fonts->AddFontDefault(&cfg);
+}
+}  // namespace
+
+Fonts load_fonts(float dpi) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const unsigned char* ui_data = nullptr;
+    unsigned ui_size = 0;
+    const unsigned char* mono_data = nullptr;
+    unsigned mono_size = 0;
+#ifdef INTERLEAVE_HAS_FONTS
+    ui_data = interleave_font_ttf;
+    ui_size = interleave_font_ttf_size;
+    mono_data = interleave_font_mono_ttf;
+    mono_size = interleave_font_mono_ttf_size;
+#endif
+    if (!mono_data) {  // the proportional face beats ImGui's bitmap font for code too
+        mono_data = ui_data;
+        mono_size = ui_size;
+    }
+    Fonts f;
+    const float base = std::round(16.f * dpi);
+    f.ui = add_font(ui_data, ui_size, base);
+    f.mono = add_font(mono_data, mono_size, std::round(15.f * dpi));
+    f.big = add_font(ui_data, ui_size, std::round(21.f * dpi));
+    io.FontDefault = f.ui;
+    io.Fonts->Build();
+    return f;
+}
+
+bool theme_is_dark() {
+    return g_dark;
+}
+
+void apply_theme(bool dark, float dpi) {
+    g_dark = dark;
+    ImGuiStyle style;  // fresh defaults, so repeated calls do not compound the scale
+    if (dark)
+        ImGui::StyleColorsDark(&style);
+    else
+        ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0;
+    style.ChildRounding = 4;
+    style.FrameRounding = 4;
+    style.GrabRounding = 4;
+    style.PopupRounding = 4;
+    style.ScrollbarRounding = 6;
+    style.TabRounding = 4;
+    style.WindowBorderSize = 0;
+    style.FrameBorderSize = dark ? 0 : 1;
+    style.WindowPadding = ImVec2(10, 8);
+    style.FramePadding = ImVec2(8, 4);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.ScrollbarSize = 14;
+    ImVec4* c = style.Colors;
+    if (dark) {
+        const ImVec4 bg(0.105f, 0.115f, 0.135f, 1), panel(0.135f, 0.145f, 0.17f, 1);
+        const ImVec4 accent(0.26f, 0.55f, 0.96f, 1);
+        c[ImGuiCol_WindowBg] = bg;
+        c[ImGuiCol_ChildBg] = panel;
+        c[ImGuiCol_PopupBg] = ImVec4(0.12f, 0.13f, 0.155f, 0.98f);
+        c[ImGuiCol_Border] = ImVec4(0.25f, 0.27f, 0.31f, 1);
+        c[ImGuiCol_FrameBg] = ImVec4(0.19f, 0.205f, 0.24f, 1);
+        c[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.26f, 0.31f, 1);
+        c[ImGuiCol_FrameBgActive] = ImVec4(0.28f, 0.31f, 0.37f, 1);
+        c[ImGuiCol_Button] = ImVec4(0.21f, 0.23f, 0.28f, 1);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.27f, 0.30f, 0.37f, 1);
+        c[ImGuiCol_ButtonActive] = accent;
+        c[ImGuiCol_Header] = ImVec4(0.20f, 0.33f, 0.55f, 0.75f);
+        c[ImGuiCol_HeaderHovered] = ImVec4(0.24f, 0.40f, 0.66f, 0.8f);
+        c[ImGuiCol_HeaderActive] = accent;
+        c[ImGuiCol_Tab] = ImVec4(0.16f, 0.175f, 0.21f, 1);
+        c[ImGuiCol_TabHovered] = ImVec4(0.26f, 0.42f, 0.70f, 1);
+        c[ImGuiCol_TabActive] = ImVec4(0.21f, 0.36f, 0.62f, 1);
+        c[ImGuiCol_SliderGrab] = accent;
+        c[ImGuiCol_SliderGrabActive] = ImVec4(0.45f, 0.68f, 1.0f, 1);
+        c[ImGuiCol_CheckMark] = ImVec4(0.45f, 0.68f, 1.0f, 1);
+        c[ImGuiCol_Separator] = ImVec4(0.25f, 0.27f, 0.31f, 1);
+        c[ImGuiCol_SeparatorHovered] = accent;
+        c[ImGuiCol_Text] = ImVec4(0.90f, 0.92f, 0.95f, 1);
+        c[ImGuiCol_TextDisabled] = ImVec4(0.55f, 0.58f, 0.63f, 1);
+        c[ImGuiCol_TableHeaderBg] = ImVec4(0.17f, 0.19f, 0.23f, 1);
+        c[ImGuiCol_TableRowBgAlt] = ImVec4(1, 1, 1, 0.03f);
+    } else {
+        const ImVec4 accent(0.16f, 0.44f, 0.86f, 1);
+        c[ImGuiCol_WindowBg] = ImVec4(0.94f, 0.945f, 0.955f, 1);
+        c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+        c[ImGuiCol_Border] = ImVec4(0.78f, 0.80f, 0.84f, 1);
+        c[ImGuiCol_FrameBg] = ImVec4(0.97f, 0.975f, 0.985f, 1);
+        c[ImGuiCol_Button] = ImVec4(0.89f, 0.90f, 0.92f, 1);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.86f, 0.96f, 1);
+        c[ImGuiCol_ButtonActive] = ImVec4(0.66f, 0.77f, 0.95f, 1);
+        c[ImGuiCol_Header] = ImVec4(0.78f, 0.86f, 0.98f, 1);
+        c[ImGuiCol_HeaderHovered] = ImVec4(0.70f, 0.80f, 0.97f, 1);
+        c[ImGuiCol_HeaderActive] = ImVec4(0.62f, 0.75f, 0.96f, 1);
+        c[ImGuiCol_Tab] = ImVec4(0.86f, 0.88f, 0.91f, 1);
+        c[ImGuiCol_TabActive] = ImVec4(1, 1, 1, 1);
+        c[ImGuiCol_TabHovered] = ImVec4(0.80f, 0.86f, 0.96f, 1);
+        c[ImGuiCol_SliderGrab] = accent;
+        c[ImGuiCol_CheckMark] = accent;
+        c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.13f, 1);
+        c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.45f, 0.50f, 1);
+        c[ImGuiCol_TableHeaderBg] = ImVec4(0.90f, 0.91f, 0.93f, 1);
+        c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.03f);
+    }
+    style.ScaleAllSizes(dpi);
+    ImGui::GetStyle() = style;
+}
+
+ImU32 state_color(engine::WorkerState s) {
+    using S = engine::WorkerState;
+    switch (s) {
+        case S::running:
+            return IM_COL32(67, 176, 88, 255);
+        case S::gil_wait:
+            return IM_COL32(229, 75, 60, 255);
+        case S::lock_wait:
+            return IM_COL32(163, 94, 214, 255);
+        case S::queue_wait:
+            return IM_COL32(214, 92, 168, 255);
+        case S::io_wait:
+            return IM_COL32(66, 140, 230, 255);
+        case S::idle:
+            return g_dark ? IM_COL32(88, 94, 106, 255) : IM_COL32(196, 200, 208, 255);
+        case S::starting:
+            return IM_COL32(242, 178, 40, 255);
+        case S::serialising:
+            return IM_COL32(32, 178, 170, 255);
+        default:
+            return IM_COL32(128, 128, 128, 255);
+    }
+}
+
+const char* state_label(engine::WorkerState s) {
+    using S = engine::WorkerState;
+    switch (s) {
+        case S::running:
+            return "Running";
+        case S::gil_wait:
+            return "GIL wait";
+        case S::lock_wait:
+            return "Lock wait";
+        case S::queue_wait:
+            return "Queue/future wait";
+        case S::io_wait:
+            return "I/O / sleep";
+        case S::idle:
+            return "Idle";
+        case S::starting:
+            return "Starting";
+        case S::serialising:
+            return "Pickling";
+        default:
+            return "?";
+    }
+}
+
+ImU32 task_color(uint32_t task, float alpha) {
+    if (task == 0)
+        return g_dark ? IM_COL32(120, 126, 138, 255 * alpha) : IM_COL32(150, 155, 165, 255 * alpha);
+    // Golden-ratio hue walk: neighbouring ids get clearly different hues.
+    const float h = std::fmod(0.58f + task * 0.618034f, 1.0f);
+    float r, g, b;
+    ImGui::ColorConvertHSVtoRGB(h, g_dark ? 0.45f : 0.40f, g_dark ? 0.80f : 0.92f, r, g, b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, alpha));
+}
+
+ImU32 task_text_color(uint32_t task) {
+    if (task == 0) return ImGui::GetColorU32(ImGuiCol_Text);
+    const float h = std::fmod(0.58f + task * 0.618034f, 1.0f);
+    float r, g, b;
+    ImGui::ColorConvertHSVtoRGB(h, g_dark ? 0.40f : 0.85f, g_dark ? 0.95f : 0.55f, r, g, b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, 1));
+}
+
+ImU32 syntax_color(PyToken t) {
+    if (g_dark) {
+        switch (t) {
+            case PyToken::keyword:
+                return IM_COL32(198, 120, 221, 255);
+            case PyToken::builtin:
+                return IM_COL32(86, 182, 194, 255);
+            case PyToken::string:
+                return IM_COL32(152, 195, 121, 255);
+            case PyToken::comment:
+                return IM_COL32(127, 132, 142, 255);
+            case PyToken::number:
+                return IM_COL32(209, 154, 102, 255);
+            case PyToken::function:
+                return IM_COL32(97, 175, 239, 255);
+            case PyToken::decorator:
+                return IM_COL32(229, 192, 123, 255);
+            default:
+                return IM_COL32(220, 223, 228, 255);
+        }
+    }
+    switch (t) {
+        case PyToken::keyword:
+            return IM_COL32(166, 38, 164, 255);
+        case PyToken::builtin:
+            return IM_COL32(1, 132, 188, 255);
+        case PyToken::string:
+            return IM_COL32(80, 161, 79, 255);
+        case PyToken::comment:
+            return IM_COL32(140, 143, 150, 255);
+        case PyToken::number:
+            return IM_COL32(152, 104, 1, 255);
+        case PyToken::function:
+            return IM_COL32(64, 120, 242, 255);
+        case PyToken::decorator:
+            return IM_COL32(193, 132, 1, 255);
+        default:
+            return IM_COL32(56, 58, 66, 255);
+    }
+}
+
+ImU32 faint_text_color() {
+    return ImGui::GetColorU32(ImGuiCol_TextDisabled);
+}
+ImU32 accent_color() {
+    return g_dark ? IM_COL32(66, 140, 245, 255) : IM_COL32(40, 112, 220, 255);
+}
+
+}  // namespace interleave::ui
