@@ -298,7 +298,7 @@ case "$CMD" in
   bench)
     setup; run_bench ;;
   help|-h|--help)
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     die "unknown command '$CMD' (setup | native | web | desktop | serve [--port N] | test | bench)" ;;
 esac

@@ -77,6 +77,11 @@ add_library(interleave_ui STATIC ${UI_SOURCES} ${FONT_SANS_CPP} ${FONT_MONO_CPP}
 target_link_libraries(interleave_ui PUBLIC interleave_samples imgui)
 target_include_directories(interleave_ui PUBLIC "${INTERLEAVE_GEN_DIR}")
 target_compile_options(interleave_ui PRIVATE ${INTERLEAVE_WARNINGS})
+# shaders/*.glsl as C++ raw strings (generated header; shaders/embed.cmake is owned by ui).
+include(${CMAKE_SOURCE_DIR}/shaders/embed.cmake OPTIONAL)
+if(COMMAND interleave_embed_shaders)
+  interleave_embed_shaders(interleave_ui)
+endif()
 # The UI may call GL 3.3 / WebGL2 directly: <GL/glcorearb.h> natively (prototypes exported by
 # libGL), <GLES3/gl3.h> on the web. Shaders: one GLSL body, version line chosen at run time.
 if(NOT EMSCRIPTEN)
@@ -133,3 +138,10 @@ endif()
 
 # --- UI tests (pure logic: link codec glue, layout maths; tests/ui/*.cpp) --------------------
 interleave_test(ui_tests tests/ui interleave_ui)
+
+# --- Timeline benchmark (ui; prints CPU ms per frame with 100k spans, no assertions) -----------
+if(NOT EMSCRIPTEN AND EXISTS "${CMAKE_SOURCE_DIR}/tests/bench/bench_timeline.cpp")
+  add_executable(bench_timeline tests/bench/bench_timeline.cpp)
+  target_link_libraries(bench_timeline PRIVATE interleave_ui)
+  target_compile_options(bench_timeline PRIVATE ${INTERLEAVE_WARNINGS})
+endif()

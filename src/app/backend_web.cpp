@@ -27,9 +27,39 @@ namespace {
 
 ui::App* g_app = nullptr;  // the automation target (main thread only)
 
+// The page side, in JavaScript. (clang-format would split JS operators such as !==.)
+// clang-format off
 EM_JS(int, location_hash_length, (), { return lengthBytesUTF8(location.hash); });
-EM_JS(void, location_hash_copy, (char* out, int capacity),
-      { stringToUTF8(location.hash, out, capacity); });
+EM_JS(void, location_hash_copy, (char* out, int capacity), {
+    stringToUTF8(location.hash, out, capacity);
+});
+EM_JS(int, screen_width, (), { return screen.width; });
+EM_JS(int, screen_height, (), { return screen.height; });
+// replaceState fires no hashchange, so writing the link never loops back into load().
+EM_JS(void, replace_fragment, (const char* fragment), {
+    var f = UTF8ToString(fragment);
+    if (f === location.hash) return;
+    history.replaceState(history.state, "", f ? f : location.pathname + location.search);
+});
+EM_JS(void, download_file, (const char* name, const char* data, size_t size), {
+    // slice() copies out of the shared heap: Blob refuses views of shared memory.
+    var bytes = HEAPU8.slice(data, data + size);
+    var url = URL.createObjectURL(new Blob([bytes]));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+});
+EM_JS(void, notify_ready, (), {
+    if (Module.interleaveReady) Module.interleaveReady();
+});
+EM_JS(void, notify_failed, (const char* why), {
+    if (Module.interleaveFailed) Module.interleaveFailed(UTF8ToString(why));
+});
+// clang-format on
 
 // Device-pixel size the canvas should have now.
 void wanted_canvas_size(double dpr, int& w, int& h) {
@@ -39,8 +69,7 @@ void wanted_canvas_size(double dpr, int& w, int& h) {
     h = std::max(1, int(std::lround(css_h * dpr)));
     // Emscripten's GLFW asks for fullscreen when a size equals the screen's exactly (which
     // needs a user gesture and logs an error); one device pixel less is invisible.
-    if (w == EM_ASM_INT({ return screen.width; }) && h == EM_ASM_INT({ return screen.height; }))
-        h -= 1;
+    if (w == screen_width() && h == screen_height()) h -= 1;
 }
 
 class WebBackend final : public Backend {
@@ -69,32 +98,9 @@ class WebBackend final : public Backend {
         ui::PlatformHooks h;
         h.is_web = true;
         h.hardware_cores = std::thread::hardware_concurrency();  // navigator.hardwareConcurrency
-        h.link_changed = [](const std::string& fragment) {
-            // replaceState does not fire hashchange, so this never loops back into load().
-            EM_ASM(
-                {
-                    var f = UTF8ToString($0);
-                    var url = f ? f : location.pathname + location.search;
-                    if (f != = location.hash) history.replaceState(history.state, "", url);
-                },
-                fragment.c_str());
-        };
+        h.link_changed = [](const std::string& fragment) { replace_fragment(fragment.c_str()); };
         h.save_file = [](const std::string& filename, const std::string& content) {
-            EM_ASM(
-                {
-                    // slice() copies out of the shared heap: Blob refuses shared memory.
-                    var bytes = HEAPU8.slice($1, $1 + $2);
-                    var url = URL.createObjectURL(new Blob([bytes]));
-                    var a = document.createElement('a');
-                    a.href = url;
-                    a.download = UTF8ToString($0);
-                    document.body.appendChild(a);
-                    a.click();
-                    a.remove();
-                    setTimeout(
-                        function() { URL.revokeObjectURL(url); }, 10000);
-                },
-                filename.c_str(), content.data(), content.size());
+            download_file(filename.c_str(), content.data(), content.size());
             return "Downloaded " + filename;
         };
         return h;
@@ -136,9 +142,7 @@ class WebBackend final : public Backend {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
             ready_ = true;
-            EM_ASM({
-                if (Module.interleaveReady) Module.interleaveReady();
-            });
+            notify_ready();
         }
     }
 
@@ -157,11 +161,7 @@ class WebBackend final : public Backend {
   private:
     bool fail(const char* why) {
         std::fprintf(stderr, "interleave: %s\n", why);
-        EM_ASM(
-            {
-                if (Module.interleaveFailed) Module.interleaveFailed(UTF8ToString($0));
-            },
-            why);
+        notify_failed(why);
         return false;
     }
 
