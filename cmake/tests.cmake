@@ -24,6 +24,11 @@ endfunction()
 
 interleave_test(engine_tests tests/engine interleave_engine)
 interleave_test(samples_tests tests/samples interleave_samples)
+# The CLI tests in samples_tests run the built interleave-cli (native only).
+if(TARGET samples_tests AND TARGET interleave-cli AND NOT EMSCRIPTEN)
+  target_compile_definitions(samples_tests PRIVATE INTERLEAVE_CLI_PATH="$<TARGET_FILE:interleave-cli>")
+  add_dependencies(samples_tests interleave-cli)
+endif()
 
 # libFuzzer targets (samples layer), built only with -DINTERLEAVE_FUZZ=ON and clang.
 include(${CMAKE_CURRENT_LIST_DIR}/fuzz.cmake OPTIONAL)

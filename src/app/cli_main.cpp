@@ -1,0 +1,332 @@
+// interleave-cli — the headless runner: list the samples, show their Python, run them.
+//
+//   interleave-cli list [--json]
+//   interleave-cli python SAMPLE [--KNOB=VALUE]...
+//   interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]
+//
+// Exit codes: 0 finished, 2 bad usage (sample, knob, value), 3 deadlock, 4 stopped by --timeout
+// or a run limit, 5 the sample raised an error, 6 the trace file could not be written,
+// 130 interrupted (Ctrl-C; a second Ctrl-C kills at once).
+#include <fmt/format.h>
+
+#include <signal.h>
+#include <atomic>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/run.hpp"
+#include "samples/catalog.hpp"
+#include "samples/knobs.hpp"
+#include "samples/report.hpp"
+
+namespace {
+
+using namespace interleave;
+using samples::KnobValues;
+using samples::Sample;
+
+constexpr int kExitUsage = 2, kExitDeadlock = 3, kExitStopped = 4, kExitError = 5,
+              kExitTraceFile = 6, kExitInterrupted = 130;
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_sigint(int) {
+    g_interrupted.store(true);
+}
+
+void print_help(std::FILE* to) {
+    std::fputs(
+        "interleave-cli: run Interleave's concurrency samples without a UI.\n"
+        "\n"
+        "Usage:\n"
+        "  interleave-cli list [--json]                 samples, their knobs and ranges\n"
+        "  interleave-cli python SAMPLE [--KNOB=VALUE]  the sample's Python text\n"
+        "  interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]\n"
+        "  interleave-cli --help\n"
+        "\n"
+        "run prints each output line as it happens (time, worker, text), then a summary.\n"
+        "  --json       print one JSON object at the end instead (sample, knobs, status,\n"
+        "               output, stats, notices)\n"
+        "  --trace F    write the Chrome Trace Event JSON (Perfetto, chrome://tracing) to F\n"
+        "  --timeout S  stop the run after S seconds\n"
+        "Knobs are strict: an unknown knob or an out-of-range value is an error.\n"
+        "\n"
+        "Exit codes: 0 finished, 2 bad usage, 3 deadlock, 4 stopped (--timeout or a limit),\n"
+        "5 the sample failed, 6 trace file not written, 130 interrupted (Ctrl-C).\n",
+        to);
+}
+
+std::string sample_ids() {
+    std::string out;
+    for (const auto& s : samples::catalog()) out += (out.empty() ? "" : ", ") + s.id;
+    return out;
+}
+
+int usage_error(const std::string& message) {
+    fmt::print(stderr, "interleave-cli: {}\n", message);
+    fmt::print(stderr, "Try 'interleave-cli --help'.\n");
+    return kExitUsage;
+}
+
+const char* type_name(samples::KnobType t) {
+    switch (t) {
+        case samples::KnobType::integer:
+            return "integer";
+        case samples::KnobType::number:
+            return "number";
+        case samples::KnobType::choice:
+            return "choice";
+    }
+    return "?";
+}
+
+int cmd_list(bool json) {
+    if (json) {
+        std::string out = "[";
+        bool first_sample = true;
+        for (const auto& s : samples::catalog()) {
+            out += first_sample ? "\n" : ",\n";
+            first_sample = false;
+            out += fmt::format(
+                R"(  {{"id": {}, "title": {}, "summary": {}, "from_article": {}, "knobs": [)",
+                samples::json_string(s.id), samples::json_string(s.title),
+                samples::json_string(s.summary), s.from_article ? "true" : "false");
+            for (size_t i = 0; i < s.knobs.size(); ++i) {
+                const auto& k = s.knobs[i];
+                out += fmt::format(
+                    R"({}{{"key": {}, "label": {}, "type": "{}", "range": {}, "default": {}, "help": {}}})",
+                    i ? ", " : "", samples::json_string(k.key), samples::json_string(k.label),
+                    type_name(k.type), samples::json_string(k.range_text()),
+                    samples::json_string(k.default_value), samples::json_string(k.help));
+            }
+            out += "]}";
+        }
+        out += "\n]\n";
+        std::fputs(out.c_str(), stdout);
+        return 0;
+    }
+    for (const auto& s : samples::catalog()) {
+        fmt::print("{:<16} {}{}\n", s.id, s.title, s.from_article ? "" : "  (beyond the article)");
+        fmt::print("{:<16} {}\n", "", s.summary);
+        for (const auto& k : s.knobs) {
+            fmt::print("{:<16}   --{}={:<12} {:<28} {}\n", "", k.key, k.default_value,
+                       k.range_text(), k.help);
+        }
+        fmt::print("\n");
+    }
+    return 0;
+}
+
+struct RunArgs {
+    const Sample* sample = nullptr;
+    KnobValues knobs;
+    bool json = false;
+    std::string trace_file;
+    double timeout_s = -1;
+};
+
+// Parses SAMPLE and the options after it. `allow_run_options` is false for `python`.
+int parse_run_args(const std::vector<std::string>& args, bool allow_run_options, RunArgs* out) {
+    if (args.empty()) return usage_error("which sample? choose one of: " + sample_ids());
+    out->sample = samples::find_sample(args[0]);
+    if (!out->sample) {
+        return usage_error(
+            fmt::format("unknown sample '{}'; choose one of: {}", args[0], sample_ids()));
+    }
+    const Sample& s = *out->sample;
+    out->knobs = samples::defaults(s.knobs);
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) != 0) {
+            return usage_error(fmt::format("unexpected argument '{}' (knobs are --KNOB=VALUE)", a));
+        }
+        std::string key = a.substr(2), value;
+        bool has_value = false;
+        if (auto eq = key.find('='); eq != std::string::npos) {
+            value = key.substr(eq + 1);
+            key.resize(eq);
+            has_value = true;
+        }
+        if (allow_run_options && key == "json" && !has_value) {
+            out->json = true;
+            continue;
+        }
+        auto next_value = [&]() -> bool {
+            if (has_value) return true;
+            if (i + 1 >= args.size()) return false;
+            value = args[++i];
+            return true;
+        };
+        if (allow_run_options && key == "trace") {
+            if (!next_value() || value.empty()) return usage_error("--trace needs a file name");
+            out->trace_file = value;
+            continue;
+        }
+        if (allow_run_options && key == "timeout") {
+            char* end = nullptr;
+            if (!next_value()) return usage_error("--timeout needs a number of seconds");
+            const double t = std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(t > 0) || t > 86400) {
+                return usage_error(
+                    fmt::format("--timeout={} is not a number of seconds in (0, 86400]", value));
+            }
+            out->timeout_s = t;
+            continue;
+        }
+        const samples::KnobSpec* spec = samples::find_knob(s.knobs, key);
+        if (!spec) {
+            std::string names;
+            for (const auto& k : s.knobs) names += (names.empty() ? "" : ", ") + ("--" + k.key);
+            return usage_error(fmt::format("unknown knob --{} for sample {}; its knobs: {}", key,
+                                           s.id, names.empty() ? "(none)" : names));
+        }
+        if (!next_value()) {
+            return usage_error(fmt::format("--{} needs a value ({})", key, spec->range_text()));
+        }
+        std::string error;
+        auto parsed = samples::parse_knob(*spec, value, &error);
+        if (!parsed) return usage_error(error);
+        out->knobs[spec->key] = *parsed;
+    }
+    return 0;
+}
+
+int exit_code(engine::RunStatus st, bool interrupted) {
+    if (interrupted) return kExitInterrupted;
+    switch (st) {
+        case engine::RunStatus::finished:
+            return 0;
+        case engine::RunStatus::deadlock:
+            return kExitDeadlock;
+        case engine::RunStatus::stopped:
+        case engine::RunStatus::limit:
+            return kExitStopped;
+        case engine::RunStatus::error:
+        case engine::RunStatus::running:
+            return kExitError;
+    }
+    return kExitError;
+}
+
+int cmd_run(const RunArgs& a) {
+    struct sigaction sa {};
+    sa.sa_handler = on_sigint;
+    sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C ends the program at once
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+
+    std::shared_ptr<engine::Run> run = samples::start(*a.sample, a.knobs);
+    std::unordered_map<uint16_t, std::string> worker_names;
+    auto worker_name = [&](uint16_t id) -> const std::string& {
+        auto it = worker_names.find(id);
+        if (it == worker_names.end()) {
+            for (const auto& w : run->workers()) worker_names[w.id] = w.name;
+            it = worker_names.find(id);
+            if (it == worker_names.end())
+                it = worker_names.emplace(id, fmt::format("#{}", id)).first;
+        }
+        return it->second;
+    };
+
+    size_t next_line = 0;
+    std::vector<engine::OutputLine> lines;
+    auto drain = [&] {
+        lines.clear();
+        next_line = run->read_output(next_line, lines);
+        if (a.json) return;
+        for (const auto& l : lines) {
+            fmt::print("{:>9.1f} ms  {:<18} {}\n", l.t_ms, worker_name(l.worker), l.text);
+        }
+        std::fflush(stdout);
+    };
+
+    bool interrupted = false, timed_out = false;
+    const auto t0 = std::chrono::steady_clock::now();
+    // Poll: Run::wait with a short timeout is the only wait; output is streamed between waits.
+    while (!run->wait(0.02)) {
+        drain();
+        if (g_interrupted.load() && !interrupted) {
+            interrupted = true;
+            run->stop();
+        }
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (a.timeout_s > 0 && elapsed >= a.timeout_s && !timed_out) {
+            timed_out = true;
+            run->stop();
+        }
+    }
+    drain();
+    const engine::RunStatus status = run->status();
+
+    int code = exit_code(status, interrupted);
+    if (timed_out && !interrupted) code = kExitStopped;
+    if (!a.trace_file.empty()) {
+        std::ofstream f(a.trace_file, std::ios::binary);
+        f << run->export_chrome_trace();
+        f.close();
+        if (!f) {
+            fmt::print(stderr, "interleave-cli: could not write the trace to {}\n", a.trace_file);
+            if (code == 0) code = kExitTraceFile;
+        }
+    }
+    if (a.json) {
+        std::fputs((samples::run_report_json(*a.sample, a.knobs, *run) + "\n").c_str(), stdout);
+        return code;
+    }
+    const engine::RunStats st = run->stats();
+    std::string why;
+    if (interrupted) why = " (Ctrl-C)";
+    if (timed_out && !interrupted) why = fmt::format(" (--timeout {} s)", a.timeout_s);
+    fmt::print(
+        "--- {}{} after {:.1f} ms: {} lines, {} tasks, CPU work {:.1f} ms, busy cores avg "
+        "{:.2f} max {:.0f}, GIL wait {:.1f} ms, {} GIL switches{}\n",
+        engine::to_string(status), why, st.wall_ms, st.output_lines, st.tasks, st.cpu_ms,
+        st.busy_cores_avg, st.busy_cores_max, st.gil_wait_ms, st.gil_switches,
+        st.dropped_events ? fmt::format(", {} trace events dropped", st.dropped_events)
+                          : std::string());
+    for (const auto& n : run->notices()) fmt::print("notice: {}\n", n);
+    if (!a.trace_file.empty() && code != kExitTraceFile) {
+        fmt::print("trace written to {}\n", a.trace_file);
+    }
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        print_help(stderr);
+        return kExitUsage;
+    }
+    const std::string verb = args[0];
+    args.erase(args.begin());
+    if (verb == "--help" || verb == "-h" || verb == "help") {
+        print_help(stdout);
+        return 0;
+    }
+    if (verb == "list") {
+        if (args.size() > 1 || (args.size() == 1 && args[0] != "--json")) {
+            return usage_error("list takes only --json");
+        }
+        return cmd_list(!args.empty());
+    }
+    if (verb == "python" || verb == "run") {
+        RunArgs a;
+        if (int rc = parse_run_args(args, verb == "run", &a)) return rc;
+        if (verb == "python") {
+            std::fputs(a.sample->python(a.knobs).c_str(), stdout);
+            return 0;
+        }
+        return cmd_run(a);
+    }
+    return usage_error(fmt::format("unknown command '{}'; use list, python or run", verb));
+}

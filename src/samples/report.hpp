@@ -1,0 +1,31 @@
+// Interleave samples — the run report: one JSON object describing a run, shared by the CLI's
+// `--json` and the web API's window.interleave.state().
+//
+//   {"sample": "threading", "knobs": {"gil": "on", ...}, "status": "finished",
+//    "output": [{"t_ms": 0.41, "task": "Thread 1", "worker": "Thread-1", "text": "Thread 1: 0"}],
+//    "stats": {"wall_ms", "cpu_ms", "busy_cores_avg", "busy_cores_max", "gil_wait_ms",
+//              "gil_switches", "tasks", "dropped_events"},
+//    "notices": ["..."]}
+//
+// status is one of running|finished|stopped|deadlock|limit|error. `task` is the task's name, or
+// the worker's name for a line printed outside any task; `worker` is the worker's name.
+// Any thread; reads snapshots of the run only (never blocks on its workers).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "engine/run.hpp"
+#include "samples/catalog.hpp"
+
+namespace interleave::samples {
+
+std::string run_report_json(const Sample& sample, const KnobValues& values, const engine::Run& run);
+
+// A JSON string literal (with quotes) for arbitrary bytes: escapes quotes, backslashes and
+// control characters; invalid UTF-8 becomes U+FFFD, so the result is always valid JSON.
+std::string json_string(std::string_view text);
+// {"key": "value", ...} in key order.
+std::string knobs_json(const KnobValues& values);
+
+}  // namespace interleave::samples

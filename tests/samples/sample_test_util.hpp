@@ -1,0 +1,69 @@
+// Helpers shared by the sample tests: run a sample to its end, group its lines by task.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/run.hpp"
+#include "samples/catalog.hpp"
+
+namespace interleave::samples::test {
+
+struct Outcome {
+    engine::RunStatus status = engine::RunStatus::running;
+    std::vector<std::string> lines;
+    std::vector<std::string> notices;
+};
+
+// The sample's defaults with `overrides` applied (each validated strictly: a typo fails).
+inline KnobValues knobs_for(const Sample& s, const KnobValues& overrides) {
+    KnobValues v = defaults(s.knobs);
+    for (const auto& [k, val] : overrides) {
+        const KnobSpec* spec = find_knob(s.knobs, k);
+        REQUIRE_MESSAGE(spec, "sample " << s.id << " has no knob " << k);
+        std::string err;
+        auto parsed = parse_knob(*spec, val, &err);
+        REQUIRE_MESSAGE(parsed, err);
+        v[k] = *parsed;
+    }
+    return v;
+}
+
+// Runs `id` to its end (bounded: a run that does not end within `limit_s` fails the test).
+inline Outcome run_to_end(const std::string& id, const KnobValues& overrides, double limit_s = 60) {
+    const Sample* s = find_sample(id);
+    REQUIRE(s);
+    auto run = start(*s, knobs_for(*s, overrides));
+    REQUIRE(run);
+    const bool ended = run->wait(limit_s);
+    if (!ended) run->stop();
+    REQUIRE_MESSAGE(ended, "sample " << id << " did not end within " << limit_s << " s");
+    Outcome o;
+    o.status = run->status();
+    std::vector<engine::OutputLine> lines;
+    run->read_output(0, lines);
+    for (auto& l : lines) o.lines.push_back(l.text);
+    o.notices = run->notices();
+    return o;
+}
+
+// Lines grouped by their prefix before ": " ("Thread 1: 0" -> "Thread 1"), in order. Every
+// sample prints lines shaped like that, so the prefix names the task that printed it.
+inline std::map<std::string, std::vector<std::string>> by_task(
+    const std::vector<std::string>& lines) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& l : lines) out[l.substr(0, l.find(": "))].push_back(l);
+    return out;
+}
+
+inline std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += x + "\n";
+    return s;
+}
+
+}  // namespace interleave::samples::test

@@ -1,0 +1,201 @@
+// interleave-cli as a user runs it: exit codes, messages, --json, --trace, Ctrl-C.
+// The binary's path comes from cmake/tests.cmake (INTERLEAVE_CLI_PATH). Native only.
+#if !defined(__EMSCRIPTEN__) && defined(INTERLEAVE_CLI_PATH)
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+struct Cli {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// Runs the CLI with `args` (shell words, already quoted where needed).
+Cli cli(const std::string& args) {
+    char tmpl[] = "/tmp/interleave-cli-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    const std::string cmd = std::string("'") + INTERLEAVE_CLI_PATH + "' " + args + " > '" + dir +
+                            "/out' 2> '" + dir + "/err'";
+    const int status = std::system(cmd.c_str());
+    Cli r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(dir + "/out");
+    r.err = slurp(dir + "/err");
+    std::system(("rm -rf '" + dir + "'").c_str());
+    return r;
+}
+
+bool has(const std::string& s, const std::string& what) {
+    return s.find(what) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("cli: --help and list" * doctest::timeout(30)) {
+    auto h = cli("--help");
+    CHECK(h.code == 0);
+    CHECK(has(h.out, "run SAMPLE"));
+    auto l = cli("list");
+    CHECK(l.code == 0);
+    for (const char* id : {"threading", "multiprocessing", "asyncio", "executors", "choosing",
+                           "race", "queue", "convoy", "blocking_async", "deadlock"}) {
+        CHECK(has(l.out, id));
+    }
+    CHECK(has(l.out, "--workers=2"));
+    CHECK(has(l.out, "1..8"));
+    CHECK(has(l.out, "sequential|threads|processes|asyncio|thread_pool|process_pool"));
+    auto j = cli("list --json");
+    CHECK(j.code == 0);
+    CHECK(has(j.out, "\"id\": \"choosing\""));
+    CHECK(cli("").code == 2);
+    CHECK(cli("frobnicate").code == 2);
+}
+
+TEST_CASE("cli: bad sample, knob or value exits 2 naming it and the choices" *
+          doctest::timeout(30)) {
+    auto s = cli("run nope");
+    CHECK(s.code == 2);
+    CHECK(has(s.err, "unknown sample 'nope'"));
+    CHECK(has(s.err, "threading, multiprocessing"));
+
+    auto k = cli("run threading --workers=3");
+    CHECK(k.code == 2);
+    CHECK(has(k.err, "unknown knob --workers for sample threading"));
+    CHECK(has(k.err, "--io_ms"));
+
+    auto r = cli("run choosing --workers=99");  // out of range is an error, never clamped
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "workers=99 is out of range 1..8"));
+
+    auto c = cli("run choosing --model=fibers");
+    CHECK(c.code == 2);
+    CHECK(has(c.err, "model=fibers is not one of sequential|threads|processes"));
+
+    auto m = cli("run asyncio --time_scale");
+    CHECK(m.code == 2);
+    CHECK(has(m.err, "--time_scale needs a value"));
+
+    CHECK(cli("run asyncio --timeout=-1").code == 2);
+    CHECK(cli("run asyncio stray").code == 2);
+}
+
+TEST_CASE("cli: run streams lines, then a summary; python prints the text" * doctest::timeout(60)) {
+    auto r = cli("run threading --io_ms=0");
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "Thread 1: 0"));
+    CHECK(has(r.out, "Thread 2: E"));
+    CHECK(has(r.out, "--- finished after"));
+    auto p = cli("python asyncio --time_scale=0.5");
+    CHECK(p.code == 0);
+    CHECK(has(p.out, "await asyncio.sleep(0.5)"));
+}
+
+TEST_CASE("cli: --json is the report object; exit codes follow the status" * doctest::timeout(60)) {
+    auto r = cli("run asyncio --time_scale=0.01 --json");
+    CHECK(r.code == 0);
+    CHECK(r.out.rfind("{\"sample\": \"asyncio\", \"knobs\": {\"time_scale\": \"0.01\"}, "
+                      "\"status\": \"finished\"",
+                      0) == 0);
+    CHECK(has(r.out, "\"text\": \"Async Task 2: E\""));
+    CHECK_FALSE(has(r.out, "---"));  // no human summary mixed into the JSON
+
+    auto d = cli("run deadlock --io_ms=20 --json");
+    CHECK(d.code == 3);
+    CHECK(has(d.out, "\"status\": \"deadlock\""));
+
+    auto t = cli("run asyncio --time_scale=10 --timeout=0.3");
+    CHECK(t.code == 4);
+    CHECK(has(t.out, "--- stopped (--timeout 0.3 s)"));
+}
+
+TEST_CASE("cli: --trace writes Chrome Trace JSON" * doctest::timeout(60)) {
+    char tmpl[] = "/tmp/interleave-trace-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    auto r = cli("run threading --io_ms=0 --trace '" + dir + "/t.json'");
+    CHECK(r.code == 0);
+    const std::string trace = slurp(dir + "/t.json");
+    CHECK(has(trace, "traceEvents"));
+    CHECK(has(trace, "thread_name"));
+    auto bad = cli("run threading --io_ms=0 --trace /nonexistent-dir/t.json");
+    CHECK(bad.code == 6);
+    CHECK(has(bad.err, "could not write the trace"));
+    std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+TEST_CASE("cli: Ctrl-C stops the run cleanly" * doctest::timeout(60)) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    std::vector<std::string> args = {INTERLEAVE_CLI_PATH, "run", "asyncio", "--time_scale=10"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+
+    // Read until the first output line: the run is going and the SIGINT handler is in place.
+    std::string out;
+    auto read_some = [&](int timeout_ms) {
+        pollfd p{fds[0], POLLIN, 0};
+        if (poll(&p, 1, timeout_ms) <= 0) return false;
+        char buf[4096];
+        const ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n <= 0) return false;
+        out.append(buf, static_cast<size_t>(n));
+        return true;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!has(out, "Async Task 1: 0") && std::chrono::steady_clock::now() < deadline) {
+        if (!read_some(100) && has(out, "---")) break;
+    }
+    REQUIRE(has(out, "Async Task 1: 0"));
+    kill(pid, SIGINT);
+    while (std::chrono::steady_clock::now() < deadline && read_some(100)) {
+    }
+    int status = 0;
+    pid_t done = 0;
+    while ((done = waitpid(pid, &status, WNOHANG)) == 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+        read_some(50);
+    }
+    if (done == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        FAIL("interleave-cli did not exit after Ctrl-C");
+    }
+    close(fds[0]);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 130);
+    CHECK(has(out, "--- stopped (Ctrl-C)"));
+}
+
+#endif
