@@ -1,0 +1,374 @@
+// The engine's benchmark: the same program natively and in wasm under node. Prints one JSON
+// object on stdout (progress on stderr); tests/bench/report.py turns it, the peers' figures and
+// CPython's into the table. Figures only: nothing is asserted, no timed checks.
+//
+//   bench_engine [--sections exec,coro,tracer,cpu] [--tasks N] [--switches N] [--events N]
+//                [--cpu-ms MS] [--reps R]
+//
+// Sections (each figure is the median of R repetitions):
+//   exec    submit+wait of N empty tasks on ThreadPoolExecutor(2), GIL on (as CPython) and off.
+//           Timed like CPython's peer: executor made, then submit N, then wait(fs).
+//   coro    asyncio switches/s: one coroutine doing `co_await asyncio::sleep(0)` N times.
+//   tracer  Tracer::emit ns/event in a tight loop, 1 worker and 2 workers at once (each its own
+//           buffer), plus Runtime::emit (what engine code calls: clock read + TLS + emit).
+//   cpu     2 jobs of cpu(MS) each: sequential vs each model with 2 workers (speed-up = seq/model).
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/executor.hpp"
+#include "engine/future.hpp"
+#include "engine/kernels.hpp"
+#include "engine/process.hpp"
+#include "engine/run.hpp"
+#include "engine/runtime.hpp"
+#include "engine/thread.hpp"
+#include "engine/trace.hpp"
+
+#if __has_include("engine/asyncio.hpp")
+#include "engine/asyncio.hpp"
+#define BENCH_HAVE_ASYNCIO 1
+#endif
+
+namespace eng = interleave::engine;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+double median(std::vector<double> v) {
+    v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return std::isnan(x); }), v.end());
+    if (v.empty()) return kNaN;
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+struct Options {
+    std::string sections = "exec,coro,tracer,cpu";
+    long tasks = 100000;
+    long switches = 200000;
+    long events = 2000000;
+    double cpu_ms = 200;
+    int reps = 5;
+    bool has(const char* s) const {
+        return ("," + sections + ",").find("," + std::string(s) + ",") != std::string::npos;
+    }
+};
+
+// Results, in insertion order, as JSON numbers (NaN -> null: a figure we could not measure).
+class Json {
+  public:
+    void num(const std::string& key, double v) {
+        char buf[64];
+        if (std::isnan(v) || std::isinf(v))
+            std::snprintf(buf, sizeof buf, "null");
+        else
+            std::snprintf(buf, sizeof buf, "%.6g", v);
+        items_.emplace_back(key, buf);
+    }
+    void str(const std::string& key, const std::string& v) {
+        items_.emplace_back(key, "\"" + v + "\"");
+    }
+    std::string dump() const {
+        std::string s = "{";
+        for (size_t i = 0; i < items_.size(); ++i) {
+            if (i) s += ", ";
+            s += "\"" + items_[i].first + "\": " + items_[i].second;
+        }
+        return s + "}";
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> items_;
+};
+
+eng::RunConfig config(bool gil, size_t trace_events = 20'000'000) {
+    eng::RunConfig c;
+    c.gil = gil;
+    c.limits.wall_s = 600;
+    c.limits.tasks = 100'000'000;
+    c.limits.trace_events = trace_events;
+    c.limits.memory_bytes = size_t{1} << 30;
+    return c;
+}
+
+// Problems seen while benchmarking (a run that ended badly); printed in the JSON as "warnings".
+std::vector<std::string> g_warnings;
+
+// Runs `body` as a Run's main thread and waits. `body` stores its figure in `out` as soon as the
+// timed region ends. Returns that figure; if the run then ended other than `finished` (say a
+// deadlock report while tearing the executor down) the figure is kept but a warning is recorded;
+// if the timed region never completed, returns NaN.
+double timed_run(const char* what, eng::RunConfig cfg, const std::function<void(double&)>& body) {
+    double secs = kNaN;
+    auto run = eng::Run::start([&](eng::Runtime&) { body(secs); }, cfg);
+    if (!run->wait(300)) {
+        run->stop();
+        run->wait(30);
+        std::fprintf(stderr, "bench: %s: did not finish in 300 s, stopped\n", what);
+        g_warnings.push_back(std::string(what) + ": timed out");
+        return kNaN;
+    }
+    if (run->status() != eng::RunStatus::finished) {
+        std::string msg =
+            std::string(what) + ": run ended '" + eng::to_string(run->status()) + "'" +
+            (std::isnan(secs) ? " before the figure was taken" : " after the figure was taken");
+        for (const auto& n : run->notices()) msg += "; " + n;
+        std::fprintf(stderr, "bench: %s\n", msg.c_str());
+        g_warnings.push_back(msg);
+    }
+    return secs;
+}
+
+// --- exec --------------------------------------------------------------------------------------
+
+double exec_once(long n, bool gil) {
+    return timed_run("executor", config(gil), [n](double& out) {
+        eng::ThreadPoolExecutor ex(2);
+        auto t0 = Clock::now();
+        std::vector<eng::Future<void>> fs;
+        fs.reserve(static_cast<size_t>(n));
+        for (long i = 0; i < n; ++i) fs.push_back(ex.submit([] {}));
+        auto r = eng::wait(fs);
+        const double s = seconds_since(t0);
+        if (r.not_done.empty()) out = s;
+    });
+}
+
+void bench_exec(const Options& o, Json& j) {
+    std::vector<double> on, off;
+    for (int r = 0; r < o.reps; ++r) {
+        on.push_back(exec_once(o.tasks, true));
+        off.push_back(exec_once(o.tasks, false));
+    }
+    j.num("exec_tasks", static_cast<double>(o.tasks));
+    j.num("exec_s", median(on));
+    j.num("exec_nogil_s", median(off));
+}
+
+// --- coro --------------------------------------------------------------------------------------
+
+#ifdef BENCH_HAVE_ASYNCIO
+namespace asyncio = eng::asyncio;
+
+asyncio::Task<void> ping(long n) {
+    for (long i = 0; i < n; ++i) co_await asyncio::sleep(0);
+}
+
+void bench_coro(const Options& o, Json& j) {
+    std::vector<double> v;
+    for (int r = 0; r < o.reps; ++r) {
+        v.push_back(timed_run("asyncio", config(true), [&o](double& out) {
+            auto t0 = Clock::now();
+            asyncio::run(ping(o.switches));
+            out = seconds_since(t0);
+        }));
+    }
+    j.num("coro_switches", static_cast<double>(o.switches));
+    j.num("coro_per_s", static_cast<double>(o.switches) / median(v));
+}
+#else
+void bench_coro(const Options&, Json& j) {
+    std::fprintf(stderr, "bench: engine/asyncio.hpp not in this tree: coroutine figures n/a\n");
+    j.num("coro_per_s", kNaN);
+}
+#endif
+
+// --- tracer ------------------------------------------------------------------------------------
+
+// Each of `workers` threads appends n events to its own buffer; returns the slowest thread's
+// ns/event (threads start together on a flag, so the 2-worker figure includes any contention).
+double tracer_once(int workers, long n) {
+    // The budget is granted a 4096-event chunk at a time: leave each worker a chunk of slack.
+    eng::Tracer tr(static_cast<size_t>(workers) * (static_cast<size_t>(n) + 8192));
+    std::vector<uint16_t> ids;
+    for (int w = 0; w < workers; ++w)
+        ids.push_back(tr.add_worker("W" + std::to_string(w), eng::WorkerKind::thread, 0));
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    std::vector<double> ns(static_cast<size_t>(workers), kNaN);
+    auto body = [&](int w) {
+        const uint16_t id = ids[static_cast<size_t>(w)];
+        ready.fetch_add(1);
+        while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
+        auto t0 = Clock::now();
+        for (long i = 0; i < n; ++i)
+            tr.emit(id, eng::EventKind::state, 1, static_cast<uint64_t>(i & 7), i);
+        ns[static_cast<size_t>(w)] = seconds_since(t0) * 1e9 / static_cast<double>(n);
+    };
+    std::vector<std::thread> ts;
+    for (int w = 1; w < workers; ++w) ts.emplace_back(body, w);
+    while (ready.load() < workers - 1) std::this_thread::yield();
+    go.store(true, std::memory_order_release);
+    body(0);
+    for (auto& t : ts) t.join();
+    if (tr.dropped() != 0)
+        std::fprintf(stderr, "bench: tracer dropped %llu events\n",
+                     static_cast<unsigned long long>(tr.dropped()));
+    return *std::max_element(ns.begin(), ns.end());
+}
+
+void bench_tracer(const Options& o, Json& j) {
+    std::vector<double> one, two, rt;
+    for (int r = 0; r < o.reps; ++r) {
+        one.push_back(tracer_once(1, o.events));
+        two.push_back(tracer_once(2, o.events));
+        const long n = o.events;
+        rt.push_back(timed_run(
+            "Runtime::emit", config(true, static_cast<size_t>(n) + 1000000), [n](double& out) {
+                auto& rtm = eng::Runtime::current();
+                auto t0 = Clock::now();
+                for (long i = 0; i < n; ++i)
+                    rtm.emit(eng::EventKind::state, static_cast<uint64_t>(i & 7));
+                out = seconds_since(t0) * 1e9 / static_cast<double>(n);
+            }));
+    }
+    j.num("tracer_events", static_cast<double>(o.events));
+    j.num("tracer_ns_1w", median(one));
+    j.num("tracer_ns_2w", median(two));
+    j.num("tracer_runtime_ns", median(rt));
+}
+
+// --- cpu ---------------------------------------------------------------------------------------
+
+void burn(double ms) {
+    eng::cpu(ms);
+}
+
+using Model = std::function<double(double ms)>;
+
+double cpu_threads(double ms) {
+    auto t0 = Clock::now();
+    eng::Thread a([ms] { eng::cpu(ms); }), b([ms] { eng::cpu(ms); });
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+    return seconds_since(t0);
+}
+
+double cpu_processes(double ms) {
+    auto t0 = Clock::now();
+    eng::Process a(burn, ms), b(burn, ms);
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+    return seconds_since(t0);
+}
+
+template <class Pool>
+double cpu_pool(double ms) {
+    Pool ex(2);
+    ex.map(burn, std::vector<double>{0.1, 0.1})
+        .wait();  // warm: workers started (as CPython's peer)
+    auto t0 = Clock::now();
+    ex.map(burn, std::vector<double>{ms, ms}).wait();
+    return seconds_since(t0);
+}
+
+void bench_cpu(const Options& o, Json& j) {
+    (void)eng::cpu_iterations_per_ms();  // calibrate outside the timed runs
+    struct M {
+        const char* key;
+        bool gil;
+        std::function<double(double)> fn;
+    };
+    const std::vector<M> models = {
+        {"seq", true,
+         [](double ms) {
+             auto t0 = Clock::now();
+             eng::cpu(ms);
+             eng::cpu(ms);
+             return seconds_since(t0);
+         }},
+        {"threads_gil", true, cpu_threads},
+        {"threads_nogil", false, cpu_threads},
+        {"processes", true, cpu_processes},
+        {"process_pool", true, cpu_pool<eng::ProcessPoolExecutor>},
+        {"thread_pool", true, cpu_pool<eng::ThreadPoolExecutor>},
+        {"thread_pool_nogil", false, cpu_pool<eng::ThreadPoolExecutor>},
+    };
+    std::map<std::string, std::vector<double>> t;
+    // Models interleaved within each repetition, so slow drift on a shared machine hits all alike.
+    for (int r = 0; r < o.reps; ++r)
+        for (const auto& m : models)
+            t[m.key].push_back(
+                timed_run(m.key, config(m.gil), [&](double& out) { out = m.fn(o.cpu_ms); }));
+    const double seq = median(t["seq"]);
+    j.num("cpu_ms", o.cpu_ms);
+    j.num("cpu_seq_s", seq);
+    for (const auto& m : models) {
+        if (std::string(m.key) == "seq") continue;
+        j.num(std::string("speedup_") + m.key, seq / median(t[m.key]));
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string k = argv[i], v = argv[i + 1];
+        if (k == "--sections")
+            o.sections = v;
+        else if (k == "--tasks")
+            o.tasks = std::atol(v.c_str());
+        else if (k == "--switches")
+            o.switches = std::atol(v.c_str());
+        else if (k == "--events")
+            o.events = std::atol(v.c_str());
+        else if (k == "--cpu-ms")
+            o.cpu_ms = std::atof(v.c_str());
+        else if (k == "--reps")
+            o.reps = std::max(1, std::atoi(v.c_str()));
+        else {
+            std::fprintf(stderr, "bench_engine: unknown option %s\n", k.c_str());
+            return 2;
+        }
+    }
+    Json j;
+#ifdef __EMSCRIPTEN__
+    j.str("platform", "wasm");
+#else
+    j.str("platform", "native");
+#endif
+    j.num("reps", o.reps);
+    j.num("hw_threads", std::thread::hardware_concurrency());
+    auto section = [&](const char* name, void (*fn)(const Options&, Json&)) {
+        if (!o.has(name)) return;
+        std::fprintf(stderr, "bench_engine: %s ...\n", name);
+        auto t0 = Clock::now();
+        fn(o, j);
+        std::fprintf(stderr, "bench_engine: %s done in %.1f s\n", name, seconds_since(t0));
+    };
+    section("exec", bench_exec);
+    section("coro", bench_coro);
+    section("tracer", bench_tracer);
+    section("cpu", bench_cpu);
+    j.num("warnings", static_cast<double>(g_warnings.size()));
+    std::string w;
+    for (const auto& x : g_warnings) w += (w.empty() ? "" : " | ") + x;
+    for (auto& ch : w)
+        if (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ch = '\'';
+    j.str("warning_text", w);
+    std::puts(j.dump().c_str());
+    std::fflush(stdout);
+    return 0;
+}

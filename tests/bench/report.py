@@ -1,0 +1,165 @@
+"""Interleave benchmark report: one table from the JSON the bench run left in build/bench.
+
+    python3 tests/bench/report.py build/bench [--quick 0|1]
+
+Reads native.json (bench_engine), peers.json (bench_peers: oneTBB, std::async), cpython.json
+(cpython_peers.py), wasm.json (bench_engine under node) and timeline.txt (the UI's benchmark,
+if it ran). Any of them may be missing or empty: its cells read "n/a". Prints the table and
+writes it to results.md in the same directory. Never fails on a missing figure.
+"""
+import datetime
+import json
+import os
+import platform
+import sys
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            lines = [l for l in f.read().splitlines() if l.strip().startswith("{")]
+        return json.loads(lines[-1]) if lines else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def num(d, key):
+    v = d.get(key)
+    return float(v) if isinstance(v, (int, float)) else None
+
+
+def fmt(v, unit="", digits=3):
+    if v is None:
+        return "n/a"
+    if abs(v) >= 1000:
+        s = f"{v:,.0f}"
+    else:
+        s = f"{v:.{digits}g}"
+    return s + unit
+
+
+def ratio(a, b):
+    """a / b, or None."""
+    return a / b if a is not None and b not in (None, 0) else None
+
+
+def times(r):
+    return "n/a" if r is None else (f"{r:,.0f}x" if r >= 100 else f"{r:.3g}x")
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else "build/bench"
+    quick = "--quick" in sys.argv and sys.argv[sys.argv.index("--quick") + 1] == "1"
+    nat, peers, py, wasm = (load(os.path.join(d, n + ".json"))
+                            for n in ("native", "peers", "cpython", "wasm"))
+
+    rows = []  # (measure, interleave, peer, ratio, target)
+
+    # --- executor: seconds for N tasks; ratio = how many times faster the engine is.
+    n = num(nat, "exec_tasks")
+    n_label = f"{n:,.0f}" if n else "N"
+    e_on, e_off = num(nat, "exec_s"), num(nat, "exec_nogil_s")
+    per_task = lambda s: None if s is None or not n else s * 1e9 / n
+    py_exec = num(py, "executor_s")
+    def exec_cell(s):
+        return "n/a" if s is None else f"{s * 1e3:.1f} ms ({fmt(per_task(s), ' ns/task')})"
+    rows.append((f"Executor: submit+wait {n_label} empty tasks, 2 workers (GIL on)",
+                 exec_cell(e_on), "CPython ThreadPoolExecutor: " +
+                 ("n/a" if py_exec is None else f"{py_exec * 1e3:.0f} ms"),
+                 times(ratio(py_exec, e_on)), ">= 100x CPython"))
+    rows.append(("Executor, free-threaded (gil=off)", exec_cell(e_off),
+                 "CPython ThreadPoolExecutor", times(ratio(py_exec, e_off)), ">= 100x CPython"))
+    tbb = num(peers, "tbb_s")
+    rows.append(("Executor vs oneTBB task_group in task_arena(2)", exec_cell(e_on),
+                 "oneTBB: " + ("n/a" if tbb is None else f"{tbb * 1e3:.1f} ms "
+                               f"({fmt(num(peers, 'tbb_ns_per_task'), ' ns/task')})"),
+                 times(ratio(tbb, e_on)), "(reference)"))
+    a_ns = num(peers, "async_ns_per_task")
+    a_n = num(peers, "async_tasks")
+    rows.append(("Executor vs std::async(launch::async)", exec_cell(e_on),
+                 "std::async: " + ("n/a" if a_ns is None else
+                                   f"{fmt(a_ns, ' ns/task')} (N={a_n:,.0f}, scaled)"),
+                 times(ratio(a_ns, per_task(e_on))), "(reference)"))
+
+    # --- coroutines
+    c, pyc = num(nat, "coro_per_s"), num(py, "asyncio_switches_per_s")
+    rows.append(("asyncio switches/s (`await asyncio.sleep(0)` loop)", fmt(c, "/s"),
+                 "CPython asyncio: " + fmt(pyc, "/s"), times(ratio(c, pyc)), ">= 100x CPython"))
+
+    # --- tracer
+    t1, t2, trt = num(nat, "tracer_ns_1w"), num(nat, "tracer_ns_2w"), num(nat, "tracer_runtime_ns")
+    rows.append(("Tracer::emit, 1 worker", fmt(t1, " ns/event"), "-", "-", "<= 10 ns"))
+    rows.append(("Tracer::emit, 2 workers at once (each)", fmt(t2, " ns/event"), "-", "-",
+                 "<= 10 ns"))
+    rows.append(("Runtime::emit (clock read + TLS + emit)", fmt(trt, " ns/event"), "-", "-",
+                 "(reference)"))
+
+    # --- CPU-bound speed-up with 2 workers, vs the 2.0 limit and CPython
+    cpu_ms = num(nat, "cpu_ms")
+    py_thr, py_proc = num(py, "speedup_threads"), num(py, "speedup_processes")
+    job = f"2 x {cpu_ms:.0f} ms" if cpu_ms else "2 jobs"
+    models = [
+        ("threads_gil", "threads, GIL on", "CPython threads", py_thr, "~1.0 (the GIL)"),
+        ("threads_nogil", "threads, free-threaded", "-", None, ">= 1.9"),
+        ("processes", "processes", "CPython processes", py_proc, ">= 1.9"),
+        ("process_pool", "process_pool", "CPython ProcessPoolExecutor", py_proc, ">= 1.9"),
+        ("thread_pool", "thread_pool, GIL on", "CPython ThreadPoolExecutor", py_thr, "~1.0"),
+        ("thread_pool_nogil", "thread_pool, free-threaded", "-", None, ">= 1.9"),
+    ]
+    for key, label, peer, pv, target in models:
+        s = num(nat, "speedup_" + key)
+        cell = "n/a" if s is None else f"{s:.2f}x ({s / 2 * 100:.0f}% of 2.0)"
+        peer_cell = "-" if peer == "-" else f"{peer}: " + ("n/a" if pv is None else f"{pv:.2f}x")
+        rows.append((f"CPU speed-up, {job}, {label}", cell, peer_cell,
+                     "-" if peer == "-" else times(ratio(s, pv)), target))
+
+    # --- wasm under node vs native (same program): ratio = native speed / wasm speed
+    we_on = num(wasm, "exec_s")
+    rows.append(("wasm (node) executor, GIL on", exec_cell(we_on), "native: " + exec_cell(e_on),
+                 (times(ratio(we_on, e_on)) + " slower") if we_on and e_on else "n/a", "-"))
+    wc = num(wasm, "coro_per_s")
+    rows.append(("wasm (node) asyncio switches/s", fmt(wc, "/s"), "native: " + fmt(c, "/s"),
+                 (times(ratio(c, wc)) + " slower") if wc and c else "n/a", "-"))
+    wt = num(wasm, "tracer_ns_1w")
+    rows.append(("wasm (node) Tracer::emit, 1 worker", fmt(wt, " ns/event"),
+                 "native: " + fmt(t1, " ns/event"),
+                 (times(ratio(wt, t1)) + " slower") if wt and t1 else "n/a", "<= 10 ns native"))
+    wt2 = num(wasm, "tracer_ns_2w")
+    rows.append(("wasm (node) Tracer::emit, 2 workers", fmt(wt2, " ns/event"),
+                 "native: " + fmt(t2, " ns/event"),
+                 (times(ratio(wt2, t2)) + " slower") if wt2 and t2 else "n/a", "-"))
+
+    head = ("| Measure | Interleave | Peer (same run) | Ratio | Target |\n"
+            "|---|---|---|---|---|\n")
+    table = head + "".join("| " + " | ".join(r) + " |\n" for r in rows)
+    reps = nat.get("reps", "?")
+    meta = (f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu_model()}, "
+            f"{os.cpu_count()} cores; CPython {py.get('python', 'n/a')}; "
+            f"medians of {reps} repetitions (CPython: 3){'; QUICK run (smaller sizes)' if quick else ''}. "
+            "Ratio = how many times faster Interleave is than the peer (CPU rows: "
+            "Interleave's speed-up / the peer's; wasm rows: wasm time / native time). "
+            "The machine is shared and noisy: read the figures as orders of magnitude.\n")
+    md = "## Performance\n\n" + meta + "\n" + table
+    tl = os.path.join(d, "timeline.txt")
+    if os.path.exists(tl):
+        with open(tl) as f:
+            md += "\nTimeline view benchmark (tests/bench/bench_timeline*):\n\n```\n" + f.read().rstrip() + "\n```\n"
+    with open(os.path.join(d, "results.md"), "w") as f:
+        f.write(md)
+    print(md)
+    print(f"(written to {os.path.join(d, 'results.md')})")
+
+
+if __name__ == "__main__":
+    main()
