@@ -55,6 +55,7 @@ namespace {
 
 constexpr size_t kChunkShift = 12;  // 4096 events (96 KiB) per chunk
 constexpr size_t kChunk = size_t{1} << kChunkShift;
+constexpr size_t kGrant = 512;    // budget taken per slow-path call; divides kChunk
 constexpr size_t kPageShift = 8;  // worker table: 256 pages of 256 buffers
 constexpr size_t kPage = size_t{1} << kPageShift;
 
@@ -93,20 +94,24 @@ struct Tracer::Impl {
         return page ? page[w & (kPage - 1)].load(std::memory_order_acquire) : nullptr;
     }
 
-    // Slow path: the current chunk is full. Takes up to one chunk from the run-wide budget.
+    // Slow path: the granted slots are used up. Takes another grant from the run-wide budget
+    // (small grants keep the budget fair across workers) and, at a chunk boundary, a new chunk.
     bool grow(Buffer& b, size_t n) {
-        if ((n & (kChunk - 1)) != 0) return false;  // a partial grant ran out: budget is gone
+        const size_t index = n >> kChunkShift;
+        if (index >= b.dir_size) return false;
         size_t left = budget.load(std::memory_order_relaxed);
         size_t take = 0;
         do {
-            take = std::min(left, kChunk);
+            take = std::min(left, kGrant);
             if (take == 0) return false;
         } while (!budget.compare_exchange_weak(left, left - take, std::memory_order_relaxed));
-        size_t index = n >> kChunkShift;
-        if (index >= b.dir_size) return false;
-        auto* chunk = new TraceEvent[kChunk];
-        b.dir[index].store(chunk, std::memory_order_release);
-        b.cur = chunk;
+        if ((n & (kChunk - 1)) == 0) {
+            auto* chunk = new TraceEvent[kChunk];
+            b.dir[index].store(chunk, std::memory_order_release);
+            b.cur = chunk;
+        }
+        // Grants divide chunks evenly and a partial grant only happens once the budget is
+        // empty, so capacity never crosses the end of `cur`.
         b.capacity = n + take;
         return true;
     }
