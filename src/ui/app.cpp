@@ -278,7 +278,7 @@ void App::frame() {
     const float t = std::round(fs * 0.5f);  // splitter thickness
     const float status_h = ImGui::GetTextLineHeightWithSpacing() + 4;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float body_h = std::max(avail.y - status_h, fs * 10);
+    const float body_h = std::max(avail.y - status_h - ImGui::GetStyle().ItemSpacing.y, fs * 10);
 
     if (p.gallery_w <= 0) p.gallery_w = std::round(std::clamp(avail.x * 0.2f, fs * 13, fs * 19));
     p.gallery_w = clampf(p.gallery_w, fs * 8, avail.x * 0.45f);
@@ -293,9 +293,9 @@ void App::frame() {
 
     ImGui::BeginGroup();
     const float right_w = avail.x - p.gallery_w - t;
-    if (p.top_h <= 0) p.top_h = std::round(body_h * 0.42f);
+    if (p.top_h <= 0) p.top_h = std::round(body_h * 0.47f);
     p.top_h = clampf(p.top_h, fs * 6, body_h - fs * 8);
-    if (p.code_w <= 0) p.code_w = std::round(right_w * 0.56f);
+    if (p.code_w <= 0) p.code_w = std::round(right_w * 0.60f);
     p.code_w = clampf(p.code_w, fs * 12, right_w - fs * 14);
     ImGui::BeginChild("code_panel", ImVec2(p.code_w, p.top_h), true, child);
     draw_code_panel(p);
@@ -309,7 +309,7 @@ void App::frame() {
 
     splitter("split_top", false, t, &p.top_h, fs * 6, fs * 8, right_w);
     const float bottom_h = body_h - p.top_h - t;
-    if (p.console_w <= 0) p.console_w = std::round(right_w * 0.34f);
+    if (p.console_w <= 0) p.console_w = std::round(right_w * 0.38f);
     p.console_w = clampf(p.console_w, fs * 10, right_w - fs * 16);
     ImGui::BeginChild("console_panel", ImVec2(p.console_w, bottom_h), true, child);
     draw_console_panel(p);

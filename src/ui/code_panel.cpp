@@ -16,7 +16,6 @@ void draw_code_panel(Playground& p) {
     for (uint32_t i = 0; i < src.size(); ++i)
         if (src[i] == '\n' && i + 1 < src.size()) starts.push_back(i + 1);
 
-    ImGui::PushFont(p.fonts.mono);
     if (ImGui::SmallButton("Copy code")) {
         ImGui::SetClipboardText(src.c_str());
         p.flash("Python code copied to the clipboard");
@@ -24,10 +23,11 @@ void draw_code_panel(Playground& p) {
     ImGui::SameLine();
     ImGui::TextDisabled("runnable with python3 \xE2\x80\x94 what the run below simulates");
     ImGui::BeginChild("code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PushFont(p.fonts.mono);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
     const float gutter = ImGui::CalcTextSize("000").x + ImGui::GetStyle().ItemSpacing.x * 2;
-    const float space_w = ImGui::CalcTextSize(" ").x;
+    const float space_w = ImGui::GetFont()->GetCharAdvance(static_cast<ImWchar>(' '));
     float max_w = 0;
 
     ImGuiListClipper clipper;
@@ -76,8 +76,8 @@ void draw_code_panel(Playground& p) {
         }
     }
     clipper.End();
-    ImGui::EndChild();
     ImGui::PopFont();
+    ImGui::EndChild();
 }
 
 }  // namespace interleave::ui

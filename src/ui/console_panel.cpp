@@ -85,7 +85,7 @@ void draw_console_panel(Playground& p) {
             if (p.console_show_meta) {
                 const char* worker =
                     line.worker < p.worker_names.size() ? p.worker_names[line.worker].c_str() : "?";
-                std::snprintf(meta, sizeof meta, "%9.3f ms  %-14.14s", line.t_ms, worker);
+                std::snprintf(meta, sizeof meta, "%8.1f ms %-10.10s", line.t_ms, worker);
                 ImGui::PushStyleColor(ImGuiCol_Text, faint_text_color());
                 ImGui::TextUnformatted(meta);
                 ImGui::PopStyleColor();

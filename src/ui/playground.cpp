@@ -122,6 +122,8 @@ void Playground::start_run() {
     }
     run.reset();  // a finished Run owns no threads: releasing it does not block
     console.clear();
+    console_rows.clear();  // the console's filter cache belongs to the old output
+    console_rows_upto = 0;
     spans.clear();
     timeline.clear();
     cursor = {};

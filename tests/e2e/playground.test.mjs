@@ -3,9 +3,37 @@
 // links, Stop during a long run, the exported trace, and threads vs processes under the GIL.
 // Screenshots of each view land in build/e2e/playground-*.png.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { OUT, distinctColours, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+import { OUT, ROOT, distinctColours, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+
+// INTERLEAVE_DIST (set by ./build.sh test) names an already-built web app: serve it with the
+// project's server directly, so this file also runs against a private build directory.
+// Otherwise the shared helper builds and serves build/web.
+function serve() {
+  const dist = process.env.INTERLEAVE_DIST;
+  if (!dist || !existsSync(join(dist, 'index.html'))) return startServer();
+  const child = spawn('python3', ['web/serve.py', '--dir', dist, '--port', '0'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INTERLEAVE_SERVE_QUIET: '1' },
+  });
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const onData = (chunk) => {
+      log += chunk;
+      const m = /Interleave: (http:\/\/[^\s]+\/)/.exec(log);
+      if (m) resolve({ url: m[1], close: () => new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+  });
+}
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 
@@ -49,7 +77,7 @@ describe('playground', { timeout: 600_000 }, () => {
   let server, browser, tab;
 
   before(async () => {
-    server = await startServer();
+    server = await serve();
     browser = await launchBrowser();
     tab = await open(browser, server.url);
   });
