@@ -47,6 +47,14 @@ def times(r):
     return "n/a" if r is None else (f"{r:,.0f}x" if r >= 100 else f"{r:.3g}x")
 
 
+def slower(wasm_cost, native_cost):
+    """wasm cost / native cost (time or ns per item), worded."""
+    r = ratio(wasm_cost, native_cost)
+    if r is None:
+        return "n/a"
+    return f"{r:.3g}x slower" if r >= 1 else f"{1 / r:.3g}x faster"
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as f:
@@ -99,10 +107,14 @@ def main():
 
     # --- tracer
     t1, t2, trt = num(nat, "tracer_ns_1w"), num(nat, "tracer_ns_2w"), num(nat, "tracer_runtime_ns")
-    rows.append(("Tracer::emit, 1 worker", fmt(t1, " ns/event"), "-", "-", "<= 10 ns"))
-    rows.append(("Tracer::emit, 2 workers at once (each)", fmt(t2, " ns/event"), "-", "-",
-                 "<= 10 ns"))
-    rows.append(("Runtime::emit (clock read + TLS + emit)", fmt(trt, " ns/event"), "-", "-",
+    def tracer_cell(wall, cpu):
+        return fmt(wall, " ns/event") + ("" if cpu is None else f" (CPU time {fmt(cpu, ' ns')})")
+    rows.append(("Tracer::emit, 1 worker", tracer_cell(t1, num(nat, "tracer_cpu_ns_1w")), "-",
+                 "-", "<= 10 ns"))
+    rows.append(("Tracer::emit, 2 workers at once (each)",
+                 tracer_cell(t2, num(nat, "tracer_cpu_ns_2w")), "-", "-", "<= 10 ns"))
+    rows.append(("Runtime::emit (clock read + TLS + emit)",
+                 tracer_cell(trt, num(nat, "tracer_runtime_cpu_ns")), "-", "-",
                  "(reference)"))
 
     # --- CPU-bound speed-up with 2 workers, vs the 2.0 limit and CPython
@@ -127,18 +139,18 @@ def main():
     # --- wasm under node vs native (same program): ratio = native speed / wasm speed
     we_on = num(wasm, "exec_s")
     rows.append(("wasm (node) executor, GIL on", exec_cell(we_on), "native: " + exec_cell(e_on),
-                 (times(ratio(we_on, e_on)) + " slower") if we_on and e_on else "n/a", "-"))
+                 slower(we_on, e_on), "-"))
     wc = num(wasm, "coro_per_s")
     rows.append(("wasm (node) asyncio switches/s", fmt(wc, "/s"), "native: " + fmt(c, "/s"),
-                 (times(ratio(c, wc)) + " slower") if wc and c else "n/a", "-"))
+                 slower(ratio(1, wc), ratio(1, c)), "-"))
     wt = num(wasm, "tracer_ns_1w")
     rows.append(("wasm (node) Tracer::emit, 1 worker", fmt(wt, " ns/event"),
                  "native: " + fmt(t1, " ns/event"),
-                 (times(ratio(wt, t1)) + " slower") if wt and t1 else "n/a", "<= 10 ns native"))
+                 slower(wt, t1), "<= 10 ns native"))
     wt2 = num(wasm, "tracer_ns_2w")
     rows.append(("wasm (node) Tracer::emit, 2 workers", fmt(wt2, " ns/event"),
                  "native: " + fmt(t2, " ns/event"),
-                 (times(ratio(wt2, t2)) + " slower") if wt2 and t2 else "n/a", "-"))
+                 slower(wt2, t2), "-"))
 
     head = ("| Measure | Interleave | Peer (same run) | Ratio | Target |\n"
             "|---|---|---|---|---|\n")
@@ -148,9 +160,23 @@ def main():
             f"{os.cpu_count()} cores; CPython {py.get('python', 'n/a')}; "
             f"medians of {reps} repetitions (CPython: 3){'; QUICK run (smaller sizes)' if quick else ''}. "
             "Ratio = how many times faster Interleave is than the peer (CPU rows: "
-            "Interleave's speed-up / the peer's; wasm rows: wasm time / native time). "
+            "Interleave's speed-up / the peer's; wasm rows: the same program under node vs native). "
             "The machine is shared and noisy: read the figures as orders of magnitude.\n")
+    try:
+        with open(os.path.join(d, "load.txt")) as f:
+            loads = f.read().split()
+        meta += (f"Load average (1 min) before/after the runs: {' / '.join(loads)} "
+                 f"(above {os.cpu_count()} means other work shared the cores; wall-clock "
+                 "figures suffer, CPU-time figures much less).\n")
+    except OSError:
+        pass
+    notes = []
+    for name, blob in (("native", nat), ("wasm", wasm)):
+        if blob.get("warning_text"):
+            notes.append(f"- {name}: {blob['warning_text']}")
     md = "## Performance\n\n" + meta + "\n" + table
+    if notes:
+        md += "\nWarnings from the engine runs (figures kept when the timed part completed):\n" + "\n".join(notes) + "\n"
     tl = os.path.join(d, "timeline.txt")
     if os.path.exists(tl):
         with open(tl) as f:

@@ -3,8 +3,10 @@
 # go, prints ONE table and writes it to build/bench/results.md (for the README's performance
 # section). Figures are printed, never asserted; a missing optional peer reads "n/a".
 #
-#   tests/bench/run_bench.sh            full run (~3-4 min on 2 cores, builds excluded)
-#   BENCH_QUICK=1 tests/bench/run_bench.sh   smaller sizes, fewer repetitions (a smoke run)
+#   tests/bench/run_bench.sh [--quick] [--no-wasm]
+#     full run: ~2-3 min on 2 cores after the builds
+#     --quick (or BENCH_QUICK=1): smaller sizes, fewer repetitions (a smoke run, ~40 s)
+#     --no-wasm (or BENCH_NO_WASM=1): skip the wasm build and run
 #
 # Build dirs: build/bench (native, INTERLEAVE_ENGINE_ONLY + INTERLEAVE_BENCH) and
 # build/bench-wasm (emcmake, same options). Environment: JOBS (default 2), BENCH_REPS,
@@ -19,6 +21,13 @@ OUT="$ROOT/build/bench"
 WASM_DIR="$ROOT/build/bench-wasm"
 APP_DIR="${NATIVE_DIR:-build/native}"
 mkdir -p "$OUT"
+for arg in "$@"; do
+  case "$arg" in
+    --quick) BENCH_QUICK=1 ;;
+    --no-wasm) BENCH_NO_WASM=1 ;;
+    *) echo "run_bench.sh: unknown option '$arg' (--quick | --no-wasm)" >&2; exit 2 ;;
+  esac
+done
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   REPS="${BENCH_REPS:-3}"; TASKS=20000; SWITCHES=50000; EVENTS=500000; CPU_MS=60
@@ -66,6 +75,8 @@ fi
 
 # --- runs (one after another: 2 cores, nothing else of ours running meanwhile) -----------------
 t0=$(date +%s)
+# The machine is shared: record how busy it was, the table shows it.
+cut -d' ' -f1 /proc/loadavg > "$OUT/load.txt" 2>/dev/null || true
 if [ "$native_ok" = 1 ]; then
   say "Engine, native (reps $REPS)"
   "$OUT/bench_engine" --reps "$REPS" --tasks "$TASKS" --switches "$SWITCHES" --events "$EVENTS" \
@@ -93,6 +104,7 @@ for b in "$APP_DIR"/bench_timeline*; do
   say "$b"
   { echo "\$ $b"; "$b" 2>&1 || echo "(exit $?)"; } >>"$OUT/timeline.txt"
 done
+cut -d' ' -f1 /proc/loadavg >> "$OUT/load.txt" 2>/dev/null || true
 say "Runs took $(( $(date +%s) - t0 )) s"
 
 python3 tests/bench/report.py "$OUT" --quick "${BENCH_QUICK:-0}"
