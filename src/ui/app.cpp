@@ -7,6 +7,7 @@
 #include <imgui_internal.h>  // SplitterBehavior
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -146,13 +147,22 @@ void status_bar(Playground& p) {
                                static_cast<unsigned long long>(p.stats.dropped_events));
         }
         if (!p.run_notices.empty()) {
+            // One line: the first notice cut to fit; all of them in the tooltip and the console.
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.95f, 0.6f, 0.2f, 1), "| %s%s",
-                               p.run_notices.front().c_str(),
-                               p.run_notices.size() > 1 ? " (+ more)" : "");
+            const float room =
+                ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - fs * 16;
+            std::string n = "| " + p.run_notices.front();
+            while (n.size() > 8 && ImGui::CalcTextSize(n.c_str()).x > room)
+                n.resize(n.size() * 9 / 10);
+            if (n.size() < p.run_notices.front().size() + 2) n += "...";
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 150, 60, 255));
+            ImGui::TextUnformatted(n.c_str());
+            ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
-                for (const auto& n : p.run_notices) ImGui::BulletText("%s", n.c_str());
+                ImGui::PushTextWrapPos(fs * 30);
+                for (const auto& x : p.run_notices) ImGui::BulletText("%s", x.c_str());
+                ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
         }
@@ -165,7 +175,8 @@ void status_bar(Playground& p) {
     }
     const char* keys = "Ctrl+Enter run  \xC2\xB7  Esc stop  \xC2\xB7  1-9 samples";
     const float kw = ImGui::CalcTextSize(keys).x;
-    if (ImGui::GetContentRegionAvail().x > kw + fs * 2) {
+    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (used + kw + fs * 2 < ImGui::GetWindowContentRegionMax().x) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - kw);
         ImGui::TextDisabled("%s", keys);
     }

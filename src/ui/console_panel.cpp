@@ -36,7 +36,7 @@ void draw_console_panel(Playground& p) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Output");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
     ImGui::InputTextWithHint("##filter", "filter", p.console_filter, sizeof p.console_filter);
     ImGui::SameLine();
     if (ImGui::Button("Clear")) {
@@ -68,6 +68,19 @@ void draw_console_panel(Playground& p) {
         ImGui::PopStyleColor();
     }
 
+    // The run's own notices (deadlock report, limits hit, errors): above the output, wrapped.
+    if (!p.run_notices.empty()) {
+        const bool bad = p.run && p.run->status() != engine::RunStatus::running &&
+                         p.run->status() != engine::RunStatus::finished;
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              bad ? IM_COL32(240, 110, 90, 255) : IM_COL32(240, 170, 60, 255));
+        ImGui::PushTextWrapPos(0);
+        for (size_t i = 0; i < p.run_notices.size() && i < 6; ++i)
+            ImGui::TextUnformatted(p.run_notices[i].c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+
     ImGui::BeginChild("console", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushFont(p.fonts.mono);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
@@ -75,6 +88,7 @@ void draw_console_panel(Playground& p) {
         ImGui::TextDisabled(p.run ? (p.running() ? "(waiting for output...)" : "(no output)")
                                   : "Press Run (Ctrl+Enter) to start the sample.");
     }
+    const bool show_worker = ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("0").x * 62;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(p.console_rows.size()));
     char meta[96];
@@ -83,9 +97,16 @@ void draw_console_panel(Playground& p) {
             const size_t i = p.console_rows[static_cast<size_t>(r)];
             const auto& line = p.console.line(i);
             if (p.console_show_meta) {
-                const char* worker =
-                    line.worker < p.worker_names.size() ? p.worker_names[line.worker].c_str() : "?";
-                std::snprintf(meta, sizeof meta, "%8.1f ms %-10.10s", line.t_ms, worker);
+                // Time always; the worker's name only when the panel is wide enough to keep
+                // the text readable (it is also in the hover tooltip).
+                if (show_worker) {
+                    const char* worker = line.worker < p.worker_names.size()
+                                             ? p.worker_names[line.worker].c_str()
+                                             : "?";
+                    std::snprintf(meta, sizeof meta, "%8.1f ms %-12.12s", line.t_ms, worker);
+                } else {
+                    std::snprintf(meta, sizeof meta, "%8.1f ms", line.t_ms);
+                }
                 ImGui::PushStyleColor(ImGuiCol_Text, faint_text_color());
                 ImGui::TextUnformatted(meta);
                 ImGui::PopStyleColor();
@@ -102,6 +123,14 @@ void draw_console_panel(Playground& p) {
             ImGui::PushStyleColor(ImGuiCol_Text, task_text_color(line.task));
             ImGui::TextUnformatted(text.data(), text.data() + text.size());
             ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) {
+                const char* worker =
+                    line.worker < p.worker_names.size() ? p.worker_names[line.worker].c_str() : "?";
+                std::string task = "(no task)";
+                for (const auto& t : p.tasks)
+                    if (t.id == line.task) task = t.name;
+                ImGui::SetTooltip("%.3f ms  on %s  in %s", line.t_ms, worker, task.c_str());
+            }
         }
     }
     clipper.End();

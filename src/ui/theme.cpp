@@ -199,7 +199,8 @@ ImU32 task_color(uint32_t task, float alpha) {
     // Golden-ratio hue walk: neighbouring ids get clearly different hues.
     const float h = std::fmod(0.58f + task * 0.618034f, 1.0f);
     float r, g, b;
-    ImGui::ColorConvertHSVtoRGB(h, g_dark ? 0.45f : 0.40f, g_dark ? 0.80f : 0.92f, r, g, b);
+    // Muted, so task bars never read as one of the (vivid) worker-state colours.
+    ImGui::ColorConvertHSVtoRGB(h, g_dark ? 0.30f : 0.26f, g_dark ? 0.74f : 0.93f, r, g, b);
     return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, alpha));
 }
 
