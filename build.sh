@@ -11,7 +11,7 @@
 #
 # Options (anywhere): --debug  debug builds (build/*-debug; web: Emscripten's abort-instead-of-
 # hang guards). Environment: IMGUI_DIR (ImGui source tree), JOBS (default 2),
-# INTERLEAVE_STRESS (sanitizer stress factor, default 20).
+# INTERLEAVE_STRESS (multiplier of the engine tests' stress loops under the sanitizers, default 1).
 # Every subcommand is idempotent: it installs what is missing and rebuilds only what changed.
 set -euo pipefail
 
@@ -186,7 +186,7 @@ test_sanitizer() {
   fi
   ninja -C "$dir" -j"$JOBS"
   # Sanitizer reports fail the test (exit code) and say where; stress loops repeat racy cases.
-  INTERLEAVE_STRESS="${INTERLEAVE_STRESS:-20}" \
+  INTERLEAVE_STRESS="${INTERLEAVE_STRESS:-1}" \
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}" \
   ASAN_OPTIONS="detect_leaks=1 abort_on_error=0 ${ASAN_OPTIONS:-}" \
   UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1 ${UBSAN_OPTIONS:-}" \
@@ -266,6 +266,11 @@ run_tests() {
 
 run_bench() {
   build_native
+  if [ -f tests/bench/run_bench.sh ]; then
+    # The engine's runner: native + wasm + peers (CPython, oneTBB), one table.
+    NATIVE_DIR="$NATIVE_DIR" JOBS="$JOBS" bash tests/bench/run_bench.sh "$@"
+    return
+  fi
   local found=0 b
   for b in "$NATIVE_DIR"/bench_*; do
     [ -x "$b" ] || continue
@@ -273,7 +278,7 @@ run_bench() {
     say "$b"
     "$b"
   done
-  [ "$found" -eq 1 ] || echo "No benchmark executables (bench_*) in $NATIVE_DIR yet."
+  [ "$found" -eq 1 ] || echo "No benchmarks (tests/bench/run_bench.sh or bench_*) yet."
 }
 
 # --- main ----------------------------------------------------------------------------------------
@@ -296,7 +301,7 @@ case "$CMD" in
   test)
     setup; run_tests ;;
   bench)
-    setup; run_bench ;;
+    setup; run_bench "$@" ;;
   help|-h|--help)
     sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)

@@ -139,9 +139,10 @@ endif()
 # --- UI tests (pure logic: link codec glue, layout maths; tests/ui/*.cpp) --------------------
 interleave_test(ui_tests tests/ui interleave_ui)
 
-# --- Timeline benchmark (ui; prints CPU ms per frame with 100k spans, no assertions) -----------
-if(NOT EMSCRIPTEN AND EXISTS "${CMAKE_SOURCE_DIR}/tests/bench/bench_timeline.cpp")
-  add_executable(bench_timeline tests/bench/bench_timeline.cpp)
+# --- UI benchmark (tests/bench/bench_timeline*.cpp, figures only; run by ./build.sh bench) ----
+file(GLOB BENCH_TIMELINE_SOURCES CONFIGURE_DEPENDS tests/bench/bench_timeline*.cpp)
+if(BENCH_TIMELINE_SOURCES AND NOT EMSCRIPTEN)
+  add_executable(bench_timeline ${BENCH_TIMELINE_SOURCES})
   target_link_libraries(bench_timeline PRIVATE interleave_ui)
   target_compile_options(bench_timeline PRIVATE ${INTERLEAVE_WARNINGS})
 endif()
