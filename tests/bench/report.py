@@ -80,13 +80,17 @@ def main():
     e_on, e_off = num(nat, "exec_s"), num(nat, "exec_nogil_s")
     per_task = lambda s: None if s is None or not n else s * 1e9 / n
     py_exec = num(py, "executor_s")
-    def exec_cell(s):
-        return "n/a" if s is None else f"{s * 1e3:.1f} ms ({fmt(per_task(s), ' ns/task')})"
+    def exec_cell(s, cpu=None):
+        if s is None:
+            return "n/a"
+        extra = "" if cpu is None else f"; CPU {fmt(per_task(cpu), ' ns/task')}"
+        return f"{s * 1e3:.1f} ms ({fmt(per_task(s), ' ns/task')}{extra})"
     rows.append((f"Executor: submit+wait {n_label} empty tasks, 2 workers (GIL on)",
-                 exec_cell(e_on), "CPython ThreadPoolExecutor: " +
+                 exec_cell(e_on, num(nat, "exec_cpu_s")), "CPython ThreadPoolExecutor: " +
                  ("n/a" if py_exec is None else f"{py_exec * 1e3:.0f} ms"),
                  times(ratio(py_exec, e_on)), ">= 100x CPython"))
-    rows.append(("Executor, free-threaded (gil=off)", exec_cell(e_off),
+    rows.append(("Executor, free-threaded (gil=off)",
+                 exec_cell(e_off, num(nat, "exec_nogil_cpu_s")),
                  "CPython ThreadPoolExecutor", times(ratio(py_exec, e_off)), ">= 100x CPython"))
     tbb = num(peers, "tbb_s")
     rows.append(("Executor vs oneTBB task_group in task_arena(2)", exec_cell(e_on),
