@@ -118,31 +118,31 @@ void sleep_suspend(coro::coroutine_handle<> h, double seconds) {
 void WaitAny::await_suspend(coro::coroutine_handle<> h) {
     TaskBase& me = current_task();
     const uint64_t gen = me.suspend(h);
-    for (auto* t : ts)
+    for (auto* t : *ts)
         if (!t->done()) t->waiters.push_back({me.weak_from_this(), gen});
     if (timeout_s >= 0 && me.waiting) me.loop->add_timer(timeout_s, me, gen);
 }
 
 Task<void> gather_wait(std::vector<std::shared_ptr<TaskBase>> ts) {
-    std::vector<TaskBase*> raw;
-    for (auto& t : ts) raw.push_back(t.get());
+    std::vector<TaskBase*> pending;
     for (;;) {
         TaskBase* failed = nullptr;
-        size_t done = 0;
-        for (auto* t : raw) {
-            if (!t->done()) continue;
-            ++done;
-            if ((t->error || t->status == TaskBase::Status::cancelled) &&
-                (!failed || t->done_seq < failed->done_seq))
-                failed = t;
+        pending.clear();
+        for (auto& t : ts) {
+            if (!t->done()) {
+                pending.push_back(t.get());
+            } else if ((t->error || t->status == TaskBase::Status::cancelled) &&
+                       (!failed || t->done_seq < failed->done_seq)) {
+                failed = t.get();
+            }
         }
         if (failed) failed->rethrow_if_failed();
-        if (done == raw.size()) co_return;
+        if (pending.empty()) co_return;
         try {
-            co_await WaitAny{raw, -1};
+            co_await WaitAny{&pending, -1};
         } catch (...) {
             // gather itself was cancelled: so are its children (Python's _GatheringFuture).
-            for (auto* t : raw) t->cancel();
+            for (auto& t : ts) t->cancel();
             throw;
         }
     }

@@ -89,19 +89,21 @@ struct SleepAwaiter {
     void await_resume() { check_cancel(); }
 };
 
-// Suspends until any of `ts` is done (or the timeout passes). Resumes with done-ness of `first`.
+// Suspends until any of `*ts` is done (or the timeout passes); true if one is done.
+// Trivially destructible on purpose: g++ 12 may destroy a brace-initialised temporary with a
+// non-trivial destructor twice inside a co_await operand.
 struct WaitAny {
-    std::vector<TaskBase*> ts;
+    const std::vector<TaskBase*>* ts;
     double timeout_s = -1;
     bool await_ready() const noexcept {
-        for (auto* t : ts)
+        for (auto* t : *ts)
             if (t->done()) return true;
         return false;
     }
     void await_suspend(coro::coroutine_handle<> h);
     bool await_resume() {
         check_cancel();
-        for (auto* t : ts)
+        for (auto* t : *ts)
             if (t->done()) return true;
         return false;
     }
@@ -140,7 +142,8 @@ inline detail::SleepAwaiter sleep(double seconds) {
 // results are std::monostate).
 template <class... Ts>
 Task<std::tuple<detail::Wire<Ts>...>> gather(Task<Ts>... coros) {
-    auto hs = std::make_tuple(create_task(std::move(coros))...);
+    // Braced: the tasks are created (and so scheduled) left to right, as Python does.
+    std::tuple<TaskHandle<Ts>...> hs{create_task(std::move(coros))...};
     std::vector<std::shared_ptr<detail::TaskBase>> all = std::apply(
         [](auto&... h) { return std::vector<std::shared_ptr<detail::TaskBase>>{h.state()...}; },
         hs);
@@ -188,16 +191,17 @@ Task<std::vector<detail::Wire<T>>> gather(std::vector<Task<T>> coros) {
 // TimeoutError. Cancelling the waiter cancels the task too.
 template <class T>
 Task<T> wait_for(TaskHandle<T> inner, double timeout_s) {
+    std::vector<detail::TaskBase*> one(1, inner.state().get());
     bool in_time;
     try {
-        in_time = co_await detail::WaitAny{{inner.state().get()}, timeout_s};
+        in_time = co_await detail::WaitAny{&one, timeout_s};
     } catch (...) {
         inner.cancel();
         throw;
     }
     if (!in_time) {
         inner.cancel();
-        while (!inner.done()) co_await detail::WaitAny{{inner.state().get()}, -1};
+        while (!inner.done()) co_await detail::WaitAny{&one, -1};
         inner.state()->retrieved = true;
         throw TimeoutError();
     }
