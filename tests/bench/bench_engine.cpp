@@ -210,6 +210,10 @@ asyncio::Task<void> ping(long n) {
     for (long i = 0; i < n; ++i) co_await asyncio::sleep(0);
 }
 
+asyncio::Task<void> pair(long n) {
+    co_await asyncio::gather(ping(n), ping(n));
+}
+
 void bench_coro(const Options& o, Json& j) {
     std::vector<double> v;
     for (int r = 0; r < o.reps; ++r) {
@@ -219,8 +223,18 @@ void bench_coro(const Options& o, Json& j) {
             out = seconds_since(t0);
         }));
     }
+    // Two tasks alternating (the asyncio sample's shape): every sleep(0) hands over to the other.
+    std::vector<double> v2;
+    for (int r = 0; r < o.reps; ++r) {
+        v2.push_back(timed_run("asyncio pair", config(true), [&o](double& out) {
+            auto t0 = Clock::now();
+            asyncio::run(pair(o.switches / 2));
+            out = seconds_since(t0);
+        }));
+    }
     j.num("coro_switches", static_cast<double>(o.switches));
     j.num("coro_per_s", static_cast<double>(o.switches) / median(v));
+    j.num("coro_pair_per_s", static_cast<double>(o.switches / 2 * 2) / median(v2));
 }
 #else
 void bench_coro(const Options&, Json& j) {
@@ -300,6 +314,18 @@ void bench_tracer(const Options& o, Json& j) {
                                }));
         rt_cpus.push_back(rt_cpu);
     }
+    // What one clock read costs here (Runtime::emit reads the clock for every event).
+    std::vector<double> clk, clk_cpu;
+    for (int r = 0; r < o.reps; ++r) {
+        const long n = o.events;
+        int64_t sink = 0;
+        const double c0 = thread_cpu_ns();
+        const auto t0 = Clock::now();
+        for (long i = 0; i < n; ++i) sink += Clock::now().time_since_epoch().count();
+        clk.push_back(seconds_since(t0) * 1e9 / static_cast<double>(n));
+        clk_cpu.push_back((thread_cpu_ns() - c0) / static_cast<double>(n));
+        if (sink == 42) std::fputs("", stderr);  // keeps the loop
+    }
     j.num("tracer_events", static_cast<double>(o.events));
     j.num("tracer_ns_1w", median(one));
     j.num("tracer_ns_2w", median(two));
@@ -307,6 +333,8 @@ void bench_tracer(const Options& o, Json& j) {
     j.num("tracer_cpu_ns_2w", median(two_cpu));
     j.num("tracer_runtime_ns", median(rt));
     j.num("tracer_runtime_cpu_ns", median(rt_cpus));
+    j.num("clock_now_ns", median(clk));
+    j.num("clock_now_cpu_ns", median(clk_cpu));
 }
 
 // --- cpu ---------------------------------------------------------------------------------------

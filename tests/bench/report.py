@@ -109,16 +109,21 @@ def main():
     rows.append(("asyncio switches/s (`await asyncio.sleep(0)` loop)", fmt(c, "/s"),
                  "CPython asyncio: " + fmt(pyc, "/s"), times(ratio(c, pyc)), ">= 100x CPython"))
 
+    rows.append(("asyncio switches/s, 2 tasks alternating (gather)",
+                 fmt(num(nat, "coro_pair_per_s"), "/s"), "-", "-", "(reference)"))
+
     # --- tracer
     t1, t2, trt = num(nat, "tracer_ns_1w"), num(nat, "tracer_ns_2w"), num(nat, "tracer_runtime_ns")
-    def tracer_cell(wall, cpu):
-        return fmt(wall, " ns/event") + ("" if cpu is None else f" (CPU time {fmt(cpu, ' ns')})")
+    def tracer_cell(wall, cpu, unit=" ns/event"):
+        return fmt(wall, unit) + ("" if cpu is None else f" (CPU time {fmt(cpu, ' ns')})")
     rows.append(("Tracer::emit, 1 worker", tracer_cell(t1, num(nat, "tracer_cpu_ns_1w")), "-",
                  "-", "<= 10 ns"))
     rows.append(("Tracer::emit, 2 workers at once (each)",
                  tracer_cell(t2, num(nat, "tracer_cpu_ns_2w")), "-", "-", "<= 10 ns"))
     rows.append(("Runtime::emit (clock read + TLS + emit)",
-                 tracer_cell(trt, num(nat, "tracer_runtime_cpu_ns")), "-", "-",
+                 tracer_cell(trt, num(nat, "tracer_runtime_cpu_ns")),
+                 "steady_clock::now() alone: " + tracer_cell(num(nat, "clock_now_ns"),
+                                                             num(nat, "clock_now_cpu_ns"), " ns/read"), "-",
                  "(reference)"))
 
     # --- CPU-bound speed-up with 2 workers, vs the 2.0 limit and CPython
