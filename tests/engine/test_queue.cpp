@@ -1,6 +1,7 @@
 // Queue: Python's queue.Queue semantics.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <memory>
 
 #include "engine/kernels.hpp"

@@ -161,13 +161,16 @@ void check_nesting(const std::vector<Json>& events) {
         CHECK(d > 0);
         tracks[{int(e["pid"].num()), int(e["tid"].num())}].push_back({b, b + d});
     }
-    for (auto& [key, slices] : tracks) {
+    for (auto& kv : tracks) {
+        const auto key = kv.first;
+        auto& slices = kv.second;
         // Order as Perfetto does: by start, longer first.
         std::stable_sort(slices.begin(), slices.end(), [](auto& a, auto& b) {
             return a.first != b.first ? a.first < b.first : a.second > b.second;
         });
         std::vector<int64_t> stack;  // open ends
-        for (auto& [b, e] : slices) {
+        for (auto& sl : slices) {
+            const int64_t b = sl.first, e = sl.second;
             while (!stack.empty() && stack.back() <= b) stack.pop_back();
             if (!stack.empty()) {
                 INFO("pid " << key.first << " tid " << key.second << " slice " << b << ".." << e);
