@@ -18,11 +18,16 @@ Gil::Gil(Runtime& rt, uint16_t process, double switch_interval_ms)
           static_cast<int64_t>(std::max(switch_interval_ms, 0.001) * 1e6))) {}
 
 bool Gil::acquire(WorkerContext& ctx) {
+    if (ctx.holds_gil) return true;
     std::unique_lock<std::mutex> lk(mu_);
     return take_locked(lk, ctx);
 }
 
 void Gil::release(WorkerContext& ctx, WorkerState next) {
+    if (!ctx.holds_gil) {
+        rt_.set_state(next == WorkerState::running ? WorkerState::idle : next);
+        return;
+    }
     std::lock_guard<std::mutex> g(mu_);
     drop_locked(ctx, next);
 }

@@ -36,8 +36,10 @@ class Gil {
 
     // take_gil: blocks (state gil_wait when contended) until `ctx` holds the GIL, then traces
     // gil_acquire and state `running`. Returns false, without the GIL, if the run stops.
+    // Already holding it: returns true at once.
     bool acquire(WorkerContext& ctx);
     // drop_gil: traces state `next` (must not be `running`) and gil_release, then frees it.
+    // Not holding it: only sets the state.
     void release(WorkerContext& ctx, WorkerState next);
     // The eval-loop check: if a drop was requested, drop, wait for another worker to take it,
     // and re-take it. Returns false (GIL not held) if the run stops meanwhile.

@@ -196,6 +196,10 @@ RunStats Run::stats() const {
     return s;
 }
 
+std::vector<WorkerStats> Run::worker_stats() const {
+    return impl_->rt->worker_stats();
+}
+
 Usage Run::usage() const {
     const int64_t now = impl_->now_or_end();
     Usage u;

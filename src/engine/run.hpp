@@ -6,6 +6,11 @@
 // stop() is a request: every worker sees it at its next tick or wait and exits within 100 ms.
 // A finished Run owns no threads; destroying a Run stops it and joins its threads (only the
 // destructor and wait() block — never call them on the browser main thread while running).
+// status() leaves `running` only once every worker has ended, so done() means "no thread of
+// this run is left" (the controller itself is joined by the destructor).
+// OS threads per run: a controller (watchdog: wall limit, deadlock detection), MainThread, one
+// per Thread / process / pool worker, and natively a /proc/stat sampler. Size the wasm
+// PTHREAD_POOL_SIZE for the largest sample plus these.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +61,19 @@ struct RunStats {
     uint64_t output_lines = 0;    // lines printed, including those past the output limit
 };
 
+// Per-worker figures (GIL and kernels). Snapshot; any thread.
+struct WorkerStats {
+    uint16_t worker = 0;
+    std::string name;
+    uint16_t process = 0;
+    double gil_hold_ms = 0;          // time holding the GIL
+    double gil_wait_ms = 0;          // time waiting for it
+    uint64_t gil_switches = 0;       // times it took the GIL from another worker
+    uint64_t gil_drop_requests = 0;  // times it asked the holder to drop it
+    double cpu_ms = 0;               // kernel CPU work done
+    bool alive = false;
+};
+
 class Runtime;  // runtime.hpp: what primitives and sample bodies use
 
 struct RunConfig {
@@ -86,6 +104,7 @@ class Run {
     std::vector<WorkerInfo> workers() const;
     std::vector<TaskInfo> tasks() const;
     RunStats stats() const;
+    std::vector<WorkerStats> worker_stats() const;  // per worker: GIL hold/wait/switches, cpu
     Usage usage() const;                       // busy-worker bins, per-worker busy fraction, cores
     std::vector<std::string> notices() const;  // limits hit, truncation, deadlock report, errors
     const RunConfig& config() const;

@@ -58,19 +58,6 @@ struct WaitTarget {
     std::function<std::string()> holder;  // current holder's name, or "" (may be empty)
 };
 
-// Per-worker figures (GIL and kernels). Snapshot; any thread.
-struct WorkerStats {
-    uint16_t worker = 0;
-    std::string name;
-    uint16_t process = 0;
-    double gil_hold_ms = 0;          // time holding the GIL
-    double gil_wait_ms = 0;          // time waiting for it
-    uint64_t gil_switches = 0;       // times it took the GIL from another worker
-    uint64_t gil_drop_requests = 0;  // times it asked the holder to drop it
-    double cpu_ms = 0;               // kernel CPU work done
-    bool alive = false;
-};
-
 class Runtime {
   public:
     // The runtime of the calling worker. Throws std::logic_error outside a run.
