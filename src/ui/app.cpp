@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "ui/playground.hpp"
 
@@ -241,7 +242,9 @@ App::App(PlatformHooks hooks) : impl_(std::make_unique<Impl>()) {
     p.hooks = std::move(hooks);
     // The initial selection is not a change: do not overwrite a fragment the shell may be
     // about to load().
-    auto notify = std::move(p.hooks.link_changed);
+    // (std::exchange, not std::move: a moved-from std::function may still hold its target,
+    // as libc++'s does for small callables.)
+    auto notify = std::exchange(p.hooks.link_changed, nullptr);
     p.select_sample(0);
     p.hooks.link_changed = std::move(notify);
 }
