@@ -17,9 +17,9 @@
 namespace interleave::samples {
 
 struct Sample {
-    std::string id;       // fixed, used in links and the CLI: "threading", "race", ...
-    std::string title;    // "Threading"
-    std::string summary;  // one line: what you will see
+    std::string id;             // fixed, used in links and the CLI: "threading", "race", ...
+    std::string title;          // "Threading"
+    std::string summary;        // one line: what you will see
     bool from_article = false;  // the article's five come first
     // Complete, runnable CPython text shown in the code panel. May depend on knob values
     // (e.g. `choosing` shows the chosen model); python(defaults) is the canonical text.

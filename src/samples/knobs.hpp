@@ -17,9 +17,9 @@ namespace interleave::samples {
 enum class KnobType { integer, number, choice };
 
 struct KnobSpec {
-    std::string key;   // "workers", "gil", "time_scale"
-    std::string label; // "Workers"
-    std::string help;  // one line
+    std::string key;    // "workers", "gil", "time_scale"
+    std::string label;  // "Workers"
+    std::string help;   // one line
     KnobType type = KnobType::integer;
     double min = 0, max = 0;           // integer / number
     std::vector<std::string> choices;  // choice

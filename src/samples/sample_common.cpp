@@ -54,7 +54,7 @@ KnobSpec knob_io_ms(long def, long lo, long hi, std::string help) {
 }
 
 KnobSpec knob_gil() {
-    return knob_choice("gil", "GIL",
+    return choice_knob("gil", "GIL",
                        "on = CPython's global interpreter lock; off = free-threaded (Python 3.13t)",
                        {"on", "off"}, "on");
 }
@@ -84,7 +84,7 @@ KnobSpec knob_time_scale(double def) {
     return k;
 }
 
-KnobSpec knob_choice(std::string key, std::string label, std::string help,
+KnobSpec choice_knob(std::string key, std::string label, std::string help,
                      std::vector<std::string> choices, std::string def) {
     KnobSpec k;
     k.key = std::move(key);

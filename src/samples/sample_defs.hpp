@@ -18,7 +18,7 @@ KnobSpec knob_io_ms(long def, long lo, long hi, std::string help);
 KnobSpec knob_gil();
 KnobSpec knob_switch_interval();
 KnobSpec knob_time_scale(double def = 1.0);
-KnobSpec knob_choice(std::string key, std::string label, std::string help,
+KnobSpec choice_knob(std::string key, std::string label, std::string help,
                      std::vector<std::string> choices, std::string def);
 
 // --- Python text -------------------------------------------------------------------------
@@ -58,6 +58,9 @@ void body_queue(engine::Runtime& rt, const KnobValues& v);
 void body_convoy(engine::Runtime& rt, const KnobValues& v);
 void body_blocking_async(engine::Runtime& rt, const KnobValues& v);
 void body_deadlock(engine::Runtime& rt, const KnobValues& v);
+
+// `choosing` with model=asyncio: asyncio.run(gather(job(n) for n in range(tasks))).
+void run_choosing_asyncio(int tasks, bool cpu, long cpu_ms, long io_ms);
 
 // --- The samples: id, title, summary, knobs, python, body (sample_meta.cpp) ---------------
 Sample make_threading();

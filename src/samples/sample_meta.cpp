@@ -62,11 +62,11 @@ Sample make_choosing() {
         "One job, CPU- or I/O-bound, run sequentially, with threads, processes, asyncio or a "
         "pool: compare wall time and busy cores.",
         true, python_choosing, body_choosing,
-        {knob_choice(
+        {choice_knob(
              "model", "Model", "How the tasks run",
              {"sequential", "threads", "processes", "asyncio", "thread_pool", "process_pool"},
              "threads"),
-         knob_choice("work", "Work", "cpu = computing (needs the GIL); io = waiting (releases it)",
+         choice_knob("work", "Work", "cpu = computing (needs the GIL); io = waiting (releases it)",
                      {"cpu", "io"}, "cpu"),
          knob_tasks(4, 1, 16, "How many tasks (one job each)"), knob_workers(2),
          knob_cpu_ms(200, 1, 5000, "CPU work per task, in ms of one core (work=cpu)"),
@@ -88,7 +88,7 @@ Sample make_race() {
         "Threads add to a shared counter with read-then-write; updates get lost unless a Lock "
         "guards it.",
         false, python_race, body_race,
-        {knob_choice("lock", "Lock", "on = `with lock:` around the read-modify-write",
+        {choice_knob("lock", "Lock", "on = `with lock:` around the read-modify-write",
                      {"off", "on"}, "off"),
          knob_tasks(2, 2, 8, "How many threads"), count, knob_gil(), knob_switch_interval()});
 }
@@ -119,7 +119,7 @@ Sample make_blocking_async() {
                   "time.sleep inside a coroutine stalls every task on the loop; await "
                   "asyncio.sleep does not.",
                   false, python_blocking_async, body_blocking_async,
-                  {knob_choice("blocking", "Blocking call",
+                  {choice_knob("blocking", "Blocking call",
                                "on = time.sleep (blocks the loop); off = await asyncio.sleep",
                                {"on", "off"}, "on"),
                    knob_time_scale(1.0)});

@@ -22,11 +22,12 @@ struct Outcome {
 // The sample's defaults with `overrides` applied (each validated strictly: a typo fails).
 inline KnobValues knobs_for(const Sample& s, const KnobValues& overrides) {
     KnobValues v = defaults(s.knobs);
-    for (const auto& [k, val] : overrides) {
+    for (const auto& kv : overrides) {  // no structured binding: clang 14 cannot capture one
+        const std::string& k = kv.first;
         const KnobSpec* spec = find_knob(s.knobs, k);
         REQUIRE_MESSAGE(spec, "sample " << s.id << " has no knob " << k);
         std::string err;
-        auto parsed = parse_knob(*spec, val, &err);
+        auto parsed = parse_knob(*spec, kv.second, &err);
         REQUIRE_MESSAGE(parsed, err);
         v[k] = *parsed;
     }
