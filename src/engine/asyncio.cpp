@@ -8,9 +8,7 @@
 
 namespace interleave::engine::asyncio::detail {
 
-namespace {
 thread_local Loop* tl_loop = nullptr;
-}  // namespace
 
 bool is_run_stopped(const std::exception_ptr& e) {
     if (!e) return false;
@@ -76,19 +74,13 @@ bool wake_entry(const WaitEntry& e) {
     return t && t->wake(e.gen);
 }
 
-TaskBase& current_task() {
-    Loop* l = tl_loop;
-    if (!l || !l->current_task())
-        throw std::logic_error("no running event loop (await outside asyncio::run)");
-    return *l->current_task();
+void no_running_loop() {
+    throw std::logic_error("no running event loop (await outside asyncio::run)");
 }
 
-void check_cancel() {
-    TaskBase& t = current_task();
-    if (t.cancel_requested) {
-        t.cancel_requested = false;
-        throw CancelledError();
-    }
+void throw_cancelled(TaskBase& t) {
+    t.cancel_requested = false;  // delivered once, like Python's CancelledError
+    throw CancelledError();
 }
 
 void FinalAwaiter::finish(PromiseBase& p) noexcept {

@@ -85,7 +85,15 @@ void sleep_suspend(coro::coroutine_handle<> h, double seconds);
 struct SleepAwaiter {
     double seconds;
     bool await_ready() const noexcept { return false; }
-    void await_suspend(coro::coroutine_handle<> h) { sleep_suspend(h, seconds); }
+    void await_suspend(coro::coroutine_handle<> h) {
+        if (seconds <= 0) {  // sleep(0), the hot path: straight to the back of the ready queue
+            TaskBase& t = current_task();
+            t.resume_point = h;
+            t.loop->schedule(&t);
+        } else {
+            sleep_suspend(h, seconds);
+        }
+    }
     void await_resume() { check_cancel(); }
 };
 

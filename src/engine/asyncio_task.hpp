@@ -186,10 +186,23 @@ class Loop {
     std::unique_ptr<ThreadPoolExecutor> executor_;
 };
 
+extern thread_local Loop* tl_loop;  // the calling thread's running loop
+[[noreturn]] void no_running_loop();
+[[noreturn]] void throw_cancelled(TaskBase& t);
+
 // The current task, for awaitables. Throws if no loop is running on this thread.
-TaskBase& current_task();
+inline TaskBase& current_task() {
+    Loop* l = tl_loop;
+    if (!l || !l->current_task()) [[unlikely]]
+        no_running_loop();
+    return *l->current_task();
+}
 // At resumption: raise CancelledError if a cancel was delivered to the current task.
-void check_cancel();
+inline void check_cancel() {
+    TaskBase& t = current_task();
+    if (t.cancel_requested) [[unlikely]]
+        throw_cancelled(t);
+}
 bool is_run_stopped(const std::exception_ptr& e);
 bool is_cancelled_error(const std::exception_ptr& e);
 

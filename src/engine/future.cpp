@@ -174,8 +174,10 @@ WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, Ret
     if (when == ALL_COMPLETED) {
         // Waiting for each in turn is the same condition as a waiter counting down, and needs
         // no per-future installation (the common case: wait(fs) after submitting many).
-        for (FutureCore* f : fs)
-            if (!f->wait(remaining(deadline), "wait(ALL_COMPLETED)")) break;
+        // Last first: executors run work roughly in submit order, so once the last future is
+        // done the others mostly are too, and the waiter blocks about once instead of per future.
+        for (auto it = fs.rbegin(); it != fs.rend(); ++it)
+            if (!(*it)->wait(remaining(deadline), "wait(ALL_COMPLETED)")) break;
         for (FutureCore* f : fs) out.done.push_back(f->done());
         return out;
     }
