@@ -211,9 +211,11 @@ void keyboard(Playground& p) {
 
 void views(Playground& p) {
     if (ImGui::BeginTabBar("views")) {
+        // The request is read once: drawing the tab that is still selected updates p.tab.
+        const bool request = p.tab_request;
+        const BottomTab wanted = p.tab;
         auto flags = [&](BottomTab t) {
-            return p.tab_request && p.tab == t ? ImGuiTabItemFlags_SetSelected
-                                               : ImGuiTabItemFlags_None;
+            return request && wanted == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
         };
         if (ImGui::BeginTabItem("Timeline", nullptr, flags(BottomTab::timeline))) {
             p.tab = BottomTab::timeline;

@@ -210,4 +210,14 @@ describe('playground', { timeout: 600_000 }, () => {
     await shot(tab.page, 'choosing-timeline', 't');
     assert.deepEqual(tab.problems, []);
   });
+
+  test('the light theme (header button) renders too', async () => {
+    // The theme button sits at the right end of the header row.
+    await tab.page.mouse.click(1150, 18);
+    await shot(tab.page, 'light-compare', 'm');
+    await shot(tab.page, 'light-timeline', 't');
+    await tab.page.mouse.click(1150, 18);
+    await frames(tab.page);
+    assert.deepEqual(tab.problems, []);
+  });
 });
