@@ -234,6 +234,13 @@ test_e2e() {
   INTERLEAVE_DIST="$ROOT/$WEB_DIR/dist" node --test --test-concurrency=1 tests/e2e/
 }
 
+# What failed inside a stage's log, in a few lines: CTest's failed tests, node's failed tests,
+# build errors, sanitizer summaries, the smoke test's FAIL lines.
+failure_lines() {
+  grep -a -E '^[[:space:]]+[0-9]+ - .*\((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception|Not Run)|^not ok |^    not ok |^FAILED: |error: |: ERROR: |^TEST CASE: |^SUMMARY: |^FAIL' "$1" \
+    | grep -v -E '^(em\+\+|clang|/usr/bin)' | head -8 | cut -c1-160 | sed 's/^[[:space:]]*/      /' || true
+}
+
 run_tests() {
   mkdir -p "$LOG_DIR"
   local t0 total i failed=0
@@ -251,7 +258,9 @@ run_tests() {
   say "Summary ($(nproc) cores, total ${total} s; logs in build/test-logs/)"
   for i in "${!STAGE_NAMES[@]}"; do
     printf '  %-12s %-16s %5s s\n' "${STAGE_NAMES[$i]}" "${STAGE_RESULTS[$i]}" "${STAGE_TIMES[$i]}"
-    case "${STAGE_RESULTS[$i]}" in FAIL*) failed=$((failed + 1)) ;; esac
+    case "${STAGE_RESULTS[$i]}" in
+      FAIL*) failed=$((failed + 1)); failure_lines "$LOG_DIR/${STAGE_NAMES[$i]}.log" ;;
+    esac
   done
   # Tests that report themselves as skipped (placeholders, absent features) are listed loudly.
   grep -h -E '^(# )?SKIPPED|^# skip|^ *﹣ .*# SKIP' "$LOG_DIR"/*.log 2>/dev/null | sed 's/^/  note: /' | sort -u || true
