@@ -17,6 +17,7 @@
 // same run. Not copyable or movable (the OS thread refers to it).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -61,7 +62,7 @@ class Thread {
     std::function<void()> target_;
     std::string name_, task_name_;
     bool daemon_;
-    bool started_ = false;
+    std::atomic<bool> started_{false};  // read by is_alive()/join() from other workers
     uint32_t task_ = 0;
     Runtime* rt_ = nullptr;
     std::shared_ptr<State> st_ = std::make_shared<State>();

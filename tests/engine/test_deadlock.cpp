@@ -155,3 +155,32 @@ TEST_CASE("deadlock: no false positive in racy hand-offs (stress)" * doctest::ti
         REQUIRE(run->status() == RunStatus::finished);
     }
 }
+
+TEST_CASE("deadlock: condition waits nobody will notify, semaphores, barriers" *
+          doctest::timeout(30)) {
+    for (int kind = 0; kind < 3; ++kind) {
+        auto run = run_sync([kind](Runtime&) {
+            Condition c(std::string("cond"));
+            Semaphore s(0, "sem");
+            Barrier b(3, {}, -1, "bar");
+            Thread t([&] {
+                if (kind == 0) {
+                    std::lock_guard<Condition> g(c);
+                    c.wait();
+                }
+                if (kind == 1) s.acquire();
+                if (kind == 2) b.wait();
+            });
+            t.start();
+            if (kind == 2) b.wait();
+            t.join();
+        });
+        INFO(all_notices(*run));
+        CHECK(run->status() == RunStatus::deadlock);
+        const std::string n = all_notices(*run);
+        if (kind == 0) CHECK(n.find("Thread-1 waits for Condition cond") != std::string::npos);
+        if (kind == 1) CHECK(n.find("Thread-1 waits for Semaphore sem") != std::string::npos);
+        if (kind == 2)
+            CHECK(n.find("MainThread waits for Barrier bar.wait()") != std::string::npos);
+    }
+}

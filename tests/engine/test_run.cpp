@@ -6,6 +6,7 @@
 #include "engine/kernels.hpp"
 #include "engine/run.hpp"
 #include "engine/runtime.hpp"
+#include "engine/sync.hpp"
 #include "engine/thread.hpp"
 #include "engine_test_util.hpp"
 
@@ -155,4 +156,46 @@ TEST_CASE("run: snapshots while running never block" * doctest::timeout(20)) {
     CHECK(out.size() == 50);
     CHECK(ev.size() == run->tracer().size());
     CHECK(run->status() == RunStatus::finished);
+}
+
+TEST_CASE("run: stop at arbitrary moments never hangs or leaks (stress)" * doctest::timeout(120)) {
+    const int n = reps(100);
+    for (int rep = 0; rep < n; ++rep) {
+        std::atomic<int> progress{0};
+        auto run = Run::start([&](Runtime& rt) {
+            Lock l("l");
+            Condition c(l);
+            Semaphore s(1);
+            Event e;
+            int turn = 0;
+            auto worker = [&](int me) {
+                for (int i = 0;; ++i) {
+                    {
+                        std::lock_guard<Lock> g(l);
+                        while (turn != me) c.wait(0.05);
+                        turn = 1 - me;
+                        c.notify_all();
+                    }
+                    {
+                        std::lock_guard<Semaphore> g(s);
+                        cpu(0.05);
+                    }
+                    if (i % 3 == 0) e.wait(0.001);
+                    rt.checkpoint();
+                    ++progress;
+                }
+            };
+            Thread a([&] { worker(0); }), b([&] { worker(1); });
+            a.start();
+            b.start();
+            a.join();
+        });
+        // Stop after a varying amount of progress (no sleeps: spin on observable progress).
+        const int target = rep % 7;
+        while (progress < target && !run->done()) std::this_thread::yield();
+        run->stop();
+        REQUIRE(run->wait(10));
+        INFO(all_notices(*run));
+        CHECK(run->status() == RunStatus::stopped);
+    }
 }
