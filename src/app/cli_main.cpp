@@ -242,7 +242,7 @@ int cmd_run(const RunArgs& a) {
         next_line = run->read_output(next_line, lines);
         if (a.json) return;
         for (const auto& l : lines) {
-            fmt::print("{:>9.1f} ms  {:<18} {}\n", l.t_ms, worker_name(l.worker), l.text);
+            fmt::print("{:>9.1f} ms  {:<22} {}\n", l.t_ms, worker_name(l.worker), l.text);
         }
         std::fflush(stdout);
     };

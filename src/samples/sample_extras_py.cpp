@@ -20,10 +20,15 @@ std::string python_race(const KnobValues& v) {
         "    global counter\n"
         "    for _ in range(INCREMENTS):\n",
         int_or(v, "tasks", 2), int_or(v, "count", 1000));
+    // `counter += 1` is this read, add and write; CPython 3.10+ seldom switches threads inside
+    // it, so the text yields there explicitly and the loss shows on every run.
+    s +=
+        "        # counter += 1 is a read, an add and a write; a thread switch in between loses\n"
+        "        # the other thread's updates. time.sleep(0) lets the switch happen right there.\n";
     const char* body =
         "value = counter  # read\n"
-        "{0}time.sleep(0)  # another thread may run here (I/O, a GIL switch)\n"
-        "{0}counter = value + 1  # write: updates made since the read are lost\n";
+        "{0}time.sleep(0)  # another thread runs here (as after any I/O or GIL switch)\n"
+        "{0}counter = value + 1  # write\n";
     if (locked) {
         s += "        with lock:  # knob lock=on: one thread at a time in here\n            ";
         s += fmt::format(fmt::runtime(body), "            ");
