@@ -10,17 +10,6 @@ namespace interleave::engine::asyncio::detail {
 
 thread_local Loop* tl_loop = nullptr;
 
-bool is_run_stopped(const std::exception_ptr& e) {
-    if (!e) return false;
-    try {
-        std::rethrow_exception(e);
-    } catch (const RunStopped&) {
-        return true;
-    } catch (...) {
-    }
-    return false;
-}
-
 bool is_cancelled_error(const std::exception_ptr& e) {
     if (!e) return false;
     try {
@@ -240,7 +229,9 @@ void Loop::step(TaskBase* t) {
     }
     current_ = nullptr;
     if (t->done()) retire(t);
-    if (stop_pending_) throw RunStopped{};
+    // A RunStopped raised inside the step (a kernel in a coroutine) was stored as the task's
+    // error; the loop itself leaves here.
+    if (rt_.stop_requested()) throw RunStopped{};
 }
 
 void Loop::retire(TaskBase* t) {

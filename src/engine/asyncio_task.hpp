@@ -147,7 +147,6 @@ class Loop {
     void finish();
     const std::shared_ptr<Inbox>& inbox() const { return inbox_; }
     ThreadPoolExecutor& default_executor();
-    void note_run_stopped() { stop_pending_ = true; }
     uint64_t next_done_seq() { return ++done_seq_; }
     uint32_t next_task_number() { return ++task_numbers_; }
 
@@ -171,7 +170,6 @@ class Loop {
     void destroy_all() noexcept;
 
     Runtime& rt_;
-    Loop* previous_ = nullptr;
     std::deque<TaskBase*> ready_;  // pending tasks only: the registry keeps them alive
     std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
     uint64_t timer_seq_ = 0;
@@ -179,7 +177,6 @@ class Loop {
     std::shared_ptr<Inbox> inbox_;
     TaskBase* current_ = nullptr;
     uint32_t traced_ = 0;  // task whose span is open on the trace (coalesces repeated steps)
-    bool stop_pending_ = false;
     uint64_t done_seq_ = 0;
     uint32_t task_numbers_ = 0;
     std::vector<std::shared_ptr<TaskBase>> failed_;  // finished with an exception
@@ -203,7 +200,6 @@ inline void check_cancel() {
     if (t.cancel_requested) [[unlikely]]
         throw_cancelled(t);
 }
-bool is_run_stopped(const std::exception_ptr& e);
 bool is_cancelled_error(const std::exception_ptr& e);
 
 // --- Promise -----------------------------------------------------------------------------------
@@ -225,11 +221,9 @@ struct PromiseBase {
 
     coro::suspend_always initial_suspend() const noexcept { return {}; }
     FinalAwaiter final_suspend() const noexcept { return {}; }
-    void unhandled_exception() noexcept {
-        error = std::current_exception();
-        if (is_run_stopped(error))
-            if (Loop* l = Loop::current()) l->note_run_stopped();
-    }
+    // Stored, never inspected here (no rethrow inside the handler: Emscripten's JS exceptions
+    // mis-count such nesting). A RunStopped is noticed by the loop through stop_requested().
+    void unhandled_exception() noexcept { error = std::current_exception(); }
 };
 
 template <class T>

@@ -21,16 +21,6 @@ SerialisingScope::~SerialisingScope() {
     Runtime::current().set_state(WorkerState::running);
 }
 
-bool is_run_stopped(const std::exception_ptr& e) {
-    try {
-        std::rethrow_exception(e);
-    } catch (const RunStopped&) {
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
 uint32_t run_serial(Runtime& rt, const char* key) {
     // Keyed by the runtime's address plus its start instant, so a later run that reuses the
     // address starts from 0 again. (Runtime has no per-run user storage.)
@@ -148,12 +138,17 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
     }
 
     void destroy() noexcept {
-        try {
-            shutdown(true, false);
-            return;
-        } catch (...) {
-            // Stopping (RunStopped) or misuse: the workers see the stop within 100 ms; a plain
-            // join is then bounded.
+        // When the run is stopping, skip the blocking wait (it would only throw RunStopped):
+        // throwing inside a destructor that runs during unwinding corrupts the in-flight
+        // exception under Emscripten's JS exception handling.
+        if (!rt_.stop_requested()) {
+            try {
+                shutdown(true, false);
+                return;
+            } catch (...) {
+                // Stopping (RunStopped) or misuse: the workers see the stop within 100 ms; a plain
+                // join is then bounded.
+            }
         }
         {
             std::lock_guard<std::mutex> g(m_);

@@ -36,13 +36,11 @@
 #include <vector>
 
 #include "engine/future.hpp"
+#include "engine/runtime.hpp"
 #include "engine/serialise.hpp"
 #include "engine/thread.hpp"
 
 namespace interleave::engine {
-
-class Runtime;
-struct RunStopped;
 
 // Raised by submit() after shutdown() (Python: RuntimeError "cannot schedule new futures after
 // shutdown").
@@ -66,8 +64,6 @@ class SerialisingScope {
     SerialisingScope& operator=(const SerialisingScope&) = delete;
 };
 
-bool is_run_stopped(const std::exception_ptr& e);
-
 // Per-run counters for Python-style names: 0, 1, 2, ... for each `key` within one run.
 uint32_t run_serial(Runtime& rt, const char* key);
 
@@ -84,10 +80,11 @@ class CallItem final : public FutureState<R> {
             } else {
                 this->set_result(call_());
             }
+        } catch (const RunStopped&) {
+            this->set_stopped();  // never stored as the task's exception
+            throw;                // the worker must exit
         } catch (...) {
-            auto e = std::current_exception();
-            this->set_exception(e);
-            if (is_run_stopped(e)) throw;  // the worker must exit
+            this->set_exception(std::current_exception());
         }
     }
 
@@ -123,10 +120,11 @@ class ProcessCallItem final : public FutureState<R> {
                 R copy = pickle::loads<R>(pickle::dumps(r));
                 this->set_result(std::move(copy));
             }
+        } catch (const RunStopped&) {
+            this->set_stopped();
+            throw;
         } catch (...) {
-            auto e = std::current_exception();
-            this->set_exception(e);
-            if (is_run_stopped(e)) throw;
+            this->set_exception(std::current_exception());
         }
     }
 
@@ -284,8 +282,7 @@ class ProcessPoolExecutor : public ExecutorBase<ProcessPoolExecutor> {
                       "a process cannot see the parent's captured state");
         using Fp = std::conditional_t<std::is_function_v<F>, F*, F>;
         using R = std::invoke_result_t<Fp&, std::decay_t<A>&...>;
-        static_assert(std::is_void_v<R> || pickle::is_picklable_v<std::decay_t<R>>,
-                      "the result must be picklable");
+        static_assert(pickle::is_picklable_v<detail::WireType<R>>, "the result must be picklable");
         Pickled wire;
         {
             detail::SerialisingScope s;

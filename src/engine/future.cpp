@@ -164,7 +164,11 @@ void FutureCore::remove_waiter(const FutureWaiter* w) {
 
 void check_result(FutureCore& c, double timeout_s) {
     if (!c.wait(timeout_s, "Future.result()")) throw TimeoutError();
-    if (c.status() == FutureStatus::cancelled) throw CancelledError();
+    if (c.status() == FutureStatus::cancelled) {
+        if (WorkerContext* w = current_worker(); w && w->runtime && w->runtime->stop_requested())
+            throw RunStopped{};
+        throw CancelledError();
+    }
     if (c.exception_ptr()) std::rethrow_exception(c.exception_ptr());
 }
 
@@ -219,11 +223,11 @@ WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, Ret
                            remaining(deadline), [&] { return waiter->triggered; });
         } catch (...) {
             if (lock.owns_lock()) lock.unlock();
-            Cleanup{fs, waiter.get()};
+            Cleanup c{fs, waiter.get()};
             throw;
         }
         lock.unlock();
-        Cleanup{fs, waiter.get()};
+        Cleanup c{fs, waiter.get()};
     }
     for (FutureCore* f : fs) out.done.push_back(f->done());
     return out;

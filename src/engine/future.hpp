@@ -83,6 +83,9 @@ class FutureCore {
     bool set_running_or_notify_cancel() noexcept;
     // Stores the exception and completes. Call at most once, instead of finish().
     void set_exception(std::exception_ptr e);
+    // The run stopped the task midway: completes as cancelled (result() then raises
+    // RunStopped on a stopping run, CancelledError otherwise).
+    void set_stopped() { complete(FutureStatus::cancelled); }
     // Publishes a stored result: status finished, wakes blocked threads, runs callbacks.
     void finish();
 

@@ -222,11 +222,14 @@ class ProcessCore {
             started = started_;
         }
         if (!started) return;
-        try {
-            join(-1);
-            return;
-        } catch (...) {
-            // The run is stopping: the child sees it at its next cancellation point.
+        // Stopping: no blocking wait that would only throw (see ExecutorCore::destroy).
+        if (!rt_.stop_requested()) {
+            try {
+                join(-1);
+                return;
+            } catch (...) {
+                // The run is stopping: the child sees it at its next cancellation point.
+            }
         }
         join_thread();
     }

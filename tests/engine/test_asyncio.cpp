@@ -37,8 +37,8 @@ asyncio::Task<int> immediate(int v) {
     co_return v;
 }
 
-asyncio::Task<long> deep(int n) {
-    long sum = 0;
+asyncio::Task<int64_t> deep(int n) {
+    int64_t sum = 0;
     for (int i = 0; i < n; ++i) sum += co_await immediate(i);
     co_return sum;
 }
@@ -91,7 +91,7 @@ TEST_CASE("asyncio: run returns the result; gather keeps argument order" * docte
             co_return a * 100 + b * 10 + c;
         }());
         CHECK(r == 123);
-        CHECK(asyncio::run(deep(100000)) == 4999950000L);  // trampolined: no stack growth
+        CHECK(asyncio::run(deep(100000)) == int64_t{4999950000});  // trampolined: no stack growth
     });
     CHECK(run->status() == RunStatus::finished);
 }
