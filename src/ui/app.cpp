@@ -89,7 +89,7 @@ void notice_bar(Playground& p) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_ChildBg,
                           p.dark ? IM_COL32(92, 68, 20, 255) : IM_COL32(255, 240, 200, 255));
-    const float h = (static_cast<float>(std::min<size_t>(p.link_notices.size(), 4)) + 1) *
+    const float h = (static_cast<float>(std::min<size_t>(p.link_notices.size(), 5)) + 1) *
                         ImGui::GetTextLineHeightWithSpacing() +
                     10;
     ImGui::BeginChild("notices", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
@@ -99,7 +99,10 @@ void notice_bar(Playground& p) {
     for (size_t i = 0; i < p.link_notices.size() && i < 4; ++i) {
         ImGui::Bullet();
         ImGui::TextUnformatted(p.link_notices[i].c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.link_notices[i].c_str());
     }
+    if (p.link_notices.size() > 4)
+        ImGui::TextDisabled("... and %zu more", p.link_notices.size() - 4);
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -137,6 +137,7 @@ void draw_compare_panel(Playground& p) {
             ImGui::TextUnformatted(r.title.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.knobs_text.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.knobs_text.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.status.c_str());
             ImGui::TableNextColumn();

@@ -53,16 +53,15 @@ void draw_cores_panel(Playground& p) {
     unsigned cores = p.hooks.hardware_cores ? p.hooks.hardware_cores : u.hardware_cores;
     if (cores == 0) cores = 1;
     const char* unit = p.hooks.is_web ? "busy workers" : "busy cores";
-    ImGui::Text(
-        "Average %s: %.2f   peak %.2f   of %u %s", unit, p.stats.busy_cores_avg,
-        p.stats.busy_cores_max, cores,
-        p.hooks.is_web ? "logical processors (navigator.hardwareConcurrency)" : "hardware cores");
+    ImGui::Text("Average %s: %.2f   peak %.2f   of %u %s", unit, p.stats.busy_cores_avg,
+                p.stats.busy_cores_max, cores, p.hooks.is_web ? "processors" : "cores");
     ImGui::SameLine();
     help_marker(
         p.hooks.is_web
             ? "A web page cannot see CPU cores. This counts workers that were running "
-              "Python-level work (or starting, or pickling) at each moment; the line marks "
-              "the processors the browser reports."
+              "Python-level work (or starting, or pickling) at each moment; the red line "
+              "marks the logical processors the browser reports "
+              "(navigator.hardwareConcurrency)."
             : "Workers running Python-level work (or starting, or pickling) at each moment. "
               "With the GIL, threads of one process take turns: the area stays at 1 "
               "however many threads there are. Processes each have their own GIL.");

@@ -80,6 +80,7 @@ AxisTicks axis_ticks(const TimeView& view, float min_px) {
 }
 
 std::string format_duration(double ns) {
+    if (ns == 0) return "0 ms";  // "0.00 ns" would suggest a measurement at ns resolution
     const Unit u = unit_for(std::fabs(ns));
     const double v = ns / u.ns;
     char buf[48];

@@ -136,4 +136,5 @@ TEST_CASE("durations read in sensible units") {
     CHECK(format_duration(850'000) == "850 \xC2\xB5s");
     CHECK(format_duration(2.05e9) == "2.05 s");
     CHECK(format_duration(500) == "500 ns");
+    CHECK(format_duration(0) == "0 ms");
 }
