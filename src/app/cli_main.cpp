@@ -116,7 +116,7 @@ int cmd_list(bool json) {
         fmt::print("{:<16} {}{}\n", s.id, s.title, s.from_article ? "" : "  (beyond the article)");
         fmt::print("{:<16} {}\n", "", s.summary);
         for (const auto& k : s.knobs) {
-            fmt::print("{:<16}   --{}={:<12} {:<28} {}\n", "", k.key, k.default_value,
+            fmt::print("{:<16}   {:<26} {:<14} {}\n", "", "--" + k.key + "=" + k.default_value,
                        k.range_text(), k.help);
         }
         fmt::print("\n");
