@@ -215,13 +215,17 @@ asyncio::Task<void> pair(long n) {
 }
 
 void bench_coro(const Options& o, Json& j) {
-    std::vector<double> v;
+    std::vector<double> v, v_cpu;
     for (int r = 0; r < o.reps; ++r) {
-        v.push_back(timed_run("asyncio", config(true), [&o](double& out) {
+        double cpu = kNaN;
+        v.push_back(timed_run("asyncio", config(true), [&o, &cpu](double& out) {
+            const double c0 = process_cpu_ns();
             auto t0 = Clock::now();
             asyncio::run(ping(o.switches));
             out = seconds_since(t0);
+            cpu = (process_cpu_ns() - c0) * 1e-9;
         }));
+        v_cpu.push_back(cpu);
     }
     // Two tasks alternating (the asyncio sample's shape): every sleep(0) hands over to the other.
     std::vector<double> v2;
@@ -234,6 +238,7 @@ void bench_coro(const Options& o, Json& j) {
     }
     j.num("coro_switches", static_cast<double>(o.switches));
     j.num("coro_per_s", static_cast<double>(o.switches) / median(v));
+    j.num("coro_cpu_per_s", static_cast<double>(o.switches) / median(v_cpu));
     j.num("coro_pair_per_s", static_cast<double>(o.switches / 2 * 2) / median(v2));
 }
 #else
