@@ -82,6 +82,14 @@ void Run::Impl::controller_main() {
     } catch (const std::exception& e) {
         r.end_run(RunStatus::error, std::string("Error: could not start a thread: ") + e.what());
     }
+    // The trace limit does not end the run (output goes on); it is said once, never silent.
+    bool trace_noted = false;
+    auto note_trace_drops = [&] {
+        if (trace_noted || r.tracer().dropped() == 0) return;
+        trace_noted = true;
+        r.notice("Trace limit reached (" + std::to_string(config.limits.trace_events) +
+                 " events): later events are counted as dropped; the timeline is incomplete.");
+    };
     const auto wall_deadline =
         ri.t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                     std::chrono::duration<double>(config.limits.wall_s));
@@ -94,6 +102,7 @@ void Run::Impl::controller_main() {
             std::lock_guard<std::mutex> g(ri.reg_mu);
             if (ri.live == 0 && ri.pending == 0) break;
         }
+        note_trace_drops();
         if (r.stop_requested()) continue;
         if (std::chrono::steady_clock::now() >= wall_deadline) {
             char buf[64];
@@ -105,6 +114,7 @@ void Run::Impl::controller_main() {
         ri.detect_deadlock(r);
     }
     if (main.joinable()) main.join();
+    note_trace_drops();
     end_ns.store(r.now_ns(), std::memory_order_release);
     sampler.stop();
     RunStatus s = ri.end_status.load();

@@ -37,7 +37,11 @@ const char* to_string(RunStatus s);  // "running", "finished", ...
 struct RunLimits {
     double wall_s = 60.0;
     size_t output_lines = 10'000;  // then a truncation notice; later lines are counted, not stored
-    size_t trace_events = 4'000'000;
+#ifdef __EMSCRIPTEN__
+    size_t trace_events = 1'000'000;  // 24 MB: the web heap is small (a 60 s run needs ~100k)
+#else
+    size_t trace_events = 4'000'000;  // 96 MB at most; drops past it are counted and shown
+#endif
     size_t tasks = 10'000;
     size_t memory_bytes = 256u << 20;  // engine-tracked bytes: queues, channels, output
 };

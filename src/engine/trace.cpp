@@ -2,6 +2,7 @@
 #include "engine/trace.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace interleave::engine {
 
@@ -68,7 +69,7 @@ struct Buffer {
         for (size_t i = 0; i < dir_size; ++i) dir[i].store(nullptr, std::memory_order_relaxed);
     }
     ~Buffer() {
-        for (size_t i = 0; i < dir_size; ++i) delete[] dir[i].load(std::memory_order_relaxed);
+        for (size_t i = 0; i < dir_size; ++i) std::free(dir[i].load(std::memory_order_relaxed));
     }
     std::atomic<size_t> count{0};
     // Writer-private: slots [0, capacity) are backed by chunks; `cur` is the chunk of the
@@ -106,7 +107,11 @@ struct Tracer::Impl {
             if (take == 0) return false;
         } while (!budget.compare_exchange_weak(left, left - take, std::memory_order_relaxed));
         if ((n & (kChunk - 1)) == 0) {
-            auto* chunk = new TraceEvent[kChunk];
+            // Raw storage, not `new TraceEvent[]`: value-initialising 96 KiB per chunk was a
+            // second pass over memory emit() writes anyway. TraceEvent is an implicit-lifetime
+            // aggregate; every slot is fully written before it is published.
+            auto* chunk = static_cast<TraceEvent*>(std::malloc(sizeof(TraceEvent) * kChunk));
+            if (!chunk) return false;
             b.dir[index].store(chunk, std::memory_order_release);
             b.cur = chunk;
         }

@@ -199,3 +199,17 @@ TEST_CASE("run: stop at arbitrary moments never hangs or leaks (stress)" * docte
         CHECK(run->status() == RunStatus::stopped);
     }
 }
+
+TEST_CASE("run: trace limit is noticed, the run goes on" * doctest::timeout(20)) {
+    RunConfig cfg;
+    cfg.limits.trace_events = 100;
+    auto run = run_sync(
+        [](Runtime&) {
+            for (int i = 0; i < 300; ++i) print("x");
+        },
+        cfg);
+    CHECK(run->status() == RunStatus::finished);
+    CHECK(run->stats().dropped_events > 0);
+    CHECK(output_texts(*run).size() == 300);
+    CHECK(all_notices(*run).find("Trace limit reached") != std::string::npos);
+}
