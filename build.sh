@@ -231,14 +231,16 @@ test_desktop() {
 test_e2e() {
   build_web
   ensure_node_deps
-  INTERLEAVE_DIST="$ROOT/$WEB_DIR/dist" node --test --test-concurrency=1 tests/e2e/
+  # helpers.mjs starts `./build.sh serve --port 0`, with --debug when INTERLEAVE_DEBUG=1.
+  INTERLEAVE_DEBUG=$([ "$BUILD_TYPE" = Debug ] && echo 1 || echo 0) \
+    node --test --test-concurrency=1 tests/e2e/
 }
 
-# What failed inside a stage's log, in a few lines: CTest's failed tests, node's failed tests,
-# build errors, sanitizer summaries, the smoke test's FAIL lines.
-failure_lines() {
-  grep -a -E '^[[:space:]]+[0-9]+ - .*\((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception|Not Run)|^not ok |^    not ok |^FAILED: |error: |: ERROR: |^TEST CASE: |^SUMMARY: |^FAIL' "$1" \
-    | grep -v -E '^(em\+\+|clang|/usr/bin)' | head -8 | cut -c1-160 | sed 's/^[[:space:]]*/      /' || true
+# The same browser tests against the debug web build, whose Emscripten guards abort (instead of
+# silently stalling the page) when the main thread blocks or the worker pool runs dry.
+test_e2e_debug() {
+  BUILD_TYPE=Debug WEB_DIR="build/web-debug"
+  test_e2e
 }
 
 run_tests() {
@@ -252,6 +254,7 @@ run_tests() {
   stage fuzz        test_fuzz
   stage desktop     test_desktop
   stage browser-e2e test_e2e
+  stage e2e-debug   test_e2e_debug
   total=$(( $(date +%s) - t0 ))
 
   echo
