@@ -1,6 +1,10 @@
 // Interleave engine — spans: the trace turned into intervals, the shape both the timeline view
 // and the Chrome-trace export draw.
 //
+// State spans are cut at every task_begin/task_end of their worker, so each lies inside exactly
+// one nesting level of task spans (what the Chrome export needs for perfect nesting); `task` is
+// the innermost task open during the span.
+//
 // SpanBuilder is incremental: feed it events as they arrive (any order across workers, time
 // order within a worker, as Tracer::read gives them) and it appends closed spans; open ones
 // are reported with end = `now` by open_spans(). Single-threaded: the caller owns it.

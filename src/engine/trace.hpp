@@ -86,6 +86,8 @@ struct TaskInfo {
 class Tracer {
   public:
     // `max_events` bounds the whole run (all workers); past it, events are counted as dropped.
+    // The budget is handed to workers in grants of 512 events, so a worker may leave part of
+    // its last grant unused: stored <= max_events, and stored + dropped = emitted, always.
     explicit Tracer(size_t max_events = 4'000'000);
     ~Tracer();
     Tracer(const Tracer&) = delete;
@@ -97,7 +99,8 @@ class Tracer {
     uint32_t add_task(std::string name);
 
     // Appends an event to `worker`'s buffer. Only the thread that currently is that worker.
-    // Lock-free, no allocation on the fast path (~a few ns).
+    // Lock-free, no allocation on the fast path: ~6 ns/event natively on warm memory, ~12 ns
+    // when every chunk is fresh memory (page faults); one 96 KiB chunk per 4096 events.
     void emit(uint16_t worker, EventKind kind, uint32_t task, uint64_t arg, int64_t t_ns);
 
     // Copies of the registries (any thread, short lock).

@@ -79,7 +79,7 @@ double UsageBuilder::busy_max(int64_t now_ns) const {
     for (size_t i = 0; i < bins.size(); ++i) {
         // A partial last bin is normalised by the time it covers (if it covers enough).
         double width = std::min(bin_ns_, static_cast<double>(now_ns) - i * bin_ns_);
-        if (width < bin_ns_ * 0.5) continue;
+        if (width <= 0 || (i > 0 && width < bin_ns_ * 0.5)) continue;
         best = std::max(best, bins[i] / width);
     }
     return best;

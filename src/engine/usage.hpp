@@ -33,7 +33,9 @@ class UsageBuilder {
     // Bins and fractions up to `now_ns` (open busy intervals are counted up to it).
     Usage result(int64_t now_ns, unsigned hardware_cores) const;
     double busy_avg(int64_t now_ns) const;  // total busy time / now
-    double busy_max(int64_t now_ns) const;  // max over bins of the bin's mean busy workers
+    // Max over bins of the bin's mean busy workers (a short last bin counts only if it covers
+    // at least half a bin, so a run's final instant cannot spike it).
+    double busy_max(int64_t now_ns) const;
 
   private:
     struct Lane {
