@@ -122,12 +122,9 @@ configure() {
 }
 
 emscripten_env() {
-  export NODE_PATH=/usr/share/nodejs   # emcc's JS tools need acorn from here
-  # A writable cache next to the build when the system one is read-only for this user.
-  if [ ! -w /usr/share/emscripten/cache ] && [ -z "${EM_CACHE:-}" ]; then
-    export EM_CACHE="$ROOT/build/_deps/emcache"
-    if [ ! -d "$EM_CACHE" ]; then cp -r /usr/share/emscripten/cache "$EM_CACHE"; fi
-  fi
+  # emcc's JS tools need acorn from here. (Debian's cache is frozen: read-only use, no lock,
+  # so a non-root user builds with it as it is.)
+  export NODE_PATH=/usr/share/nodejs
 }
 
 build_native() {
