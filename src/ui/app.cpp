@@ -22,10 +22,9 @@ struct App::Impl {
 
 namespace {
 
-// A draggable bar between two panes; `size` is the first pane's extent, kept in
-// [min_size, total - min_other].
-void splitter(const char* id, bool vertical, float thickness, float* size, float min_size,
-              float min_other, float total) {
+// A draggable bar between two panes; `size` is the first pane's extent (the caller clamps it
+// on the next frame, when it knows the room available).
+void splitter(const char* id, bool vertical, float thickness, float* size, float total) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 sz = vertical ? ImVec2(thickness, total) : ImVec2(total, thickness);
     ImGui::InvisibleButton(id, sz);
@@ -36,7 +35,6 @@ void splitter(const char* id, bool vertical, float thickness, float* size, float
         const ImVec2 d = ImGui::GetIO().MouseDelta;
         *size += vertical ? d.x : d.y;
     }
-    (void)min_other;
     const ImU32 col = ImGui::GetColorU32(active    ? ImGuiCol_SeparatorActive
                                          : hovered ? ImGuiCol_SeparatorHovered
                                                    : ImGuiCol_Separator);
@@ -50,7 +48,6 @@ void splitter(const char* id, bool vertical, float thickness, float* size, float
         dl->AddLine(ImVec2(pos.x + 4, y), ImVec2(pos.x + total - 4, y), col,
                     hovered || active ? 3.f : 1.f);
     }
-    (void)min_size;
 }
 
 float clampf(float v, float lo, float hi) {
@@ -307,7 +304,7 @@ void App::frame() {
     draw_gallery_panel(p);
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
-    splitter("split_gallery", true, t, &p.gallery_w, fs * 8, fs * 30, body_h);
+    splitter("split_gallery", true, t, &p.gallery_w, body_h);
     ImGui::SameLine(0, 0);
 
     ImGui::BeginGroup();
@@ -320,13 +317,13 @@ void App::frame() {
     draw_code_panel(p);
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
-    splitter("split_code", true, t, &p.code_w, fs * 12, fs * 14, p.top_h);
+    splitter("split_code", true, t, &p.code_w, p.top_h);
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("knobs_panel", ImVec2(right_w - p.code_w - t, p.top_h), true, child);
     draw_knobs_panel(p);
     ImGui::EndChild();
 
-    splitter("split_top", false, t, &p.top_h, fs * 6, fs * 8, right_w);
+    splitter("split_top", false, t, &p.top_h, right_w);
     const float bottom_h = body_h - p.top_h - t;
     if (p.console_w <= 0) p.console_w = std::round(right_w * 0.38f);
     p.console_w = clampf(p.console_w, fs * 10, right_w - fs * 16);
@@ -334,7 +331,7 @@ void App::frame() {
     draw_console_panel(p);
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
-    splitter("split_console", true, t, &p.console_w, fs * 10, fs * 16, bottom_h);
+    splitter("split_console", true, t, &p.console_w, bottom_h);
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("views_panel", ImVec2(right_w - p.console_w - t, bottom_h), true, child);
     views(p);

@@ -123,7 +123,17 @@ void draw_console_panel(Playground& p) {
             ImGui::PushStyleColor(ImGuiCol_Text, task_text_color(line.task));
             ImGui::TextUnformatted(text.data(), text.data() + text.size());
             ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) {
+            const bool hovered = ImGui::IsItemHovered();
+            if (p.console_show_meta && !show_worker) {
+                // Narrow panel: the worker after the (usually short) text instead of a column.
+                const char* worker =
+                    line.worker < p.worker_names.size() ? p.worker_names[line.worker].c_str() : "?";
+                ImGui::SameLine(0, ImGui::GetFontSize());
+                ImGui::PushStyleColor(ImGuiCol_Text, faint_text_color());
+                ImGui::TextUnformatted(worker);
+                ImGui::PopStyleColor();
+            }
+            if (hovered || ImGui::IsItemHovered()) {
                 const char* worker =
                     line.worker < p.worker_names.size() ? p.worker_names[line.worker].c_str() : "?";
                 std::string task = "(no task)";

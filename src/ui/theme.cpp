@@ -132,7 +132,7 @@ void apply_theme(bool dark, float dpi) {
         c[ImGuiCol_HeaderHovered] = ImVec4(0.70f, 0.80f, 0.97f, 1);
         c[ImGuiCol_HeaderActive] = ImVec4(0.62f, 0.75f, 0.96f, 1);
         c[ImGuiCol_Tab] = ImVec4(0.86f, 0.88f, 0.91f, 1);
-        c[ImGuiCol_TabActive] = ImVec4(1, 1, 1, 1);
+        c[ImGuiCol_TabActive] = ImVec4(0.74f, 0.83f, 0.98f, 1);
         c[ImGuiCol_TabHovered] = ImVec4(0.80f, 0.86f, 0.96f, 1);
         c[ImGuiCol_SliderGrab] = accent;
         c[ImGuiCol_CheckMark] = accent;

@@ -46,6 +46,7 @@ struct Scratch {
     std::vector<engine::Span> open_states;
     std::vector<engine::GilSpan> open_gil;
     std::vector<engine::TaskSpan> open_tasks;
+    std::vector<float> lane_y;  // per lane: top, bottom (for the label tooltip)
 };
 
 ImU32 worker_color(uint16_t worker) {
@@ -271,6 +272,7 @@ void draw_timeline_panel(Playground& p) {
     build_lanes(p, sc.lanes);
     sc.quads.clear();
     sc.regions.clear();
+    sc.lane_y.clear();
     sc.open_states.clear();
     sc.open_gil.clear();
     sc.open_tasks.clear();
@@ -331,6 +333,8 @@ void draw_timeline_panel(Playground& p) {
     int row = 0;
     for (const LaneDesc& lane : sc.lanes) {
         const float h = lane.kind == LaneKind::gil ? gil_h : task_h + state_h + 2;
+        sc.lane_y.push_back(y);
+        sc.lane_y.push_back(y + h);
         const float y0 = y, y1 = y + h;
         y += h + gap;
         if (y1 < clip_min.y || y0 > clip_max.y) {
@@ -478,6 +482,12 @@ void draw_timeline_panel(Playground& p) {
     }
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) p.follow = true;
 
+    // Hover over a lane's name: its full name (long pool names are cut in the column).
+    if (hovered && io.MousePos.x < p.view.x0) {
+        for (size_t l = 0; l < sc.lanes.size() && 2 * l + 1 < sc.lane_y.size(); ++l)
+            if (io.MousePos.y >= sc.lane_y[2 * l] && io.MousePos.y < sc.lane_y[2 * l + 1])
+                ImGui::SetTooltip("%s (%s)", sc.lanes[l].name.c_str(), sc.lanes[l].detail.c_str());
+    }
     // Hover: the quad under the mouse, in the strip under the mouse.
     if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2) &&
         io.MousePos.x >= p.view.x0) {
