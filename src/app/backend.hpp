@@ -41,7 +41,8 @@ class Backend {
     // Creates the window, the GL context and ImGui's platform + renderer backends. The ImGui
     // context must exist. Returns false (after printing why) when no window can be made.
     virtual bool init(const Options& options) = 0;
-    // Pixels per logical unit the UI should scale its fonts and sizes by.
+    // Pixels per logical unit the UI should scale its fonts and sizes by; updated by
+    // begin_frame() (main.cpp restyles when it changes).
     virtual float content_scale() const = 0;
     // Hooks handed to ui::App (fragment updates, file saves, platform facts).
     virtual ui::PlatformHooks hooks() = 0;

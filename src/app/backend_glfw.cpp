@@ -72,21 +72,15 @@ class GlfwBackend final : public Backend {
     }
 
     std::string initial_link() const override { return options_.link; }
-    void attach(ui::App& app) override { app_ = &app; }
+    void attach(ui::App&) override {}
 
     bool begin_frame() override {
         if (glfwWindowShouldClose(window_)) return false;
         if (options_.frames > 0 && frames_ >= options_.frames) return false;
         glfwPollEvents();
-        // Moving to a monitor with another scale: rebuild fonts and style before this frame.
-        float sx = scale_, sy = scale_;
+        float sx = scale_, sy = scale_;  // changes when the window moves to another monitor
         glfwGetWindowContentScale(window_, &sx, &sy);
-        if (sx > 0 && sx != scale_) {
-            scale_ = sx;
-            app_->init_style(scale_);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        if (sx > 0) scale_ = sx;
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         return true;
@@ -138,7 +132,6 @@ class GlfwBackend final : public Backend {
 
     Options options_;
     GLFWwindow* window_ = nullptr;
-    ui::App* app_ = nullptr;
     float scale_ = 1.0f;
     int frames_ = 0;
     std::string link_;

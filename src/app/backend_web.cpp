@@ -116,17 +116,11 @@ class WebBackend final : public Backend {
 
     bool begin_frame() override {
         // Follow window resizes, zoom and moves between screens of different density.
-        const float dpr = float(emscripten_get_device_pixel_ratio());
+        dpr_ = float(emscripten_get_device_pixel_ratio());
         int want_w = 0, want_h = 0, w = 0, h = 0;
-        wanted_canvas_size(dpr, want_w, want_h);
+        wanted_canvas_size(dpr_, want_w, want_h);
         glfwGetWindowSize(window_, &w, &h);
         if (w != want_w || h != want_h) glfwSetWindowSize(window_, want_w, want_h);
-        if (dpr != dpr_) {
-            dpr_ = dpr;
-            g_app->init_style(dpr_);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         return true;

@@ -6,6 +6,7 @@
 //   interleave [--link '#v=1&sample=threading'] [--screenshot FILE.png --frames N]
 //              [--size WxH]
 #include <imgui.h>
+#include <imgui_impl_opengl3.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -87,8 +88,14 @@ int main(int argc, char** argv) {
     if (!link.empty()) app->load(link);
 
     // The frame loop.
-    backend->run_loop([backend, app]() -> bool {
+    backend->run_loop([backend, app, scale = backend->content_scale()]() mutable -> bool {
         if (!backend->begin_frame()) return false;
+        if (backend->content_scale() != scale) {  // another monitor, or browser zoom
+            scale = backend->content_scale();
+            app->init_style(scale);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();  // upload the rebuilt font atlas
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
         ImGui::NewFrame();
         app->frame();
         ImGui::Render();

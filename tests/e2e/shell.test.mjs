@@ -69,6 +69,22 @@ describe('web shell, served with COOP/COEP', { timeout: 240_000 }, () => {
     await tab.page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  test('devicePixelRatio 2 (a zoom or a move to a high-DPI screen): canvas pixels follow', async () => {
+    const cdp = await tab.context.newCDPSession(tab.page);
+    await cdp.send('Emulation.setDeviceMetricsOverride',
+      { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
+    await waitFor(tab.page, () => {
+      const c = document.getElementById('canvas');
+      return window.devicePixelRatio === 2 && c.width === 2560 && c.height === 1600;
+    }, null, { timeout: 10_000, what: 'a 2560x1600 canvas at devicePixelRatio 2' });
+    await tab.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shot = await tab.page.screenshot({ path: join(OUT, 'web-dpr2.png') });
+    assert.ok(distinctColours(shot) > 8, 'blank at devicePixelRatio 2');
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await tab.page.setViewportSize({ width: 1280, height: 800 });
+    await cdp.detach();
+  });
+
   test('window.interleave answers: state(), link(), load()', async () => {
     const r = await tab.page.evaluate(() => ({
       state: window.interleave.state(),
