@@ -14,8 +14,9 @@
 //   p.start(); int n = q.get(); p.join();           // n == 3; the parent's vector is untouched
 //
 //   Process ✓ start/join(timeout)/is_alive/exitcode/name/pid ✓  start-up cost ✓ (state
-//     `starting` in the child: a fresh thread plus copying and checksumming a 4 MiB process
-//     image, a model of fork's page copying / spawn's interpreter start; ~1-3 ms natively)
+//     `starting` in the child: a fresh thread plus copying a 4 MiB process image and
+//     checksumming it 4 times, a model of fork's page copying / spawn's interpreter start;
+//     ~3 ms natively, more in wasm. The parent image is built once per program, ~5 ms)
 //   exitcode: 0 normal, 1 uncaught exception (a notice "Process Process-1: <what>", as
 //     CPython prints the traceback), -15 when the run stopped it (like SIGTERM)
 //   terminate/kill ✗, daemon ✗ (the destructor joins), shared memory (Value/Array) ✗,
