@@ -252,23 +252,26 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
         for (;;) {
             if (!head_) {
                 if (shutdown_) return;
-                // Spin briefly (GIL released, state idle) before parking: a burst of submits
-                // then costs no futex wake per item. Bounded (~50 µs) and yielding, so an idle
-                // pool costs nothing measurable and the deadlock detector sees it park soon.
-                lk.unlock();
-                {
-                    GilReleased released(WorkerState::idle);
-                    for (int i = 0; i < kSpinRounds && !queued_.load(std::memory_order_relaxed);
-                         ++i) {
-                        if ((i & 15) == 15)
-                            std::this_thread::yield();
-                        else
-                            cpu_relax();
+                // Free-threaded only: spin briefly (state idle) before parking, so a burst of
+                // submits costs no futex wake per item. Bounded (~50 µs) and yielding. Under the
+                // GIL a spinner would have to re-take the GIL before parking, stealing turns
+                // from busy threads, so it parks at once (as CPython's workers do).
+                if (!ctx.gil) {
+                    lk.unlock();
+                    {
+                        GilReleased idle(WorkerState::idle);
+                        for (int i = 0; i < kSpinRounds && !queued_.load(std::memory_order_relaxed);
+                             ++i) {
+                            if ((i & 15) == 15)
+                                std::this_thread::yield();
+                            else
+                                cpu_relax();
+                        }
                     }
+                    rt_.check_stop();
+                    lk.lock();
+                    if (head_ || shutdown_) continue;
                 }
-                rt_.check_stop();
-                lk.lock();
-                if (head_ || shutdown_) continue;
                 ++sleepers_;
                 try {
                     rt_.block_until(lk, cv_, WorkerState::idle, WaitTarget{what, {}}, -1,
