@@ -306,6 +306,7 @@ TEST_CASE("executor: stress submit + wait" * doctest::timeout(60)) {
     RunConfig cfg;
     cfg.limits.tasks = 1'000'000;
     for (int rep = 0; rep < reps(20); ++rep) {
+        cfg.gil = rep % 2 == 0;  // odd reps free-threaded: workers spin before parking
         auto run = run_sync(
             [](Runtime&) {
                 ThreadPoolExecutor ex(2);
