@@ -1,6 +1,8 @@
 // Thread: a worker OS thread with Python's start/join semantics.
 #include "engine/thread.hpp"
 
+#include <system_error>
+
 namespace interleave::engine {
 
 Thread::Thread(std::function<void()> target, std::string name, bool daemon, std::string task_name)
@@ -38,7 +40,7 @@ void Thread::start() {
     auto target = target_;
     Runtime* rt = rt_;
     uint32_t task = task_;
-    os_ = rt_->spawn_worker(name_, WorkerKind::thread, c->process, [st, target, rt, task] {
+    auto fn = [st, target, rt, task] {
         struct Finish {  // set even when the target throws or the run stops
             State* s;
             ~Finish() {
@@ -56,7 +58,14 @@ void Thread::start() {
         rt->begin_task(task);
         target();
         rt->end_task();
-    });
+    };
+    try {
+        os_ = rt_->spawn_worker(name_, WorkerKind::thread, c->process, std::move(fn));
+    } catch (const std::system_error&) {
+        // Out of OS threads (in the browser: the worker pool is exhausted). Python says this.
+        started_ = false;
+        throw RuntimeError("can't start new thread");
+    }
 }
 
 bool Thread::join(double timeout_s) {
