@@ -194,6 +194,23 @@ describe('playground', { timeout: 600_000 }, () => {
     assert.equal(texts(again).length, 10);
   });
 
+  test('keyboard: Ctrl+Enter runs, Esc stops, digits pick samples', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.load('#v=1&sample=asyncio&time_scale=10'));
+    await page.mouse.move(700, 790);
+    await page.keyboard.down('Control');
+    await frames(page, 2);
+    await page.keyboard.press('Enter');
+    await frames(page, 2);
+    await page.keyboard.up('Control');
+    await waitFor(page, () => window.interleave.state().status === 'running', null, { what: 'Ctrl+Enter to run' });
+    await page.keyboard.press('Escape');
+    const s = await waitDone(page, 10_000);
+    assert.equal(s.status, 'stopped');
+    await page.keyboard.press('2');
+    await waitFor(page, () => window.interleave.link().includes('sample=multiprocessing'), null, { what: 'digit 2 to pick multiprocessing' });
+  });
+
   test('choosing, work=cpu, 2 workers: processes finish clearly faster than threads under the GIL', async () => {
     const wall = {};
     for (const model of ['sequential', 'threads', 'processes']) {
