@@ -61,6 +61,25 @@ inline std::map<std::string, std::vector<std::string>> by_task(
     return out;
 }
 
+// Numbers (digits, with a decimal part) become '#': "took 7.2 ms" -> "took # ms". For lines
+// that print timings or race results, which differ from run to run.
+inline std::string mask_numbers(const std::string& line) {
+    std::string out;
+    for (size_t i = 0; i < line.size();) {
+        if (line[i] < '0' || line[i] > '9') {
+            out += line[i++];
+            continue;
+        }
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+        if (i + 1 < line.size() && line[i] == '.' && line[i + 1] >= '0' && line[i + 1] <= '9') {
+            ++i;
+            while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+        }
+        out += '#';
+    }
+    return out;
+}
+
 inline std::string joined(const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += x + "\n";

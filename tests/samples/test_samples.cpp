@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <regex>
+#include <cstdio>
 #include <set>
 
 #include "engine/run.hpp"
@@ -141,9 +141,9 @@ TEST_CASE("choosing: every model and workload runs every task once" * doctest::t
                 CHECK(t[task] == std::vector<std::string>{task + ": start", task + ": done"});
             }
             REQUIRE(!o.lines.empty());
-            const std::regex summary(std::string(model) + " \\(" + work +
-                                     "\\): 3 tasks in [0-9]+\\.[0-9][0-9] s");
-            CHECK(std::regex_match(o.lines.back(), summary));
+            CHECK(mask_numbers(o.lines.back()) ==
+                  std::string(model) + " (" + work + "): # tasks in # s");
+            CHECK(o.lines.back().find("): 3 tasks in ") != std::string::npos);
             if (std::string(model) == "sequential") {
                 // One after another: each task ends before the next starts.
                 for (int n = 0; n < 3; ++n) {
@@ -155,7 +155,6 @@ TEST_CASE("choosing: every model and workload runs every task once" * doctest::t
 }
 
 TEST_CASE("race: updates are lost without the lock, none with it" * doctest::timeout(60)) {
-    const std::regex counter("Counter: ([0-9]+) \\(expected ([0-9]+), lost (-?[0-9]+)\\)");
     for (const char* lock : {"off", "on"}) {
         CAPTURE(lock);
         auto o = run_to_end("race", {{"lock", lock}, {"tasks", "2"}, {"count", "1000"}});
@@ -164,10 +163,11 @@ TEST_CASE("race: updates are lost without the lock, none with it" * doctest::tim
         CHECK(t["Thread 1"] == std::vector<std::string>{"Thread 1: done"});
         CHECK(t["Thread 2"] == std::vector<std::string>{"Thread 2: done"});
         REQUIRE(!o.lines.empty());
-        std::smatch m;
-        REQUIRE(std::regex_match(o.lines.back(), m, counter));
-        CHECK(m[2] == "2000");
-        const long lost = std::stol(m[3]);
+        long got = -1, expected = -1, lost = -1;
+        REQUIRE(std::sscanf(o.lines.back().c_str(), "Counter: %ld (expected %ld, lost %ld)", &got,
+                            &expected, &lost) == 3);
+        CHECK(expected == 2000);
+        CHECK(got + lost == expected);
         if (std::string(lock) == "on") {
             CHECK(lost == 0);
         } else {
@@ -210,14 +210,12 @@ TEST_CASE("convoy: the I/O thread reports each round trip" * doctest::timeout(60
         CHECK(t["CPU"] == std::vector<std::string>{"CPU: start", "CPU: done"});
         const auto& io = t["I/O"];
         REQUIRE(io.size() == 6);
-        const std::regex trip("I/O: round trip ([0-9]) took [0-9]+\\.[0-9] ms");
         for (int i = 0; i < 5; ++i) {
-            std::smatch m;
-            CHECK(std::regex_match(io[i], m, trip));
-            CHECK(m[1] == std::to_string(i));
+            CHECK(mask_numbers(io[i]) == "I/O: round trip # took # ms");
+            CHECK(io[i].rfind("I/O: round trip " + std::to_string(i) + " took ", 0) == 0);
         }
-        CHECK(std::regex_match(
-            io[5], std::regex("I/O: mean round trip [0-9]+\\.[0-9] ms for 2 ms of waiting")));
+        CHECK(mask_numbers(io[5]) == "I/O: mean round trip # ms for # ms of waiting");
+        CHECK(io[5].find(" for 2 ms of waiting") != std::string::npos);
     }
 }
 
@@ -283,13 +281,17 @@ TEST_CASE("stop during every sample ends the run promptly" * doctest::timeout(12
         cases.push_back({"choosing", {{"model", model}, {"cpu_ms", "5000"}, {"tasks", "8"}}});
     }
     for (const auto& c : cases) {
-        CAPTURE(c.id);
-        CAPTURE(c.knobs.count("model") ? c.knobs.at("model") : "");
+        const std::string id = c.id;
+        const std::string model = c.knobs.count("model") ? c.knobs.at("model") : "";
+        CAPTURE(id);
+        CAPTURE(model);
         const Sample* s = find_sample(c.id);
         auto run = start(*s, knobs_for(*s, c.knobs));
         // Wait (bounded) until the sample has printed something: it is in full flight.
         std::vector<engine::OutputLine> lines;
-        for (int i = 0; i < 1000 && lines.empty() && !run->done(); ++i) {
+        // (race prints only at the end: for it, its threads having started is enough.)
+        for (int i = 0; i < 1000 && lines.empty() && run->workers().size() < 3 && !run->done();
+             ++i) {
             run->wait(0.01);
             run->read_output(0, lines);
         }
