@@ -44,7 +44,17 @@ void TimelineModel::add_task(const engine::TaskSpan& t) {
 
 void TimelineModel::add_gil(const engine::GilSpan& g) {
     if (g.process >= gil.size()) gil.resize(g.process + 1u);
-    gil[g.process].push_back(g);
+    // Holds of one GIL never overlap, but they arrive grouped by worker (the tracer's reads
+    // concatenate workers), so keep the lane sorted: usually an append, else a short move.
+    auto& lane = gil[g.process];
+    if (lane.empty() || lane.back().end_ns <= g.end_ns) {
+        lane.push_back(g);
+    } else {
+        auto at =
+            std::upper_bound(lane.begin(), lane.end(), g.end_ns,
+                             [](int64_t t, const engine::GilSpan& x) { return t < x.end_ns; });
+        lane.insert(at, g);
+    }
     end_ns = std::max(end_ns, g.end_ns);
     ++count_;
 }

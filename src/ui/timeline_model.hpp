@@ -16,8 +16,8 @@ struct TimelineModel {
     // Index = worker id. Each vector is non-overlapping and sorted (by begin and by end).
     std::vector<std::vector<engine::Span>> states;
     std::vector<std::vector<std::vector<engine::TaskSpan>>> tasks;  // [worker][depth]
-    std::vector<std::vector<engine::GilSpan>> gil;                  // [process]
-    int64_t end_ns = 0;                                             // latest time seen
+    std::vector<std::vector<engine::GilSpan>> gil;  // [process], kept sorted on insert
+    int64_t end_ns = 0;                             // latest time seen
 
     void clear();
     // Appends the builder's spans closed since the last sync (the builder only grows).
