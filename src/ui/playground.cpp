@@ -195,6 +195,11 @@ void Playground::record_finished() {
     r.title = s.title;
     r.knobs = run_knobs;
     r.knobs_text = knobs_diff_text(s, run_knobs);
+    // The model always shows in a row, default or not: it is what rows are compared by.
+    auto model = run_knobs.find("model");
+    if (model != run_knobs.end() && r.knobs_text.find("model=") == std::string::npos)
+        r.knobs_text = "model=" + model->second +
+                       (r.knobs_text == "defaults" ? std::string() : " " + r.knobs_text);
     r.status = engine::to_string(run->status());
     r.wall_ms = stats.wall_ms;
     r.busy_cores_avg = stats.busy_cores_avg;
