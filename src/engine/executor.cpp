@@ -21,9 +21,10 @@ SerialisingScope::~SerialisingScope() {
     Runtime::current().set_state(WorkerState::running);
 }
 
-uint32_t run_serial(Runtime& rt, const char* key) {
-    // Keyed by the runtime's address plus its start instant, so a later run that reuses the
-    // address starts from 0 again. (Runtime has no per-run user storage.)
+namespace {
+// Fallback for a runtime without next_serial: keyed by the runtime's address plus its start
+// instant (a later run reusing the address starts from 0 again, barring a start within 1 ms).
+uint32_t serial_fallback(Runtime& rt, const char* key) {
     using clock = std::chrono::steady_clock;
     const int64_t start =
         std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now().time_since_epoch())
@@ -42,6 +43,19 @@ uint32_t run_serial(Runtime& rt, const char* key) {
         e.counters.clear();
     }
     return e.counters[key]++;
+}
+
+template <class R>
+uint32_t serial_of(R& rt, const char* key) {
+    if constexpr (requires { rt.next_serial(std::string(key)); })
+        return rt.next_serial(std::string(key));
+    else
+        return serial_fallback(rt, key);
+}
+}  // namespace
+
+uint32_t run_serial(Runtime& rt, const char* key) {
+    return serial_of(rt, key);
 }
 
 namespace {
