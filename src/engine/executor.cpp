@@ -24,7 +24,7 @@ SerialisingScope::~SerialisingScope() {
 namespace {
 // Fallback for a runtime without next_serial: keyed by the runtime's address plus its start
 // instant (a later run reusing the address starts from 0 again, barring a start within 1 ms).
-uint32_t serial_fallback(Runtime& rt, const char* key) {
+[[maybe_unused]] uint32_t serial_fallback(Runtime& rt, const char* key) {
     using clock = std::chrono::steady_clock;
     const int64_t start =
         std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now().time_since_epoch())
