@@ -38,7 +38,7 @@ uint64_t TaskBase::suspend(coro::coroutine_handle<> h) {
 }
 
 bool TaskBase::wake(uint64_t gen) {
-    if (!waiting || gen != wait_gen || done()) return false;
+    if (!waiting || gen != wait_gen || done() || !loop) return false;
     waiting = false;
     ++wait_gen;
     loop->schedule(this);
@@ -335,6 +335,12 @@ void Loop::destroy_all() noexcept {
     // destroyed explicitly, whatever the reference counts.
     for (auto& t : all)
         if (t->frame) std::exchange(t->frame, {}).destroy();
+    // Handles may outlive the loop: leave their tasks cancelled and detached from it.
+    for (auto& t : all) {
+        if (!t->done()) t->status = TaskBase::Status::cancelled;
+        t->waiting = false;
+        t->loop = nullptr;
+    }
     all.clear();
     failed_.clear();
 }

@@ -274,6 +274,15 @@ TEST_CASE("asyncio: misuse and leftovers" * doctest::timeout(20)) {
             co_await asyncio::sleep(0.01);
         }());
         CHECK_THROWS_AS(asyncio::create_task(immediate(1)), std::logic_error);  // no loop
+        // A handle that outlives its loop: the task was cancelled at the end of run().
+        asyncio::TaskHandle<int> kept;
+        asyncio::run([](asyncio::TaskHandle<int>& out) -> asyncio::Task<void> {
+            out = asyncio::create_task(after(10, 1));
+            co_return;
+        }(kept));
+        CHECK(kept.done());
+        CHECK(kept.cancelled());
+        CHECK_FALSE(kept.cancel());
     });
     CHECK(run->status() == RunStatus::finished);
     CHECK(all_notices(*run).find("Task exception was never retrieved") != std::string::npos);
