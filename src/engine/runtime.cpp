@@ -123,6 +123,11 @@ uint32_t Runtime::next_thread_number() {
     return ++impl_->thread_numbers;
 }
 
+uint32_t Runtime::next_serial(const std::string& key) {
+    std::lock_guard<std::mutex> g(impl_->serial_mu);
+    return impl_->serials[key]++;
+}
+
 uint32_t Runtime::new_task(std::string name) {
     uint32_t n = ++impl_->tasks;
     if (n > impl_->config.limits.tasks) {

@@ -85,6 +85,9 @@ class Runtime {
     std::string worker_name(uint16_t worker) const;  // any thread
     std::vector<WorkerStats> worker_stats() const;   // any thread
     uint32_t next_thread_number();                   // "Thread-N" numbering, per run, from 1
+    // Per-run counters for other Python-style names ("ThreadPoolExecutor-N", "Process-N"):
+    // 0, 1, 2, ... for each `key`. Any thread. (Added by engine-parallel.)
+    uint32_t next_serial(const std::string& key);
 
     // Task registry: ids for trace and output. Counts toward RunLimits::tasks (throws RunStopped
     // after ending the run with status `limit` and a notice when exceeded).

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -62,6 +63,8 @@ struct Runtime::Impl {
     uint64_t epoch = 0;  // bumped on every wait enter/leave and worker come/go
     std::vector<std::shared_ptr<WaitRecord>> waits;  // untimed waits only
     std::atomic<uint32_t> thread_numbers{0};
+    std::mutex serial_mu;  // next_serial (engine-parallel)
+    std::map<std::string, uint32_t> serials;
 
     // Processes and their GILs.
     std::mutex proc_mu;
