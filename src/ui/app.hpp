@@ -4,6 +4,19 @@
 //
 // Main thread only. Platform hooks (URL fragment, file save, clipboard) are set by src/app so
 // this layer never sees #ifdef __EMSCRIPTEN__.
+//
+// What is implemented (panels in src/ui/*_panel.cpp, state in playground.hpp):
+//  ✓ gallery (article's five, then extras), read-only syntax-coloured Python, knobs with
+//    ranges/help validated by samples::parse_knob, Run / Stop / Share / Export trace
+//  ✓ console: filter, clear, copy, auto-scroll that yields to the user, bound + notices
+//  ✓ timeline: worker lanes (tasks + states), GIL lane per process, legend, live follow,
+//    wheel zoom at the mouse, drag pan, tooltips, time axis in ns/µs/ms/s, GL instanced
+//    quads (span_renderer.hpp) with an ImDrawList fallback
+//  ✓ cores: busy workers vs core count, per-worker share, OS per-CPU graph (native)
+//  ✓ compare: a row per run, speed-up vs sequential, "Run all models" + bar chart
+//  ✓ share links in the fragment, notice bar for what a link could not load
+//  ✓ keys: Ctrl+Enter run, Esc stop, 1-9 samples, T/C/M views; dark and light themes
+//  ✗ text-size control independent of the platform's DPI scale (fonts follow the OS scale)
 #pragma once
 
 #include <functional>
