@@ -92,7 +92,10 @@ Usage UsageBuilder::result(int64_t now_ns, unsigned hardware_cores) const {
     u.busy_workers.reserve(bins.size());
     for (size_t i = 0; i < bins.size(); ++i) {
         double width = std::min(bin_ns_, static_cast<double>(now_ns) - i * bin_ns_);
-        u.busy_workers.push_back(width > 0 ? static_cast<float>(bins[i] / width) : 0.f);
+        // Same rule as the peak: a sliver of a last bin would turn a few microseconds of
+        // events into a spike far above the worker count.
+        if (width <= 0 || (i > 0 && width < bin_ns_ * 0.5)) break;
+        u.busy_workers.push_back(static_cast<float>(bins[i] / width));
     }
     for (size_t w = 0; w < lanes_.size(); ++w) {
         const Lane& l = lanes_[w];

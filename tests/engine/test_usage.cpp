@@ -78,3 +78,16 @@ TEST_CASE("usage: CpuSampler start/stop" * doctest::timeout(10)) {
         CHECK(ser.empty());
     }
 }
+
+TEST_CASE("usage: a sliver of a last bin never reads above the worker count" * doctest::timeout(10)) {
+    const int64_t ms = 1'000'000;
+    auto st = [](int64_t t, uint16_t w, WorkerState s) {
+        return TraceEvent{t, 0, w, EventKind::state, 0, uint64_t(s)};
+    };
+    UsageBuilder b(10);
+    // Events can be stamped just after the `now` a snapshot is taken at (a worker's last
+    // state change racing the run's end time).
+    b.add({st(0, 0, WorkerState::running), st(25 * ms, 0, WorkerState::idle)});
+    Usage u = b.result(20 * ms + 100'000, 2);
+    for (float busy : u.busy_workers) CHECK(busy <= 1.0f + 1e-4f);
+}
