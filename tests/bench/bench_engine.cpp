@@ -403,12 +403,36 @@ void bench_cpu(const Options& o, Json& j) {
         {"thread_pool", true, cpu_pool<eng::ThreadPoolExecutor>},
         {"thread_pool_nogil", false, cpu_pool<eng::ThreadPoolExecutor>},
     };
+    // The ceiling right now: the same spin loop on plain std::threads, no engine at all. On a
+    // machine whose cores are busy with other work this falls towards 1.0, and the engine's
+    // figures are to be read against it rather than against 2.0.
+    const auto iters = static_cast<uint64_t>(o.cpu_ms * eng::cpu_iterations_per_ms());
+    auto raw_seq = [iters] {
+        auto t0 = Clock::now();
+        uint64_t x = eng::cpu_spin(iters, 1);
+        x = eng::cpu_spin(iters, x);
+        if (x == 42) std::fputs("", stderr);
+        return seconds_since(t0);
+    };
+    auto raw_par = [iters] {
+        auto t0 = Clock::now();
+        uint64_t a = 0, b = 0;
+        std::thread th([&a, iters] { a = eng::cpu_spin(iters, 1); });
+        b = eng::cpu_spin(iters, 2);
+        th.join();
+        if (a == b) std::fputs("", stderr);
+        return seconds_since(t0);
+    };
     std::map<std::string, std::vector<double>> t;
     // Models interleaved within each repetition, so slow drift on a shared machine hits all alike.
-    for (int r = 0; r < o.reps; ++r)
+    for (int r = 0; r < o.reps; ++r) {
+        t["raw_seq"].push_back(raw_seq());
+        t["raw_par"].push_back(raw_par());
         for (const auto& m : models)
             t[m.key].push_back(
                 timed_run(m.key, config(m.gil), [&](double& out) { out = m.fn(o.cpu_ms); }));
+    }
+    j.num("speedup_raw_threads", median(t["raw_seq"]) / median(t["raw_par"]));
     const double seq = median(t["seq"]);
     j.num("cpu_ms", o.cpu_ms);
     j.num("cpu_seq_s", seq);

@@ -150,6 +150,10 @@ def main():
         ("thread_pool", "thread_pool, GIL on", "CPython ThreadPoolExecutor", py_thr, "~1.0"),
         ("thread_pool_nogil", "thread_pool, free-threaded", "-", None, ">= 1.9"),
     ]
+    raw = num(nat, "speedup_raw_threads")
+    rows.append((f"CPU speed-up, {job}: plain std::threads, no engine (this machine's ceiling now)",
+                 "n/a" if raw is None else f"{raw:.2f}x ({raw / 2 * 100:.0f}% of 2.0)", "-", "-",
+                 "2.0 on idle cores"))
     for key, label, peer, pv, target in models:
         s = num(nat, "speedup_" + key)
         cell = "n/a" if s is None else f"{s:.2f}x ({s / 2 * 100:.0f}% of 2.0)"
