@@ -240,6 +240,13 @@ test_e2e_debug() {
   test_e2e
 }
 
+# What failed inside a stage's log, in a few lines: CTest's failed tests, node's failed tests,
+# build errors, doctest failures, sanitizer summaries, the smoke test's FAIL lines.
+failure_lines() {
+  grep -a -E '^[[:space:]]+[0-9]+ - .*\((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception|Not Run)|^not ok |^    not ok |^FAILED: |error: |: ERROR: |^TEST CASE: |^SUMMARY: |^FAIL' "$1" \
+    | grep -v -E '^(em\+\+|clang|/usr/bin)|error: [|>]-?$' | head -8 | cut -c1-160 | sed 's/^[[:space:]]*/      /' || true
+}
+
 run_tests() {
   mkdir -p "$LOG_DIR"
   local t0 total i failed=0
