@@ -270,7 +270,7 @@ run_tests() {
     esac
   done
   # Tests that report themselves as skipped (placeholders, absent features) are listed loudly.
-  grep -h -E '^(# )?SKIPPED|^# skip|^ *﹣ .*# SKIP' "$LOG_DIR"/*.log 2>/dev/null | sed 's/^/  note: /' | sort -u || true
+  grep -a -h -E '^(# )?SKIPPED|# SKIP ' "$LOG_DIR"/*.log 2>/dev/null | sed 's/^/  note: /' | sort -u || true
   if [ "$failed" -gt 0 ]; then
     say "FAILED: $failed stage(s)"
     return 1
