@@ -315,7 +315,7 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
         item.worker_.store(ctx.worker + 1u, std::memory_order_relaxed);
         uint32_t task;
         try {
-            task = rt_.new_task("Task " + std::to_string(item.index_));
+            task = rt_.new_task(task_prefix_, item.index_);  // "Task <index>", formatted on read
         } catch (...) {
             item.set_exception(std::current_exception());
             throw;
@@ -329,6 +329,7 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
     }
 
     Runtime& rt_;
+    const uint32_t task_prefix_ = rt_.task_prefix("Task ");  // engine-perf: interned once
     const PoolKind kind_;
     const int max_workers_;
     const std::string prefix_;

@@ -128,15 +128,28 @@ uint32_t Runtime::next_serial(const std::string& key) {
     return impl_->serials[key]++;
 }
 
-uint32_t Runtime::new_task(std::string name) {
-    uint32_t n = ++impl_->tasks;
-    if (n > impl_->config.limits.tasks) {
+void Runtime::count_task() {
+    const uint32_t n = impl_->tasks.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (n > impl_->config.limits.tasks) [[unlikely]] {
         end_run(RunStatus::limit, "Task limit reached (" +
                                       std::to_string(impl_->config.limits.tasks) +
                                       " tasks): the run was stopped.");
         throw RunStopped{};
     }
+}
+
+uint32_t Runtime::new_task(std::string name) {
+    count_task();
     return impl_->tracer.add_task(std::move(name));
+}
+
+uint32_t Runtime::task_prefix(std::string prefix) {
+    return impl_->tracer.task_prefix(std::move(prefix));
+}
+
+uint32_t Runtime::new_task(uint32_t prefix, uint64_t number) {
+    count_task();
+    return impl_->tracer.add_task(prefix, number);
 }
 
 void Runtime::begin_task(uint32_t task) {

@@ -92,6 +92,10 @@ class Runtime {
     // Task registry: ids for trace and output. Counts toward RunLimits::tasks (throws RunStopped
     // after ending the run with status `limit` and a notice when exceeded).
     uint32_t new_task(std::string name);
+    // Same, for numbered names (prefix + number, e.g. "Task 17"): `prefix` from task_prefix()
+    // (intern once, e.g. per executor). No lock, no allocation: the pool's per-item path.
+    uint32_t task_prefix(std::string prefix);
+    uint32_t new_task(uint32_t prefix, uint64_t number);
     // Task begin/end on the current worker (trace + WorkerContext::task, nestable). Tasks left
     // open when a worker exits are closed by WorkerScope.
     void begin_task(uint32_t task);
@@ -152,6 +156,7 @@ class Runtime {
                                            std::function<bool()> probe);
     // Returns false when the run stopped while re-taking the GIL (GIL not held then).
     bool leave_wait(const std::shared_ptr<WaitRecord>& rec);
+    void count_task();  // RunLimits::tasks: ends the run and throws RunStopped past it
     std::unique_ptr<Impl> impl_;
 };
 

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
+#include <thread>
+#include <unordered_map>
 
 namespace interleave::engine {
 
@@ -80,6 +83,20 @@ struct Buffer {
     size_t dir_size;
 };
 
+// Task registry: entries in chunks found through a fixed directory, ids handed out by an
+// atomic counter, so registering a task takes no lock. A name is an interned string id plus an
+// optional number, formatted only when read.
+constexpr size_t kTaskChunkShift = 14;  // 16384 entries (256 KiB) per chunk
+constexpr size_t kTaskChunk = size_t{1} << kTaskChunkShift;
+constexpr size_t kTaskDir = size_t{1} << 14;  // up to 2^28 tasks per run
+constexpr uint64_t kNoNumber = ~uint64_t{0};
+
+struct TaskEntry {
+    uint64_t number = kNoNumber;
+    uint32_t name = 0;               // index into Impl::names
+    std::atomic<uint32_t> ready{0};  // 1 once number/name are written (release)
+};
+
 }  // namespace
 
 struct Tracer::Impl {
@@ -88,6 +105,38 @@ struct Tracer::Impl {
     }
     ~Impl() {
         for (auto& p : pages) delete[] p.load(std::memory_order_relaxed);
+        for (size_t i = 0; i < kTaskDir; ++i) delete[] task_dir[i].load(std::memory_order_relaxed);
+    }
+
+    // Reserves an id and writes its entry. Only a lost allocation race takes the slow path.
+    uint32_t add_task(uint32_t name, uint64_t number) {
+        const size_t i = task_next.fetch_add(1, std::memory_order_relaxed);
+        const size_t c = i >> kTaskChunkShift;
+        if (c >= kTaskDir) std::abort();  // 2^28 tasks: far past every RunLimits::tasks
+        TaskEntry* chunk = task_dir[c].load(std::memory_order_acquire);
+        if (!chunk) {
+            auto* fresh = new TaskEntry[kTaskChunk];
+            if (task_dir[c].compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel,
+                                                    std::memory_order_acquire)) {
+                chunk = fresh;
+            } else {
+                delete[] fresh;  // someone else installed it; `chunk` is theirs
+            }
+        }
+        TaskEntry& e = chunk[i & (kTaskChunk - 1)];
+        e.number = number;
+        e.name = name;
+        e.ready.store(1, std::memory_order_release);
+        return static_cast<uint32_t>(i + 1);
+    }
+
+    uint32_t intern(std::string s) {  // caller holds mu
+        auto it = name_ids.find(s);
+        if (it != name_ids.end()) return it->second;
+        auto id = static_cast<uint32_t>(names.size());
+        names.push_back(s);
+        name_ids.emplace(std::move(s), id);
+        return id;
     }
 
     Buffer* buffer(uint16_t w) const {
@@ -125,9 +174,16 @@ struct Tracer::Impl {
     std::atomic<size_t> budget;
     mutable std::mutex mu;  // registries and `buffers` growth; never taken by emit()
     std::vector<WorkerInfo> workers;
-    std::vector<TaskInfo> tasks;
     std::vector<std::unique_ptr<Buffer>> buffers;  // index = worker id
     std::atomic<std::atomic<Buffer*>*> pages[256];
+
+    // Task names: strings (under mu; a reader that saw an entry ready also sees its string)
+    // and the lock-free entry table.
+    std::deque<std::string> names;
+    std::unordered_map<std::string, uint32_t> name_ids;  // prefixes only (interned)
+    std::unique_ptr<std::atomic<TaskEntry*>[]> task_dir =
+        std::make_unique<std::atomic<TaskEntry*>[]>(kTaskDir);  // value-initialised: all null
+    alignas(64) std::atomic<size_t> task_next{0};  // own cache line: every pool item bumps it
 };
 
 Tracer::Tracer(size_t max_events) : impl_(std::make_unique<Impl>(max_events)) {}
@@ -151,10 +207,23 @@ uint16_t Tracer::add_worker(std::string name, WorkerKind kind, uint16_t process)
 }
 
 uint32_t Tracer::add_task(std::string name) {
+    uint32_t index = 0;
+    {
+        // Free-form names are stored as they are (not interned: they are mostly unique).
+        std::lock_guard<std::mutex> g(impl_->mu);
+        index = static_cast<uint32_t>(impl_->names.size());
+        impl_->names.push_back(std::move(name));
+    }
+    return impl_->add_task(index, kNoNumber);
+}
+
+uint32_t Tracer::task_prefix(std::string prefix) {
     std::lock_guard<std::mutex> g(impl_->mu);
-    auto id = static_cast<uint32_t>(impl_->tasks.size() + 1);
-    impl_->tasks.push_back(TaskInfo{id, std::move(name)});
-    return id;
+    return impl_->intern(std::move(prefix));
+}
+
+uint32_t Tracer::add_task(uint32_t prefix, uint64_t number) {
+    return impl_->add_task(prefix, number);
 }
 
 void Tracer::emit(uint16_t worker, EventKind kind, uint32_t task, uint64_t arg, int64_t t_ns) {
@@ -187,13 +256,30 @@ std::vector<WorkerInfo> Tracer::workers() const {
 }
 
 std::vector<TaskInfo> Tracer::tasks() const {
+    const size_t n = impl_->task_next.load(std::memory_order_acquire);
+    std::vector<const TaskEntry*> entries(n);
+    for (size_t i = 0; i < n; ++i) {
+        // Id i+1 is handed out: its writer is a few instructions from publishing the chunk and
+        // the entry, and never waits for anything a reader holds.
+        const TaskEntry* chunk = nullptr;
+        while (!(chunk = impl_->task_dir[i >> kTaskChunkShift].load(std::memory_order_acquire)))
+            std::this_thread::yield();
+        const TaskEntry* e = &chunk[i & (kTaskChunk - 1)];
+        while (!e->ready.load(std::memory_order_acquire)) std::this_thread::yield();
+        entries[i] = e;
+    }
+    std::vector<TaskInfo> out(n);
     std::lock_guard<std::mutex> g(impl_->mu);
-    return impl_->tasks;
+    for (size_t i = 0; i < n; ++i) {
+        out[i].id = static_cast<uint32_t>(i + 1);
+        out[i].name = impl_->names[entries[i]->name];
+        if (entries[i]->number != kNoNumber) out[i].name += std::to_string(entries[i]->number);
+    }
+    return out;
 }
 
 size_t Tracer::task_count() const {
-    std::lock_guard<std::mutex> g(impl_->mu);
-    return impl_->tasks.size();
+    return impl_->task_next.load(std::memory_order_acquire);
 }
 
 void Tracer::read(Cursor& cursor, std::vector<TraceEvent>& out) const {
