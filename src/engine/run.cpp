@@ -128,19 +128,27 @@ void Run::Impl::controller_main() {
 
 std::shared_ptr<Run> Run::start(Body body, RunConfig config) {
     std::shared_ptr<Run> run(new Run());
-    run->impl_ = std::make_unique<Impl>();
+    run->impl_ = std::make_shared<Impl>();
     Impl& im = *run->impl_;
     im.config = config;
     im.body = std::move(body);
     im.rt = std::make_unique<Runtime>(std::make_unique<Runtime::Impl>(config));
-    im.controller = std::thread([&im] { im.controller_main(); });
+    // The controller keeps Impl alive itself, so a finished Run can let it go without a join.
+    im.controller = std::thread([self = run->impl_] { self->controller_main(); });
     return run;
 }
 
 Run::~Run() {
     if (!impl_) return;
     stop();
-    if (impl_->controller.joinable()) impl_->controller.join();
+    if (!impl_->controller.joinable()) return;
+    // Once done, the controller has joined every worker and only has to return: detach it, so
+    // dropping a finished Run never blocks (the browser's main thread must not). A running one
+    // is joined, as the header promises.
+    if (done())
+        impl_->controller.detach();
+    else
+        impl_->controller.join();
 }
 
 RunStatus Run::status() const {

@@ -4,10 +4,10 @@
 // Everything a UI needs is a snapshot read (output, events, stats, status) that never blocks
 // for long and never waits for a worker, so the browser's main thread can poll every frame.
 // stop() is a request: every worker sees it at its next tick or wait and exits within 100 ms.
-// A finished Run owns no threads; destroying a Run stops it and joins its threads (only the
-// destructor and wait() block — never call them on the browser main thread while running).
 // status() leaves `running` only once every worker has ended, so done() means "no thread of
-// this run is left" (the controller itself is joined by the destructor).
+// this run is left" but the controller, which then only returns. Destroying a done Run never
+// blocks (the controller is let go); destroying a running one stops it and joins its threads.
+// So only wait() and destroying a running Run block — never on the browser main thread.
 // OS threads per run: a controller (watchdog: wall limit, deadlock detection), MainThread, one
 // per Thread / process / pool worker, and natively a /proc/stat sampler. Size the wasm
 // PTHREAD_POOL_SIZE for the largest sample plus these.
@@ -120,7 +120,7 @@ class Run {
   private:
     Run() = default;
     struct Impl;
-    std::unique_ptr<Impl> impl_;
+    std::shared_ptr<Impl> impl_;  // shared with the controller thread, which may outlive us
 };
 
 }  // namespace interleave::engine
