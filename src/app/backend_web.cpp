@@ -145,7 +145,12 @@ class WebBackend final : public Backend {
         // fps 0 = requestAnimationFrame (vsync); simulate_infinite_loop: main never returns.
         emscripten_set_main_loop_arg(
             [](void* self) {
-                if (!static_cast<WebBackend*>(self)->frame_()) emscripten_cancel_main_loop();
+                auto* web = static_cast<WebBackend*>(self);
+                // During a run draw every third animation frame (~20 fps): without a GPU the
+                // browser rasterises on the CPU, and full-rate frames would take the cores
+                // the run is measuring. Input waits in GLFW's queue until the next drawn frame.
+                if (g_app && g_app->run_active() && web->frames_skipped_++ % 3 != 0) return;
+                if (!web->frame_()) emscripten_cancel_main_loop();
             },
             this, 0, true);
     }
@@ -164,6 +169,7 @@ class WebBackend final : public Backend {
     float dpr_ = 1.0f;
     bool ready_ = false;
     std::function<bool()> frame_;
+    unsigned frames_skipped_ = 0;
 };
 
 // Strings returned to JavaScript stay valid until the next call of the same function.

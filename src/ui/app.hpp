@@ -58,6 +58,9 @@ class App {
     // array string. Runs only if the link says run=1.
     std::string load(std::string_view fragment);
     void run();
+    // True while a run is in progress. The web shell then draws fewer frames, so that a
+    // software renderer (no GPU) does not take the cores the run is measuring.
+    bool run_active() const;
     void stop();
     std::string export_trace() const;  // Chrome Trace JSON of the current/last run, "" if none
     std::string link() const;          // current fragment, "#v=1&sample=..."
