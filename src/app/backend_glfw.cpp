@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/backend.hpp"
+#include "app/key_taps.hpp"
 #include "app/png_write.hpp"
 
 namespace interleave::app {
@@ -47,6 +48,7 @@ class GlfwBackend final : public Backend {
         scale_ = sx > 0 ? sx : 1.0f;
 
         ImGui_ImplGlfw_InitForOpenGL(window_, true);
+        install_key_taps(window_);
         ImGui_ImplOpenGL3_Init("#version 330 core");
         std::printf("interleave: OpenGL %s (%s), content scale %.2f\n",
                     reinterpret_cast<const char*>(glGetString(GL_VERSION)),
@@ -82,6 +84,7 @@ class GlfwBackend final : public Backend {
         glfwGetWindowContentScale(window_, &sx, &sy);
         if (sx > 0) scale_ = sx;
         ImGui_ImplOpenGL3_NewFrame();
+        key_taps_new_frame(window_);
         ImGui_ImplGlfw_NewFrame();
         return true;
     }

@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "app/backend.hpp"
+#include "app/key_taps.hpp"
 
 namespace interleave::app {
 namespace {
@@ -88,6 +89,7 @@ class WebBackend final : public Backend {
         if (!window_) return fail("This browser could not create a WebGL2 context.");
         glfwMakeContextCurrent(window_);
         ImGui_ImplGlfw_InitForOpenGL(window_, true);
+        install_key_taps(window_);
         ImGui_ImplOpenGL3_Init("#version 300 es");
         return true;
     }
@@ -122,11 +124,13 @@ class WebBackend final : public Backend {
         glfwGetWindowSize(window_, &w, &h);
         if (w != want_w || h != want_h) glfwSetWindowSize(window_, want_w, want_h);
         ImGui_ImplOpenGL3_NewFrame();
+        key_taps_new_frame(window_);
         ImGui_ImplGlfw_NewFrame();
         return true;
     }
 
     void end_frame() override {
+        if (!draw_) return;  // the canvas keeps the last drawn frame
         int w = 0, h = 0;
         glfwGetFramebufferSize(window_, &w, &h);
         glViewport(0, 0, w, h);
@@ -147,9 +151,9 @@ class WebBackend final : public Backend {
             [](void* self) {
                 auto* web = static_cast<WebBackend*>(self);
                 // During a run draw every third animation frame (~20 fps): without a GPU the
-                // browser rasterises on the CPU, and full-rate frames would take the cores
-                // the run is measuring. Input waits in GLFW's queue until the next drawn frame.
-                if (g_app && g_app->run_active() && web->frames_skipped_++ % 3 != 0) return;
+                // browser rasterises on the CPU, and full-rate drawing would take the cores the
+                // run is measuring. The UI itself still runs every frame, so no input is missed.
+                web->draw_ = !(g_app && g_app->run_active()) || web->frames_skipped_++ % 3 == 0;
                 if (!web->frame_()) emscripten_cancel_main_loop();
             },
             this, 0, true);
@@ -170,6 +174,7 @@ class WebBackend final : public Backend {
     bool ready_ = false;
     std::function<bool()> frame_;
     unsigned frames_skipped_ = 0;
+    bool draw_ = true;
 };
 
 // Strings returned to JavaScript stay valid until the next call of the same function.

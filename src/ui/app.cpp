@@ -351,7 +351,9 @@ std::string App::load(std::string_view fragment) {
 void App::run() {
     impl_->p.start_run();
 }
-bool App::run_active() const { return impl_->p.running(); }
+bool App::run_active() const {
+    return impl_->p.running();
+}
 
 void App::stop() {
     impl_->p.stop_run();

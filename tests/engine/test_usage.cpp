@@ -79,7 +79,8 @@ TEST_CASE("usage: CpuSampler start/stop" * doctest::timeout(10)) {
     }
 }
 
-TEST_CASE("usage: a sliver of a last bin never reads above the worker count" * doctest::timeout(10)) {
+TEST_CASE("usage: a sliver of a last bin never reads above the worker count" *
+          doctest::timeout(10)) {
     const int64_t ms = 1'000'000;
     auto st = [](int64_t t, uint16_t w, WorkerState s) {
         return TraceEvent{t, 0, w, EventKind::state, 0, uint64_t(s)};
