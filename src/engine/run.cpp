@@ -2,6 +2,7 @@
 // snapshot readers the UI polls.
 #include "engine/run.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -36,7 +37,10 @@ struct Run::Impl {
     RunConfig config;
     Body body;
     std::unique_ptr<Runtime> rt;
-    std::thread controller;
+    // Detached at once: nobody ever joins the controller. Emscripten's pthread_detach of a
+    // thread that already ended is a join, which the browser's main thread must not do, so
+    // the controller waits until it is detached before it can end.
+    std::atomic<bool> detached{false};
     std::atomic<RunStatus> status{RunStatus::running};
     std::atomic<int64_t> end_ns{-1};
     std::mutex done_mu;
@@ -61,6 +65,7 @@ struct Run::Impl {
 };
 
 void Run::Impl::controller_main() {
+    detached.wait(false);
     Runtime& r = *rt;
     Runtime::Impl& ri = r.impl();
     sampler.start();
@@ -133,22 +138,21 @@ std::shared_ptr<Run> Run::start(Body body, RunConfig config) {
     im.config = config;
     im.body = std::move(body);
     im.rt = std::make_unique<Runtime>(std::make_unique<Runtime::Impl>(config));
-    // The controller keeps Impl alive itself, so a finished Run can let it go without a join.
-    im.controller = std::thread([self = run->impl_] { self->controller_main(); });
+    // The controller keeps Impl alive itself: a Run can go away before its controller ends.
+    std::thread([self = run->impl_] { self->controller_main(); }).detach();
+    im.detached.store(true);
+    im.detached.notify_one();
     return run;
 }
 
 Run::~Run() {
-    if (!impl_) return;
+    // A done run's controller only has to return: nothing to wait for, no lock to take (the
+    // browser's main thread drops finished runs). A running one is stopped and waited for, as
+    // the header promises: when this returns, no worker of the run is left.
+    if (!impl_ || done()) return;
     stop();
-    if (!impl_->controller.joinable()) return;
-    // Once done, the controller has joined every worker and only has to return: detach it, so
-    // dropping a finished Run never blocks (the browser's main thread must not). A running one
-    // is joined, as the header promises.
-    if (done())
-        impl_->controller.detach();
-    else
-        impl_->controller.join();
+    std::unique_lock<std::mutex> lk(impl_->done_mu);
+    impl_->done_cv.wait(lk, [this] { return done(); });
 }
 
 RunStatus Run::status() const {

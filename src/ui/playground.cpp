@@ -7,46 +7,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "samples/share_link.hpp"
-#if __has_include("samples/report.hpp")
 #include "samples/report.hpp"
-#define INTERLEAVE_HAS_REPORT 1
-#endif
+#include "samples/share_link.hpp"
 
 namespace interleave::ui {
-
-std::string json_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 8);
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out;
-}
 
 std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v) {
     std::string out;
@@ -269,33 +233,19 @@ std::string Playground::state_json() const {
     std::string j;
     const auto& s = current();
     if (run && run_sample >= 0) {
-#ifdef INTERLEAVE_HAS_REPORT
         j = samples::run_report_json(samples::catalog()[static_cast<size_t>(run_sample)], run_knobs,
                                      *run);
-#else
-        j = "{\"sample\":\"" + json_escape(samples::catalog()[static_cast<size_t>(run_sample)].id) +
-            "\",\"status\":\"" + engine::to_string(run->status()) + "\",\"output\":[";
-        std::vector<engine::OutputLine> lines;
-        run->read_output(0, lines);
-        for (size_t i = 0; i < lines.size(); ++i)
-            j += (i ? ",\"" : "\"") + json_escape(lines[i].text) + "\"";
-        j += "]}";
-#endif
     } else {
-        j = "{\"sample\":\"" + json_escape(s.id) + "\",\"knobs\":{";
-        bool first = true;
-        for (const auto& [k, v] : knobs) {
-            j += (first ? "\"" : ",\"") + json_escape(k) + "\":\"" + json_escape(v) + "\"";
-            first = false;
-        }
-        j += "},\"status\":\"idle\"}";
+        j = "{\"sample\":" + samples::json_string(s.id) +
+            ",\"knobs\":" + samples::knobs_json(knobs) + ",\"status\":\"idle\"}";
     }
     // Append what the UI adds: the link of what is selected now, and the selection itself
     // (which may differ from the last run's).
     while (!j.empty() && (j.back() == '\n' || j.back() == ' ')) j.pop_back();
     if (!j.empty() && j.back() == '}') j.pop_back();
-    j += ",\"link\":\"" + json_escape(link()) + "\",\"selected\":\"" + json_escape(s.id) +
-         "\",\"runs\":" + std::to_string(records.size()) +
+    j += ",\"link\":" + samples::json_string(link()) +
+         ",\"selected\":" + samples::json_string(s.id) +
+         ",\"runs\":" + std::to_string(records.size()) +
          ",\"run_all_pending\":" + std::to_string(run_all_queue.size()) + "}";
     return j;
 }
@@ -312,7 +262,7 @@ std::string Playground::load_link(std::string_view fragment) {
     if (d.state.run) start_run();
     std::string j = "[";
     for (size_t i = 0; i < d.notices.size(); ++i)
-        j += (i ? ",\"" : "\"") + json_escape(d.notices[i]) + "\"";
+        j += (i ? "," : "") + samples::json_string(d.notices[i]);
     return j + "]";
 }
 
