@@ -15,7 +15,6 @@
 #include <stdexcept>
 
 namespace interleave::samples {
-namespace {
 
 // What a user typed, shortened and with control characters made visible, so a notice built
 // from hostile input stays one readable line.
@@ -32,6 +31,8 @@ std::string shown(std::string_view text) {
     if (text.size() > 40) out += "...";
     return out;
 }
+
+namespace {
 
 std::string format_number(double x) {
     if (x == 0) x = 0;  // no "-0"

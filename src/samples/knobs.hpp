@@ -42,6 +42,10 @@ std::optional<std::string> parse_knob(const KnobSpec& spec, std::string_view tex
 // unknown choice falls back to the default (with `note`). Always returns a valid value.
 std::string clamp_knob(const KnobSpec& spec, std::string_view text, std::string* note);
 
+// User-typed text made safe for a one-line notice: at most 40 characters (then "..."),
+// control characters shown as \xNN. Knob and link notices both use it.
+std::string shown(std::string_view text);
+
 // Typed reads of a filled KnobValues (the key must exist: values come from defaults()).
 long knob_int(const KnobValues& v, const std::string& key);
 double knob_number(const KnobValues& v, const std::string& key);

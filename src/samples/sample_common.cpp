@@ -5,52 +5,36 @@
 
 namespace interleave::samples::detail {
 
-KnobSpec knob_tasks(long def, long lo, long hi, std::string help) {
+namespace {
+KnobSpec integer_knob(const char* key, const char* label, std::string help, long def, long lo,
+                      long hi) {
     KnobSpec k;
-    k.key = "tasks";
-    k.label = "Tasks";
+    k.key = key;
+    k.label = label;
     k.help = std::move(help);
     k.type = KnobType::integer;
     k.min = static_cast<double>(lo);
     k.max = static_cast<double>(hi);
     k.default_value = std::to_string(def);
     return k;
+}
+}  // namespace
+
+KnobSpec knob_tasks(long def, long lo, long hi, std::string help) {
+    return integer_knob("tasks", "Tasks", std::move(help), def, lo, hi);
 }
 
 KnobSpec knob_workers(long def) {
-    KnobSpec k;
-    k.key = "workers";
-    k.label = "Workers";
-    k.help = "Pool size (max_workers) for the executors";
-    k.type = KnobType::integer;
-    k.min = 1;
-    k.max = 8;
-    k.default_value = std::to_string(def);
-    return k;
+    return integer_knob("workers", "Workers", "Pool size (max_workers) for the executors", def, 1,
+                        8);
 }
 
 KnobSpec knob_cpu_ms(long def, long lo, long hi, std::string help) {
-    KnobSpec k;
-    k.key = "cpu_ms";
-    k.label = "CPU work (ms)";
-    k.help = std::move(help);
-    k.type = KnobType::integer;
-    k.min = static_cast<double>(lo);
-    k.max = static_cast<double>(hi);
-    k.default_value = std::to_string(def);
-    return k;
+    return integer_knob("cpu_ms", "CPU work (ms)", std::move(help), def, lo, hi);
 }
 
 KnobSpec knob_io_ms(long def, long lo, long hi, std::string help) {
-    KnobSpec k;
-    k.key = "io_ms";
-    k.label = "I/O wait (ms)";
-    k.help = std::move(help);
-    k.type = KnobType::integer;
-    k.min = static_cast<double>(lo);
-    k.max = static_cast<double>(hi);
-    k.default_value = std::to_string(def);
-    return k;
+    return integer_knob("io_ms", "I/O wait (ms)", std::move(help), def, lo, hi);
 }
 
 KnobSpec knob_gil() {

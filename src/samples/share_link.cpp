@@ -58,21 +58,6 @@ bool percent_decode(std::string_view s, std::string* out) {
     return true;
 }
 
-// Hostile text made safe for a one-line notice: short, no control characters.
-std::string shown(std::string_view text) {
-    std::string out;
-    for (char c : text.substr(0, 40)) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) {
-            out += fmt::format("\\x{:02x}", u);
-        } else {
-            out += c;
-        }
-    }
-    if (text.size() > 40) out += "...";
-    return out;
-}
-
 std::string sample_ids() {
     std::string out;
     for (const auto& s : catalog()) {
