@@ -24,31 +24,34 @@ TEST_CASE("trace: registries and ids" * doctest::timeout(10)) {
     CHECK(std::string(to_string(WorkerState::io_wait)) == "io_wait");
 }
 
-TEST_CASE("trace: incremental cursor across chunk boundaries" * doctest::timeout(10)) {
-    Tracer t(100'000);
+TEST_CASE("trace: incremental cursor across segment boundaries" * doctest::timeout(10)) {
+    // 250,000 events on one worker cross the small doubling segments and two 2 MiB ones.
+    Tracer t(400'000);
     auto w0 = t.add_worker("a", WorkerKind::thread, 0);
     auto w1 = t.add_worker("b", WorkerKind::thread, 0);
     Tracer::Cursor c;
     std::vector<TraceEvent> got;
-    for (int i = 0; i < 10'000; ++i) {
+    for (int i = 0; i < 250'000; ++i) {
         t.emit(w0, EventKind::print, 1, i, i);
         if (i % 2) t.emit(w1, EventKind::print, 2, i, i);
         if (i % 997 == 0) t.read(c, got);
     }
     t.read(c, got);
-    CHECK(got.size() == 15'000);
+    CHECK(got.size() == 375'000);
     t.read(c, got);  // nothing new
-    CHECK(got.size() == 15'000);
-    CHECK(t.size() == 15'000);
+    CHECK(got.size() == 375'000);
+    CHECK(t.size() == 375'000);
     // Per worker, in order, nothing lost or duplicated.
-    uint64_t next0 = 0, next1 = 1;
+    uint64_t next0 = 0, next1 = 1, out_of_order = 0;
     for (auto& e : got) {
-        if (e.worker == w0) CHECK(e.arg == next0++);
+        if (e.worker == w0) out_of_order += e.arg != next0++;
         if (e.worker == w1) {
-            CHECK(e.arg == next1);
+            out_of_order += e.arg != next1;
             next1 += 2;
         }
     }
+    CHECK(out_of_order == 0);
+    CHECK(next0 == 250'000);
     auto sorted = t.all_sorted();
     CHECK(std::is_sorted(sorted.begin(), sorted.end(),
                          [](auto& a, auto& b) { return a.t_ns < b.t_ns; }));
