@@ -200,8 +200,10 @@ void Loop::adopt(const std::shared_ptr<TaskBase>& t, std::string name) {
 
 void Loop::trace_switch(TaskBase* t) {
     if (traced_ == t->trace_task) return;  // same task again: its span simply continues
-    if (traced_) rt_.end_task();
-    rt_.begin_task(t->trace_task);
+    if (traced_)
+        rt_.switch_task(t->trace_task);
+    else
+        rt_.begin_task(t->trace_task);
     traced_ = t->trace_task;
 }
 

@@ -97,7 +97,8 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
         else
             head_ = item;
         tail_ = item;
-        queued_.fetch_add(1, std::memory_order_relaxed);
+        // Written only under m_: a plain store, not an RMW (spinners only read it).
+        queued_.store(queued_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
         const bool wake = sleepers_ > 0;
         int spawn = 0;
         if (kind_ == PoolKind::threads) {
@@ -182,7 +183,7 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
     }
 
     FutureCore* pop_locked() {
-        queued_.fetch_sub(1, std::memory_order_relaxed);
+        queued_.store(queued_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
         FutureCore* f = head_;
         head_ = f->next_;
         if (!head_) tail_ = nullptr;
@@ -262,9 +263,16 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
         const std::string what =
             std::string(kind_ == PoolKind::threads ? "ThreadPoolExecutor" : "ProcessPoolExecutor") +
             " work queue";
+        // The span of the last item stays open until the next begins (one clock read for
+        // both) or the worker goes idle.
+        bool span_open = false;
         std::unique_lock<std::mutex> lk(m_);
         for (;;) {
             if (!head_) {
+                if (span_open) {
+                    rt_.end_task();
+                    span_open = false;
+                }
                 if (shutdown_) return;
                 // Free-threaded only: spin briefly (state idle) before parking, so a burst of
                 // submits costs no futex wake per item. Bounded (~50 µs) and yielding. Under the
@@ -301,16 +309,23 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
             FutureCore* item = pop_locked();
             lk.unlock();
             Ref<FutureCore> hold(item);  // the queue's reference, released after the run
-            run_item(ctx, *item);
+            run_item(ctx, *item, span_open);
             lk.lock();
             if (kind_ == PoolKind::threads) ++idle_tokens_;
         }
     }
 
-    void run_item(WorkerContext& ctx, FutureCore& item) {
+    // Runs one item as a traced task. `span_open`: the previous item's span is still open
+    // (closed here, or switched to this item's).
+    void run_item(WorkerContext& ctx, FutureCore& item, bool& span_open) {
         // The eval loop's periodic check between work items: stop, and the GIL's drop request.
+        // A worker about to wait for the GIL closes its span first: it is no longer running it.
         rt_.check_stop();
-        if (ctx.gil && !ctx.gil->check(ctx)) throw RunStopped{};
+        if (ctx.gil && ctx.gil->drop_requested()) {
+            if (span_open) rt_.end_task();
+            span_open = false;
+            if (!ctx.gil->check(ctx)) throw RunStopped{};
+        }
         if (!item.set_running_or_notify_cancel()) return;
         item.worker_.store(ctx.worker + 1u, std::memory_order_relaxed);
         uint32_t task;
@@ -320,11 +335,11 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
             item.set_exception(std::current_exception());
             throw;
         }
-        rt_.begin_task(task);
-        struct End {
-            Runtime& rt;
-            ~End() { rt.end_task(); }
-        } end{rt_};
+        if (span_open)
+            rt_.switch_task(task);
+        else
+            rt_.begin_task(task);
+        span_open = true;  // a throw from run() leaves it to WorkerScope, which closes it
         item.run();
     }
 

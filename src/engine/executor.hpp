@@ -261,7 +261,7 @@ class ThreadPoolExecutor : public ExecutorBase<ThreadPoolExecutor> {
         };
         auto* item = new detail::CallItem<R, decltype(call)>(std::move(call));
         detail::Ref<detail::FutureState<R>> ref(item);  // our reference, for the Future
-        item->add_ref();                                // the queue's reference
+        item->add_ref_unshared();                       // the queue's reference
         detail::executor_submit(*core_, item);
         return Future<R>(std::move(ref));
     }
@@ -290,7 +290,7 @@ class ProcessPoolExecutor : public ExecutorBase<ProcessPoolExecutor> {
         }
         auto* item = new detail::ProcessCallItem<R, Fp, std::decay_t<A>...>(fn, std::move(wire));
         detail::Ref<detail::FutureState<R>> ref(item);
-        item->add_ref();
+        item->add_ref_unshared();
         detail::executor_submit(*core_, item);
         return Future<R>(std::move(ref));
     }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 
 #include "engine/runtime.hpp"
 
@@ -46,13 +48,30 @@ struct FutureCore::Extras {
     std::vector<std::shared_ptr<FutureWaiter>> waiters;
 };
 
+namespace {
+// Parking lots shared by all futures, picked by address: a blocked wait() sleeps on its
+// future's lot, and the completer of a watched future notifies it (waking the lot's other
+// sleepers spuriously now and then; they re-check). Extras are guarded by the lot's mutex.
+struct alignas(64) Lot {
+    std::mutex m;
+    std::condition_variable cv;
+};
+Lot& lot_of(const FutureCore* f) {
+    static Lot lots[64];
+    return lots[(reinterpret_cast<uintptr_t>(f) >> 6) % 64];
+}
+}  // namespace
+
 FutureCore::FutureCore() = default;
 FutureCore::~FutureCore() = default;
 
 bool FutureCore::set_running_or_notify_cancel() noexcept {
-    auto expected = FutureStatus::pending;
-    return status_.compare_exchange_strong(expected, FutureStatus::running,
-                                           std::memory_order_acq_rel);
+    uint8_t s = state_.load(std::memory_order_acquire);
+    for (;;) {
+        if ((s & kStatusMask) != static_cast<uint8_t>(FutureStatus::pending)) return false;
+        const uint8_t to = static_cast<uint8_t>((s & kWatched) | uint8_t(FutureStatus::running));
+        if (state_.compare_exchange_weak(s, to, std::memory_order_acq_rel)) return true;
+    }
 }
 
 void FutureCore::set_exception(std::exception_ptr e) {
@@ -65,29 +84,35 @@ void FutureCore::finish() {
 }
 
 bool FutureCore::cancel() {
-    {
-        std::lock_guard<std::mutex> g(m_);
-        auto expected = FutureStatus::pending;
-        if (!status_.compare_exchange_strong(expected, FutureStatus::cancelled,
-                                             std::memory_order_acq_rel))
-            return expected == FutureStatus::cancelled;
+    uint8_t s = state_.load(std::memory_order_acquire);
+    for (;;) {
+        const auto status = static_cast<FutureStatus>(s & kStatusMask);
+        if (status != FutureStatus::pending) return status == FutureStatus::cancelled;
+        if (state_.compare_exchange_weak(s, static_cast<uint8_t>(FutureStatus::cancelled),
+                                         std::memory_order_acq_rel))
+            break;
     }
-    complete(FutureStatus::cancelled);
+    if (s & kWatched) completed();
     return true;
 }
 
 void FutureCore::complete(FutureStatus to) {
+    // A thread that watches sets kWatched (an RMW on the same atomic) before it sleeps or
+    // installs extras, so either it sees the new status, or this exchange sees its bit.
+    const uint8_t before = state_.exchange(static_cast<uint8_t>(to), std::memory_order_acq_rel);
+    if (before & kWatched) completed();
+}
+
+void FutureCore::completed() {
+    Lot& lot = lot_of(this);
     std::unique_ptr<Extras> extras;
-    bool notify;
     {
-        // Under m_: a thread in wait() either sees the new status or is already counted in
-        // blocked_ and waiting on cv_ (it checks under m_ before waiting), so no lost wake-up.
-        std::lock_guard<std::mutex> g(m_);
-        status_.store(to, std::memory_order_release);
-        notify = blocked_ > 0;
+        // Taking the lot's mutex orders this after any watcher that is between setting
+        // kWatched and sleeping (it holds the mutex): no lost wake-up, no half-installed extra.
+        std::lock_guard<std::mutex> g(lot.m);
         extras = std::move(extras_);
     }
-    if (notify) cv_.notify_all();
+    lot.cv.notify_all();
     if (!extras) return;
     for (auto& w : extras->waiters) w->on_done(*this);
     for (auto& cb : extras->callbacks) {
@@ -105,35 +130,33 @@ bool FutureCore::wait(double timeout_s, const char* what) {
     if (done()) return true;
     if (timeout_s == 0) return false;
     Runtime& rt = Runtime::current();
-    std::unique_lock<std::mutex> lock(m_);
-    ++blocked_;
-    // block_until may throw with `lock` released: re-take it before touching blocked_.
-    struct Unblock {
-        std::unique_lock<std::mutex>& lock;
-        uint32_t& n;
-        ~Unblock() {
-            if (!lock.owns_lock()) lock.lock();
-            --n;
-        }
-    } unblock{lock, blocked_};
+    Lot& lot = lot_of(this);
+    std::unique_lock<std::mutex> lock(lot.m);
+    state_.fetch_or(kWatched, std::memory_order_acq_rel);
     Runtime* rtp = runtime_ ? runtime_ : &rt;
     WaitTarget target{what, [rtp, this] {
                           const uint32_t w = worker_.load();
                           return w ? rtp->worker_name(static_cast<uint16_t>(w - 1)) : std::string();
                       }};
-    return rt.block_until(lock, cv_, WorkerState::queue_wait, target, timeout_s,
+    return rt.block_until(lock, lot.cv, WorkerState::queue_wait, target, timeout_s,
                           [this] { return done(); });
 }
 
+// Runs `install` under the lot's mutex if the future is not done yet (marking it watched, so
+// its completer takes the lot and runs the extras); returns false if it was already done.
+template <class Install>
+bool FutureCore::watch(Install install) {
+    std::lock_guard<std::mutex> g(lot_of(this).m);
+    const uint8_t s = state_.fetch_or(kWatched, std::memory_order_acq_rel);
+    const auto status = static_cast<FutureStatus>(s & kStatusMask);
+    if (status == FutureStatus::cancelled || status == FutureStatus::finished) return false;
+    if (!extras_) extras_ = std::make_unique<Extras>();
+    install(*extras_);
+    return true;
+}
+
 void FutureCore::add_done_callback(std::function<void(FutureCore&)> cb) {
-    {
-        std::lock_guard<std::mutex> g(m_);
-        if (!done()) {
-            if (!extras_) extras_ = std::make_unique<Extras>();
-            extras_->callbacks.push_back(std::move(cb));
-            return;
-        }
-    }
+    if (watch([&](Extras& x) { x.callbacks.push_back(std::move(cb)); })) return;
     try {
         cb(*this);
     } catch (const RunStopped&) {
@@ -143,19 +166,11 @@ void FutureCore::add_done_callback(std::function<void(FutureCore&)> cb) {
 }
 
 void FutureCore::add_waiter(const std::shared_ptr<FutureWaiter>& w) {
-    {
-        std::lock_guard<std::mutex> g(m_);
-        if (!done()) {
-            if (!extras_) extras_ = std::make_unique<Extras>();
-            extras_->waiters.push_back(w);
-            return;
-        }
-    }
-    w->on_done(*this);
+    if (!watch([&](Extras& x) { x.waiters.push_back(w); })) w->on_done(*this);
 }
 
 void FutureCore::remove_waiter(const FutureWaiter* w) {
-    std::lock_guard<std::mutex> g(m_);
+    std::lock_guard<std::mutex> g(lot_of(this).m);
     if (!extras_) return;
     auto& ws = extras_->waiters;
     ws.erase(std::remove_if(ws.begin(), ws.end(), [w](const auto& p) { return p.get() == w; }),
@@ -172,6 +187,12 @@ void check_result(FutureCore& c, double timeout_s) {
     if (c.exception_ptr()) std::rethrow_exception(c.exception_ptr());
 }
 
+void WaitOutcome::record(const std::vector<FutureCore*>& fs) {
+    done.resize(fs.size());
+    done_count = 0;
+    for (size_t i = 0; i < fs.size(); ++i) done_count += (done[i] = fs[i]->done());
+}
+
 WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, ReturnWhen when) {
     WaitOutcome out;
     const double deadline = timeout_s < 0 ? -1.0 : steady_s() + timeout_s;
@@ -182,7 +203,7 @@ WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, Ret
         // done the others mostly are too, and the waiter blocks about once instead of per future.
         for (auto it = fs.rbegin(); it != fs.rend(); ++it)
             if (!(*it)->wait(remaining(deadline), "wait(ALL_COMPLETED)")) break;
-        for (FutureCore* f : fs) out.done.push_back(f->done());
+        out.record(fs);
         return out;
     }
     auto waiter = std::make_shared<FutureWaiter>();
@@ -229,7 +250,7 @@ WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, Ret
         lock.unlock();
         Cleanup c{fs, waiter.get()};
     }
-    for (FutureCore* f : fs) out.done.push_back(f->done());
+    out.record(fs);
     return out;
 }
 

@@ -17,12 +17,10 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -67,11 +65,17 @@ class FutureCore {
     virtual ~FutureCore();
 
     void add_ref() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+    // add_ref() while no other thread can see this state yet (submit): a plain store.
+    void add_ref_unshared() noexcept {
+        refs_.store(refs_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    }
     void release() noexcept {
         if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
     }
 
-    FutureStatus status() const noexcept { return status_.load(std::memory_order_acquire); }
+    FutureStatus status() const noexcept {
+        return static_cast<FutureStatus>(state_.load(std::memory_order_acquire) & kStatusMask);
+    }
     bool done() const noexcept {
         const auto s = status();
         return s == FutureStatus::cancelled || s == FutureStatus::finished;
@@ -108,13 +112,19 @@ class FutureCore {
     std::exception_ptr error_;
 
   private:
+    // state_: the status in the low bits, plus kWatched once a thread blocked in wait() or
+    // installed a callback/waiter. Completing is one atomic exchange; only a watched future
+    // takes its lot's mutex (see future.cpp), so the common submit/run/result path locks
+    // nothing per future and a future carries no mutex or condition variable of its own.
+    static constexpr uint8_t kStatusMask = 3, kWatched = 4;
     void complete(FutureStatus to);
+    void completed();  // the watched path of complete(): wake sleepers, run extras
+    // Installs a callback/waiter unless done (then returns false). future.cpp only.
+    template <class Install>
+    bool watch(Install install);
     std::atomic<uint32_t> refs_{1};
-    std::atomic<FutureStatus> status_{FutureStatus::pending};
-    std::mutex m_;
-    std::condition_variable cv_;
-    uint32_t blocked_ = 0;  // threads in wait(); finish() notifies only if any (guarded by m_)
-    struct Extras;          // callbacks and waiters: rare, allocated on first use
+    std::atomic<uint8_t> state_{static_cast<uint8_t>(FutureStatus::pending)};
+    struct Extras;  // callbacks and waiters: rare, allocated on first use, guarded by the lot
     std::unique_ptr<Extras> extras_;
 };
 
@@ -174,6 +184,8 @@ void check_result(FutureCore& c, double timeout_s);
 // Waits for several futures; `done` gets a flag per future. Used by wait()/as_completed.
 struct WaitOutcome {
     std::vector<bool> done;
+    size_t done_count = 0;
+    void record(const std::vector<FutureCore*>& fs);  // fills both from fs, now
 };
 WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, ReturnWhen when);
 
@@ -259,6 +271,10 @@ template <class T>
     for (const auto& f : fs) cores.push_back(f.core());
     auto outcome = detail::wait_cores(cores, timeout_s, return_when);
     DoneAndNotDone<T> r;
+    if (outcome.done_count == fs.size()) {
+        r.done = fs;  // the common case: one allocation, no growth
+        return r;
+    }
     for (size_t i = 0; i < fs.size(); ++i) (outcome.done[i] ? r.done : r.not_done).push_back(fs[i]);
     return r;
 }

@@ -49,6 +49,8 @@ class Gil {
         return yield(ctx);
     }
 
+    // check() would drop: a worker can close what it traces before it waits for the GIL.
+    bool drop_requested() const { return drop_request_.load(std::memory_order_relaxed); }
     int holder() const { return holder_.load(std::memory_order_relaxed); }  // worker id or -1
     uint64_t switches() const { return switches_.load(std::memory_order_relaxed); }
     uint16_t process() const { return process_; }

@@ -168,6 +168,16 @@ void Runtime::end_task() {
     c->record->task_stack.pop_back();
 }
 
+void Runtime::switch_task(uint32_t task) {
+    WorkerContext* c = t_ctx;
+    if (!c) return;
+    if (c->record->task_stack.empty()) return begin_task(task);
+    const int64_t t = now_ns();
+    impl_->tracer.emit(c->worker, EventKind::task_end, c->task, 0, t);
+    c->task = task;  // the stack keeps the parent: end pops it, begin pushes it back
+    impl_->tracer.emit(c->worker, EventKind::task_begin, task, 0, t);
+}
+
 void Runtime::set_state(WorkerState s) {
     WorkerContext* c = t_ctx;
     if (!c || c->state == s) return;

@@ -100,6 +100,9 @@ class Runtime {
     // open when a worker exits are closed by WorkerScope.
     void begin_task(uint32_t task);
     void end_task();
+    // end_task() then begin_task(task) at one instant, one clock read: a pool worker going
+    // from one item to the next, an event loop switching tasks. begin_task() if none is open.
+    void switch_task(uint32_t task);
 
     // Sets the current worker's traced state (no event if unchanged). With the GIL on, only
     // set `running` while holding the GIL (the engine's own waits do this for you).

@@ -93,38 +93,68 @@ static_assert(segment_of(kSmallTotal) == kSmallSegments);
 static_assert(segment_of(segment_start(7) + kHugeSegment - 1) == 7);
 static_assert(kHugeSegment % kGrant == 0 && kFirstSegment % kGrant == 0);
 
+// Freed 2 MiB segments are kept for the next run (up to 32 MiB): a playground runs again and
+// again, and fresh memory costs the kernel a zeroed page per fault. Segment granularity, so
+// the mutex is taken once per 87040 events.
+class SegmentCache {
+  public:
+    static SegmentCache& get() {
+        static SegmentCache* c = new SegmentCache;  // never destroyed: tracers may outlive main
+        return *c;
+    }
+    TraceEvent* take() {
+        std::lock_guard<std::mutex> g(m_);
+        if (free_.empty()) return nullptr;
+        TraceEvent* seg = free_.back();
+        free_.pop_back();
+        return seg;
+    }
+    bool keep(TraceEvent* seg) {
+        std::lock_guard<std::mutex> g(m_);
+        if (free_.size() >= kKeep) return false;
+        free_.push_back(seg);
+        return true;
+    }
+
+  private:
+    static constexpr size_t kKeep = 16;
+    std::mutex m_;
+    std::vector<TraceEvent*> free_;
+};
+
 // Raw storage, not `new TraceEvent[]`: value-initialising a segment was a second pass over
 // memory emit() writes anyway. TraceEvent is an implicit-lifetime aggregate; every slot is
 // fully written before it is published.
 TraceEvent* alloc_segment(size_t k) {
+    if (k < kSmallSegments)
+        return static_cast<TraceEvent*>(std::malloc(sizeof(TraceEvent) * segment_size(k)));
+    if (TraceEvent* seg = SegmentCache::get().take()) return seg;
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-    if (k >= kSmallSegments) {
-        // 2 MiB aligned, so the whole segment can be one huge page: map twice that, trim.
-        void* p = mmap(nullptr, 2 * kHugeBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                       -1, 0);
-        if (p == MAP_FAILED) return nullptr;
-        auto* base = static_cast<char*>(p);
-        auto* aligned = reinterpret_cast<char*>(
-            (reinterpret_cast<uintptr_t>(base) + kHugeBytes - 1) & ~(uintptr_t{kHugeBytes} - 1));
-        if (aligned != base) munmap(base, static_cast<size_t>(aligned - base));
-        munmap(aligned + kHugeBytes,
-               static_cast<size_t>(base + 2 * kHugeBytes - aligned) - kHugeBytes);
-        madvise(aligned, kHugeBytes, MADV_HUGEPAGE);  // a hint: without THP, plain pages
-        return reinterpret_cast<TraceEvent*>(aligned);
-    }
+    // 2 MiB aligned, so the whole segment can be one huge page: map twice that, trim.
+    void* p =
+        mmap(nullptr, 2 * kHugeBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return nullptr;
+    auto* base = static_cast<char*>(p);
+    auto* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHugeBytes - 1) &
+                                            ~(uintptr_t{kHugeBytes} - 1));
+    if (aligned != base) munmap(base, static_cast<size_t>(aligned - base));
+    munmap(aligned + kHugeBytes, static_cast<size_t>(base + 2 * kHugeBytes - aligned) - kHugeBytes);
+    madvise(aligned, kHugeBytes, MADV_HUGEPAGE);  // a hint: without THP, plain pages
+    return reinterpret_cast<TraceEvent*>(aligned);
+#else
+    return static_cast<TraceEvent*>(std::malloc(kHugeBytes));
 #endif
-    return static_cast<TraceEvent*>(std::malloc(sizeof(TraceEvent) * segment_size(k)));
 }
 
 void free_segment(TraceEvent* seg, size_t k) {
     if (!seg) return;
+    if (k < kSmallSegments) return std::free(seg);
+    if (SegmentCache::get().keep(seg)) return;
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-    if (k >= kSmallSegments) {
-        munmap(seg, kHugeBytes);
-        return;
-    }
-#endif
+    munmap(seg, kHugeBytes);
+#else
     std::free(seg);
+#endif
 }
 
 // One worker's events. `count` is the only field readers look at besides the segment
