@@ -335,6 +335,48 @@ TEST_CASE("executor: stress submit + wait" * doctest::timeout(60)) {
     }
 }
 
+// A future completes with one atomic exchange and only takes its parking lot's mutex when a
+// thread watches it: result() that starts sleeping as the item finishes, callbacks and
+// as_completed waiters installed while it completes must each see the completion once.
+TEST_CASE("future: completion races result(), callbacks and as_completed (stress)" *
+          doctest::timeout(60)) {
+    RunConfig cfg;
+    cfg.limits.tasks = 1'000'000;
+    for (int rep = 0; rep < reps(20); ++rep) {
+        cfg.gil = rep % 2 == 0;
+        auto run = run_sync(
+            [](Runtime&) {
+                std::atomic<int> callbacks{0};
+                int expected_callbacks = 0;
+                long wrong = 0;
+                {
+                    ThreadPoolExecutor ex(2);
+                    for (int i = 0; i < 300; ++i) {
+                        auto f = ex.submit(square, i);
+                        if (i % 3 == 0) {
+                            f.add_done_callback([&callbacks](Future<int>) { ++callbacks; });
+                            ++expected_callbacks;
+                        }
+                        wrong += f.result(10) != i * i;
+                    }
+                    std::vector<Future<int>> fs;
+                    for (int i = 0; i < 200; ++i) {
+                        fs.push_back(ex.submit(square, i));
+                        fs.back().add_done_callback([&callbacks](Future<int>) { ++callbacks; });
+                        ++expected_callbacks;
+                    }
+                    size_t seen = 0;
+                    for (auto& f : as_completed(fs, 10)) seen += f.done();
+                    CHECK(seen == fs.size());
+                }  // shutdown(wait=true): every callback has run
+                CHECK(wrong == 0);
+                CHECK(callbacks.load() == expected_callbacks);
+            },
+            cfg, 50);
+        REQUIRE(run->status() == RunStatus::finished);
+    }
+}
+
 TEST_CASE("process pool: map, isolated processes, pickled arguments and results" *
           doctest::timeout(30)) {
     auto run = run_sync([](Runtime&) {
