@@ -21,6 +21,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -28,6 +29,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "engine/slab.hpp"
 
 namespace interleave::engine {
 
@@ -63,6 +66,21 @@ class FutureCore {
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
     virtual ~FutureCore();
+
+    // Every submit allocates one state: small ones come from the thread's slab (slab.hpp).
+    static void* operator new(std::size_t n) {
+        return n <= kSlabMaxObject ? slab_alloc(n) : ::operator new(n);
+    }
+    static void operator delete(void* p, std::size_t n) noexcept {
+        if (n <= kSlabMaxObject)
+            slab_free(p);
+        else
+            ::operator delete(p);
+    }
+    static void* operator new(std::size_t n, std::align_val_t a) { return ::operator new(n, a); }
+    static void operator delete(void* p, std::size_t, std::align_val_t a) noexcept {
+        ::operator delete(p, a);
+    }
 
     void add_ref() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
     // add_ref() while no other thread can see this state yet (submit): a plain store.

@@ -117,7 +117,11 @@ class SegmentCache {
     }
 
   private:
+#ifdef __EMSCRIPTEN__
+    static constexpr size_t kKeep = 0;  // wasm memory never goes back: malloc reuses it
+#else
     static constexpr size_t kKeep = 16;
+#endif
     std::mutex m_;
     std::vector<TraceEvent*> free_;
 };

@@ -1,0 +1,124 @@
+// Interleave engine — slab allocation (see slab.hpp).
+#include "engine/slab.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <mutex>
+#include <new>
+#include <vector>
+
+namespace interleave::engine::detail {
+
+#ifdef INTERLEAVE_SLAB_ASAN
+
+void* slab_alloc(std::size_t bytes) {
+    return ::operator new(bytes);
+}
+void slab_free(void* p) noexcept {
+    ::operator delete(p);
+}
+
+#else
+
+namespace {
+
+constexpr std::size_t kHeaderBytes = 64;
+
+// At the start of every slab. `allocated`/`used` belong to the owning thread. `balance` is
+// -frees while the owner still allocates from it, then + the allocation count once it
+// retires the slab: whichever single RMW brings it to zero (a retire with nothing live, or
+// the last free after retire) gives the slab back. Frees alone only ever go below zero.
+struct Slab {
+    std::atomic<int64_t> balance{0};
+    uint32_t allocated = 0;
+    std::size_t used = kHeaderBytes;
+};
+static_assert(sizeof(Slab) <= kHeaderBytes && kSlabMaxObject < kSlabBytes - kHeaderBytes);
+
+Slab* slab_of(void* p) {
+    return reinterpret_cast<Slab*>(reinterpret_cast<uintptr_t>(p) & ~(uintptr_t{kSlabBytes} - 1));
+}
+
+// Empty slabs kept for reuse (up to 8 MiB natively): warm memory for the next run's futures.
+class SlabCache {
+  public:
+    static SlabCache& get() {
+        static SlabCache* c = new SlabCache;  // never destroyed: threads may free after main
+        return *c;
+    }
+    void* take() {
+        std::lock_guard<std::mutex> g(m_);
+        if (free_.empty()) return nullptr;
+        void* p = free_.back();
+        free_.pop_back();
+        return p;
+    }
+    bool keep(void* p) {
+        std::lock_guard<std::mutex> g(m_);
+        if (free_.size() >= kKeep) return false;
+        free_.push_back(p);
+        return true;
+    }
+
+  private:
+#ifdef __EMSCRIPTEN__
+    static constexpr std::size_t kKeep = 0;  // wasm memory never goes back: malloc reuses it
+#else
+    static constexpr std::size_t kKeep = 32;
+#endif
+    std::mutex m_;
+    std::vector<void*> free_;
+};
+
+Slab* fresh_slab() {
+    void* p = SlabCache::get().take();
+    if (!p) p = std::aligned_alloc(kSlabBytes, kSlabBytes);
+    if (!p) throw std::bad_alloc();
+    return new (p) Slab;
+}
+
+void release(Slab* s) {
+    s->~Slab();
+    if (!SlabCache::get().keep(s)) std::free(s);
+}
+
+// The owner will allocate no more from `s`.
+void retire(Slab* s) {
+    const auto n = static_cast<int64_t>(s->allocated);
+    if (s->balance.fetch_add(n, std::memory_order_acq_rel) + n == 0) release(s);
+}
+
+struct Owner {
+    Slab* current = nullptr;
+    ~Owner() {
+        if (current) retire(current);
+    }
+};
+thread_local Owner t_owner;
+
+}  // namespace
+
+void* slab_alloc(std::size_t bytes) {
+    bytes = (bytes + 15) & ~std::size_t{15};
+    Owner& o = t_owner;
+    Slab* s = o.current;
+    if (!s || s->used + bytes > kSlabBytes) {
+        o.current = nullptr;
+        if (s) retire(s);
+        s = o.current = fresh_slab();
+    }
+    void* p = reinterpret_cast<char*>(s) + s->used;
+    s->used += bytes;
+    ++s->allocated;
+    return p;
+}
+
+void slab_free(void* p) noexcept {
+    Slab* s = slab_of(p);
+    if (s->balance.fetch_sub(1, std::memory_order_acq_rel) - 1 == 0) release(s);
+}
+
+#endif
+
+}  // namespace interleave::engine::detail
