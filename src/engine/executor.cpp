@@ -99,7 +99,11 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
         tail_ = item;
         // Written only under m_: a plain store, not an RMW (spinners only read it).
         queued_.store(queued_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-        const bool wake = sleepers_ > 0;
+        // One wake in flight at a time: a burst of submits wakes one sleeper, not one per item;
+        // the woken worker wakes the next if work is left (below), so nothing waits on a
+        // sleeping worker while another item runs.
+        const bool wake = sleepers_ > waking_;
+        waking_ += wake;
         int spawn = 0;
         if (kind_ == PoolKind::threads) {
             // CPython's _adjust_thread_count: reuse an idle worker, else start one.
@@ -301,13 +305,18 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
                 } catch (...) {
                     if (!lk.owns_lock()) lk.lock();  // block_until may throw unlocked
                     --sleepers_;
+                    waking_ = std::min(waking_, sleepers_);
                     throw;
                 }
                 --sleepers_;
+                if (waking_ > 0) --waking_;  // it returns only with work or shutdown: woken
                 continue;
             }
             FutureCore* item = pop_locked();
+            const bool wake_next = head_ && sleepers_ > waking_;
+            waking_ += wake_next;
             lk.unlock();
+            if (wake_next) cv_.notify_one();
             Ref<FutureCore> hold(item);  // the queue's reference, released after the run
             run_item(ctx, *item, span_open);
             lk.lock();
@@ -359,6 +368,7 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
     uint32_t next_index_ = 0;
     int idle_tokens_ = 0;  // CPython's _idle_semaphore
     int sleepers_ = 0;     // workers blocked on cv_
+    int waking_ = 0;       // of those, notified and not yet running
     int started_ = 0;
     int live_ = 0;
     bool shutdown_ = false;
