@@ -344,11 +344,8 @@ void bench_tracer(const Options& o, Json& j) {
 
 // --- cpu ---------------------------------------------------------------------------------------
 
-// Returns a value: a void result through ProcessPoolExecutor does not compile with clang 14
-// (pickle::is_picklable_v<void> gets instantiated), and the figure is the same either way.
-int burn(double ms) {
+void burn(double ms) {
     eng::cpu(ms);
-    return 0;
 }
 
 double cpu_threads(double ms) {
