@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/backend.hpp"
+#include "app/draw_frame.hpp"
 #include "app/key_taps.hpp"
 #include "app/png_write.hpp"
 
@@ -90,15 +91,10 @@ class GlfwBackend final : public Backend {
     }
 
     void end_frame() override {
-        int w = 0, h = 0;
-        glfwGetFramebufferSize(window_, &w, &h);
-        glViewport(0, 0, w, h);
-        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x * 0.8f, bg.y * 0.8f, bg.z * 0.8f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const FramebufferSize fb = draw_frame(window_);
         ++frames_;
-        if (frames_ == options_.frames && !options_.screenshot_path.empty()) screenshot(w, h);
+        if (frames_ == options_.frames && !options_.screenshot_path.empty())
+            screenshot(fb.width, fb.height);
         glfwSwapBuffers(window_);
     }
 

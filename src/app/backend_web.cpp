@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "app/backend.hpp"
+#include "app/draw_frame.hpp"
 #include "app/key_taps.hpp"
 
 namespace interleave::app {
@@ -131,13 +132,7 @@ class WebBackend final : public Backend {
 
     void end_frame() override {
         if (!draw_) return;  // the canvas keeps the last drawn frame
-        int w = 0, h = 0;
-        glfwGetFramebufferSize(window_, &w, &h);
-        glViewport(0, 0, w, h);
-        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x * 0.8f, bg.y * 0.8f, bg.z * 0.8f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        draw_frame(window_);
         if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
             ready_ = true;
             notify_ready();

@@ -3,9 +3,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <cmath>
-#include <map>
 #include <thread>
 
 #include "engine/gil.hpp"
@@ -21,41 +18,8 @@ SerialisingScope::~SerialisingScope() {
     Runtime::current().set_state(WorkerState::running);
 }
 
-namespace {
-// Fallback for a runtime without next_serial: keyed by the runtime's address plus its start
-// instant (a later run reusing the address starts from 0 again, barring a start within 1 ms).
-[[maybe_unused]] uint32_t serial_fallback(Runtime& rt, const char* key) {
-    using clock = std::chrono::steady_clock;
-    const int64_t start =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now().time_since_epoch())
-            .count() -
-        rt.now_ns();
-    struct Entry {
-        int64_t start;
-        std::map<std::string, uint32_t> counters;
-    };
-    static std::mutex m;
-    static std::map<const Runtime*, Entry> table;
-    std::lock_guard<std::mutex> g(m);
-    auto& e = table[&rt];
-    if (e.counters.empty() || std::llabs(e.start - start) > 1'000'000) {
-        e.start = start;
-        e.counters.clear();
-    }
-    return e.counters[key]++;
-}
-
-template <class R>
-uint32_t serial_of(R& rt, const char* key) {
-    if constexpr (requires { rt.next_serial(std::string(key)); })
-        return rt.next_serial(std::string(key));
-    else
-        return serial_fallback(rt, key);
-}
-}  // namespace
-
 uint32_t run_serial(Runtime& rt, const char* key) {
-    return serial_of(rt, key);
+    return rt.next_serial(key);
 }
 
 namespace {

@@ -62,11 +62,7 @@ class SlabCache {
     }
 
   private:
-#ifdef __EMSCRIPTEN__
-    static constexpr std::size_t kKeep = 0;  // wasm memory never goes back: malloc reuses it
-#else
-    static constexpr std::size_t kKeep = 32;
-#endif
+    static constexpr std::size_t kKeep = kSlabsKept ? 32 : 0;
     std::mutex m_;
     std::vector<void*> free_;
 };

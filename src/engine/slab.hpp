@@ -3,8 +3,8 @@
 // A pool submit allocates one future state and frees it when the last Future handle goes:
 // 1e5 empty tasks are 1e5 malloc/free pairs, and with glibc the freed heap is returned to the
 // kernel and faulted back in on the next run. Here each thread bump-allocates from its own
-// 256 KiB slab; a slab goes back to a small process-wide cache once every object carved
-// from it is freed (from any thread), so a playground that runs again reuses warm memory.
+// 256 KiB slab; once every object carved from a slab is freed (from any thread), natively it
+// goes to a small process-wide cache, so a playground that runs again reuses warm memory.
 //
 //   void* p = slab_alloc(n);   // n <= kSlabMaxObject; never null (throws std::bad_alloc)
 //   slab_free(p);              // any thread
@@ -32,6 +32,13 @@ inline constexpr std::size_t kSlabBytes = std::size_t{256} << 10;  // also the a
 inline constexpr bool kSlabPooled = false;  // forwards to operator new/delete
 #else
 inline constexpr bool kSlabPooled = true;
+#endif
+// Empty slabs are kept for reuse natively; in wasm, memory never goes back to the system, so
+// malloc reuses a freed slab as well as a cache would.
+#ifdef __EMSCRIPTEN__
+inline constexpr bool kSlabsKept = false;
+#else
+inline constexpr bool kSlabsKept = kSlabPooled;
 #endif
 
 void* slab_alloc(std::size_t bytes);
