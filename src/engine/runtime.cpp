@@ -73,26 +73,32 @@ void Runtime::announce_worker() {
 }
 
 std::thread Runtime::spawn_worker(std::string name, WorkerKind kind, uint16_t process,
-                                  std::function<void()> fn) {
+                                  std::function<void()> fn, bool daemon) {
     announce_worker();
     try {
-        return std::thread([this, name = std::move(name), kind, process, fn = std::move(fn)] {
-            WorkerScope scope(*this, name, kind, process, /*announced=*/true);
-            try {
-                fn();
-            } catch (const RunStopped&) {
-            } catch (const std::exception& e) {
-                notice("Exception in " + name + ": " + e.what());
-            } catch (...) {
-                notice("Exception in " + name + ": unknown exception");
-            }
-        });
+        return std::thread(
+            [this, name = std::move(name), kind, process, fn = std::move(fn), daemon] {
+                WorkerScope scope(*this, name, kind, process, /*announced=*/true, daemon);
+                try {
+                    fn();
+                } catch (const RunStopped&) {
+                } catch (const std::exception& e) {
+                    notice("Exception in " + name + ": " + e.what());
+                } catch (...) {
+                    notice("Exception in " + name + ": unknown exception");
+                }
+            });
     } catch (...) {
         std::lock_guard<std::mutex> g(impl_->reg_mu);
         --impl_->pending;
         ++impl_->epoch;
         throw;
     }
+}
+
+void Runtime::adopt_thread(std::thread t) {
+    std::lock_guard<std::mutex> g(impl_->reg_mu);
+    impl_->adopted.push_back(std::move(t));
 }
 
 std::string Runtime::worker_name(uint16_t worker) const {
@@ -226,7 +232,9 @@ void Runtime::notice(std::string text) {
 // --- Stop, limits ----------------------------------------------------------------------------
 
 bool Runtime::stop_requested() const {
-    return impl_->stop.load(std::memory_order_acquire);
+    if (impl_->stop.load(std::memory_order_acquire)) return true;
+    const WorkerContext* c = t_ctx;
+    return c && c->runtime == this && c->record->killed.load(std::memory_order_acquire);
 }
 
 void Runtime::check_stop() {
@@ -377,7 +385,7 @@ bool Runtime::Impl::detect_deadlock(Runtime& rt) {
 // --- WorkerScope, GilReleased -----------------------------------------------------------------
 
 WorkerScope::WorkerScope(Runtime& rt, std::string name, WorkerKind kind, uint16_t process,
-                         bool announced) {
+                         bool announced, bool daemon) {
     auto& im = rt.impl();
     ctx_.runtime = &rt;
     ctx_.process = process;
@@ -390,6 +398,7 @@ WorkerScope::WorkerScope(Runtime& rt, std::string name, WorkerKind kind, uint16_
         r.name = std::move(name);
         r.kind = kind;
         r.process = process;
+        r.daemon = daemon;
         ctx_.record = &r;
         ++im.live;
         if (announced) --im.pending;

@@ -77,8 +77,12 @@ class Runtime {
     // Prefer this to a bare std::thread: the deadlock detector is told a worker is on its way
     // before the thread exists, so a join() racing the thread's start-up is never a false
     // "deadlock". The caller must join the returned thread. Any worker of this run.
+    // `daemon`: Python's daemon thread: once the main thread and every other non-daemon worker
+    // has ended, it is stopped (its cancellation points throw RunStopped) and the run finishes.
     std::thread spawn_worker(std::string name, WorkerKind kind, uint16_t process,
-                             std::function<void()> fn);
+                             std::function<void()> fn, bool daemon = false);
+    // Takes a daemon worker's thread whose owner went away; joined when the run ends.
+    void adopt_thread(std::thread t);
     // For code that makes its own std::thread: call announce_worker() before creating it and
     // construct WorkerScope(..., /*announced=*/true) in it (exactly once per announce).
     void announce_worker();
@@ -118,6 +122,7 @@ class Runtime {
     void notice(std::string text);  // a line for the user about the run itself. Any thread.
 
     // --- Stop, limits ----------------------------------------------------------------------
+    // The run is stopping, or (asked on a daemon thread) the daemon threads are being stopped.
     bool stop_requested() const;
     void check_stop();  // throws RunStopped if stopping
     // A cancellation point plus a GIL check: drops and re-takes the GIL when another worker
@@ -171,7 +176,7 @@ class Runtime {
 class WorkerScope {
   public:
     WorkerScope(Runtime& rt, std::string name, WorkerKind kind, uint16_t process,
-                bool announced = false);
+                bool announced = false, bool daemon = false);
     ~WorkerScope();
     WorkerScope(const WorkerScope&) = delete;
     WorkerScope& operator=(const WorkerScope&) = delete;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/gil.hpp"
@@ -24,6 +25,8 @@ struct WorkerRecord {
     WorkerKind kind = WorkerKind::thread;
     uint16_t process = 0;
     std::atomic<bool> alive{true};
+    bool daemon = false;              // set at registration (under reg_mu)
+    std::atomic<bool> killed{false};  // a daemon thread told to stop at interpreter shutdown
     std::atomic<int64_t> gil_hold_ns{0}, gil_wait_ns{0}, cpu_ns{0};
     std::atomic<uint64_t> gil_switches{0}, gil_drop_requests{0};
     std::vector<uint32_t> task_stack;  // owner thread only
@@ -63,7 +66,8 @@ struct Runtime::Impl {
     uint64_t epoch = 0;  // bumped on every wait enter/leave and worker come/go
     std::vector<std::shared_ptr<WaitRecord>> waits;  // untimed waits only
     std::atomic<uint32_t> thread_numbers{0};
-    std::mutex serial_mu;  // next_serial (engine-parallel)
+    std::vector<std::thread> adopted;  // daemon threads whose Thread object went away (reg_mu)
+    std::mutex serial_mu;              // next_serial (engine-parallel)
     std::map<std::string, uint32_t> serials;
 
     // Processes and their GILs.

@@ -17,6 +17,15 @@ Thread::Thread(std::function<void()> target, std::string name, bool daemon, std:
 
 Thread::~Thread() {
     if (!started_) return;
+    if (daemon_ && is_alive() && !rt_->stop_requested()) {
+        // Python: a daemon thread outlives its Thread object and is stopped at shutdown. Its
+        // OS thread refers to nothing of ours; the run joins it when it ends. (C++ bodies: what
+        // a daemon target captures must outlive the frame, e.g. by shared_ptr.) A stopping run
+        // joins instead, below: the frame's locals may be what the thread still waits on.
+        std::lock_guard<std::mutex> g(os_mu_);
+        if (os_.joinable()) rt_->adopt_thread(std::move(os_));
+        return;
+    }
     WorkerContext* c = current_worker();
     // Like interpreter shutdown: wait for the thread (GIL released, deadlock-visible). When the
     // run is stopping the thread exits by itself within a tick.
@@ -60,7 +69,7 @@ void Thread::start() {
         rt->end_task();
     };
     try {
-        os_ = rt_->spawn_worker(name_, WorkerKind::thread, c->process, std::move(fn));
+        os_ = rt_->spawn_worker(name_, WorkerKind::thread, c->process, std::move(fn), daemon_);
     } catch (const std::system_error&) {
         // Out of OS threads (in the browser: the worker pool is exhausted). Python says this.
         started_ = false;

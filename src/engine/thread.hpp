@@ -10,8 +10,11 @@
 // prints it and carries on); RunStopped ends the thread quietly.
 //
 // Modelled: start-once, join with timeout, join-before-start / join-self errors, is_alive,
-// auto names ✓. Daemon flag stored only ✗ (a run always waits for its threads; the destructor
-// of a still-running Thread waits for it like interpreter shutdown waits for non-daemon threads).
+// auto names ✓. Shutdown ✓: the destructor of a still-running non-daemon Thread waits for it,
+// as interpreter shutdown waits for non-daemon threads; a daemon thread outlives its Thread
+// object and is stopped where it is once only daemon threads are left, and the run finishes
+// (so what a daemon's target captures must outlive the creating frame: share it). Daemon
+// inherited from the creating thread ✗ (pass it).
 //
 // Thread-safety: construct/start in a worker of a run; join/is_alive from any worker of the
 // same run. Not copyable or movable (the OS thread refers to it).
@@ -39,7 +42,7 @@ class Thread {
   public:
     explicit Thread(std::function<void()> target, std::string name = {}, bool daemon = false,
                     std::string task_name = {});
-    ~Thread();  // waits for the thread if it is still running (see above)
+    ~Thread();  // waits for a still-running non-daemon thread (see above)
     Thread(const Thread&) = delete;
     Thread& operator=(const Thread&) = delete;
 

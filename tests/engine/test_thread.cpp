@@ -1,6 +1,10 @@
 // Thread: Python's start/join/is_alive/name semantics.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <memory>
+#include <string>
+
 #include "engine/kernels.hpp"
 #include "engine/sync.hpp"
 #include "engine/thread.hpp"
@@ -101,5 +105,52 @@ TEST_CASE("thread: many threads, start/join churn" * doctest::timeout(60)) {
             for (auto& t : ts) t->join();
         });
         REQUIRE(run->status() == RunStatus::finished);
+    }
+}
+
+// Python: the interpreter exits once the main thread and every non-daemon thread have ended;
+// daemon threads are stopped wherever they are. A run must finish then, not hang until its
+// time limit, and a daemon blocked forever is no deadlock.
+TEST_CASE("thread: daemon threads are stopped once only they are left" * doctest::timeout(30)) {
+    for (int rep = 0; rep < reps(3); ++rep) {
+        RunConfig cfg;
+        cfg.gil = rep % 2 == 0;
+        auto run = run_sync(
+            [](Runtime&) {
+                // Shared ownership: the daemon outlives this frame, as Python objects would.
+                auto ticked = std::make_shared<Event>();
+                auto never = std::make_shared<Event>();
+                Thread ticker(
+                    [ticked] {
+                        for (int i = 0;; ++i) {
+                            print("tick " + std::to_string(i));
+                            ticked->set();
+                            io(5);
+                        }
+                    },
+                    "ticker", /*daemon=*/true);
+                Thread waiter([never] { never->wait(); }, "waiter", /*daemon=*/true);
+                Thread worker([] {
+                    io(40);
+                    print("worker done");
+                });
+                ticker.start();
+                waiter.start();
+                worker.start();
+                ticked->wait();
+                print("main done");
+            },  // ~worker waits for it (non-daemon); ~ticker and ~waiter do not
+            cfg, 20);
+        REQUIRE(run->done());
+        CHECK(run->status() == RunStatus::finished);
+        CHECK(all_notices(*run).empty());
+        const auto out = output_texts(*run);
+        const auto has = [&](const std::string& s) {
+            return std::find(out.begin(), out.end(), s) != out.end();
+        };
+        CHECK(has("main done"));
+        CHECK(has("worker done"));
+        CHECK(has("tick 0"));
+        for (const auto& w : run->worker_stats()) CHECK_FALSE(w.alive);
     }
 }
