@@ -63,9 +63,9 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
         tail_ = item;
         // Written only under m_: a plain store, not an RMW (spinners only read it).
         queued_.store(queued_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-        // One wake in flight at a time: a burst of submits wakes one sleeper, not one per item;
-        // the woken worker wakes the next if work is left (below), so nothing waits on a
-        // sleeping worker while another item runs.
+        // Each sleeping worker is notified once: a burst of submits does not notify again one
+        // already woken (waiting for the GIL, say). A woken worker that leaves work behind
+        // wakes the next sleeper (below), so no item waits while a worker sleeps.
         const bool wake = sleepers_ > waking_;
         waking_ += wake;
         int spawn = 0;
