@@ -3,14 +3,15 @@
 
 #include <system_error>
 
+#include "engine/runtime_impl.hpp"
+
 namespace interleave::engine {
 
-Thread::Thread(std::function<void()> target, std::string name, bool daemon, std::string task_name)
-    : target_(std::move(target)),
-      name_(std::move(name)),
-      task_name_(std::move(task_name)),
-      daemon_(daemon) {
+Thread::Thread(std::function<void()> target, std::string name, std::optional<bool> daemon,
+               std::string task_name)
+    : target_(std::move(target)), name_(std::move(name)), task_name_(std::move(task_name)) {
     rt_ = &Runtime::current();
+    daemon_ = daemon ? *daemon : current_worker()->record->daemon;
     if (name_.empty()) name_ = "Thread-" + std::to_string(rt_->next_thread_number());
     if (task_name_.empty()) task_name_ = name_;
 }

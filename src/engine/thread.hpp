@@ -13,8 +13,8 @@
 // auto names ✓. Shutdown ✓: the destructor of a still-running non-daemon Thread waits for it,
 // as interpreter shutdown waits for non-daemon threads; a daemon thread outlives its Thread
 // object and is stopped where it is once only daemon threads are left, and the run finishes
-// (so what a daemon's target captures must outlive the creating frame: share it). Daemon
-// inherited from the creating thread ✗ (pass it).
+// (so what a daemon's target captures must outlive the creating frame: share it). Without
+// an explicit `daemon`, a thread is a daemon if the thread that creates it is ✓.
 //
 // Thread-safety: construct/start in a worker of a run; join/is_alive from any worker of the
 // same run. Not copyable or movable (the OS thread refers to it).
@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -40,8 +41,9 @@ struct RuntimeError : std::runtime_error {
 
 class Thread {
   public:
-    explicit Thread(std::function<void()> target, std::string name = {}, bool daemon = false,
-                    std::string task_name = {});
+    // daemon: std::nullopt = the creating thread's (Python's daemon=None).
+    explicit Thread(std::function<void()> target, std::string name = {},
+                    std::optional<bool> daemon = std::nullopt, std::string task_name = {});
     ~Thread();  // waits for a still-running non-daemon thread (see above)
     Thread(const Thread&) = delete;
     Thread& operator=(const Thread&) = delete;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -153,4 +154,25 @@ TEST_CASE("thread: daemon threads are stopped once only they are left" * doctest
         CHECK(has("tick 0"));
         for (const auto& w : run->worker_stats()) CHECK_FALSE(w.alive);
     }
+}
+
+TEST_CASE("thread: daemon defaults to the creating thread's, as daemon=None" *
+          doctest::timeout(20)) {
+    auto run = run_sync([](Runtime&) {
+        Thread plain([] {});
+        CHECK_FALSE(plain.daemon());
+        CHECK(Thread([] {}, "", true).daemon());
+        auto child_is_daemon = std::make_shared<std::atomic<int>>(-1);
+        Thread parent(
+            [child_is_daemon] {
+                Thread child([] {});
+                Thread explicit_child([] {}, "", false);
+                *child_is_daemon = child.daemon() && !explicit_child.daemon() ? 1 : 0;
+            },
+            "", true);
+        parent.start();
+        parent.join();
+        CHECK(child_is_daemon->load() == 1);
+    });
+    CHECK(run->status() == RunStatus::finished);
 }
