@@ -18,6 +18,9 @@ void* slab_alloc(std::size_t bytes) {
 void slab_free(void* p) noexcept {
     ::operator delete(p);
 }
+std::size_t slabs_in_use() {
+    return 0;
+}
 
 #else
 
@@ -67,14 +70,18 @@ class SlabCache {
     std::vector<void*> free_;
 };
 
+std::atomic<std::size_t> g_in_use{0};
+
 Slab* fresh_slab() {
     void* p = SlabCache::get().take();
     if (!p) p = std::aligned_alloc(kSlabBytes, kSlabBytes);
     if (!p) throw std::bad_alloc();
+    g_in_use.fetch_add(1, std::memory_order_relaxed);
     return new (p) Slab;
 }
 
 void release(Slab* s) {
+    g_in_use.fetch_sub(1, std::memory_order_relaxed);
     s->~Slab();
     if (!SlabCache::get().keep(s)) std::free(s);
 }
@@ -113,6 +120,10 @@ void* slab_alloc(std::size_t bytes) {
 void slab_free(void* p) noexcept {
     Slab* s = slab_of(p);
     if (s->balance.fetch_sub(1, std::memory_order_acq_rel) - 1 == 0) release(s);
+}
+
+std::size_t slabs_in_use() {
+    return g_in_use.load(std::memory_order_relaxed);
 }
 
 #endif

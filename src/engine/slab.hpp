@@ -43,5 +43,8 @@ inline constexpr bool kSlabsKept = kSlabPooled;
 
 void* slab_alloc(std::size_t bytes);
 void slab_free(void* p) noexcept;
+// Slabs owned by a thread or holding live objects, process-wide (not the cached ones): what a
+// leak would grow. 0 under AddressSanitizer.
+std::size_t slabs_in_use();
 
 }  // namespace interleave::engine::detail

@@ -97,3 +97,16 @@ TEST_CASE("slab: an empty slab is reused by the next thread" * doctest::timeout(
     }).join();
     CHECK(first == second);
 }
+
+TEST_CASE("slab: a thread's slab is given back when it exits and its objects are freed" *
+          doctest::timeout(10)) {
+    const size_t before = slabs_in_use();
+    void* kept = nullptr;
+    std::thread([&] {
+        for (int i = 0; i < 100; ++i) slab_free(slab_alloc(64));
+        kept = slab_alloc(64);  // outlives the thread: its slab must wait for it
+    }).join();
+    CHECK(slabs_in_use() == before + (kSlabPooled ? 1 : 0));
+    slab_free(kept);  // the last object of a retired slab
+    CHECK(slabs_in_use() == before);
+}
