@@ -57,6 +57,7 @@ class SlabCache {
         free_.pop_back();
         return p;
     }
+    SlabCache() { free_.reserve(kKeep); }  // keep() runs in slab_free: it must not allocate
     bool keep(void* p) {
         std::lock_guard<std::mutex> g(m_);
         if (free_.size() >= kKeep) return false;

@@ -109,6 +109,7 @@ class SegmentCache {
         free_.pop_back();
         return seg;
     }
+    SegmentCache() { free_.reserve(kKeep); }  // keep() runs in destructors: no allocation
     bool keep(TraceEvent* seg) {
         std::lock_guard<std::mutex> g(m_);
         if (free_.size() >= kKeep) return false;
