@@ -85,12 +85,12 @@ class GlfwBackend final : public Backend {
         glfwGetWindowContentScale(window_, &sx, &sy);
         if (sx > 0) scale_ = sx;
         ImGui_ImplOpenGL3_NewFrame();
-        key_taps_new_frame(window_);
         ImGui_ImplGlfw_NewFrame();
         return true;
     }
 
     void end_frame() override {
+        key_taps_end_frame(window_);
         const FramebufferSize fb = draw_frame(window_);
         ++frames_;
         if (frames_ == options_.frames && !options_.screenshot_path.empty())

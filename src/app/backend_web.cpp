@@ -125,12 +125,12 @@ class WebBackend final : public Backend {
         glfwGetWindowSize(window_, &w, &h);
         if (w != want_w || h != want_h) glfwSetWindowSize(window_, want_w, want_h);
         ImGui_ImplOpenGL3_NewFrame();
-        key_taps_new_frame(window_);
         ImGui_ImplGlfw_NewFrame();
         return true;
     }
 
     void end_frame() override {
+        key_taps_end_frame(window_);
         if (!draw_) return;  // the canvas keeps the last drawn frame
         draw_frame(window_);
         if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready

@@ -31,8 +31,8 @@ void install_key_taps(GLFWwindow* window) {
     glfwSetKeyCallback(window, key_callback);
 }
 
-void key_taps_new_frame(GLFWwindow* window) {
-    // The previous frame saw these keys down; now they go up.
+void key_taps_end_frame(GLFWwindow* window) {
+    // The frame that just ended saw these keys down; the next one sees them up.
     for (const Release& r : g_held_releases)
         ImGui_ImplGlfw_KeyCallback(window, r.key, r.scancode, GLFW_RELEASE, r.mods);
     g_held_releases.clear();
