@@ -1,6 +1,7 @@
 // The playground end to end, in headless Chromium against the real server: the article's five
 // samples loaded by link and run to completion, a share link into a fresh page, malformed
-// links, Stop during a long run, the exported trace, and threads vs processes under the GIL.
+// links, Stop during a long run, the exported trace, keys (also a tap between two frames), and
+// threads vs processes under the GIL.
 // Screenshots of each view land in build/e2e/playground-*.png.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -218,6 +219,26 @@ describe('playground', { timeout: 600_000 }, () => {
     assert.equal(s.status, 'stopped');
     await page.keyboard.press('2');
     await waitFor(page, () => window.interleave.link().includes('sample=multiprocessing'), null, { what: 'digit 2 to pick multiprocessing' });
+  });
+
+  // ImGui 1.86 reads key state once per frame: a whole tap (down and up) that arrives between
+  // two frames must still count. Dispatched in one task, so no frame can fall in between.
+  test('a Ctrl+Enter tapped entirely between two frames still runs', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.load('#v=1&sample=asyncio&time_scale=10'));
+    await page.evaluate(() => {
+      const key = (type, k, code, keyCode) => window.dispatchEvent(new KeyboardEvent(type,
+        { key: k, code, keyCode, which: keyCode, ctrlKey: type === 'keydown' || k !== 'Control', bubbles: true }));
+      key('keydown', 'Control', 'ControlLeft', 17);
+      key('keydown', 'Enter', 'Enter', 13);
+      key('keyup', 'Enter', 'Enter', 13);
+      key('keyup', 'Control', 'ControlLeft', 17);
+    });
+    await waitFor(page, () => window.interleave.state().status === 'running', null,
+      { timeout: 20_000, what: 'a Ctrl+Enter tap between frames to run' });
+    await page.evaluate(() => window.interleave.stop());
+    const s = await waitDone(page, 10_000);
+    assert.equal(s.status, 'stopped');
   });
 
   test('choosing, work=cpu, 2 workers: processes finish clearly faster than threads under the GIL', releaseOnly, async () => {
