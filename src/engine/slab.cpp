@@ -4,9 +4,10 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
-#include <mutex>
 #include <new>
 #include <vector>
+
+#include "engine/block_cache.hpp"
 
 namespace interleave::engine::detail {
 
@@ -44,37 +45,16 @@ Slab* slab_of(void* p) {
 }
 
 // Empty slabs kept for reuse (up to 8 MiB natively): warm memory for the next run's futures.
-class SlabCache {
-  public:
-    static SlabCache& get() {
-        static SlabCache* c = new SlabCache;  // never destroyed: threads may free after main
-        return *c;
-    }
-    void* take() {
-        std::lock_guard<std::mutex> g(m_);
-        if (free_.empty()) return nullptr;
-        void* p = free_.back();
-        free_.pop_back();
-        return p;
-    }
-    SlabCache() { free_.reserve(kKeep); }  // keep() runs in slab_free: it must not allocate
-    bool keep(void* p) {
-        std::lock_guard<std::mutex> g(m_);
-        if (free_.size() >= kKeep) return false;
-        free_.push_back(p);
-        return true;
-    }
-
-  private:
-    static constexpr std::size_t kKeep = kSlabsKept ? 32 : 0;
-    std::mutex m_;
-    std::vector<void*> free_;
-};
+// Never destroyed: threads may free after main returns.
+BlockCache& slab_cache() {
+    static auto* c = new BlockCache(kSlabsKept ? 32 : 0);
+    return *c;
+}
 
 std::atomic<std::size_t> g_in_use{0};
 
 Slab* fresh_slab() {
-    void* p = SlabCache::get().take();
+    void* p = slab_cache().take();
     if (!p) p = std::aligned_alloc(kSlabBytes, kSlabBytes);
     if (!p) throw std::bad_alloc();
     g_in_use.fetch_add(1, std::memory_order_relaxed);
@@ -84,7 +64,7 @@ Slab* fresh_slab() {
 void release(Slab* s) {
     g_in_use.fetch_sub(1, std::memory_order_relaxed);
     s->~Slab();
-    if (!SlabCache::get().keep(s)) std::free(s);
+    if (!slab_cache().keep(s)) std::free(s);
 }
 
 // The owner will allocate no more from `s`.

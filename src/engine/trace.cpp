@@ -8,6 +8,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/block_cache.hpp"
+
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
 #include <sys/mman.h>
 #endif
@@ -93,39 +95,17 @@ static_assert(segment_of(kSmallTotal) == kSmallSegments);
 static_assert(segment_of(segment_start(7) + kHugeSegment - 1) == 7);
 static_assert(kHugeSegment % kGrant == 0 && kFirstSegment % kGrant == 0);
 
-// Freed 2 MiB segments are kept for the next run (up to 32 MiB): a playground runs again and
-// again, and fresh memory costs the kernel a zeroed page per fault. Segment granularity, so
-// the mutex is taken once per 87040 events.
-class SegmentCache {
-  public:
-    static SegmentCache& get() {
-        static SegmentCache* c = new SegmentCache;  // never destroyed: tracers may outlive main
-        return *c;
-    }
-    TraceEvent* take() {
-        std::lock_guard<std::mutex> g(m_);
-        if (free_.empty()) return nullptr;
-        TraceEvent* seg = free_.back();
-        free_.pop_back();
-        return seg;
-    }
-    SegmentCache() { free_.reserve(kKeep); }  // keep() runs in destructors: no allocation
-    bool keep(TraceEvent* seg) {
-        std::lock_guard<std::mutex> g(m_);
-        if (free_.size() >= kKeep) return false;
-        free_.push_back(seg);
-        return true;
-    }
-
-  private:
+// Freed 2 MiB segments are kept for the next run (up to 32 MiB natively): a playground runs
+// again and again. In wasm, memory never goes back to the system, so malloc reuses it anyway.
+detail::BlockCache& segment_cache() {
 #ifdef __EMSCRIPTEN__
-    static constexpr size_t kKeep = 0;  // wasm memory never goes back: malloc reuses it
+    constexpr size_t kKeep = 0;
 #else
-    static constexpr size_t kKeep = 16;
+    constexpr size_t kKeep = 16;
 #endif
-    std::mutex m_;
-    std::vector<TraceEvent*> free_;
-};
+    static auto* c = new detail::BlockCache(kKeep);  // never destroyed: tracers may outlive main
+    return *c;
+}
 
 // Raw storage, not `new TraceEvent[]`: value-initialising a segment was a second pass over
 // memory emit() writes anyway. TraceEvent is an implicit-lifetime aggregate; every slot is
@@ -133,7 +113,7 @@ class SegmentCache {
 TraceEvent* alloc_segment(size_t k) {
     if (k < kSmallSegments)
         return static_cast<TraceEvent*>(std::malloc(sizeof(TraceEvent) * segment_size(k)));
-    if (TraceEvent* seg = SegmentCache::get().take()) return seg;
+    if (void* seg = segment_cache().take()) return static_cast<TraceEvent*>(seg);
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
     // 2 MiB aligned, so the whole segment can be one huge page: map twice that, trim.
     void* p =
@@ -154,7 +134,7 @@ TraceEvent* alloc_segment(size_t k) {
 void free_segment(TraceEvent* seg, size_t k) {
     if (!seg) return;
     if (k < kSmallSegments) return std::free(seg);
-    if (SegmentCache::get().keep(seg)) return;
+    if (segment_cache().keep(seg)) return;
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
     munmap(seg, kHugeBytes);
 #else
