@@ -62,27 +62,7 @@ struct Run::Impl {
         acc.add(scratch);
     }
     void controller_main();
-    bool stop_daemons_if_alone(Runtime::Impl& ri);
 };
-
-// Interpreter shutdown: when only daemon threads are left (main and every other worker ended),
-// they are stopped where they are and the run finishes. Returns true if it stopped any.
-bool Run::Impl::stop_daemons_if_alone(Runtime::Impl& ri) {
-    {
-        std::lock_guard<std::mutex> g(ri.reg_mu);
-        if (ri.pending != 0 || ri.live == 0) return false;
-        for (const auto& w : ri.workers)
-            if (w.alive.load(std::memory_order_relaxed) && !w.daemon) return false;
-        for (auto& w : ri.workers)
-            if (w.alive.load(std::memory_order_relaxed)) w.killed.store(true);
-    }
-    {
-        // Timed waits sleep on stop_cv with stop_requested() as their predicate.
-        std::lock_guard<std::mutex> g(ri.stop_mu);
-    }
-    ri.stop_cv.notify_all();
-    return true;
-}
 
 void Run::Impl::controller_main() {
     detached.wait(false);
@@ -136,7 +116,7 @@ void Run::Impl::controller_main() {
                       std::string("Time limit reached (") + buf + "): the run was stopped.");
             continue;
         }
-        if (stop_daemons_if_alone(ri))
+        if (ri.stop_lone_daemons())
             continue;  // before the deadlock check: a daemon may wait forever
         ri.detect_deadlock(r);
     }

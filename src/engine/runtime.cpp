@@ -342,7 +342,24 @@ void Runtime::timed_wait(double seconds, WorkerState state) {
     check_stop();
 }
 
-// --- Deadlock detection ----------------------------------------------------------------------
+// --- Interpreter shutdown, deadlock detection -------------------------------------------------
+
+bool Runtime::Impl::stop_lone_daemons() {
+    {
+        std::lock_guard<std::mutex> g(reg_mu);
+        if (pending != 0 || live == 0) return false;
+        for (const auto& w : workers)
+            if (w.alive.load(std::memory_order_relaxed) && !w.daemon) return false;
+        for (auto& w : workers)
+            if (w.alive.load(std::memory_order_relaxed)) w.killed.store(true);
+    }
+    {
+        // Timed waits sleep on stop_cv with stop_requested() as their predicate.
+        std::lock_guard<std::mutex> g(stop_mu);
+    }
+    stop_cv.notify_all();
+    return true;
+}
 
 bool Runtime::Impl::detect_deadlock(Runtime& rt) {
     std::vector<std::shared_ptr<WaitRecord>> snap;

@@ -88,6 +88,10 @@ struct Runtime::Impl {
     // Called by the controller: the deadlock check described in runtime.hpp. Returns true (and
     // ends the run) if the run is deadlocked.
     bool detect_deadlock(Runtime& rt);
+    // Called by the controller: when only daemon threads are left (main and every other
+    // worker ended), marks them killed (see stop_requested) and wakes their timed waits, as
+    // interpreter shutdown stops daemon threads. Returns true if it did.
+    bool stop_lone_daemons();
 };
 
 }  // namespace interleave::engine
