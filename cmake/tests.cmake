@@ -23,6 +23,7 @@ function(interleave_test name dir)
 endfunction()
 
 interleave_test(engine_tests tests/engine interleave_engine)
+interleave_test(python_tests tests/python interleave_python)
 interleave_test(samples_tests tests/samples interleave_samples)
 # The CLI tests in samples_tests run the built interleave-cli (native only).
 if(TARGET samples_tests AND TARGET interleave-cli AND NOT EMSCRIPTEN)
