@@ -33,3 +33,13 @@ endif()
 
 # libFuzzer targets (samples layer), built only with -DINTERLEAVE_FUZZ=ON and clang.
 include(${CMAKE_CURRENT_LIST_DIR}/fuzz.cmake OPTIONAL)
+
+# Python conformance (tests/python/conformance.py): every program under python3 and under
+# `interleave-cli run`, outputs compared; xfail.txt lists what may fail today. Native builds only
+# (no sanitizer, no wasm), and only where python3 exists.
+find_program(INTERLEAVE_PYTHON3 python3)
+if(INTERLEAVE_PYTHON3 AND TARGET interleave-cli AND NOT EMSCRIPTEN AND NOT INTERLEAVE_SANITIZE)
+  add_test(NAME python_conformance COMMAND ${INTERLEAVE_PYTHON3}
+    ${CMAKE_SOURCE_DIR}/tests/python/conformance.py --interp "$<TARGET_FILE:interleave-cli> run" --jobs 2)
+  set_tests_properties(python_conformance PROPERTIES TIMEOUT 600)
+endif()

@@ -1,0 +1,460 @@
+#!/usr/bin/env python3
+"""Python conformance: run each test program under python3 and under our interpreter, compare.
+
+Folders (beside this file):
+  programs/    each NAME.py runs under python3 (the reference) and our interpreter; stdout,
+               stderr (normalised) and the exit status must be equal.
+  cases/       learners' programs: stdout must equal NAME.out, and everything must equal python3.
+  playground/  programs whose right playground result differs from python3's: the interpreter
+               alone runs them; expected NAME.out or NAME.out.re (a regex for the whole stdout),
+               NAME.err or NAME.err.re (normalised stderr; none = empty), exit status from the
+               marker `# conformance: exit=N` (default 0).
+
+Markers (comment lines at the top of a program, one per line):
+  # conformance: unordered      stdout is compared as a multiset of lines
+  # conformance: hashseed       output depends on str hashing under PYTHONHASHSEED=0 (documentation)
+  # conformance: exit=N         playground only: expected exit status
+  # conformance: args=A B ...   playground only: extra arguments for the interpreter after the path
+
+xfail.txt lists programs expected to fail today (path relative to this folder, then a reason).
+The run fails when a program not listed fails, when any program crashes (killed by a signal) or
+hangs (timeout) unless its reason says "crash"/"hang", or when a reference run misbehaves.
+Standard library only.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import fnmatch
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+XFAIL = HERE / "xfail.txt"
+FOLDERS = ("programs", "cases", "playground")
+DEFAULT_INTERP = f"{REPO}/build/native/interleave-cli run"
+PLACEHOLDER = "<program>"
+DIFF_LINES = 40  # per stream, per failure
+
+
+# --- programs and markers ------------------------------------------------------------------------
+
+
+class Program:
+    def __init__(self, path: Path):
+        self.path = path
+        self.folder = path.parent.name
+        self.rel = f"{self.folder}/{path.name}"
+        self.unordered = False
+        self.exit = 0
+        self.args = []
+        self.markers = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                if line.strip():
+                    break
+                continue
+            m = re.match(r"#\s*conformance:\s*(\S+?)(?:=(.*))?\s*$", line)
+            if not m:
+                continue
+            key, value = m.group(1), m.group(2)
+            self.markers.append(line[1:].strip())
+            if key == "unordered":
+                self.unordered = True
+            elif key == "exit":
+                self.exit = int(value)
+            elif key == "args":
+                self.args = shlex.split(value or "")
+            elif key != "hashseed":
+                raise SystemExit(f"{self.rel}: unknown marker '{line}'")
+
+    def sibling(self, suffix: str):
+        p = self.path.with_name(self.path.stem + suffix)
+        return p if p.exists() else None
+
+
+def discover(only):
+    progs = []
+    for folder in FOLDERS:
+        for p in sorted((HERE / folder).glob("*.py")):
+            progs.append(Program(p))
+    if only:
+        pats = [x for pat in only for x in pat.split(",") if x]
+
+        def chosen(prog):
+            for pat in pats:
+                if any(ch in pat for ch in "*?["):
+                    if fnmatch.fnmatch(prog.rel, pat) or fnmatch.fnmatch(prog.path.name, pat):
+                        return True
+                elif pat in prog.rel:
+                    return True
+            return False
+
+        progs = [p for p in progs if chosen(p)]
+    return progs
+
+
+def read_xfail():
+    """Returns (header lines, {relpath: reason})."""
+    header, entries = [], {}
+    if not XFAIL.exists():
+        return header, entries
+    for line in XFAIL.read_text(encoding="utf-8").splitlines():
+        s = line.strip()
+        if not s or s.startswith("#"):
+            if not entries:
+                header.append(line)
+            continue
+        name, _, reason = s.partition(" ")
+        entries[name] = reason.strip() or "(no reason given)"
+    return header, entries
+
+
+def write_xfail(header, entries):
+    width = max((len(k) for k in entries), default=0)
+    lines = list(header)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:
+        lines.append("")
+    lines += [f"{k.ljust(width)}  {entries[k]}" for k in sorted(entries)]
+    XFAIL.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --- running ---------------------------------------------------------------------------------------
+
+
+class Run:
+    def __init__(self, rc, out, err, hung=False, seconds=0.0):
+        self.rc, self.out, self.err, self.hung, self.seconds = rc, out, err, hung, seconds
+
+    @property
+    def crashed(self):
+        return not self.hung and self.rc is not None and self.rc < 0
+
+    def status(self):
+        if self.hung:
+            return "hang (timeout)"
+        if self.crashed:
+            try:
+                return f"killed by {signal.Signals(-self.rc).name}"
+            except ValueError:
+                return f"killed by signal {-self.rc}"
+        return f"exit {self.rc}"
+
+
+def run(cmd, timeout):
+    """Runs cmd in a fresh temp dir and its own session; kills the whole group afterwards."""
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    for k in ("PYTHONSTARTUP", "PYTHONPATH", "PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE"):
+        env.pop(k, None)
+    with tempfile.TemporaryDirectory(prefix="conformance-") as cwd:
+        start = time.monotonic()
+        try:
+            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    start_new_session=True)
+        except OSError as e:
+            return Run(127, b"", f"cannot start {cmd[0]}: {e}\n".encode())
+        hung = False
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            hung = True
+            kill_group(proc.pid)
+            out, err = proc.communicate()
+        kill_group(proc.pid)  # stragglers: daemon processes, orphaned pool workers
+        seconds = time.monotonic() - start
+    dec = lambda b: b.decode("utf-8", errors="replace")
+    return Run(proc.returncode, dec(out), dec(err), hung, seconds)
+
+
+def kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+# --- normalising and comparing -----------------------------------------------------------------
+
+FRAME = re.compile(r'^(?P<margin>.*?)File "(?P<file>[^"]*)", line \d+')
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+def normalise_err(text, prog_path):
+    """Program path -> <program>; frames of other files dropped; addresses -> 0x?."""
+    for p in sorted({str(prog_path), str(prog_path.resolve()), "<main>"}, key=len, reverse=True):
+        text = text.replace(p, PLACEHOLDER)
+    out, skip_prefix = [], None
+    for line in text.splitlines(keepends=True):
+        m = FRAME.match(line)
+        if m and not m.group("margin").strip(" |+-"):
+            if m.group("file") == PLACEHOLDER:
+                skip_prefix = None
+                out.append(line)
+            else:
+                skip_prefix = m.group("margin") + "  "  # the frame's source and caret lines
+            continue
+        if skip_prefix is not None and line.startswith(skip_prefix) and line.strip():
+            continue
+        skip_prefix = None
+        out.append(line)
+    return ADDRESS.sub("0x?", "".join(out))
+
+
+def diff(expected, got, what, unordered=False):
+    """Returns diff lines (empty if equal)."""
+    if unordered:
+        if Counter(expected.splitlines()) == Counter(got.splitlines()) and \
+                expected.endswith("\n") == got.endswith("\n"):
+            return []
+        a, b = sorted(expected.splitlines(True)), sorted(got.splitlines(True))
+        what += " (as sorted lines: order may vary)"
+    else:
+        if expected == got:
+            return []
+        a, b = expected.splitlines(True), got.splitlines(True)
+    lines = list(difflib.unified_diff(a, b, f"expected {what}", f"interleave {what}", n=2))
+    lines = [l if l.endswith("\n") else l + "\n\\ no newline at end\n" for l in lines]
+    text = "".join(lines).splitlines()
+    if len(text) > DIFF_LINES:
+        text = text[:DIFF_LINES] + [f"... ({len(text) - DIFF_LINES} more diff lines)"]
+    return text
+
+
+def regex_check(pattern_file, got, what):
+    pattern = pattern_file.read_text(encoding="utf-8")
+    if re.fullmatch(pattern, got):
+        return []
+    shown = got.splitlines()[:DIFF_LINES]
+    return [f"{what} does not match {pattern_file.name}:", "  regex: " + pattern.rstrip("\n"),
+            "  got:"] + ["    " + l for l in shown]
+
+
+class Result:
+    def __init__(self, prog, outcome, details=(), seconds=0.0):
+        self.prog, self.outcome, self.details, self.seconds = prog, outcome, list(details), seconds
+
+
+def check(prog, args):
+    interp = shlex.split(args.interp)
+    path = prog.path
+    details = []
+    seconds = 0.0
+
+    # the reference: python3 (programs, cases) or the files beside the program (playground)
+    if prog.folder == "playground":
+        ref_out = prog.sibling(".out")
+        ref_out_re = prog.sibling(".out.re")
+        ref_err = prog.sibling(".err")
+        ref_err_re = prog.sibling(".err.re")
+    else:
+        tries = 3 if prog.folder == "cases" else 1
+        for attempt in range(tries):
+            ref = run([args.python, str(path)], args.timeout)
+            seconds += ref.seconds
+            bad = None
+            if ref.hung or ref.crashed:
+                bad = f"python3 (the reference) {ref.status()}"
+            elif prog.folder == "cases":
+                want = prog.sibling(".out").read_text(encoding="utf-8")
+                if diff(want, ref.out, "stdout", prog.unordered):
+                    bad = f"python3 (the reference) disagrees with {path.stem}.out"
+            if not bad:
+                break
+        if bad:
+            lines = [bad]
+            if prog.folder == "cases" and not ref.hung:
+                lines += diff(want, ref.out, "stdout (python3 vs .out)", prog.unordered)
+            lines += ["  python3 stderr: " + l for l in ref.err.splitlines()[:10]]
+            return Result(prog, "error", lines, seconds)
+
+    got = run(interp + [str(path)] + prog.args, args.timeout)
+    seconds += got.seconds
+    got_err = normalise_err(got.err, path)
+
+    if prog.folder == "playground":
+        if ref_out_re:
+            details += regex_check(ref_out_re, got.out, "stdout")
+        else:
+            want = ref_out.read_text(encoding="utf-8") if ref_out else ""
+            details += diff(want, got.out, "stdout", prog.unordered)
+        if ref_err_re:
+            details += regex_check(ref_err_re, got_err, "stderr")
+        else:
+            want = ref_err.read_text(encoding="utf-8") if ref_err else ""
+            details += diff(want, got_err, "stderr")
+        if got.rc != prog.exit or got.hung:
+            details.append(f"exit status: expected {prog.exit}, interleave {got.status()}")
+    else:
+        if prog.folder == "cases":
+            want = prog.sibling(".out").read_text(encoding="utf-8")
+            details += diff(want, got.out, "stdout (.out)", prog.unordered)
+            if not details:
+                details += diff(ref.out, got.out, "stdout", prog.unordered)
+        else:
+            details += diff(ref.out, got.out, "stdout", prog.unordered)
+        details += diff(normalise_err(ref.err, path), got_err, "stderr")
+        if got.rc != ref.rc or got.hung:
+            details.append(f"exit status: python3 {ref.status()}, interleave {got.status()}")
+
+    if got.hung:
+        return Result(prog, "hang", details, seconds)
+    if got.crashed:
+        return Result(prog, "crash", details, seconds)
+    return Result(prog, "fail" if details else "pass", details, seconds)
+
+
+# --- main ----------------------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 epilog="See tests/python/README.md.")
+    ap.add_argument("--interp", default=DEFAULT_INTERP,
+                    help=f"command prefix of our interpreter; the program path follows (default: {DEFAULT_INTERP})")
+    ap.add_argument("--python", default="python3", help="the reference interpreter (default: python3)")
+    ap.add_argument("--only", action="append", metavar="PATTERN",
+                    help="run only programs whose path (folder/name.py) contains PATTERN, or matches it as a glob; repeatable, comma-separated")
+    ap.add_argument("--list", action="store_true", help="list the programs and their markers, run nothing")
+    ap.add_argument("--jobs", "-j", type=int, default=2, help="programs run at a time (default 2)")
+    ap.add_argument("--timeout", type=float, default=20.0, help="seconds per run of one program (default 20)")
+    ap.add_argument("--update-xfail", action="store_true",
+                    help="rewrite xfail.txt with the current failures, keeping known reasons")
+    ap.add_argument("--reason", default="reason to be written",
+                    help="with --update-xfail: the reason written for newly failing programs")
+    ap.add_argument("--verbose", "-v", action="store_true", help="also show diffs of expected failures")
+    ap.add_argument("--check-reference", type=int, metavar="N", default=0,
+                    help="run python3 N times per program (no interpreter) and report programs whose output varies")
+    args = ap.parse_args()
+
+    progs = discover(args.only)
+    if args.list:
+        for p in progs:
+            print(p.rel + ("  [" + "; ".join(p.markers) + "]" if p.markers else ""))
+        print(f"{len(progs)} programs")
+        return 0
+    if not progs:
+        print("no programs match", file=sys.stderr)
+        return 2
+    if args.check_reference:
+        return check_reference(progs, args)
+
+    interp = shlex.split(args.interp)
+    if not interp or not (shutil.which(interp[0]) or Path(interp[0]).is_file()):
+        print(f"conformance: interpreter '{interp[0] if interp else ''}' not found (--interp)", file=sys.stderr)
+        return 2
+    if not shutil.which(args.python):
+        print(f"conformance: reference '{args.python}' not found (--python)", file=sys.stderr)
+        return 2
+
+    header, xfail = read_xfail()
+    start = time.monotonic()
+    results = []
+    counts = Counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = {pool.submit(check, p, args): p for p in progs}
+        for fut in concurrent.futures.as_completed(futures):
+            r = fut.result()
+            listed = r.prog.rel in xfail
+            reason = xfail.get(r.prog.rel, "")
+            if r.outcome == "pass":
+                kind = "xpass" if listed else "pass"
+            elif r.outcome == "fail":
+                kind = "xfail" if listed else "FAIL"
+            elif r.outcome in ("crash", "hang"):
+                tolerated = listed and r.outcome in reason.lower()
+                kind = "xfail" if tolerated else r.outcome.upper()
+            else:
+                kind = "ERROR"  # the reference misbehaved: a defect of the test, never xfail
+            counts[kind] += 1
+            results.append((r, kind))
+            if kind in ("FAIL", "CRASH", "HANG", "ERROR") or (args.verbose and kind == "xfail"):
+                print(f"--- {kind}: {r.prog.rel} ({r.seconds:.1f} s)" + (f"  [xfail: {reason}]" if listed else ""))
+                for line in r.details:
+                    print("    " + line)
+                sys.stdout.flush()
+            elif kind == "xpass":
+                print(f"--- XPASS: {r.prog.rel} now passes: remove it from xfail.txt ({reason})")
+    elapsed = time.monotonic() - start
+
+    slow = sorted(results, key=lambda x: -x[0].seconds)[:5]
+    print("slowest: " + ", ".join(f"{r.prog.rel} {r.seconds:.1f} s" for r, _ in slow))
+    bad = counts["FAIL"] + counts["CRASH"] + counts["HANG"] + counts["ERROR"]
+    print(f"conformance: {counts['pass']} pass, {counts['xfail']} xfail, {counts['xpass']} xpass, "
+          f"{counts['FAIL']} unexpected fail, {counts['CRASH']} crash, {counts['HANG']} hang, "
+          f"{counts['ERROR']} reference error; {len(progs)} programs in {elapsed:.1f} s")
+
+    if args.update_xfail:
+        entries = dict(xfail)
+        for r, kind in results:
+            rel = r.prog.rel
+            if r.outcome == "pass":
+                entries.pop(rel, None)
+            elif r.outcome in ("fail", "crash", "hang"):
+                if rel not in entries:
+                    prefix = "" if r.outcome == "fail" else r.outcome + ": "
+                    entries[rel] = prefix + args.reason
+        write_xfail(header, entries)
+        print(f"xfail.txt rewritten: {len(entries)} entries")
+        return 0 if counts["ERROR"] == 0 else 1
+    stale = [k for k in xfail if not (HERE / k).exists()]
+    for k in stale:
+        print(f"note: xfail.txt lists {k}, which does not exist")
+    return 1 if bad else 0
+
+
+def check_reference(progs, args):
+    """python3 N times per program; stdout (multiset when unordered), normalised stderr, exit status equal."""
+    varied = 0
+
+    def one(prog):
+        if prog.folder == "playground":
+            return prog, []
+        runs = [run([args.python, str(prog.path)], args.timeout) for _ in range(args.check_reference)]
+        first = runs[0]
+        problems = []
+        if prog.folder == "cases":
+            want = prog.sibling(".out").read_text(encoding="utf-8")
+            for i, r in enumerate(runs):
+                problems += [f"run {i + 1} vs .out: {l}" for l in diff(want, r.out, "stdout", prog.unordered)]
+        for i, r in enumerate(runs):
+            if r.hung or r.crashed:
+                problems.append(f"run {i + 1}: {r.status()}")
+            if r.seconds > 2.0:
+                problems.append(f"run {i + 1}: slow, {r.seconds:.2f} s")
+        for i, r in enumerate(runs[1:], 2):
+            problems += [f"run {i}: {l}" for l in diff(first.out, r.out, "stdout", prog.unordered)]
+            problems += [f"run {i}: {l}" for l in diff(normalise_err(first.err, prog.path),
+                                                       normalise_err(r.err, prog.path), "stderr")]
+            if r.rc != first.rc:
+                problems.append(f"run {i}: exit {r.rc} vs {first.rc}")
+        return prog, problems
+
+    start = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for prog, problems in pool.map(one, progs):
+            if problems:
+                varied += 1
+                print(f"--- VARIES: {prog.rel}")
+                for l in problems[:30]:
+                    print("    " + l)
+    print(f"check-reference: {varied} of {len(progs)} programs vary over {args.check_reference} runs "
+          f"({time.monotonic() - start:.1f} s)")
+    return 1 if varied else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

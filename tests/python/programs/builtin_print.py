@@ -1,0 +1,21 @@
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=" -> ", end=" <end>\n")
+print("no newline", end="")
+print(" ...continued")
+print()
+print(1, 2.5, None, True, [1], (2,), {"k": "v"}, sep="|")
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print(*range(5), sep=", ")
+print("multi\nline")
+print("sep None", "ok", sep=None, end=None)
+print("x", file=None)
+sys.stdout.write("written directly\n")
+n = sys.stdout.write("abc")
+print("", n)
+try:
+    print("bad", sep=5)
+except TypeError as e:
+    print("TypeError:", e)

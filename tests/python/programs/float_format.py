@@ -1,0 +1,11 @@
+x = 1234.5678
+print(f"{x:.0f} {x:.1f} {x:.3f} {x:10.2f}| {x:<10.2f}| {x:^12.1f}|")
+print(f"{x:e} {x:.2e} {x:E} {x:g} {x:.3g} {x:.10g} {x:G}")
+print(f"{x:,.2f} {x:_.3f} {-x:+,.1f} {x:015.3f} {-x:015.1f}")
+print(f"{0.000012345:g} {0.00012345:g} {123456789.0:g} {1e-10:.2g} {0.0:g} {100.0:g}")
+print(f"{0.5:%} {0.123456:.1%} {1.0:.0%}")
+print(f"{3.0} {3.0:} {3.0:.2} {1e16:} {1e16:.0f} {12.0:n}")
+print(format(2 / 3, ".15f"), format(2 / 3, ".17g"), format(1e-7, "f"), format(1e-7, ".10f"))
+print(str(1e16), str(1.5e-7), f"{1e16!r}", f"{123456789.123456789}")
+print("{:.2f}".format(float("nan")), "{:f}".format(float("inf")), f"{-float('inf'):e}")
+print(float.hex(1.0), float.fromhex("0x1.8p1"), (0.1).hex())

@@ -1,0 +1,8 @@
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5))
+print(round(2.675, 2), round(1.005, 2), round(0.125, 2), round(0.375, 2))
+print(round(3.14159, 3), round(1234.5678, -2), round(-1234.5678, -1), round(5.5, 0))
+print(type(round(2.5)).__name__, type(round(2.5, 0)).__name__, type(round(7, 1)).__name__)
+print(round(1e300, 2), round(123.456, 20), round(0.0, 3), round(-0.001, 2))
+print(f"{2.675:.2f} {0.125:.2f} {0.375:.2f} {1.5:.0f} {2.5:.0f} {-2.5:.0f}")
+print("%.2f %.1f %.0f" % (2.675, 0.25, 0.5))
+print(round(15, -1), round(25, -1), round(35, -1), round(-25, -1))

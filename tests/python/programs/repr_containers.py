@@ -1,0 +1,10 @@
+print({}, [], (), set(), frozenset(), dict(), {1: 2}, (1,), (1, 2), [[]], [()], {()})
+print({"a": 1, "b": [1, 2], 3: "c", (4, 5): None, 2.5: True})
+print({1, 2, 3}, {3, 2, 1}, {10, 1, 100}, set(range(10, 0, -1)))
+print({True, 2.0, 3}, {-5, 0, 5}, {2 ** 70, 1})
+from collections import OrderedDict, defaultdict, Counter, deque, namedtuple
+print(OrderedDict(a=1), defaultdict(list, {"k": [1]}), Counter("aab"), deque([1, 2]))
+print(deque([1], maxlen=3), OrderedDict(), defaultdict(int), Counter())
+Point = namedtuple("Point", "x y")
+print(Point(1, 2), [Point(x=0, y=-1)])
+print(dict.fromkeys(range(3)), list(zip("ab", [1, 2])), list(enumerate("z")))

@@ -1,0 +1,5 @@
+def countdown(n):
+    print(n) if n % 250 == 0 else None
+    return countdown(n - 1)
+
+countdown(600)

@@ -1,0 +1,3 @@
+print("a syntax error stops the program before anything runs")
+def broken(:
+    pass
