@@ -1,0 +1,9 @@
+# Like the multiprocessing page's first example: a Pool maps a function over a list.
+from multiprocessing import Pool
+
+def f(x):
+    return x * x
+
+if __name__ == "__main__":
+    with Pool(5) as p:
+        print(p.map(f, [1, 2, 3]))

@@ -1,0 +1,15 @@
+import random
+
+random.seed(42)
+print(random.random())
+print([random.random() for _ in range(3)])
+random.seed(42)
+print(random.random())
+random.seed(0)
+print(random.random(), random.random())
+random.seed(2 ** 40 + 7)
+print(random.random())
+random.seed(-5)
+print(random.random())
+random.seed(123456789012345678901234567890)
+print(random.random())

@@ -1,0 +1,20 @@
+import random
+
+random.seed(99)
+state = random.getstate()
+first = [random.random() for _ in range(3)]
+random.setstate(state)
+print(first == [random.random() for _ in range(3)])
+a = random.Random(5)
+b = random.Random(5)
+print(a.random() == b.random(), a.randint(1, 100), b.randint(1, 100))
+print(a.choice("xyz"), a.sample(range(10), 3))
+random.seed(5)
+print(random.random() == random.Random(5).random())
+r = random.Random()
+r.seed("a string seed")
+print(r.random())
+r.seed(b"bytes seed")
+print(r.random())
+r.seed(3.5)
+print(r.random())

@@ -1,0 +1,3 @@
+prices = {"apple": 1.2, "pear": 0.8}
+order = ["apple", "pear", "mango"]
+totals = {item: prices[item] * 2 for item in order}
