@@ -352,7 +352,10 @@ def main():
     if args.check_reference:
         return check_reference(progs, args)
 
-    interp = shlex.split(args.interp)
+    # programs run in a temp dir: make relative paths in the command prefix absolute
+    interp = [str(Path(a).resolve()) if ("/" in a and not a.startswith("-") and Path(a).exists()) else a
+              for a in shlex.split(args.interp)]
+    args.interp = shlex.join(interp)
     if not interp or not (shutil.which(interp[0]) or Path(interp[0]).is_file()):
         print(f"conformance: interpreter '{interp[0] if interp else ''}' not found (--interp)", file=sys.stderr)
         return 2

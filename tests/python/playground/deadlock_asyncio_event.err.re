@@ -1,0 +1,1 @@
+(?is)(?=.*deadlock)(?=.*line 9).*

@@ -1,0 +1,1 @@
+(?is)(?=.*deadlock)(?=.*MainThread[^\n]*line 22).*

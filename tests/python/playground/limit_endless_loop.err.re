@@ -1,0 +1,1 @@
+(?is).*(stopped|time limit|timeout).*

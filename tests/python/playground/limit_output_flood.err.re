@@ -1,0 +1,1 @@
+(?is).*output.*limit.*
