@@ -18,7 +18,7 @@ Markers (comment lines at the top of a program, one per line):
 
 xfail.txt lists programs expected to fail today (path relative to this folder, then a reason).
 The run fails when a program not listed fails, when any program crashes (killed by a signal) or
-hangs (timeout) unless its reason says "crash"/"hang", or when a reference run misbehaves.
+hangs (timeout) unless its reason says "crash"/"hang", or when python3 hangs or crashes on it.
 Standard library only.
 """
 
@@ -213,7 +213,7 @@ def normalise_err(text, prog_path):
     return ADDRESS.sub("0x?", "".join(out))
 
 
-def diff(expected, got, what, unordered=False):
+def diff(expected, got, what, unordered=False, got_label="interleave"):
     """Returns diff lines (empty if equal)."""
     if unordered:
         if Counter(expected.splitlines()) == Counter(got.splitlines()) and \
@@ -225,7 +225,7 @@ def diff(expected, got, what, unordered=False):
         if expected == got:
             return []
         a, b = expected.splitlines(True), got.splitlines(True)
-    lines = list(difflib.unified_diff(a, b, f"expected {what}", f"interleave {what}", n=2))
+    lines = list(difflib.unified_diff(a, b, f"expected {what}", f"{got_label} {what}", n=2))
     lines = [l if l.endswith("\n") else l + "\n\\ no newline at end\n" for l in lines]
     text = "".join(lines).splitlines()
     if len(text) > DIFF_LINES:
@@ -243,14 +243,15 @@ def regex_check(pattern_file, got, what):
 
 
 class Result:
-    def __init__(self, prog, outcome, details=(), seconds=0.0):
+    def __init__(self, prog, outcome, details=(), seconds=0.0, warnings=()):
         self.prog, self.outcome, self.details, self.seconds = prog, outcome, list(details), seconds
+        self.warnings = list(warnings)
 
 
 def check(prog, args):
     interp = shlex.split(args.interp)
     path = prog.path
-    details = []
+    details, warnings = [], []
     seconds = 0.0
 
     # the reference: python3 (programs, cases) or the files beside the program (playground)
@@ -264,21 +265,22 @@ def check(prog, args):
         for attempt in range(tries):
             ref = run([args.python, str(path)], args.timeout)
             seconds += ref.seconds
-            bad = None
+            unstable = None
             if ref.hung or ref.crashed:
-                bad = f"python3 (the reference) {ref.status()}"
-            elif prog.folder == "cases":
+                lines = [f"python3 (the reference) {ref.status()}"]
+                lines += ["  python3 stderr: " + l for l in ref.err.splitlines()[:10]]
+                return Result(prog, "error", lines, seconds)
+            if prog.folder == "cases":
                 want = prog.sibling(".out").read_text(encoding="utf-8")
-                if diff(want, ref.out, "stdout", prog.unordered):
-                    bad = f"python3 (the reference) disagrees with {path.stem}.out"
-            if not bad:
+                unstable = diff(want, ref.out, "stdout (.out)", prog.unordered, "python3")
+            if not unstable:
                 break
-        if bad:
-            lines = [bad]
-            if prog.folder == "cases" and not ref.hung:
-                lines += diff(want, ref.out, "stdout (python3 vs .out)", prog.unordered)
-            lines += ["  python3 stderr: " + l for l in ref.err.splitlines()[:10]]
-            return Result(prog, "error", lines, seconds)
+        if unstable:
+            # CPython itself missed the .out (a timing-sensitive case on a busy machine): judge
+            # our stdout against the .out alone, and say so.
+            warnings.append(f"python3 disagreed with {path.stem}.out {tries} times; "
+                            "stdout judged against the .out only")
+            warnings += ["  " + l for l in unstable]
 
     got = run(interp + [str(path)] + prog.args, args.timeout)
     seconds += got.seconds
@@ -301,7 +303,7 @@ def check(prog, args):
         if prog.folder == "cases":
             want = prog.sibling(".out").read_text(encoding="utf-8")
             details += diff(want, got.out, "stdout (.out)", prog.unordered)
-            if not details:
+            if not details and not unstable:
                 details += diff(ref.out, got.out, "stdout", prog.unordered)
         else:
             details += diff(ref.out, got.out, "stdout", prog.unordered)
@@ -310,10 +312,10 @@ def check(prog, args):
             details.append(f"exit status: python3 {ref.status()}, interleave {got.status()}")
 
     if got.hung:
-        return Result(prog, "hang", details, seconds)
+        return Result(prog, "hang", details, seconds, warnings)
     if got.crashed:
-        return Result(prog, "crash", details, seconds)
-    return Result(prog, "fail" if details else "pass", details, seconds)
+        return Result(prog, "crash", details, seconds, warnings)
+    return Result(prog, "fail" if details else "pass", details, seconds, warnings)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -381,9 +383,13 @@ def main():
                 tolerated = listed and r.outcome in reason.lower()
                 kind = "xfail" if tolerated else r.outcome.upper()
             else:
-                kind = "ERROR"  # the reference misbehaved: a defect of the test, never xfail
+                kind = "ERROR"  # python3 hung or crashed on it: a defect of the test, never xfail
             counts[kind] += 1
             results.append((r, kind))
+            if r.warnings:
+                print(f"--- warning: {r.prog.rel}")
+                for line in r.warnings:
+                    print("    " + line)
             if kind in ("FAIL", "CRASH", "HANG", "ERROR") or (args.verbose and kind == "xfail"):
                 print(f"--- {kind}: {r.prog.rel} ({r.seconds:.1f} s)" + (f"  [xfail: {reason}]" if listed else ""))
                 for line in r.details:
