@@ -42,4 +42,8 @@ if(INTERLEAVE_PYTHON3 AND TARGET interleave-cli AND NOT EMSCRIPTEN AND NOT INTER
   add_test(NAME python_conformance COMMAND ${INTERLEAVE_PYTHON3}
     ${CMAKE_SOURCE_DIR}/tests/python/conformance.py --interp "$<TARGET_FILE:interleave-cli> run" --jobs 2)
   set_tests_properties(python_conformance PROPERTIES TIMEOUT 600)
+  # The harness's own checks (normalising, comparing, crash/hang/flood detection), python3 only.
+  add_test(NAME python_conformance_selftest COMMAND ${INTERLEAVE_PYTHON3}
+    ${CMAKE_SOURCE_DIR}/tests/python/conformance.py --self-test)
+  set_tests_properties(python_conformance_selftest PROPERTIES TIMEOUT 120)
 endif()

@@ -135,16 +135,19 @@ def write_xfail(header, entries):
 
 
 class Run:
-    def __init__(self, rc, out, err, hung=False, seconds=0.0):
+    def __init__(self, rc, out, err, hung=False, seconds=0.0, flooded=False):
         self.rc, self.out, self.err, self.hung, self.seconds = rc, out, err, hung, seconds
+        self.flooded = flooded
 
     @property
     def crashed(self):
-        return not self.hung and self.rc is not None and self.rc < 0
+        return not self.hung and not self.flooded and self.rc is not None and self.rc < 0
 
     def status(self):
         if self.hung:
             return "hang (timeout)"
+        if self.flooded:
+            return f"killed: more than {OUTPUT_CAP >> 20} MiB of output"
         if self.crashed:
             try:
                 return f"killed by {signal.Signals(-self.rc).name}"
@@ -153,30 +156,51 @@ class Run:
         return f"exit {self.rc}"
 
 
+OUTPUT_CAP = 16 << 20  # bytes per stream: a runaway writer is stopped, not buffered
+
+
 def run(cmd, timeout):
-    """Runs cmd in a fresh temp dir and its own session; kills the whole group afterwards."""
+    """Runs cmd in a fresh temp dir and its own session, output to files (capped at OUTPUT_CAP);
+    kills the whole process group afterwards."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
     for k in ("PYTHONSTARTUP", "PYTHONPATH", "PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE"):
         env.pop(k, None)
-    with tempfile.TemporaryDirectory(prefix="conformance-") as cwd:
-        start = time.monotonic()
-        try:
-            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    start_new_session=True)
-        except OSError as e:
-            return Run(127, b"", f"cannot start {cmd[0]}: {e}\n".encode())
-        hung = False
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            hung = True
-            kill_group(proc.pid)
-            out, err = proc.communicate()
-        kill_group(proc.pid)  # stragglers: daemon processes, orphaned pool workers
-        seconds = time.monotonic() - start
     dec = lambda b: b.decode("utf-8", errors="replace")
-    return Run(proc.returncode, dec(out), dec(err), hung, seconds)
+    with tempfile.TemporaryDirectory(prefix="conformance-") as tmp:
+        cwd = Path(tmp, "cwd")
+        cwd.mkdir()
+        out_path, err_path = Path(tmp, "stdout"), Path(tmp, "stderr")
+        start = time.monotonic()
+        with open(out_path, "wb") as out_f, open(err_path, "wb") as err_f:
+            try:
+                proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                        stdout=out_f, stderr=err_f, start_new_session=True)
+            except OSError as e:
+                return Run(127, "", f"cannot start {cmd[0]}: {e}\n")
+            hung = flooded = False
+            poll = 0.005
+            while True:
+                try:
+                    proc.wait(timeout=poll)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
+                poll = min(poll * 2, 0.1)
+                if time.monotonic() - start > timeout:
+                    hung = True
+                elif max(out_path.stat().st_size, err_path.stat().st_size) > OUTPUT_CAP:
+                    flooded = True
+                if hung or flooded:
+                    kill_group(proc.pid)
+                    proc.wait()
+                    break
+            kill_group(proc.pid)  # stragglers: daemon processes, orphaned pool workers
+            seconds = time.monotonic() - start
+        out = out_path.read_bytes()[:OUTPUT_CAP]
+        err = err_path.read_bytes()[:OUTPUT_CAP]
+    if flooded:
+        err += f"\n[conformance: output passed {OUTPUT_CAP >> 20} MiB; the run was killed]\n".encode()
+    return Run(proc.returncode, dec(out), dec(err), hung, seconds, flooded)
 
 
 def kill_group(pid):
@@ -297,7 +321,7 @@ def check(prog, args):
         else:
             want = ref_err.read_text(encoding="utf-8") if ref_err else ""
             details += diff(want, got_err, "stderr")
-        if got.rc != prog.exit or got.hung:
+        if got.rc != prog.exit or got.hung or got.flooded:
             details.append(f"exit status: expected {prog.exit}, interleave {got.status()}")
     else:
         if prog.folder == "cases":
@@ -308,7 +332,7 @@ def check(prog, args):
         else:
             details += diff(ref.out, got.out, "stdout", prog.unordered)
         details += diff(normalise_err(ref.err, path), got_err, "stderr")
-        if got.rc != ref.rc or got.hung:
+        if got.rc != ref.rc or got.hung or got.flooded:
             details.append(f"exit status: python3 {ref.status()}, interleave {got.status()}")
 
     if got.hung:
@@ -340,7 +364,10 @@ def main():
     ap.add_argument("--verbose", "-v", action="store_true", help="also show diffs of expected failures")
     ap.add_argument("--check-reference", type=int, metavar="N", default=0,
                     help="run python3 N times per program (no interpreter) and report programs whose output varies")
+    ap.add_argument("--self-test", action="store_true", help="check the harness itself (python3 only) and exit")
     args = ap.parse_args()
+    if args.self_test:
+        return self_test(args)
 
     progs = discover(args.only)
     if args.list:
@@ -463,6 +490,93 @@ def check_reference(progs, args):
     print(f"check-reference: {varied} of {len(progs)} programs vary over {args.check_reference} runs "
           f"({time.monotonic() - start:.1f} s)")
     return 1 if varied else 0
+
+
+# --- self-test -------------------------------------------------------------------------------------
+
+
+def self_test(args):
+    """Checks the harness itself (normalising, comparing, running, markers, xfail file) with
+    python3 as both interpreters. Returns 0 when every check holds."""
+    import types
+    failures = []
+
+    def expect(name, cond):
+        print(("ok   " if cond else "FAIL ") + name)
+        if not cond:
+            failures.append(name)
+
+    prog = Path("/tmp/x/prog.py")
+    thread_err = ('Exception in thread Thread-1 (work):\nTraceback (most recent call last):\n'
+                  '  File "/usr/lib/python3.11/threading.py", line 1045, in _bootstrap_inner\n'
+                  '    self.run()\n  File "/tmp/x/prog.py", line 5, in work\n    1/0\n    ~^~\n'
+                  'ZeroDivisionError: division by zero\n')
+    expect("other files' frames dropped, the program's kept with carets",
+           normalise_err(thread_err, prog) == 'Exception in thread Thread-1 (work):\nTraceback (most '
+           'recent call last):\n  File "<program>", line 5, in work\n    1/0\n    ~^~\n'
+           'ZeroDivisionError: division by zero\n')
+    group_err = ('  + Exception Group Traceback (most recent call last):\n'
+                 '  |   File "/tmp/x/prog.py", line 3, in <module>\n  |     run()\n'
+                 '  |   File "/lib/asyncio/runners.py", line 190, in run\n  |     return x\n'
+                 '  |            ^^^^\n  | ExceptionGroup: eg (1 sub-exception)\n'
+                 '  +-+---------------- 1 ----------------\n    | ValueError: 1\n')
+    expect("frames inside exception groups too",
+           normalise_err(group_err, prog) == '  + Exception Group Traceback (most recent call last):\n'
+           '  |   File "<program>", line 3, in <module>\n  |     run()\n'
+           '  | ExceptionGroup: eg (1 sub-exception)\n  +-+---------------- 1 ----------------\n'
+           '    | ValueError: 1\n')
+    expect("warning paths and addresses",
+           normalise_err("/tmp/x/prog.py:3: RuntimeWarning: x at 0x7f00aa\n", prog)
+           == "<program>:3: RuntimeWarning: x at 0x?\n")
+    expect("<main> is the program too", normalise_err('  File "<main>", line 1\n', prog)
+           == '  File "<program>", line 1\n')
+    expect("exact compare", diff("a\nb\n", "a\nb\n", "x") == [] and diff("a\nb\n", "b\na\n", "x") != [])
+    expect("unordered compare", diff("a\nb\n", "b\na\n", "x", True) == []
+           and diff("a\nb\n", "b\nb\n", "x", True) != [] and diff("a\n", "a", "x", True) != [])
+
+    r = run([args.python, "-c", "import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)"], 20)
+    expect("run: stdout, stderr, exit status", (r.out, r.err, r.rc, r.hung, r.crashed) == ("out\n", "err\n", 3, False, False))
+    r = run([args.python, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"], 20)
+    expect("run: a death by signal is a crash", r.crashed and "SIGSEGV" in r.status())
+    r = run([args.python, "-c", "import time; time.sleep(30)"], 0.5)
+    expect("run: a timeout is a hang", r.hung and not r.crashed and r.seconds < 10)
+    r = run([args.python, "-c", "import os; print(os.listdir('.'), os.environ['PYTHONHASHSEED'])"], 20)
+    expect("run: empty temp cwd, PYTHONHASHSEED=0", r.out == "[] 0\n")
+    r = run([args.python, "-c", "import sys\nwhile True: sys.stdout.write('x' * 65536)"], 20)
+    expect("run: an output flood is cut", r.flooded and not r.crashed and len(r.out) == OUTPUT_CAP)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in ("programs", "playground"):
+            Path(tmp, folder).mkdir()
+        good = Path(tmp, "programs", "t_good.py")
+        good.write_text("# conformance: unordered\nimport sys\nprint('hi')\nsys.exit(2)\n")
+        pg = Path(tmp, "playground", "t_pg.py")
+        pg.write_text("# conformance: exit=1\n# conformance: args=-W ignore\nprint('line 7')\nraise SystemExit('bye')\n")
+        Path(tmp, "playground", "t_pg.out.re").write_text(r"line \d+" + "\n")
+        Path(tmp, "playground", "t_pg.err").write_text("bye\n")
+        p, q = Program(good), Program(pg)
+        expect("markers", p.unordered and p.rel == "programs/t_good.py" and q.exit == 1 and q.args == ["-W", "ignore"])
+        same = types.SimpleNamespace(interp=args.python, python=args.python, timeout=20)
+        expect("python3 against itself passes", check(p, same).outcome == "pass")
+        other = types.SimpleNamespace(interp=f"{args.python} -c print('different')", python=args.python, timeout=20)
+        res = check(p, other)
+        expect("a different interpreter fails, with a diff", res.outcome == "fail" and any("different" in l for l in res.details))
+        expect("playground: .out.re, .err, exit marker, args", check(q, same).outcome == "pass")
+        Path(tmp, "playground", "t_pg.err").write_text("other\n")
+        expect("playground: a wrong stderr fails", check(q, same).outcome == "fail")
+
+        global XFAIL
+        saved, XFAIL = XFAIL, Path(tmp, "xfail.txt")
+        try:
+            XFAIL.write_text("# header\n\nprograms/a.py  some reason\nprograms/b.py\n")
+            header, entries = read_xfail()
+            write_xfail(header, entries)
+            expect("xfail file round trip", read_xfail() == (header, entries)
+                   and entries["programs/a.py"] == "some reason" and header == ["# header", ""])
+        finally:
+            XFAIL = saved
+    print(f"self-test: {len(failures)} failed")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
