@@ -7,10 +7,10 @@ async def job(name, delay):
     return name
 
 async def main():
-    tasks = [asyncio.create_task(job(n, d)) for n, d in [("a", 0.05), ("b", 0.01), ("c", 0.2)]]
+    tasks = [asyncio.create_task(job(n, d)) for n, d in [("a", 0.2), ("b", 0.01), ("c", 0.45)]]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     print([t.result() for t in done], len(pending))
-    done, pending = await asyncio.wait(tasks, timeout=0.1)
+    done, pending = await asyncio.wait(tasks, timeout=0.3)
     print(sorted(t.result() for t in done), len(pending))
     done, pending = await asyncio.wait(tasks)
     print(sorted(t.result() for t in done), len(pending))

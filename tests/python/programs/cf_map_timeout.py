@@ -8,8 +8,13 @@ def slow(x):
         release.wait()
     return x
 
+all_started = threading.Barrier(4)
+
 with ThreadPoolExecutor(max_workers=3) as ex:
-    results = ex.map(slow, range(4), timeout=0.05)
+    for _ in range(3):  # start the three workers before timing anything
+        ex.submit(all_started.wait)
+    all_started.wait()
+    results = ex.map(slow, range(4), timeout=0.2)
     got = []
     try:
         for r in results:
