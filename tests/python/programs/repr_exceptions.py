@@ -1,0 +1,16 @@
+eg = ExceptionGroup("batch", [ValueError("a"), TypeError("b", 2)])
+print(repr(eg))
+print(repr(ExceptionGroup("outer", [eg, KeyError("k")])))
+print(str(eg), eg.message, eg.exceptions)
+print(repr(OSError(2, "No such file or directory", "x.txt")), str(OSError(2, "No such file or directory", "x.txt")))
+print(repr(FileNotFoundError(2, "gone")), str(FileNotFoundError("just text")))
+print(repr(KeyError(("a", 1))), str(KeyError(("a", 1))), str(KeyError("quote'd")))
+print(repr(StopIteration()), repr(SystemExit(3)), repr(RecursionError("deep")))
+print(repr(TimeoutError()), TimeoutError.__mro__[1].__name__)
+print(repr(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")))
+e = ValueError("with note")
+e.add_note("a note")
+print(repr(e), e.__notes__)
+class Custom(Exception):
+    pass
+print(repr(Custom("x", 1)), repr(Custom()), str(Custom("only")))
