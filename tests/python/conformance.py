@@ -34,6 +34,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -284,13 +285,18 @@ def check(prog, args):
         ref_out_re = prog.sibling(".out.re")
         ref_err = prog.sibling(".err")
         ref_err_re = prog.sibling(".err.re")
-    else:
+    # our interpreter runs beside the first reference run (most programs mostly wait)
+    ours = threading.Thread(target=lambda: box.append(run(interp + [str(path)] + prog.args, args.timeout)))
+    box = []
+    ours.start()
+    if prog.folder != "playground":
         tries = 3 if prog.folder == "cases" else 1
         for attempt in range(tries):
             ref = run([args.python, str(path)], args.timeout)
-            seconds += ref.seconds
+            seconds = max(seconds, ref.seconds)
             unstable = None
             if ref.hung or ref.crashed:
+                ours.join()
                 lines = [f"python3 (the reference) {ref.status()}"]
                 lines += ["  python3 stderr: " + l for l in ref.err.splitlines()[:10]]
                 return Result(prog, "error", lines, seconds)
@@ -306,8 +312,9 @@ def check(prog, args):
                             "stdout judged against the .out only")
             warnings += ["  " + l for l in unstable]
 
-    got = run(interp + [str(path)] + prog.args, args.timeout)
-    seconds += got.seconds
+    ours.join()
+    got = box[0]
+    seconds = max(seconds, got.seconds)
     got_err = normalise_err(got.err, path)
 
     if prog.folder == "playground":
