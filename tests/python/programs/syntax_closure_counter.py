@@ -20,8 +20,7 @@ print(peek())
 inc2, peek2 = make_counter(100)
 inc2()
 print(peek(), peek2())
-print(inc.__closure__[0].cell_contents)
-print(inc.__code__.co_freevars)
+print(inc(0), peek2())
 
 def adders():
     return [lambda x, n=n: x + n for n in range(3)]

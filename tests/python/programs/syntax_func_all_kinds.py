@@ -6,8 +6,7 @@ print(f(1, 20, 30, 40, 50, d=4))
 print(f(1, c=33, d=4, z=26))
 print(f(1, 2, 3, d=4, e=6, b=7))  # b goes to kwargs: it is positional-only
 
-print(f.__code__.co_argcount, f.__code__.co_posonlyargcount, f.__code__.co_kwonlyargcount)
-print(f.__code__.co_varnames[:7])
+print(f.__defaults__)
 print(f.__kwdefaults__)
 
 def g(*, only):

@@ -25,6 +25,4 @@ def lazy():
 l = lazy()
 print("created, not started")
 next(l)
-print(l.gi_running, l.gi_frame is not None)
-list(l)
-print(l.gi_frame)
+print(list(l), next(l, "exhausted"))

@@ -34,5 +34,5 @@ def counter_factory():
 
 inc, get = counter_factory()
 inc(); inc()
-print(get(), inc.__code__.co_freevars, get.__code__.co_freevars)
+print(get(), inc(), get())
 print(type(len).__name__, len.__name__, __name__)
