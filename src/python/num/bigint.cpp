@@ -13,30 +13,6 @@ namespace interleave::python {
 
 using detail::Mag;
 
-const char* exc_type_name(ExcType type) {
-    switch (type) {
-        case ExcType::none:
-            return "";
-        case ExcType::ValueError:
-            return "ValueError";
-        case ExcType::OverflowError:
-            return "OverflowError";
-        case ExcType::ZeroDivisionError:
-            return "ZeroDivisionError";
-        case ExcType::TypeError:
-            return "TypeError";
-        case ExcType::IndexError:
-            return "IndexError";
-        case ExcType::KeyError:
-            return "KeyError";
-        case ExcType::MemoryError:
-            return "MemoryError";
-        case ExcType::interrupted:
-            return "interrupted";
-    }
-    return "";
-}
-
 namespace {
 
 BigInt make(Mag mag, bool negative) {
