@@ -10,6 +10,8 @@
 //
 // ExcType::interrupted is not a Python exception: a long operation (bigint pow/mul/str) saw its
 // Poll say "stop" (the run is stopping); the VM unwinds with its Stopped status.
+// ExcType::pending: a callback into the VM (str() of an object, a mapping lookup, ...) raised;
+// the VM already holds that exception, so it only unwinds.
 // Thread-safety: plain values; no shared state.
 #pragma once
 
@@ -29,6 +31,7 @@ enum class ExcType : uint8_t {
     KeyError,
     MemoryError,
     interrupted,  // Poll asked to stop: not a Python exception (see above)
+    pending,      // a VM callback failed and the VM holds the exception already
 };
 
 // "ValueError", ... ("" for none, "interrupted" for interrupted). Any thread, O(1).
