@@ -309,7 +309,7 @@ Result<double> float_fromhex(std::string_view s) {
         if (i < s.size() && (s[i] == '-' || s[i] == '+')) exp_neg = s[i++] == '-';
         if (i >= s.size() || s[i] < '0' || s[i] > '9') return parse_error;
         for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
-            if (exp < (int64_t(1) << 60)) exp = exp * 10 + (s[i] - '0');  // saturates
+            if (exp < (int64_t(1) << 59)) exp = exp * 10 + (s[i] - '0');  // saturates
         }
         if (exp_neg) exp = -exp;
     }
