@@ -72,7 +72,7 @@ interleave_embed(FONT_SANS_CPP "${INTERLEAVE_FONT_DIR}/DejaVuSans.ttf" interleav
 interleave_embed(FONT_MONO_CPP "${INTERLEAVE_FONT_DIR}/DejaVuSansMono.ttf" interleave_font_mono_ttf)
 
 # --- UI --------------------------------------------------------------------------------------
-file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/ui/editor/*.cpp)
 add_library(interleave_ui STATIC ${UI_SOURCES} ${FONT_SANS_CPP} ${FONT_MONO_CPP})
 target_link_libraries(interleave_ui PUBLIC interleave_samples imgui)
 target_include_directories(interleave_ui PUBLIC "${INTERLEAVE_GEN_DIR}")

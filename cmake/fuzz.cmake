@@ -1,6 +1,6 @@
 # libFuzzer targets (clang only). Configure a separate build with clang:
 #   CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DINTERLEAVE_ENGINE_ONLY=ON -DINTERLEAVE_FUZZ=ON
-#   ninja -C build/fuzz fuzz_share_link && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
+#   ninja -C build/fuzz fuzz_share_link fuzz_text_model && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
 # The CTest entry is a bounded run (INTERLEAVE_FUZZ_RUNS inputs); new inputs go to
 # build/fuzz/corpus_share_link, never into the seed corpus in tests/fuzz/.
 option(INTERLEAVE_FUZZ "Build libFuzzer targets (needs clang)" OFF)
@@ -25,4 +25,17 @@ if(INTERLEAVE_FUZZ)
             -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/share_link.dict
             ${_fuzz_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_share_link)
   set_tests_properties(fuzz_share_link PROPERTIES TIMEOUT 300)
+
+  # The editor's text model (src/ui/editor, no ImGui: it builds in this engine-only tree).
+  add_executable(fuzz_text_model tests/fuzz/fuzz_text_model.cpp src/ui/editor/utf8.cpp
+    src/ui/editor/text_model.cpp src/ui/editor/text_commands.cpp)
+  target_include_directories(fuzz_text_model PRIVATE ${CMAKE_SOURCE_DIR}/src)
+  target_compile_options(fuzz_text_model PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 ${INTERLEAVE_WARNINGS})
+  target_link_options(fuzz_text_model PRIVATE -fsanitize=fuzzer,address,undefined)
+  set(_tm_corpus "${CMAKE_BINARY_DIR}/corpus_text_model")
+  file(MAKE_DIRECTORY "${_tm_corpus}")
+  add_test(NAME fuzz_text_model
+    COMMAND fuzz_text_model -runs=${INTERLEAVE_FUZZ_RUNS} -max_len=2000 -timeout=10
+            ${_tm_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_text_model)
+  set_tests_properties(fuzz_text_model PROPERTIES TIMEOUT 300)
 endif()
