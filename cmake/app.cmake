@@ -146,3 +146,19 @@ if(BENCH_TIMELINE_SOURCES AND NOT EMSCRIPTEN)
   target_link_libraries(bench_timeline PRIVATE interleave_ui)
   target_compile_options(bench_timeline PRIVATE ${INTERLEAVE_WARNINGS})
 endif()
+
+# --- Code editor benchmark (tests/bench/bench_editor.cpp, figures only) ------------------------
+# Native: built with the app (build/native/bench_editor). Web build: on request only
+# (ninja -C build/web bench_editor; node --no-experimental-fetch build/web/bench_editor.js).
+if(EXISTS ${CMAKE_SOURCE_DIR}/tests/bench/bench_editor.cpp)
+  if(EMSCRIPTEN)
+    add_executable(bench_editor EXCLUDE_FROM_ALL tests/bench/bench_editor.cpp)
+    target_link_options(bench_editor PRIVATE -sENVIRONMENT=node,worker -sEXIT_RUNTIME=1
+      -sINITIAL_MEMORY=128MB -sPTHREAD_POOL_SIZE=2)
+  else()
+    add_executable(bench_editor tests/bench/bench_editor.cpp)
+  endif()
+  target_link_libraries(bench_editor PRIVATE interleave_ui)
+  target_include_directories(bench_editor PRIVATE tests)
+  target_compile_options(bench_editor PRIVATE ${INTERLEAVE_WARNINGS})
+endif()

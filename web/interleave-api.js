@@ -10,6 +10,10 @@
  *   interleave.run() / stop()       start / stop the current sample (never block)
  *   interleave.exportTrace()        Chrome Trace Event JSON of the current or last run ('' if none)
  *   interleave.link()               the current share-link fragment
+ *   interleave.code()               the code editor's text
+ *   interleave.setCode(text)        replaces it (one undoable step; runs nothing)
+ *   interleave.editorState()        {focused, line, col, anchor_line, anchor_col, undo, redo,
+ *                                   edited, find_open, lines} (0-based; columns in UTF-8 bytes)
  *
  * Every call is answered from the page's main thread between frames. Calling anything but
  * `ready` before it resolves throws. The URL fragment is loaded at start-up, and again on
@@ -40,7 +44,10 @@
     run: function () { call('run'); },
     stop: function () { call('stop'); },
     exportTrace: function () { return call('exportTrace'); },
-    link: function () { return call('link'); }
+    link: function () { return call('link'); },
+    code: function () { return call('code'); },
+    setCode: function (text) { call('setCode', String(text == null ? '' : text)); },
+    editorState: function () { return parse(call('editorState'), 'editorState()'); }
   };
 
   // Called by web/index.html's Module glue.
@@ -54,7 +61,10 @@
         run: Module.cwrap('interleave_run', null, []),
         stop: Module.cwrap('interleave_stop', null, []),
         exportTrace: Module.cwrap('interleave_export_trace', 'string', []),
-        link: Module.cwrap('interleave_link', 'string', [])
+        link: Module.cwrap('interleave_link', 'string', []),
+        code: Module.cwrap('interleave_code', 'string', []),
+        setCode: Module.cwrap('interleave_set_code', null, ['string']),
+        editorState: Module.cwrap('interleave_editor_state', 'string', [])
       };
       window.addEventListener('hashchange', function () {
         // The app itself writes the fragment with history.replaceState, which fires no

@@ -71,10 +71,24 @@ class GlfwBackend final : public Backend {
             return out ? "Saved " + filename + " in the working directory"
                        : "Could not write " + filename;
         };
+        // GLFW's clipboard says nothing about success: read it back.
+        h.copy_text = [this](const std::string& text, int) {
+            glfwSetClipboardString(window_, text.c_str());
+            const char* back = glfwGetClipboardString(window_);
+            return back && text == back ? ui::CopyResult::copied : ui::CopyResult::failed;
+        };
+        h.keys.f = GLFW_KEY_F;
+        h.keys.g = GLFW_KEY_G;
+        h.keys.slash = GLFW_KEY_SLASH;
+#ifdef __APPLE__
+        h.mac_shortcuts = true;
+#endif
         return h;
     }
 
-    std::string initial_link() const override { return options_.link; }
+    std::string initial_link() const override {
+        return options_.link;
+    }
     void attach(ui::App&) override {}
 
     bool begin_frame() override {

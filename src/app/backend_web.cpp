@@ -61,7 +61,28 @@ EM_JS(void, notify_ready, (), {
 EM_JS(void, notify_failed, (const char* why), {
     if (Module.interleaveFailed) Module.interleaveFailed(UTF8ToString(why));
 });
+// The code editor's input bridge (web/interleave-input.js): where the editor and its caret
+// are, in framebuffer pixels, once per frame; whether its hidden textarea has the keyboard.
+EM_JS(void, bridge_sync, (int focused, float cx, float cy, float lh, float x0, float y0,
+                          float x1, float y1), {
+    if (window.interleaveInput) window.interleaveInput.sync(!!focused, cx, cy, lh, x0, y0, x1, y1);
+});
+EM_JS(int, bridge_has_focus, (), {
+    return window.interleaveInput && window.interleaveInput.hasFocus() ? 1 : 0;
+});
+// 1 copied, 0 refused, 2 pending (answered through interleave_copy_done).
+EM_JS(int, bridge_write_clipboard, (const char* text, int id), {
+    if (!window.interleaveInput) return 0;
+    return window.interleaveInput.writeClipboard(UTF8ToString(text), id);
+});
+EM_JS(int, platform_is_mac, (), {
+    return /^(Mac|iPhone|iPad|iPod)/.test(navigator.platform || "") ? 1 : 0;
+});
 // clang-format on
+
+// Text the page's last paste event carried: what ImGui's own text fields (the find bar, the
+// console filter) read on Ctrl+V. (Emscripten 3.1.6's glfwGetClipboardString is empty.)
+std::string g_clipboard;
 
 // Device-pixel size the canvas should have now.
 void wanted_canvas_size(double dpr, int& w, int& h) {
@@ -91,6 +112,18 @@ class WebBackend final : public Backend {
         glfwMakeContextCurrent(window_);
         ImGui_ImplGlfw_InitForOpenGL(window_, true);
         install_key_taps(window_);
+        // Text arrives through the bridge's textarea while it has the keyboard (input and
+        // composition events: IME, dead keys, AltGr); GLFW's keypress characters would type
+        // it twice. Elsewhere (the canvas) they still drive the app's one-key shortcuts.
+        glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned c) {
+            if (!bridge_has_focus()) ImGui_ImplGlfw_CharCallback(w, c);
+        });
+        ImGuiIO& io = ImGui::GetIO();
+        io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
+        io.SetClipboardTextFn = [](void*, const char* text) {
+            g_clipboard = text ? text : "";
+            bridge_write_clipboard(g_clipboard.c_str(), 0);  // best effort (ImGui's fields)
+        };
         ImGui_ImplOpenGL3_Init("#version 300 es");
         return true;
     }
@@ -106,6 +139,20 @@ class WebBackend final : public Backend {
             download_file(filename.c_str(), content.data(), content.size());
             return "Downloaded " + filename;
         };
+        h.copy_text = [](const std::string& text, int id) {
+            g_clipboard = text;
+            const int r = bridge_write_clipboard(text.c_str(), id);
+            return r == 1   ? ui::CopyResult::copied
+                   : r == 2 ? ui::CopyResult::pending
+                            : ui::CopyResult::failed;
+        };
+        // Emscripten's GLFW reports letters and '/' with GLFW's codes (ASCII).
+        h.keys.f = GLFW_KEY_F;
+        h.keys.g = GLFW_KEY_G;
+        h.keys.slash = GLFW_KEY_SLASH;
+        h.mac_shortcuts = platform_is_mac() != 0;
+        h.clipboard_events = true;
+        h.ordered_keys = true;  // web/interleave-input.js sends editing keys with the text
         return h;
     }
 
@@ -131,6 +178,10 @@ class WebBackend final : public Backend {
 
     void end_frame() override {
         key_taps_end_frame(window_);
+        if (g_app) {
+            const ui::App::EditorGeometry e = g_app->editor_geometry();
+            bridge_sync(e.focused, e.caret_x, e.caret_y, e.line_h, e.x0, e.y0, e.x1, e.y1);
+        }
         if (!draw_) return;  // the canvas keeps the last drawn frame
         draw_frame(window_);
         if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
@@ -219,6 +270,50 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_export_trace() {
 EMSCRIPTEN_KEEPALIVE const char* interleave_link() {
     static std::string slot;
     return keep(slot, g_app ? g_app->link() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_code() {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->code() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_set_code(const char* text) {
+    if (g_app) g_app->set_code(text ? text : "");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_editor_state() {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->editor_state_json() : "{}");
+}
+
+// --- The editor's input bridge (web/interleave-input.js) ---------------------------------------
+
+// Text from the bridge textarea's input/compositionend events: typed like keyboard characters.
+EMSCRIPTEN_KEEPALIVE void interleave_input_text(const char* utf8) {
+    if (utf8 && ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// A paste event's text: into the editor when it has focus; kept for ImGui's own fields too.
+EMSCRIPTEN_KEEPALIVE void interleave_paste(const char* utf8) {
+    interleave::app::g_clipboard = utf8 ? utf8 : "";
+    if (g_app) g_app->editor_paste(interleave::app::g_clipboard);
+}
+
+// A copy/cut event: the editor's selection (cut removes it); "" when the editor has no focus.
+EMSCRIPTEN_KEEPALIVE const char* interleave_copy(int cut) {
+    static std::string slot;
+    return keep(slot, g_app ? g_app->editor_copy(cut != 0) : "");
+}
+
+// Keys a soft keyboard sends only as input events (keyCode 229): 1 Backspace, 2 Enter.
+EMSCRIPTEN_KEEPALIVE void interleave_editor_key(int key) {
+    if (g_app)
+        g_app->editor_key(key == 1 ? interleave::ui::App::EditorKey::backspace
+                                   : interleave::ui::App::EditorKey::enter);
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_copy_done(int id, int ok) {
+    if (g_app && id > 0) g_app->copy_finished(id, ok != 0);
 }
 
 }  // extern "C"

@@ -249,6 +249,13 @@ App::App(PlatformHooks hooks) : impl_(std::make_unique<Impl>()) {
     auto notify = std::exchange(p.hooks.link_changed, nullptr);
     p.select_sample(0);
     p.hooks.link_changed = std::move(notify);
+    CodeEditor::Config& ec = p.editor.config;
+    ec.keys.f = p.hooks.keys.f;
+    ec.keys.g = p.hooks.keys.g;
+    ec.keys.slash = p.hooks.keys.slash;
+    ec.mac = p.hooks.mac_shortcuts;
+    ec.clipboard_events = p.hooks.clipboard_events;
+    ec.ordered_keys = p.hooks.ordered_keys;
 }
 
 App::~App() {
@@ -364,6 +371,66 @@ std::string App::export_trace() const {
 }
 std::string App::link() const {
     return impl_->p.link();
+}
+
+std::string App::code() const {
+    return impl_->p.editor.text();
+}
+
+void App::set_code(std::string_view text) {
+    TextModel& m = impl_->p.editor.model();
+    m.select_all();
+    m.paste(text);
+    m.set_cursor({0, 0});
+}
+
+std::string App::editor_state_json() {
+    Playground& p = impl_->p;
+    const TextModel& m = p.editor.model();
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  "{\"focused\":%s,\"line\":%d,\"col\":%d,\"anchor_line\":%d,\"anchor_col\":%d,"
+                  "\"undo\":%zu,\"redo\":%zu,\"edited\":%s,\"find_open\":%s,\"lines\":%d}",
+                  p.editor.focused() ? "true" : "false", m.cursor().line, m.cursor().col,
+                  m.anchor().line, m.anchor().col, m.undo_depth(), m.redo_depth(),
+                  p.code_edited() ? "true" : "false", p.editor.find_open() ? "true" : "false",
+                  m.line_count());
+    return buf;
+}
+
+App::EditorGeometry App::editor_geometry() const {
+    const CodeEditor& e = impl_->p.editor;
+    EditorGeometry g;
+    g.focused = e.focused();
+    g.caret_x = e.caret_screen_pos().x;
+    g.caret_y = e.caret_screen_pos().y;
+    g.line_h = e.line_height();
+    g.x0 = e.view_min().x;
+    g.y0 = e.view_min().y;
+    g.x1 = e.view_max().x;
+    g.y1 = e.view_max().y;
+    return g;
+}
+
+void App::editor_paste(std::string_view text) {
+    impl_->p.editor.paste_text(text);
+}
+
+void App::editor_key(EditorKey key) {
+    CodeEditor& e = impl_->p.editor;
+    if (!e.focused() || e.read_only) return;
+    if (key == EditorKey::backspace)
+        e.model().backspace();
+    else
+        e.model().newline();
+}
+
+std::string App::editor_copy(bool cut) {
+    return impl_->p.editor.copy_text(cut);
+}
+
+void App::copy_finished(int id, bool ok) {
+    impl_->p.copy_finished(id, ok);
 }
 
 }  // namespace interleave::ui

@@ -6,7 +6,8 @@
 // this layer never sees #ifdef __EMSCRIPTEN__.
 //
 // What is implemented (panels in src/ui/*_panel.cpp, state in playground.hpp):
-//  ✓ gallery (article's five, then extras), read-only syntax-coloured Python, knobs with
+//  ✓ gallery (article's five, then extras), the Python text in a code editor
+//    (editor/code_editor.hpp; edits are kept per sample, Run still runs the sample), knobs with
 //    ranges/help validated by samples::parse_knob, Run / Stop / Share / Export trace
 //  ✓ console: filter, clear, copy, auto-scroll that yields to the user, bound + notices
 //  ✓ timeline: worker lanes (tasks + states), GIL lane per process, legend, live follow,
@@ -26,14 +27,31 @@
 
 namespace interleave::ui {
 
+// What a platform clipboard write did (PlatformHooks::copy_text).
+enum class CopyResult {
+    copied,  // on the clipboard now
+    failed,  // refused (web: no permission, no user activation)
+    pending  // the platform answers later through App::copy_finished (web: a promise)
+};
+
 struct PlatformHooks {
     // The share link changed (web: history.replaceState of the fragment). May be empty.
     std::function<void(const std::string& fragment)> link_changed;
     // Save a file for the user (web: download; desktop: write next to the working directory,
     // returning the path written). Returns a message for the status bar.
     std::function<std::string(const std::string& filename, const std::string& content)> save_file;
+    // Puts `text` on the system clipboard; `id` names a pending answer. Empty: ImGui's own
+    // clipboard functions are used (and trusted).
+    std::function<CopyResult(const std::string& text, int id)> copy_text;
     bool is_web = false;
     unsigned hardware_cores = 0;  // 0 = ask std::thread::hardware_concurrency
+    // io.KeysDown indices of keys ImGui 1.86's ImGuiKey_ does not name (-1: not available).
+    struct KeyCodes {
+        int f = -1, g = -1, slash = -1;
+    } keys;
+    bool mac_shortcuts = false;     // Cmd instead of Ctrl for the editor's shortcuts
+    bool clipboard_events = false;  // cut/copy/paste reach the editor as events (web bridge)
+    bool ordered_keys = false;      // editing keys come in the character queue, in typing order
 };
 
 class App {
@@ -64,6 +82,25 @@ class App {
     void stop();
     std::string export_trace() const;  // Chrome Trace JSON of the current/last run, "" if none
     std::string link() const;          // current fragment, "#v=1&sample=..."
+
+    // --- The code editor: automation, the web input bridge, the platform's clipboard ---
+    std::string code() const;              // the editor's text
+    void set_code(std::string_view text);  // replaces it (one undoable step)
+    // {"focused", "line", "col", "anchor_line", "anchor_col", "undo", "redo", "edited",
+    //  "find_open"} (lines and columns 0-based, columns in bytes)
+    std::string editor_state_json();
+    // Where the editor is, in framebuffer pixels (the bridge puts its textarea at the caret).
+    struct EditorGeometry {
+        bool focused = false;
+        float caret_x = 0, caret_y = 0, line_h = 0;
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the text area
+    };
+    EditorGeometry editor_geometry() const;
+    void editor_paste(std::string_view text);  // a paste event's text (when focused)
+    enum class EditorKey { backspace, enter };
+    void editor_key(EditorKey key);       // keys a soft keyboard sends only as input events
+    std::string editor_copy(bool cut);    // the selection for a copy/cut event
+    void copy_finished(int id, bool ok);  // answer to a pending PlatformHooks::copy_text
 
   private:
     struct Impl;

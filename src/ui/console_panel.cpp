@@ -46,8 +46,7 @@ void draw_console_panel(Playground& p) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Copy")) {
-        ImGui::SetClipboardText(p.console.copy_text(&p.worker_names).c_str());
-        p.flash("Output copied to the clipboard");
+        p.copy_to_clipboard(p.console.copy_text(&p.worker_names), "Output copied to the clipboard");
     }
     ImGui::SameLine();
     ImGui::Checkbox("Time", &p.console_show_meta);

@@ -70,20 +70,21 @@ void draw_knobs_panel(Playground& p) {
     ImGui::SameLine();
     if (ImGui::Button("Share", ImVec2(bw * 0.8f, 0))) {
         p.share_shown = p.link();
-        ImGui::SetClipboardText(p.share_shown.c_str());
+        p.copy_to_clipboard(p.share_shown, "Link copied to the clipboard");
         ImGui::OpenPopup("share");
-        p.flash("Link copied to the clipboard");
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link to this sample and these knobs");
     if (ImGui::BeginPopup("share")) {
-        ImGui::TextUnformatted("Link copied. Anyone opening it sees this sample and these knobs:");
+        ImGui::TextUnformatted("Anyone opening this link sees this sample and these knobs:");
         ImGui::PushFont(p.fonts.mono);
         ImGui::TextUnformatted(p.share_shown.c_str());
         ImGui::PopFont();
         ImGui::TextDisabled("It runs only when they press Run (add &run=1 to run at once).");
-        if (ImGui::Button("Copy again")) ImGui::SetClipboardText(p.share_shown.c_str());
+        if (ImGui::Button("Copy again"))
+            p.copy_to_clipboard(p.share_shown, "Link copied to the clipboard");
         ImGui::SameLine();
-        if (ImGui::Button("Copy with run=1")) ImGui::SetClipboardText(p.link(true).c_str());
+        if (ImGui::Button("Copy with run=1"))
+            p.copy_to_clipboard(p.link(true), "Link (with run=1) copied to the clipboard");
         ImGui::EndPopup();
     }
     ImGui::SameLine();

@@ -43,9 +43,36 @@ void Playground::select_sample(int index) {
     const auto& cat = samples::catalog();
     if (index < 0 || index >= static_cast<int>(cat.size())) return;
     if (index != sample) run_all_queue.clear();
+    // The text being left is kept if edited (a draft per sample), so switching loses nothing.
+    if (!python_text.empty() || editor.model().size_bytes() > 0) {
+        if (code_edited())
+            drafts[current().id] = editor.text();
+        else
+            drafts.erase(current().id);
+    }
     sample = index;
     knobs = samples::defaults(cat[static_cast<size_t>(index)].knobs);
+    python_text.clear();  // knobs_changed() loads the new sample's text (or its draft)
+    editor.set_text("");
+    edited_version_ = ~0ull;
     knobs_changed();
+    if (auto d = drafts.find(current().id); d != drafts.end()) editor.set_text(d->second);
+}
+
+bool Playground::code_edited() {
+    if (edited_version_ != editor.model().version()) {
+        edited_version_ = editor.model().version();
+        edited_ = editor.text() != python_text;
+    }
+    return edited_;
+}
+
+void Playground::reset_code() {
+    auto& m = editor.model();
+    m.select_all();
+    m.paste(python_text);  // one undo step: Ctrl+Z brings the edits back
+    m.set_cursor({0, 0});
+    drafts.erase(current().id);
 }
 
 void Playground::set_knobs(samples::KnobValues values) {
@@ -55,8 +82,11 @@ void Playground::set_knobs(samples::KnobValues values) {
 
 void Playground::knobs_changed() {
     const auto& s = current();
+    // The editor follows the knobs while it holds the sample's own text.
+    const bool keep = !python_text.empty() && code_edited();
     python_text = s.python ? s.python(knobs) : std::string();
-    python_tokens = lex_python(python_text);
+    if (!keep) editor.set_text(python_text);
+    edited_version_ = ~0ull;
     const std::string l = link();
     if (l != last_link) {
         last_link = l;
@@ -75,6 +105,37 @@ std::string Playground::link(bool with_run) const {
 void Playground::flash(std::string message, double seconds) {
     status_message = std::move(message);
     status_message_until = ImGui::GetCurrentContext() ? ImGui::GetTime() + seconds : 1e300;
+}
+
+void Playground::copy_to_clipboard(const std::string& text, std::string done) {
+    if (!hooks.copy_text) {  // no platform clipboard: ImGui's own (tests)
+        ImGui::SetClipboardText(text.c_str());
+        flash(std::move(done));
+        return;
+    }
+    const int id = next_copy_id++;
+    switch (hooks.copy_text(text, id)) {
+        case CopyResult::copied:
+            flash(std::move(done));
+            break;
+        case CopyResult::pending:
+            pending_copies[id] = std::move(done);
+            break;
+        case CopyResult::failed:
+            copy_finished(-1, false);
+            break;
+    }
+}
+
+void Playground::copy_finished(int id, bool ok) {
+    auto it = pending_copies.find(id);
+    if (ok && it != pending_copies.end()) flash(it->second);
+    if (!ok)
+        flash(
+            "Could not copy: the browser did not allow access to the clipboard (select the text "
+            "and press Ctrl+C instead)",
+            8);
+    if (it != pending_copies.end()) pending_copies.erase(it);
 }
 
 void Playground::start_run() {
@@ -103,6 +164,11 @@ void Playground::start_run() {
     follow = true;
     run_sample = sample;
     run_knobs = knobs;
+    if (code_edited())
+        flash(
+            "This runs the sample's own code for its knobs, not your edit: running edited "
+            "Python needs the interpreter, which is not in this build yet",
+            8);
     try {
         run = samples::start(current(), knobs);
     } catch (const std::exception& e) {
@@ -246,7 +312,11 @@ std::string Playground::state_json() const {
     j += ",\"link\":" + samples::json_string(link()) +
          ",\"selected\":" + samples::json_string(s.id) +
          ",\"runs\":" + std::to_string(records.size()) +
-         ",\"run_all_pending\":" + std::to_string(run_all_queue.size()) + "}";
+         ",\"run_all_pending\":" + std::to_string(run_all_queue.size());
+    // The status bar's message while it shows (e.g. "Link copied to the clipboard").
+    const bool shown = !status_message.empty() && ImGui::GetCurrentContext() &&
+                       ImGui::GetTime() < status_message_until;
+    j += ",\"message\":" + samples::json_string(shown ? status_message : std::string()) + "}";
     return j;
 }
 
@@ -254,7 +324,8 @@ std::string Playground::load_link(std::string_view fragment) {
     const samples::DecodedLink d = samples::decode_link(fragment);
     const auto& cat = samples::catalog();
     for (size_t i = 0; i < cat.size(); ++i)
-        if (cat[i].id == d.state.sample) sample = static_cast<int>(i);
+        if (cat[i].id == d.state.sample && static_cast<int>(i) != sample)
+            select_sample(static_cast<int>(i));  // keeps the text being left as a draft
     run_all_queue.clear();
     knobs = d.state.knobs;
     knobs_changed();

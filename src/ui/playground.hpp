@@ -6,6 +6,7 @@
 #pragma once
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@
 #include "samples/catalog.hpp"
 #include "ui/app.hpp"
 #include "ui/console_model.hpp"
-#include "ui/python_lexer.hpp"
+#include "ui/editor/code_editor.hpp"
 #include "ui/span_renderer.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_layout.hpp"
@@ -45,9 +46,14 @@ struct Playground {
     // --- What is selected ---------------------------------------------------------------
     int sample = 0;  // index into samples::catalog()
     samples::KnobValues knobs;
-    std::string python_text;  // python(knobs), re-lexed when knobs change
-    std::vector<PySpan> python_tokens;
-    std::string last_link;  // last fragment sent to hooks.link_changed
+    std::string python_text;  // python(knobs): the sample's own text for these knobs
+    // The code editor (code_panel.cpp). It shows python_text and follows the knobs until the
+    // user edits it; an edited text is kept per sample (drafts) until Reset.
+    CodeEditor editor;
+    std::map<std::string, std::string> drafts;  // sample id -> edited text (other samples)
+    bool code_edited();                         // the editor's text differs from python_text
+    void reset_code();                          // back to python_text (undoable)
+    std::string last_link;                      // last fragment sent to hooks.link_changed
 
     // --- The current (or last) run and what has been read from it ------------------------
     std::shared_ptr<engine::Run> run;
@@ -91,7 +97,9 @@ struct Playground {
     std::vector<std::string> link_notices;  // from the last decoded link, until dismissed
     std::string status_message;
     double status_message_until = 0;
-    std::string share_shown;  // the link the Share popup shows
+    std::string share_shown;                    // the link the Share popup shows
+    std::map<int, std::string> pending_copies;  // copy id -> message once the platform confirms
+    int next_copy_id = 1;
 
     // --- Actions (playground.cpp) -------------------------------------------------------------
     void select_sample(int index);               // resets knobs to the sample's defaults
@@ -104,11 +112,17 @@ struct Playground {
     bool running() const { return run && !run->done(); }
     void start_run_all();  // `choosing`: every model, one after another
     void flash(std::string message, double seconds = 4);
+    // Puts `text` on the system clipboard through the platform, and says `done` (e.g. "Link
+    // copied to the clipboard") only once it was; a refusal is said too (#8 item 4).
+    void copy_to_clipboard(const std::string& text, std::string done);
+    void copy_finished(int id, bool ok);  // the platform's late answer (web: a promise)
     const samples::Sample& current() const;
     std::string state_json() const;
     std::string load_link(std::string_view fragment);  // notices as a JSON array
 
   private:
+    uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
+    bool edited_ = false;
     void ingest();
     void record_finished();
     void release_finished_retiring();

@@ -49,13 +49,65 @@ void push(std::vector<PySpan>& out, std::string_view s, size_t b, size_t e, PyTo
     if (e > start) out.push_back({uint32_t(start), uint32_t(e), kind});
 }
 
+// End of a string whose body starts at `e` (after the opening quote(s)): just past the
+// closing quote(s), or where a one-line string meets its line's end, or the text's end.
+// `closed` says whether the closing quote(s) were found.
+size_t string_end(std::string_view s, size_t e, char q, bool triple, bool* closed = nullptr) {
+    const size_t n = s.size();
+    if (closed) *closed = false;
+    while (e < n) {
+        if (s[e] == '\\') {
+            e += 2;
+            continue;
+        }
+        if (!triple && s[e] == '\n') break;  // unterminated: stop at line end
+        if (s[e] == q && (!triple || (e + 2 < n && s[e + 1] == q && s[e + 2] == q))) {
+            if (closed) *closed = true;
+            return e + (triple ? 3 : 1);
+        }
+        ++e;
+    }
+    return std::min(e, n);
+}
+
+PyLineState triple_state(char q) {
+    return q == '\'' ? PyLineState::in_triple_single : PyLineState::in_triple_double;
+}
+
 }  // namespace
 
-std::vector<PySpan> lex_python(std::string_view s) {
+PyLineState python_state_after_line(std::string_view s, PyLineState start) {
+    const size_t n = s.size();
+    size_t i = 0;
+    bool closed = true;
+    if (start != PyLineState::code) {
+        i = string_end(s, 0, start == PyLineState::in_triple_single ? '\'' : '"', true, &closed);
+        if (!closed) return start;
+    }
+    while (i < n) {
+        const char c = s[i];
+        if (c == '#') return PyLineState::code;
+        if (c == '\'' || c == '"') {
+            const bool triple = i + 2 < n && s[i + 1] == c && s[i + 2] == c;
+            i = string_end(s, i + (triple ? 3 : 1), c, triple, &closed);
+            if (triple && !closed) return triple_state(c);
+            continue;
+        }
+        ++i;
+    }
+    return PyLineState::code;
+}
+
+std::vector<PySpan> lex_python(std::string_view s, PyLineState start) {
     std::vector<PySpan> out;
+    out.reserve(s.size() / 3);
     const size_t n = s.size();
     size_t i = 0;
     bool after_def = false;
+    if (start != PyLineState::code) {  // the rest of a triple-quoted string opened earlier
+        i = string_end(s, 0, start == PyLineState::in_triple_single ? '\'' : '"', true);
+        push(out, s, 0, i, PyToken::string);
+    }
     while (i < n) {
         const char c = s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -77,25 +129,7 @@ std::vector<PySpan> lex_python(std::string_view s) {
         if (p < n && (s[p] == '\'' || s[p] == '"')) {
             const char q = s[p];
             const bool triple = p + 2 < n && s[p + 1] == q && s[p + 2] == q;
-            size_t e = p + (triple ? 3 : 1);
-            while (e < n) {
-                if (s[e] == '\\') {
-                    e += 2;
-                    continue;
-                }
-                if (!triple && s[e] == '\n') break;  // unterminated: stop at line end
-                if (s[e] == q) {
-                    if (!triple) {
-                        ++e;
-                        break;
-                    }
-                    if (e + 2 < n && s[e + 1] == q && s[e + 2] == q) {
-                        e += 3;
-                        break;
-                    }
-                }
-                ++e;
-            }
+            size_t e = string_end(s, p + (triple ? 3 : 1), q, triple);
             if (e > n) e = n;
             push(out, s, i, e, PyToken::string);
             i = e;

@@ -26,7 +26,16 @@ struct PySpan {
     PyToken kind = PyToken::text;
 };
 
-// Tokens covering every non-whitespace byte of `src`, in order, split at line ends.
-std::vector<PySpan> lex_python(std::string_view src);
+// Where a line starts: in code, or inside a triple-quoted string opened on an earlier line.
+// Lets a view lex only the lines it shows (the code editor, on a 2,000-line file).
+enum class PyLineState : uint8_t { code, in_triple_single, in_triple_double };
+
+// Tokens covering every non-whitespace byte of `src`, in order, split at line ends; `start`
+// is the state at src[0] (code for a whole text).
+std::vector<PySpan> lex_python(std::string_view src, PyLineState start = PyLineState::code);
+
+// The state at the start of the next line, given one line (without its '\n') and the state
+// at its start. Agrees with lex_python on where strings and comments are; O(line).
+PyLineState python_state_after_line(std::string_view line, PyLineState start);
 
 }  // namespace interleave::ui

@@ -23,7 +23,18 @@ const ImWchar* glyph_ranges() {
     return ranges;
 }
 
-ImFont* add_font(const unsigned char* data, unsigned size, float px) {
+// The code editor's and console's font also covers what people type and print: Latin
+// extended, Greek, Cyrillic, punctuation, currency (€), arrows, maths, box drawing, shapes,
+// and U+FFFD (drawn for bytes that are not UTF-8). CJK is not in DejaVu Sans Mono: '?' shows.
+const ImWchar* mono_glyph_ranges() {
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
+                                     0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+                                     0x2500, 0x259F, 0x25A0, 0x25FF, 0xFFFD, 0xFFFD, 0};
+    return ranges;
+}
+
+ImFont* add_font(const unsigned char* data, unsigned size, float px,
+                 const ImWchar* ranges = glyph_ranges()) {
     ImGuiIO& io = ImGui::GetIO();
     if (data && size) {
         ImFontConfig cfg;
@@ -31,7 +42,7 @@ ImFont* add_font(const unsigned char* data, unsigned size, float px) {
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
         return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data),
-                                              static_cast<int>(size), px, &cfg, glyph_ranges());
+                                              static_cast<int>(size), px, &cfg, ranges);
     }
     ImFontConfig cfg;
     cfg.SizePixels = std::round(13.f * px / 15.f);
@@ -59,7 +70,7 @@ Fonts load_fonts(float dpi) {
     Fonts f;
     const float base = std::round(16.f * dpi);
     f.ui = add_font(ui_data, ui_size, base);
-    f.mono = add_font(mono_data, mono_size, std::round(15.f * dpi));
+    f.mono = add_font(mono_data, mono_size, std::round(15.f * dpi), mono_glyph_ranges());
     f.big = add_font(ui_data, ui_size, std::round(21.f * dpi));
     io.FontDefault = f.ui;
     io.Fonts->Build();

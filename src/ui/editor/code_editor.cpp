@@ -1,0 +1,477 @@
+// The code editor widget: focus, mouse, keys and the find bar. Drawing is in
+// code_editor_draw.cpp. See code_editor.hpp for the contract.
+#include "ui/editor/code_editor.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // active id, focus, key-claim masks, as InputText does
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace interleave::ui {
+
+namespace {
+
+void append_utf8(std::string& out, unsigned c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        // ImWchar is 16-bit in this build: no code points past the BMP reach us.
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+bool pressed(int key_index) {
+    return key_index >= 0 && ImGui::IsKeyPressed(key_index, true);
+}
+bool pressed(ImGuiKey_ key) {
+    return pressed(ImGui::GetKeyIndex(key));
+}
+
+}  // namespace
+
+CodeEditor::CodeEditor() = default;
+
+void CodeEditor::set_text(std::string_view text) {
+    model_.set_text(text);
+    scroll_to_caret_ = true;
+}
+
+void CodeEditor::blur() {
+    focused_ = false;
+    drag_ = Drag::none;
+    if (ImGui::GetCurrentContext() && GImGui->ActiveId == id_ && id_ != 0) ImGui::ClearActiveID();
+}
+
+void CodeEditor::set_error(int line, int col_begin, int col_end, std::string type,
+                           std::string message) {
+    model_.clear_markers(MarkerKind::error);
+    Marker m;
+    m.kind = MarkerKind::error;
+    m.line = line;
+    m.col_begin = col_begin;
+    m.col_end = col_end;
+    m.label = std::move(type);
+    m.detail = std::move(message);
+    model_.add_marker(std::move(m));
+}
+
+void CodeEditor::set_thread_markers(const std::vector<ThreadMarker>& markers) {
+    model_.clear_markers(MarkerKind::thread);
+    for (const auto& t : markers) {
+        Marker m;
+        m.kind = MarkerKind::thread;
+        m.line = t.line;
+        m.color = t.color;
+        m.label = t.name;
+        m.detail = t.state;
+        model_.add_marker(std::move(m));
+    }
+}
+
+void CodeEditor::open_find() {
+    find_open_ = true;
+    find_focus_ = true;
+    const TextRange sel = model_.selection();
+    if (!sel.empty() && sel.begin.line == sel.end.line) {
+        const std::string s = model_.selected_text();
+        const size_t n = std::min(s.size(), sizeof find_buf_ - 1);
+        std::copy_n(s.data(), n, find_buf_);
+        find_buf_[n] = 0;
+    }
+}
+
+void CodeEditor::paste_text(std::string_view text) {
+    if (!focused_ || read_only) return;
+    handle_queue();
+    model_.paste(text);
+    scroll_to_caret_ = true;
+}
+
+std::string CodeEditor::copy_text(bool cut) {
+    if (!focused_) return {};
+    handle_queue();
+    if (cut && !read_only) {
+        std::string s = model_.cut();
+        scroll_to_caret_ = true;
+        return s;
+    }
+    return model_.selected_text();
+}
+
+TextPos CodeEditor::pos_at_mouse(ImVec2 origin, float gutter_w) const {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const int line = static_cast<int>(std::floor((m.y - origin.y) / line_h_));
+    if (line < 0) return {0, 0};
+    if (line >= model_.line_count()) return model_.end_pos();
+    const float x = (m.x - origin.x - gutter_w) / char_w_;
+    const int cells = std::max(0, static_cast<int>(std::floor(x + 0.5f)));
+    return {line, model_.col_at_cells(line, cells)};
+}
+
+float CodeEditor::x_of(ImVec2 origin, float gutter_w, TextPos p) const {
+    return origin.x + gutter_w + static_cast<float>(model_.cells(p.line, p.col)) * char_w_;
+}
+
+void CodeEditor::handle_mouse(bool hovered, ImVec2 origin, float gutter_w) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (hovered && io.MouseClicked[0]) {
+        focused_ = true;
+        const TextPos p = pos_at_mouse(origin, gutter_w);
+        const bool in_gutter = io.MousePos.x < view_min_.x + gutter_w;
+        const int clicks = io.MouseClickedCount[0];
+        if (in_gutter || clicks >= 3) {
+            model_.select_line(p.line);
+            drag_ = Drag::lines;
+        } else if (clicks == 2) {
+            model_.select_word_at(p);
+            drag_ = Drag::words;
+        } else {
+            model_.set_cursor(p, io.KeyShift);
+            drag_ = Drag::chars;
+        }
+        drag_origin_ = model_.selection();
+        caret_reset_time_ = ImGui::GetTime();
+    }
+    if (drag_ == Drag::none) return;
+    if (!io.MouseDown[0]) {
+        drag_ = Drag::none;
+        return;
+    }
+    if (io.MouseClicked[0]) return;  // the click itself is handled above
+    const TextPos p = pos_at_mouse(origin, gutter_w);
+    if (drag_ == Drag::chars) {
+        model_.set_cursor(p, true);
+    } else {
+        // Extend by whole words or lines from the one first clicked.
+        if (drag_ == Drag::words)
+            model_.select_word_at(p);
+        else
+            model_.select_line(p.line);
+        const TextRange unit = model_.selection();
+        if (unit.begin < drag_origin_.begin)
+            model_.set_selection(drag_origin_.end, unit.begin);
+        else
+            model_.set_selection(drag_origin_.begin, unit.end);
+    }
+    scroll_to_caret_ = true;  // dragging past an edge scrolls
+}
+
+void CodeEditor::apply_key(EditorKey key, unsigned mods) {
+    const bool shift = mods & kModShift;
+    const bool primary = mods & (config.mac ? kModSuper : kModCtrl);
+    const bool word_mod = mods & (config.mac ? kModAlt : kModCtrl);
+    const bool mac_cmd = config.mac && (mods & kModSuper);
+    const bool edit = !read_only;
+    using K = EditorKey;
+    switch (key) {
+        case K::left:
+            mac_cmd    ? model_.move_home(shift)
+            : word_mod ? model_.move_word_left(shift)
+                       : model_.move_left(shift);
+            break;
+        case K::right:
+            mac_cmd    ? model_.move_end(shift)
+            : word_mod ? model_.move_word_right(shift)
+                       : model_.move_right(shift);
+            break;
+        case K::up:
+            mac_cmd ? model_.move_doc_start(shift) : model_.move_up(shift);
+            break;
+        case K::down:
+            mac_cmd ? model_.move_doc_end(shift) : model_.move_down(shift);
+            break;
+        case K::home:
+            primary ? model_.move_doc_start(shift) : model_.move_home(shift);
+            break;
+        case K::end:
+            primary ? model_.move_doc_end(shift) : model_.move_end(shift);
+            break;
+        case K::page_up:
+            model_.move_up(shift, page_lines_);
+            break;
+        case K::page_down:
+            model_.move_down(shift, page_lines_);
+            break;
+        case K::backspace:
+            if (edit) word_mod ? model_.delete_word_left() : model_.backspace();
+            break;
+        case K::del:
+            if (edit) word_mod ? model_.delete_word_right() : model_.delete_forward();
+            break;
+        case K::enter:
+            if (edit && !primary) model_.newline();  // Ctrl+Enter is the app's (run)
+            break;
+        case K::tab:
+            if (edit && !(mods & kModCtrl)) shift ? model_.shift_tab() : model_.tab();
+            break;
+        case K::escape:
+            if (find_open_)
+                find_open_ = false;
+            else
+                blur();
+            break;
+        default:
+            if (!primary) break;
+            if (key == K::a) model_.select_all();
+            if (key == K::z && edit) shift ? model_.redo() : model_.undo();
+            if (key == K::y && edit) model_.redo();
+            if (key == K::f) open_find();
+            if (key == K::g && find_buf_[0]) model_.find_next(find_buf_, !shift, find_case_);
+            if (key == K::slash && edit) model_.toggle_comment();
+            if (config.clipboard_events) break;  // the platform's events do these
+            if (key == K::c && model_.has_selection())
+                ImGui::SetClipboardText(model_.selected_text().c_str());
+            if (key == K::x && model_.has_selection() && edit)
+                ImGui::SetClipboardText(model_.cut().c_str());
+            if (key == K::v && edit) {
+                const char* clip = ImGui::GetClipboardText();
+                if (clip) model_.paste(clip);
+            }
+            break;
+    }
+}
+
+bool CodeEditor::handle_key_state() {
+    ImGuiIO& io = ImGui::GetIO();
+    const unsigned mods = (io.KeyShift ? kModShift : 0) | (io.KeyCtrl ? kModCtrl : 0) |
+                          (io.KeyAlt ? kModAlt : 0) | (io.KeySuper ? kModSuper : 0);
+    using K = EditorKey;
+    static constexpr std::pair<ImGuiKey_, K> named[] = {{ImGuiKey_LeftArrow, K::left},
+                                                        {ImGuiKey_RightArrow, K::right},
+                                                        {ImGuiKey_UpArrow, K::up},
+                                                        {ImGuiKey_DownArrow, K::down},
+                                                        {ImGuiKey_Home, K::home},
+                                                        {ImGuiKey_End, K::end},
+                                                        {ImGuiKey_PageUp, K::page_up},
+                                                        {ImGuiKey_PageDown, K::page_down},
+                                                        {ImGuiKey_Backspace, K::backspace},
+                                                        {ImGuiKey_Delete, K::del},
+                                                        {ImGuiKey_Enter, K::enter},
+                                                        {ImGuiKey_KeyPadEnter, K::enter},
+                                                        {ImGuiKey_Tab, K::tab},
+                                                        {ImGuiKey_Escape, K::escape},
+                                                        {ImGuiKey_A, K::a},
+                                                        {ImGuiKey_C, K::c},
+                                                        {ImGuiKey_V, K::v},
+                                                        {ImGuiKey_X, K::x},
+                                                        {ImGuiKey_Y, K::y},
+                                                        {ImGuiKey_Z, K::z}};
+    const uint64_t v0 = model_.version();
+    for (const auto& [imkey, key] : named)
+        if (pressed(imkey)) apply_key(key, mods);
+    if (pressed(config.keys.f)) apply_key(K::f, mods);
+    if (pressed(config.keys.g)) apply_key(K::g, mods);
+    if (pressed(config.keys.slash)) apply_key(K::slash, mods);
+    return model_.version() != v0;
+}
+
+bool CodeEditor::handle_queue() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.InputQueueCharacters.empty()) return false;
+    const uint64_t v0 = model_.version();
+    const bool ctrl_held = (config.mac ? io.KeySuper : io.KeyCtrl) && !io.KeyAlt;
+    if (ImGui::GetTime() - last_edit_time_ > config.undo_pause_s) model_.close_undo_step();
+    std::string ch;
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (config.ordered_keys && c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
+            apply_key(static_cast<EditorKey>(c & 63), (c >> 6) & 15);
+            continue;
+        }
+        // Control characters come as keys; Ctrl+letter is a shortcut (but Ctrl+Alt is AltGr
+        // on Windows, and types text). In ordered mode text never carries Ctrl.
+        if (c < 0x20 || c == 0x7F || (ctrl_held && !config.ordered_keys) || read_only) continue;
+        ch.clear();
+        append_utf8(ch, c);
+        model_.type_text(ch);
+    }
+    io.InputQueueCharacters.resize(0);
+    return model_.version() != v0;
+}
+
+void CodeEditor::handle_find_bar() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float fs = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(fs * 12);
+    if (find_focus_) {
+        ImGui::SetKeyboardFocusHere();
+        find_focus_ = false;
+    }
+    const std::string before = find_buf_;
+    // InputText drops its focus on Esc inside the call: look before it.
+    const bool was_active = ImGui::GetActiveID() == ImGui::GetID("##find");
+    const bool enter = ImGui::InputTextWithHint("##find", "find", find_buf_, sizeof find_buf_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    bool next = false, prev = false;
+    if (enter) {
+        (io.KeyShift ? prev : next) = true;
+        ImGui::SetKeyboardFocusHere(-1);  // keep typing in the find field
+    }
+    if (was_active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        find_open_ = false;
+        focus();
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) prev = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous match (Shift+Enter)");
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##next", ImGuiDir_Down)) next = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next match (Enter)");
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Aa", &find_case_)) next = false;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");
+    // Typing in the field searches as you type, from the selection's start.
+    if (before != find_buf_ && find_buf_[0]) {
+        const TextPos from = model_.selection().begin;
+        if (auto r = model_.find(find_buf_, from, true, find_case_)) {
+            model_.set_selection(r->begin, r->end);
+            scroll_to_caret_ = true;
+        }
+    }
+    if ((next || prev) && find_buf_[0]) {
+        model_.find_next(find_buf_, next, find_case_);
+        scroll_to_caret_ = true;
+    }
+    ImGui::SameLine();
+    const size_t n = find_buf_[0] ? model_.count_matches(find_buf_, find_case_, 10000) : 0;
+    if (!find_buf_[0])
+        ImGui::TextDisabled(" ");
+    else if (n == 0)
+        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "no match");
+    else
+        ImGui::TextDisabled(n >= 10000 ? "10000+ matches" : n == 1 ? "1 match" : "%zu matches", n);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - fs * 1.6f));
+    if (ImGui::SmallButton("x")) {
+        find_open_ = false;
+        focus();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
+}
+
+bool CodeEditor::draw(const char* str_id, ImVec2 size) {
+    ImGuiContext& g = *GImGui;
+    ImGuiIO& io = g.IO;
+    const uint64_t v0 = model_.version();
+    ImGui::PushID(str_id);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (size.x <= 0) size.x = avail.x;
+    if (size.y <= 0) size.y = avail.y;
+    if (find_open_) {
+        handle_find_bar();
+        size.y -= ImGui::GetFrameHeightWithSpacing();
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
+    ImGui::BeginChild("##text", size, false,
+                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleVar();
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    id_ = w->GetID("##editor");
+    line_h_ = std::round(ImGui::GetTextLineHeightWithSpacing() * 0.92f);
+    char_w_ =
+        ImGui::GetFont()->GetCharAdvance(' ') * ImGui::GetFontSize() / ImGui::GetFont()->FontSize;
+    refresh_cache();
+
+    int digits = 1;
+    for (int n = model_.line_count(); n >= 10; n /= 10) ++digits;
+    const float gutter_w = std::round(char_w_ * (static_cast<float>(std::max(digits, 3)) + 3.5f));
+    const ImRect view = w->InnerRect;
+    view_min_ = view.Min;
+    view_max_ = view.Max;
+    page_lines_ = std::max(1, static_cast<int>(view.GetHeight() / line_h_) - 1);
+
+    // The content's size gives the scrollbars; the item is the visible area.
+    ImGui::ItemSize(ImVec2(gutter_w + static_cast<float>(max_cells_ + 2) * char_w_,
+                           static_cast<float>(model_.line_count() + 1) * line_h_));
+    const ImVec2 origin = w->DC.CursorStartPos;  // line 0's top-left, scroll included
+    ImGui::ItemAdd(view, id_, nullptr, ImGuiItemFlags_Inputable);
+    const bool tabbed_in =
+        (g.LastItemData.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) != 0;
+    const bool hovered = ImGui::ItemHoverable(view, id_);
+    if (hovered)
+        g.MouseCursor = io.MousePos.x < view.Min.x + gutter_w ? ImGuiMouseCursor_Arrow
+                                                              : ImGuiMouseCursor_TextInput;
+
+    // --- Focus: gained by a click, Tab/nav activation or focus(); lost by a click elsewhere or
+    // another widget becoming active (the scrollbars excepted).
+    if (tabbed_in || g.NavActivateId == id_ || g.NavActivateInputId == id_ || focus_request_) {
+        focused_ = true;
+        focus_request_ = false;
+    }
+    const bool in_window = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (focused_ && io.MouseClicked[0] && !in_window) blur();
+    const ImGuiID scroll_x = ImGui::GetWindowScrollbarID(w, ImGuiAxis_X);
+    const ImGuiID scroll_y = ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y);
+    const bool scrolling = g.ActiveId == scroll_x || g.ActiveId == scroll_y;
+    if (focused_ && g.ActiveId != 0 && g.ActiveId != id_ && !scrolling) focused_ = false;
+    handle_mouse(hovered, origin, gutter_w);
+
+    bool changed = false;
+    if (focused_ && !scrolling) {
+        if (g.ActiveId != id_) {
+            ImGui::SetActiveID(id_, w);
+            ImGui::SetFocusID(id_, w);
+            ImGui::FocusWindow(w);
+        }
+        ImGui::KeepAliveID(id_);
+        // Claim what InputTextMultiline claims, so keyboard navigation leaves these keys alone.
+        g.ActiveIdUsingNavDirMask |= (1 << ImGuiDir_Left) | (1 << ImGuiDir_Right) |
+                                     (1 << ImGuiDir_Up) | (1 << ImGuiDir_Down);
+        g.ActiveIdUsingNavInputMask |= (1 << ImGuiNavInput_Cancel);
+        g.ActiveIdUsingKeyInputMask |= (1ull << ImGuiKey_Home) | (1ull << ImGuiKey_End) |
+                                       (1ull << ImGuiKey_PageUp) | (1ull << ImGuiKey_PageDown) |
+                                       (1ull << ImGuiKey_Tab);
+        g.ActiveIdAllowOverlap = true;  // other widgets stay clickable; a click there blurs us
+        g.WantTextInputNextFrame = 1;   // the app's one-key shortcuts stay quiet
+        const TextPos c0 = model_.cursor(), a0 = model_.anchor();
+        if (!config.ordered_keys) changed = handle_key_state();
+        changed = handle_queue() || changed;
+        if (changed) last_edit_time_ = ImGui::GetTime();
+        if (changed || model_.cursor() != c0 || model_.anchor() != a0) {
+            scroll_to_caret_ = true;
+            caret_reset_time_ = ImGui::GetTime();
+        }
+    }
+    if (changed || model_.version() != v0) refresh_cache();
+    if (scroll_to_caret_) {
+        scroll_to_caret(view.GetHeight(), view.GetWidth(), gutter_w);
+        scroll_to_caret_ = false;
+    }
+
+    text_origin_ = ImVec2(origin.x + gutter_w, origin.y);
+    const int first = std::max(0, static_cast<int>((view.Min.y - origin.y) / line_h_));
+    const int last =
+        std::min(model_.line_count() - 1, static_cast<int>((view.Max.y - origin.y) / line_h_));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_text(dl, origin, gutter_w, first, last);
+    draw_gutter(dl, w->Pos, origin, gutter_w, first, last);
+
+    ImGui::EndChild();
+    ImGui::PopID();
+    return model_.version() != v0;
+}
+
+void CodeEditor::scroll_to_caret(float view_h, float view_w, float gutter_w) {
+    const TextPos c = model_.cursor();
+    const float pad = ImGui::GetStyle().FramePadding.y;
+    const float top = pad + static_cast<float>(c.line) * line_h_;
+    const float sy = ImGui::GetScrollY();
+    if (top < sy)
+        ImGui::SetScrollY(top - pad);
+    else if (top + line_h_ > sy + view_h)
+        ImGui::SetScrollY(top + line_h_ - view_h + pad);
+    const float x = static_cast<float>(model_.cells(c.line, c.col)) * char_w_;
+    const float text_w = view_w - gutter_w - char_w_ * 2;
+    const float sx = ImGui::GetScrollX();
+    if (x < sx)
+        ImGui::SetScrollX(std::max(0.f, x - char_w_ * 8));
+    else if (x > sx + text_w)
+        ImGui::SetScrollX(x - text_w + char_w_ * 8);
+}
+
+}  // namespace interleave::ui

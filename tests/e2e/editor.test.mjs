@@ -1,0 +1,249 @@
+// The code editor in the browser, against the real server: typing with the keyboard (Enter
+// auto-indent, Tab/Shift+Tab), undo/redo of a large paste, the system clipboard both ways,
+// IME composition and inserted text (the input bridge, web/interleave-input.js), the app's
+// shortcuts kept away from typed text (a `1` is a `1`) while Ctrl+Enter still runs, and the
+// Copy buttons writing through the page's clipboard (#8 item 4), saying "copied" only when
+// they did. Screenshots: build/e2e/editor-*.png.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { OUT, distinctColours, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+
+async function frames(page, n = 4) {
+  await page.evaluate((count) => new Promise((r) => {
+    let i = 0;
+    const tick = () => (++i < count ? requestAnimationFrame(tick) : r());
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+const code = (page) => page.evaluate(() => window.interleave.code());
+const editor = (page) => page.evaluate(() => window.interleave.editorState());
+
+// Clicks into the editor's text area (CSS pixels reported by the input bridge) and waits until
+// the editor has the keyboard.
+async function focusEditor(page, dx = 120, dy = 12) {
+  const r = await waitFor(page, () => window.interleaveInput && window.interleaveInput.rect(), null,
+    { what: 'the editor rect' });
+  await page.mouse.click(r.x0 + dx, r.y0 + dy);
+  await waitFor(page, () => window.interleave.editorState().focused, null, { what: 'editor focus' });
+  await frames(page, 2);
+}
+
+// Everything typed so far has reached the editor (the page's events are queued per frame).
+async function settle(page) {
+  await frames(page, 3);
+}
+
+describe('code editor', { timeout: 600_000 }, () => {
+  let server, browser, tab;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    tab = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await tab.page.goto(server.url);
+    await tab.page.evaluate(() => window.interleave.ready);
+  });
+
+  after(async () => {
+    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('typing a program: Enter auto-indents and dedents, Tab and Shift+Tab indent lines', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode(''));
+    await focusEditor(page);
+    // Real key events (keydown, keypress, input, keyup) for every character.
+    await page.keyboard.type('def f(x):');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('return x');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('f(2)');
+    await settle(page);
+    assert.equal(await code(page), 'def f(x):\n    return x\nf(2)');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Tab');
+    await settle(page);
+    assert.equal(await code(page), '    def f(x):\n        return x\n    f(2)');
+    await page.keyboard.press('Shift+Tab');
+    await settle(page);
+    assert.equal(await code(page), 'def f(x):\n    return x\nf(2)');
+    const s = await editor(page);
+    assert.equal(s.edited, true);
+    await page.screenshot({ path: join(OUT, 'editor-typed.png') });
+  });
+
+  test('text and keys that arrive within one frame keep their order (one queue)', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode(''));
+    await focusEditor(page);
+    // Dispatched in one task, so no frame falls in between: input events carry the text (as
+    // for a real typist), keydown events the keys; GLFW sees the keys too.
+    await page.evaluate(() => {
+      const ta = window.interleaveInput.textarea();
+      const text = (t) => ta.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: t, bubbles: true }));
+      const key = (k, code) => {  // down and up, so GLFW's key state is left as it was
+        for (const type of ['keydown', 'keyup'])
+          ta.dispatchEvent(new KeyboardEvent(type, { key: k, code: k, keyCode: code, bubbles: true }));
+      };
+      text('if ready:'); key('Enter', 13); text('start()'); key('Enter', 13);
+      text('wait()'); key('Enter', 13); key('Backspace', 8); text('done()');
+    });
+    await settle(page);
+    assert.equal(await code(page), 'if ready:\n    start()\n    wait()\ndone()');
+  });
+
+  test('undo and redo by word, and a 6 KB paste undone in one step', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode(''));
+    await focusEditor(page);
+    await page.keyboard.insertText('hello world');  // one input event; undo still sees words
+    await settle(page);
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    assert.equal(await code(page), 'hello');
+    await page.keyboard.press('Control+Shift+z');
+    await settle(page);
+    assert.equal(await code(page), 'hello world');
+    const big = Array.from({ length: 200 }, (_, i) => `counter_${i} = ${i} * 1234567  # line ${i}`).join('\n');
+    assert.ok(big.length > 6000);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), big);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+v');
+    await settle(page);
+    assert.equal(await code(page), big);
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    assert.equal(await code(page), 'hello world');
+    await page.keyboard.press('Control+y');
+    await settle(page);
+    assert.equal(await code(page), big);
+  });
+
+  test('the system clipboard: paste from it, copy and cut to it', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode('alpha = 1'));
+    await focusEditor(page);
+    await page.keyboard.press('End');
+    await page.evaluate(() => navigator.clipboard.writeText('\nbeta = "\u00fc\u20ac"'));
+    await page.keyboard.press('Control+v');
+    await settle(page);
+    assert.equal(await code(page), 'alpha = 1\nbeta = "\u00fc\u20ac"');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    await settle(page);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'alpha = 1\nbeta = "\u00fc\u20ac"');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Control+x');
+    await settle(page);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'alpha = 1');
+    assert.equal(await code(page), '\nbeta = "\u00fc\u20ac"');
+  });
+
+  test('IME composition and inserted text (dead keys, emoji pickers, dictation)', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode(''));
+    await focusEditor(page);
+    const cdp = await tab.context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: '\u306b\u307b\u3093', selectionStart: 3, selectionEnd: 3 });
+    await frames(page, 2);
+    assert.equal(await code(page), '', 'a composition in progress is not text yet');
+    await cdp.send('Input.insertText', { text: '\u65e5\u672c' });
+    await page.keyboard.insertText('\u00e9');
+    await page.keyboard.insertText(' = 1');
+    await settle(page);
+    assert.equal(await code(page), '\u65e5\u672c\u00e9 = 1');
+    await cdp.detach();
+  });
+
+  test('typing 1 in the editor does not switch sample; Ctrl+Enter runs; Esc leaves the editor', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.load('#v=1&sample=threading'));
+    await frames(page, 3);
+    await focusEditor(page, 200, 12);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 1t');  // real key events: keypress would reach the app's shortcuts
+    await page.keyboard.insertText('2c');
+    await settle(page);
+    assert.match(await page.evaluate(() => window.interleave.link()), /sample=threading/);
+    assert.match((await code(page)).split('\n')[0], / 1t2c$/);
+    await page.keyboard.press('Control+Enter');
+    await waitFor(page, () => ['running', 'finished'].includes(window.interleave.state().status), null,
+      { what: 'Ctrl+Enter in the editor to run' });
+    await waitFor(page, () => window.interleave.state().status !== 'running', null,
+      { timeout: 90_000, what: 'the run to end' });
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => !window.interleave.editorState().focused, null, { what: 'Esc to leave the editor' });
+    await page.keyboard.press('2');
+    await waitFor(page, () => window.interleave.link().includes('sample=multiprocessing'), null,
+      { what: 'the digit shortcut to work again outside the editor' });
+    // The edited threading text was kept as a draft; coming back shows it.
+    await page.keyboard.press('1');
+    await waitFor(page, () => window.interleave.code().split('\n')[0].endsWith(' 1t2c'), null,
+      { what: 'the draft back' });
+  });
+
+  test('Copy code writes the page clipboard and says so', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.load('#v=1&sample=asyncio'));
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await frames(page, 3);
+    const r = await page.evaluate(() => window.interleaveInput.rect());
+    // "Copy code" is the first button in the row above the editor.
+    await page.mouse.move(r.x0 + 40, r.y0 - 16);
+    await frames(page, 2);
+    await page.mouse.down();
+    await frames(page, 2);
+    await page.mouse.up();
+    const text = await waitFor(page, async () => {
+      const t = await navigator.clipboard.readText();
+      return t !== 'nothing yet' ? t : null;
+    }, null, { what: 'Copy code to reach the clipboard' });
+    assert.equal(text, await code(page));
+    await waitFor(page, () => /copied/.test(window.interleave.state().message || ''), null,
+      { what: 'the copied message' });
+    await page.screenshot({ path: join(OUT, 'editor-copied.png') });
+  });
+
+  test('a refused clipboard write says it could not copy, never "copied"', async () => {
+    const fresh = await newPage(browser);  // no clipboard permission
+    try {
+      await fresh.page.goto(server.url + '#v=1&sample=asyncio');
+      await fresh.page.evaluate(() => window.interleave.ready);
+      await fresh.page.evaluate(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+        document.execCommand = () => false;
+      });
+      await frames(fresh.page, 3);
+      const r = await fresh.page.evaluate(() => window.interleaveInput.rect());
+      await fresh.page.mouse.move(r.x0 + 40, r.y0 - 16);
+      await frames(fresh.page, 2);
+      await fresh.page.mouse.down();
+      await frames(fresh.page, 2);
+      await fresh.page.mouse.up();
+      const msg = await waitFor(fresh.page, () => window.interleave.state().message, null,
+        { what: 'a message about the copy' });
+      assert.match(msg, /Could not copy/);
+      assert.doesNotMatch(msg, /copied/);
+      await fresh.page.screenshot({ path: join(OUT, 'editor-copy-refused.png') });
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
+  test('the editor draws colours, line numbers and non-ASCII glyphs', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode(
+      '# caf\u00e9, na\u00efve, \u00fcber: 5 \u20ac \u2192 \u00b5s\nname = "r\u00e9sum\u00e9"  # \u2264 \u2260 \u00b1\n'));
+    await frames(page, 4);
+    const r = await page.evaluate(() => window.interleaveInput.rect());
+    const png = await page.screenshot({ path: join(OUT, 'editor-glyphs.png'),
+      clip: { x: r.x0, y: r.y0, width: Math.min(520, r.x1 - r.x0), height: 60 } });
+    assert.ok(distinctColours(png) > 20, 'the editor area looks blank');
+    assert.deepEqual(tab.problems, []);
+  });
+});

@@ -1,0 +1,310 @@
+// The code editor widget in headless ImGui frames: keys, characters and the mouse go in as the
+// backends feed them; the text, caret and selection come out. Also what the app relies on:
+// io.WantTextInput while the editor has focus (a typed `1` is text, not a sample switch),
+// Ctrl+Enter left alone, the clipboard, and focus handed back on Esc or a click elsewhere.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ui/editor_harness.hpp"
+
+using namespace interleave::ui;
+using namespace interleave::ui::test;
+
+namespace {
+const char* kProgram =
+    "import threading\n"
+    "\n"
+    "def work(n):\n"
+    "    total = 0\n"
+    "    for i in range(n):\n"
+    "        total += i\n"
+    "    return total\n";
+}
+
+TEST_CASE("a click focuses the editor and puts the caret where it landed") {
+    EditorHarness h;
+    h.editor.set_text(kProgram);
+    h.frame();
+    CHECK_FALSE(h.editor.focused());
+    h.click(h.at(3, 6));
+    CHECK(h.editor.focused());
+    CHECK(h.editor.model().cursor() == TextPos{3, 6});
+    h.frame();
+    CHECK(ImGui::GetIO().WantTextInput);  // the app's one-key shortcuts stay quiet
+}
+
+TEST_CASE("typed characters go into the text, UTF-8 included, and are consumed") {
+    EditorHarness h;
+    h.editor.set_text("");
+    h.frame();
+    h.click(h.at(0, 0));
+    h.type("x = 1");
+    h.type("\xC3\xA9\xE2\x82\xAC");  // é€
+    CHECK(h.editor.text() == "x = 1\xC3\xA9\xE2\x82\xAC");
+    CHECK(h.chars_left_after_frame == 0);  // nothing left for the app's digit shortcuts
+    CHECK(h.editor.model().cursor() == TextPos{0, 10});
+}
+
+TEST_CASE("Enter auto-indents, Tab and Shift+Tab indent, Backspace dedents") {
+    EditorHarness h;
+    h.editor.set_text("");
+    h.frame();
+    h.click(h.at(0, 0));
+    h.type_slowly("def f():\nreturn 1\n");
+    CHECK(h.editor.text() == "def f():\n    return 1\n");
+    h.type_slowly("if x:\npass");
+    CHECK(h.editor.text() == "def f():\n    return 1\nif x:\n    pass");
+    h.key(kA, kCtrl);
+    h.key(kTab);
+    CHECK(h.editor.text() == "    def f():\n        return 1\n    if x:\n        pass");
+    h.key(kTab, kShift);
+    h.key(kTab, kShift);
+    CHECK(h.editor.text() == "def f():\nreturn 1\nif x:\npass");
+    h.key(kEnd, kCtrl);
+    h.key(kEnter);
+    h.key(kTab);
+    h.key(kTab);
+    CHECK(h.editor.model().line(4) == "        ");
+    h.key(kBackspace);
+    CHECK(h.editor.model().line(4) == "    ");
+}
+
+TEST_CASE("Ctrl+Z undoes a word at a time, Ctrl+Shift+Z and Ctrl+Y redo") {
+    EditorHarness h;
+    h.editor.set_text("");
+    h.frame();
+    h.click(h.at(0, 0));
+    h.type_slowly("hello world");
+    h.key(kZ, kCtrl);
+    CHECK(h.editor.text() == "hello");
+    h.key(kZ, kCtrl);
+    CHECK(h.editor.text() == "");
+    h.key(kZ, kCtrl | kShift);
+    CHECK(h.editor.text() == "hello");
+    h.key(kY, kCtrl);
+    CHECK(h.editor.text() == "hello world");
+}
+
+TEST_CASE("keyboard selection, copy, cut and paste through ImGui's clipboard") {
+    EditorHarness h;
+    h.editor.set_text("alpha beta");
+    h.frame();
+    h.click(h.at(0, 0));
+    h.key(kRight, kCtrl | kShift);
+    CHECK(h.editor.model().selected_text() == "alpha");
+    h.key(kC, kCtrl);
+    CHECK(h.clipboard == "alpha");
+    h.key(kEnd);
+    h.key(kV, kCtrl);
+    CHECK(h.editor.text() == "alpha betaalpha");
+    h.key(kHome, kShift);
+    h.key(kX, kCtrl);
+    CHECK(h.editor.text() == "");
+    CHECK(h.clipboard == "alpha betaalpha");
+    h.key(kZ, kCtrl);
+    CHECK(h.editor.text() == "alpha betaalpha");
+}
+
+TEST_CASE("with clipboard events (the web), Ctrl+C/V are left to the platform") {
+    EditorHarness h;
+    h.editor.config.clipboard_events = true;
+    h.editor.set_text("abc");
+    h.frame();
+    h.click(h.at(0, 0));
+    h.key(kA, kCtrl);
+    h.clipboard = "zzz";
+    h.key(kV, kCtrl);
+    CHECK(h.editor.text() == "abc");
+    CHECK(h.editor.copy_text(false) == "abc");
+    h.editor.paste_text("xyz");
+    CHECK(h.editor.text() == "xyz");
+    CHECK(h.editor.copy_text(true) == "");  // nothing selected after the paste
+}
+
+TEST_CASE("mouse: double-click selects a word, triple-click a line, Shift+click extends, drag") {
+    EditorHarness h;
+    h.editor.set_text(kProgram);
+    h.frame();
+    h.click(h.at(3, 6));
+    h.click(h.at(3, 6));
+    CHECK(h.editor.model().selected_text() == "total");
+    h.click(h.at(3, 6));
+    CHECK(h.editor.model().selected_text() == "    total = 0\n");
+    for (int i = 0; i < 40; ++i) h.frame();  // past the double-click time
+    h.click(h.at(2, 4));
+    h.click(h.at(4, 7), kShift);
+    CHECK(h.editor.model().anchor() == TextPos{2, 4});
+    CHECK(h.editor.model().cursor() == TextPos{4, 7});
+    for (int i = 0; i < 40; ++i) h.frame();
+    h.drag(h.at(0, 0), h.at(0, 6));
+    CHECK(h.editor.model().selected_text() == "import");
+}
+
+TEST_CASE("Ctrl+Enter is not a newline (the app runs); Esc hands focus back") {
+    EditorHarness h;
+    h.editor.set_text("x");
+    h.frame();
+    h.click(h.at(0, 1));
+    h.key(kEnter, kCtrl);
+    CHECK(h.editor.text() == "x");
+    h.key(kEscape);
+    CHECK_FALSE(h.editor.focused());
+    h.frame();
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);
+    h.type("1");  // without focus, text is not the editor's
+    CHECK(h.editor.text() == "x");
+}
+
+TEST_CASE("a click outside the editor takes its focus away") {
+    EditorHarness h;
+    h.editor.set_text("x");
+    h.frame();
+    h.click(h.at(0, 0));
+    REQUIRE(h.editor.focused());
+    h.click(ImVec2(890, 595));  // the window's corner, past the editor's scrollbars
+    h.click(ImVec2(-5, -5));    // outside every window
+    CHECK_FALSE(h.editor.focused());
+}
+
+TEST_CASE("Ctrl+F opens the find bar with the selection; Enter finds the next") {
+    EditorHarness h;
+    h.editor.set_text(kProgram);
+    h.frame();
+    h.click(h.at(3, 6));
+    h.click(h.at(3, 6));  // select "total"
+    h.key(kF, kCtrl);
+    CHECK(h.editor.find_open());
+    h.frame();
+    h.key(kEnter);
+    CHECK(h.editor.model().selection().begin == TextPos{5, 8});  // the next "total"
+    h.key(kEscape);
+    CHECK_FALSE(h.editor.find_open());
+}
+
+TEST_CASE("Ctrl+/ toggles comments on the selected lines") {
+    EditorHarness h;
+    h.editor.set_text("a = 1\nb = 2");
+    h.frame();
+    h.click(h.at(0, 0));
+    h.key(kA, kCtrl);
+    h.key(kSlash, kCtrl);
+    CHECK(h.editor.text() == "# a = 1\n# b = 2");
+    h.key(kSlash, kCtrl);
+    CHECK(h.editor.text() == "a = 1\nb = 2");
+}
+
+TEST_CASE("read-only: moves and copy work, edits do not") {
+    EditorHarness h;
+    h.editor.read_only = true;
+    h.editor.set_text("abc");
+    h.frame();
+    h.click(h.at(0, 1));
+    h.type("z");
+    h.key(kBackspace);
+    h.key(kA, kCtrl);
+    h.key(kC, kCtrl);
+    CHECK(h.editor.text() == "abc");
+    CHECK(h.clipboard == "abc");
+}
+
+TEST_CASE("the caret scrolls into view on a long file") {
+    EditorHarness h(ImVec2(600, 300));
+    std::string big;
+    for (int i = 0; i < 500; ++i)
+        big += "line_" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+    h.editor.set_text(big);
+    h.frame();
+    h.click(h.at(0, 0));
+    h.key(kEnd, kCtrl);
+    h.frame();
+    h.frame();
+    const float y = h.editor.caret_screen_pos().y;
+    CHECK(y >= h.editor.view_min().y);
+    CHECK(y + h.editor.line_height() <= h.editor.view_max().y + 1);
+    h.key(kPageUp);
+    CHECK(h.editor.model().cursor().line < 500);
+    CHECK(h.editor.model().cursor().line > 450);
+}
+
+TEST_CASE("markers: the error and threads draw, and the error follows its line") {
+    EditorHarness h;
+    h.editor.set_text(kProgram);
+    h.editor.set_error(5, 8, 13, "NameError", "name 'totl' is not defined");
+    h.editor.set_thread_markers(
+        {{3, IM_COL32(200, 100, 50, 255), "Thread-1", "running"},
+         {3, IM_COL32(50, 100, 200, 255), "Thread-2", "waiting for the GIL"}});
+    h.frame();
+    h.click(h.at(0, 0));
+    h.key(kEnter);  // a line above the error
+    const auto& ms = h.editor.model().markers();
+    REQUIRE(ms.size() == 3);
+    CHECK(ms[0].line == 6);
+    CHECK(ms[1].line == 4);
+    // Hovering the gutter at the threads' line shows their tooltip without disturbing anything.
+    h.mouse_move(ImVec2(h.editor.view_min().x + 4, h.at(4, 0).y));
+    h.frame();
+    CHECK(h.editor.text().rfind("\nimport threading", 0) == 0);
+}
+
+TEST_CASE("lexing only the visible lines colours them as lexing the whole text does") {
+    // Strings across lines, escapes, comments with quotes, nested quote kinds.
+    const std::string text =
+        "s = '''first\n"
+        "still \"in\" it\n"
+        "end''' + 'x'  # it's a comment\n"
+        "t = \"\"\"a\\\"\"\"\" \"b\"\n"
+        "def f(x):\n"
+        "    return f\"{x}\"  # \"\"\"\n"
+        "u = \"\"\"open\n"
+        "\n"
+        "close\"\"\"\n"
+        "v = 1\n";
+    TextModel m(text);
+    const std::vector<PySpan> whole = lex_python(text);
+    std::vector<PyLineState> state{PyLineState::code};
+    for (int l = 0; l < m.line_count(); ++l)
+        state.push_back(python_state_after_line(m.line(l), state.back()));
+    for (int first = 0; first < m.line_count(); ++first) {
+        CAPTURE(first);
+        const size_t base = m.offset_of({first, 0});
+        const std::vector<PySpan> part =
+            lex_python(std::string_view(text).substr(base), state[static_cast<size_t>(first)]);
+        std::vector<PySpan> expect;
+        for (const PySpan& t : whole)
+            if (t.begin >= base) expect.push_back(t);
+        REQUIRE(part.size() == expect.size());
+        for (size_t i = 0; i < part.size(); ++i) {
+            CHECK(part[i].begin + base == expect[i].begin);
+            CHECK(part[i].end + base == expect[i].end);
+            CHECK(part[i].kind == expect[i].kind);
+        }
+    }
+}
+
+TEST_CASE("ordered keys (the web bridge): text and keys in one frame keep their order") {
+    EditorHarness h;
+    h.editor.config.ordered_keys = true;
+    h.editor.set_text("");
+    h.frame();
+    h.click(h.at(0, 0));
+    // "if x:", Enter, "y", Shift+Left, "z", Ctrl+Z, all before one frame.
+    auto put = [](unsigned c) { ImGui::GetIO().AddInputCharacter(c); };
+    ImGui::GetIO().AddInputCharactersUTF8("if x:");
+    put(key_event(EditorKey::enter, 0));
+    ImGui::GetIO().AddInputCharactersUTF8("yy");
+    put(key_event(EditorKey::left, kModShift));
+    ImGui::GetIO().AddInputCharactersUTF8("z");
+    h.frame();
+    CHECK(h.editor.text() == "if x:\n    yz");
+    put(key_event(EditorKey::z, kModCtrl));
+    h.frame();
+    CHECK(h.editor.text() == "if x:\n    yy");
+    // Key state is not read in this mode (the same keys would act twice).
+    h.key(kBackspace);
+    CHECK(h.editor.text() == "if x:\n    yy");
+    // Ctrl+Enter stays the app's.
+    put(key_event(EditorKey::enter, kModCtrl));
+    h.frame();
+    CHECK(h.editor.model().line_count() == 2);
+}

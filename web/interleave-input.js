@@ -1,0 +1,234 @@
+/* Interleave — the code editor's input bridge for the web build (EDITOR.md §6, §9.3).
+ *
+ * Emscripten 3.1.6's GLFW takes text only from the deprecated `keypress` event (no IME, no
+ * dead keys on some systems, no AltGr on Windows, nothing from phone keyboards) and its
+ * clipboard functions are empty. So while the code editor has focus, a visually hidden
+ * <textarea> holds the keyboard:
+ *   - its `input` and `compositionend` text goes to ImGui as typed characters
+ *     (interleave_input_text); GLFW still delivers Enter, arrows and shortcuts as keys, and the
+ *     app drops GLFW's own characters while this textarea has focus (no double typing);
+ *   - a `paste` event's text goes into the editor (interleave_paste), and `copy`/`cut` events
+ *     are answered with the editor's selection (interleave_copy): any layout, Cmd on a Mac,
+ *     the browser's Edit menu;
+ *   - it sits at the caret, so IME candidate windows open there;
+ *   - a sentinel character gives a phone keyboard's Backspace (keyCode 229 +
+ *     deleteContentBackward) something to delete.
+ * A tap or click inside the editor focuses the textarea within the gesture (iOS shows its
+ * keyboard only then); every frame the app reports where the editor and caret are (sync).
+ *
+ * Also: writeClipboard(), how the app's Copy buttons reach the system clipboard
+ * (navigator.clipboard.writeText, or a temporary textarea + execCommand('copy')), reporting
+ * whether it worked; and a guard that keeps GLFW's key listeners away from page elements that
+ * own their keys (data-own-keys="1": the plain-text editor of accessible mode).
+ *
+ * Must load before interleave.js (the guard wraps the listeners GLFW adds later).
+ */
+/* global window, document, navigator, Module */
+(function () {
+  'use strict';
+
+  var SENTINEL = '\u00a0';
+  var ta = null;             // the hidden textarea
+  var api = null;            // cwrapped C entry points (src/app/backend_web.cpp)
+  var composing = false;
+  var lastKeyCode = 0;
+  var justCommitted = null;  // text a compositionend delivered (an input event may repeat it)
+  var rect = null;           // the editor's text area, CSS pixels
+  var scratch = null;        // the temporary textarea of a fallback copy
+  var last = {};             // last textarea position written (avoids style churn per frame)
+  var editorFocused = false; // the app's code editor has the keyboard (as of the last frame)
+
+  // Editing keys go to the editor in the same queue as the text, so a fast typist's "x",
+  // Enter, "y" stay in order even when a frame is slow (ImGui 1.86 reads key state once per
+  // frame). Codes as src/ui/editor/code_editor.hpp's EditorKey; mods 1 Shift 2 Ctrl 4 Alt 8 Meta.
+  var KEYS = { ArrowLeft: 1, ArrowRight: 2, ArrowUp: 3, ArrowDown: 4, Home: 5, End: 6,
+    PageUp: 7, PageDown: 8, Backspace: 9, Delete: 10, Enter: 11, Tab: 12, Escape: 13 };
+  var SHORTCUTS = { KeyA: 14, KeyC: 15, KeyV: 16, KeyX: 17, KeyY: 18, KeyZ: 19, KeyF: 20,
+    KeyG: 21, Slash: 22 };
+
+  // --- GLFW's key listeners skip elements that own their keys --------------------------------
+  var addListener = window.addEventListener;
+  window.addEventListener = function (type, fn, options) {
+    if ((type === 'keydown' || type === 'keypress' || type === 'keyup') && typeof fn === 'function') {
+      var inner = fn;
+      fn = function (event) {
+        var t = event.target;
+        if (t && t.dataset && t.dataset.ownKeys === '1') return undefined;
+        return inner.call(this, event);
+      };
+    }
+    return addListener.call(window, type, fn, options);
+  };
+
+  function connect() {
+    if (api || typeof Module === 'undefined' || !Module.cwrap) return api;
+    api = {
+      text: Module.cwrap('interleave_input_text', null, ['string']),
+      paste: Module.cwrap('interleave_paste', null, ['string']),
+      copy: Module.cwrap('interleave_copy', 'string', ['number']),
+      key: Module.cwrap('interleave_editor_key', null, ['number']),
+      copyDone: Module.cwrap('interleave_copy_done', null, ['number', 'number'])
+    };
+    return api;
+  }
+
+  function reset() {
+    ta.value = SENTINEL;
+    ta.setSelectionRange(1, 1);
+  }
+
+  function send(text) {
+    if (text && connect()) api.text(text);
+  }
+
+  function create() {
+    ta = document.createElement('textarea');
+    ta.id = 'interleave-input';
+    ta.setAttribute('aria-label', 'Code editor keyboard input (for a screen reader, use the plain-text editor button)');
+    ta.setAttribute('autocomplete', 'off');
+    ta.setAttribute('autocorrect', 'off');
+    ta.setAttribute('autocapitalize', 'off');
+    ta.setAttribute('spellcheck', 'false');
+    ta.setAttribute('tabindex', '-1');
+    // Invisible, but in the layout (IME windows anchor to it); 16px avoids iOS's focus zoom.
+    ta.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:16px;margin:0;padding:0;' +
+      'border:0;outline:none;opacity:0;resize:none;overflow:hidden;white-space:pre;' +
+      'font-size:16px;line-height:16px;color:transparent;background:transparent;' +
+      'caret-color:transparent;pointer-events:none;z-index:0';
+    document.body.appendChild(ta);
+    reset();
+
+    ta.addEventListener('keydown', function (e) { lastKeyCode = e.keyCode; });
+    // Capture on window: also the keys that land before the textarea has the focus back.
+    window.addEventListener('keydown', function (e) {
+      if (!editorFocused || e.isComposing || e.keyCode === 229) return;
+      var t = e.target;
+      if (t && t !== ta && t.dataset && t.dataset.ownKeys === '1') return;
+      var id = KEYS[e.key];
+      if (!id && (e.ctrlKey || e.metaKey)) id = SHORTCUTS[e.code] || (e.key === '/' ? 22 : 0);
+      if (!id) return;
+      var mods = (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+      send(String.fromCharCode(0xE000 | (mods << 6) | id));
+    }, true);
+    ta.addEventListener('compositionstart', function () { composing = true; });
+    ta.addEventListener('compositionend', function (e) {
+      composing = false;
+      justCommitted = e.data || null;
+      send(e.data);
+      reset();
+      setTimeout(function () { justCommitted = null; }, 0);
+    });
+    ta.addEventListener('input', function (e) {
+      if (composing || e.isComposing) return;
+      var type = e.inputType || 'insertText';
+      if (type === 'insertText' || type === 'insertReplacementText') {
+        var text = e.data != null ? e.data : ta.value.split(SENTINEL).join('');
+        if (text !== justCommitted) send(text);
+        justCommitted = null;
+      } else if (type === 'deleteContentBackward' && lastKeyCode === 229) {
+        if (connect()) api.key(1);  // a phone keyboard's Backspace (no key event for GLFW)
+      } else if (type === 'insertLineBreak' && lastKeyCode === 229) {
+        if (connect()) api.key(2);
+      }
+      // Everything else (Enter, Backspace with real key events, history) GLFW has as keys.
+      reset();
+    });
+
+    // The clipboard. Paste: into the editor when it has the keyboard; the text is also kept
+    // for ImGui's own fields (find bar, console filter).
+    document.addEventListener('paste', function (e) {
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      if (!connect()) return;
+      if (document.activeElement === ta) e.preventDefault();
+      api.paste(text);
+    }, true);
+    function copyOrCut(e, cut) {
+      if (document.activeElement !== ta || e.target === scratch || !connect()) return;
+      var text = api.copy(cut ? 1 : 0);
+      e.preventDefault();
+      if (text && e.clipboardData) e.clipboardData.setData('text/plain', text);
+    }
+    document.addEventListener('copy', function (e) { copyOrCut(e, false); }, true);
+    document.addEventListener('cut', function (e) { copyOrCut(e, true); }, true);
+
+    // A tap or click in the editor focuses the textarea inside the gesture. (pointerup, not
+    // pointerdown: the canvas takes focus on mousedown, which comes after pointerdown.)
+    var canvas = document.getElementById('canvas');
+    function inside(x, y) {
+      return rect && x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1;
+    }
+    function focusIfInside(x, y) {
+      if (inside(x, y) && document.activeElement !== ta) ta.focus({ preventScroll: true });
+    }
+    if (canvas) {
+      canvas.addEventListener('pointerup', function (e) { focusIfInside(e.clientX, e.clientY); });
+      canvas.addEventListener('touchend', function (e) {
+        var t = e.changedTouches && e.changedTouches[0];
+        if (t) focusIfInside(t.clientX, t.clientY);
+      });
+    }
+  }
+
+  // A copy that needs no permission: a temporary textarea, selected, execCommand('copy').
+  // Works within a user gesture's activation in every browser; returns whether it did.
+  function execCopy(text) {
+    var prev = document.activeElement;
+    scratch = document.createElement('textarea');
+    scratch.value = text;
+    scratch.setAttribute('readonly', '');
+    scratch.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
+    document.body.appendChild(scratch);
+    scratch.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (err) { ok = false; }
+    scratch.remove();
+    scratch = null;
+    if (prev && prev.focus) prev.focus({ preventScroll: true });
+    return !!ok;
+  }
+
+  window.interleaveInput = {
+    // Called by the app once per frame (framebuffer pixels).
+    sync: function (focused, cx, cy, lh, x0, y0, x1, y1) {
+      if (!ta) return;
+      editorFocused = focused;
+      var dpr = window.devicePixelRatio || 1;
+      rect = { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr };
+      var left = Math.round(cx / dpr), top = Math.round(cy / dpr);
+      if (left !== last.left || top !== last.top) {
+        ta.style.left = left + 'px';
+        ta.style.top = top + 'px';
+        last.left = left;
+        last.top = top;
+      }
+      var active = document.activeElement;
+      var ownKeys = active && active.dataset && active.dataset.ownKeys === '1';
+      if (focused && active !== ta && !ownKeys) {
+        ta.focus({ preventScroll: true });
+        reset();
+      } else if (!focused && active === ta) {
+        var canvas = document.getElementById('canvas');
+        if (canvas) canvas.focus({ preventScroll: true }); else ta.blur();
+      }
+    },
+    hasFocus: function () { return !!ta && document.activeElement === ta; },
+    // The app's Copy buttons: 1 copied, 0 refused, 2 pending (the answer comes through
+    // interleave_copy_done(id, ok) when navigator.clipboard's promise settles).
+    writeClipboard: function (text, id) {
+      if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () {
+          if (id > 0 && connect()) api.copyDone(id, 1);
+        }, function () {
+          var ok = execCopy(text);
+          if (id > 0 && connect()) api.copyDone(id, ok ? 1 : 0);
+        });
+        return 2;
+      }
+      return execCopy(text) ? 1 : 0;
+    },
+    textarea: function () { return ta; },
+    rect: function () { return rect; }  // the editor's text area (CSS pixels), for tests
+  };
+
+  if (document.body) create(); else document.addEventListener('DOMContentLoaded', create);
+})();
