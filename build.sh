@@ -36,7 +36,7 @@ NATIVE_DIR="build/native$SUFFIX"
 WEB_DIR="build/web$SUFFIX"
 APT_PACKAGES=(emscripten libglfw3-dev libgl-dev doctest-dev libfmt-dev cmake ninja-build python3
   chromium xvfb xauth imagemagick libtbb-dev clang libclang-rt-14-dev fonts-dejavu-core
-  ca-certificates)
+  ca-certificates xdotool xclip)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -223,6 +223,7 @@ test_fuzz() {
 test_desktop() {
   build_native interleave
   bash tests/desktop_smoke.sh "$NATIVE_DIR/interleave"
+  bash tests/desktop_editor.sh "$NATIVE_DIR/interleave"
 }
 
 test_e2e() {

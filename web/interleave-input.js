@@ -16,6 +16,12 @@
  * A tap or click inside the editor focuses the textarea within the gesture (iOS shows its
  * keyboard only then); every frame the app reports where the editor and caret are (sync).
  *
+ * Accessible mode (#10 item 2): a real <textarea aria-label="Python code"> over the editor's
+ * place (screen readers, phone keyboards, native selection and undo; spell-check off), kept in
+ * step with the editor both ways; a text mirror of the output and an aria-live run status for
+ * screen readers. On by default on touch devices ((pointer: coarse)); switched by the editor's
+ * "Plain text" button, by a button for keyboard users that shows when focused, or setPlain().
+ *
  * Also: writeClipboard(), how the app's Copy buttons reach the system clipboard
  * (navigator.clipboard.writeText, or a temporary textarea + execCommand('copy')), reporting
  * whether it worked; and a guard that keeps GLFW's key listeners away from page elements that
@@ -36,6 +42,8 @@
   var rect = null;           // the editor's text area, CSS pixels
   var scratch = null;        // the temporary textarea of a fallback copy
   var last = {};             // last textarea position written (avoids style churn per frame)
+  var startedPlain = false;  // the touch-device default was applied
+  var syncFailed = false;
   var editorFocused = false; // the app's code editor has the keyboard (as of the last frame)
 
   // Editing keys go to the editor in the same queue as the text, so a fast typist's "x",
@@ -64,6 +72,9 @@
     if (api || typeof Module === 'undefined' || !Module.cwrap) return api;
     api = {
       text: Module.cwrap('interleave_input_text', null, ['string']),
+      plainText: Module.cwrap('interleave_plain_text', 'number', ['string']),
+      setPlain: Module.cwrap('interleave_set_plain_editor', null, ['number']),
+      code: Module.cwrap('interleave_code', 'string', []),
       paste: Module.cwrap('interleave_paste', null, ['string']),
       copy: Module.cwrap('interleave_copy', 'string', ['number']),
       key: Module.cwrap('interleave_editor_key', null, ['number']),
@@ -99,6 +110,15 @@
     reset();
 
     ta.addEventListener('keydown', function (e) { lastKeyCode = e.keyCode; });
+    // Ctrl+= / Ctrl+- / Ctrl+0 size the app's text (sharp: fonts are rebuilt); the browser's
+    // own zoom would scale it a second time. GLFW still sees the keys.
+    window.addEventListener('keydown', function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey &&
+          (e.key === '=' || e.key === '+' || e.key === '-' || e.key === '0')) {
+        var t = e.target;
+        if (!(t && t.dataset && t.dataset.ownKeys === '1')) e.preventDefault();
+      }
+    }, true);
     // Capture on window: also the keys that land before the textarea has the focus back.
     window.addEventListener('keydown', function (e) {
       if (!editorFocused || e.isComposing || e.keyCode === 229) return;
@@ -169,6 +189,128 @@
     }
   }
 
+  // --- Accessible mode -----------------------------------------------------------------------
+  var plain = null, plainOn = false, seenVersion = -1, appVersion = -1;
+  var mirror = null, statusBox = null, toggle = null, lastLines = 0, lastStatus = '', poll = 0;
+
+  function visuallyHidden(el) {
+    el.style.cssText = 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden';
+  }
+
+  function createPlain() {
+    plain = document.createElement('textarea');
+    plain.id = 'interleave-plain';
+    plain.dataset.ownKeys = '1';  // GLFW (the canvas) never sees its keys
+    plain.setAttribute('aria-label', 'Python code');
+    plain.setAttribute('spellcheck', 'false');
+    plain.setAttribute('autocomplete', 'off');
+    plain.setAttribute('autocorrect', 'off');
+    plain.setAttribute('autocapitalize', 'off');
+    plain.setAttribute('wrap', 'off');
+    plain.hidden = true;
+    plain.style.cssText = 'position:fixed;box-sizing:border-box;margin:0;padding:6px 8px;' +
+      'border:1px solid #3a3f4b;border-radius:4px;resize:none;z-index:2;tab-size:4;' +
+      'font:15px/1.4 "DejaVu Sans Mono",Menlo,Consolas,monospace;white-space:pre;overflow:auto;' +
+      'background:#1f2228;color:#e6e6e6;caret-color:#6ea8fe;outline:none';
+    plain.addEventListener('input', function () {
+      if (connect()) seenVersion = api.plainText(plain.value);
+    });
+    plain.addEventListener('keydown', function (e) {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        window.interleave.run();
+      } else if (e.key === 'Escape') {
+        window.interleave.stop();
+      }
+    });
+    plain.addEventListener('focus', function () { plain.style.borderColor = '#6ea8fe'; });
+    plain.addEventListener('blur', function () { plain.style.borderColor = '#3a3f4b'; });
+    document.body.appendChild(plain);
+
+    // For screen-reader users (who browse the page's elements; the canvas is opaque to them):
+    // the first element on the page, off screen until it has focus. Mouse and keyboard users
+    // have the editor's own "Plain text" button.
+    toggle = document.createElement('button');
+    toggle.id = 'interleave-plain-toggle';
+    toggle.type = 'button';
+    toggle.textContent = 'Plain-text code editor (for screen readers and phone keyboards)';
+    toggle.setAttribute('aria-pressed', 'false');
+    toggle.style.cssText = 'position:fixed;left:8px;top:8px;z-index:3;padding:8px 12px;' +
+      'font:15px "DejaVu Sans",system-ui,sans-serif;background:#2b5cab;color:#fff;border:0;' +
+      'border-radius:4px;transform:translateY(-200%)';
+    toggle.addEventListener('focus', function () { toggle.style.transform = 'none'; });
+    toggle.addEventListener('blur', function () { toggle.style.transform = 'translateY(-200%)'; });
+    toggle.addEventListener('click', function () { setPlain(!plainOn, true); });
+    document.body.insertBefore(toggle, document.body.firstChild);
+
+    mirror = document.createElement('div');
+    mirror.id = 'interleave-output';
+    mirror.setAttribute('role', 'log');
+    mirror.setAttribute('aria-label', 'Program output');
+    visuallyHidden(mirror);
+    statusBox = document.createElement('div');
+    statusBox.id = 'interleave-status';
+    statusBox.setAttribute('role', 'status');
+    statusBox.setAttribute('aria-live', 'polite');
+    visuallyHidden(statusBox);
+    document.body.appendChild(statusBox);
+    document.body.appendChild(mirror);
+  }
+
+  // The output and status, as text (accessible mode only; twice a second).
+  function mirrorOutput() {
+    if (!plainOn || !window.interleave) return;
+    var s;
+    try { s = window.interleave.state(); } catch (err) { return; }
+    var lines = s.output || [];
+    if (lines.length < lastLines) { mirror.textContent = ''; lastLines = 0; }
+    for (var i = lastLines; i < lines.length; i++) {
+      var div = document.createElement('div');
+      div.textContent = lines[i].text;
+      mirror.appendChild(div);
+    }
+    lastLines = lines.length;
+    var text = s.status === 'idle' ? 'Idle: ' + s.sample + ' (Ctrl+Enter runs it)'
+      : s.sample + ': ' + s.status +
+        (s.stats && s.stats.wall_ms != null ? ', ' + Math.round(s.stats.wall_ms) + ' ms' : '') +
+        ', ' + lines.length + ' output line' + (lines.length === 1 ? '' : 's');
+    if (text !== lastStatus) statusBox.textContent = lastStatus = text;
+  }
+
+  function setPlain(on, fromPage) {
+    if (!plain || on === plainOn) return;
+    plainOn = on;
+    plain.hidden = !on;
+    toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+    toggle.textContent = on ? 'Back to the code editor (colours, line numbers)'
+      : 'Plain-text code editor (for screen readers and phone keyboards)';
+    if (connect()) api.setPlain(on ? 1 : 0);
+    if (on) {
+      plain.value = connect() ? api.code() : '';
+      seenVersion = appVersion;
+      place();
+      if (fromPage) plain.focus();
+      lastLines = 0;
+      mirror.textContent = '';
+      mirrorOutput();
+      poll = setInterval(mirrorOutput, 500);
+    } else {
+      clearInterval(poll);
+      statusBox.textContent = lastStatus = '';
+    }
+  }
+
+  function place() {
+    if (!plainOn || !rect) return;
+    // The app's code font size (its line height is 1.4 lines of text), so text size applies.
+    var px = Math.max(11, Math.round(rect.lh / 1.4));
+    if (plain.style.fontSize !== px + 'px') plain.style.fontSize = px + 'px';
+    plain.style.left = rect.x0 + 'px';
+    plain.style.top = rect.y0 + 'px';
+    plain.style.width = Math.max(40, rect.x1 - rect.x0) + 'px';
+    plain.style.height = Math.max(40, rect.y1 - rect.y0) + 'px';
+  }
+
   // A copy that needs no permission: a temporary textarea, selected, execCommand('copy').
   // Works within a user gesture's activation in every browser; returns whether it did.
   function execCopy(text) {
@@ -187,28 +329,51 @@
     return !!ok;
   }
 
+  // Where the editor and caret are now; focus follows the editor; the plain textarea its text.
+  function syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version) {
+    if (!ta) return;
+    appVersion = version;
+    editorFocused = focused;
+    var dpr = window.devicePixelRatio || 1;
+    rect = { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr, lh: lh / dpr };
+    var left = Math.round(cx / dpr), top = Math.round(cy / dpr);
+    if (left !== last.left || top !== last.top) {
+      ta.style.left = left + 'px';
+      ta.style.top = top + 'px';
+      last.left = left;
+      last.top = top;
+    }
+    if (plainOn) {
+      place();
+      // The text changed in the app (another sample, Reset, setCode): show it.
+      if (version !== seenVersion && connect()) {
+        var pos = plain.selectionStart;
+        plain.value = api.code();
+        plain.setSelectionRange(pos, pos);
+        seenVersion = version;
+      }
+    } else if (!startedPlain) {
+      startedPlain = true;  // touch devices start in accessible mode
+      if (window.matchMedia && window.matchMedia('(pointer: coarse)').matches) setPlain(true, false);
+    }
+    var active = document.activeElement;
+    var ownKeys = active && active.dataset && active.dataset.ownKeys === '1';
+    if (focused && active !== ta && !ownKeys) {
+      ta.focus({ preventScroll: true });
+      reset();
+    } else if (!focused && active === ta) {
+      var canvas = document.getElementById('canvas');
+      if (canvas) canvas.focus({ preventScroll: true }); else ta.blur();
+    }
+  }
+
   window.interleaveInput = {
     // Called by the app once per frame (framebuffer pixels).
-    sync: function (focused, cx, cy, lh, x0, y0, x1, y1) {
-      if (!ta) return;
-      editorFocused = focused;
-      var dpr = window.devicePixelRatio || 1;
-      rect = { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr };
-      var left = Math.round(cx / dpr), top = Math.round(cy / dpr);
-      if (left !== last.left || top !== last.top) {
-        ta.style.left = left + 'px';
-        ta.style.top = top + 'px';
-        last.left = left;
-        last.top = top;
-      }
-      var active = document.activeElement;
-      var ownKeys = active && active.dataset && active.dataset.ownKeys === '1';
-      if (focused && active !== ta && !ownKeys) {
-        ta.focus({ preventScroll: true });
-        reset();
-      } else if (!focused && active === ta) {
-        var canvas = document.getElementById('canvas');
-        if (canvas) canvas.focus({ preventScroll: true }); else ta.blur();
+    sync: function (focused, cx, cy, lh, x0, y0, x1, y1, version) {
+      // Called from the app's frame: an exception here must not take the app down.
+      try { syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version); } catch (err) {
+        if (!syncFailed) console.warn('interleave-input: ' + err);
+        syncFailed = true;
       }
     },
     hasFocus: function () { return !!ta && document.activeElement === ta; },
@@ -227,8 +392,11 @@
       return execCopy(text) ? 1 : 0;
     },
     textarea: function () { return ta; },
+    setPlain: function (on) { setPlain(!!on, true); },  // the editor's button, tests
+    plainOn: function () { return plainOn; },
     rect: function () { return rect; }  // the editor's text area (CSS pixels), for tests
   };
 
-  if (document.body) create(); else document.addEventListener('DOMContentLoaded', create);
+  function start() { create(); createPlain(); }
+  if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
 })();

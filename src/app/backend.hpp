@@ -29,6 +29,7 @@ namespace interleave::app {
 
 struct Options {
     std::string link;             // share-link fragment to start from ("" = default state)
+    std::string open_path;        // desktop: a .py file to open in the editor at start
     std::string screenshot_path;  // desktop: write a PNG of frame `frames`, then quit
     int frames = 0;               // desktop: quit after this many frames (0 = run until closed)
     int width = 1400, height = 860;

@@ -6,7 +6,10 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -14,9 +17,142 @@
 #include "app/draw_frame.hpp"
 #include "app/key_taps.hpp"
 #include "app/png_write.hpp"
+#include "ui/editor/code_editor.hpp"  // key_event
 
 namespace interleave::app {
 namespace {
+
+// Per-device settings: key=value lines in $XDG_CONFIG_HOME/interleave/settings
+// (~/.config/interleave/settings). Unreadable or absent: defaults; unwritable: not remembered.
+std::filesystem::path settings_path() {
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+        return std::filesystem::path(x) / "interleave" / "settings";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return std::filesystem::path(h) / ".config" / "interleave" / "settings";
+    return {};
+}
+
+std::map<std::string, std::string> read_settings() {
+    std::map<std::string, std::string> out;
+    const auto path = settings_path();
+    if (path.empty()) return out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        const size_t eq = line.find('=');
+        if (eq != std::string::npos && line[0] != '#')
+            out[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    return out;
+}
+
+void write_setting(const std::string& key, const std::string& value) {
+    const auto path = settings_path();
+    if (path.empty()) return;
+    auto all = read_settings();
+    all[key] = value;
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::trunc);
+    for (const auto& [k, v] : all) out << k << '=' << v << '\n';
+    if (!out) std::fprintf(stderr, "interleave: cannot save settings to %s\n", path.c_str());
+}
+
+ui::App* g_drop_target = nullptr;  // the app a file dropped on the window opens in
+
+// Editing keys go to the code editor in the character queue, in the order they were typed
+// with the text (code_editor.hpp, "keys as ordered events"), while it has focus.
+void editor_key_listener(int key, int action, int mods) {
+    if (action == GLFW_RELEASE || !g_drop_target || !g_drop_target->editor_geometry().focused)
+        return;
+    using K = ui::EditorKey;
+    K k = K::none;
+    switch (key) {
+        case GLFW_KEY_LEFT:
+            k = K::left;
+            break;
+        case GLFW_KEY_RIGHT:
+            k = K::right;
+            break;
+        case GLFW_KEY_UP:
+            k = K::up;
+            break;
+        case GLFW_KEY_DOWN:
+            k = K::down;
+            break;
+        case GLFW_KEY_HOME:
+            k = K::home;
+            break;
+        case GLFW_KEY_END:
+            k = K::end;
+            break;
+        case GLFW_KEY_PAGE_UP:
+            k = K::page_up;
+            break;
+        case GLFW_KEY_PAGE_DOWN:
+            k = K::page_down;
+            break;
+        case GLFW_KEY_BACKSPACE:
+            k = K::backspace;
+            break;
+        case GLFW_KEY_DELETE:
+            k = K::del;
+            break;
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER:
+            k = K::enter;
+            break;
+        case GLFW_KEY_TAB:
+            k = K::tab;
+            break;
+        case GLFW_KEY_ESCAPE:
+            k = K::escape;
+            break;
+        default:
+            break;
+    }
+    if (k == K::none && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER))) {
+        switch (key) {
+            case GLFW_KEY_A:
+                k = K::a;
+                break;
+            case GLFW_KEY_C:
+                k = K::c;
+                break;
+            case GLFW_KEY_V:
+                k = K::v;
+                break;
+            case GLFW_KEY_X:
+                k = K::x;
+                break;
+            case GLFW_KEY_Y:
+                k = K::y;
+                break;
+            case GLFW_KEY_Z:
+                k = K::z;
+                break;
+            case GLFW_KEY_F:
+                k = K::f;
+                break;
+            case GLFW_KEY_G:
+                k = K::g;
+                break;
+            case GLFW_KEY_SLASH:
+                k = K::slash;
+                break;
+            case GLFW_KEY_O:
+                k = K::open_file;
+                break;
+            case GLFW_KEY_S:
+                k = K::save_file;
+                break;
+            default:
+                break;
+        }
+    }
+    // GLFW's mod bits are the editor's (Shift 1, Ctrl 2, Alt 4, Super 8).
+    if (k != K::none) ImGui::GetIO().AddInputCharacter(ui::key_event(k, unsigned(mods) & 15));
+}
 
 class GlfwBackend final : public Backend {
   public:
@@ -80,6 +216,24 @@ class GlfwBackend final : public Backend {
         h.keys.f = GLFW_KEY_F;
         h.keys.g = GLFW_KEY_G;
         h.keys.slash = GLFW_KEY_SLASH;
+        h.keys.o = GLFW_KEY_O;
+        h.keys.s = GLFW_KEY_S;
+        h.keys.equal = GLFW_KEY_EQUAL;
+        h.keys.minus = GLFW_KEY_MINUS;
+        h.keys.digit0 = GLFW_KEY_0;
+        h.keys.kp_add = GLFW_KEY_KP_ADD;
+        h.keys.kp_subtract = GLFW_KEY_KP_SUBTRACT;
+        h.load_setting = [](const std::string& key) {
+            const auto all = read_settings();
+            const auto it = all.find(key);
+            return it == all.end() ? std::string() : it->second;
+        };
+        h.save_setting = write_setting;
+        h.ordered_keys = true;  // editor_key_listener
+        h.message = [](const std::string& m) {
+            std::printf("interleave: %s\n", m.c_str());
+            std::fflush(stdout);
+        };
 #ifdef __APPLE__
         h.mac_shortcuts = true;
 #endif
@@ -89,7 +243,14 @@ class GlfwBackend final : public Backend {
     std::string initial_link() const override {
         return options_.link;
     }
-    void attach(ui::App&) override {}
+    void attach(ui::App& app) override {
+        // A file dropped on the window opens in the editor (the first one, if several).
+        g_drop_target = &app;
+        set_key_listener(editor_key_listener);
+        glfwSetDropCallback(window_, [](GLFWwindow*, int count, const char** paths) {
+            if (count > 0 && g_drop_target) g_drop_target->open_file(paths[0]);
+        });
+    }
 
     bool begin_frame() override {
         if (glfwWindowShouldClose(window_)) return false;
@@ -98,13 +259,13 @@ class GlfwBackend final : public Backend {
         float sx = scale_, sy = scale_;  // changes when the window moves to another monitor
         glfwGetWindowContentScale(window_, &sx, &sy);
         if (sx > 0) scale_ = sx;
+        key_taps_begin_frame(window_);  // this frame's share of the queued key events
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         return true;
     }
 
     void end_frame() override {
-        key_taps_end_frame(window_);
         const FramebufferSize fb = draw_frame(window_);
         ++frames_;
         if (frames_ == options_.frames && !options_.screenshot_path.empty())

@@ -64,8 +64,28 @@ EM_JS(void, notify_failed, (const char* why), {
 // The code editor's input bridge (web/interleave-input.js): where the editor and its caret
 // are, in framebuffer pixels, once per frame; whether its hidden textarea has the keyboard.
 EM_JS(void, bridge_sync, (int focused, float cx, float cy, float lh, float x0, float y0,
-                          float x1, float y1), {
-    if (window.interleaveInput) window.interleaveInput.sync(!!focused, cx, cy, lh, x0, y0, x1, y1);
+                          float x1, float y1, double version), {
+    if (window.interleaveInput)
+        window.interleaveInput.sync(!!focused, cx, cy, lh, x0, y0, x1, y1, version);
+});
+EM_JS(void, bridge_set_plain, (int on), {
+    if (window.interleaveInput) window.interleaveInput.setPlain(!!on);
+});
+// Per-device settings in localStorage (absent or blocked: nothing is remembered).
+EM_JS(int, setting_length, (const char* key), {
+    var v = null;
+    try { v = window.localStorage.getItem("interleave." + UTF8ToString(key)); } catch (e) {}
+    return v === null ? -1 : lengthBytesUTF8(v);
+});
+EM_JS(void, setting_copy, (const char* key, char* out, int capacity), {
+    var v = "";
+    try { v = window.localStorage.getItem("interleave." + UTF8ToString(key)) || ""; } catch (e) {}
+    stringToUTF8(v, out, capacity);
+});
+EM_JS(void, setting_save, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem("interleave." + UTF8ToString(key), UTF8ToString(value));
+    } catch (e) {}
 });
 EM_JS(int, bridge_has_focus, (), {
     return window.interleaveInput && window.interleaveInput.hasFocus() ? 1 : 0;
@@ -150,6 +170,23 @@ class WebBackend final : public Backend {
         h.keys.f = GLFW_KEY_F;
         h.keys.g = GLFW_KEY_G;
         h.keys.slash = GLFW_KEY_SLASH;
+        // Text size: web/interleave-input.js keeps the browser's own zoom off these keys.
+        h.keys.equal = GLFW_KEY_EQUAL;
+        h.keys.minus = GLFW_KEY_MINUS;
+        h.keys.digit0 = GLFW_KEY_0;
+        h.keys.kp_add = GLFW_KEY_KP_ADD;
+        h.keys.kp_subtract = GLFW_KEY_KP_SUBTRACT;
+        h.load_setting = [](const std::string& key) {
+            const int n = setting_length(key.c_str());
+            if (n < 0) return std::string();
+            std::string out(size_t(n), '\0');
+            setting_copy(key.c_str(), out.data(), n + 1);
+            return out;
+        };
+        h.save_setting = [](const std::string& key, const std::string& value) {
+            setting_save(key.c_str(), value.c_str());
+        };
+        h.set_plain_editor = [](bool on) { bridge_set_plain(on); };
         h.mac_shortcuts = platform_is_mac() != 0;
         h.clipboard_events = true;
         h.ordered_keys = true;  // web/interleave-input.js sends editing keys with the text
@@ -171,16 +208,17 @@ class WebBackend final : public Backend {
         wanted_canvas_size(dpr_, want_w, want_h);
         glfwGetWindowSize(window_, &w, &h);
         if (w != want_w || h != want_h) glfwSetWindowSize(window_, want_w, want_h);
+        key_taps_begin_frame(window_);  // this frame's share of the queued key events
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         return true;
     }
 
     void end_frame() override {
-        key_taps_end_frame(window_);
         if (g_app) {
             const ui::App::EditorGeometry e = g_app->editor_geometry();
-            bridge_sync(e.focused, e.caret_x, e.caret_y, e.line_h, e.x0, e.y0, e.x1, e.y1);
+            bridge_sync(e.focused, e.caret_x, e.caret_y, e.line_h, e.x0, e.y0, e.x1, e.y1,
+                        double(g_app->code_version()));
         }
         if (!draw_) return;  // the canvas keeps the last drawn frame
         draw_frame(window_);
@@ -310,6 +348,17 @@ EMSCRIPTEN_KEEPALIVE void interleave_editor_key(int key) {
     if (g_app)
         g_app->editor_key(key == 1 ? interleave::ui::App::EditorKey::backspace
                                    : interleave::ui::App::EditorKey::enter);
+}
+
+// Accessible mode: the page's plain textarea was switched on or off, or its text changed.
+EMSCRIPTEN_KEEPALIVE void interleave_set_plain_editor(int on) {
+    if (g_app) g_app->set_plain_editor(on != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE double interleave_plain_text(const char* utf8) {
+    if (!g_app) return 0;
+    g_app->set_code_from_plain(utf8 ? utf8 : "");
+    return double(g_app->code_version());
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_copy_done(int id, int ok) {

@@ -4,25 +4,24 @@
 #include <imgui_impl_glfw.h>
 
 #include <bitset>
-#include <vector>
+#include <deque>
 
 namespace interleave::app {
 namespace {
 
-struct Release {
-    int key, scancode, mods;
+struct Event {
+    int key, scancode, action, mods;
 };
-std::bitset<GLFW_KEY_LAST + 1> g_pressed_since_frame;
-std::vector<Release> g_held_releases;
+std::deque<Event> g_queue;
+void (*g_listener)(int key, int action, int mods) = nullptr;
 
-void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    const bool known = key >= 0 && key <= GLFW_KEY_LAST;
-    if (known && action == GLFW_RELEASE && g_pressed_since_frame[key]) {
-        g_held_releases.push_back({key, scancode, mods});
-        return;
-    }
-    if (known && action == GLFW_PRESS) g_pressed_since_frame.set(key);
-    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
+    if (g_listener) g_listener(key, action, mods);
+    g_queue.push_back({key, scancode, action, mods});
+}
+
+bool is_modifier(int key) {
+    return key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER;
 }
 
 }  // namespace
@@ -31,12 +30,25 @@ void install_key_taps(GLFWwindow* window) {
     glfwSetKeyCallback(window, key_callback);
 }
 
-void key_taps_end_frame(GLFWwindow* window) {
-    // The frame that just ended saw these keys down; the next one sees them up.
-    for (const Release& r : g_held_releases)
-        ImGui_ImplGlfw_KeyCallback(window, r.key, r.scancode, GLFW_RELEASE, r.mods);
-    g_held_releases.clear();
-    g_pressed_since_frame.reset();
+void key_taps_begin_frame(GLFWwindow* window) {
+    std::bitset<GLFW_KEY_LAST + 1> changed;
+    bool key_pressed = false;
+    while (!g_queue.empty()) {
+        const Event e = g_queue.front();
+        const bool known = e.key >= 0 && e.key <= GLFW_KEY_LAST;
+        if (e.action != GLFW_REPEAT) {
+            if (known && changed[static_cast<size_t>(e.key)]) break;  // seen this frame: next
+            if (known && is_modifier(e.key) && key_pressed) break;    // keep the chord's mods
+            if (known) changed.set(static_cast<size_t>(e.key));
+            if (e.action == GLFW_PRESS && !is_modifier(e.key)) key_pressed = true;
+        }
+        g_queue.pop_front();
+        ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+    }
+}
+
+void set_key_listener(void (*listener)(int key, int action, int mods)) {
+    g_listener = listener;
 }
 
 }  // namespace interleave::app

@@ -1,20 +1,26 @@
-// Key taps that fit between two frames.
+// Key events, one frame's worth at a time.
 //
 // ImGui 1.86 reads key state once per frame (its input queue came in 1.87), so a key pressed
 // and released between two frames — a quick tap at a few frames per second, or an automated
-// keypress — would never be seen. These callbacks hold such a release back until the frame
-// that sees the key down has ended. (Letting it through at the start of the next frame was too
-// early: events arrive before that frame's NewFrame, on the web between frames and on the
-// desktop in glfwPollEvents.)
+// keypress — would never be seen, and a burst such as Ctrl+End, Return would reach ImGui as
+// Ctrl+Return. These callbacks queue GLFW's key events; before each frame, events are let
+// through in order until one would change what the frame already shows: a second change of
+// the same key (so a tap is seen down for one frame, up the next), or a modifier changing after
+// a key was pressed (so a chord keeps its modifiers, and the next key does not inherit them).
+// The rest waits for the next frame. (As ImGui 1.87's input queue trickles events.)
 #pragma once
 
 struct GLFWwindow;
 
 namespace interleave::app {
 
-// After ImGui_ImplGlfw_InitForOpenGL(window, true): routes key events through the deferral.
+// After ImGui_ImplGlfw_InitForOpenGL(window, true): routes key events through the queue.
 void install_key_taps(GLFWwindow* window);
-// At the end of each frame, after ImGui::Render: lets held-back releases through.
-void key_taps_end_frame(GLFWwindow* window);
+// Before ImGui's NewFrame (after the platform's events are in): lets this frame's share of the
+// queued key events through to ImGui.
+void key_taps_begin_frame(GLFWwindow* window);
+// Also tells `listener` about every key event, as it arrives (the editor takes editing keys in
+// typing order this way). Empty: none.
+void set_key_listener(void (*listener)(int key, int action, int mods));
 
 }  // namespace interleave::app

@@ -3,7 +3,7 @@
 // One readable main: options, ImGui context, the platform backend (backend_glfw.cpp or
 // backend_web.cpp, picked in CMake), the UI, and the frame loop in one place.
 //
-//   interleave [--link '#v=1&sample=threading'] [--screenshot FILE.png --frames N]
+//   interleave [FILE.py] [--link '#v=1&sample=threading'] [--screenshot FILE.png --frames N]
 //              [--size WxH]
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -23,7 +23,8 @@ using interleave::app::Options;
 
 void usage(FILE* out) {
     std::fputs(
-        "usage: interleave [options]\n"
+        "usage: interleave [options] [FILE.py]\n"
+        "  FILE.py             open a Python file in the code editor\n"
         "  --link FRAGMENT     start from a share link, e.g. '#v=1&sample=threading'\n"
         "  --screenshot FILE   write a PNG of the last frame (with --frames) and quit\n"
         "  --frames N          quit after N frames (default with --screenshot: 30)\n"
@@ -55,6 +56,8 @@ bool parse_args(int argc, char** argv, Options& opt) {
                 std::fprintf(stderr, "interleave: --size wants WxH, at least 200x150\n");
                 return false;
             }
+        } else if (!arg.empty() && arg[0] != '-' && opt.open_path.empty()) {
+            opt.open_path = arg;
         } else {
             std::fprintf(stderr, "interleave: unknown or incomplete option '%s'\n", arg.c_str());
             usage(stderr);
@@ -86,11 +89,16 @@ int main(int argc, char** argv) {
 
     const std::string link = options.link.empty() ? backend->initial_link() : options.link;
     if (!link.empty()) app->load(link);
+    if (!options.open_path.empty()) {
+        const std::string err = app->open_file(options.open_path);
+        if (!err.empty()) std::fprintf(stderr, "interleave: %s\n", err.c_str());
+    }
 
     // The frame loop.
     backend->run_loop([backend, app, scale = backend->content_scale()]() mutable -> bool {
         if (!backend->begin_frame()) return false;
-        if (backend->content_scale() != scale) {  // another monitor, or browser zoom
+        // Another monitor, browser zoom, or the text size changed (fonts rebuilt, not scaled).
+        if (backend->content_scale() != scale || app->wants_restyle()) {
             scale = backend->content_scale();
             app->init_style(scale);
             ImGui_ImplOpenGL3_DestroyFontsTexture();  // upload the rebuilt font atlas

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -62,7 +63,9 @@ void header(Playground& p) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("threads, processes and asyncio in Python \xE2\x80\x94 run them and watch");
     const float fs = ImGui::GetFontSize();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - fs * 10.5f);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - fs * (p.hooks.is_web ? 13.4f : 17.1f));
+    draw_file_menu(p);  // File (desktop), Aa (text size)
+    ImGui::SameLine();
     if (ImGui::Button(p.dark ? "Light theme" : "Dark theme", ImVec2(fs * 6.5f, 0))) {
         p.dark = !p.dark;
         apply_theme(p.dark, p.dpi);
@@ -74,6 +77,10 @@ void header(Playground& p) {
         ImGui::TextUnformatted("Esc          stop the run");
         ImGui::TextUnformatted("1 .. 9       pick a sample");
         ImGui::TextUnformatted("T / C / M    Timeline, Cores, Compare");
+        ImGui::TextUnformatted("Ctrl+= / -   text size (Ctrl+0 resets)");
+        ImGui::Separator();
+        ImGui::TextUnformatted("In the code: Ctrl+Z / Ctrl+Y undo, redo; Tab / Shift+Tab");
+        ImGui::TextUnformatted("indent; Ctrl+/ comment; Ctrl+F find; Esc leaves the editor.");
         ImGui::Separator();
         ImGui::TextUnformatted("Timeline: wheel zooms around the mouse, drag pans,");
         ImGui::TextUnformatted("Shift+wheel scrolls lanes, double-click fits the run.");
@@ -185,6 +192,7 @@ void status_bar(Playground& p) {
 
 void keyboard(Playground& p) {
     ImGuiIO& io = ImGui::GetIO();
+    file_shortcuts(p);
     if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
         p.start_run();
@@ -256,6 +264,11 @@ App::App(PlatformHooks hooks) : impl_(std::make_unique<Impl>()) {
     ec.mac = p.hooks.mac_shortcuts;
     ec.clipboard_events = p.hooks.clipboard_events;
     ec.ordered_keys = p.hooks.ordered_keys;
+    if (p.hooks.load_setting) {
+        const std::string v = p.hooks.load_setting("text_scale");
+        const float scale = v.empty() ? 1.f : std::strtof(v.c_str(), nullptr);
+        if (scale >= 0.7f && scale <= 2.5f) p.text_scale = scale;
+    }
 }
 
 App::~App() {
@@ -267,9 +280,14 @@ App::~App() {
 
 void App::init_style(float dpi_scale) {
     Playground& p = impl_->p;
-    p.dpi = dpi_scale > 0 ? dpi_scale : 1.f;
+    p.dpi = (dpi_scale > 0 ? dpi_scale : 1.f) * p.text_scale;  // every size follows both
     p.fonts = load_fonts(p.dpi);
     apply_theme(p.dark, p.dpi);
+    p.restyle = false;
+}
+
+bool App::wants_restyle() const {
+    return impl_->p.restyle;
 }
 
 void App::init_gl() {
@@ -283,6 +301,8 @@ void App::frame() {
     Playground& p = impl_->p;
     p.renderer.begin_frame();
     p.poll();
+    p.editor.flush_input();  // what was typed before a shortcut is in the text it acts on
+    editor_command(p, p.editor.take_command());
     keyboard(p);
     if (!p.fonts.ui) p.fonts.ui = p.fonts.mono = p.fonts.big = ImGui::GetFont();
 
@@ -414,6 +434,44 @@ App::EditorGeometry App::editor_geometry() const {
 
 void App::editor_paste(std::string_view text) {
     impl_->p.editor.paste_text(text);
+}
+
+std::string App::open_file(const std::string& path) {
+    std::string err = open_code_file(impl_->p, path);
+    if (!err.empty()) impl_->p.flash(err, 8);
+    return err;
+}
+
+std::string App::save_file(const std::string& path) {
+    std::string err = save_code_file(impl_->p, path);
+    if (!err.empty()) impl_->p.flash(err, 8);
+    return err;
+}
+
+void App::set_plain_editor(bool on) {
+    impl_->p.plain_editor = on;
+    if (on) impl_->p.editor.blur();
+}
+
+void App::set_code_from_plain(std::string_view text) {
+    TextModel& m = impl_->p.editor.model();
+    const std::string old = m.text();
+    // Replace only what differs (the common prefix and suffix stay), as one undo step.
+    size_t a = 0;
+    while (a < old.size() && a < text.size() && old[a] == text[a]) ++a;
+    size_t b = 0;
+    while (b < old.size() - a && b < text.size() - a &&
+           old[old.size() - 1 - b] == text[text.size() - 1 - b])
+        ++b;
+    if (a == old.size() && a == text.size()) return;
+    // Whole code points only: back off to boundaries.
+    while (a > 0 && !utf8::is_boundary(old, a)) --a;
+    while (b > 0 && !utf8::is_boundary(old, old.size() - b)) --b;
+    m.replace({m.pos_at(a), m.pos_at(old.size() - b)}, text.substr(a, text.size() - a - b));
+}
+
+uint64_t App::code_version() const {
+    return impl_->p.editor.model().version();
 }
 
 void App::editor_key(EditorKey key) {

@@ -17,9 +17,12 @@
 //  ✓ compare: a row per run, speed-up vs sequential, "Run all models" + bar chart
 //  ✓ share links in the fragment, notice bar for what a link could not load
 //  ✓ keys: Ctrl+Enter run, Esc stop, 1-9 samples, T/C/M views; dark and light themes
-//  ✗ text-size control independent of the platform's DPI scale (fonts follow the OS scale)
+//  ✓ text size (Ctrl+= / Ctrl+- / Ctrl+0, header "Aa"), fonts rebuilt sharp, remembered
+//  ✓ desktop: File > Open / Save / Save as (Ctrl+O / Ctrl+S), a file dropped on the window
+//  ✓ web: accessible mode (a plain textarea for the code; page-side, web/interleave-input.js)
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -47,8 +50,19 @@ struct PlatformHooks {
     unsigned hardware_cores = 0;  // 0 = ask std::thread::hardware_concurrency
     // io.KeysDown indices of keys ImGui 1.86's ImGuiKey_ does not name (-1: not available).
     struct KeyCodes {
-        int f = -1, g = -1, slash = -1;
+        int f = -1, g = -1, slash = -1;  // the editor's find, comment
+        int o = -1, s = -1;              // File: open, save (desktop)
+        int equal = -1, minus = -1, digit0 = -1, kp_add = -1, kp_subtract = -1;  // text size
     } keys;
+    // Per-device settings (web: localStorage; desktop: ~/.config/interleave/settings).
+    // Either may be empty: nothing is remembered then.
+    std::function<std::string(const std::string& key)> load_setting;
+    std::function<void(const std::string& key, const std::string& value)> save_setting;
+    // Every status-bar message, as it is shown (desktop: printed, for terminal users and
+    // tests). May be empty.
+    std::function<void(const std::string& message)> message;
+    // Web: shows or hides the plain-text editor (accessible mode) the page owns.
+    std::function<void(bool on)> set_plain_editor;
     bool mac_shortcuts = false;     // Cmd instead of Ctrl for the editor's shortcuts
     bool clipboard_events = false;  // cut/copy/paste reach the editor as events (web bridge)
     bool ordered_keys = false;      // editing keys come in the character queue, in typing order
@@ -60,8 +74,10 @@ class App {
     ~App();
 
     // After the ImGui context exists and before the first frame: fonts (scaled by
-    // `dpi_scale`), theme. Call again if the DPI scale changes.
+    // `dpi_scale` times the text size), theme. Call again if the DPI scale changes, or when
+    // wants_restyle() says the text size did (between frames: the font atlas is rebuilt).
     void init_style(float dpi_scale);
+    bool wants_restyle() const;
     // Builds one frame's UI (between ImGui::NewFrame and ImGui::Render). Never blocks.
     void frame();
     // GL resources for the timeline's instanced quads (after the GL context exists).
@@ -101,6 +117,17 @@ class App {
     void editor_key(EditorKey key);       // keys a soft keyboard sends only as input events
     std::string editor_copy(bool cut);    // the selection for a copy/cut event
     void copy_finished(int id, bool ok);  // answer to a pending PlatformHooks::copy_text
+
+    // Desktop files: opens `path` into the editor, or saves the editor's text there. Return ""
+    // on success, else why not (also shown in the status bar).
+    std::string open_file(const std::string& path);
+    std::string save_file(const std::string& path);
+
+    // Accessible mode (web): the page's plain <textarea> stands in for the editor.
+    void set_plain_editor(bool on);  // the page switched it (keeps the toolbar in step)
+    // Its text changed: the editor takes it (only the part that differs, as one undo step).
+    void set_code_from_plain(std::string_view text);
+    uint64_t code_version() const;  // changes whenever the editor's text does
 
   private:
     struct Impl;

@@ -6,12 +6,32 @@
 // an edited text says so plainly above the editor, so no one thinks their edit ran.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
 
+namespace {
+// The longest of `options` that fits before `right` (window x); the last one (shortest)
+// otherwise. Returns its index.
+size_t fitting(std::initializer_list<const char*> options, float right) {
+    const float room = right - ImGui::GetCursorPosX() - ImGui::GetStyle().ItemSpacing.x;
+    size_t i = 0;
+    for (const char* o : options) {
+        if (ImGui::CalcTextSize(o).x <= room) return i;
+        ++i;
+    }
+    return options.size() - 1;
+}
+}  // namespace
+
 void draw_code_panel(Playground& p) {
     const bool edited = p.code_edited();
+    const float fs = ImGui::GetFontSize();
+    // Web: the plain-text editor (accessible mode) toggle, at the row's right end.
+    const float plain_w = p.hooks.set_plain_editor ? fs * 6.5f : 0;
+    const float right = ImGui::GetContentRegionMax().x - plain_w;
     if (ImGui::SmallButton("Copy code"))
         p.copy_to_clipboard(p.editor.text(), "Python code copied to the clipboard");
     ImGui::SameLine();
@@ -24,7 +44,13 @@ void draw_code_panel(Playground& p) {
             ImGui::SetTooltip("Back to the sample's own text for these knobs (Ctrl+Z undoes it)");
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 170, 60, 255));
-        ImGui::TextUnformatted("edited \xE2\x80\x94 Run still runs the sample's own code");
+        const size_t slash = p.file_path.find_last_of("/\\");
+        const std::string what =
+            p.file_path.empty() ? "edited"
+                                : p.file_path.substr(slash == std::string::npos ? 0 : slash + 1);
+        const std::string full = what + " \xE2\x80\x94 Run still runs the sample's own code";
+        const char* shown[] = {full.c_str(), what.c_str()};
+        ImGui::TextUnformatted(shown[fitting({shown[0], shown[1]}, right)]);
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
@@ -38,8 +64,28 @@ void draw_code_panel(Playground& p) {
         }
     } else {
         ImGui::SameLine();
-        ImGui::TextDisabled("runnable with python3 \xE2\x80\x94 what the run below simulates");
+        const char* notes[] = {"runnable with python3 \xE2\x80\x94 what the run below simulates",
+                               "runnable with python3", ""};
+        ImGui::TextDisabled("%s", notes[fitting({notes[0], notes[1], notes[2]}, right)]);
     }
+    if (!p.file_path.empty() && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", p.file_path.c_str());
+    if (plain_w > 0) {
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - plain_w));
+        if (ImGui::SmallButton(p.plain_editor ? "Code editor" : "Plain text")) {
+            p.plain_editor = !p.plain_editor;
+            p.hooks.set_plain_editor(p.plain_editor);
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(p.plain_editor
+                                  ? "Back to the code editor (colours, line numbers, markers)"
+                                  : "A plain text box instead of this editor: for screen readers "
+                                    "and phone keyboards");
+    }
+    // In accessible mode the page's textarea covers the editor, which keeps drawing (its
+    // place is where the textarea goes) but takes no input.
+    if (p.plain_editor) p.editor.blur();
+    p.editor.read_only = p.plain_editor;
     ImGui::PushFont(p.fonts.mono);
     p.editor.draw("code");
     ImGui::PopFont();

@@ -104,6 +104,7 @@ std::string Playground::link(bool with_run) const {
 
 void Playground::flash(std::string message, double seconds) {
     status_message = std::move(message);
+    if (hooks.message) hooks.message(status_message);
     status_message_until = ImGui::GetCurrentContext() ? ImGui::GetTime() + seconds : 1e300;
 }
 

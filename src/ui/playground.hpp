@@ -17,6 +17,7 @@
 #include "ui/app.hpp"
 #include "ui/console_model.hpp"
 #include "ui/editor/code_editor.hpp"
+#include "ui/editor/file_dialog.hpp"
 #include "ui/span_renderer.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_layout.hpp"
@@ -53,7 +54,12 @@ struct Playground {
     std::map<std::string, std::string> drafts;  // sample id -> edited text (other samples)
     bool code_edited();                         // the editor's text differs from python_text
     void reset_code();                          // back to python_text (undoable)
-    std::string last_link;                      // last fragment sent to hooks.link_changed
+    std::string file_path;                      // desktop: the file opened or saved last
+    FileDialog file_dialog;
+    bool plain_editor = false;  // web accessible mode: the page's textarea stands in
+    float text_scale = 1;       // text size, times the platform's DPI scale
+    bool restyle = false;       // text_scale changed: rebuild fonts between frames
+    std::string last_link;      // last fragment sent to hooks.link_changed
 
     // --- The current (or last) run and what has been read from it ------------------------
     std::shared_ptr<engine::Run> run;
@@ -136,6 +142,14 @@ void draw_console_panel(Playground& p);
 void draw_timeline_panel(Playground& p);
 void draw_cores_panel(Playground& p);
 void draw_compare_panel(Playground& p);
+
+// The header's File menu and Text size, their shortcuts, desktop files (file_menu.cpp).
+void draw_file_menu(Playground& p);
+void file_shortcuts(Playground& p);
+void editor_command(Playground& p, CodeEditor::Command c);  // Ctrl+O / Ctrl+S from the editor
+void set_text_scale(Playground& p, float scale);
+std::string open_code_file(Playground& p, const std::string& path);  // "" or why not
+std::string save_code_file(Playground& p, const std::string& path);
 
 // Helpers shared by panels (playground.cpp).
 std::string json_escape(std::string_view s);

@@ -87,6 +87,16 @@ void CodeEditor::open_find() {
     }
 }
 
+void CodeEditor::flush_input() {
+    if (!focused_ || !config.ordered_keys) return;  // key state is per frame: nothing queued
+    const TextPos c0 = model_.cursor(), a0 = model_.anchor();
+    if (handle_queue()) last_edit_time_ = ImGui::GetTime();
+    if (model_.cursor() != c0 || model_.anchor() != a0) {
+        scroll_to_caret_ = true;
+        caret_reset_time_ = ImGui::GetTime();
+    }
+}
+
 void CodeEditor::paste_text(std::string_view text) {
     if (!focused_ || read_only) return;
     handle_queue();
@@ -279,9 +289,25 @@ bool CodeEditor::handle_queue() {
     const bool ctrl_held = (config.mac ? io.KeySuper : io.KeyCtrl) && !io.KeyAlt;
     if (ImGui::GetTime() - last_edit_time_ > config.undo_pause_s) model_.close_undo_step();
     std::string ch;
-    for (ImWchar c : io.InputQueueCharacters) {
+    ImVector<ImWchar>& q = io.InputQueueCharacters;
+    int i = 0;
+    for (; i < q.Size; ++i) {
+        const ImWchar c = q[i];
         if (config.ordered_keys && c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
-            apply_key(static_cast<EditorKey>(c & 63), (c >> 6) & 15);
+            const auto key = static_cast<EditorKey>(c & 63);
+            const unsigned mods = (c >> 6) & 15;
+            if (key == EditorKey::open_file || key == EditorKey::save_file) {
+                command_ = key == EditorKey::open_file ? Command::open_file
+                           : (mods & kModShift)        ? Command::save_as
+                                                       : Command::save_file;
+                ++i;
+                break;  // what follows is typed into what the command opens
+            }
+            apply_key(key, mods);
+            if (!focused_ || find_focus_) {  // Esc left, Ctrl+F: the rest is not ours
+                ++i;
+                break;
+            }
             continue;
         }
         // Control characters come as keys; Ctrl+letter is a shortcut (but Ctrl+Alt is AltGr
@@ -291,7 +317,7 @@ bool CodeEditor::handle_queue() {
         append_utf8(ch, c);
         model_.type_text(ch);
     }
-    io.InputQueueCharacters.resize(0);
+    if (i > 0) q.erase(q.Data, q.Data + i);
     return model_.version() != v0;
 }
 
@@ -412,6 +438,15 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
     handle_mouse(hovered, origin, gutter_w);
 
     bool changed = false;
+    if (!focused_ && config.ordered_keys) {
+        // Key events meant for the editor that arrived as it lost focus: no one else's text.
+        ImVector<ImWchar>& q = io.InputQueueCharacters;
+        for (int i = 0; i < q.Size;)
+            if (q[i] >= kKeyEventBase && q[i] < kKeyEventBase + 0x400)
+                q.erase(q.Data + i);
+            else
+                ++i;
+    }
     if (focused_ && !scrolling) {
         if (g.ActiveId != id_) {
             ImGui::SetActiveID(id_, w);

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ui/editor/text_model.hpp"
@@ -48,29 +49,10 @@ struct EditorKeys {
 // a private-use code point: kKeyEventBase | mods << 6 | key. Text and keys then keep the
 // order they were typed in, however slow the frames are.
 enum class EditorKey : uint8_t {
-    none,
-    left,
-    right,
-    up,
-    down,
-    home,
-    end,
-    page_up,
-    page_down,
-    backspace,
-    del,
-    enter,
-    tab,
-    escape,
-    a,
-    c,
-    v,
-    x,
-    y,
-    z,
-    f,
-    g,
-    slash
+    // clang-format off
+    none, left, right, up, down, home, end, page_up, page_down, backspace, del, enter, tab,
+    escape, a, c, v, x, y, z, f, g, slash, open_file, save_file
+    // clang-format on
 };
 constexpr unsigned kModShift = 1, kModCtrl = 2, kModAlt = 4, kModSuper = 8;
 constexpr unsigned kKeyEventBase = 0xE000;  // .. 0xE3FF
@@ -138,6 +120,16 @@ class CodeEditor {
     void clear_error() { model_.clear_markers(MarkerKind::error); }
     void set_thread_markers(const std::vector<ThreadMarker>& markers);
 
+    // Applies the text and key events queued since the last frame now (with focus only), so
+    // that shortcuts the app handles before drawing (Ctrl+S, Ctrl+Enter, a Copy button) see
+    // everything typed before them. Call once per frame, before the app's own shortcuts.
+    void flush_input();
+
+    // A command the editor's keys asked the app for (Ctrl+O open, Ctrl+S save, Ctrl+Shift+S
+    // save as), once. Input queued after it is left for whatever the command opens.
+    enum class Command { none, open_file, save_file, save_as };
+    Command take_command() { return std::exchange(command_, Command::none); }
+
     // Find bar state (for tests and the app's menu).
     void open_find();
     bool find_open() const { return find_open_; }
@@ -184,6 +176,7 @@ class CodeEditor {
     ImVec2 caret_screen_, view_min_, view_max_, text_origin_;
     int page_lines_ = 20;
 
+    Command command_ = Command::none;
     bool find_open_ = false, find_focus_ = false, find_case_ = false;
     char find_buf_[256] = {};
     std::string find_status_;

@@ -1,0 +1,167 @@
+// The header's File menu (desktop: Open / Save / Save as, Ctrl+O / Ctrl+S / Ctrl+Shift+S, the
+// small file dialog, a file from the command line or dropped on the window) and Text size
+// (both builds: Ctrl+= / Ctrl+- / Ctrl+0, remembered per device).
+#include <imgui.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ui/playground.hpp"
+
+namespace fs = std::filesystem;
+
+namespace interleave::ui {
+
+namespace {
+
+constexpr uintmax_t kMaxFileBytes = 1 << 20;  // far past any program a learner writes
+
+std::string size_text(uintmax_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
+bool pressed(int key) {
+    return key >= 0 && ImGui::IsKeyPressed(key, false);
+}
+
+}  // namespace
+
+std::string open_code_file(Playground& p, const std::string& path) {
+    std::error_code ec;
+    const fs::path fp(path);
+    if (fs::is_directory(fp, ec)) return path + " is a folder, not a file";
+    const uintmax_t size = fs::file_size(fp, ec);
+    if (ec) return "Cannot open " + path + ": " + ec.message();
+    if (size > kMaxFileBytes)
+        return "Not opened: " + path + " is " + size_text(size) +
+               "; the editor takes files up to 1 MB";
+    std::ifstream in(fp, std::ios::binary);
+    if (!in) return "Cannot open " + path + ": " + std::strerror(errno);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    const std::string text = buf.str();
+    if (text.find('\0') != std::string::npos)
+        return "Not opened: " + path + " is not a text file (it contains NUL bytes)";
+    p.editor.set_text(text);
+    p.file_path = fs::absolute(fp, ec).string();
+    std::string msg = "Opened " + fp.filename().string();
+    for (const auto& n : p.editor.model().take_notices()) msg += " (" + n + ")";
+    p.flash(msg, 6);
+    return "";
+}
+
+std::string save_code_file(Playground& p, const std::string& path) {
+    const fs::path fp(path);
+    fs::path tmp = fp;
+    tmp += ".interleave-tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return "Not saved: cannot write " + tmp.string() + ": " + std::strerror(errno);
+        std::string text = p.editor.text();
+        if (!text.empty() && text.back() != '\n') text += '\n';  // POSIX text files end in one
+        out << text;
+        out.close();
+        if (!out) return "Not saved: writing " + tmp.string() + " failed: " + std::strerror(errno);
+    }
+    std::error_code ec;
+    fs::rename(tmp, fp, ec);  // all or nothing: the old file stays whole until this succeeds
+    if (ec) {
+        fs::remove(tmp, ec);
+        return "Not saved: cannot replace " + path + ": " + ec.message();
+    }
+    p.file_path = fs::absolute(fp, ec).string();
+    p.flash("Saved " + p.file_path, 6);
+    return "";
+}
+
+void set_text_scale(Playground& p, float scale) {
+    scale = std::round(std::clamp(scale, 0.7f, 2.5f) * 10.f) / 10.f;
+    if (scale == p.text_scale) return;
+    p.text_scale = scale;
+    p.restyle = true;  // fonts are rebuilt between frames (main.cpp)
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(scale));
+    if (p.hooks.save_setting) p.hooks.save_setting("text_scale", buf);
+    p.flash("Text size " + std::to_string(static_cast<int>(std::lround(scale * 100))) + " %", 2);
+}
+
+namespace {
+void open_dialog(Playground& p, FileDialog::Mode mode) {
+    p.editor.blur();  // what is typed next belongs to the dialog
+    const fs::path start = !p.file_path.empty()             ? fs::path(p.file_path)
+                           : mode == FileDialog::Mode::save ? fs::path(p.current().id + ".py")
+                                                            : fs::path();
+    p.file_dialog.open(mode, start);
+}
+
+void save(Playground& p, bool as) {
+    if (as || p.file_path.empty())
+        open_dialog(p, FileDialog::Mode::save);
+    else if (std::string err = save_code_file(p, p.file_path); !err.empty())
+        p.flash(err, 8);
+}
+}  // namespace
+
+void editor_command(Playground& p, CodeEditor::Command c) {
+    if (p.hooks.is_web || c == CodeEditor::Command::none) return;
+    if (c == CodeEditor::Command::open_file) open_dialog(p, FileDialog::Mode::open);
+    if (c == CodeEditor::Command::save_file) save(p, false);
+    if (c == CodeEditor::Command::save_as) save(p, true);
+}
+
+void file_shortcuts(Playground& p) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool primary = p.hooks.mac_shortcuts ? io.KeySuper : io.KeyCtrl;
+    if (!primary || io.KeyAlt) return;
+    const auto& k = p.hooks.keys;
+    if (pressed(k.equal) || pressed(k.kp_add)) set_text_scale(p, p.text_scale + 0.1f);
+    if (pressed(k.minus) || pressed(k.kp_subtract)) set_text_scale(p, p.text_scale - 0.1f);
+    if (pressed(k.digit0)) set_text_scale(p, 1.f);
+    // With the editor focused these keys come through its ordered queue (editor_command).
+    if (p.hooks.is_web || (p.editor.focused() && p.editor.config.ordered_keys)) return;
+    if (pressed(k.o)) open_dialog(p, FileDialog::Mode::open);
+    if (pressed(k.s)) save(p, io.KeyShift);
+}
+
+void draw_file_menu(Playground& p) {
+    const float fs = ImGui::GetFontSize();
+    if (!p.hooks.is_web) {
+        if (ImGui::Button("File", ImVec2(fs * 3.2f, 0))) ImGui::OpenPopup("file_menu");
+        if (ImGui::BeginPopup("file_menu")) {
+            if (ImGui::MenuItem("Open...", "Ctrl+O")) open_dialog(p, FileDialog::Mode::open);
+            if (ImGui::MenuItem("Save", "Ctrl+S")) save(p, false);
+            if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) save(p, true);
+            ImGui::Separator();
+            ImGui::TextDisabled("Or drop a .py file on the window");
+            ImGui::EndPopup();
+        }
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Aa", ImVec2(fs * 2.4f, 0))) ImGui::OpenPopup("text_size");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size (Ctrl+= / Ctrl+- / Ctrl+0)");
+    if (ImGui::BeginPopup("text_size")) {
+        ImGui::Text("Text size: %d %%", static_cast<int>(std::lround(p.text_scale * 100)));
+        if (ImGui::MenuItem("Larger", "Ctrl+=")) set_text_scale(p, p.text_scale + 0.1f);
+        if (ImGui::MenuItem("Smaller", "Ctrl+-")) set_text_scale(p, p.text_scale - 0.1f);
+        if (ImGui::MenuItem("Reset", "Ctrl+0")) set_text_scale(p, 1.f);
+        ImGui::EndPopup();
+    }
+
+    if (p.file_dialog.draw()) {
+        const std::string path = p.file_dialog.chosen().string();
+        const std::string err = p.file_dialog.mode() == FileDialog::Mode::open
+                                    ? open_code_file(p, path)
+                                    : save_code_file(p, path);
+        if (!err.empty()) p.flash(err, 8);
+        p.editor.focus();  // back to the code
+    }
+}
+
+}  // namespace interleave::ui

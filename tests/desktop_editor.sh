@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The desktop code editor under a private Xvfb, driven like a user with xdotool: open a .py
+# file from the command line, click into the editor, type (Enter auto-indents), undo, indent
+# with Tab and Shift+Tab, paste from and copy to the X clipboard (xclip), change the text size
+# (remembered in the settings file), open another file through File > Open (Ctrl+O) and save
+# with Ctrl+S. What the editor holds is checked through the files it saves. Screenshots:
+# build/e2e/desktop-editor*.png.
+#
+#   tests/desktop_editor.sh build/native/interleave
+set -euo pipefail
+
+APP="$(realpath "${1:?usage: desktop_editor.sh path/to/interleave}")"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/build/e2e"
+mkdir -p "$OUT"
+for tool in Xvfb xdotool xclip import; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (./build.sh setup)"; exit 1; }
+done
+
+WORK="$(mktemp -d)"
+DISPLAY_NUM=120
+while [ -e "/tmp/.X$DISPLAY_NUM-lock" ] || [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]; do
+  DISPLAY_NUM=$((DISPLAY_NUM + 1))
+done
+XVFB_PID="" APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >"$OUT/xvfb-editor.log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 100); do
+  [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] && break
+  sleep 0.1
+done
+export DISPLAY=":$DISPLAY_NUM"
+export XDG_CONFIG_HOME="$WORK/config"   # the text size is remembered here, not in ~
+
+# until <seconds> <what> <command...>: polls the condition every 0.1 s (the app runs at its
+# own pace on a busy machine); fails with `what` when it never holds.
+until_ok() {
+  local limit=$(( $1 * 10 )) what="$2" i
+  shift 2
+  for i in $(seq "$limit"); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  echo "FAIL: $what"
+  import -window root "$OUT/desktop-editor-fail.png" 2>/dev/null || true
+  exit 1
+}
+file_is() { [ "$(cat "$1" 2>/dev/null)" = "$2" ]; }
+
+printf '# caf\xc3\xa9\nx = 1\n' >"$WORK/hello.py"
+printf 'print("other")\n' >"$WORK/other.py"
+
+"$APP" --size 1200x760 "$WORK/hello.py" >"$OUT/desktop-editor-app.log" 2>&1 &
+APP_PID=$!
+WIN=$(timeout 60 xdotool search --sync --name '^Interleave$' | head -1) || true
+[ -n "$WIN" ] || { echo "FAIL: no window"; cat "$OUT/desktop-editor-app.log"; exit 1; }
+until_ok 30 "the window to be mapped" xdotool getwindowgeometry "$WIN"
+
+# 1. Type into the editor (the code panel's text area), save, check.
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type 'if x:'
+xdotool key Return
+xdotool type 'y = 2'
+xdotool key ctrl+s
+until_ok 30 "typing + Ctrl+S to save the auto-indented text" \
+  file_is "$WORK/hello.py" $'# caf\u00e9\nx = 1\nif x:\n    y = 2'
+import -window root "$OUT/desktop-editor.png"
+echo "typed and saved: ok"
+
+# 2. Undo takes back the last word; Tab / Shift+Tab indent and dedent every line.
+xdotool key ctrl+z ctrl+s
+until_ok 30 "Ctrl+Z to undo ' 2'" file_is "$WORK/hello.py" $'# caf\u00e9\nx = 1\nif x:\n    y ='
+xdotool key ctrl+a Tab ctrl+s
+until_ok 30 "Tab to indent the selected lines" \
+  file_is "$WORK/hello.py" $'    # caf\u00e9\n    x = 1\n    if x:\n        y ='
+xdotool key shift+Tab ctrl+s
+until_ok 30 "Shift+Tab to dedent them" file_is "$WORK/hello.py" $'# caf\u00e9\nx = 1\nif x:\n    y ='
+echo "undo, Tab, Shift+Tab: ok"
+
+# 3. The X clipboard both ways.
+printf 'z = "from the clipboard"' | xclip -selection clipboard -loops 1 &
+XCLIP_PID=$!
+until_ok 10 "xclip to own the clipboard" bash -c "xclip -o -selection clipboard -t TARGETS >/dev/null 2>&1"
+xdotool key ctrl+End Return BackSpace ctrl+v ctrl+s
+until_ok 30 "Ctrl+V to paste the X clipboard" \
+  file_is "$WORK/hello.py" $'# caf\u00e9\nx = 1\nif x:\n    y =\nz = "from the clipboard"'
+wait "$XCLIP_PID" 2>/dev/null || true
+xdotool key ctrl+Home shift+End ctrl+c
+until_ok 30 "Ctrl+C to copy the first line to the X clipboard" \
+  bash -c "[ \"\$(xclip -o -selection clipboard 2>/dev/null)\" = $'# caf\u00e9' ]"
+echo "clipboard paste and copy: ok"
+
+# 4. Text size: Ctrl+= and Ctrl+0, remembered per device.
+xdotool key ctrl+equal
+until_ok 30 "Ctrl+= to remember text_scale=1.1" grep -qx 'text_scale=1.1' "$XDG_CONFIG_HOME/interleave/settings"
+import -window root "$OUT/desktop-editor-larger.png"
+xdotool key ctrl+0
+until_ok 30 "Ctrl+0 to reset the text size" grep -qx 'text_scale=1.0' "$XDG_CONFIG_HOME/interleave/settings"
+echo "text size: ok"
+
+# 5. File > Open (Ctrl+O): type the other file's path, Enter; edit it and save.
+xdotool key ctrl+o
+xdotool type --delay 20 "$WORK/other.py"
+xdotool key Return
+until_ok 30 "File > Open to open other.py" grep -q "Opened other.py" "$OUT/desktop-editor-app.log"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type '# seen'
+xdotool key ctrl+s
+until_ok 30 "Ctrl+O to open other.py (then Ctrl+S saves it)" \
+  file_is "$WORK/other.py" $'print("other")\n# seen'
+import -window root "$OUT/desktop-editor-open.png"
+echo "open another file: ok"
+
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+if grep -iE "error|assert" "$OUT/desktop-editor-app.log"; then
+  echo "FAIL: errors in the app's output"; exit 1
+fi
+echo "PASS: desktop editor (screenshots in build/e2e/desktop-editor*.png)"
