@@ -47,3 +47,17 @@ if(INTERLEAVE_PYTHON3 AND TARGET interleave-cli AND NOT EMSCRIPTEN AND NOT INTER
     ${CMAKE_SOURCE_DIR}/tests/python/conformance.py --self-test)
   set_tests_properties(python_conformance_selftest PROPERTIES TIMEOUT 120)
 endif()
+
+# Python front end, differential (tests/python/ast_compare.py): every .py under tests/python/
+# (programs, cases, parser_corpus) parsed by CPython 3.11's ast.parse and by py_ast_dump;
+# ast.dump (with positions) and SyntaxError fields must be equal. Native builds only, where
+# python3 exists; skipped (exit 77) when python3 is not 3.11.
+if(INTERLEAVE_PYTHON3 AND NOT EMSCRIPTEN AND NOT INTERLEAVE_SANITIZE)
+  add_executable(py_ast_dump tests/python/tools/py_ast_dump.cpp)
+  target_link_libraries(py_ast_dump PRIVATE interleave_python)
+  target_compile_options(py_ast_dump PRIVATE ${INTERLEAVE_WARNINGS})
+  add_test(NAME python_ast_compare COMMAND ${INTERLEAVE_PYTHON3}
+    ${CMAKE_SOURCE_DIR}/tests/python/ast_compare.py --tool $<TARGET_FILE:py_ast_dump>
+    ${CMAKE_SOURCE_DIR}/tests/python)
+  set_tests_properties(python_ast_compare PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+endif()

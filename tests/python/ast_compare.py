@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Differential test of the Python front end against the running CPython (3.11).
+
+For every .py file under the given roots (recursively), the file is parsed by CPython's
+ast.parse and by our py_ast_dump; the outputs must be equal:
+  - valid programs: ast.dump(tree) and ast.dump(tree, include_attributes=True), byte for byte;
+  - invalid programs: the SyntaxError's class, msg, lineno, offset, end_lineno, end_offset, text.
+
+Files listed in a `known_differences.txt` next to them (one name a line, '#' comments) may
+differ in positions or messages only as documented there; they must still both fail or both
+parse.
+
+  ast_compare.py --tool build/native/py_ast_dump [--quiet] ROOT...
+
+Exit status: 0 all equal, 1 differences, 77 skipped (python3 is not 3.11).
+"""
+import argparse
+import ast
+import os
+import subprocess
+import sys
+
+
+def python_view(src):
+    try:
+        tree = ast.parse(src)
+    except SyntaxError as e:
+        return ("error", type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset,
+                e.text)
+    except (ValueError, RecursionError, MemoryError) as e:
+        return ("other", type(e).__name__, str(e))
+    return ("ok", ast.dump(tree), ast.dump(tree, include_attributes=True))
+
+
+def our_views(tool, paths):
+    """py_ast_dump --batch over many files: {path: view} in python_view's shape."""
+    p = subprocess.run([tool, "--batch", *paths], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=600)
+    out = p.stdout.decode("utf-8", "replace").split("\n")
+    views = {}
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if not line.startswith("=== "):
+            i += 1
+            continue
+        path = line[4:]
+        first = out[i + 1] if i + 1 < len(out) else ""
+        second = out[i + 2] if i + 2 < len(out) else ""
+        if first.startswith("ERROR "):
+            parts = first.split(" ", 6)
+            text = ast.literal_eval(second[len("TEXT "):]) if second.startswith("TEXT ") else ""
+            views[path] = ("error", parts[1], parts[6], int(parts[2]), int(parts[3]),
+                           int(parts[4]), int(parts[5]), text)
+        else:
+            views[path] = ("ok", first, second)
+        i += 3
+    for path in paths:
+        views.setdefault(path, ("crash", p.returncode, p.stderr.decode("utf-8", "replace")[-500:]))
+    return views
+
+
+def known_differences(directory):
+    names = set()
+    path = os.path.join(directory, "known_differences.txt")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    names.add(line)
+    return names
+
+
+def first_difference(a, b):
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tool", required=True)
+    ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("roots", nargs="+")
+    args = ap.parse_args()
+    if sys.version_info[:2] != (3, 11):
+        print(f"SKIPPED: python3 is {sys.version.split()[0]}, the front end follows 3.11")
+        return 77
+    files = []
+    for root in args.roots:
+        if os.path.isfile(root):
+            files.append(root)
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.endswith(".py"):
+                    files.append(os.path.join(dirpath, name))
+    failures = 0
+    counts = {"ok": 0, "error": 0}
+    sources = {}
+    for path in files:
+        with open(path, "rb") as f:
+            raw = f.read()
+        try:
+            sources[path] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # not UTF-8: outside what the playground feeds the parser
+    files = [p for p in files if p in sources]
+    ours = {}
+    for k in range(0, len(files), 200):
+        ours.update(our_views(args.tool, files[k:k + 200]))
+    for path in files:
+        want = python_view(sources[path])
+        got = ours[path]
+        allowed = os.path.basename(path) in known_differences(os.path.dirname(path))
+        if want[0] in counts:
+            counts[want[0]] += 1
+        if want == got:
+            continue
+        if allowed and want[0] == got[0]:
+            continue
+        failures += 1
+        print(f"DIFF {path}")
+        if want[0] == "ok" and got[0] == "ok":
+            for label, w, g in (("dump", want[1], got[1]), ("attributes", want[2], got[2])):
+                if w != g:
+                    i = first_difference(w, g)
+                    print(f"  {label} differs at {i}:\n    python: ...{w[max(0, i - 80):i + 80]}"
+                          f"\n    ours:   ...{g[max(0, i - 80):i + 80]}")
+                    break
+        else:
+            def short(v):
+                return repr(tuple(str(x)[:300] for x in v[:8]))
+            print(f"  python: {short(want)}\n  ours:   {short(got)}")
+    total = len(files)
+    print(f"{total} files: {counts['ok']} valid, {counts['error']} with SyntaxError; "
+          f"{failures} differ")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2 @@
+while self.x = 1:
+    pass

@@ -1,0 +1,1 @@
+t = threading.Thread(target=work args=(1,))

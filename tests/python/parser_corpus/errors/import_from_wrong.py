@@ -1,0 +1,1 @@
+import threading from Thread

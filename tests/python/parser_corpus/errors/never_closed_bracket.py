@@ -1,0 +1,4 @@
+data = [1, 2,
+        3, 4
+
+print(data)

@@ -1,0 +1,3 @@
+doc = '''start
+middle
+end

@@ -1,0 +1,1 @@
+not a == b; a if b else c if d else e

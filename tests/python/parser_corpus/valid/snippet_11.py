@@ -1,0 +1,1 @@
+def g(a, b, /, c, *, d): pass

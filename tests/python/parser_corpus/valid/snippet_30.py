@@ -1,0 +1,1 @@
+x = ...; y = None; z = True; w = False

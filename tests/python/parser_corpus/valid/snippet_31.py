@@ -1,0 +1,4 @@
+class A:
+    def m(self):
+        super().m()
+        return __class__

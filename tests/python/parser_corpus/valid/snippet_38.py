@@ -1,0 +1,8 @@
+if x:
+    pass
+
+# comment
+
+    # indented comment
+else:  # trailing
+    pass

@@ -1,0 +1,1 @@
+s = '\N{BULLET} \N{GREEK SMALL LETTER ALPHA} \u00e9 \U0001F600 \x41 \101 \t\n\\ \q'

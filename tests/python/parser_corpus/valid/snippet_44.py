@@ -1,0 +1,3 @@
+a = b if c else (lambda: d)
+e = lambda: (yield)
+f = not -x

@@ -1,0 +1,3 @@
+t = 1, 2, *r
+for x in *a, b:
+    pass
