@@ -119,6 +119,8 @@ const char* spelling_of(Tok t);
 inline bool is_keyword(Tok t) {
     return t >= Tok::KwFalse;
 }
+// The keyword token for `s`, or Tok::Name.
+Tok keyword_or_name(std::string_view s);
 
 // Positions as CPython's tokens: lines 1-based, columns 0-based UTF-8 byte offsets in the line.
 // NEWLINE has end == start (at its '\n'); INDENT/DEDENT span the indentation; ENDMARKER is at the
