@@ -3,7 +3,10 @@
 
 For every .py file under the given roots (recursively), the file is parsed by CPython's
 ast.parse and by our py_ast_dump; the outputs must be equal:
-  - valid programs: ast.dump(tree) and ast.dump(tree, include_attributes=True), byte for byte;
+  - valid programs: ast.dump(tree) and ast.dump(tree, include_attributes=True), byte for byte,
+    and the symbol table (every scope's name, type, line, nesting, parameters and each symbol's
+    raw flags, as the symtable module exposes them), or the symbol table's SyntaxError (msg and
+    positions), and compile()'s own SyntaxError (our compile_checks; msg and positions);
   - invalid programs: the SyntaxError's class, msg, lineno, offset, end_lineno, end_offset, text.
 
 Files listed in a `known_differences.txt` next to them (one name a line, '#' comments) may
@@ -18,7 +21,36 @@ import argparse
 import ast
 import os
 import subprocess
+import symtable
 import sys
+
+
+def symtable_view(src):
+    try:
+        top = symtable.symtable(src, "<main>", "exec")
+    except SyntaxError as e:
+        return ("symerror", e.lineno, e.offset, e.end_lineno, e.end_offset, e.msg)
+    except (RecursionError, MemoryError) as e:
+        return ("other", type(e).__name__)
+    out = []
+
+    def walk(t, indent):
+        e = t._table
+        out.append(" " * indent + f"{e.name} type={e.type} line={e.lineno} "
+                   f"nested={int(e.nested)} varnames=[{','.join(e.varnames)}]")
+        for name, flags in sorted(e.symbols.items()):
+            out.append(" " * (indent + 2) + f"{name} {flags}")
+        for c in t.get_children():
+            walk(c, indent + 4)
+    walk(top, 0)
+    try:
+        compile(src, "<main>", "exec")
+        comp = ("compile", "ok")
+    except SyntaxError as e:
+        comp = ("compile", e.lineno, e.offset, e.end_lineno, e.end_offset, e.msg)
+    except (RecursionError, MemoryError, ValueError) as e:
+        comp = ("compile", type(e).__name__)
+    return ("symtable", "\n".join(out), comp)
 
 
 def python_view(src):
@@ -29,7 +61,7 @@ def python_view(src):
                 e.text)
     except (ValueError, RecursionError, MemoryError) as e:
         return ("other", type(e).__name__, str(e))
-    return ("ok", ast.dump(tree), ast.dump(tree, include_attributes=True))
+    return ("ok", ast.dump(tree), ast.dump(tree, include_attributes=True), symtable_view(src))
 
 
 def our_views(tool, paths):
@@ -52,9 +84,24 @@ def our_views(tool, paths):
             text = ast.literal_eval(second[len("TEXT "):]) if second.startswith("TEXT ") else ""
             views[path] = ("error", parts[1], parts[6], int(parts[2]), int(parts[3]),
                            int(parts[4]), int(parts[5]), text)
+            i += 3
+            continue
+        third = out[i + 3] if i + 3 < len(out) else ""
+        if third.startswith("SYMERROR "):
+            p5 = third.split(" ", 5)
+            sym = ("symerror", int(p5[1]), int(p5[2]), int(p5[3]), int(p5[4]), p5[5])
+            i += 4
         else:
-            views[path] = ("ok", first, second)
-        i += 3
+            n = int(third.split(" ")[1]) if third.startswith("SYMTABLE ") else 0
+            comp_line = out[i + 4 + n] if i + 4 + n < len(out) else ""
+            if comp_line.startswith("COMPILEERROR "):
+                c5 = comp_line.split(" ", 5)
+                comp = ("compile", int(c5[1]), int(c5[2]), int(c5[3]), int(c5[4]), c5[5])
+            else:
+                comp = ("compile", "ok")
+            sym = ("symtable", "\n".join(out[i + 4:i + 4 + n]), comp)
+            i += 5 + n
+        views[path] = ("ok", first, second, sym)
     for path in paths:
         views.setdefault(path, ("crash", p.returncode, p.stderr.decode("utf-8", "replace")[-500:]))
     return views
@@ -125,6 +172,9 @@ def main():
         failures += 1
         print(f"DIFF {path}")
         if want[0] == "ok" and got[0] == "ok":
+            if want[3] != got[3]:
+                print(f"  symtable differs:\n    python: {str(want[3])[:1500]}"
+                      f"\n    ours:   {str(got[3])[:1500]}")
             for label, w, g in (("dump", want[1], got[1]), ("attributes", want[2], got[2])):
                 if w != g:
                     i = first_difference(w, g)

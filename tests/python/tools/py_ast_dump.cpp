@@ -6,7 +6,11 @@
 //                                     <end_lineno> <end_offset> <msg> then a line "TEXT <repr>"
 //   py_ast_dump --time N FILE         parse N times; prints the mean time per parse (µs)
 //   py_ast_dump --batch FILE...       for each file: "=== FILE", then the dump, the dump with
-//                                     positions (or the two ERROR/TEXT lines)
+//                                     positions and the symbol table ("SYMTABLE n" and n lines,
+//                                     or "SYMERROR lineno offset end_lineno end_offset msg"),
+//                                     then "COMPILE ok" or "COMPILEERROR ..." (compile_checks),
+//                                     or the two ERROR/TEXT lines
+//   py_ast_dump --symtable FILE       the symbol table (symtable_dump)
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -16,7 +20,9 @@
 #include <string>
 
 #include "python/parser/ast_dump.hpp"
+#include "python/parser/compile_checks.hpp"
 #include "python/parser/parser.hpp"
+#include "python/parser/symtable.hpp"
 
 using namespace interleave::python;
 
@@ -42,7 +48,7 @@ void print_error(const SyntaxErrorInfo& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool attrs = false, batch = false;
+    bool attrs = false, batch = false, symtable = false;
     int times = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; ++i) {
@@ -50,6 +56,8 @@ int main(int argc, char** argv) {
             attrs = true;
         } else if (std::strcmp(argv[i], "--batch") == 0) {
             batch = true;
+        } else if (std::strcmp(argv[i], "--symtable") == 0) {
+            symtable = true;
         } else if (std::strcmp(argv[i], "--time") == 0 && i + 1 < argc) {
             times = std::atoi(argv[++i]);
         }
@@ -70,6 +78,23 @@ int main(int argc, char** argv) {
             }
             std::printf("%s\n%s\n", ast_dump(*r.module(), false).c_str(),
                         ast_dump(*r.module(), true).c_str());
+            SymtableResult st = build_symtable(*r.module(), src);
+            if (!st.ok()) {
+                const SyntaxErrorInfo& e = st.error;
+                std::printf("SYMERROR %d %d %d %d %s\n", e.lineno, e.offset, e.end_lineno,
+                            e.end_offset, e.msg.c_str());
+                continue;
+            }
+            const std::string d = symtable_dump(*st.table);
+            size_t lines = 0;
+            for (char c : d) lines += c == '\n';
+            std::printf("SYMTABLE %zu\n%s", lines, d.c_str());
+            if (auto ce = check_compile_errors(*r.module(), *st.table, src)) {
+                std::printf("COMPILEERROR %d %d %d %d %s\n", ce->lineno, ce->offset, ce->end_lineno,
+                            ce->end_offset, ce->msg.c_str());
+            } else {
+                std::printf("COMPILE ok\n");
+            }
         }
         return 0;
     }
@@ -92,6 +117,15 @@ int main(int argc, char** argv) {
     if (!r.ok()) {
         print_error(r.error());
         return 1;
+    }
+    if (symtable) {
+        SymtableResult st = build_symtable(*r.module(), src);
+        if (!st.ok()) {
+            print_error(st.error);
+            return 1;
+        }
+        std::printf("%s", symtable_dump(*st.table).c_str());
+        return 0;
     }
     std::printf("%s\n", ast_dump(*r.module(), attrs).c_str());
     return 0;

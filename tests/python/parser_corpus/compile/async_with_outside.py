@@ -1,0 +1,3 @@
+async_ok = 1
+async with a:
+    pass

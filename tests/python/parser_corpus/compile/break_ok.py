@@ -1,0 +1,7 @@
+while True:
+    if x:
+        break
+    try:
+        continue
+    finally:
+        pass

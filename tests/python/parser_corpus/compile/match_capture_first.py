@@ -1,0 +1,5 @@
+match p:
+    case x:
+        pass
+    case 1:
+        pass

@@ -1,0 +1,4 @@
+x = 0
+def f():
+    global x
+    x: int = 1

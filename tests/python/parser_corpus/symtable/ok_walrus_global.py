@@ -1,0 +1,3 @@
+def f():
+    global g
+    [g := 1 for _ in range(2)]
