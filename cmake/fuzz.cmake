@@ -40,4 +40,23 @@ if(INTERLEAVE_FUZZ)
     COMMAND fuzz_text_model -runs=${_tm_runs} -max_len=2000 -timeout=10
             ${_tm_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_text_model)
   set_tests_properties(fuzz_text_model PROPERTIES TIMEOUT 300)
+
+  # The Python front end (src/python/parser: tokenizer, parser, ast_dump, symbol table, compile
+  # checks) must be total on any bytes; its sources are compiled in with coverage. The CTest entry
+  # runs for INTERLEAVE_FUZZ_PYTHON_SECONDS (or INTERLEAVE_FUZZ_RUNS inputs, if sooner); new inputs
+  # go to build/fuzz/corpus_python, never into the seed corpus tests/fuzz/corpus_python.
+  set(INTERLEAVE_FUZZ_PYTHON_SECONDS 45 CACHE STRING "Seconds per bounded fuzz_python_parse run")
+  file(GLOB _python_front_end CONFIGURE_DEPENDS src/python/parser/*.cpp)
+  add_executable(fuzz_python_parse tests/fuzz/fuzz_python_parse.cpp ${_python_front_end})
+  target_include_directories(fuzz_python_parse PRIVATE src)
+  target_compile_options(fuzz_python_parse PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 ${INTERLEAVE_WARNINGS})
+  target_link_options(fuzz_python_parse PRIVATE -fsanitize=fuzzer,address,undefined -pthread)
+  set(_fuzz_python_corpus "${CMAKE_BINARY_DIR}/corpus_python")
+  file(MAKE_DIRECTORY "${_fuzz_python_corpus}")
+  add_test(NAME fuzz_python_parse
+    COMMAND fuzz_python_parse -runs=${INTERLEAVE_FUZZ_RUNS}
+            -max_total_time=${INTERLEAVE_FUZZ_PYTHON_SECONDS} -max_len=4096 -timeout=10
+            -rss_limit_mb=2048 -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/python.dict
+            ${_fuzz_python_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_python)
+  set_tests_properties(fuzz_python_parse PROPERTIES TIMEOUT 300)
 endif()

@@ -179,6 +179,25 @@ Expr* Parser::assignment_expression() {
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
 Expr* Parser::expression() {
+    if (!memoize_) return expression_uncached();
+    const size_t key = pos_ * 2 + (diag_ ? 1 : 0);
+    auto it = expr_memo_.find(key);
+    if (it != expr_memo_.end()) {
+        if (!it->second.e) fail();
+        pos_ = it->second.end;
+        return it->second.e;
+    }
+    try {
+        Expr* e = expression_uncached();
+        expr_memo_[key] = ExprMemo{e, pos_};
+        return e;
+    } catch (const ParseFail&) {
+        expr_memo_[key] = ExprMemo{nullptr, 0};
+        throw;
+    }
+}
+
+Expr* Parser::expression_uncached() {
     if (at(Tok::KwLambda)) return lambdef();
     const size_t start = pos_;
     Expr* a = binary(kOr);

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "python/parser/ast.hpp"
@@ -38,6 +39,7 @@ class Parser {
         depth_ = 0;
         recursion_ = 0;
         memo_.clear();
+        memoize_ = true;
     }
     [[nodiscard]] bool in_fstring() const {
         return shift_.line != 1 || shift_.col != 0 || fstring_;
@@ -241,6 +243,16 @@ class Parser {
     // Diagnosis pass: invalid_named_expression already tried at these token indices (CPython
     // memoizes the rule; without it the second pass would be exponential in the nesting).
     std::vector<size_t> memo_;
+    // Diagnosis pass: expression() results by (position, diag_), as CPython memoizes its
+    // `expression` rule. The diagnoses parse the same sub-expressions several times; without
+    // this, a deeply nested failing input costs O(depth^2) parses and exception unwinds.
+    struct ExprMemo {
+        Expr* e;  // nullptr: the rule failed there
+        size_t end;
+    };
+    std::unordered_map<size_t, ExprMemo> expr_memo_;
+    bool memoize_ = false;
+    Expr* expression_uncached();
 };
 
 // Counts one level of nesting for the life of a rule invocation: one level of the tree
