@@ -6,6 +6,10 @@
 // the mistakes learners make (the differences are listed in tests/python/parser_corpus/README.md).
 // A second, slower pass with error diagnoses runs only after a failure, as in CPython.
 //
+// Pipeline, as CPython's compile(): parse() here -> build_symtable() (symtable.hpp, its own
+// SyntaxErrors) -> check_compile_errors() (compile_checks.hpp, the compiler's SyntaxErrors) ->
+// code generation. Each step reports the first error as a SyntaxErrorInfo value.
+//
 // Checklist
 //   ✓ every 3.11 statement and expression, f-strings (3.11 rules), match statements
 //   ✓ errors: tokenizer errors, "expected ':'", unclosed/unmatched brackets, indentation,
