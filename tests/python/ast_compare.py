@@ -163,6 +163,11 @@ def main():
         want = python_view(sources[path])
         got = ours[path]
         allowed = os.path.basename(path) in known_differences(os.path.dirname(path))
+        # CPython gives no end position for some symbol table errors (future features); ours
+        # repeats the start: compare the rest.
+        if (want[0] == "ok" and got[0] == "ok" and want[3][0] == "symerror" and
+                got[3][0] == "symerror" and want[3][4] is None):
+            got = got[:3] + (got[3][:4] + (None,) + got[3][5:],)
         if want[0] in counts:
             counts[want[0]] += 1
         if want == got:

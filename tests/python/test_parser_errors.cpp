@@ -7,139 +7,188 @@ namespace {
 const ErrorCase kErrorCases[] = {
     {"annotate_tuple.py", R"py(a, b: int
 )py",
-     "SyntaxError", R"py(only single target (not tuple) can be annotated)py", 1, 1, 1, 2, R"py(a, b: int
-)py", false},
+     "SyntaxError", R"py(only single target (not tuple) can be annotated)py", 1, 1, 1, 2,
+     R"py(a, b: int
+)py",
+     false},
     {"arg_after_kwargs.py", R"py(def f(**k, a):
     pass
 )py",
-     "SyntaxError", R"py(arguments cannot follow var-keyword argument)py", 1, 12, 1, 13, R"py(def f(**k, a):
-)py", false},
+     "SyntaxError", R"py(arguments cannot follow var-keyword argument)py", 1, 12, 1, 13,
+     R"py(def f(**k, a):
+)py",
+     false},
     {"assign_attr_in_while.py", R"py(while self.x = 1:
     pass
 )py",
-     "SyntaxError", R"py(cannot assign to attribute here. Maybe you meant '==' instead of '='?)py", 1, 7, 1, 13, R"py(while self.x = 1:
-)py", false},
+     "SyntaxError", R"py(cannot assign to attribute here. Maybe you meant '==' instead of '='?)py",
+     1, 7, 1, 13, R"py(while self.x = 1:
+)py",
+     false},
     {"assign_call.py", R"py(f() = 1
 )py",
-     "SyntaxError", R"py(cannot assign to function call here. Maybe you meant '==' instead of '='?)py", 1, 1, 1, 4, R"py(f() = 1
-)py", false},
+     "SyntaxError",
+     R"py(cannot assign to function call here. Maybe you meant '==' instead of '='?)py", 1, 1, 1, 4,
+     R"py(f() = 1
+)py",
+     false},
     {"assign_in_if.py", R"py(if x = 1:
     pass
 )py",
-     "SyntaxError", R"py(invalid syntax. Maybe you meant '==' or ':=' instead of '='?)py", 1, 4, 1, 9, R"py(if x = 1:
-)py", false},
+     "SyntaxError", R"py(invalid syntax. Maybe you meant '==' or ':=' instead of '='?)py", 1, 4, 1,
+     9, R"py(if x = 1:
+)py",
+     false},
     {"assign_literal.py", R"py(1 = x
 )py",
-     "SyntaxError", R"py(cannot assign to literal here. Maybe you meant '==' instead of '='?)py", 1, 1, 1, 2, R"py(1 = x
-)py", false},
+     "SyntaxError", R"py(cannot assign to literal here. Maybe you meant '==' instead of '='?)py", 1,
+     1, 1, 2, R"py(1 = x
+)py",
+     false},
     {"async_outside.py", R"py(await = 1
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(await = 1
-)py", false},
+)py",
+     false},
     {"aug_assign_call.py", R"py(f() += 1
 )py",
-     "SyntaxError", R"py('function call' is an illegal expression for augmented assignment)py", 1, 1, 1, 4, R"py(f() += 1
-)py", false},
+     "SyntaxError", R"py('function call' is an illegal expression for augmented assignment)py", 1,
+     1, 1, 4, R"py(f() += 1
+)py",
+     false},
     {"aug_assign_tuple.py", R"py(a, b += 1
 )py",
-     "SyntaxError", R"py('tuple' is an illegal expression for augmented assignment)py", 1, 1, 1, 5, R"py(a, b += 1
-)py", false},
+     "SyntaxError", R"py('tuple' is an illegal expression for augmented assignment)py", 1, 1, 1, 5,
+     R"py(a, b += 1
+)py",
+     false},
     {"bad_dedent_in_block.py", R"py(for x in y:
     if x:
         pass
   else:
         pass
 )py",
-     "IndentationError", R"py(unindent does not match any outer indentation level)py", 4, 8, 4, -1, R"py(  else:
-)py", false},
+     "IndentationError", R"py(unindent does not match any outer indentation level)py", 4, 8, 4, -1,
+     R"py(  else:
+)py",
+     false},
     {"bare_star.py", R"py(def f(*):
     pass
 )py",
      "SyntaxError", R"py(named arguments must follow bare *)py", 1, 7, 1, 8, R"py(def f(*):
-)py", false},
+)py",
+     false},
     {"bytes_nonascii.py", R"py(b = b'é'
 )py",
-     "SyntaxError", R"py(bytes can only contain ASCII literal characters)py", 1, 5, 1, 9, R"py(b = b'é'
-)py", true},
+     "SyntaxError", R"py(bytes can only contain ASCII literal characters)py", 1, 5, 1, 9,
+     R"py(b = b'é'
+)py",
+     true},
     {"call_keyword_dup_eq.py", R"py(f(a==1=2)
 )py",
-     "SyntaxError", R"py(expression cannot contain assignment, perhaps you meant "=="?)py", 1, 3, 1, 8, R"py(f(a==1=2)
-)py", false},
+     "SyntaxError", R"py(expression cannot contain assignment, perhaps you meant "=="?)py", 1, 3, 1,
+     8, R"py(f(a==1=2)
+)py",
+     false},
     {"cannot_delete_call.py", R"py(del f()
 )py",
      "SyntaxError", R"py(cannot delete function call)py", 1, 5, 1, 8, R"py(del f()
-)py", false},
+)py",
+     false},
     {"case_as_underscore.py", R"py(match x:
     case [a] as _:
         pass
 )py",
      "SyntaxError", R"py(cannot use '_' as a target)py", 2, 17, 2, 18, R"py(    case [a] as _:
-)py", false},
+)py",
+     false},
     {"case_missing_colon.py", R"py(match x:
     case 1
         pass
 )py",
      "SyntaxError", R"py(expected ':')py", 2, 11, 2, 11, R"py(    case 1
-)py", false},
+)py",
+     false},
     {"class_pattern_order.py", R"py(match x:
     case P(a=1, b):
         pass
 )py",
-     "SyntaxError", R"py(positional patterns follow keyword patterns)py", 2, 17, 2, 18, R"py(    case P(a=1, b):
-)py", false},
+     "SyntaxError", R"py(positional patterns follow keyword patterns)py", 2, 17, 2, 18,
+     R"py(    case P(a=1, b):
+)py",
+     false},
     {"colon_eq_keyword_arg.py", R"py(f(a:=1=2)
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(f(a:=1=2)
-)py", false},
+)py",
+     false},
     {"comparison_chain_bad.py", R"py(x = a < < b
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 9, 1, 10, R"py(x = a < < b
-)py", false},
+)py",
+     false},
     {"comprehension_tuple_target.py", R"py([x, y for x, y in z]
 )py",
-     "SyntaxError", R"py(did you forget parentheses around the comprehension target?)py", 1, 2, 1, 6, R"py([x, y for x, y in z]
-)py", false},
+     "SyntaxError", R"py(did you forget parentheses around the comprehension target?)py", 1, 2, 1,
+     6, R"py([x, y for x, y in z]
+)py",
+     false},
     {"comprehension_unpack.py", R"py([*x for x in y]
 )py",
-     "SyntaxError", R"py(iterable unpacking cannot be used in comprehension)py", 1, 2, 1, 4, R"py([*x for x in y]
-)py", false},
-    {"cr_only_newlines.py", "x = 1\015y = (\015",
-     "SyntaxError", R"py('(' was never closed)py", 2, 5, 2, 0, R"py(y = (
-)py", false},
+     "SyntaxError", R"py(iterable unpacking cannot be used in comprehension)py", 1, 2, 1, 4,
+     R"py([*x for x in y]
+)py",
+     false},
+    {"cr_only_newlines.py", "x = 1\015y = (\015", "SyntaxError", R"py('(' was never closed)py", 2,
+     5, 2, 0, R"py(y = (
+)py",
+     false},
     {"decorator_bad.py", R"py(@
 def f(): pass
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 2, 1, 2, R"py(@
-)py", false},
+)py",
+     false},
     {"del_starred.py", R"py(del *a, b
 )py",
      "SyntaxError", R"py(cannot delete starred)py", 1, 5, 1, 7, R"py(del *a, b
-)py", false},
+)py",
+     false},
     {"dict_missing_colon.py", R"py(d = {'a': 1, 'b'}
 )py",
      "SyntaxError", R"py(':' expected after dictionary key)py", 1, 16, 1, 0, R"py(d = {'a': 1, 'b'}
-)py", false},
+)py",
+     false},
     {"dict_missing_value.py", R"py(d = {'a': }
 )py",
-     "SyntaxError", R"py(expression expected after dictionary key and ':')py", 1, 9, 1, 10, R"py(d = {'a': }
-)py", false},
+     "SyntaxError", R"py(expression expected after dictionary key and ':')py", 1, 9, 1, 10,
+     R"py(d = {'a': }
+)py",
+     false},
     {"dict_star_value.py", R"py(d = {'a': *b}
 )py",
-     "SyntaxError", R"py(cannot use a starred expression in a dictionary value)py", 1, 11, 1, 13, R"py(d = {'a': *b}
-)py", false},
+     "SyntaxError", R"py(cannot use a starred expression in a dictionary value)py", 1, 11, 1, 13,
+     R"py(d = {'a': *b}
+)py",
+     false},
     {"dict_unpack_comp.py", R"py(d = {**x for x in y}
 )py",
-     "SyntaxError", R"py(dict unpacking cannot be used in dict comprehension)py", 1, 6, 1, 8, R"py(d = {**x for x in y}
-)py", false},
+     "SyntaxError", R"py(dict unpacking cannot be used in dict comprehension)py", 1, 6, 1, 8,
+     R"py(d = {**x for x in y}
+)py",
+     false},
     {"dot_dot.py", R"py(x = a..b
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(x = a..b
-)py", false},
+)py",
+     false},
     {"double_star_default.py", R"py(def f(**k=1):
     pass
 )py",
-     "SyntaxError", R"py(var-keyword argument cannot have default value)py", 1, 10, 1, 11, R"py(def f(**k=1):
-)py", false},
+     "SyntaxError", R"py(var-keyword argument cannot have default value)py", 1, 10, 1, 11,
+     R"py(def f(**k=1):
+)py",
+     false},
     {"elif_after_else.py", R"py(if a:
     pass
 else:
@@ -148,26 +197,31 @@ elif b:
     pass
 )py",
      "SyntaxError", R"py(invalid syntax)py", 5, 1, 5, 5, R"py(elif b:
-)py", false},
+)py",
+     false},
     {"else_without_if.py", R"py(else:
     pass
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 1, 1, 5, R"py(else:
-)py", false},
+)py",
+     false},
     {"empty_file_bad_indent.py", R"py(
 
     x
 )py",
      "IndentationError", R"py(unexpected indent)py", 3, 4, 3, -1, R"py(    x
-)py", false},
+)py",
+     false},
     {"empty_subscript.py", R"py(x = a[]
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(x = a[]
-)py", false},
+)py",
+     false},
     {"error_then_bad_string.py", R"py(x = = 1
 y = 'abc
 )py",
-     "SyntaxError", R"py(unterminated string literal (detected at line 2))py", 2, 5, 2, 5, R"py(y = 'abc)py", false},
+     "SyntaxError", R"py(unterminated string literal (detected at line 2))py", 2, 5, 2, 5,
+     R"py(y = 'abc)py", false},
     {"error_then_unclosed.py", R"py(x = (1,
 y = = 2
 z = 3
@@ -178,170 +232,230 @@ z = 3
 except ValueError, TypeError:
     pass
 )py",
-     "SyntaxError", R"py(multiple exception types must be parenthesized)py", 3, 8, 3, 29, R"py(except ValueError, TypeError:
-)py", false},
+     "SyntaxError", R"py(multiple exception types must be parenthesized)py", 3, 8, 3, 29,
+     R"py(except ValueError, TypeError:
+)py",
+     false},
     {"except_star_bare.py", R"py(try:
     pass
 except*:
     pass
 )py",
      "SyntaxError", R"py(expected one or more exception types)py", 3, 8, 3, 9, R"py(except*:
-)py", false},
+)py",
+     false},
     {"exec_statement.py", R"py(exec 'x = 1'
 )py",
-     "SyntaxError", R"py(Missing parentheses in call to 'exec'. Did you mean exec(...)?)py", 1, 1, 1, 13, R"py(exec 'x = 1'
-)py", false},
+     "SyntaxError", R"py(Missing parentheses in call to 'exec'. Did you mean exec(...)?)py", 1, 1,
+     1, 13, R"py(exec 'x = 1'
+)py",
+     false},
     {"expr_cannot_assign.py", R"py(f(a.b=1)
 )py",
-     "SyntaxError", R"py(expression cannot contain assignment, perhaps you meant "=="?)py", 1, 3, 1, 7, R"py(f(a.b=1)
-)py", false},
+     "SyntaxError", R"py(expression cannot contain assignment, perhaps you meant "=="?)py", 1, 3, 1,
+     7, R"py(f(a.b=1)
+)py",
+     false},
     {"for_target_literal.py", R"py(for 1 in x:
     pass
 )py",
      "SyntaxError", R"py(cannot assign to literal)py", 1, 5, 1, 6, R"py(for 1 in x:
-)py", false},
+)py",
+     false},
     {"forgot_comma_args.py", R"py(t = threading.Thread(target=work args=(1,))
 )py",
-     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 29, 1, 38, R"py(t = threading.Thread(target=work args=(1,))
-)py", false},
+     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 29, 1, 38,
+     R"py(t = threading.Thread(target=work args=(1,))
+)py",
+     false},
     {"forgot_comma_call.py", R"py(print('a' 'b' x)
 )py",
-     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 7, 1, 16, R"py(print('a' 'b' x)
-)py", false},
+     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 7, 1, 16,
+     R"py(print('a' 'b' x)
+)py",
+     false},
     {"forgot_comma_dict.py", R"py(d = {'a': 1 'b': 2}
 )py",
-     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 11, 1, 16, R"py(d = {'a': 1 'b': 2}
-)py", false},
+     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 11, 1, 16,
+     R"py(d = {'a': 1 'b': 2}
+)py",
+     false},
     {"forgot_comma_list.py", R"py(items = [1, 2 3]
 )py",
-     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 13, 1, 16, R"py(items = [1, 2 3]
-)py", false},
+     "SyntaxError", R"py(invalid syntax. Perhaps you forgot a comma?)py", 1, 13, 1, 16,
+     R"py(items = [1, 2 3]
+)py",
+     false},
     {"fstring_backslash.py", R"py(x = f'{"\n".join(a)}'
 )py",
-     "SyntaxError", R"py(f-string expression part cannot include a backslash)py", 1, 22, 1, 22, R"py(x = f'{"\n".join(a)}'
-)py", false},
+     "SyntaxError", R"py(f-string expression part cannot include a backslash)py", 1, 22, 1, 22,
+     R"py(x = f'{"\n".join(a)}'
+)py",
+     false},
     {"fstring_bad_conversion.py", R"py(x = f'{a!x}'
 )py",
-     "SyntaxError", R"py(f-string: invalid conversion character: expected 's', 'r', or 'a')py", 1, 13, 1, 13, R"py(x = f'{a!x}'
-)py", false},
+     "SyntaxError", R"py(f-string: invalid conversion character: expected 's', 'r', or 'a')py", 1,
+     13, 1, 13, R"py(x = f'{a!x}'
+)py",
+     false},
     {"fstring_empty.py", R"py(x = f'{}'
 )py",
      "SyntaxError", R"py(f-string: empty expression not allowed)py", 1, 10, 1, 10, R"py(x = f'{}'
-)py", false},
+)py",
+     false},
     {"fstring_expecting_brace.py", R"py(x = f'{a'
 )py",
      "SyntaxError", R"py(f-string: expecting '}')py", 1, 10, 1, 10, R"py(x = f'{a'
-)py", false},
+)py",
+     false},
     {"fstring_hash.py", R"py(x = f'{a # b}'
 )py",
-     "SyntaxError", R"py(f-string expression part cannot include '#')py", 1, 15, 1, 15, R"py(x = f'{a # b}'
-)py", false},
+     "SyntaxError", R"py(f-string expression part cannot include '#')py", 1, 15, 1, 15,
+     R"py(x = f'{a # b}'
+)py",
+     false},
     {"fstring_invalid_in_expr.py", R"py(x = f'{a +}'
 )py",
      "SyntaxError", R"py(f-string: invalid syntax)py", 1, 5, 1, 6, R"py((a +)
-)py", false},
+)py",
+     false},
     {"fstring_nested_too_deep.py", R"py(x = f'{a:{b:{c}}}'
 )py",
-     "SyntaxError", R"py(f-string: expressions nested too deeply)py", 1, 19, 1, 19, R"py(x = f'{a:{b:{c}}}'
-)py", false},
+     "SyntaxError", R"py(f-string: expressions nested too deeply)py", 1, 19, 1, 19,
+     R"py(x = f'{a:{b:{c}}}'
+)py",
+     false},
     {"fstring_single_brace.py", R"py(x = f'a } b'
 )py",
      "SyntaxError", R"py(f-string: single '}' is not allowed)py", 1, 13, 1, 13, R"py(x = f'a } b'
-)py", false},
+)py",
+     false},
     {"fstring_syntax.py", R"py(x = f'{a b}'
 )py",
-     "SyntaxError", R"py(f-string: invalid syntax. Perhaps you forgot a comma?)py", 1, 2, 1, 5, R"py((a b)
-)py", false},
+     "SyntaxError", R"py(f-string: invalid syntax. Perhaps you forgot a comma?)py", 1, 2, 1, 5,
+     R"py((a b)
+)py",
+     false},
     {"genexp_not_parenthesized.py", R"py(f(x for x in y, 1)
 )py",
-     "SyntaxError", R"py(Generator expression must be parenthesized)py", 1, 3, 1, 15, R"py(f(x for x in y, 1)
-)py", false},
+     "SyntaxError", R"py(Generator expression must be parenthesized)py", 1, 3, 1, 15,
+     R"py(f(x for x in y, 1)
+)py",
+     false},
     {"global_missing_name.py", R"py(global
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 7, R"py(global
-)py", false},
+)py",
+     false},
     {"illegal_annotation.py", R"py(f(): int
 )py",
      "SyntaxError", R"py(illegal target for annotation)py", 1, 1, 1, 4, R"py(f(): int
-)py", false},
+)py",
+     false},
     {"import_from_wrong.py", R"py(import threading from Thread
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 18, 1, 22, R"py(import threading from Thread
-)py", false},
+)py",
+     false},
     {"import_star_paren.py", R"py(from os import (*)
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 17, 1, 18, R"py(from os import (*)
-)py", false},
+)py",
+     false},
     {"indent_after_class.py", R"py(class A:
 pass
 )py",
-     "IndentationError", R"py(expected an indented block after class definition on line 1)py", 2, 1, 2, 5, R"py(pass
-)py", false},
+     "IndentationError", R"py(expected an indented block after class definition on line 1)py", 2, 1,
+     2, 5, R"py(pass
+)py",
+     false},
     {"indent_after_def.py", R"py(def worker():
 print('hi')
 )py",
-     "IndentationError", R"py(expected an indented block after function definition on line 1)py", 2, 1, 2, 6, R"py(print('hi')
-)py", false},
+     "IndentationError", R"py(expected an indented block after function definition on line 1)py", 2,
+     1, 2, 6, R"py(print('hi')
+)py",
+     false},
     {"indent_after_elif.py", R"py(if x:
     pass
 elif y:
 pass
 )py",
-     "IndentationError", R"py(expected an indented block after 'elif' statement on line 3)py", 4, 1, 4, 5, R"py(pass
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'elif' statement on line 3)py", 4, 1,
+     4, 5, R"py(pass
+)py",
+     false},
     {"indent_after_else.py", R"py(if x:
     pass
 else:
 pass
 )py",
-     "IndentationError", R"py(expected an indented block after 'else' statement on line 3)py", 4, 1, 4, 5, R"py(pass
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'else' statement on line 3)py", 4, 1,
+     4, 5, R"py(pass
+)py",
+     false},
     {"indent_after_except.py", R"py(try:
     x = 1
 except Exception:
 pass
 )py",
-     "IndentationError", R"py(expected an indented block after 'except' statement on line 3)py", 4, 1, 4, 5, R"py(pass
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'except' statement on line 3)py", 4,
+     1, 4, 5, R"py(pass
+)py",
+     false},
     {"indent_after_finally.py", R"py(try:
     x = 1
 finally:
 pass
 )py",
-     "IndentationError", R"py(expected an indented block after 'finally' statement on line 3)py", 4, 1, 4, 5, R"py(pass
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'finally' statement on line 3)py", 4,
+     1, 4, 5, R"py(pass
+)py",
+     false},
     {"indent_after_for.py", R"py(for i in range(3):
 print(i)
 )py",
-     "IndentationError", R"py(expected an indented block after 'for' statement on line 1)py", 2, 1, 2, 6, R"py(print(i)
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'for' statement on line 1)py", 2, 1,
+     2, 6, R"py(print(i)
+)py",
+     false},
     {"indent_after_if.py", R"py(def f(x):
     if x:
     return 1
 )py",
-     "IndentationError", R"py(expected an indented block after 'if' statement on line 2)py", 3, 5, 3, 11, R"py(    return 1
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'if' statement on line 2)py", 3, 5,
+     3, 11, R"py(    return 1
+)py",
+     false},
     {"indent_after_try.py", R"py(try:
 x = 1
 except:
     pass
 )py",
-     "IndentationError", R"py(expected an indented block after 'try' statement on line 1)py", 2, 1, 2, 2, R"py(x = 1
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'try' statement on line 1)py", 2, 1,
+     2, 2, R"py(x = 1
+)py",
+     false},
     {"indent_after_while.py", R"py(while True:
 break
 )py",
-     "IndentationError", R"py(expected an indented block after 'while' statement on line 1)py", 2, 1, 2, 6, R"py(break
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'while' statement on line 1)py", 2,
+     1, 2, 6, R"py(break
+)py",
+     false},
     {"indent_after_with.py", R"py(with a:
 pass
 )py",
-     "IndentationError", R"py(expected an indented block after 'with' statement on line 1)py", 2, 1, 2, 5, R"py(pass
-)py", false},
+     "IndentationError", R"py(expected an indented block after 'with' statement on line 1)py", 2, 1,
+     2, 5, R"py(pass
+)py",
+     false},
     {"indent_at_eof.py", R"py(def f():
 )py",
-     "IndentationError", R"py(expected an indented block after function definition on line 1)py", 1, 9, 1, -1, R"py(def f():
-)py", false},
+     "IndentationError", R"py(expected an indented block after function definition on line 1)py", 1,
+     9, 1, -1, R"py(def f():
+)py",
+     false},
     {"invalid_character.py", R"py(x = 5 € 3
 )py",
      "SyntaxError", R"py(invalid character '€' (U+20AC))py", 1, 7, 1, 7, R"py(x = 5 € 3)py", false},
@@ -357,114 +471,144 @@ pass
     {"invalid_syntax_plain.py", R"py(x = = 1
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 5, 1, 6, R"py(x = = 1
-)py", false},
+)py",
+     false},
     {"keyword_arg_repeated_positional.py", R"py(f(a=1, 2)
 )py",
-     "SyntaxError", R"py(positional argument follows keyword argument)py", 1, 9, 1, 10, R"py(f(a=1, 2)
-)py", false},
+     "SyntaxError", R"py(positional argument follows keyword argument)py", 1, 9, 1, 10,
+     R"py(f(a=1, 2)
+)py",
+     false},
     {"keyword_as_var.py", R"py(def = 5
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 5, 1, 6, R"py(def = 5
-)py", false},
+)py",
+     false},
     {"keyword_true.py", R"py(f(True=1)
 )py",
      "SyntaxError", R"py(cannot assign to True)py", 1, 3, 1, 8, R"py(f(True=1)
-)py", false},
+)py",
+     false},
     {"kwarg_unpack_then_star.py", R"py(f(**k, *a)
 )py",
-     "SyntaxError", R"py(iterable argument unpacking follows keyword argument unpacking)py", 1, 8, 1, 9, R"py(f(**k, *a)
-)py", true},
+     "SyntaxError", R"py(iterable argument unpacking follows keyword argument unpacking)py", 1, 8,
+     1, 9, R"py(f(**k, *a)
+)py",
+     true},
     {"lambda_default_order.py", R"py(g = lambda x=1, y: x
 )py",
-     "SyntaxError", R"py(non-default argument follows default argument)py", 1, 17, 1, 18, R"py(g = lambda x=1, y: x
-)py", false},
+     "SyntaxError", R"py(non-default argument follows default argument)py", 1, 17, 1, 18,
+     R"py(g = lambda x=1, y: x
+)py",
+     false},
     {"leading_zero.py", R"py(x = 0777
 )py",
-     "SyntaxError", R"py(leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers)py", 1, 5, 1, 6, R"py(x = 0777)py", false},
+     "SyntaxError",
+     R"py(leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers)py",
+     1, 5, 1, 6, R"py(x = 0777)py", false},
     {"line_continuation_char.py", R"py(x = 1 + \ 2
 )py",
-     "SyntaxError", R"py(unexpected character after line continuation character)py", 1, 10, 1, 0, R"py(x = 1 + \ 2
-)py", false},
+     "SyntaxError", R"py(unexpected character after line continuation character)py", 1, 10, 1, 0,
+     R"py(x = 1 + \ 2
+)py",
+     false},
     {"match_missing_colon.py", R"py(match x
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 8, 1, 8, R"py(match x
-)py", false},
+)py",
+     false},
     {"mismatch_paren.py", R"py(x = (1, 2]
 )py",
-     "SyntaxError", R"py(closing parenthesis ']' does not match opening parenthesis '(')py", 1, 10, 1, 10, R"py(x = (1, 2])py", false},
+     "SyntaxError", R"py(closing parenthesis ']' does not match opening parenthesis '(')py", 1, 10,
+     1, 10, R"py(x = (1, 2])py", false},
     {"mismatch_paren_other_line.py", R"py(x = (1,
      2]
 )py",
-     "SyntaxError", R"py(closing parenthesis ']' does not match opening parenthesis '(' on line 1)py", 2, 7, 2, 7, R"py(     2])py", false},
+     "SyntaxError",
+     R"py(closing parenthesis ']' does not match opening parenthesis '(' on line 1)py", 2, 7, 2, 7,
+     R"py(     2])py", false},
     {"missing_colon_class.py", R"py(class Worker(Thread)
     pass
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 21, 1, 21, R"py(class Worker(Thread)
-)py", false},
+)py",
+     false},
     {"missing_colon_def.py", R"py(def f(a, b)
     return a + b
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 12, 1, 12, R"py(def f(a, b)
-)py", false},
+)py",
+     false},
     {"missing_colon_else.py", R"py(if x:
     pass
 else
     pass
 )py",
      "SyntaxError", R"py(expected ':')py", 3, 5, 3, 5, R"py(else
-)py", false},
+)py",
+     false},
     {"missing_colon_except.py", R"py(try:
     pass
 except ValueError
     pass
 )py",
      "SyntaxError", R"py(expected ':')py", 3, 18, 3, 18, R"py(except ValueError
-)py", false},
+)py",
+     false},
     {"missing_colon_for.py", R"py(for i in range(10)
     print(i)
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 19, 1, 19, R"py(for i in range(10)
-)py", false},
+)py",
+     false},
     {"missing_colon_if.py", R"py(x = 1
 if x == 1
     print(x)
 )py",
      "SyntaxError", R"py(expected ':')py", 2, 10, 2, 10, R"py(if x == 1
-)py", false},
+)py",
+     false},
     {"missing_colon_try.py", R"py(try
     x = 1
 except:
     pass
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 4, 1, 4, R"py(try
-)py", false},
+)py",
+     false},
     {"missing_colon_while.py", R"py(while True
     pass
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 11, 1, 11, R"py(while True
-)py", false},
+)py",
+     false},
     {"missing_colon_with.py", R"py(with open(f) as g
     pass
 )py",
      "SyntaxError", R"py(expected ':')py", 1, 18, 1, 18, R"py(with open(f) as g
-)py", false},
+)py",
+     false},
     {"missing_else.py", R"py(x = a if b
 )py",
      "SyntaxError", R"py(expected 'else' after 'if' expression)py", 1, 5, 1, 11, R"py(x = a if b
-)py", false},
+)py",
+     false},
     {"missing_operator.py", R"py(x = 1 2
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(x = 1 2
-)py", false},
+)py",
+     false},
     {"missing_paren_call_def.py", R"py(def f:
     pass
 )py",
      "SyntaxError", R"py(expected '(')py", 1, 6, 1, 7, R"py(def f:
-)py", false},
+)py",
+     false},
     {"mix_bytes_str.py", R"py(x = b'a' 'b'
 )py",
      "SyntaxError", R"py(cannot mix bytes and nonbytes literals)py", 1, 13, 1, 13, R"py(x = b'a' 'b'
-)py", false},
+)py",
+     false},
     {"mixed_except_star.py", R"py(try:
     pass
 except ValueError:
@@ -472,16 +616,20 @@ except ValueError:
 except* TypeError:
     pass
 )py",
-     "SyntaxError", R"py(cannot have both 'except' and 'except*' on the same 'try')py", 5, 1, 5, 8, R"py(except* TypeError:
-)py", false},
+     "SyntaxError", R"py(cannot have both 'except' and 'except*' on the same 'try')py", 5, 1, 5, 8,
+     R"py(except* TypeError:
+)py",
+     false},
     {"nested_fstring_quote.py", R"py(x = f'{d['a']}'
 )py",
      "SyntaxError", R"py(f-string: unmatched '[')py", 1, 11, 1, 12, R"py(x = f'{d['a']}'
-)py", false},
+)py",
+     false},
     {"never_closed_brace.py", R"py(d = {'a': 1,
 )py",
      "SyntaxError", R"py('{' was never closed)py", 1, 5, 1, 0, R"py(d = {'a': 1,
-)py", false},
+)py",
+     false},
     {"never_closed_bracket.py", R"py(data = [1, 2,
         3, 4
 
@@ -495,70 +643,94 @@ x = 1
     {"non_default_after_default.py", R"py(def f(a=1, b):
     pass
 )py",
-     "SyntaxError", R"py(non-default argument follows default argument)py", 1, 12, 1, 13, R"py(def f(a=1, b):
-)py", false},
+     "SyntaxError", R"py(non-default argument follows default argument)py", 1, 12, 1, 13,
+     R"py(def f(a=1, b):
+)py",
+     false},
     {"nonprintable_character.py", R"py(x = a​b
 )py",
-     "SyntaxError", R"py(invalid non-printable character U+200B)py", 1, 6, 1, 6, R"py(x = a​b)py", false},
+     "SyntaxError", R"py(invalid non-printable character U+200B)py", 1, 6, 1, 6, R"py(x = a​b)py",
+     false},
     {"param_paren.py", R"py(def f((a, b)):
     pass
 )py",
-     "SyntaxError", R"py(Function parameters cannot be parenthesized)py", 1, 7, 1, 13, R"py(def f((a, b)):
-)py", false},
+     "SyntaxError", R"py(Function parameters cannot be parenthesized)py", 1, 7, 1, 13,
+     R"py(def f((a, b)):
+)py",
+     false},
     {"positional_after_kwunpack.py", R"py(f(**k, a)
 )py",
-     "SyntaxError", R"py(positional argument follows keyword argument unpacking)py", 1, 9, 1, 10, R"py(f(**k, a)
-)py", false},
+     "SyntaxError", R"py(positional argument follows keyword argument unpacking)py", 1, 9, 1, 10,
+     R"py(f(**k, a)
+)py",
+     false},
     {"print_statement.py", R"py(print 'hello'
 )py",
-     "SyntaxError", R"py(Missing parentheses in call to 'print'. Did you mean print(...)?)py", 1, 1, 1, 14, R"py(print 'hello'
-)py", false},
+     "SyntaxError", R"py(Missing parentheses in call to 'print'. Did you mean print(...)?)py", 1, 1,
+     1, 14, R"py(print 'hello'
+)py",
+     false},
     {"raise_from_missing.py", R"py(raise ValueError from
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 22, 1, 22, R"py(raise ValueError from
-)py", false},
+)py",
+     false},
     {"return_keyword_as_name.py", R"py(class = 1
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(class = 1
-)py", false},
+)py",
+     false},
     {"semicolon_compound.py", R"py(x = 1; if x: pass
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 8, 1, 10, R"py(x = 1; if x: pass
-)py", false},
+)py",
+     false},
     {"slash_first.py", R"py(def f(/, a):
     pass
 )py",
      "SyntaxError", R"py(at least one argument must precede /)py", 1, 7, 1, 8, R"py(def f(/, a):
-)py", false},
+)py",
+     false},
     {"star_default.py", R"py(def f(*a=1):
     pass
 )py",
-     "SyntaxError", R"py(var-positional argument cannot have default value)py", 1, 9, 1, 10, R"py(def f(*a=1):
-)py", false},
+     "SyntaxError", R"py(var-positional argument cannot have default value)py", 1, 9, 1, 10,
+     R"py(def f(*a=1):
+)py",
+     false},
     {"starred_alone_paren.py", R"py(x = (*a)
 )py",
      "SyntaxError", R"py(cannot use starred expression here)py", 1, 6, 1, 8, R"py(x = (*a)
-)py", false},
+)py",
+     false},
     {"string_escape_truncated.py", R"py(s = '\x4'
 )py",
-     "SyntaxError", R"py((unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \xXX escape)py", 1, 10, 1, 10, R"py(s = '\x4'
-)py", false},
+     "SyntaxError",
+     R"py((unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \xXX escape)py",
+     1, 10, 1, 10, R"py(s = '\x4'
+)py",
+     false},
     {"string_prefix_bad.py", R"py(x = kf'abc'
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 12, R"py(x = kf'abc'
-)py", false},
+)py",
+     false},
     {"tab_error.py", R"py(if True:
 	x = 1
         y = 2
 )py",
-     "TabError", R"py(inconsistent use of tabs and spaces in indentation)py", 3, 1, 3, 0, R"py(        y = 2
-)py", false},
+     "TabError", R"py(inconsistent use of tabs and spaces in indentation)py", 3, 1, 3, 0,
+     R"py(        y = 2
+)py",
+     false},
     {"tab_space_mix_2.py", R"py(def f():
         x = 1
 	y = 2
 )py",
-     "TabError", R"py(inconsistent use of tabs and spaces in indentation)py", 3, 1, 3, 0, R"py(	y = 2
-)py", false},
+     "TabError", R"py(inconsistent use of tabs and spaces in indentation)py", 3, 1, 3, 0,
+     R"py(	y = 2
+)py",
+     false},
     {"too_deep_indent.py", R"py(if x:
  if x:
   if x:
@@ -662,25 +834,34 @@ x = 1
                                                                                                     if x:
                                                                                                      pass
 )py",
-     "IndentationError", R"py(too many levels of indentation)py", 101, 1, 101, 0, R"py(                                                                                                    if x:
-)py", false},
-    {"too_many_parens.py", R"py(x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+     "IndentationError", R"py(too many levels of indentation)py", 101, 1, 101, 0,
+     R"py(                                                                                                    if x:
 )py",
-     "SyntaxError", R"py(too many nested parentheses)py", 1, 205, 1, 205, R"py(x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))py", false},
+     false},
+    {"too_many_parens.py",
+     R"py(x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+)py",
+     "SyntaxError", R"py(too many nested parentheses)py", 1, 205, 1, 205,
+     R"py(x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))py",
+     false},
     {"trailing_comma_import.py", R"py(from os import path,
 )py",
-     "SyntaxError", R"py(trailing comma not allowed without surrounding parentheses)py", 1, 21, 1, 21, R"py(from os import path,
-)py", false},
+     "SyntaxError", R"py(trailing comma not allowed without surrounding parentheses)py", 1, 21, 1,
+     21, R"py(from os import path,
+)py",
+     false},
     {"try_without_except.py", R"py(try:
     x = 1
 print(x)
 )py",
      "SyntaxError", R"py(expected 'except' or 'finally' block)py", 3, 1, 3, 6, R"py(print(x)
-)py", false},
+)py",
+     false},
     {"two_statements_one_line.py", R"py(x = 1 y = 2
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 7, 1, 8, R"py(x = 1 y = 2
-)py", false},
+)py",
+     false},
     {"unclosed_then_error.py", R"py(foo(
   a = 1
   b = 2
@@ -690,21 +871,28 @@ print(x)
     y = 2
 )py",
      "IndentationError", R"py(unexpected indent)py", 2, 4, 2, -1, R"py(    y = 2
-)py", false},
+)py",
+     false},
     {"unexpected_indent_first.py", R"py(  import os
 )py",
      "IndentationError", R"py(unexpected indent)py", 1, 2, 1, -1, R"py(  import os
-)py", false},
+)py",
+     false},
     {"unicode_name_unknown.py", R"py(s = '\N{NO SUCH NAME}'
 )py",
-     "SyntaxError", R"py((unicode error) 'unicodeescape' codec can't decode bytes in position 0-15: unknown Unicode character name)py", 1, 23, 1, 23, R"py(s = '\N{NO SUCH NAME}'
-)py", true},
+     "SyntaxError",
+     R"py((unicode error) 'unicodeescape' codec can't decode bytes in position 0-15: unknown Unicode character name)py",
+     1, 23, 1, 23, R"py(s = '\N{NO SUCH NAME}'
+)py",
+     true},
     {"unindent_mismatch.py", R"py(def f():
         x = 1
     y = 2
 )py",
-     "IndentationError", R"py(unindent does not match any outer indentation level)py", 3, 10, 3, -1, R"py(    y = 2
-)py", false},
+     "IndentationError", R"py(unindent does not match any outer indentation level)py", 3, 10, 3, -1,
+     R"py(    y = 2
+)py",
+     false},
     {"unmatched_bracket.py", R"py(x = 1]
 )py",
      "SyntaxError", R"py(unmatched ']')py", 1, 6, 1, 6, R"py(x = 1])py", false},
@@ -713,34 +901,43 @@ print(x)
      "SyntaxError", R"py(unmatched ')')py", 1, 12, 1, 12, R"py(x = (1 + 2)))py", false},
     {"unterminated_string.py", R"py(print('hello)
 )py",
-     "SyntaxError", R"py(unterminated string literal (detected at line 1))py", 1, 7, 1, 7, R"py(print('hello))py", false},
+     "SyntaxError", R"py(unterminated string literal (detected at line 1))py", 1, 7, 1, 7,
+     R"py(print('hello))py", false},
     {"unterminated_string_2.py", R"py(x = 1
 s = "abc
 print(s)
 )py",
-     "SyntaxError", R"py(unterminated string literal (detected at line 2))py", 2, 5, 2, 5, R"py(s = "abc)py", false},
+     "SyntaxError", R"py(unterminated string literal (detected at line 2))py", 2, 5, 2, 5,
+     R"py(s = "abc)py", false},
     {"unterminated_triple.py", R"py(doc = '''start
 middle
 end
 )py",
-     "SyntaxError", R"py(unterminated triple-quoted string literal (detected at line 3))py", 1, 7, 1, 7, R"py(doc = '''start)py", false},
+     "SyntaxError", R"py(unterminated triple-quoted string literal (detected at line 3))py", 1, 7,
+     1, 7, R"py(doc = '''start)py", false},
     {"walrus_in_comprehension_iter.py", R"py([x for x in (y := 1) := 2]
 )py",
      "SyntaxError", R"py(invalid syntax)py", 1, 22, 1, 24, R"py([x for x in (y := 1) := 2]
-)py", false},
+)py",
+     false},
     {"walrus_tuple.py", R"py((a, b) := 1
 )py",
-     "SyntaxError", R"py(cannot use assignment expressions with tuple)py", 1, 1, 1, 7, R"py((a, b) := 1
-)py", false},
+     "SyntaxError", R"py(cannot use assignment expressions with tuple)py", 1, 1, 1, 7,
+     R"py((a, b) := 1
+)py",
+     false},
     {"with_target_literal.py", R"py(with a as 1:
     pass
 )py",
      "SyntaxError", R"py(cannot assign to literal)py", 1, 11, 1, 12, R"py(with a as 1:
-)py", false},
+)py",
+     false},
     {"yield_assign.py", R"py(x = yield = 1
 )py",
-     "SyntaxError", R"py(assignment to yield expression not possible)py", 1, 5, 1, 10, R"py(x = yield = 1
-)py", false},
+     "SyntaxError", R"py(assignment to yield expression not possible)py", 1, 5, 1, 10,
+     R"py(x = yield = 1
+)py",
+     false},
 };
 
 }  // namespace

@@ -23,6 +23,12 @@ def f():
     {"symtable/err_duplicate_lambda_arg.py", R"py(g = lambda x, x: x
 )py",
      R"py()py", true, R"py(duplicate argument 'x' in function definition)py", 1, 15, 1, 16},
+    {"symtable/err_future_same_line.py", R"py("""Doc."""
+
+from __future__ import annotations; import os; from __future__ import division
+)py",
+     R"py()py", true, R"py(from __future__ imports must occur at the beginning of the file)py", 3,
+     47, 3, 0},
     {"symtable/err_global_after_assign.py", R"py(def f():
     x = 1
     global x
@@ -428,6 +434,26 @@ class _:
       __d 2050
 )py",
      false, R"py()py", 0, 0, 0, 0},
+    {"symtable/ok_mangling_underscores.py", R"py(class T:
+    def f(self, _, __, ___):
+        return [__ for __ in _]
+    ____ = 1
+)py",
+     R"py(top type=2 line=0 nested=0 varnames=[]
+  T 2050
+    T type=1 line=1 nested=0 varnames=[]
+      ____ 2050
+      f 2050
+        f type=0 line=2 nested=0 varnames=[self,_,__,___]
+          _ 2068
+          __ 2052
+          ___ 2052
+          self 2052
+            listcomp type=0 line=3 nested=1 varnames=[.0]
+              .0 2052
+              __ 2578
+)py",
+     false, R"py()py", 0, 0, 0, 0},
     {"symtable/ok_nested_comprehensions.py", R"py(def f(m):
     return [[c * r for c in row] for r, row in enumerate(m) if r]
 g = {k: [v for v in vs] for k, vs in d.items()}
@@ -754,6 +780,15 @@ except ValueError:
   ValueError 6160
 )py",
      false, R"py(default 'except:' must be last)py", 3, 1, 4, 9},
+    {"compile/future_after_string.py", R"py(from __future__ import annotations
+"not a docstring here"
+from __future__ import division
+)py",
+     R"py(top type=2 line=0 nested=0 varnames=[]
+  annotations 2176
+  division 2176
+)py",
+     false, R"py(from __future__ imports must occur at the beginning of the file)py", 3, 1, 3, 32},
     {"compile/future_late.py", R"py("""Doc."""
 from __future__ import annotations
 import os

@@ -43,9 +43,7 @@ std::string mangle(std::string_view priv, std::string_view name) {
     if (priv.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_')
         return std::string(name);
     // Dunder names and dotted (import) names are not mangled.
-    if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') {
-        return std::string(name);
-    }
+    if (name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return std::string(name);
     if (name.find('.') != std::string_view::npos) return std::string(name);
     const size_t skip = priv.find_first_not_of('_');
     if (skip == std::string_view::npos) return std::string(name);  // class named only _
@@ -174,19 +172,28 @@ void SymtableBuilder::future_features(const Module& m) {
     static const char* const kFeatures[] = {
         "nested_scopes",  "generators",       "division",       "absolute_import", "with_statement",
         "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",  "annotations"};
-    bool done = false, found_docstring = false;
+    bool done = false;
     int prev_line = 0;
-    for (const Stmt* s : m.body) {
+    for (size_t i = 0; i < m.body.size(); ++i) {
+        const Stmt* s = m.body[i];
         if (done && s->lineno > prev_line) return;
         prev_line = s->lineno;
         if (s->is<ImportFrom>()) {
-            const auto& i = s->as<ImportFrom>();
-            if (i.module != "__future__") {
+            const auto& imp = s->as<ImportFrom>();
+            if (imp.module != "__future__") {
                 done = true;
                 continue;
             }
-            if (done) continue;  // reported by the compiler checks
-            for (const Alias* a : i.names) {
+            if (done) {
+                // A late one on the same line as the statement that ended the block (later
+                // lines are the compiler's to report). CPython gives the 0-based column here.
+                Located at = *s;
+                at.col_offset = s->col_offset - 1;
+                at.end_lineno = s->lineno;
+                at.end_col_offset = at.col_offset;
+                error("from __future__ imports must occur at the beginning of the file", at);
+            }
+            for (const Alias* a : imp.names) {
                 bool known = false;
                 for (const char* f : kFeatures) known = known || a->name == f;
                 if (!known) {
@@ -201,11 +208,9 @@ void SymtableBuilder::future_features(const Module& m) {
                 if (a->name == "annotations") t_.future_annotations_ = true;
             }
             t_.future_lineno_ = s->lineno;
-        } else if (s->is<ExprStmt>() && !found_docstring) {
-            const Expr* e = s->as<ExprStmt>().value;
-            if (!e->is<Constant>() || e->as<Constant>().value.kind != ConstantKind::Str)
-                done = true;
-            found_docstring = true;
+        } else if (i == 0 && s->is<ExprStmt>() && s->as<ExprStmt>().value->is<Constant>() &&
+                   s->as<ExprStmt>().value->as<Constant>().value.kind == ConstantKind::Str) {
+            continue;  // the docstring
         } else {
             done = true;
         }
