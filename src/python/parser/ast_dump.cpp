@@ -56,7 +56,7 @@ class Dumper {
     }
     void ident(const char* name, std::string_view v) {
         field(name);
-        out += repr_str(v);
+        out += ast_repr_str(v);
     }
     void opt_ident(const char* name, std::string_view v) {
         if (!v.empty()) ident(name, v);
@@ -111,7 +111,7 @@ class Dumper {
     }
     void names(const char* name, const Seq<std::string_view>& s) {
         field(name);
-        list(s, [&](std::string_view n) { out += repr_str(n); });
+        list(s, [&](std::string_view n) { out += ast_repr_str(n); });
     }
 
     void constant_value(const ConstantValue& v) {
@@ -135,16 +135,16 @@ class Dumper {
                 out += v.text;
                 break;
             case ConstantKind::Float:
-                out += repr_float(v.float_value);
+                out += ast_repr_float(v.float_value);
                 break;
             case ConstantKind::Complex:
-                out += repr_imag(v.float_value);
+                out += ast_repr_imag(v.float_value);
                 break;
             case ConstantKind::Str:
-                out += repr_str(v.text);
+                out += ast_repr_str(v.text);
                 break;
             case ConstantKind::Bytes:
-                out += repr_bytes(v.text);
+                out += ast_repr_bytes(v.text);
                 break;
         }
     }

@@ -78,15 +78,15 @@ void hex_escape(std::string& out, char kind, uint32_t v, int width) {
 
 }  // namespace
 
-std::string repr_float(double v) {
+std::string ast_repr_float(double v) {
     return format_repr(v, true);
 }
 
-std::string repr_imag(double v) {
+std::string ast_repr_imag(double v) {
     return format_repr(v, false) + "j";
 }
 
-std::string repr_str(std::string_view s) {
+std::string ast_repr_str(std::string_view s) {
     // unicode_repr: single quotes unless the text has ' and no ".
     const bool has_single = s.find('\'') != std::string_view::npos;
     const bool has_double = s.find('"') != std::string_view::npos;
@@ -139,7 +139,7 @@ std::string repr_str(std::string_view s) {
     return out;
 }
 
-std::string repr_bytes(std::string_view s) {
+std::string ast_repr_bytes(std::string_view s) {
     const bool has_single = s.find('\'') != std::string_view::npos;
     const bool has_double = s.find('"') != std::string_view::npos;
     const char quote = has_single && !has_double ? '"' : '\'';

@@ -42,7 +42,7 @@ bool read_file(const char* path, std::string* out) {
 
 void print_error(const SyntaxErrorInfo& e) {
     std::printf("ERROR %s %d %d %d %d %s\nTEXT %s\n", name_of(e.kind), e.lineno, e.offset,
-                e.end_lineno, e.end_offset, e.msg.c_str(), repr_str(e.text).c_str());
+                e.end_lineno, e.end_offset, e.msg.c_str(), ast_repr_str(e.text).c_str());
 }
 
 }  // namespace
