@@ -39,7 +39,7 @@ uint64_t low_u64(const Mag& m) {
 
 // --- construction and conversions -----------------------------------------------------------
 
-BigInt BigInt::from_limbs(std::vector<Limb> magnitude, bool negative) {
+BigInt BigInt::from_limbs(Limbs magnitude, bool negative) {
     BigInt r;
     r.mag_ = std::move(magnitude);
     r.normalize();

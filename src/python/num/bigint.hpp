@@ -1,8 +1,9 @@
 // Python's int beyond the VM's small ints: arbitrary-precision signed integers, as CPython
 // 3.11's Objects/longobject.c behaves (values, rounding, error types and texts).
 //
-// Representation: sign + magnitude, little-endian base-2^32 limbs in a std::vector, no leading
-// zero limbs; zero is the empty vector and never negative. A value type: copy, move, compare.
+// Representation: sign + magnitude, little-endian base-2^32 limbs, no leading zero limbs; zero
+// has no limbs and is never negative. Up to 4 limbs (128 bits) live inside the object, so
+// ints of a machine word or two never allocate. A value type: copy, move, compare.
 // No dependency on the interpreter's object model; pyvm boxes it.
 //
 // What matches CPython 3.11 (✓) and what does not (✗):
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "python/num/error.hpp"
+#include "python/num/limb_vec.hpp"
 
 namespace interleave::python {
 
@@ -52,6 +54,7 @@ enum class TextKind : uint8_t {
 class BigInt {
   public:
     using Limb = uint32_t;
+    using Limbs = detail::LimbVec;  // vector-like: size(), operator[], data(), begin()/end()
     static constexpr int kLimbBits = 32;
 
     BigInt() = default;  // 0
@@ -72,13 +75,16 @@ class BigInt {
                                     int max_str_digits = kDefaultMaxStrDigits,
                                     const Poll* poll = nullptr);
     // From little-endian limbs (magnitude) and a sign; leading zeros are dropped.
-    static BigInt from_limbs(std::vector<Limb> magnitude, bool negative);
+    static BigInt from_limbs(Limbs magnitude, bool negative);
+    static BigInt from_limbs(const std::vector<Limb>& magnitude, bool negative) {
+        return from_limbs(Limbs(magnitude.data(), magnitude.data() + magnitude.size()), negative);
+    }
 
     bool is_zero() const { return mag_.empty(); }
     bool is_negative() const { return neg_; }
     int sign() const { return neg_ ? -1 : (mag_.empty() ? 0 : 1); }
     bool is_odd() const { return !mag_.empty() && (mag_[0] & 1u); }
-    const std::vector<Limb>& limbs() const { return mag_; }  // magnitude, little-endian
+    const Limbs& limbs() const { return mag_; }  // magnitude, little-endian
 
     // Fits in int64_t? Then *out gets it. O(1).
     bool to_int64(int64_t* out) const;
@@ -114,12 +120,12 @@ class BigInt {
     friend int compare(const BigInt& a, const BigInt& b);
 
     // Implementation access for the other bigint_*.cpp files.
-    std::vector<Limb>& mutable_limbs() { return mag_; }
+    Limbs& mutable_limbs() { return mag_; }
     void set_negative(bool neg) { neg_ = neg && !mag_.empty(); }
     void normalize();  // drop leading zero limbs; zero is never negative
 
   private:
-    std::vector<Limb> mag_;
+    Limbs mag_;
     bool neg_ = false;
 };
 

@@ -4,14 +4,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
-
 #include "python/num/error.hpp"
+#include "python/num/limb_vec.hpp"
 
 namespace interleave::python::detail {
 
 using Limb = uint32_t;
-using Mag = std::vector<Limb>;
+using Mag = LimbVec;
 
 // Tracks work for a Poll: check() calls the poll after every ~2^20 limb operations.
 struct WorkMeter {

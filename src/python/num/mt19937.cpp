@@ -53,7 +53,7 @@ void MersenneTwister::init_by_array(const uint32_t* key, size_t key_length) {
 }
 
 void MersenneTwister::seed(const BigInt& n) {
-    std::vector<uint32_t> key = n.limbs();  // |n|, least significant word first
+    BigInt::Limbs key = n.limbs();  // |n|, least significant word first
     if (key.empty()) key.push_back(0);
     init_by_array(key.data(), key.size());
 }
@@ -70,7 +70,7 @@ void MersenneTwister::seed_bytes(std::string_view bytes) {
     // int.from_bytes(a + sha512(a).digest(), 'big'): the last byte is the least significant.
     const std::array<uint8_t, 64> digest = sha512(bytes);
     const size_t total = bytes.size() + digest.size();
-    std::vector<uint32_t> words((total + 3) / 4, 0);
+    BigInt::Limbs words((total + 3) / 4, 0);
     for (size_t pos = 0; pos < total; ++pos) {  // pos counts from the least significant byte
         const size_t from_end = total - 1 - pos;
         const uint8_t byte = from_end < bytes.size() ? static_cast<uint8_t>(bytes[from_end])
@@ -122,7 +122,7 @@ Result<BigInt> MersenneTwister::getrandbits(int64_t k) {
     if (k < 0) return make_error(ExcType::ValueError, "number of bits must be non-negative");
     if (static_cast<uint64_t>(k) > kMaxBits) return make_error(ExcType::MemoryError, "");
     if (k <= 64) return BigInt::from_uint64(getrandbits64(static_cast<int>(k)));
-    std::vector<uint32_t> words(static_cast<size_t>((k - 1) / 32 + 1));
+    BigInt::Limbs words(static_cast<size_t>((k - 1) / 32 + 1));
     for (auto& w : words) {
         uint32_t r = genrand_uint32();
         if (k < 32) r >>= (32 - k);
