@@ -77,7 +77,6 @@
       code: Module.cwrap('interleave_code', 'string', []),
       paste: Module.cwrap('interleave_paste', null, ['string']),
       copy: Module.cwrap('interleave_copy', 'string', ['number']),
-      key: Module.cwrap('interleave_editor_key', null, ['number']),
       copyDone: Module.cwrap('interleave_copy_done', null, ['number', 'number'])
     };
     return api;
@@ -146,9 +145,9 @@
         if (text !== justCommitted) send(text);
         justCommitted = null;
       } else if (type === 'deleteContentBackward' && lastKeyCode === 229) {
-        if (connect()) api.key(1);  // a phone keyboard's Backspace (no key event for GLFW)
+        send(String.fromCharCode(0xE000 | KEYS.Backspace));  // a phone keyboard's Backspace
       } else if (type === 'insertLineBreak' && lastKeyCode === 229) {
-        if (connect()) api.key(2);
+        send(String.fromCharCode(0xE000 | KEYS.Enter));
       }
       // Everything else (Enter, Backspace with real key events, history) GLFW has as keys.
       reset();

@@ -343,13 +343,6 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_copy(int cut) {
     return keep(slot, g_app ? g_app->editor_copy(cut != 0) : "");
 }
 
-// Keys a soft keyboard sends only as input events (keyCode 229): 1 Backspace, 2 Enter.
-EMSCRIPTEN_KEEPALIVE void interleave_editor_key(int key) {
-    if (g_app)
-        g_app->editor_key(key == 1 ? interleave::ui::App::EditorKey::backspace
-                                   : interleave::ui::App::EditorKey::enter);
-}
-
 // Accessible mode: the page's plain textarea was switched on or off, or its text changed.
 EMSCRIPTEN_KEEPALIVE void interleave_set_plain_editor(int on) {
     if (g_app) g_app->set_plain_editor(on != 0);

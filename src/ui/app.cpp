@@ -474,15 +474,6 @@ uint64_t App::code_version() const {
     return impl_->p.editor.model().version();
 }
 
-void App::editor_key(EditorKey key) {
-    CodeEditor& e = impl_->p.editor;
-    if (!e.focused() || e.read_only) return;
-    if (key == EditorKey::backspace)
-        e.model().backspace();
-    else
-        e.model().newline();
-}
-
 std::string App::editor_copy(bool cut) {
     return impl_->p.editor.copy_text(cut);
 }

@@ -113,10 +113,8 @@ class App {
     };
     EditorGeometry editor_geometry() const;
     void editor_paste(std::string_view text);  // a paste event's text (when focused)
-    enum class EditorKey { backspace, enter };
-    void editor_key(EditorKey key);       // keys a soft keyboard sends only as input events
-    std::string editor_copy(bool cut);    // the selection for a copy/cut event
-    void copy_finished(int id, bool ok);  // answer to a pending PlatformHooks::copy_text
+    std::string editor_copy(bool cut);         // the selection for a copy/cut event
+    void copy_finished(int id, bool ok);       // answer to a pending PlatformHooks::copy_text
 
     // Desktop files: opens `path` into the editor, or saves the editor's text there. Return ""
     // on success, else why not (also shown in the status bar).

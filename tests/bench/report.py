@@ -206,7 +206,7 @@ def main():
     tl = os.path.join(d, "timeline.txt")
     if os.path.exists(tl):
         with open(tl) as f:
-            md += "\nTimeline view benchmark (tests/bench/bench_timeline*):\n\n```\n" + f.read().rstrip() + "\n```\n"
+            md += "\nTimeline view and code editor benchmarks (tests/bench/bench_timeline*, bench_editor):\n\n```\n" + f.read().rstrip() + "\n```\n"
     with open(os.path.join(d, "results.md"), "w") as f:
         f.write(md)
     print(md)

@@ -98,8 +98,9 @@ if [ "$wasm_ok" = 1 ]; then
     >"$OUT/wasm.json" || say "wasm bench_engine failed (exit $?)"
 fi
 
-# The UI's timeline benchmark (tests/bench/bench_timeline*, built by the app build) if present.
-for b in "$APP_DIR"/bench_timeline*; do
+# The UI's timeline and code editor benchmarks (tests/bench/bench_timeline*, bench_editor.cpp,
+# built by the app build) if present.
+for b in "$APP_DIR"/bench_timeline* "$APP_DIR"/bench_editor; do
   [ -f "$b" ] && [ -x "$b" ] || continue
   say "$b"
   { echo "\$ $b"; "$b" 2>&1 || echo "(exit $?)"; } >>"$OUT/timeline.txt"

@@ -160,6 +160,28 @@ describe('code editor', { timeout: 600_000 }, () => {
     await cdp.detach();
   });
 
+  test('a phone keyboard: keyCode 229 with input events, Backspace as deleteContentBackward', async () => {
+    const page = tab.page;
+    await page.evaluate(() => window.interleave.setCode('x = 12'));
+    await focusEditor(page);
+    await page.keyboard.press('End');
+    await settle(page);
+    // Android's keyboards send keydown 229 ("unidentified") and say what they did in the input
+    // event; the sentinel in the textarea gives Backspace something to delete.
+    await page.evaluate(() => {
+      const ta = window.interleaveInput.textarea();
+      const key229 = () => ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Unidentified', keyCode: 229, bubbles: true }));
+      key229();
+      ta.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true }));
+      key229();
+      ta.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: '3', bubbles: true }));
+      key229();
+      ta.dispatchEvent(new InputEvent('input', { inputType: 'insertLineBreak', bubbles: true }));
+    });
+    await settle(page);
+    assert.equal(await code(page), 'x = 13\n');
+  });
+
   test('typing 1 in the editor does not switch sample; Ctrl+Enter runs; Esc leaves the editor', async () => {
     const page = tab.page;
     await page.evaluate(() => window.interleave.load('#v=1&sample=threading'));

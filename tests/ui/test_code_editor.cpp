@@ -308,3 +308,31 @@ TEST_CASE("ordered keys (the web bridge): text and keys in one frame keep their 
     h.frame();
     CHECK(h.editor.model().line_count() == 2);
 }
+
+namespace {
+char g_field[64] = "";
+void draw_field() {
+    ImGui::InputText("##field", g_field, sizeof g_field);
+}
+}  // namespace
+
+TEST_CASE("one click moves the keyboard from another text field to the editor, and back") {
+    EditorHarness h;
+    h.before_editor = draw_field;  // a field drawn before the editor (the find bar, a knob)
+    h.editor.set_text("abc");
+    h.frame();
+    const ImVec2 field(200, ImGui::GetFrameHeight() * 0.5f + ImGui::GetStyle().WindowPadding.y);
+    h.click(field);
+    h.type("x");
+    CHECK(std::string(g_field) == "x");
+    h.click(h.at(0, 3));
+    CHECK(h.editor.focused());
+    h.type("y");
+    CHECK(h.editor.text() == "abcy");
+    CHECK(std::string(g_field) == "x");
+    h.click(field);
+    CHECK_FALSE(h.editor.focused());
+    h.type("z");
+    CHECK(std::string(g_field) == "xz");
+    CHECK(h.editor.text() == "abcy");
+}

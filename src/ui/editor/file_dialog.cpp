@@ -170,6 +170,7 @@ bool FileDialog::draw() {
         }
         q.resize(0);
         set_name(name_, name);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) typed_enter = true;
     }
     ImGui::SetNextItemWidth(-fs * 11);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -187,6 +188,7 @@ bool FileDialog::draw() {
         },
         this);
     name_active_ = ImGui::IsItemActive();
+    if (enter_pressed) ImGui::SetKeyboardFocusHere(-1);  // Enter again confirms a replace
     if (ImGui::IsItemEdited()) confirm_replace_ = false;
     ImGui::SameLine();
     const bool ok = ImGui::Button(mode_ == Mode::open ? "Open" : "Save", ImVec2(fs * 4.5f, 0));
