@@ -32,6 +32,7 @@ void UsageBuilder::add_interval(std::vector<double>& bins, int64_t b, int64_t e)
 void UsageBuilder::add(const std::vector<TraceEvent>& events) {
     for (const TraceEvent& ev : events) {
         if (lanes_.size() <= ev.worker) lanes_.resize(ev.worker + 1);
+        last_ns_ = std::max(last_ns_, ev.t_ns);
         Lane& l = lanes_[ev.worker];
         bool busy = l.busy;
         if (ev.kind == EventKind::state)
@@ -51,58 +52,71 @@ void UsageBuilder::add(const std::vector<TraceEvent>& events) {
     }
 }
 
-std::vector<double> UsageBuilder::bins_with_open(int64_t now_ns, int64_t* total) const {
+int64_t UsageBuilder::horizon(int64_t now_ns) const {
+    // An event stamped after the snapshot's `now` (a worker's state change racing the read)
+    // extends the window instead of being cut: every busy nanosecond lies inside it.
+    return std::max(now_ns, last_ns_);
+}
+
+std::vector<double> UsageBuilder::bins_with_open(int64_t end_ns) const {
     std::vector<double> bins = bins_;
-    int64_t t = 0;
-    for (const Lane& l : lanes_) {
-        t += l.total;
-        if (l.busy && now_ns > l.since) {
-            add_interval(bins, l.since, now_ns);
-            t += now_ns - l.since;
-        }
-    }
-    const auto n = static_cast<size_t>(std::max<int64_t>(now_ns, 1) / bin_ns_) + 1;
-    if (bins.size() < n) bins.resize(n, 0.0);
-    if (total) *total = t;
+    for (const Lane& l : lanes_)
+        if (l.busy && end_ns > l.since) add_interval(bins, l.since, end_ns);
+    const auto n = static_cast<size_t>(std::max<int64_t>(end_ns - 1, 0) / bin_ns_) + 1;
+    bins.resize(n, 0.0);
     return bins;
 }
 
+// Mean busy workers per bin over [0, end). A last bin covering less than half a bin is merged
+// into the one before it (weighted by the time each covers): a sliver would turn a few
+// microseconds of events into a spike above the worker count. Every value is busy time over
+// the time it covers, and the widths add up to `end`, so the overall average (total / end) is
+// a weighted mean of these values and never exceeds their maximum (issue #8 item 10: the
+// sliver used to be dropped from the peak but kept in the average).
+std::vector<double> UsageBuilder::bin_means(int64_t end_ns) const {
+    std::vector<double> bins = bins_with_open(end_ns);
+    std::vector<double> out;
+    if (end_ns <= 0) return out;
+    out.reserve(bins.size());
+    const double end = static_cast<double>(end_ns);
+    for (size_t i = 0; i < bins.size(); ++i) {
+        const double lo = static_cast<double>(i) * bin_ns_;
+        const double width = std::min(bin_ns_, end - lo);
+        if (width <= 0) break;
+        if (i + 1 == bins.size() && i > 0 && width < bin_ns_ * 0.5) {
+            out.back() = (out.back() * bin_ns_ + bins[i]) / (bin_ns_ + width);
+            break;
+        }
+        out.push_back(bins[i] / width);
+    }
+    return out;
+}
+
 double UsageBuilder::busy_avg(int64_t now_ns) const {
-    int64_t total = 0;
-    bins_with_open(now_ns, &total);
-    return now_ns > 0 ? static_cast<double>(total) / static_cast<double>(now_ns) : 0.0;
+    const int64_t end = horizon(now_ns);
+    if (end <= 0) return 0.0;
+    double total = 0;
+    for (double b : bins_with_open(end)) total += b;
+    return total / static_cast<double>(end);
 }
 
 double UsageBuilder::busy_max(int64_t now_ns) const {
-    auto bins = bins_with_open(now_ns, nullptr);
     double best = 0;
-    for (size_t i = 0; i < bins.size(); ++i) {
-        // A partial last bin is normalised by the time it covers (if it covers enough).
-        double width = std::min(bin_ns_, static_cast<double>(now_ns) - i * bin_ns_);
-        if (width <= 0 || (i > 0 && width < bin_ns_ * 0.5)) continue;
-        best = std::max(best, bins[i] / width);
-    }
+    for (double m : bin_means(horizon(now_ns))) best = std::max(best, m);
     return best;
 }
 
 Usage UsageBuilder::result(int64_t now_ns, unsigned hardware_cores) const {
     Usage u;
     u.bin_ms = bin_ns_ / 1e6;
-    auto bins = bins_with_open(now_ns, nullptr);
-    u.busy_workers.reserve(bins.size());
-    for (size_t i = 0; i < bins.size(); ++i) {
-        double width = std::min(bin_ns_, static_cast<double>(now_ns) - i * bin_ns_);
-        // Same rule as the peak: a sliver of a last bin would turn a few microseconds of
-        // events into a spike far above the worker count.
-        if (width <= 0 || (i > 0 && width < bin_ns_ * 0.5)) break;
-        u.busy_workers.push_back(static_cast<float>(bins[i] / width));
-    }
+    const int64_t end = horizon(now_ns);
+    for (double m : bin_means(end)) u.busy_workers.push_back(static_cast<float>(m));
     for (size_t w = 0; w < lanes_.size(); ++w) {
         const Lane& l = lanes_[w];
-        int64_t t = l.total + (l.busy && now_ns > l.since ? now_ns - l.since : 0);
+        int64_t t = l.total + (l.busy && end > l.since ? end - l.since : 0);
         u.worker_ids.push_back(static_cast<uint16_t>(w));
-        u.busy_fraction.push_back(now_ns > 0 ? static_cast<float>(static_cast<double>(t) / now_ns)
-                                             : 0.f);
+        u.busy_fraction.push_back(end > 0 ? static_cast<float>(static_cast<double>(t) / end)
+                                          : 0.f);
     }
     u.hardware_cores = std::max(1u, hardware_cores);
     return u;

@@ -32,9 +32,12 @@ class UsageBuilder {
     void add(const std::vector<TraceEvent>& events);
     // Bins and fractions up to `now_ns` (open busy intervals are counted up to it).
     Usage result(int64_t now_ns, unsigned hardware_cores) const;
-    double busy_avg(int64_t now_ns) const;  // total busy time / now
-    // Max over bins of the bin's mean busy workers (a short last bin counts only if it covers
-    // at least half a bin, so a run's final instant cannot spike it).
+    // Figures over [0, max(now_ns, latest event)): events stamped after a live snapshot's `now`
+    // extend the window rather than overflow it.
+    double busy_avg(int64_t now_ns) const;  // total busy time / elapsed
+    // Max over bins of the bin's mean busy workers. A last bin covering under half a bin is
+    // merged into the previous one (so a run's final instant cannot spike it), which keeps
+    // busy_avg() <= busy_max() always.
     double busy_max(int64_t now_ns) const;
 
   private:
@@ -44,8 +47,11 @@ class UsageBuilder {
         int64_t total = 0;
     };
     void add_interval(std::vector<double>& bins, int64_t b, int64_t e) const;
-    std::vector<double> bins_with_open(int64_t now_ns, int64_t* total) const;
+    int64_t horizon(int64_t now_ns) const;
+    std::vector<double> bins_with_open(int64_t end_ns) const;
+    std::vector<double> bin_means(int64_t end_ns) const;
     double bin_ns_;
+    int64_t last_ns_ = 0;  // latest event time seen
     std::vector<Lane> lanes_;
     std::vector<double> bins_;  // busy ns per bin
 };
