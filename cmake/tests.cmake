@@ -23,6 +23,9 @@ function(interleave_test name dir)
 endfunction()
 
 interleave_test(engine_tests tests/engine interleave_engine)
+# One clock (src/engine/clock.hpp): no host clock read in src/engine or src/python elsewhere.
+add_test(NAME engine_one_clock COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_SOURCE_DIR}/src
+  -P ${CMAKE_SOURCE_DIR}/cmake/check_clock_reads.cmake)
 interleave_test(python_tests tests/python interleave_python)
 interleave_test(samples_tests tests/samples interleave_samples)
 # The CLI tests in samples_tests run the built interleave-cli (native only).

@@ -183,8 +183,7 @@ Loop& Loop::running() {
 }
 
 void Loop::add_timer(double delay_s, TaskBase& t, uint64_t gen) {
-    const double ns = std::min(delay_s, 3.2e7) * 1e9;
-    timers_.push(Timer{rt_.now_ns() + static_cast<int64_t>(ns), timer_seq_++,
+    timers_.push(Timer{rt_.deadline_after(delay_s), timer_seq_++,
                        WaitEntry{t.weak_from_this(), gen}});
 }
 
@@ -271,13 +270,10 @@ void Loop::idle_wait() {
         traced_ = 0;
     }
     std::unique_lock<std::mutex> lk(inbox_->m);
-    double timeout = -1;
-    if (!timers_.empty())
-        timeout =
-            std::max<double>(0, static_cast<double>(timers_.top().when_ns - rt_.now_ns()) / 1e9);
+    const int64_t deadline = timers_.empty() ? Runtime::kNever : timers_.top().when_ns;
     static const WaitTarget target{"asyncio event loop (every task waits, no timer pending)", {}};
-    rt_.block_until(lk, inbox_->cv, WorkerState::idle, target, timeout,
-                    [this] { return !inbox_->items.empty(); });
+    rt_.block_until_deadline(lk, inbox_->cv, WorkerState::idle, target, deadline,
+                             [this] { return !inbox_->items.empty(); });
 }
 
 template <class Done>

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "engine/gil.hpp"
+#include "engine/machine.hpp"
 #include "engine/process.hpp"
 #include "engine/runtime.hpp"
 
@@ -341,7 +342,7 @@ class ExecutorCore : public std::enable_shared_from_this<ExecutorCore> {
 
 std::shared_ptr<ExecutorCore> make_executor(PoolKind kind, int max_workers, std::string prefix) {
     Runtime& rt = Runtime::current();
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int cores = static_cast<int>(rt.machine().cpu_count());  // the run's, not the host's
     if (kind == PoolKind::threads) {
         if (max_workers <= 0) max_workers = std::min(32, cores + 4);
         // CPython increments its counter for every executor, prefix or not.

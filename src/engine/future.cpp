@@ -2,7 +2,6 @@
 #include "engine/future.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -11,12 +10,22 @@
 namespace interleave::engine::detail {
 
 namespace {
-double steady_s() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
+// Deadlines are run times from the waiting worker's runtime (its one clock).
+Runtime* runtime_of(const std::vector<FutureCore*>& fs) {
+    if (WorkerContext* c = current_worker(); c && c->runtime) return c->runtime;
+    for (FutureCore* f : fs)
+        if (f->runtime_) return f->runtime_;
+    return nullptr;
 }
-double remaining(double deadline_s) {
-    return deadline_s < 0 ? -1.0 : std::max(0.0, deadline_s - steady_s());
+int64_t deadline_for(Runtime* rt, double timeout_s) {
+    if (timeout_s < 0) return Runtime::kNever;
+    if (!rt) return 0;  // no run to wait in: the timeout is already over
+    return rt->deadline_after(timeout_s);
+}
+double remaining(Runtime* rt, int64_t deadline_ns) {
+    if (deadline_ns == Runtime::kNever) return -1.0;
+    if (!rt) return 0.0;
+    return std::max(0.0, static_cast<double>(deadline_ns - rt->now_ns()) / 1e9);
 }
 }  // namespace
 
@@ -195,14 +204,15 @@ void WaitOutcome::record(const std::vector<FutureCore*>& fs) {
 
 WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, ReturnWhen when) {
     WaitOutcome out;
-    const double deadline = timeout_s < 0 ? -1.0 : steady_s() + timeout_s;
+    Runtime* rt_of = runtime_of(fs);
+    const int64_t deadline = deadline_for(rt_of, timeout_s);
     if (when == ALL_COMPLETED) {
         // Waiting for each in turn is the same condition as a waiter counting down, and needs
         // no per-future installation (the common case: wait(fs) after submitting many).
         // Last first: executors run work roughly in submit order, so once the last future is
         // done the others mostly are too, and the waiter blocks about once instead of per future.
         for (auto it = fs.rbegin(); it != fs.rend(); ++it)
-            if (!(*it)->wait(remaining(deadline), "wait(ALL_COMPLETED)")) break;
+            if (!(*it)->wait(remaining(rt_of, deadline), "wait(ALL_COMPLETED)")) break;
         out.record(fs);
         return out;
     }
@@ -240,8 +250,9 @@ WaitOutcome wait_cores(const std::vector<FutureCore*>& fs, double timeout_s, Ret
             }
         };
         try {
-            rt.block_until(lock, waiter->cv, WorkerState::queue_wait, WaitTarget{what, {}},
-                           remaining(deadline), [&] { return waiter->triggered; });
+            rt.block_until_deadline(lock, waiter->cv, WorkerState::queue_wait,
+                                    WaitTarget{what, {}}, deadline,
+                                    [&] { return waiter->triggered; });
         } catch (...) {
             if (lock.owns_lock()) lock.unlock();
             Cleanup c{fs, waiter.get()};
@@ -258,7 +269,7 @@ CompletionQueue::CompletionQueue(std::vector<FutureCore*> fs, double timeout_s)
     : fs_(std::move(fs)),
       waiter_(std::make_shared<FutureWaiter>()),
       remaining_(fs_.size()),
-      deadline_s_(timeout_s < 0 ? -1.0 : steady_s() + timeout_s) {
+      deadline_ns_(deadline_for(runtime_of(fs_), timeout_s)) {
     waiter_->when = FIRST_COMPLETED;
     waiter_->pending = fs_.size();
     for (size_t i = 0; i < fs_.size(); ++i) index_.emplace(fs_[i], i);
@@ -289,9 +300,9 @@ long CompletionQueue::next() {
     if (i >= 0) return i;
     Runtime& rt = Runtime::current();
     const size_t seen = waiter_->completed.size();
-    const bool ok =
-        rt.block_until(lock, waiter_->cv, WorkerState::queue_wait, WaitTarget{"as_completed()", {}},
-                       remaining(deadline_s_), [&] { return waiter_->completed.size() > seen; });
+    const bool ok = rt.block_until_deadline(lock, waiter_->cv, WorkerState::queue_wait,
+                                            WaitTarget{"as_completed()", {}}, deadline_ns_,
+                                            [&] { return waiter_->completed.size() > seen; });
     if (!ok)
         throw TimeoutError(std::to_string(remaining_) + " (of " + std::to_string(fs_.size()) +
                            ") futures unfinished");

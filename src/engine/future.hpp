@@ -224,7 +224,7 @@ class CompletionQueue {
     std::unordered_map<FutureCore*, size_t> index_;  // not yet yielded
     size_t cursor_ = 0;                              // into the waiter's completion list
     size_t remaining_;
-    double deadline_s_;  // absolute steady seconds, <0: none
+    int64_t deadline_ns_;  // a run time (Runtime::now_ns), Runtime::kNever: none
 };
 
 }  // namespace detail

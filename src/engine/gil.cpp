@@ -20,7 +20,7 @@ Gil::Gil(Runtime& rt, uint16_t process, double switch_interval_ms)
 bool Gil::acquire(WorkerContext& ctx) {
     if (ctx.holds_gil) return true;
     std::unique_lock<std::mutex> lk(mu_);
-    return take_locked(lk, ctx);
+    return take_locked(lk, ctx, -1);
 }
 
 void Gil::release(WorkerContext& ctx, WorkerState next) {
@@ -32,22 +32,28 @@ void Gil::release(WorkerContext& ctx, WorkerState next) {
     drop_locked(ctx, next);
 }
 
-bool Gil::take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx) {
+// One clock read per transition: the wait ends, the hold begins, gil_acquire and the state
+// `running` all carry the same time, so a worker's hold and wait intervals tile its time with
+// the GIL exactly (no gap, no overlap between the figures).
+bool Gil::take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx, int64_t waiting_since) {
     WorkerRecord& rec = *ctx.record;
+    int64_t now = rt_.now_ns();
     if (locked_) {
-        const int64_t wait_start = rt_.now_ns();
-        rt_.set_state(WorkerState::gil_wait);
+        if (waiting_since < 0) {
+            waiting_since = now;
+            rt_.set_state(WorkerState::gil_wait, now);
+        }
         uint64_t saved = switches_.load(std::memory_order_relaxed);
-        int64_t round_start = wait_start;
+        int64_t round_start = now;
         while (locked_) {
             if (rt_.stop_requested()) {
-                rec.gil_wait_ns.fetch_add(rt_.now_ns() - wait_start, std::memory_order_relaxed);
+                rec.gil_wait_ns.fetch_add(rt_.now_ns() - waiting_since, std::memory_order_relaxed);
                 return false;
             }
             cv_.wait_for(lk, std::min<std::chrono::nanoseconds>(interval_, kStopSlice));
+            now = rt_.now_ns();
             if (!locked_) break;
             // CPython: a waiter that saw no switch during a whole interval asks for a drop.
-            const int64_t now = rt_.now_ns();
             const uint64_t sw = switches_.load(std::memory_order_relaxed);
             if (sw != saved) {
                 saved = sw;
@@ -56,13 +62,13 @@ bool Gil::take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx) {
                 if (!drop_request_.load(std::memory_order_relaxed)) {
                     drop_request_.store(true, std::memory_order_relaxed);
                     rec.gil_drop_requests.fetch_add(1, std::memory_order_relaxed);
-                    rt_.emit(EventKind::gil_drop_request, process_);
+                    rt_.emit(EventKind::gil_drop_request, process_, now);
                 }
                 round_start = now;
             }
         }
-        rec.gil_wait_ns.fetch_add(rt_.now_ns() - wait_start, std::memory_order_relaxed);
     }
+    if (waiting_since >= 0) rec.gil_wait_ns.fetch_add(now - waiting_since, std::memory_order_relaxed);
     locked_ = true;
     holder_.store(ctx.worker, std::memory_order_relaxed);
     if (last_holder_ != ctx.worker) {
@@ -75,44 +81,46 @@ bool Gil::take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx) {
     switch_cv_.notify_all();  // FORCE_SWITCHING: the dropper waits for exactly this
     drop_request_.store(false, std::memory_order_relaxed);
     ctx.holds_gil = true;
-    held_since_ns_ = rt_.now_ns();
-    // Traced under mu_: the previous holder's release is always earlier in time.
-    rt_.emit(EventKind::gil_acquire, process_);
-    rt_.set_state(WorkerState::running);
+    held_since_ns_ = now;
+    // Traced under mu_: the previous holder's release is always earlier in time (one clock,
+    // latched where host clocks may disagree).
+    rt_.emit(EventKind::gil_acquire, process_, now);
+    rt_.set_state(WorkerState::running, now);
     return true;
 }
 
-void Gil::drop_locked(WorkerContext& ctx, WorkerState next) {
+int64_t Gil::drop_locked(WorkerContext& ctx, WorkerState next) {
+    const int64_t now = rt_.now_ns();
     // The state leaves `running` before the GIL is free: the trace never shows two workers
     // running in one process.
-    rt_.set_state(next == WorkerState::running ? WorkerState::idle : next);
-    const int64_t now = rt_.now_ns();
+    rt_.set_state(next == WorkerState::running ? WorkerState::idle : next, now);
     ctx.record->gil_hold_ns.fetch_add(now - held_since_ns_, std::memory_order_relaxed);
-    rt_.emit(EventKind::gil_release, process_);
+    rt_.emit(EventKind::gil_release, process_, now);
     locked_ = false;
     holder_.store(-1, std::memory_order_relaxed);
     ctx.holds_gil = false;
     cv_.notify_all();
+    return now;
 }
 
 bool Gil::yield(WorkerContext& ctx) {
     std::unique_lock<std::mutex> lk(mu_);
     if (!drop_request_.load(std::memory_order_relaxed)) return true;  // already served
-    const int64_t t0 = rt_.now_ns();
-    drop_locked(ctx, WorkerState::gil_wait);
+    // From the drop until the GIL is ours again, this worker waits for it: one interval.
+    const int64_t dropped = drop_locked(ctx, WorkerState::gil_wait);
     // FORCE_SWITCHING: do not compete until another worker has actually taken the GIL.
     if (last_holder_ == ctx.worker) {
         drop_request_.store(false, std::memory_order_relaxed);
         while (last_holder_ == ctx.worker) {
             if (rt_.stop_requested()) {
-                ctx.record->gil_wait_ns.fetch_add(rt_.now_ns() - t0, std::memory_order_relaxed);
+                ctx.record->gil_wait_ns.fetch_add(rt_.now_ns() - dropped,
+                                                  std::memory_order_relaxed);
                 return false;
             }
             switch_cv_.wait_for(lk, kStopSlice);
         }
     }
-    ctx.record->gil_wait_ns.fetch_add(rt_.now_ns() - t0, std::memory_order_relaxed);
-    return take_locked(lk, ctx);
+    return take_locked(lk, ctx, dropped);
 }
 
 }  // namespace interleave::engine

@@ -57,8 +57,10 @@ class Gil {
 
   private:
     bool yield(WorkerContext& ctx);
-    bool take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx);
-    void drop_locked(WorkerContext& ctx, WorkerState next);
+    // `waiting_since`: when this worker began waiting (it dropped the GIL for a forced switch),
+    // or -1 if it starts waiting now.
+    bool take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx, int64_t waiting_since);
+    int64_t drop_locked(WorkerContext& ctx, WorkerState next);  // returns the drop's time
 
     Runtime& rt_;
     uint16_t process_;

@@ -15,6 +15,10 @@
 
 namespace interleave::engine {
 
+const char* to_string(MachineKind k) {
+    return k == MachineKind::simulated ? "simulated" : "real";
+}
+
 const char* to_string(RunStatus s) {
     switch (s) {
         case RunStatus::running:
@@ -68,6 +72,10 @@ void Run::Impl::controller_main() {
     detached.wait(false);
     Runtime& r = *rt;
     Runtime::Impl& ri = r.impl();
+    ri.machine.prepare();  // e.g. the real machine's spin calibration: before the time starts
+    // The run's time starts here, as its main thread is about to: not when start() was
+    // called (a browser may take a frame or more to start the controller thread).
+    ri.clock.restart();
     sampler.start();
     std::thread main;
     try {
@@ -95,9 +103,7 @@ void Run::Impl::controller_main() {
         r.notice("Trace limit reached (" + std::to_string(config.limits.trace_events) +
                  " events): later events are counted as dropped; the timeline is incomplete.");
     };
-    const auto wall_deadline =
-        ri.t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(config.limits.wall_s));
+    const int64_t wall_deadline = r.deadline_after(config.limits.wall_s);
     for (;;) {
         {
             std::unique_lock<std::mutex> lk(ri.stop_mu);
@@ -109,7 +115,7 @@ void Run::Impl::controller_main() {
         }
         note_trace_drops();
         if (r.stop_requested()) continue;
-        if (std::chrono::steady_clock::now() >= wall_deadline) {
+        if (r.now_ns() >= wall_deadline) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%g s", config.limits.wall_s);
             r.end_run(RunStatus::limit,
@@ -236,7 +242,7 @@ Usage Run::usage() const {
     {
         std::lock_guard<std::mutex> g(impl_->acc_mu);
         impl_->update_usage();
-        u = impl_->acc.result(now, std::thread::hardware_concurrency());
+        u = impl_->acc.result(now, impl_->rt->machine().cpu_count());
     }
     u.os_cpu_busy = impl_->sampler.series();
     u.os_bin_ms = 50;

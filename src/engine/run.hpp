@@ -47,10 +47,11 @@ struct RunLimits {
 };
 
 struct OutputLine {
-    double t_ms = 0;  // since run start
+    double t_ms = 0;  // since run start (t_ns / 1e6)
     uint32_t task = 0;
     uint16_t worker = 0;
     std::string text;
+    int64_t t_ns = 0;  // since run start: lines are stored in time order
 };
 
 struct RunStats {
@@ -80,10 +81,24 @@ struct WorkerStats {
 
 class Runtime;  // runtime.hpp: what primitives and sample bodies use
 
+// The machine a run executes on (machine.hpp). Real: this computer's cores and clock.
+// Simulated: `cores` virtual cores, a virtual clock and a scheduler seeded with `seed`, so
+// the same program, knobs and seed give the same run, byte for byte, everywhere.
+enum class MachineKind : uint8_t { real, simulated };
+const char* to_string(MachineKind k);  // "real", "simulated"
+
+struct MachineConfig {
+    MachineKind kind = MachineKind::real;
+    unsigned cores = 4;  // simulated only: 1..kMaxCores
+    uint32_t seed = 1;   // simulated only: tie-breaks between simultaneous events
+    static constexpr unsigned kMaxCores = 64;
+};
+
 struct RunConfig {
     bool gil = true;                  // false = free-threaded (Python 3.13t)
     double switch_interval_ms = 5.0;  // sys.setswitchinterval
     RunLimits limits;
+    MachineConfig machine;
 };
 
 class Run {

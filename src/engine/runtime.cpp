@@ -11,14 +11,6 @@ namespace interleave::engine {
 
 namespace {
 thread_local WorkerContext* t_ctx = nullptr;
-
-std::chrono::steady_clock::time_point deadline_after(double seconds) {
-    // Clamp (a year) so the arithmetic cannot overflow on absurd inputs.
-    seconds = std::clamp(seconds, 0.0, 3.2e7);
-    return std::chrono::steady_clock::now() +
-           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-               std::chrono::duration<double>(seconds));
-}
 }  // namespace
 
 WorkerContext* current_worker() {
@@ -45,8 +37,19 @@ Tracer& Runtime::tracer() {
 }
 
 int64_t Runtime::now_ns() const {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(Impl::clock::now() - impl_->t0)
-        .count();
+    return impl_->clock.now_ns();
+}
+int64_t Runtime::deadline_after(double seconds) const {
+    return impl_->clock.deadline_after(seconds);
+}
+int64_t Runtime::epoch_ns() const {
+    return impl_->clock.epoch_ns();
+}
+Clock& Runtime::clock() {
+    return impl_->clock;
+}
+const Machine& Runtime::machine() const {
+    return impl_->machine;
 }
 
 // --- Workers ---------------------------------------------------------------------------------
@@ -188,7 +191,14 @@ void Runtime::set_state(WorkerState s) {
     WorkerContext* c = t_ctx;
     if (!c || c->state == s) return;
     c->state = s;
-    emit(EventKind::state, static_cast<uint64_t>(s));
+    impl_->tracer.emit(c->worker, EventKind::state, c->task, static_cast<uint64_t>(s), now_ns());
+}
+
+void Runtime::set_state(WorkerState s, int64_t t) {
+    WorkerContext* c = t_ctx;
+    if (!c || c->state == s) return;
+    c->state = s;
+    impl_->tracer.emit(c->worker, EventKind::state, c->task, static_cast<uint64_t>(s), t);
 }
 
 void Runtime::emit(EventKind kind, uint64_t arg) {
@@ -197,21 +207,29 @@ void Runtime::emit(EventKind kind, uint64_t arg) {
     impl_->tracer.emit(c->worker, kind, c->task, arg, now_ns());
 }
 
+void Runtime::emit(EventKind kind, uint64_t arg, int64_t t) {
+    WorkerContext* c = t_ctx;
+    if (!c) return;
+    impl_->tracer.emit(c->worker, kind, c->task, arg, t);
+}
+
 // --- Output ----------------------------------------------------------------------------------
 
 void Runtime::print(std::string text) {
     checkpoint();
     WorkerContext* c = t_ctx;
-    const int64_t t = now_ns();
     const size_t bytes = text.size() + sizeof(OutputLine);
     uint64_t index = 0;
+    int64_t t = 0;
     bool stored = false;
     {
         std::lock_guard<std::mutex> g(impl_->out_mu);
+        // Stamped under the output lock: lines are stored in time order, whatever the workers.
+        t = now_ns();
         index = impl_->lines_total++;
         if (impl_->output.size() < impl_->config.limits.output_lines) {
             impl_->output.push_back(OutputLine{t / 1e6, c ? c->task : 0u,
-                                               c ? c->worker : uint16_t{0}, std::move(text)});
+                                               c ? c->worker : uint16_t{0}, std::move(text), t});
             stored = true;
         } else if (!impl_->truncated) {
             impl_->truncated = true;
@@ -330,9 +348,13 @@ void Runtime::timed_wait(double seconds, WorkerState state) {
         set_state(state);
     }
     {
-        const auto deadline = deadline_after(seconds);
+        const int64_t deadline = deadline_after(seconds);
         std::unique_lock<std::mutex> lk(impl_->stop_mu);
-        impl_->stop_cv.wait_until(lk, deadline, [&] { return stop_requested(); });
+        while (!stop_requested()) {
+            const int64_t left = deadline - now_ns();
+            if (left <= 0) break;
+            impl_->stop_cv.wait_for(lk, std::chrono::nanoseconds(left));
+        }
     }
     if (released) {
         if (!c->gil->acquire(*c)) throw RunStopped{};

@@ -26,12 +26,14 @@
 #include <thread>
 #include <vector>
 
+#include "engine/clock.hpp"
 #include "engine/run.hpp"
 #include "engine/trace.hpp"
 
 namespace interleave::engine {
 
 class Gil;
+class Machine;
 struct WorkerRecord;  // runtime_impl.hpp: per-worker stats and task stack
 
 // Thrown at cancellation points once stop() was requested (or a limit ended the run).
@@ -65,7 +67,19 @@ class Runtime {
 
     const RunConfig& config() const;
     Tracer& tracer();
-    int64_t now_ns() const;  // since run start (steady clock)
+
+    // --- Time (clock.hpp: the run's one clock) ---------------------------------------------
+    static constexpr int64_t kNever = Clock::kNever;  // a deadline that never comes
+    // ns since the run started: host time on the real machine, the calling worker's virtual
+    // time on the simulated one. Any thread; one clock read.
+    int64_t now_ns() const;
+    // now_ns() + seconds, clamped to [0, about a year] (NaN: 0). Any thread.
+    int64_t deadline_after(double seconds) const;
+    // Unix time (ns) of the run's t = 0: time.time() == (epoch_ns() + now_ns()) / 1e9.
+    int64_t epoch_ns() const;
+    Clock& clock();
+    // The machine the run executes on: cores and the cost of work (machine.hpp). Any thread.
+    const Machine& machine() const;
 
     // --- Workers ---------------------------------------------------------------------------
     // A new simulated process (own GIL, own worker ids). Returns its id (> 0). Any thread.
@@ -111,8 +125,11 @@ class Runtime {
     // Sets the current worker's traced state (no event if unchanged). With the GIL on, only
     // set `running` while holding the GIL (the engine's own waits do this for you).
     void set_state(WorkerState s);
+    // Same, stamped `t` (a now_ns() the caller read: one transition, one clock read).
+    void set_state(WorkerState s, int64_t t);
     // Emits a raw event for the current worker (task = its current task). Current worker only.
     void emit(EventKind kind, uint64_t arg = 0);
+    void emit(EventKind kind, uint64_t arg, int64_t t);  // stamped `t`
 
     // --- Output ----------------------------------------------------------------------------
     // Python's print: stores the line with time, task, worker. Past RunLimits::output_lines the
@@ -147,6 +164,11 @@ class Runtime {
     template <class Ready>
     bool block_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
                      WorkerState state, const WaitTarget& target, double timeout_s, Ready ready);
+    // Same with an absolute deadline (a now_ns() time from deadline_after(); kNever: none).
+    template <class Ready>
+    bool block_until_deadline(std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
+                              WorkerState state, const WaitTarget& target, int64_t deadline_ns,
+                              Ready ready);
 
     // A timed wait with the GIL released (sleep, I/O). Wakes early only for stop (throws).
     void timed_wait(double seconds, WorkerState state = WorkerState::io_wait);
@@ -215,18 +237,21 @@ template <class Ready>
 bool Runtime::block_until(std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
                           WorkerState state, const WaitTarget& target, double timeout_s,
                           Ready ready) {
-    using clock = std::chrono::steady_clock;
-    if (ready()) return true;  // fast path: no allocation, no GIL traffic
-    // Clamp huge timeouts (a year) so the deadline arithmetic cannot overflow.
-    const bool timed = timeout_s >= 0;
-    const auto deadline =
-        timed ? clock::now() + std::chrono::duration_cast<clock::duration>(
-                                   std::chrono::duration<double>(std::min(timeout_s, 3.2e7)))
-              : clock::time_point::max();
+    if (ready()) return true;  // fast path: no allocation, no clock read, no GIL traffic
+    return block_until_deadline(lock, cv, state, target,
+                                timeout_s >= 0 ? deadline_after(timeout_s) : kNever, ready);
+}
+
+template <class Ready>
+bool Runtime::block_until_deadline(std::unique_lock<std::mutex>& lock,
+                                   std::condition_variable& cv, WorkerState state,
+                                   const WaitTarget& target, int64_t deadline_ns, Ready ready) {
+    constexpr int64_t kStopSliceNs = 20'000'000;  // stop is seen within one slice
+    const bool timed = deadline_ns != kNever;
     std::mutex* m = lock.mutex();
     for (;;) {
         if (ready()) return true;  // only ever true with `lock` held: callers may consume it
-        if (clock::now() >= deadline) return false;
+        if (timed && now_ns() >= deadline_ns) return false;
         check_stop();
         std::function<bool()> probe;
         if (!timed) {
@@ -237,11 +262,15 @@ bool Runtime::block_until(std::unique_lock<std::mutex>& lock, std::condition_var
         }
         auto rec = enter_wait(state, target, timed, std::move(probe));
         bool stopping = false;
-        while (!ready() && clock::now() < deadline) {
+        while (!ready()) {
             if ((stopping = stop_requested())) break;
-            auto slice =
-                std::min<clock::duration>(deadline - clock::now(), std::chrono::milliseconds(20));
-            cv.wait_for(lock, slice);
+            int64_t slice = kStopSliceNs;
+            if (timed) {
+                const int64_t left = deadline_ns - now_ns();
+                if (left <= 0) break;
+                slice = std::min(slice, left);
+            }
+            cv.wait_for(lock, std::chrono::nanoseconds(slice));
         }
         lock.unlock();
         const bool ok = leave_wait(rec);

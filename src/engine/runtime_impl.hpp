@@ -3,7 +3,6 @@
 #pragma once
 
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "engine/gil.hpp"
+#include "engine/machine.hpp"
 #include "engine/runtime.hpp"
 
 namespace interleave::engine {
@@ -43,12 +43,12 @@ struct Runtime::WaitRecord {
 };
 
 struct Runtime::Impl {
-    using clock = std::chrono::steady_clock;
-
-    explicit Impl(RunConfig c) : config(std::move(c)), tracer(config.limits.trace_events) {}
+    explicit Impl(RunConfig c)
+        : config(std::move(c)), machine(config.machine), tracer(config.limits.trace_events) {}
 
     RunConfig config;
-    clock::time_point t0 = clock::now();
+    Clock clock;
+    Machine machine;
     Tracer tracer;
 
     // Stop / end of run. `end_status` is RunStatus::running until the first end_run().

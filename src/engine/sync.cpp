@@ -227,15 +227,14 @@ bool Condition::wait(double timeout_s) {
 }
 
 bool Condition::wait_for(const std::function<bool()>& pred, double timeout_s) {
-    using clock = std::chrono::steady_clock;
     bool result = pred();
     const bool timed = timeout_s >= 0;
-    const auto end = clock::now() + std::chrono::duration_cast<clock::duration>(
-                                        std::chrono::duration<double>(timed ? timeout_s : 0));
+    Runtime& rt = Runtime::current();
+    const int64_t end = timed ? rt.deadline_after(timeout_s) : Runtime::kNever;
     while (!result) {
         double wait_s = -1;
         if (timed) {
-            wait_s = std::chrono::duration<double>(end - clock::now()).count();
+            wait_s = static_cast<double>(end - rt.now_ns()) / 1e9;
             if (wait_s <= 0) break;
         }
         wait(wait_s);

@@ -169,7 +169,9 @@ TEST_CASE("figures: wall, cpu, GIL hold/wait/switches and busy cores against out
     }
 
     // GIL: each thread holds or waits for it through all of its work (the GIL is on and the
-    // work needs it); hold + wait per thread cannot exceed the run's wall time.
+    // work needs it): its hold and wait intervals tile that time (one clock read per
+    // transition), so their sum covers the work's span however the OS scheduled the thread;
+    // and hold + wait per thread cannot exceed the run's wall time.
     const auto ws = run->worker_stats();
     const auto trace_hold = gil_hold_from_trace(*run);
     double wait_sum = 0;
@@ -179,7 +181,7 @@ TEST_CASE("figures: wall, cpu, GIL hold/wait/switches and busy cores against out
         const double life = static_cast<double>(s.end - s.begin) / 1e6;
         INFO(w.name << ": hold " << w.gil_hold_ms << " wait " << w.gil_wait_ms << " life "
                     << life);
-        CHECK(w.gil_hold_ms + w.gil_wait_ms >= 0.9 * life);
+        CHECK(w.gil_hold_ms + w.gil_wait_ms >= life - 0.001);
         CHECK(w.gil_hold_ms + w.gil_wait_ms <= st.wall_ms + 0.01);
         // The counters and the trace's GIL spans are two records of the same holds.
         CHECK(w.gil_hold_ms ==

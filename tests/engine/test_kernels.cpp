@@ -9,9 +9,11 @@ using namespace interleave::engine;
 using namespace interleave::engine::testing;
 
 TEST_CASE("kernels: calibration is positive and stable" * doctest::timeout(10)) {
-    double a = cpu_iterations_per_ms();
+    const double a = cpu_iterations_per_ms(), b = cpu_iterations_per_ms();
     CHECK(a > 100);
-    CHECK(cpu_iterations_per_ms() == a);  // once per process
+    // Measured afresh each time (per run, on the run's machine): the CPU clock makes two
+    // measurements agree even on a busy machine; the browser's best-of-8 wall rounds too.
+    CHECK(b / a == doctest::Approx(1.0).epsilon(0.5));
 }
 
 TEST_CASE("kernels: outside a run they throw" * doctest::timeout(10)) {
