@@ -44,6 +44,7 @@
   var last = {};             // last textarea position written (avoids style churn per frame)
   var startedPlain = false;  // the touch-device default was applied
   var syncFailed = false;
+  var lastDark = null;
   var editorFocused = false; // the app's code editor has the keyboard (as of the last frame)
 
   // Editing keys go to the editor in the same queue as the text, so a fast typist's "x",
@@ -121,6 +122,9 @@
     // Capture on window: also the keys that land before the textarea has the focus back.
     window.addEventListener('keydown', function (e) {
       if (!editorFocused || e.isComposing || e.keyCode === 229) return;
+      // The browser's own Save page / Open file dialogs would only surprise someone editing:
+      // the code lives in the page (Share makes a link of it).
+      if ((e.ctrlKey || e.metaKey) && (e.code === 'KeyS' || e.code === 'KeyO')) e.preventDefault();
       var t = e.target;
       if (t && t !== ta && t.dataset && t.dataset.ownKeys === '1') return;
       var id = KEYS[e.key];
@@ -223,7 +227,9 @@
       }
     });
     plain.addEventListener('focus', function () { plain.style.borderColor = '#6ea8fe'; });
-    plain.addEventListener('blur', function () { plain.style.borderColor = '#3a3f4b'; });
+    plain.addEventListener('blur', function () {
+      plain.style.borderColor = lastDark === false ? '#c7ccd6' : '#3a3f4b';
+    });
     document.body.appendChild(plain);
 
     // For screen-reader users (who browse the page's elements; the canvas is opaque to them):
@@ -288,7 +294,9 @@
       plain.value = connect() ? api.code() : '';
       seenVersion = appVersion;
       place();
-      if (fromPage) plain.focus();
+      plain.setSelectionRange(0, 0);
+      plain.scrollTop = 0;
+      if (fromPage) plain.focus({ preventScroll: true });
       lastLines = 0;
       mirror.textContent = '';
       mirrorOutput();
@@ -329,8 +337,14 @@
   }
 
   // Where the editor and caret are now; focus follows the editor; the plain textarea its text.
-  function syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version) {
+  function syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version, dark) {
     if (!ta) return;
+    if (dark !== lastDark) {  // the plain-text editor follows the app's theme
+      lastDark = dark;
+      plain.style.background = dark ? '#1f2228' : '#ffffff';
+      plain.style.color = dark ? '#e6e6e6' : '#1a1c21';
+      plain.style.borderColor = dark ? '#3a3f4b' : '#c7ccd6';
+    }
     appVersion = version;
     editorFocused = focused;
     var dpr = window.devicePixelRatio || 1;
@@ -368,9 +382,9 @@
 
   window.interleaveInput = {
     // Called by the app once per frame (framebuffer pixels).
-    sync: function (focused, cx, cy, lh, x0, y0, x1, y1, version) {
+    sync: function (focused, cx, cy, lh, x0, y0, x1, y1, version, dark) {
       // Called from the app's frame: an exception here must not take the app down.
-      try { syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version); } catch (err) {
+      try { syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version, dark); } catch (err) {
         if (!syncFailed) console.warn('interleave-input: ' + err);
         syncFailed = true;
       }

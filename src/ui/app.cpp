@@ -280,7 +280,10 @@ App::~App() {
 
 void App::init_style(float dpi_scale) {
     Playground& p = impl_->p;
-    p.dpi = (dpi_scale > 0 ? dpi_scale : 1.f) * p.text_scale;  // every size follows both
+    // Every size follows both the screen's scale and the text size; the product is capped at
+    // 4 (a 2048x4096 font atlas: WebGL2 only promises 2048, most devices take 4096+).
+    const float dpi = dpi_scale > 0 ? dpi_scale : 1.f;
+    p.dpi = std::min(dpi * p.text_scale, std::max(dpi, 4.f));
     p.fonts = load_fonts(p.dpi);
     apply_theme(p.dark, p.dpi);
     p.restyle = false;
@@ -422,13 +425,14 @@ App::EditorGeometry App::editor_geometry() const {
     const CodeEditor& e = impl_->p.editor;
     EditorGeometry g;
     g.focused = e.focused();
+    g.dark = impl_->p.dark;
     g.caret_x = e.caret_screen_pos().x;
     g.caret_y = e.caret_screen_pos().y;
     g.line_h = e.line_height();
     g.x0 = e.view_min().x;
     g.y0 = e.view_min().y;
-    g.x1 = e.view_max().x;
-    g.y1 = e.view_max().y;
+    g.x1 = e.frame_max().x;  // the scrollbars too: the page's textarea covers them
+    g.y1 = e.frame_max().y;
     return g;
 }
 

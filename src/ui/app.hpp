@@ -108,8 +108,9 @@ class App {
     // Where the editor is, in framebuffer pixels (the bridge puts its textarea at the caret).
     struct EditorGeometry {
         bool focused = false;
+        bool dark = true;  // the theme (the page's plain-text editor matches it)
         float caret_x = 0, caret_y = 0, line_h = 0;
-        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the text area
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the editor: gutter, text and scrollbars
     };
     EditorGeometry editor_geometry() const;
     void editor_paste(std::string_view text);  // a paste event's text (when focused)

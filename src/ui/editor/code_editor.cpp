@@ -409,6 +409,7 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
     const ImRect view = w->InnerRect;
     view_min_ = view.Min;
     view_max_ = view.Max;
+    frame_max_ = w->Rect().Max;
     page_lines_ = std::max(1, static_cast<int>(view.GetHeight() / line_h_) - 1);
 
     // The content's size gives the scrollbars; the item is the visible area.

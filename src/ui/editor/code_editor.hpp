@@ -102,6 +102,7 @@ class CodeEditor {
     // The text area in screen pixels (the web bridge focuses its textarea on a tap inside).
     ImVec2 view_min() const { return view_min_; }
     ImVec2 view_max() const { return view_max_; }
+    ImVec2 frame_max() const { return frame_max_; }  // view_max() plus the scrollbars
     // Screen position of line 0, column 0 (scroll included) and one cell's width: where a
     // position is drawn is text_origin() + (cells * char_width(), line * line_height()).
     ImVec2 text_origin() const { return text_origin_; }
@@ -173,7 +174,7 @@ class CodeEditor {
     bool scroll_to_caret_ = false;
     double last_edit_time_ = -1e9, caret_reset_time_ = 0;
     float line_h_ = 0, char_w_ = 0;
-    ImVec2 caret_screen_, view_min_, view_max_, text_origin_;
+    ImVec2 caret_screen_, view_min_, view_max_, frame_max_, text_origin_;
     int page_lines_ = 20;
 
     Command command_ = Command::none;
