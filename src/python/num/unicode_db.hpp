@@ -4,9 +4,10 @@
 // isidentifier and the full case mappings behind str.lower/upper/title/casefold.
 //
 // The data comes from python3.11's own str methods (gen_unicode_db.py generates
-// unicode_db_data.cpp), so it matches CPython by construction. Lookups: Latin-1 by a 256-entry
-// table, the rest by binary search over ~3,900 property runs (O(log n), ~12 steps) and ~200
-// case ranges per mapping. ~35 KB of read-only tables. Any thread.
+// unicode_db_props.cpp and unicode_db_case.cpp), so it matches CPython by construction.
+// Lookups: Latin-1 by a 256-entry table, the rest by binary search over ~3,900 property runs
+// (O(log n), ~12 steps) and ~200 case ranges per mapping. ~35 KB of read-only tables. Any
+// thread.
 #pragma once
 
 #include <cstdint>

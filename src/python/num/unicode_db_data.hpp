@@ -1,4 +1,5 @@
-// The generated tables behind unicode_db.hpp (unicode_db_data.cpp, made by gen_unicode_db.py).
+// The generated tables behind unicode_db.hpp (unicode_db_props.cpp and unicode_db_case.cpp,
+// made by gen_unicode_db.py).
 // Internal to src/python/num.
 #pragma once
 
