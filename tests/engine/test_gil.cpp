@@ -141,7 +141,7 @@ TEST_CASE("gil: sleep and blocking waits release it" * doctest::timeout(30)) {
     auto run = run_sync([](Runtime& rt) {
         Gil* gil = rt.gil_for(0);
         REQUIRE(gil != nullptr);
-        CHECK(gil->holder() == current_worker()->worker);
+        CHECK(gil->holder() == current_worker()->worker());
         Event started, done;
         int seen_holder = -2;
         Thread t([&] {
@@ -152,12 +152,12 @@ TEST_CASE("gil: sleep and blocking waits release it" * doctest::timeout(30)) {
         started.wait();
         {
             GilReleased nogil;
-            CHECK_FALSE(current_worker()->holds_gil);
+            CHECK_FALSE(current_worker()->holds_gil());
         }
-        CHECK(current_worker()->holds_gil);
+        CHECK(current_worker()->holds_gil());
         int probe_worker = -1;
         Thread probe([&] {
-            probe_worker = current_worker()->worker;
+            probe_worker = current_worker()->worker();
             seen_holder = rt.gil_for(0)->holder();
         });
         probe.start();
@@ -180,7 +180,7 @@ TEST_CASE("gil: free-threaded runs overlap on >= 2 cores" * doctest::timeout(60)
     auto run = run_sync(
         [](Runtime& rt) {
             CHECK(rt.gil_for(0) == nullptr);
-            CHECK_FALSE(current_worker()->holds_gil);
+            CHECK_FALSE(current_worker()->holds_gil());
             two_cpu_threads(150);
         },
         cfg);
@@ -202,7 +202,7 @@ TEST_CASE("gil: each process has its own GIL" * doctest::timeout(30)) {
         });
         th.join();  // plain OS join is fine here: the worker never waits on us
         CHECK(holder_in_p >= 0);
-        CHECK(rt.gil_for(0)->holder() == current_worker()->worker);
+        CHECK(rt.gil_for(0)->holder() == current_worker()->worker());
     });
     INFO(all_notices(*run));
     CHECK(run->status() == RunStatus::finished);
