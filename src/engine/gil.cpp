@@ -5,6 +5,7 @@
 
 #include "engine/runtime_impl.hpp"
 #include "engine/machine.hpp"
+#include "engine/sim.hpp"
 
 namespace interleave::engine {
 
@@ -30,8 +31,19 @@ void Gil::clear_drop() {
 
 bool Gil::acquire(WorkerContext& ctx) {
     if (ctx.holds_gil_) return true;
-    std::unique_lock<std::mutex> lk(mu_);
-    return take_locked(lk, ctx, -1);
+    bool ok;
+    {
+        std::unique_lock<std::mutex> lk(mu_);
+        ok = take_locked(lk, ctx, -1);
+    }
+    settle(ctx);
+    return ok;
+}
+
+// On the simulated machine, a hand-off's cost may have moved this worker past another's event:
+// let that run first, before anything this worker does next becomes visible.
+void Gil::settle(WorkerContext& ctx) {
+    if (ctx.sim_ && (ctx.breaker() & breaker::sim_switch)) Sim::yield_point(ctx);
 }
 
 void Gil::release(WorkerContext& ctx, WorkerState next) {
@@ -122,6 +134,12 @@ int64_t Gil::drop_locked(WorkerContext& ctx, WorkerState next) {
 }
 
 bool Gil::yield(WorkerContext& ctx) {
+    const bool ok = yield_locked(ctx);
+    settle(ctx);
+    return ok;
+}
+
+bool Gil::yield_locked(WorkerContext& ctx) {
     std::unique_lock<std::mutex> lk(mu_);
     if (!drop_request_.load(std::memory_order_relaxed)) return true;  // already served
     // From the drop until the GIL is ours again, this worker waits for it: one interval.

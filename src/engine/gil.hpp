@@ -63,6 +63,8 @@ class Gil {
 
   private:
     bool yield(WorkerContext& ctx);
+    bool yield_locked(WorkerContext& ctx);
+    void settle(WorkerContext& ctx);
     // `waiting_since`: when this worker began waiting (it dropped the GIL for a forced switch),
     // or -1 if it starts waiting now.
     bool take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx, int64_t waiting_since);

@@ -471,12 +471,12 @@ void WorkerContext::print(std::string text, Stream stream) {
 void Runtime::print(std::string text, Stream stream) {
     WorkerContext* c = t_ctx;
     if (c && c->runtime_ != this) c = nullptr;
-    if (c) {
+    // The line appears at this worker's time after the checkpoint (the earliest event on the
+    // simulated machine, so lines stay in time order); its cost is charged afterwards.
+    if (c)
         c->checkpoint();
-        if (impl_->sim) c->charge_ns(Machine::kPrintNs);
-    } else {
+    else
         check_stop();
-    }
     const size_t bytes = text.size() + sizeof(OutputLine);
     uint64_t index = 0;
     int64_t t = 0;
@@ -500,6 +500,7 @@ void Runtime::print(std::string text, Stream stream) {
     }
     if (c) c->emit(EventKind::print, index, t);
     if (stored) charge_memory(static_cast<std::ptrdiff_t>(bytes));
+    if (c && c->sim_) c->charge_ns(Machine::kPrintNs);
 }
 
 void Runtime::notice(std::string text) {

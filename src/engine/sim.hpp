@@ -16,8 +16,8 @@
 //     notify of its WaitCv) at the notifier's time, or at its deadline (a timer). When every
 //     worker is blocked the clock jumps to the next timer (as the Go playground's fake time):
 //     sleeps, I/O waits and timeouts cost no real time.
-//   ✓ ties: simultaneous events run in an order drawn from (seed, worker, time); timers before
-//     workers that are already on a core.
+//   ✓ ties: simultaneous events run in an order drawn from (seed, worker, time, decision
+//     count); timers before workers that are already on a core.
 //   ✓ deadlock: no runnable worker, no timer, some worker parked: exact, reported like the real
 //     machine's (from the registered waits).
 //   ✓ limits: RunLimits::wall_s in virtual time (and the controller's real-time guard).
@@ -59,6 +59,9 @@ struct SimThread {
     int64_t ready_at = 0;
     // active
     int64_t slice_start = 0;
+    // The holder runs without asking the scheduler while its time is below this: the earliest
+    // other event when it was given the baton (set by dispatch).
+    int64_t horizon = Clock::kNever;
     // the baton: 1 = this worker may run
     std::atomic<uint32_t> baton{0};
     WorkerContext* ctx = nullptr;
@@ -121,12 +124,14 @@ class Sim final : public VirtualTime {
     const uint64_t seed_;
     mutable std::mutex mu_;
     std::deque<SimThread> threads_;  // index = worker id
-    std::vector<WaitCv*> notified_;  // since the last decision
     std::set<std::pair<std::pair<int64_t, uint64_t>, uint16_t>> queue_;  // waiting for a core
     unsigned on_core_ = 0;
-    int holder_ = -1;  // the worker holding the baton
-    bool stopping_ = false;
-    bool stop_served_ = false;
+    int holder_ = -1;         // the worker holding the baton
+    uint64_t decisions_ = 0;  // decisions taken: part of every tie-break
+    std::mutex note_mu_;             // guards the two below; never held while calling out
+    std::vector<WaitCv*> notified_;  // since the last decision
+    bool wake_all_pending_ = false;  // stop, a kill, daemon shutdown: wake every parked worker
+    std::atomic<bool> dirty_{false};  // notified_/wake_all_pending_/an admission since then
     std::atomic<bool> abandoned_{false};
     std::atomic<int64_t> latest_{0};  // the latest event time dispatched
     int64_t next_sample_ = 0;         // next line-sample period start (virtual)

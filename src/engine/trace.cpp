@@ -34,6 +34,8 @@ const char* to_string(WorkerState s) {
             return "starting";
         case WorkerState::serialising:
             return "serialising";
+        case WorkerState::ready:
+            return "ready";
         case WorkerState::count_:
             break;
     }

@@ -31,6 +31,7 @@ enum class WorkerState : uint8_t {
     io_wait,      // timed wait: I/O, sleep (GIL released)
     starting,     // process start-up: a fresh worker, copying its state
     serialising,  // pickling arguments/results across a process channel
+    ready,        // runnable, waiting for a core (simulated machine: more runnable than cores)
     count_
 };
 const char* to_string(WorkerState s);

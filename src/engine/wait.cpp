@@ -97,6 +97,11 @@ void Runtime::timed_wait(double seconds, WorkerState state) {
         const int64_t deadline = deadline_after(seconds);
         std::unique_lock<std::mutex> lk(impl_->stop_mu);
         auto stopping = [this, c] { return stop_requested(*c); };
+        if (!c->sim_ && deadline <= now_ns()) {
+            // time.sleep(0) and expired waits still enter the OS, as CPython's sleep does: the
+            // moment the GIL is free is when a waiting thread gets its chance to take it.
+            impl_->stop_cv.cv_.wait_for(lk, std::chrono::nanoseconds(0));
+        }
         // The probe takes no lock of its own: the flags it reads are atomics.
         while (!stopping())
             if (!park(*c, lk, impl_->stop_cv, deadline, ProbeRef(stopping))) break;
