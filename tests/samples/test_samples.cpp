@@ -308,7 +308,8 @@ TEST_CASE("report: the CLI's JSON object" * doctest::timeout(60)) {
     auto run = start(*s, v);
     REQUIRE(run->wait(30));
     const std::string j = run_report_json(*s, v, *run);
-    CHECK(j.rfind("{\"sample\": \"threading\", \"knobs\": {\"gil\": \"on\", \"io_ms\": \"0\", "
+    CHECK(j.rfind("{\"sample\": \"threading\", \"knobs\": {\"cores\": \"4\", \"gil\": \"on\", "
+                  "\"io_ms\": \"0\", \"machine\": \"real\", \"seed\": \"1\", "
                   "\"switch_interval_ms\": \"5\"}, \"status\": \"finished\", \"output\": [",
                   0) == 0);
     CHECK(j.find("\"task\": \"Thread 1\", \"worker\": \"Thread-1\", \"text\": \"Thread 1: 0\"") !=
