@@ -88,8 +88,11 @@ TEST_CASE("gil: never two workers running at once with the GIL on" * doctest::ti
     }
 }
 
+// On the simulated machine: forced switching needs two threads really contending for the GIL,
+// which a busy real machine does not promise (REVIEW §2.12).
 TEST_CASE("gil: a CPU-bound waiter gets the GIL by forced switching" * doctest::timeout(60)) {
     RunConfig cfg;
+    cfg.machine.kind = MachineKind::simulated;
     cfg.switch_interval_ms = 2;
     auto run = run_sync([](Runtime&) { two_cpu_threads(40); }, cfg);
     REQUIRE(run->status() == RunStatus::finished);
@@ -170,12 +173,10 @@ TEST_CASE("gil: sleep and blocking waits release it" * doctest::timeout(30)) {
     CHECK(run->status() == RunStatus::finished);
 }
 
+// On the simulated machine's 4 cores: a real machine's cores may all be busy with other work.
 TEST_CASE("gil: free-threaded runs overlap on >= 2 cores" * doctest::timeout(60)) {
-    if (std::thread::hardware_concurrency() < 2) {
-        MESSAGE("skipped: fewer than 2 hardware threads");
-        return;
-    }
     RunConfig cfg;
+    cfg.machine.kind = MachineKind::simulated;
     cfg.gil = false;
     auto run = run_sync(
         [](Runtime& rt) {
@@ -185,8 +186,10 @@ TEST_CASE("gil: free-threaded runs overlap on >= 2 cores" * doctest::timeout(60)
         },
         cfg);
     REQUIRE(run->status() == RunStatus::finished);
-    CHECK(overlap_ns(running_intervals(*run)) > 0);
+    // Two threads of 150 ms each on 4 cores: they run side by side the whole time.
+    CHECK(overlap_ns(running_intervals(*run)) >= 149'000'000);
     CHECK(run->stats().gil_switches == 0);
+    CHECK(run->stats().wall_ms < 151);
 }
 
 TEST_CASE("gil: each process has its own GIL" * doctest::timeout(30)) {

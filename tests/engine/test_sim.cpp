@@ -311,3 +311,17 @@ TEST_CASE("sim: stop, limits and daemons" * doctest::timeout(60)) {
     CHECK(d->status() == RunStatus::finished);
     CHECK(wall_ms(*d) == doctest::Approx(100).epsilon(0.01));
 }
+
+// The same simulated run natively and in wasm (the wasm-node stage runs this file too): both
+// must produce this exact fingerprint. If the cost model or the scheduler changes on purpose,
+// update the constant from the MESSAGE; if only one platform fails, something there is not
+// deterministic (a platform-dependent size, an order that depends on addresses, ...).
+TEST_CASE("sim: native and wasm runs are the same run" * doctest::timeout(60)) {
+    auto run = run_sync(mixed_body, sim(2, 7));
+    REQUIRE(run->status() == RunStatus::finished);
+    const std::string fp = fingerprint(*run);
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char ch : fp) h = (h ^ ch) * 1099511628211ull;
+    MESSAGE("fingerprint " << h << " (" << fp.size() << " bytes)");
+    CHECK(h == 14678923194011199137ull);
+}
