@@ -242,7 +242,9 @@ int cmd_run(const RunArgs& a) {
         next_line = run->read_output(next_line, lines);
         if (a.json) return;
         for (const auto& l : lines) {
-            fmt::print("{:>9.1f} ms  {:<22} {}\n", l.t_ms, worker_name(l.worker), l.text);
+            // What the program wrote to sys.stderr (tracebacks) goes to our stderr.
+            std::FILE* to = l.stream == engine::Stream::err ? stderr : stdout;
+            fmt::print(to, "{:>9.1f} ms  {:<22} {}\n", l.t_ms, worker_name(l.worker), l.text);
         }
         std::fflush(stdout);
     };

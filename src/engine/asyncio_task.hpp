@@ -16,7 +16,6 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <exception>
@@ -33,6 +32,7 @@
 
 #include "engine/coro.hpp"
 #include "engine/future.hpp"
+#include "engine/runtime.hpp"
 
 namespace interleave::engine {
 class Runtime;
@@ -117,7 +117,7 @@ class Inbox {
     bool has_items() const { return has_.load(std::memory_order_acquire); }
 
     std::mutex m;
-    std::condition_variable cv;
+    WaitCv cv;
     std::vector<WaitEntry> items;  // guarded by m
     bool closed = false;           // guarded by m
 

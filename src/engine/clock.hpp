@@ -60,6 +60,9 @@ class Clock {
     int64_t deadline_after(double seconds) const noexcept { return add(now_ns(), seconds); }
     // Unix time (ns since 1970) of the run's t = 0.
     int64_t epoch_ns() const noexcept;
+    // Real time since the run started, even when the clock is virtual: only for guards that
+    // must watch the host (the simulated machine's real-time limit and stop escape hatch).
+    int64_t host_ns() const noexcept { return host_now(); }
 
     // Seconds as nanoseconds, clamped to [0, kMaxSeconds]; NaN counts as 0.
     static int64_t duration_ns(double seconds) noexcept;

@@ -6,22 +6,17 @@
 //       for (int r : ex.map(square, std::vector{1, 2, 3})) print(std::to_string(r));
 //   }   // the destructor is shutdown(wait=true), like leaving the `with` block
 //
-// ThreadPoolExecutor ✓: workers named "ThreadPoolExecutor-<N>_<i>" (N counts executors in the
-//   run; `thread_name_prefix` replaces the first part, as in CPython), started on demand up to
-//   max_workers (default min(32, cores + 4)), reused when idle; submit ✓ map ✓ (results in input
-//   order) shutdown(wait, cancel_futures) ✓; each work item is a traced task "Task <i>" (i = its
-//   submit index in this executor). Idle workers block in block_until (state `idle`), so a run
-//   waiting on futures nobody can finish is reported as a deadlock. initializer/initargs ✗.
-// ProcessPoolExecutor ✓: each worker is a simulated process (Runtime::new_process: its own GIL),
-//   named "ForkProcess-<N>" like CPython 3.11 on Linux; all max_workers (default: cores) start at
-//   the first submit and pay a real start-up cost (state `starting`, see process.hpp). The
-//   callable must be a plain function or a capture-less lambda (CPython pickles functions by
-//   name); arguments and the result are pickled on the way in and out (state `serialising`),
-//   so the task works on copies. max_tasks_per_child ✗, broken-pool detection ✗.
+// Templates over the type-erased ExecutorCore (executor_core.hpp: workers, names, defaults,
+// initializer and broken-pool behaviour are documented there). Here: submit() of C++ callables
+// (threads) or plain functions with picklable arguments (processes; CPython pickles functions by
+// name, so captures cannot travel), map (results in input order), shutdown, RAII.
+// ProcessPoolExecutor: arguments and the result are pickled on the way in and out (state
+// `serialising`), so the task works on copies.
 //
 // Thread-safety: submit/map/shutdown from any worker of the run that created the executor.
-// Differences from CPython, all because C++ has no interpreter exit to join threads at: the
-// destructor always waits for the workers (even after shutdown(wait=false)).
+// Differences from CPython, because C++ has no interpreter exit to join threads at: the
+// destructor always waits for the workers (even after shutdown(wait=false)), unless detach()
+// handed them to the run first.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/executor_core.hpp"
 #include "engine/future.hpp"
 #include "engine/runtime.hpp"
 #include "engine/serialise.hpp"
@@ -42,18 +38,7 @@
 
 namespace interleave::engine {
 
-// Raised by submit() after shutdown() (Python: RuntimeError "cannot schedule new futures after
-// shutdown").
-struct ExecutorShutdown : RuntimeError {
-    using RuntimeError::RuntimeError;
-};
-
 namespace detail {
-
-// The shared, type-erased part of an executor: the work queue and its workers (executor.cpp).
-class ExecutorCore;
-
-enum class PoolKind : uint8_t { threads, processes };
 
 // Marks the current worker's state as `serialising` for its lifetime (then `running`).
 class SerialisingScope {
@@ -63,9 +48,6 @@ class SerialisingScope {
     SerialisingScope(const SerialisingScope&) = delete;
     SerialisingScope& operator=(const SerialisingScope&) = delete;
 };
-
-// Per-run counters for Python-style names: 0, 1, 2, ... for each `key` within one run.
-uint32_t run_serial(Runtime& rt, const char* key);
 
 // submit()'s work item: the callable and its arguments live in the future's own allocation.
 template <class R, class Call>
@@ -81,8 +63,7 @@ class CallItem final : public FutureState<R> {
                 this->set_result(call_());
             }
         } catch (const RunStopped&) {
-            this->set_stopped();  // never stored as the task's exception
-            throw;                // the worker must exit
+            throw;  // never stored as the task's exception: the executor completes it
         } catch (...) {
             this->set_exception(std::current_exception());
         }
@@ -121,8 +102,7 @@ class ProcessCallItem final : public FutureState<R> {
                 this->set_result(std::move(copy));
             }
         } catch (const RunStopped&) {
-            this->set_stopped();
-            throw;
+            throw;  // the executor completes it (stopped, or its pool broken)
         } catch (...) {
             this->set_exception(std::current_exception());
         }
@@ -132,14 +112,6 @@ class ProcessCallItem final : public FutureState<R> {
     Fn fn_;
     Pickled args_;
 };
-
-std::shared_ptr<ExecutorCore> make_executor(PoolKind kind, int max_workers, std::string prefix);
-// Queues `item` (takes its reference) and starts a worker if none is idle. Throws
-// ExecutorShutdown after shutdown().
-void executor_submit(ExecutorCore& core, FutureCore* item);
-void executor_shutdown(ExecutorCore& core, bool wait, bool cancel_futures);
-void executor_destroy(ExecutorCore& core) noexcept;  // shutdown(wait=true) that never throws
-int executor_max_workers(const ExecutorCore& core);
 
 }  // namespace detail
 
@@ -201,13 +173,13 @@ class ExecutorBase {
   public:
     ExecutorBase(const ExecutorBase&) = delete;
     ExecutorBase& operator=(const ExecutorBase&) = delete;
-    ~ExecutorBase() { detail::executor_destroy(*core_); }
+    ~ExecutorBase() { core_->close(); }
 
     // Python's shutdown(wait=True, cancel_futures=False). With wait, blocks (through
     // block_until) until every worker has ended; queued work still runs unless cancel_futures,
     // which cancels every future that has not started. Idempotent.
     void shutdown(bool wait = true, bool cancel_futures = false) {
-        detail::executor_shutdown(*core_, wait, cancel_futures);
+        core_->shutdown(wait, cancel_futures);
     }
 
     // Python's map(fn, *iterables, timeout=None): submits fn(a[i], b[i], ...) for every i (up to
@@ -234,20 +206,27 @@ class ExecutorBase {
         return MapResults<R>(std::move(fs), timeout_s);
     }
 
-    int max_workers() const { return detail::executor_max_workers(*core_); }
+    int max_workers() const { return core_->max_workers(); }
+    // Lets the workers finish on their own (shutdown(wait=false)) and hands them to the run:
+    // the destructor then never blocks. For a GC finaliser.
+    void detach() noexcept { core_->detach(); }
+    const std::shared_ptr<ExecutorCore>& core() const { return core_; }
 
   protected:
-    explicit ExecutorBase(std::shared_ptr<detail::ExecutorCore> core) : core_(std::move(core)) {}
+    explicit ExecutorBase(std::shared_ptr<ExecutorCore> core) : core_(std::move(core)) {}
     Derived& self() { return static_cast<Derived&>(*this); }
-    std::shared_ptr<detail::ExecutorCore> core_;
+    std::shared_ptr<ExecutorCore> core_;
 };
 
 class ThreadPoolExecutor : public ExecutorBase<ThreadPoolExecutor> {
   public:
-    // max_workers <= 0: min(32, hardware cores + 4), as CPython. Must be called on a run worker.
-    explicit ThreadPoolExecutor(int max_workers = 0, std::string thread_name_prefix = "")
-        : ExecutorBase(detail::make_executor(detail::PoolKind::threads, max_workers,
-                                             std::move(thread_name_prefix))) {}
+    // max_workers <= 0: min(32, the run's cores + 4), as CPython. `initializer` runs first on
+    // every worker (its failure breaks the pool). Must be called on a run worker.
+    explicit ThreadPoolExecutor(int max_workers = 0, std::string thread_name_prefix = "",
+                                std::function<void()> initializer = {})
+        : ExecutorBase(ExecutorCore::create(PoolOptions{PoolKind::threads, max_workers,
+                                                        std::move(thread_name_prefix),
+                                                        std::move(initializer)})) {}
 
     // Schedules fn(args...) and returns its Future at once. fn and args are copied (decayed)
     // into the future's single allocation. Throws ExecutorShutdown after shutdown().
@@ -262,16 +241,23 @@ class ThreadPoolExecutor : public ExecutorBase<ThreadPoolExecutor> {
         auto* item = new detail::CallItem<R, decltype(call)>(std::move(call));
         detail::Ref<detail::FutureState<R>> ref(item);  // our reference, for the Future
         item->add_ref_unshared();                       // the queue's reference
-        detail::executor_submit(*core_, item);
+        core_->submit(item);
         return Future<R>(std::move(ref));
     }
 };
 
 class ProcessPoolExecutor : public ExecutorBase<ProcessPoolExecutor> {
   public:
-    // max_workers <= 0: the number of hardware cores, as CPython. Must be called on a run worker.
+    // max_workers <= 0: the run's cores, as CPython. `initializer(initargs...)` runs first in
+    // every worker process: a plain function and picklable arguments, as for submit() (a
+    // failure breaks the pool). Must be called on a run worker.
     explicit ProcessPoolExecutor(int max_workers = 0)
-        : ExecutorBase(detail::make_executor(detail::PoolKind::processes, max_workers, "")) {}
+        : ExecutorBase(ExecutorCore::create(PoolOptions{PoolKind::processes, max_workers, {}, {}})) {}
+    template <class F, class... A>
+    ProcessPoolExecutor(int max_workers, F initializer, A&&... initargs)
+        : ExecutorBase(ExecutorCore::create(PoolOptions{
+              PoolKind::processes, max_workers, {},
+              make_initializer(initializer, std::forward<A>(initargs)...)})) {}
 
     // Pickles args on the calling worker (state `serialising`), then schedules fn on a worker
     // process. fn: a plain function or capture-less lambda; args and result must be picklable.
@@ -291,8 +277,28 @@ class ProcessPoolExecutor : public ExecutorBase<ProcessPoolExecutor> {
         auto* item = new detail::ProcessCallItem<R, Fp, std::decay_t<A>...>(fn, std::move(wire));
         detail::Ref<detail::FutureState<R>> ref(item);
         item->add_ref_unshared();
-        detail::executor_submit(*core_, item);
+        core_->submit(item);
         return Future<R>(std::move(ref));
+    }
+
+  private:
+    // The initializer's arguments travel pickled, as a child process's would.
+    template <class F, class... A>
+    static std::function<void()> make_initializer(F initializer, A&&... initargs) {
+        static_assert(std::is_empty_v<F> || std::is_pointer_v<F> || std::is_function_v<F>,
+                      "ProcessPoolExecutor's initializer must be a plain function");
+        using Fp = std::conditional_t<std::is_function_v<F>, F*, F>;
+        using Tuple = std::tuple<std::decay_t<A>...>;
+        static_assert(pickle::is_picklable_v<Tuple>, "initargs must be picklable");
+        auto wire = std::make_shared<Pickled>(pickle::dumps(Tuple(std::forward<A>(initargs)...)));
+        Fp fn = initializer;
+        return [fn, wire] {
+            Tuple args = [&] {
+                detail::SerialisingScope s;
+                return pickle::loads<Tuple>(*wire);
+            }();
+            std::apply(fn, args);
+        };
     }
 };
 

@@ -2,17 +2,17 @@
 #include "engine/future.hpp"
 
 #include <algorithm>
-#include <condition_variable>
 #include <mutex>
 
 #include "engine/runtime.hpp"
+#include "engine/runtime_impl.hpp"
 
 namespace interleave::engine::detail {
 
 namespace {
 // Deadlines are run times from the waiting worker's runtime (its one clock).
 Runtime* runtime_of(const std::vector<FutureCore*>& fs) {
-    if (WorkerContext* c = current_worker(); c && c->runtime) return c->runtime;
+    if (WorkerContext* c = current_worker()) return &c->runtime();
     for (FutureCore* f : fs)
         if (f->runtime_) return f->runtime_;
     return nullptr;
@@ -32,7 +32,7 @@ double remaining(Runtime* rt, int64_t deadline_ns) {
 // Installed in futures by wait()/as_completed; completions append here.
 struct FutureWaiter {
     std::mutex m;
-    std::condition_variable cv;
+    WaitCv cv;
     ReturnWhen when = ALL_COMPLETED;
     size_t pending = 0;
     bool triggered = false;
@@ -58,20 +58,20 @@ struct FutureCore::Extras {
 };
 
 namespace {
-// Parking lots shared by all futures, picked by address: a blocked wait() sleeps on its
-// future's lot, and the completer of a watched future notifies it (waking the lot's other
-// sleepers spuriously now and then; they re-check). Extras are guarded by the lot's mutex.
-struct alignas(64) Lot {
-    std::mutex m;
-    std::condition_variable cv;
-};
+// Parking lots shared by the run's futures, picked by address (Runtime::Impl::future_lots): a
+// blocked wait() sleeps on its future's lot, and the completer of a watched future notifies it
+// (waking the lot's other sleepers spuriously now and then; they re-check). Extras are guarded
+// by the lot's mutex.
+using Lot = Runtime::Impl::FutureLot;
 Lot& lot_of(const FutureCore* f) {
-    static Lot lots[64];
-    return lots[(reinterpret_cast<uintptr_t>(f) >> 6) % 64];
+    if (!f->runtime_) throw std::logic_error("a Future made outside an Interleave run");
+    return impl_of(*f->runtime_).future_lots[(reinterpret_cast<uintptr_t>(f) >> 6) % 64];
 }
 }  // namespace
 
-FutureCore::FutureCore() = default;
+FutureCore::FutureCore() {
+    if (WorkerContext* c = current_worker()) runtime_ = &c->runtime();
+}
 FutureCore::~FutureCore() = default;
 
 bool FutureCore::set_running_or_notify_cancel() noexcept {
@@ -113,6 +113,7 @@ void FutureCore::complete(FutureStatus to) {
 }
 
 void FutureCore::completed() {
+    if (!runtime_) return;  // made outside a run: nobody could watch it
     Lot& lot = lot_of(this);
     std::unique_ptr<Extras> extras;
     {
@@ -189,7 +190,7 @@ void FutureCore::remove_waiter(const FutureWaiter* w) {
 void check_result(FutureCore& c, double timeout_s) {
     if (!c.wait(timeout_s, "Future.result()")) throw TimeoutError();
     if (c.status() == FutureStatus::cancelled) {
-        if (WorkerContext* w = current_worker(); w && w->runtime && w->runtime->stop_requested())
+        if (WorkerContext* w = current_worker(); w && w->runtime().stop_requested())
             throw RunStopped{};
         throw CancelledError();
     }

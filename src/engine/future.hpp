@@ -118,13 +118,17 @@ class FutureCore {
     void add_waiter(const std::shared_ptr<FutureWaiter>& w);
     void remove_waiter(const FutureWaiter* w);
 
-    // Work item: run the call and complete the future (executors override it).
+    // Work item: run the call and complete the future (set_result/finish or set_exception).
+    // Runs on an executor's worker, inside a traced task. RunStopped must propagate without
+    // completing the future: the executor completes it (cancelled on a stopping run,
+    // BrokenProcessPool when its pool process was terminated). The interpreter's items
+    // (PYTHON.md §9) subclass FutureState<T> and override this.
     virtual void run() {}
 
     FutureCore* next_ = nullptr;       // executor queue link (owned by the executor's lock)
     uint32_t index_ = 0;               // submit index within its executor ("Task <index>")
     std::atomic<uint32_t> worker_{0};  // 1 + id of the worker running it (0 = none), for reports
-    Runtime* runtime_ = nullptr;       // the run it belongs to (for reports), may be null
+    Runtime* runtime_ = nullptr;       // the run it belongs to (set at construction on a worker)
 
   protected:
     std::exception_ptr error_;

@@ -11,8 +11,14 @@
 //   ✓ free-threaded mode (RunConfig::gil = false, like 3.13t): no GIL object at all
 //   ✓ per-thread stats: time holding, time waiting, switches, drop requests
 //   ✓ stop: a waiter gives up within 20 ms when the run stops
-//   ✗ signal handling, pending calls, async exceptions (the eval-breaker's other jobs)
-//   ✗ fairness among several waiters (like CPython: whoever the OS wakes first wins)
+//   ✓ the eval breaker: a drop request sets breaker::gil_drop in the process's word, which
+//     the interpreter polls with one relaxed load (WorkerContext::checkpoint)
+//   ✓ on the simulated machine: the same protocol on virtual time; the interval is virtual,
+//     a hand-off costs Machine::kGilHandoffNs, and the holder checks at its next checkpoint
+//   ✗ signal handling, pending calls (the eval-breaker's other jobs); async exceptions are
+//     the interpreter's (breaker::async_exc)
+//   ✗ fairness among several waiters (like CPython: whoever the OS wakes first wins; on the
+//     simulated machine the seed decides)
 //   ✗ the reference-count / allocator effects that make real free-threaded code slower
 //
 // Thread-safety: acquire/release/check only from the worker itself (its WorkerContext);
@@ -20,7 +26,6 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 
@@ -30,7 +35,8 @@ namespace interleave::engine {
 
 class Gil {
   public:
-    Gil(Runtime& rt, uint16_t process, double switch_interval_ms);
+    // `breaker`: the process's eval-breaker word (a drop request sets breaker::gil_drop).
+    Gil(Runtime& rt, uint16_t process, double switch_interval_ms, std::atomic<uint32_t>* breaker);
     Gil(const Gil&) = delete;
     Gil& operator=(const Gil&) = delete;
 
@@ -57,17 +63,22 @@ class Gil {
 
   private:
     bool yield(WorkerContext& ctx);
+    bool yield_locked(WorkerContext& ctx);
+    void settle(WorkerContext& ctx);
     // `waiting_since`: when this worker began waiting (it dropped the GIL for a forced switch),
     // or -1 if it starts waiting now.
     bool take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx, int64_t waiting_since);
     int64_t drop_locked(WorkerContext& ctx, WorkerState next);  // returns the drop's time
+    void request_drop(WorkerRecord& rec, int64_t now);
+    void clear_drop();
 
     Runtime& rt_;
     uint16_t process_;
-    std::chrono::nanoseconds interval_;
+    int64_t interval_ns_;
+    std::atomic<uint32_t>* breaker_;
     std::mutex mu_;
-    std::condition_variable cv_;         // GIL freed
-    std::condition_variable switch_cv_;  // GIL taken (forced switching)
+    WaitCv cv_;         // GIL freed
+    WaitCv switch_cv_;  // GIL taken (forced switching)
     bool locked_ = false;
     int last_holder_ = -1;
     int64_t held_since_ns_ = 0;

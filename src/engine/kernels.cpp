@@ -5,7 +5,6 @@
 
 #include "engine/machine.hpp"
 #include "engine/runtime.hpp"
-#include "engine/runtime_impl.hpp"
 
 namespace interleave::engine {
 
@@ -20,30 +19,9 @@ double cpu_iterations_per_ms() {
 }
 
 void cpu(double ms) {
-    Runtime& rt = Runtime::current();
-    WorkerContext* c = current_worker();
-    const double ipm = rt.machine().spin_iterations_per_ms();
-    const auto total = static_cast<uint64_t>(std::max(0.0, ms) * ipm);
-    const auto tick = std::max<uint64_t>(1, static_cast<uint64_t>(ipm * 0.1));
-    uint64_t done = 0, x = c->worker + 1;
-    // Count the work done even when a stop cuts it short.
-    struct Account {
-        WorkerContext* c;
-        const uint64_t& done;
-        double ipm;
-        ~Account() {
-            c->record->cpu_ns.fetch_add(static_cast<int64_t>(double(done) / ipm * 1e6),
-                                        std::memory_order_relaxed);
-        }
-    } account{c, done, ipm};
-    while (done < total) {
-        rt.checkpoint();
-        const uint64_t n = std::min(tick, total - done);
-        x = Machine::spin(n, x);
-        done += n;
-    }
-    volatile uint64_t sink = x;  // keeps the spins observable
-    (void)sink;
+    Runtime::current();  // throws outside a run
+    WorkerContext& c = *current_worker();
+    c.work(Clock::duration_ns(ms / 1000.0));
 }
 
 void io(double ms) {

@@ -6,6 +6,9 @@
 #include <thread>
 
 #include "engine/clock_source.hpp"
+#include "engine/runtime.hpp"
+#include "engine/runtime_impl.hpp"
+#include "engine/sim.hpp"
 
 namespace interleave::engine {
 
@@ -57,6 +60,49 @@ unsigned Machine::cpu_count() const {
 double Machine::spin_iterations_per_ms() const {
     std::call_once(spin_once_, [this] { spin_ipm_ = calibrate(); });
     return spin_ipm_;
+}
+
+void Machine::work(WorkerContext& ctx, int64_t ns) const {
+    if (ns <= 0) return;
+    int64_t done_ns = 0;
+    // Count the work done even when a stop cuts it short.
+    struct Account {
+        WorkerContext& ctx;
+        const int64_t& done;
+        ~Account() { ctx.add_cpu_ns(done); }
+    } account{ctx, done_ns};
+    if (ctx.simulated()) {
+        while (done_ns < ns) {
+            ctx.checkpoint();
+            const int64_t step = std::min(kTickNs, ns - done_ns);
+            ctx.charge_ns(step);
+            done_ns += step;
+        }
+        ctx.checkpoint();  // the last tick's time is seen before the caller goes on
+        return;
+    }
+    const double ipm = spin_iterations_per_ms();
+    const auto total = static_cast<uint64_t>(static_cast<double>(ns) / 1e6 * ipm);
+    const auto tick = std::max<uint64_t>(1, static_cast<uint64_t>(ipm * (kTickNs / 1e6)));
+    uint64_t done = 0, x = ctx.worker() + 1u;
+    while (done < total) {
+        ctx.checkpoint();
+        const uint64_t n = std::min(tick, total - done);
+        x = spin(n, x);
+        done += n;
+        done_ns = static_cast<int64_t>(static_cast<double>(done) / ipm * 1e6);
+    }
+    done_ns = ns;
+    volatile uint64_t sink = x;  // keeps the spins observable
+    (void)sink;
+}
+
+void WorkerContext::charge_ns(int64_t ns) noexcept {
+    if (sim_ && ns > 0) impl_of(*runtime_).sim->charge(*this, ns);
+}
+
+void WorkerContext::work(int64_t ns) {
+    runtime().machine().work(*this, ns);
 }
 
 uint64_t Machine::spin(uint64_t iterations, uint64_t x) noexcept {

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include <system_error>
+
 #include "engine/executor.hpp"
+#include "engine/machine.hpp"
 #include "engine/runtime.hpp"
 
 namespace interleave::engine {
@@ -12,9 +15,12 @@ namespace interleave::engine {
 // --- Process image (start-up cost) -----------------------------------------------------------
 
 ProcessImage::ProcessImage(Runtime* rt, std::vector<uint8_t> bytes)
-    : rt_(rt), bytes_(std::move(bytes)) {}
+    : rt_(rt), bytes_(std::move(bytes)), charged_(bytes_.size()) {}
 ProcessImage::ProcessImage(ProcessImage&& o) noexcept
-    : rt_(std::exchange(o.rt_, nullptr)), bytes_(std::move(o.bytes_)), checksum_(o.checksum_) {}
+    : rt_(std::exchange(o.rt_, nullptr)),
+      bytes_(std::move(o.bytes_)),
+      charged_(std::exchange(o.charged_, 0)),
+      checksum_(o.checksum_) {}
 ProcessImage& ProcessImage::operator=(ProcessImage&& o) noexcept {
     if (this != &o) {
         this->~ProcessImage();
@@ -23,7 +29,7 @@ ProcessImage& ProcessImage::operator=(ProcessImage&& o) noexcept {
     return *this;
 }
 ProcessImage::~ProcessImage() {
-    if (rt_ && !bytes_.empty()) rt_->charge_memory(-static_cast<std::ptrdiff_t>(bytes_.size()));
+    if (rt_ && charged_) rt_->charge_memory(-static_cast<std::ptrdiff_t>(charged_));
 }
 
 namespace {
@@ -45,12 +51,24 @@ const std::vector<uint8_t>& parent_image() {
 }  // namespace
 
 ProcessImage start_process_image(Runtime& rt) {
-    rt.set_state(WorkerState::starting);
+    WorkerContext& ctx = *current_worker();
+    ctx.set_state(WorkerState::starting);
     const auto& parent = parent_image();
     ProcessImage img;
     rt.charge_memory(static_cast<std::ptrdiff_t>(parent.size()));
     img.rt_ = &rt;
+    if (ctx.simulated()) {
+        // The simulated machine charges a process start by its constant; the bytes are only
+        // accounted (a real copy would cost real time and say nothing).
+        img.charged_ = parent.size();
+        ctx.charge_ns(Machine::kProcessStartNs);
+        ctx.checkpoint();
+        img.checksum_ = 0;
+        ctx.set_state(WorkerState::running);
+        return img;
+    }
     img.bytes_.resize(parent.size());
+    img.charged_ = parent.size();
     // Copy, then checksum the copy a few times, in chunks: the real work of fork (page copies)
     // and of a fresh interpreter initialising its state (~3 ms natively), with a cancellation
     // point per chunk so stop() stays prompt.
@@ -74,12 +92,12 @@ ProcessImage start_process_image(Runtime& rt) {
         }
     }
     img.checksum_ = h;
-    rt.set_state(WorkerState::running);
+    ctx.set_state(WorkerState::running);
     return img;
 }
 
 uint32_t process_serial(Runtime& rt) {
-    return detail::run_serial(rt, "process") + 1;
+    return rt.next_serial("process") + 1;
 }
 
 namespace detail {
@@ -98,7 +116,16 @@ Pickled pickle_traced(const std::function<void(Pickled&)>& dump) {
     } end;
     Pickled out;
     dump(out);
+    charge_pickle(out);
     return out;
+}
+
+void charge_pickle(const Pickled& msg) {
+    WorkerContext* c = current_worker();
+    if (!c || !c->simulated()) return;
+    c->charge_ns(Machine::kPickleNsPerMessage +
+                 static_cast<int64_t>(msg.size()) * Machine::kPickleNsPerByte);
+    c->checkpoint();
 }
 
 // --- Channel ---------------------------------------------------------------------------------
@@ -175,152 +202,152 @@ size_t Channel::size() const {
     return items_.size();
 }
 
+}  // namespace detail
+
 // --- Process ---------------------------------------------------------------------------------
 
-class ProcessCore {
-  public:
-    ProcessCore(Runtime& rt, std::function<void(const Pickled&)> entry)
-        : rt_(rt), entry_(std::move(entry)) {
-        name_ = "Process-" + std::to_string(process_serial(rt));
-    }
+std::shared_ptr<ProcessCore> ProcessCore::create() {
+    return std::shared_ptr<ProcessCore>(new ProcessCore(Runtime::current()));
+}
 
-    void start(Pickled args) {
-        {
-            std::lock_guard<std::mutex> g(m_);
-            if (started_) throw RuntimeError("processes can only be started once");
-            started_ = true;
-        }
-        pid_ = rt_.new_process();
-        args_ = std::move(args);
-        rt_.announce_worker();
-        thread_ = std::thread([this] { main(); });
-    }
+ProcessCore::ProcessCore(Runtime& rt) : rt_(rt) {
+    name_ = "Process-" + std::to_string(process_serial(rt));
+}
 
-    bool join(double timeout_s) {
-        std::unique_lock<std::mutex> lk(m_);
-        if (!started_) throw RuntimeError("can only join a started process");
-        const std::string what = name_ + ".join()";
-        const bool done = rt_.block_until(lk, cv_, WorkerState::lock_wait, WaitTarget{what, {}},
-                                          timeout_s, [this] { return finished_; });
-        lk.unlock();
-        if (done) join_thread();
-        return done;
-    }
+ProcessCore::~ProcessCore() = default;
 
-    bool alive() const {
+void ProcessCore::start(std::function<void(const Pickled&)> entry, Pickled args) {
+    {
         std::lock_guard<std::mutex> g(m_);
-        return started_ && !finished_;
+        if (started_) throw RuntimeError("processes can only be started once");
+        started_ = true;
     }
-    std::optional<int> exitcode() const {
-        std::lock_guard<std::mutex> g(m_);
-        return exitcode_;
-    }
-    const std::string& name() const { return name_; }
-    void set_name(std::string n) {
-        std::lock_guard<std::mutex> g(m_);
-        if (started_) throw std::logic_error("set the name before start()");
-        name_ = std::move(n);
-    }
-    uint16_t pid() const { return pid_; }
-
-    void destroy() noexcept {
-        bool started;
-        {
-            std::lock_guard<std::mutex> g(m_);
-            started = started_;
-        }
-        if (!started) return;
-        // Stopping: no blocking wait that would only throw (see ExecutorCore::destroy).
-        if (!rt_.stop_requested()) {
-            try {
-                join(-1);
-                return;
-            } catch (...) {
-                // The run is stopping: the child sees it at its next cancellation point.
-            }
-        }
-        join_thread();
-    }
-
-  private:
-    void join_thread() {
-        std::lock_guard<std::mutex> g(join_m_);
-        if (thread_.joinable()) thread_.join();
-    }
-
-    void main() {
+    pid_ = rt_.new_process();
+    auto self = shared_from_this();
+    auto fn = [self, entry = std::move(entry), args = std::move(args)]() mutable {
+        Runtime& rt = self->rt_;
         int code = 0;
+        uint32_t task = 0;
+        try {
+            task = rt.new_task(self->name_);
+            rt.begin_task(task);
+            ProcessImage image = start_process_image(rt);  // fork/spawn's cost
+            entry(args);
+        } catch (const RunStopped&) {
+            const int sig = rt.process_kill_signal(self->pid_);
+            code = sig ? -sig : -15;
+        } catch (const std::exception& e) {
+            code = 1;
+            rt.notice("Process " + self->name_ + ": " + e.what());
+        } catch (...) {
+            code = 1;
+            rt.notice("Process " + self->name_ + ": unknown exception");
+        }
+        if (task) rt.end_task();
+        args = Pickled{};  // the child's memory goes with it (handles included)
+        // Still a worker here: join() waits on a flag only a worker may set (deadlock
+        // detection exactness).
         {
-            WorkerScope scope(rt_, name_, WorkerKind::process_main, pid_, /*announced=*/true);
-            uint32_t task = 0;
-            try {
-                task = rt_.new_task(name_);
-                rt_.begin_task(task);
-                ProcessImage image = start_process_image(rt_);  // fork/spawn's real cost
-                entry_(args_);
-            } catch (const RunStopped&) {
-                code = -15;
-            } catch (const std::exception& e) {
-                code = 1;
-                rt_.notice("Process " + name_ + ": " + e.what());
-            } catch (...) {
-                code = 1;
-                rt_.notice("Process " + name_ + ": unknown exception");
-            }
-            if (task) rt_.end_task();
-            args_ = Pickled{};  // the child's memory goes with it (handles included)
-            // Still a worker here: join() waits on a flag only a worker may set (deadlock
-            // detection exactness).
-            {
-                std::lock_guard<std::mutex> g(m_);
-                exitcode_ = code;
-                finished_ = true;
-            }
-            cv_.notify_all();
+            std::lock_guard<std::mutex> g(self->m_);
+            self->exitcode_ = code;
+            self->finished_ = true;
+        }
+        self->cv_.notify_all();
+    };
+    try {
+        WorkerThread t =
+            rt_.spawn_worker(name_, WorkerKind::process_main, pid_, std::move(fn), daemon_);
+        std::lock_guard<std::mutex> g(join_m_);
+        thread_ = std::move(t);
+    } catch (const std::system_error&) {
+        std::lock_guard<std::mutex> g(m_);
+        started_ = false;
+        throw RuntimeError("can't start new thread");
+    }
+}
+
+bool ProcessCore::join(double timeout_s) {
+    std::unique_lock<std::mutex> lk(m_);
+    if (!started_) throw RuntimeError("can only join a started process");
+    const std::string what = name_ + ".join()";
+    const bool done = rt_.block_until(lk, cv_, WorkerState::lock_wait, WaitTarget{what, {}},
+                                      timeout_s, [this] { return finished_; });
+    lk.unlock();
+    if (done) {
+        std::lock_guard<std::mutex> g(join_m_);
+        if (thread_.joinable()) thread_.join();  // past its last engine action: brief
+    }
+    return done;
+}
+
+bool ProcessCore::is_alive() const {
+    std::lock_guard<std::mutex> g(m_);
+    return started_ && !finished_;
+}
+
+std::optional<int> ProcessCore::exitcode() const {
+    std::lock_guard<std::mutex> g(m_);
+    return exitcode_;
+}
+
+void ProcessCore::set_name(std::string n) {
+    std::lock_guard<std::mutex> g(m_);
+    if (started_) throw std::logic_error("set the name before start()");
+    name_ = std::move(n);
+}
+
+void ProcessCore::set_daemon(bool d) {
+    std::lock_guard<std::mutex> g(m_);
+    if (started_) throw std::logic_error("cannot set daemon status of active process");
+    daemon_ = d;
+}
+
+void ProcessCore::signal(int sig) {
+    {
+        std::lock_guard<std::mutex> g(m_);
+        if (!started_ || finished_) return;
+    }
+    rt_.kill_process(pid_, sig);
+}
+
+void ProcessCore::terminate() {
+    signal(15);
+}
+
+void ProcessCore::kill() {
+    signal(9);
+}
+
+void ProcessCore::detach() noexcept {
+    std::lock_guard<std::mutex> g(join_m_);
+    detached_ = true;
+    thread_.detach();
+}
+
+void ProcessCore::close() noexcept {
+    {
+        std::lock_guard<std::mutex> g(join_m_);
+        if (detached_) return;  // the run joins it
+    }
+    bool started, finished;
+    {
+        std::lock_guard<std::mutex> g(m_);
+        started = started_;
+        finished = finished_;
+    }
+    if (!started) return;
+    if (daemon_ && !finished && !rt_.stop_requested()) return detach();
+    // Stopping: no blocking wait that would only throw (see ExecutorCore::close).
+    if (!rt_.stop_requested()) {
+        try {
+            join(-1);
+            return;
+        } catch (...) {
+            // The run is stopping: the child sees it at its next cancellation point.
         }
     }
-
-    Runtime& rt_;
-    std::function<void(const Pickled&)> entry_;
-    mutable std::mutex m_;
-    std::condition_variable cv_;
-    std::mutex join_m_;
-    std::thread thread_;
-    std::string name_;
-    Pickled args_;
-    uint16_t pid_ = 0;
-    bool started_ = false;
-    bool finished_ = false;
-    std::optional<int> exitcode_;
-};
-
-std::shared_ptr<ProcessCore> make_process(std::function<void(const Pickled&)> entry) {
-    return std::make_shared<ProcessCore>(Runtime::current(), std::move(entry));
-}
-void process_start(ProcessCore& p, Pickled args) {
-    p.start(std::move(args));
-}
-bool process_join(ProcessCore& p, double timeout_s) {
-    return p.join(timeout_s);
-}
-bool process_alive(const ProcessCore& p) {
-    return p.alive();
-}
-std::optional<int> process_exitcode(const ProcessCore& p) {
-    return p.exitcode();
-}
-const std::string& process_name(const ProcessCore& p) {
-    return p.name();
-}
-void process_set_name(ProcessCore& p, std::string name) {
-    p.set_name(std::move(name));
-}
-uint16_t process_pid(const ProcessCore& p) {
-    return p.pid();
-}
-void process_destroy(ProcessCore& p) noexcept {
-    p.destroy();
+    std::lock_guard<std::mutex> g(join_m_);
+    if (thread_.joinable()) thread_.join();  // never throws RunStopped: waits through a stop
 }
 
-}  // namespace detail
 }  // namespace interleave::engine

@@ -5,7 +5,8 @@
 // plain function (or capture-less lambda) and its arguments are pickled by start() and
 // unpickled in the child (serialise.hpp), so the child works on its own copy and whatever it
 // changes is invisible to the parent. Results and messages come back only through a
-// ProcessQueue or a Pipe, which carry pickled bytes.
+// ProcessQueue or a Pipe, which carry pickled bytes. The untyped core (process_core.hpp) has
+// the full checklist: exit codes, terminate/kill, daemon.
 //
 //   void worker(ProcessQueue<int> q, std::vector<int> data) { data.push_back(1);  // a copy
 //                                                             q.put(int(data.size())); }
@@ -13,14 +14,14 @@
 //   Process p(worker, q, std::vector<int>{1, 2});   // name "Process-1"
 //   p.start(); int n = q.get(); p.join();           // n == 3; the parent's vector is untouched
 //
-//   Process ✓ start/join(timeout)/is_alive/exitcode/name/pid ✓  start-up cost ✓ (state
-//     `starting` in the child: a fresh thread plus copying a 4 MiB process image and
-//     checksumming it 4 times, a model of fork's page copying / spawn's interpreter start;
-//     ~3 ms natively, more in wasm. The parent image is built once per program, ~5 ms)
-//   exitcode: 0 normal, 1 uncaught exception (a notice "Process Process-1: <what>", as
-//     CPython prints the traceback), -15 when the run stopped it (like SIGTERM)
-//   terminate/kill ✗, daemon ✗ (the destructor joins), shared memory (Value/Array) ✗,
-//   module globals ✗: C++ globals ARE shared between simulated processes — do not use them.
+//   start-up cost ✓ (state `starting` in the child): on the real machine a fresh thread plus
+//     copying a 4 MiB process image and checksumming it 4 times, a model of fork's page copying
+//     / spawn's interpreter start (~3 ms natively, more in wasm; the parent image is built once
+//     per program, ~5 ms); on the simulated machine Machine::kProcessStartNs of virtual time.
+//   pickling cost ✓: real work on the real machine; Machine::kPickleNsPerMessage +
+//     kPickleNsPerByte per byte of virtual time on the simulated one.
+//   shared memory (Value/Array) ✗, module globals ✗: C++ globals ARE shared between simulated
+//     processes — do not use them.
 //   ProcessQueue ✓ put/get(block, timeout), put_nowait/get_nowait, qsize/empty; bytes in flight
 //     count toward the run's memory limit. Pipe ✓ send/recv/poll (duplex or one-way).
 //
@@ -28,7 +29,6 @@
 // the worker that does it (parent for arguments and put, child for get, and vice versa).
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -43,6 +43,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/process_core.hpp"
 #include "engine/queue.hpp"
 #include "engine/serialise.hpp"
 #include "engine/thread.hpp"
@@ -72,6 +73,7 @@ class ProcessImage {
   private:
     Runtime* rt_ = nullptr;
     std::vector<uint8_t> bytes_;
+    size_t charged_ = 0;  // bytes charged to the run's memory (the simulated machine copies none)
     uint64_t checksum_ = 0;
     friend ProcessImage start_process_image(Runtime& rt);
 };
@@ -101,7 +103,7 @@ class Channel {
 
   private:
     mutable std::mutex m_;
-    std::condition_variable not_empty_, not_full_;
+    WaitCv not_empty_, not_full_;
     std::deque<Pickled> items_;
     size_t maxsize_;
     bool closed_ = false;
@@ -110,19 +112,11 @@ class Channel {
 };
 
 Pickled pickle_traced(const std::function<void(Pickled&)>& dump);  // state `serialising`
-
-class ProcessCore;
-std::shared_ptr<ProcessCore> make_process(std::function<void(const Pickled&)> entry);
-void process_start(ProcessCore& p, Pickled args);
-bool process_join(ProcessCore& p, double timeout_s);
-bool process_alive(const ProcessCore& p);
-std::optional<int> process_exitcode(const ProcessCore& p);
-const std::string& process_name(const ProcessCore& p);
-void process_set_name(ProcessCore& p, std::string name);
-uint16_t process_pid(const ProcessCore& p);
-void process_destroy(ProcessCore& p) noexcept;
 void serialising_begin();
 void serialising_end();
+// The simulated machine's cost of (un)pickling `msg` (Machine::kPickleNs*), then a checkpoint;
+// nothing on the real machine, where the work itself took the time. In a serialising scope.
+void charge_pickle(const Pickled& msg);
 
 }  // namespace detail
 
@@ -151,6 +145,7 @@ class ProcessQueue {
         struct End {
             ~End() { detail::serialising_end(); }
         } end;
+        detail::charge_pickle(*msg);
         return pickle::loads<T>(*msg);
     }
     T get_nowait() { return get(false); }
@@ -184,6 +179,7 @@ class Connection {
         struct End {
             ~End() { detail::serialising_end(); }
         } end;
+        detail::charge_pickle(*msg);
         return pickle::loads<T>(*msg);
     }
     // True if recv() would not block. timeout_s < 0 waits until then.
@@ -260,7 +256,7 @@ class Process {
     // this Process object, pickled by start()). Named "Process-<N>" (N counts processes in the
     // run, from 1). Must be called on a run worker.
     template <class F, class... A>
-    explicit Process(F target, A&&... args) {
+    explicit Process(F target, A&&... args) : core_(ProcessCore::create()) {
         static_assert(std::is_empty_v<F> || std::is_pointer_v<F> || std::is_function_v<F>,
                       "Process needs a plain function or capture-less lambda: a process cannot "
                       "see the parent's captured state");
@@ -268,16 +264,17 @@ class Process {
         using Tuple = std::tuple<std::decay_t<A>...>;
         static_assert(pickle::is_picklable_v<Tuple>, "Process arguments must be picklable");
         Fp fn = target;
-        core_ = detail::make_process([fn](const Pickled& wire) {
+        entry_ = [fn](const Pickled& wire) {
             Tuple args = [&] {
                 detail::serialising_begin();
                 struct End {
                     ~End() { detail::serialising_end(); }
                 } end;
+                detail::charge_pickle(wire);
                 return pickle::loads<Tuple>(wire);
             }();
             std::apply(fn, args);  // lvalues: a target taking T& mutates the child's copy
-        });
+        };
         auto tup = std::make_shared<Tuple>(std::forward<A>(args)...);
         pickler_ = [tup] {
             return detail::pickle_traced([&](Pickled& out) { pickle::dump_into(out, *tup); });
@@ -286,23 +283,29 @@ class Process {
     Process(Process&&) = default;
     Process& operator=(Process&&) = default;
     ~Process() {
-        if (core_) detail::process_destroy(*core_);
+        if (core_) core_->close();
     }
 
     // Pickles the arguments (state `serialising`) and starts the child. Once only.
-    void start() { detail::process_start(*core_, pickler_()); }
+    void start() { core_->start(entry_, pickler_()); }
     // Blocks (through block_until) until the child ends or timeout_s passes. Returns !is_alive().
-    bool join(double timeout_s = -1) { return detail::process_join(*core_, timeout_s); }
-    bool is_alive() const { return detail::process_alive(*core_); }
-    std::optional<int> exitcode() const { return detail::process_exitcode(*core_); }
-    const std::string& name() const { return detail::process_name(*core_); }
-    void set_name(std::string n) {
-        detail::process_set_name(*core_, std::move(n));
-    }                                                             // before start
-    uint16_t pid() const { return detail::process_pid(*core_); }  // simulated process id
+    bool join(double timeout_s = -1) { return core_->join(timeout_s); }
+    bool is_alive() const { return core_->is_alive(); }
+    std::optional<int> exitcode() const { return core_->exitcode(); }
+    const std::string& name() const { return core_->name(); }
+    void set_name(std::string n) { core_->set_name(std::move(n)); }  // before start
+    bool daemon() const { return core_->daemon(); }
+    void set_daemon(bool d) { core_->set_daemon(d); }  // before start
+    uint16_t pid() const { return core_->pid(); }      // simulated process id
+    void terminate() { core_->terminate(); }            // exitcode -15
+    void kill() { core_->kill(); }                      // exitcode -9
+    // Lets the child run on without this object (a GC dropping the handle): never blocks.
+    void detach() noexcept { core_->detach(); }
+    const std::shared_ptr<ProcessCore>& core() const { return core_; }
 
   private:
-    std::shared_ptr<detail::ProcessCore> core_;
+    std::shared_ptr<ProcessCore> core_;
+    std::function<void(const Pickled&)> entry_;
     std::function<Pickled()> pickler_;
 };
 

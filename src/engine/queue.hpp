@@ -13,8 +13,6 @@
 // outlive every wait on it. Header-only template.
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -34,9 +32,11 @@ struct Full : std::runtime_error {
 };
 
 namespace detail {
+// "Queue#N", numbered per run from 1 (0 outside a run), so runs name them alike.
 inline std::string queue_name(std::string name) {
-    static std::atomic<unsigned> n{0};
-    return name.empty() ? "Queue#" + std::to_string(++n) : name;
+    if (!name.empty()) return name;
+    WorkerContext* c = current_worker();
+    return "Queue#" + std::to_string(c ? c->runtime().next_serial("Queue#") + 1 : 0);
 }
 }  // namespace detail
 
@@ -122,7 +122,7 @@ class Queue {
   private:
     long size() const { return static_cast<long>(items_.size()); }
     mutable std::mutex m_;
-    std::condition_variable not_empty_, not_full_, all_done_;
+    WaitCv not_empty_, not_full_, all_done_;
     std::deque<T> items_;
     long maxsize_;
     size_t unfinished_ = 0;

@@ -10,6 +10,7 @@
 
 #include "engine/runtime.hpp"
 #include "engine/runtime_impl.hpp"
+#include "engine/sim.hpp"
 #include "engine/trace_export.hpp"
 #include "engine/usage.hpp"
 
@@ -71,13 +72,14 @@ struct Run::Impl {
 void Run::Impl::controller_main() {
     detached.wait(false);
     Runtime& r = *rt;
-    Runtime::Impl& ri = r.impl();
+    Runtime::Impl& ri = impl_of(r);
     ri.machine.prepare();  // e.g. the real machine's spin calibration: before the time starts
     // The run's time starts here, as its main thread is about to: not when start() was
     // called (a browser may take a frame or more to start the controller thread).
     ri.clock.restart();
-    sampler.start();
-    std::thread main;
+    if (ri.sim) ri.clock.use_virtual(ri.sim.get());
+    if (!ri.sim) sampler.start();  // the host's CPUs say nothing about a simulated machine
+    WorkerThread main;
     try {
         main = r.spawn_worker("MainThread", WorkerKind::main, 0, [this, &r] {
             const uint32_t task = r.new_task("MainThread");
@@ -104,6 +106,10 @@ void Run::Impl::controller_main() {
                  " events): later events are counted as dropped; the timeline is incomplete.");
     };
     const int64_t wall_deadline = r.deadline_after(config.limits.wall_s);
+    // The simulated machine keeps its own virtual wall limit; this is its real-time guard.
+    const int64_t real_deadline = Clock::add(ri.clock.host_ns(), config.limits.wall_s);
+    int64_t stop_seen = -1;    // real time the stop was first seen (simulated: escape hatch)
+    int64_t next_sample = -1;  // next line-sample period (real machine)
     for (;;) {
         {
             std::unique_lock<std::mutex> lk(ri.stop_mu);
@@ -111,30 +117,55 @@ void Run::Impl::controller_main() {
         }
         {
             std::lock_guard<std::mutex> g(ri.reg_mu);
-            if (ri.live == 0 && ri.pending == 0) break;
+            if (ri.live == 0) break;
         }
         note_trace_drops();
-        if (r.stop_requested()) continue;
-        if (r.now_ns() >= wall_deadline) {
+        if (r.run_stopping()) {
+            // A simulated run unwinds under the baton; if it has not ended 2 s after the stop,
+            // let its threads run freely (a body stuck outside the engine, say).
+            if (ri.sim) {
+                if (stop_seen < 0) stop_seen = ri.clock.host_ns();
+                else if (ri.clock.host_ns() - stop_seen > 2'000'000'000) ri.sim->abandon();
+            }
+            continue;
+        }
+        if (ri.sim) {
+            if (ri.clock.host_ns() >= real_deadline) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%g s", config.limits.wall_s);
+                r.end_run(RunStatus::limit, std::string("Time limit reached (") + buf +
+                                                " of real time): the run was stopped.");
+            }
+            continue;  // daemons, deadlocks and line samples are the scheduler's, in virtual time
+        }
+        const int64_t now = r.now_ns();
+        if (now >= wall_deadline) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%g s", config.limits.wall_s);
             r.end_run(RunStatus::limit,
                       std::string("Time limit reached (") + buf + "): the run was stopped.");
             continue;
         }
+        if (config.line_sample_ms > 0 && now >= next_sample) {
+            r.request_line_samples();
+            next_sample = now + static_cast<int64_t>(config.line_sample_ms * 1e6);
+        }
         if (ri.stop_lone_daemons())
             continue;  // before the deadlock check: a daemon may wait forever
         ri.detect_deadlock(r);
     }
     if (main.joinable()) main.join();
-    std::vector<std::thread> adopted;
-    {
-        std::lock_guard<std::mutex> g(ri.reg_mu);
-        adopted.swap(ri.adopted);
+    for (;;) {
+        std::vector<std::thread> adopted;
+        {
+            std::lock_guard<std::mutex> g(ri.reg_mu);
+            adopted.swap(ri.adopted);
+        }
+        if (adopted.empty()) break;
+        for (auto& t : adopted) t.join();  // every worker has ended: these joins are brief
     }
-    for (auto& t : adopted) t.join();  // every worker has ended: these joins are brief
     note_trace_drops();
-    end_ns.store(r.now_ns(), std::memory_order_release);
+    end_ns.store(ri.sim ? ri.sim->end_ns() : r.now_ns(), std::memory_order_release);
     sampler.stop();
     RunStatus s = ri.end_status.load();
     if (s == RunStatus::running) s = RunStatus::finished;
@@ -151,7 +182,7 @@ std::shared_ptr<Run> Run::start(Body body, RunConfig config) {
     Impl& im = *run->impl_;
     im.config = config;
     im.body = std::move(body);
-    im.rt = std::make_unique<Runtime>(std::make_unique<Runtime::Impl>(config));
+    im.rt = std::make_unique<Runtime>(config);
     // The controller keeps Impl alive itself: a Run can go away before its controller ends.
     std::thread([self = run->impl_] { self->controller_main(); }).detach();
     im.detached.store(true);
@@ -186,7 +217,7 @@ bool Run::wait(double timeout_s) {
 }
 
 size_t Run::read_output(size_t from, std::vector<OutputLine>& out) const {
-    auto& ri = impl_->rt->impl();
+    auto& ri = impl_of(*impl_->rt);
     std::lock_guard<std::mutex> g(ri.out_mu);
     size_t end = ri.output.size();
     for (size_t i = from; i < end; ++i) out.push_back(ri.output[i]);
@@ -207,7 +238,7 @@ std::vector<TaskInfo> Run::tasks() const {
 RunStats Run::stats() const {
     RunStats s;
     Runtime& r = *impl_->rt;
-    auto& ri = r.impl();
+    auto& ri = impl_of(r);
     const int64_t now = impl_->now_or_end();
     s.wall_ms = now / 1e6;
     for (const auto& w : r.worker_stats()) {
@@ -216,8 +247,8 @@ RunStats Run::stats() const {
     }
     {
         std::lock_guard<std::mutex> g(ri.proc_mu);
-        for (auto& gil : ri.gils)
-            if (gil) s.gil_switches += gil->switches();
+        for (auto& p : ri.processes)
+            if (p.gil) s.gil_switches += p.gil->switches();
     }
     s.tasks = static_cast<uint32_t>(r.tracer().task_count());
     s.dropped_events = r.tracer().dropped();
@@ -250,7 +281,7 @@ Usage Run::usage() const {
 }
 
 std::vector<std::string> Run::notices() const {
-    auto& ri = impl_->rt->impl();
+    auto& ri = impl_of(*impl_->rt);
     std::lock_guard<std::mutex> g(ri.out_mu);
     return ri.notices;
 }

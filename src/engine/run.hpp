@@ -44,7 +44,18 @@ struct RunLimits {
 #endif
     size_t tasks = 10'000;
     size_t memory_bytes = 256u << 20;  // engine-tracked bytes: queues, channels, output
+    // Live workers at once (threads, processes, pool workers; MainThread included). Past it,
+    // starting one raises Python's RuntimeError("can't start new thread"). In the browser each
+    // is a Web Worker: the page's pool is sized for this (PYTHON.md §11: >= 64 Python threads).
+#ifdef __EMSCRIPTEN__
+    size_t threads = 128;
+#else
+    size_t threads = 512;
+#endif
 };
+
+// Where a line was written: Python's sys.stdout (print) or sys.stderr (tracebacks, warnings).
+enum class Stream : uint8_t { out, err };
 
 struct OutputLine {
     double t_ms = 0;  // since run start (t_ns / 1e6)
@@ -52,6 +63,7 @@ struct OutputLine {
     uint16_t worker = 0;
     std::string text;
     int64_t t_ns = 0;  // since run start: lines are stored in time order
+    Stream stream = Stream::out;
 };
 
 struct RunStats {
@@ -76,6 +88,7 @@ struct WorkerStats {
     uint64_t gil_switches = 0;       // times it took the GIL from another worker
     uint64_t gil_drop_requests = 0;  // times it asked the holder to drop it
     double cpu_ms = 0;               // kernel CPU work done
+    double running_ms = 0;           // time in busy states (running, starting, serialising)
     bool alive = false;
 };
 
@@ -99,6 +112,9 @@ struct RunConfig {
     double switch_interval_ms = 5.0;  // sys.setswitchinterval
     RunLimits limits;
     MachineConfig machine;
+    // Line samples for the editor's markers (py_line events): a new sample period every
+    // line_sample_ms of run time (virtual on the simulated machine); 0 = off.
+    double line_sample_ms = 0;
 };
 
 class Run {

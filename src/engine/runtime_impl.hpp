@@ -1,5 +1,6 @@
-// Interleave engine — Runtime internals shared by runtime.cpp, gil.cpp, run.cpp, kernels.cpp.
-// Not a public header: primitives use runtime.hpp.
+// Interleave engine — Runtime internals shared by the engine's own files (runtime.cpp, wait.cpp,
+// shutdown.cpp, gil.cpp, run.cpp, sim). Not a public header: primitives and the interpreter
+// use runtime.hpp; this one is reached through impl_of(), a friend of Runtime.
 #pragma once
 
 #include <atomic>
@@ -18,24 +19,33 @@
 
 namespace interleave::engine {
 
-// Per worker. Counters are atomics so stats() can read them while the worker runs.
+// Per worker, registered by spawn_worker before its OS thread exists. Counters are atomics so
+// stats() can read them while the worker runs.
 struct WorkerRecord {
     uint16_t id = 0;
     std::string name;
     WorkerKind kind = WorkerKind::thread;
     uint16_t process = 0;
-    std::atomic<bool> alive{true};
     bool daemon = false;              // set at registration (under reg_mu)
+    std::atomic<bool> alive{true};    // false once the worker ended (after its last event)
     std::atomic<bool> killed{false};  // a daemon thread told to stop at interpreter shutdown
-    std::atomic<int64_t> gil_hold_ns{0}, gil_wait_ns{0}, cpu_ns{0};
+    std::atomic<int64_t> gil_hold_ns{0}, gil_wait_ns{0}, cpu_ns{0}, busy_ns{0};
     std::atomic<uint64_t> gil_switches{0}, gil_drop_requests{0};
+    int64_t busy_since = -1;           // owner thread: start of the open busy interval
     std::vector<uint32_t> task_stack;  // owner thread only
+};
+
+// Per simulated process: its GIL and its eval-breaker word.
+struct ProcessRecord {
+    std::unique_ptr<Gil> gil;  // null when free-threaded
+    std::atomic<uint32_t> breaker{0};
+    std::atomic<int> kill_signal{0};  // terminate(): 15, kill(): 9; its workers stop
 };
 
 struct Runtime::WaitRecord {
     uint16_t worker = 0;
     WaitTarget target;
-    std::function<bool()> probe;
+    ProbeRef probe;
     std::mutex mu;       // guards `active` and calls of probe/holder by the detector
     bool active = true;  // false once the waiter left (its frame may be gone)
     bool released_gil = false;
@@ -43,37 +53,38 @@ struct Runtime::WaitRecord {
 };
 
 struct Runtime::Impl {
-    explicit Impl(RunConfig c)
-        : config(std::move(c)), machine(config.machine), tracer(config.limits.trace_events) {}
+    explicit Impl(RunConfig c);
+    ~Impl();
 
     RunConfig config;
     Clock clock;
     Machine machine;
     Tracer tracer;
+    std::unique_ptr<Sim> sim;  // the simulated machine's scheduler, or null (real machine)
 
     // Stop / end of run. `end_status` is RunStatus::running until the first end_run().
     std::atomic<bool> stop{false};
     std::atomic<RunStatus> end_status{RunStatus::running};
     std::mutex stop_mu;
-    std::condition_variable stop_cv;  // timed waits sleep on it (notified on stop only)
+    WaitCv stop_cv;                   // timed waits park on it (notified on stop and kills)
     std::condition_variable ctl_cv;   // the controller sleeps on it (stop, worker exit, waits)
 
     // Workers and waits (deadlock detection). Lock order: a primitive's mutex, then reg_mu.
     mutable std::mutex reg_mu;
     std::deque<WorkerRecord> workers;  // index = worker id; stable addresses
-    int live = 0;
-    int pending = 0;     // announced, not yet registered
+    int live = 0;        // registered and not yet ended
     uint64_t epoch = 0;  // bumped on every wait enter/leave and worker come/go
     std::vector<std::shared_ptr<WaitRecord>> waits;  // untimed waits only
+    std::mutex exit_mu;  // wait_worker_exit's lock (the flag is WorkerRecord::alive)
+    WaitCv exit_cv;      // a worker ended
     std::atomic<uint32_t> thread_numbers{0};
-    std::vector<std::thread> adopted;  // daemon threads whose Thread object went away (reg_mu)
-    std::mutex serial_mu;              // next_serial (engine-parallel)
+    std::vector<std::thread> adopted;  // OS threads joined when the run ends (reg_mu)
+    std::mutex serial_mu;
     std::map<std::string, uint32_t> serials;
 
-    // Processes and their GILs.
-    std::mutex proc_mu;
-    std::deque<std::unique_ptr<Gil>> gils;  // index = process id; null entries when GIL is off
-    uint16_t processes = 0;
+    // Simulated processes: GIL and eval breaker. Stable addresses (workers point at them).
+    mutable std::mutex proc_mu;
+    std::deque<ProcessRecord> processes;  // index = process id
 
     // Output and notices.
     mutable std::mutex out_mu;
@@ -82,16 +93,61 @@ struct Runtime::Impl {
     bool truncated = false;
     std::vector<std::string> notices;
 
+    // Parking lots of the run's futures (future.cpp), picked by the future's address.
+    struct alignas(64) FutureLot {
+        std::mutex m;
+        WaitCv cv;
+    };
+    FutureLot future_lots[64];
+
     std::atomic<int64_t> memory{0};
     std::atomic<uint32_t> tasks{0};
+    std::atomic<uint64_t> line_epoch{0};  // line sample periods started
 
-    // Called by the controller: the deadlock check described in runtime.hpp. Returns true (and
-    // ends the run) if the run is deadlocked.
+    ProcessRecord& process(uint16_t id) {
+        std::lock_guard<std::mutex> g(proc_mu);
+        return processes[id];
+    }
+    // Sets `bits` in every process's eval-breaker word.
+    void set_breaker_all(uint32_t bits);
+
+    // Called by the controller (real machine) or the scheduler (simulated): the deadlock check
+    // described in runtime.hpp. Returns true (and ends the run) if the run is deadlocked.
     bool detect_deadlock(Runtime& rt);
-    // Called by the controller: when only daemon threads are left (main and every other
-    // worker ended), marks them killed (see stop_requested) and wakes their timed waits, as
-    // interpreter shutdown stops daemon threads. Returns true if it did.
+    // The report for a deadlock among `waits` ("Deadlock: Thread-1 waits for ...").
+    std::string deadlock_report(Runtime& rt, std::vector<std::shared_ptr<WaitRecord>> waits);
+    // When only daemon threads are left (main and every other worker ended), marks them killed
+    // (see stop_requested) and wakes their waits, as interpreter shutdown stops daemon threads.
+    // Returns true while only daemons are left. The controller calls it (real machine); on the
+    // simulated one the last non-daemon worker's exit does, at that virtual instant.
     bool stop_lone_daemons();
+    // Wakes every timed and untimed wait so it re-checks stop (after a stop, kill or daemon
+    // shutdown).
+    void wake_all_waits();
+    // Waits until `worker` ended, through a stop (WorkerThread::join's fallback): on the
+    // simulated machine a park that ignores stop; on the real one nothing (the OS join that
+    // follows is bounded, as the worker stops by itself).
+    void await_exit(WorkerContext& c, uint16_t worker);
+};
+
+Runtime::Impl& impl_of(Runtime& rt) noexcept;
+
+// Binds the calling OS thread to `rt` as the worker spawn_worker registered: context, TLS,
+// the simulated machine's baton, the process's GIL (Python code runs holding it). On
+// destruction: closes open tasks, releases the GIL, traces worker_exit, marks the worker ended
+// and leaves the scheduler. Never throws RunStopped (a stopping run starts the worker without
+// the GIL; its first cancellation point throws). Engine-internal (runtime.cpp).
+class WorkerScope {
+  public:
+    WorkerScope(Runtime& rt, uint16_t worker);
+    ~WorkerScope();
+    WorkerScope(const WorkerScope&) = delete;
+    WorkerScope& operator=(const WorkerScope&) = delete;
+    WorkerContext& context() { return ctx_; }
+
+  private:
+    WorkerContext ctx_;
+    WorkerContext* previous_ = nullptr;
 };
 
 }  // namespace interleave::engine

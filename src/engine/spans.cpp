@@ -74,6 +74,8 @@ void SpanBuilder::add(const std::vector<TraceEvent>& events) {
                 break;
             case EventKind::gil_drop_request:
             case EventKind::print:
+            case EventKind::py_span:  // drawn by the Chrome export; the timeline's own lane later
+            case EventKind::py_line:  // the editor's line markers
                 break;
         }
     }

@@ -2,20 +2,21 @@
 #include "engine/sync.hpp"
 
 #include <algorithm>
-#include <atomic>
 
 namespace interleave::engine {
 
 namespace {
-std::atomic<uint32_t> g_unnamed{0};
-
 std::string name_or(std::string name, const char* kind) {
-    return name.empty() ? std::string(kind) + "#" + std::to_string(++g_unnamed) : name;
+    if (!name.empty()) return name;
+    WorkerContext* c = current_worker();
+    // Numbered per run and kind, from 1 ("Lock#1"); 0 for one made outside a run.
+    const uint32_t n = c ? c->runtime().next_serial(std::string(kind) + "#") + 1 : 0;
+    return std::string(kind) + "#" + std::to_string(n);
 }
 
 int me() {
     WorkerContext* c = current_worker();
-    return c ? c->worker : -1;
+    return c ? c->worker() : -1;
 }
 
 void check_timeout_args(bool blocking, double timeout_s) {
@@ -30,8 +31,8 @@ void unlock_nothrow(F&& release) noexcept {
         release();
     } catch (const std::exception& e) {
         WorkerContext* c = current_worker();
-        if (c && c->runtime && !c->runtime->stop_requested())
-            c->runtime->notice(std::string("RuntimeError: ") + e.what());
+        if (c && !c->runtime().stop_requested())
+            c->runtime().notice(std::string("RuntimeError: ") + e.what());
     } catch (...) {
     }
 }
@@ -55,7 +56,7 @@ bool Lock::acquire(bool blocking, double timeout_s) {
     locked_ = true;
     owner_ = me();
     WorkerContext* c = current_worker();
-    rt_ = c ? c->runtime : nullptr;
+    rt_ = c ? &c->runtime() : nullptr;
     return true;
 }
 
@@ -107,7 +108,7 @@ bool RLock::acquire(bool blocking, double timeout_s) {
     owner_ = self;
     count_ = 1;
     WorkerContext* c = current_worker();
-    rt_ = c ? c->runtime : nullptr;
+    rt_ = c ? &c->runtime() : nullptr;
     return true;
 }
 

@@ -12,7 +12,8 @@
 // Every blocking call goes through Runtime::block_until: the GIL is released while blocked,
 // the state is traced (lock_wait), stop() ends the wait with RunStopped, and an untimed wait is
 // visible to the deadlock detector, which names the object ("Lock lock_b") and its holder.
-// Pass a name to the constructor to make reports readable; unnamed objects get "Lock#3".
+// Pass a name to the constructor to make reports readable; unnamed objects get "Lock#3", numbered
+// per run and kind (the same program names them the same in every run).
 //
 // Modelled ✓: Python semantics incl. timeouts, RLock ownership and recursion, Condition's
 // save/restore of an RLock's recursion, Bounded semaphores, Barrier action/abort/timeout/reset.
@@ -23,7 +24,6 @@
 // outlive every wait on them. Not copyable.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -64,7 +64,7 @@ class Lock {
     friend class Condition;
     std::string holder_name() const;
     mutable std::mutex m_;
-    std::condition_variable cv_;
+    WaitCv cv_;
     bool locked_ = false;
     int owner_ = -1;  // last acquirer's worker id (for reports only)
     Runtime* rt_ = nullptr;
@@ -90,7 +90,7 @@ class RLock {
     void acquire_restore(size_t count);  // Condition: re-take with that count
     std::string holder_name() const;
     mutable std::mutex m_;
-    std::condition_variable cv_;
+    WaitCv cv_;
     int owner_ = -1;
     size_t count_ = 0;
     Runtime* rt_ = nullptr;
@@ -129,7 +129,7 @@ class Condition {
     Lock* lock_ = nullptr;
     RLock* rlock_ = nullptr;
     std::mutex m_;
-    std::condition_variable cv_;
+    WaitCv cv_;
     std::deque<Waiter*> waiters_;
     std::string name_;
 };
@@ -148,7 +148,7 @@ class Semaphore {
 
   protected:
     mutable std::mutex m_;
-    std::condition_variable cv_;
+    WaitCv cv_;
     size_t value_;
     size_t bound_ = SIZE_MAX;  // BoundedSemaphore's initial value
     std::string name_;
@@ -174,7 +174,7 @@ class Event {
 
   private:
     mutable std::mutex m_;
-    std::condition_variable cv_;
+    WaitCv cv_;
     bool flag_ = false;
     std::string name_;
 };
@@ -195,7 +195,7 @@ class Barrier {
 
   private:
     mutable std::mutex m_;
-    std::condition_variable cv_;
+    WaitCv cv_;
     size_t parties_;
     std::function<void()> action_;
     double timeout_s_;

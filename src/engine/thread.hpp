@@ -10,7 +10,7 @@
 // prints it and carries on); RunStopped ends the thread quietly.
 //
 // Modelled: start-once, join with timeout, join-before-start / join-self errors, is_alive,
-// auto names ✓. Shutdown ✓: the destructor of a still-running non-daemon Thread waits for it,
+// auto names ✓, "can't start new thread" past RunLimits::threads ✓. Shutdown ✓: the destructor of a still-running non-daemon Thread waits for it,
 // as interpreter shutdown waits for non-daemon threads; a daemon thread outlives its Thread
 // object and is stopped where it is once only daemon threads are left, and the run finishes
 // (so what a daemon's target captures must outlive the creating frame: share it). Without
@@ -21,7 +21,6 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -44,11 +43,13 @@ class Thread {
     // daemon: std::nullopt = the creating thread's (Python's daemon=None).
     explicit Thread(std::function<void()> target, std::string name = {},
                     std::optional<bool> daemon = std::nullopt, std::string task_name = {});
-    ~Thread();  // waits for a still-running non-daemon thread (see above)
+    ~Thread();  // waits for a still-running non-daemon thread (see above) unless detached
     Thread(const Thread&) = delete;
     Thread& operator=(const Thread&) = delete;
 
-    void start();  // RuntimeError if started twice
+    // RuntimeError if started twice, or "can't start new thread" past RunLimits::threads or
+    // when the OS (the browser's worker pool) has none to give.
+    void start();
     // Waits until the thread ends or `timeout_s` passes (< 0: forever). Returns !is_alive().
     // RuntimeError if not started or joining itself. Releases the GIL while waiting.
     bool join(double timeout_s = -1);
@@ -56,23 +57,22 @@ class Thread {
     const std::string& name() const { return name_; }
     bool daemon() const { return daemon_; }
     uint32_t task() const { return task_; }  // trace task id (0 until start())
+    int worker() const { return worker_; }   // its worker id once started, else -1
+    // Lets the thread go on without this object (a GC dropping the handle): never blocks; the
+    // run joins the OS thread when it ends. What the target captures must outlive it.
+    void detach() noexcept;
 
   private:
-    struct State {
-        std::mutex m;
-        std::condition_variable cv;
-        bool finished = false;
-        int worker = -1;  // the thread's worker id once it runs
-    };
     std::function<void()> target_;
     std::string name_, task_name_;
     bool daemon_;
     std::atomic<bool> started_{false};  // read by is_alive()/join() from other workers
+    bool detached_ = false;
+    std::atomic<int> worker_{-1};
     uint32_t task_ = 0;
     Runtime* rt_ = nullptr;
-    std::shared_ptr<State> st_ = std::make_shared<State>();
     std::mutex os_mu_;  // guards os_ joining
-    std::thread os_;
+    WorkerThread os_;
 };
 
 }  // namespace interleave::engine

@@ -34,6 +34,8 @@ const char* to_string(WorkerState s) {
             return "starting";
         case WorkerState::serialising:
             return "serialising";
+        case WorkerState::ready:
+            return "ready";
         case WorkerState::count_:
             break;
     }
@@ -58,6 +60,10 @@ const char* to_string(EventKind k) {
             return "print";
         case EventKind::worker_exit:
             return "worker_exit";
+        case EventKind::py_span:
+            return "py_span";
+        case EventKind::py_line:
+            return "py_line";
     }
     return "?";
 }
@@ -355,6 +361,11 @@ std::vector<TaskInfo> Tracer::tasks() const {
         if (entries[i]->number != kNoNumber) out[i].name += std::to_string(entries[i]->number);
     }
     return out;
+}
+
+std::string Tracer::name(uint32_t id) const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    return id < impl_->names.size() ? impl_->names[id] : std::string();
 }
 
 size_t Tracer::task_count() const {

@@ -31,6 +31,7 @@ enum class WorkerState : uint8_t {
     io_wait,      // timed wait: I/O, sleep (GIL released)
     starting,     // process start-up: a fresh worker, copying its state
     serialising,  // pickling arguments/results across a process channel
+    ready,        // runnable, waiting for a core (simulated machine: more runnable than cores)
     count_
 };
 const char* to_string(WorkerState s);
@@ -46,8 +47,32 @@ enum class EventKind : uint8_t {
                        // interval)
     print,             // arg = index of the output line
     worker_exit,       // the worker ended; no more events from it
+    // The interpreter's (PYTHON.md §10, REVIEW §2.9). Readers that draw states, GIL or tasks
+    // ignore them; the Chrome export draws py_span, the editor's line markers read py_line.
+    py_span,  // a Python call that took long enough ended: arg = py_span_arg(code, duration),
+              // t_ns = its end (so per-worker time order holds); it began at t_ns - duration
+    py_line,  // a line sample: arg = py_line_arg(code, line), at the sample's time
 };
 const char* to_string(EventKind k);
+
+// `code`: a name id from Tracer::intern (the code object's qualified name).
+inline constexpr uint64_t kPySpanDurationBits = 40;  // durations up to ~18 minutes
+inline constexpr uint64_t py_span_arg(uint32_t code, int64_t duration_ns) {
+    const uint64_t d = duration_ns < 0 ? 0 : static_cast<uint64_t>(duration_ns);
+    const uint64_t max = (uint64_t{1} << kPySpanDurationBits) - 1;
+    return (uint64_t{code} << kPySpanDurationBits) | (d > max ? max : d);
+}
+inline constexpr uint32_t py_span_code(uint64_t arg) {
+    return static_cast<uint32_t>(arg >> kPySpanDurationBits);
+}
+inline constexpr int64_t py_span_duration(uint64_t arg) {
+    return static_cast<int64_t>(arg & ((uint64_t{1} << kPySpanDurationBits) - 1));
+}
+inline constexpr uint64_t py_line_arg(uint32_t code, uint32_t line) {
+    return (uint64_t{code} << 32) | line;
+}
+inline constexpr uint32_t py_line_code(uint64_t arg) { return static_cast<uint32_t>(arg >> 32); }
+inline constexpr uint32_t py_line_line(uint64_t arg) { return static_cast<uint32_t>(arg); }
 
 struct TraceEvent {
     int64_t t_ns = 0;   // since run start
@@ -102,6 +127,10 @@ class Tracer {
     // (bar one chunk per 16384 tasks). Any thread.
     uint32_t task_prefix(std::string prefix);  // interns; same prefix -> same id (short lock)
     uint32_t add_task(uint32_t prefix, uint64_t number);
+    // Interned names for other ids in events (py_span/py_line code ids): same text, same id.
+    // Any thread, short lock. name() of an unknown id is "".
+    uint32_t intern(std::string name) { return task_prefix(std::move(name)); }
+    std::string name(uint32_t id) const;
 
     // Appends an event to `worker`'s buffer. Only the thread that currently is that worker.
     // Lock-free, no allocation on the fast path: ~6 ns/event natively (tests/bench). Storage

@@ -107,6 +107,18 @@ std::string export_chrome_trace(const Tracer& tracer, const std::vector<OutputLi
             Slice{g.begin_ns, g.end_ns, 0, worker_name(g.worker), "gil", args});
     }
 
+    // Python call spans (py_span) on a track of their own per worker: they nest among
+    // themselves, not with the state slices.
+    const int py_tid_base = gil_tid_base + static_cast<int>(workers.size()) + 1;
+    std::map<uint16_t, bool> py_workers;
+    for (const TraceEvent& ev : events) {
+        if (ev.kind != EventKind::py_span) continue;
+        const int64_t d = py_span_duration(ev.arg);
+        tracks[{pid_of(ev.worker), py_tid_base + ev.worker}].push_back(
+            Slice{ev.t_ns - d, ev.t_ns, 0, tracer.name(py_span_code(ev.arg)), "py", {}});
+        py_workers[ev.worker] = true;
+    }
+
     std::string out;
     out.reserve(256 + events.size() * 96);
     out += "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n";
@@ -134,6 +146,8 @@ std::string export_chrome_trace(const Tracer& tracer, const std::vector<OutputLi
         meta("process_name", p + 1, 0, pname);
     }
     for (const auto& w : workers) meta("thread_name", w.process + 1, w.id + 1, w.name);
+    for (auto& [w, _] : py_workers)
+        meta("thread_name", pid_of(w), py_tid_base + w, worker_name(w) + " (Python calls)");
     std::map<uint16_t, bool> gil_procs;
     for (const auto& g : gil) gil_procs[g.process] = true;
     for (auto& [p, _] : gil_procs) {

@@ -4,7 +4,9 @@
 // integer tid per worker (worker id + 1) with thread_name metadata, and per process one extra
 // track "GIL" whose slices say who held it. On each worker track, task slices ("X") nest by
 // task depth and state slices are cut at every task boundary, so slices nest perfectly.
-// print events become instant events carrying the line. Any thread; reads a snapshot.
+// print events become instant events carrying the line; Python call spans (py_span) get a track
+// "<worker> (Python calls)" per worker; line samples (py_line) are not exported (they are for
+// the editor's markers). Any thread; reads a snapshot.
 #pragma once
 
 #include <string>

@@ -41,6 +41,11 @@ engine::RunConfig run_config(const Sample& sample, const KnobValues& values) {
     engine::RunConfig config;
     config.gil = detail::choice_or(values, "gil", "on") == "on";
     config.switch_interval_ms = detail::number_or(values, "switch_interval_ms", 5.0);
+    if (detail::choice_or(values, "machine", "real") == "simulated") {
+        config.machine.kind = engine::MachineKind::simulated;
+        if (values.count("cores")) config.machine.cores = static_cast<unsigned>(knob_int(values, "cores"));
+        if (values.count("seed")) config.machine.seed = static_cast<uint32_t>(knob_int64(values, "seed"));
+    }
     return config;
 }
 

@@ -33,7 +33,8 @@ struct Sample {
 const std::vector<Sample>& catalog();
 const Sample* find_sample(std::string_view id);  // nullptr if unknown
 
-// The engine configuration a sample's knobs ask for (gil, switch_interval_ms, limits).
+// The engine configuration a sample's knobs ask for: gil, switch_interval_ms, and the machine
+// (machine=simulated: cores and seed; on the real machine those two are ignored).
 engine::RunConfig run_config(const Sample& sample, const KnobValues& values);
 
 // Starts `sample` with `values` (already validated). Never blocks.

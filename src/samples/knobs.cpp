@@ -41,8 +41,9 @@ std::string format_number(double x) {
 
 enum class Parsed { ok, malformed, overflow };
 
-// Decimal integer: optional sign, digits only (no spaces, no "4.0", no hex).
-Parsed parse_integer(std::string_view s, long* out) {
+// Decimal integer: optional sign, digits only (no spaces, no "4.0", no hex). 64-bit on every
+// target (wasm's long is 32-bit; the seed knob goes to 2^32 - 1).
+Parsed parse_integer(std::string_view s, long long* out) {
     if (s.empty()) return Parsed::malformed;
     size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
     if (i == s.size()) return Parsed::malformed;
@@ -52,7 +53,8 @@ Parsed parse_integer(std::string_view s, long* out) {
     std::string_view digits = s[0] == '+' ? s.substr(1) : s;
     auto r = std::from_chars(digits.data(), digits.data() + digits.size(), *out);
     if (r.ec == std::errc::result_out_of_range) {
-        *out = s[0] == '-' ? std::numeric_limits<long>::min() : std::numeric_limits<long>::max();
+        *out = s[0] == '-' ? std::numeric_limits<long long>::min()
+                           : std::numeric_limits<long long>::max();
         return Parsed::overflow;
     }
     return r.ec == std::errc() ? Parsed::ok : Parsed::malformed;
@@ -100,7 +102,7 @@ std::string choices_text(const KnobSpec& spec) {
 std::string KnobSpec::range_text() const {
     switch (type) {
         case KnobType::integer:
-            return fmt::format("{}..{}", static_cast<long>(min), static_cast<long>(max));
+            return fmt::format("{}..{}", static_cast<long long>(min), static_cast<long long>(max));
         case KnobType::number:
             return format_number(min) + ".." + format_number(max);
         case KnobType::choice:
@@ -130,7 +132,7 @@ std::optional<std::string> parse_knob(const KnobSpec& spec, std::string_view tex
     };
     switch (spec.type) {
         case KnobType::integer: {
-            long v = 0;
+            long long v = 0;
             const Parsed p = parse_integer(text, &v);
             if (p == Parsed::malformed) {
                 return fail(fmt::format("{}={} is not a whole number (range {})", spec.key,
@@ -178,12 +180,12 @@ std::string clamp_knob(const KnobSpec& spec, std::string_view text, std::string*
     };
     switch (spec.type) {
         case KnobType::integer: {
-            long v = 0;
+            long long v = 0;
             const Parsed p = parse_integer(text, &v);
             if (p == Parsed::malformed) return fallback("is not a whole number");
-            const long lo = static_cast<long>(spec.min), hi = static_cast<long>(spec.max);
+            const auto lo = static_cast<long long>(spec.min), hi = static_cast<long long>(spec.max);
             if (p == Parsed::overflow || v < lo || v > hi) {
-                const long c = v < lo ? lo : hi;
+                const long long c = v < lo ? lo : hi;
                 say(fmt::format("{}={} is out of range {}; using {}", spec.key, shown(text),
                                 spec.range_text(), c));
                 return std::to_string(c);
@@ -215,7 +217,14 @@ std::string clamp_knob(const KnobSpec& spec, std::string_view text, std::string*
 }
 
 long knob_int(const KnobValues& v, const std::string& key) {
-    long out = 0;
+    const long long out = knob_int64(v, key);
+    if (out < std::numeric_limits<long>::min() || out > std::numeric_limits<long>::max())
+        throw std::invalid_argument("knob " + key + " does not fit a long: " + v.at(key));
+    return static_cast<long>(out);
+}
+
+long long knob_int64(const KnobValues& v, const std::string& key) {
+    long long out = 0;
     if (parse_integer(v.at(key), &out) != Parsed::ok) {
         throw std::invalid_argument("knob " + key + " is not an integer: " + v.at(key));
     }

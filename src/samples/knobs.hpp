@@ -24,6 +24,9 @@ struct KnobSpec {
     double min = 0, max = 0;           // integer / number
     std::vector<std::string> choices;  // choice
     std::string default_value;         // canonical text
+    // "" = the sample's own knob; "machine" = the run's machine (machine, cores, seed), which
+    // every sample has and the UI may show as one Machine control instead of knobs.
+    std::string group;
 
     std::string range_text() const;  // "1..8", "0.1..10", "on|off"
 };
@@ -48,6 +51,7 @@ std::string shown(std::string_view text);
 
 // Typed reads of a filled KnobValues (the key must exist: values come from defaults()).
 long knob_int(const KnobValues& v, const std::string& key);
+long long knob_int64(const KnobValues& v, const std::string& key);  // 64-bit everywhere
 double knob_number(const KnobValues& v, const std::string& key);
 const std::string& knob_choice(const KnobValues& v, const std::string& key);
 

@@ -127,7 +127,9 @@ std::string run_report_json(const Sample& sample, const KnobValues& values,
         if (i) out += ", ";
         out += "{\"t_ms\": " + number(l.t_ms) + ", \"task\": " + json_string(task) +
                ", \"worker\": " + json_string(worker_name(l.worker)) +
-               ", \"text\": " + json_string(l.text) + "}";
+               ", \"text\": " + json_string(l.text);
+        if (l.stream == engine::Stream::err) out += ", \"stream\": \"err\"";
+        out += "}";
     }
     out += "]";
     out += fmt::format(

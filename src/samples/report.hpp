@@ -8,7 +8,8 @@
 //    "notices": ["..."]}
 //
 // status is one of running|finished|stopped|deadlock|limit|error. `task` is the task's name, or
-// the worker's name for a line printed outside any task; `worker` is the worker's name.
+// the worker's name for a line printed outside any task; `worker` is the worker's name; a line
+// written to sys.stderr (a traceback) also has "stream": "err".
 // Any thread; reads snapshots of the run only (never blocks on its workers).
 #pragma once
 

@@ -80,6 +80,25 @@ KnobSpec choice_knob(std::string key, std::string label, std::string help,
     return k;
 }
 
+std::vector<KnobSpec> machine_knobs() {
+    const engine::MachineConfig def;
+    KnobSpec machine = choice_knob(
+        "machine", "Machine",
+        "real = this computer's cores and clock; simulated = virtual cores, a virtual clock and a "
+        "seeded scheduler: the same run, byte for byte, everywhere",
+        {"real", "simulated"}, "real");
+    KnobSpec cores = integer_knob("cores", "Cores", "Cores of the simulated machine (machine=simulated)",
+                                  static_cast<long>(def.cores), 1,
+                                  static_cast<long>(engine::MachineConfig::kMaxCores));
+    KnobSpec seed = integer_knob(
+        "seed", "Seed",
+        "Orders simultaneous events on the simulated machine (machine=simulated); same seed, same run",
+        static_cast<long>(def.seed), 0, 0);
+    seed.max = 4294967295.0;  // 2^32 - 1 (more than a 32-bit long holds)
+    for (KnobSpec* k : {&machine, &cores, &seed}) k->group = "machine";
+    return {machine, cores, seed};
+}
+
 std::string py_seconds(double seconds) {
     // Round to the microsecond so 0.1 stays "0.1" and never "0.10000000000000001".
     const double us = static_cast<double>(static_cast<long long>(seconds * 1e6 + 0.5));

@@ -20,6 +20,9 @@ KnobSpec knob_switch_interval();
 KnobSpec knob_time_scale(double def = 1.0);
 KnobSpec choice_knob(std::string key, std::string label, std::string help,
                      std::vector<std::string> choices, std::string def);
+// The machine knobs every sample has (group "machine"): machine = real|simulated, cores
+// (simulated only), seed (simulated only). engine::MachineConfig's defaults.
+std::vector<KnobSpec> machine_knobs();
 
 // --- Python text -------------------------------------------------------------------------
 // Seconds as Python writes them in source: 100 ms -> "0.1", 1000 ms -> "1".

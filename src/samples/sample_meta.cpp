@@ -17,6 +17,7 @@ Sample sample(std::string id, std::string title, std::string summary, bool artic
     s.python = python;
     s.body = body;
     s.knobs = std::move(knobs);
+    for (auto& k : machine_knobs()) s.knobs.push_back(std::move(k));  // every sample
     return s;
 }
 

@@ -20,6 +20,16 @@ inline int reps(int base) {
     return n < 1 ? 1 : n;
 }
 
+// The simulated machine (sim.hpp): exact, seeded, independent of the host's load. Order and
+// time are asserted there; real runs assert only what holds on a busy machine (REVIEW §2.12).
+inline RunConfig simulated(unsigned cores = 4, uint32_t seed = 1) {
+    RunConfig c;
+    c.machine.kind = MachineKind::simulated;
+    c.machine.cores = cores;
+    c.machine.seed = seed;
+    return c;
+}
+
 // Runs `body` to completion (or `timeout_s`), returns the finished run.
 inline std::shared_ptr<Run> run_sync(Run::Body body, RunConfig cfg = {}, double timeout_s = 30) {
     auto run = Run::start(std::move(body), cfg);

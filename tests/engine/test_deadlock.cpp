@@ -64,14 +64,15 @@ TEST_CASE("deadlock: get() on a queue nobody fills" * doctest::timeout(20)) {
 TEST_CASE("deadlock: a timed wait is not a deadlock" * doctest::timeout(20)) {
     auto run = run_sync([](Runtime&) {
         Lock l("l");
-        Event e;
+        Event e, locked;
         Thread t([&] {
             l.acquire();
+            locked.set();
             e.wait();  // untimed, until main gives up on the lock
             l.release();
         });
         t.start();
-        while (!l.locked()) sleep(0.001);
+        locked.wait();
         CHECK_FALSE(l.acquire(true, 0.15));  // everyone "waits", but this wait can end
         e.set();
         t.join();

@@ -30,7 +30,7 @@ std::vector<int> append_one(std::vector<int> v) {
     return v;
 }
 int current_process() {
-    return current_worker()->process;
+    return current_worker()->process();
 }
 
 bool has_state(const Run& run, WorkerState s) {
@@ -419,4 +419,81 @@ TEST_CASE("process pool: stop while workers start and run" * doctest::timeout(30
         REQUIRE(run->wait(5));
         CHECK(run->status() == RunStatus::stopped);
     }
+}
+
+namespace {
+int seen_init = 0;  // per worker process in CPython; here read back through the result
+void set_seen(int v) {
+    (void)v;
+}
+int initialized_value(int x) {
+    return x;
+}
+void bad_init() {
+    throw std::runtime_error("no database");
+}
+void bad_init_with(int) {
+    throw std::runtime_error("no database");
+}
+int hang_in_child(int) {
+    for (;;) sleep(1.0);
+}
+}  // namespace
+
+TEST_CASE("executor: initializer runs first on every worker" * doctest::timeout(30)) {
+    auto run = run_sync([](Runtime&) {
+        auto inits = std::make_shared<std::atomic<int>>(0);
+        {
+            ThreadPoolExecutor ex(3, "init", [inits] { ++*inits; });
+            std::vector<Future<int>> fs;
+            for (int i = 0; i < 9; ++i) fs.push_back(ex.submit([inits] { return inits->load(); }));
+            for (auto& f : fs) CHECK(f.result() >= 1);  // some initializer ran before any item
+        }
+        CHECK(*inits >= 1);
+        CHECK(*inits <= 3);
+        ProcessPoolExecutor px(2, set_seen, 5);
+        CHECK(px.submit(initialized_value, 4).result() == 4);
+    });
+    INFO(all_notices(*run));
+    CHECK(run->status() == RunStatus::finished);
+    (void)seen_init;
+}
+
+TEST_CASE("executor: a failing initializer breaks the pool" * doctest::timeout(30)) {
+    auto run = run_sync([](Runtime&) {
+        ThreadPoolExecutor ex(1, "", [] { throw std::runtime_error("no database"); });
+        Future<int> f = ex.submit([] { return 1; });
+        CHECK_THROWS_AS(f.result(), BrokenThreadPool);
+        CHECK_THROWS_WITH_AS(ex.submit([] { return 2; }),
+                             "A thread initializer failed, the thread pool is not usable anymore",
+                             BrokenThreadPool);
+        ProcessPoolExecutor px(2, bad_init_with, 1);
+        Future<int> g = px.submit(initialized_value, 1);
+        CHECK_THROWS_AS(g.result(), BrokenProcessPool);
+        CHECK_THROWS_AS(px.submit(initialized_value, 2), BrokenProcessPool);
+        (void)bad_init;
+    });
+    CHECK(run->status() == RunStatus::finished);
+    CHECK(all_notices(*run).find("Exception in initializer of") != std::string::npos);
+}
+
+TEST_CASE("executor: a pool process terminated under a task breaks the pool" *
+          doctest::timeout(30)) {
+    auto run = run_sync([](Runtime& rt) {
+        ProcessPoolExecutor px(1);
+        Future<int> f = px.submit(hang_in_child, 1);
+        Future<int> queued = px.submit(initialized_value, 2);
+        // The pool's only process: kill it as an OOM killer would.
+        while (!f.running()) sleep(0.001);
+        uint16_t pool_process = 0;
+        for (const auto& w : rt.worker_stats())
+            if (w.name.rfind("ForkProcess-", 0) == 0) pool_process = w.process;
+        REQUIRE(pool_process != 0);
+        rt.kill_process(pool_process, 9);
+        CHECK_THROWS_AS(f.result(), BrokenProcessPool);
+        CHECK_THROWS_AS(queued.result(), BrokenProcessPool);
+        CHECK_THROWS_AS(px.submit(initialized_value, 3), BrokenProcessPool);
+    });
+    INFO(all_notices(*run));
+    CHECK(run->status() == RunStatus::finished);
 }

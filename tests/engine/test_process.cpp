@@ -21,7 +21,7 @@ void mutate_and_report(ProcessQueue<std::vector<int>> out, std::vector<int> data
     data.push_back(99);
     counts["child"] = 1;
     out.put(data);
-    out.put({static_cast<int>(counts.size()), current_worker()->process});
+    out.put({static_cast<int>(counts.size()), current_worker()->process()});
 }
 
 void count_to(ProcessQueue<std::string> q, std::string who, int n) {
@@ -65,7 +65,7 @@ TEST_CASE("process: the child works on a copy of its arguments" * doctest::timeo
         auto info = q.get();
         CHECK(info[0] == 2);  // child saw parent + child
         CHECK(info[1] != 0);  // in another process
-        CHECK(info[1] != current_worker()->process);
+        CHECK(info[1] != current_worker()->process());
         CHECK(p.join());
         CHECK_FALSE(p.is_alive());
         CHECK(p.exitcode() == 0);
@@ -206,4 +206,56 @@ TEST_CASE("process: start-up has a real, measurable cost" * doctest::timeout(20)
     REQUIRE(begin >= 0);
     REQUIRE(end > begin);
     MESSAGE("process start-up (starting state): " << (end - begin) / 1e6 << " ms");
+}
+
+namespace {
+void forever(ProcessQueue<int> started) {
+    started.put(1);
+    for (;;) sleep(1.0);  // blocked in a timed wait, as a child sleeping in Python
+}
+void spin_forever(ProcessQueue<int> started) {
+    started.put(1);
+    for (;;) cpu(1);
+}
+}  // namespace
+
+TEST_CASE("process: terminate() and kill() stop the child with -15 / -9" * doctest::timeout(30)) {
+    auto run = run_sync([](Runtime&) {
+        ProcessQueue<int> q1, q2;
+        Process sleeper(forever, q1), spinner(spin_forever, q2);
+        sleeper.start();
+        spinner.start();
+        CHECK(q1.get() == 1);
+        CHECK(q2.get() == 1);
+        CHECK(sleeper.is_alive());
+        sleeper.terminate();
+        spinner.kill();
+        CHECK(sleeper.join(10));
+        CHECK(spinner.join(10));
+        CHECK(sleeper.exitcode() == -15);
+        CHECK(spinner.exitcode() == -9);
+        sleeper.terminate();  // ended: no effect
+        CHECK(sleeper.exitcode() == -15);
+        print("parent goes on");
+    });
+    INFO(all_notices(*run));
+    CHECK(run->status() == RunStatus::finished);
+    CHECK(output_texts(*run) == std::vector<std::string>{"parent goes on"});
+}
+
+TEST_CASE("process: a daemonic child is stopped when the parent ends" * doctest::timeout(30)) {
+    auto run = run_sync([](Runtime&) {
+        ProcessQueue<int> q;
+        Process p(forever, q);
+        p.set_daemon(true);
+        CHECK(p.daemon());
+        p.start();
+        CHECK_THROWS_AS(p.set_daemon(false), std::logic_error);
+        CHECK(q.get() == 1);
+        p.detach();  // a GC dropping the handle: never blocks
+        print("main done");
+    });
+    INFO(all_notices(*run));
+    CHECK(run->status() == RunStatus::finished);
+    CHECK(output_texts(*run) == std::vector<std::string>{"main done"});
 }

@@ -117,7 +117,8 @@ TEST_CASE("cli: run streams lines, then a summary; python prints the text" * doc
 TEST_CASE("cli: --json is the report object; exit codes follow the status" * doctest::timeout(60)) {
     auto r = cli("run asyncio --time_scale=0.01 --json");
     CHECK(r.code == 0);
-    CHECK(r.out.rfind("{\"sample\": \"asyncio\", \"knobs\": {\"time_scale\": \"0.01\"}, "
+    CHECK(r.out.rfind("{\"sample\": \"asyncio\", \"knobs\": {\"cores\": \"4\", \"machine\": \"real\", "
+                     "\"seed\": \"1\", \"time_scale\": \"0.01\"}, "
                       "\"status\": \"finished\"",
                       0) == 0);
     CHECK(has(r.out, "\"text\": \"Async Task 2: E\""));

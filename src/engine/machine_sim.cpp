@@ -1,0 +1,383 @@
+// The simulated machine's scheduler (see sim.hpp for the model and its checklist).
+//
+// One decision (dispatch): wake what stop or a notify made runnable, then repeatedly take the
+// earliest event — a timer (a parked worker's deadline, a new worker's start) or a worker on a
+// core at its virtual time — firing timers, until the earliest is a worker on a core: it gets
+// the baton. Ties: timers first, then an order drawn from (seed, worker, time).
+//
+// Locks: mu_ (this scheduler's state) is taken after a primitive's mutex is released, and probes
+// (which take primitive mutexes) run under mu_: order mu_ -> primitive. Notifies, which may come
+// with a primitive's mutex held (the GIL, Barrier), only touch note_mu_.
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+#include <utility>
+
+#include "engine/machine.hpp"
+#include "engine/runtime_impl.hpp"
+#include "engine/sim.hpp"
+#include "engine/usage.hpp"
+
+namespace interleave::engine {
+
+namespace {
+uint64_t splitmix64(uint64_t x) {
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+}  // namespace
+
+Sim::Sim(Runtime& rt)
+    : rt_(rt),
+      cores_(std::clamp(rt.config().machine.cores, 1u, MachineConfig::kMaxCores)),
+      seed_(splitmix64(rt.config().machine.seed)) {}
+
+Sim::~Sim() = default;
+
+int64_t Sim::now_ns() const noexcept {
+    const WorkerContext* c = current_worker();
+    if (c && c->sim_ && &c->runtime() == &rt_) return time_of(*c->sim_);
+    return latest_.load(std::memory_order_relaxed);
+}
+
+SimThread& Sim::thread(uint16_t w) {
+    while (threads_.size() <= w) threads_.emplace_back();
+    return threads_[w];
+}
+
+// A fresh order at every decision: the same pair of simultaneous workers does not always meet
+// in the same order (a program whose steps cost no time would otherwise never interleave).
+uint64_t Sim::tie(uint16_t worker, int64_t t) const noexcept {
+    return splitmix64(seed_ ^ (uint64_t{worker} * 0xD6E8FEB86659FD93ull) ^
+                      (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ull) ^
+                      splitmix64(decisions_));
+}
+
+// --- Admission, exit ---------------------------------------------------------------------------
+
+void Sim::admit(uint16_t worker, const WorkerContext* spawner) {
+    std::unique_lock<std::mutex> lk(mu_);
+    SimThread& t = thread(worker);
+    t.worker = worker;
+    // A new thread starts like a timer: runnable kThreadStartNs after its spawner's now (the
+    // first worker at 0).
+    const int64_t at = spawner && spawner->sim_ ? time_of(*spawner->sim_) + Machine::kThreadStartNs : 0;
+    t.vt.store(at, std::memory_order_relaxed);
+    t.st = SimThread::St::timer;
+    t.deadline = at;
+    if (holder_ < 0) {
+        dispatch(lk, nullptr);  // nobody else would start it (MainThread, from the controller)
+    } else if (spawner && spawner->sim_) {
+        // A new event, maybe before the spawner's horizon: its next checkpoint decides.
+        dirty_.store(true, std::memory_order_release);
+        const_cast<WorkerContext*>(spawner)->set_breaker(breaker::sim_switch);
+    }
+}
+
+void Sim::abandon_admission(uint16_t worker) {
+    std::unique_lock<std::mutex> lk(mu_);
+    SimThread& t = thread(worker);
+    t.st = SimThread::St::exited;
+    t.deadline = Clock::kNever;
+    if (holder_ == worker) holder_ = -1;
+}
+
+void Sim::attach(WorkerContext& ctx) {
+    SimThread* t = nullptr;
+    {
+        std::lock_guard<std::mutex> g(mu_);
+        t = &thread(ctx.worker_);
+        t->ctx = &ctx;
+    }
+    ctx.sim_ = t;
+    wait_baton(*t);
+}
+
+void Sim::exit(WorkerContext& ctx) {
+    std::unique_lock<std::mutex> lk(mu_);
+    SimThread& t = *ctx.sim_;
+    const int64_t now = time_of(t);
+    if (now > latest_.load(std::memory_order_relaxed)) latest_.store(now, std::memory_order_relaxed);
+    release_core(t, now);
+    t.st = SimThread::St::exited;
+    t.ctx = nullptr;
+    if (holder_ == t.worker) holder_ = -1;
+    if (abandoned()) return;
+    dispatch(lk, nullptr);  // hand the baton on; this thread never needs it again
+}
+
+// --- Waits and time ------------------------------------------------------------------------------
+
+bool Sim::park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& cv,
+               int64_t deadline_ns, ProbeRef probe) {
+    cv.sim_.store(this, std::memory_order_release);
+    SimThread& t = *ctx.sim_;
+    lock.unlock();  // before mu_: see the lock order above
+    {
+        std::unique_lock<std::mutex> lk(mu_);
+        t.cv = &cv;
+        t.probe = probe;
+        t.deadline = deadline_ns;
+        t.timed_out = false;
+        release_core(t, time_of(t));
+        t.st = SimThread::St::parked;
+        dispatch(lk, &t);  // returns once this worker holds the baton again
+    }
+    lock.lock();
+    return !t.timed_out;
+}
+
+void Sim::charge(WorkerContext& ctx, int64_t ns) noexcept {
+    SimThread& t = *ctx.sim_;
+    const int64_t v = t.vt.load(std::memory_order_relaxed) + ns;
+    t.vt.store(v, std::memory_order_relaxed);
+    if (v >= t.horizon) ctx.set_breaker(breaker::sim_switch);
+}
+
+void Sim::yield_point(WorkerContext& ctx) {
+    Sim& s = *impl_of(ctx.runtime()).sim;
+    ctx.clear_breaker(breaker::sim_switch);
+    if (s.abandoned()) return;
+    SimThread& t = *ctx.sim_;
+    if (time_of(t) < t.horizon && !s.dirty_.load(std::memory_order_acquire)) return;
+    std::unique_lock<std::mutex> lk(s.mu_);
+    // Round-robin: a worker that used a whole slice while others wait for a core goes to the
+    // back of the queue (its core passes to the first in line). It is traced as `ready`
+    // meanwhile, so the cores view never shows more busy workers than cores.
+    const int64_t now = time_of(t);
+    WorkerState resume = WorkerState::count_;
+    if (t.st == SimThread::St::active && !s.queue_.empty() &&
+        now - t.slice_start >= Machine::kSliceNs) {
+        s.release_core(t, now);
+        t.st = SimThread::St::queued;
+        t.ready_at = now;
+        s.queue_.insert({{now, s.tie(t.worker, now)}, t.worker});
+        if (is_busy(ctx.state())) {
+            resume = ctx.state();
+            lk.unlock();
+            ctx.set_state(WorkerState::ready, now);
+            lk.lock();
+        }
+    }
+    s.dispatch(lk, &t);
+    lk.unlock();
+    if (resume != WorkerState::count_) ctx.set_state(resume, time_of(t));
+}
+
+void Sim::notified(WaitCv& cv) noexcept {
+    {
+        std::lock_guard<std::mutex> g(note_mu_);
+        notified_.push_back(&cv);
+    }
+    dirty_.store(true, std::memory_order_release);
+    // The notifier is almost always the worker holding the baton: its next checkpoint decides
+    // whether the woken worker goes first.
+    if (WorkerContext* c = current_worker(); c && c->sim_ && &c->runtime() == &rt_)
+        c->set_breaker(breaker::sim_switch);
+}
+
+void Sim::on_stop() noexcept {
+    {
+        std::lock_guard<std::mutex> g(note_mu_);
+        wake_all_pending_ = true;
+    }
+    dirty_.store(true, std::memory_order_release);
+}
+
+void Sim::wake_all() noexcept {
+    on_stop();
+    if (WorkerContext* c = current_worker(); c && c->sim_ && &c->runtime() == &rt_)
+        c->set_breaker(breaker::sim_switch);
+}
+
+void Sim::abandon() noexcept {
+    abandoned_.store(true, std::memory_order_release);
+    std::lock_guard<std::mutex> g(mu_);
+    for (auto& t : threads_) {
+        t.baton.store(1, std::memory_order_release);
+        t.baton.notify_all();
+    }
+}
+
+// --- Cores ---------------------------------------------------------------------------------------
+
+void Sim::make_runnable(SimThread& t, int64_t at) {
+    t.cv = nullptr;
+    t.probe = {};
+    t.deadline = Clock::kNever;
+    const int64_t v = std::max(time_of(t), at);
+    t.vt.store(v, std::memory_order_relaxed);
+    if (on_core_ < cores_) {
+        t.st = SimThread::St::active;
+        t.slice_start = v;
+        ++on_core_;
+    } else {
+        t.st = SimThread::St::queued;
+        t.ready_at = v;
+        queue_.insert({{v, tie(t.worker, v)}, t.worker});
+    }
+}
+
+void Sim::release_core(SimThread& t, int64_t at) {
+    if (t.st != SimThread::St::active) return;
+    --on_core_;
+    if (queue_.empty()) return;
+    const auto first = *queue_.begin();
+    queue_.erase(queue_.begin());
+    SimThread& q = threads_[first.second];
+    const int64_t v = std::max(q.ready_at, at);
+    q.vt.store(v, std::memory_order_relaxed);
+    q.st = SimThread::St::active;
+    q.slice_start = v;
+    ++on_core_;
+}
+
+// --- The decision --------------------------------------------------------------------------------
+
+void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
+    Runtime::Impl& im = impl_of(rt_);
+    for (;;) {
+        ++decisions_;
+        // The time of whatever just happened (a notify, a stop): the caller's.
+        const int64_t now = me ? time_of(*me) : latest_.load(std::memory_order_relaxed);
+        dirty_.store(false, std::memory_order_relaxed);
+        std::vector<WaitCv*> notes;
+        bool wake_all = false;
+        {
+            std::lock_guard<std::mutex> g(note_mu_);
+            notes.swap(notified_);
+            wake_all = std::exchange(wake_all_pending_, false);
+        }
+        // Parked workers whose condition may have changed, in worker order (deterministic).
+        // A stop (or kill, or daemon shutdown) happens at the machine's current time.
+        const int64_t stop_time = std::max(now, latest_.load(std::memory_order_relaxed));
+        for (SimThread& t : threads_) {
+            if (t.st != SimThread::St::parked) continue;
+            if (wake_all) {
+                make_runnable(t, stop_time);
+            } else if (t.cv && std::find(notes.begin(), notes.end(), t.cv) != notes.end() &&
+                       t.probe && t.probe()) {
+                make_runnable(t, now);
+            }
+        }
+
+        // The earliest event.
+        SimThread* best = nullptr;
+        int64_t best_time = Clock::kNever;
+        int best_class = 2;  // 0 timer, 1 on a core
+        uint64_t best_tie = 0;
+        bool parked_any = false;
+        for (SimThread& t : threads_) {
+            int cls;
+            int64_t when;
+            if (t.st == SimThread::St::active) {
+                cls = 1;
+                when = time_of(t);
+            } else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
+                       t.deadline != Clock::kNever) {
+                cls = 0;
+                when = t.deadline;
+            } else {
+                if (t.st == SimThread::St::parked) parked_any = true;
+                continue;
+            }
+            const uint64_t tb = tie(t.worker, when);
+            if (!best || when < best_time || (when == best_time && cls < best_class) ||
+                (when == best_time && cls == best_class && tb < best_tie)) {
+                best = &t;
+                best_time = when;
+                best_class = cls;
+                best_tie = tb;
+            }
+        }
+
+        if (!best) {
+            holder_ = -1;
+            if (!parked_any || abandoned()) return;
+            // Every worker is parked, no timer is pending: a deadlock, exactly. The report comes
+            // from the registered waits (the real machine's detector, which probes them all).
+            if (!rt_.run_stopping()) {
+                lk.unlock();
+                if (!im.detect_deadlock(rt_))
+                    rt_.end_run(RunStatus::deadlock,
+                                "Deadlock: every thread waits and nothing can wake it");
+                lk.lock();
+                continue;  // the stop makes everyone runnable
+            }
+            // Stopping and still stuck (a wait that ignores stop): free the threads.
+            lk.unlock();
+            abandon();
+            return;
+        }
+
+        // The virtual wall limit and line samples happen at event times.
+        if (const int64_t limit = Clock::duration_ns(rt_.config().limits.wall_s);
+            !rt_.run_stopping() && best_time > limit) {
+            // The run ends at the limit, not at the later event.
+            if (limit > latest_.load(std::memory_order_relaxed))
+                latest_.store(limit, std::memory_order_relaxed);
+            lk.unlock();
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g s", rt_.config().limits.wall_s);
+            rt_.end_run(RunStatus::limit,
+                        std::string("Time limit reached (") + buf + "): the run was stopped.");
+            lk.lock();
+            continue;
+        }
+        if (rt_.config().line_sample_ms > 0 && best_time >= next_sample_) {
+            const auto period = std::max<int64_t>(
+                1, static_cast<int64_t>(rt_.config().line_sample_ms * 1e6));
+            while (next_sample_ <= best_time) next_sample_ += period;
+            rt_.request_line_samples();
+        }
+        if (best_time > latest_.load(std::memory_order_relaxed))
+            latest_.store(best_time, std::memory_order_relaxed);
+
+        if (best_class == 0) {  // a timer fires: its worker becomes runnable at its deadline
+            best->timed_out = best->st == SimThread::St::parked;
+            make_runnable(*best, best_time);
+            continue;
+        }
+
+        // `best` runs until the next event: its horizon.
+        int64_t horizon = Clock::kNever;
+        for (SimThread& t : threads_) {
+            if (&t == best) continue;
+            if (t.st == SimThread::St::active)
+                horizon = std::min(horizon, time_of(t));
+            else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
+                     t.deadline != Clock::kNever)
+                horizon = std::min(horizon, t.deadline);
+        }
+        if (!queue_.empty()) horizon = std::min(horizon, best->slice_start + Machine::kSliceNs);
+        best->horizon = horizon;
+        if (best == me) {
+            holder_ = me->worker;
+            return;
+        }
+        give_baton(*best);
+        if (!me || me->st == SimThread::St::exited) return;
+        lk.unlock();
+        wait_baton(*me);
+        lk.lock();
+        return;
+    }
+}
+
+void Sim::give_baton(SimThread& t) {
+    holder_ = t.worker;
+    t.baton.store(1, std::memory_order_release);
+    t.baton.notify_one();
+}
+
+void Sim::wait_baton(SimThread& t) {
+    for (;;) {
+        if (t.baton.exchange(0, std::memory_order_acquire) == 1) return;
+        if (abandoned()) return;
+        t.baton.wait(0, std::memory_order_acquire);
+    }
+}
+
+}  // namespace interleave::engine

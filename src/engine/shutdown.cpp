@@ -1,0 +1,75 @@
+// Interpreter shutdown (daemon threads) and exact deadlock detection.
+#include <algorithm>
+
+#include "engine/runtime.hpp"
+#include "engine/runtime_impl.hpp"
+
+namespace interleave::engine {
+
+bool Runtime::Impl::stop_lone_daemons() {
+    bool any = false;
+    {
+        std::lock_guard<std::mutex> g(reg_mu);
+        if (live == 0) return false;
+        for (const auto& w : workers)
+            if (w.alive.load(std::memory_order_relaxed) && !w.daemon) return false;
+        for (auto& w : workers) {
+            if (w.alive.load(std::memory_order_relaxed) &&
+                !w.killed.load(std::memory_order_relaxed)) {
+                w.killed.store(true);
+                any = true;
+            }
+        }
+    }
+    if (any) {
+        // Every worker left is a daemon: the bit sends each to checkpoint_slow, which stops it.
+        set_breaker_all(breaker::kill_daemons);
+        wake_all_waits();
+    }
+    return true;  // only daemons are left, being stopped: no deadlock to look for
+}
+
+std::string Runtime::Impl::deadlock_report(Runtime& rt,
+                                           std::vector<std::shared_ptr<WaitRecord>> snap) {
+    std::sort(snap.begin(), snap.end(), [](auto& a, auto& b) { return a->worker < b->worker; });
+    std::string report = "Deadlock: ";
+    for (size_t i = 0; i < snap.size(); ++i) {
+        auto& r = snap[i];
+        std::string who = rt.worker_name(r->worker);
+        std::string holder;
+        {
+            std::lock_guard<std::mutex> g(r->mu);
+            if (r->active && r->target.holder) holder = r->target.holder();
+        }
+        if (i) report += "; ";
+        report += who + " waits for " + r->target.what;
+        if (!holder.empty()) report += " held by " + holder;
+    }
+    return report;
+}
+
+bool Runtime::Impl::detect_deadlock(Runtime& rt) {
+    std::vector<std::shared_ptr<WaitRecord>> snap;
+    uint64_t seen = 0;
+    {
+        std::lock_guard<std::mutex> g(reg_mu);
+        if (live == 0 || static_cast<int>(waits.size()) != live) return false;
+        snap = waits;
+        seen = epoch;
+    }
+    // Probes take primitive mutexes: never call them holding reg_mu (workers take reg_mu while
+    // holding a primitive's mutex in enter_wait).
+    for (auto& r : snap) {
+        std::lock_guard<std::mutex> g(r->mu);
+        if (!r->active || r->probe()) return false;
+    }
+    {
+        std::lock_guard<std::mutex> g(reg_mu);
+        if (epoch != seen) return false;
+    }
+    // Deadlocked: nobody can change any probe's answer, so the report below is stable.
+    rt.end_run(RunStatus::deadlock, deadlock_report(rt, std::move(snap)));
+    return true;
+}
+
+}  // namespace interleave::engine

@@ -1,0 +1,140 @@
+// Interleave engine — the simulated machine's scheduler (engine-internal; machine_sim.cpp).
+//
+// A simulated run still runs its workers on real OS threads, but only one of them executes at a
+// time: it holds the *baton*. Switches happen only at the engine's checkpoints (work ticks, GIL
+// checks, prints, blocking calls, parks), decided from virtual time and the seed, never by the
+// OS. Each worker has its own virtual time; the baton goes to the worker whose next event is
+// earliest, so every interaction happens in virtual-time order.
+//
+// Model (a discrete-event simulation; see machine.hpp for the cost constants):
+//   ✓ cores: at most `cores` workers are on a core at once; a runnable worker without a core
+//     waits in a FIFO (ties broken by the seed). A worker on a core runs until it blocks or,
+//     while others wait for a core, for one time slice (Machine::kSliceNs): round-robin.
+//   ✓ virtual time: CPU work (cpu ticks, interpreted instructions, process start, pickling, a
+//     GIL hand-off, print) advances the worker's time by documented costs; nothing else does.
+//   ✓ blocking: a parked worker becomes runnable when its probe is true (evaluated after a
+//     notify of its WaitCv) at the notifier's time, or at its deadline (a timer). When every
+//     worker is blocked the clock jumps to the next timer (as the Go playground's fake time):
+//     sleeps, I/O waits and timeouts cost no real time.
+//   ✓ ties: simultaneous events run in an order drawn from (seed, worker, time, decision
+//     count); timers before workers that are already on a core.
+//   ✓ deadlock: no runnable worker, no timer, some worker parked: exact, reported like the real
+//     machine's (from the registered waits).
+//   ✓ limits: RunLimits::wall_s in virtual time (and the controller's real-time guard).
+//   ✓ stop: every parked worker is made runnable at the current virtual time and unwinds under
+//     the baton (deterministic); if the run does not end within 2 s of real time the scheduler
+//     is abandoned and the threads run freely (an escape hatch, never the normal path).
+//   ✗ caches, memory bandwidth, hyper-threads, NUMA; the OS's own threads; I/O devices (an I/O
+//     wait is a timer); priority or CFS-like fairness (round-robin slices only).
+//
+// Thread-safety: all members are called by the baton holder, except notified()/on_stop()/
+// wake_all()/abandon() (any thread) and time_of() (the worker itself). One mutex guards the
+// scheduler's state; it is held only for the bookkeeping of one decision.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <vector>
+
+#include "engine/clock.hpp"
+#include "engine/runtime.hpp"
+
+namespace interleave::engine {
+
+// A worker as the scheduler sees it.
+struct SimThread {
+    enum class St : uint8_t { timer, parked, queued, active, exited };
+    uint16_t worker = 0;
+    std::atomic<int64_t> vt{0};  // virtual time; written by the worker itself or the holder
+    St st = St::timer;
+    // parked / timer
+    WaitCv* cv = nullptr;
+    ProbeRef probe;
+    int64_t deadline = Clock::kNever;
+    bool timed_out = false;
+    // queued
+    int64_t ready_at = 0;
+    // active
+    int64_t slice_start = 0;
+    // The holder runs without asking the scheduler while its time is below this: the earliest
+    // other event when it was given the baton (set by dispatch).
+    int64_t horizon = Clock::kNever;
+    // the baton: 1 = this worker may run
+    std::atomic<uint32_t> baton{0};
+    WorkerContext* ctx = nullptr;
+};
+
+class Sim final : public VirtualTime {
+  public:
+    explicit Sim(Runtime& rt);
+    ~Sim() override;
+    Sim(const Sim&) = delete;
+    Sim& operator=(const Sim&) = delete;
+
+    // VirtualTime: the calling worker's time, else the machine's current time.
+    int64_t now_ns() const noexcept override;
+    static int64_t time_of(const SimThread& t) noexcept {
+        return t.vt.load(std::memory_order_relaxed);
+    }
+    // The time a finished run ended at (the latest event).
+    int64_t end_ns() const noexcept { return latest_.load(std::memory_order_relaxed); }
+
+    // spawn_worker: `worker` exists from now (the spawner's time + Machine::kThreadStartNs,
+    // or 0 for the first worker). `spawner` is null for the controller.
+    void admit(uint16_t worker, const WorkerContext* spawner);
+    // spawn_worker found no OS thread for it: forget it.
+    void abandon_admission(uint16_t worker);
+    // WorkerScope: binds the context and waits for the worker's first turn.
+    void attach(WorkerContext& ctx);
+    // ~WorkerScope: the worker has ended; hands the baton on. Never waits.
+    void exit(WorkerContext& ctx);
+
+    // Runtime::park on the simulated machine (see runtime.hpp).
+    bool park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& cv,
+              int64_t deadline_ns, ProbeRef probe);
+    // A checkpoint that found breaker::sim_switch (or another engine bit): runs earlier events
+    // of other workers first if there are any.
+    static void yield_point(WorkerContext& ctx);
+    // Advances the worker's time (its own CPU work).
+    void charge(WorkerContext& ctx, int64_t ns) noexcept;
+
+    void notified(WaitCv& cv) noexcept;  // WaitCv::notify_*; any thread
+    void on_stop() noexcept;             // end_run: make everything runnable; any thread
+    void wake_all() noexcept;            // after a kill / daemon shutdown; any thread
+    void abandon() noexcept;             // the escape hatch; any thread
+    bool abandoned() const noexcept { return abandoned_.load(std::memory_order_acquire); }
+
+  private:
+    SimThread& thread(uint16_t w);
+    void make_runnable(SimThread& t, int64_t at);  // parked/timer -> active or queued
+    void release_core(SimThread& t, int64_t at);   // t leaves its core at `at`
+    uint64_t tie(uint16_t worker, int64_t t) const noexcept;
+    // Picks the next event and hands the baton to its worker (mu_ held, released inside).
+    // `me`: the caller (it waits for its own baton again if it is still alive and not chosen).
+    void dispatch(std::unique_lock<std::mutex>& lk, SimThread* me);
+    void wait_baton(SimThread& t);
+    void give_baton(SimThread& t);
+    void refresh_horizon(SimThread& me);
+
+    Runtime& rt_;
+    const unsigned cores_;
+    const uint64_t seed_;
+    mutable std::mutex mu_;
+    std::deque<SimThread> threads_;  // index = worker id
+    std::set<std::pair<std::pair<int64_t, uint64_t>, uint16_t>> queue_;  // waiting for a core
+    unsigned on_core_ = 0;
+    int holder_ = -1;         // the worker holding the baton
+    uint64_t decisions_ = 0;  // decisions taken: part of every tie-break
+    std::mutex note_mu_;             // guards the two below; never held while calling out
+    std::vector<WaitCv*> notified_;  // since the last decision
+    bool wake_all_pending_ = false;  // stop, a kill, daemon shutdown: wake every parked worker
+    std::atomic<bool> dirty_{false};  // notified_/wake_all_pending_/an admission since then
+    std::atomic<bool> abandoned_{false};
+    std::atomic<int64_t> latest_{0};  // the latest event time dispatched
+    int64_t next_sample_ = 0;         // next line-sample period start (virtual)
+};
+
+}  // namespace interleave::engine
