@@ -146,6 +146,16 @@ TEST_CASE("bigint: pow, pow with modulus, shifts and bitwise ops" * doctest::tim
     CHECK(pow(I("7"), I("10000000000000")).error.type == ExcType::MemoryError);
     CHECK(S(pow(I("-1"), I("10000000000001")).value) == "-1");
 
+    CHECK(S(round_int(I("-1250"), -2).value) == "-1200");
+    CHECK(S(round_int(I("-1350"), -2).value) == "-1400");
+    CHECK(S(round_int(I("15"), -1).value) == "20");
+    CHECK(S(round_int(I("25"), -1).value) == "20");
+    CHECK(S(round_int(I("5"), -1).value) == "0");
+    CHECK(S(round_int(I("123"), -5).value) == "0");
+    CHECK(S(round_int(I("7"), 3).value) == "7");
+    CHECK(S(round_int(I("1000000000000000000000000000005000000000"), -10).value) ==
+          "1000000000000000000000000000000000000000");
+    CHECK(round_int(I("7"), -10000000000).error.type == ExcType::MemoryError);
     CHECK(S(rshift(I("-5"), I("1")).value) == "-3");
     CHECK(S(rshift(I("-1"), I("100000000000000000000")).value) == "-1");
     CHECK(S(rshift(I("5"), I("100000000000000000000")).value) == "0");

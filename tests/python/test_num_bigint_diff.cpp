@@ -72,6 +72,7 @@ def run(op, a):
     if op == 'hash': return str(hash(a[0]))
     if op == 'float': return bits(float(a[0]))
     if op == 'bitlen': return str(a[0].bit_length())
+    if op == 'round': return hex(round(a[0], a[1]))
     if op == 'cmpf':
         x = struct.unpack('<d', struct.pack('<q', a[1]))[0]
         return 'U' if x != x else str((a[0] > x) - (a[0] < x))
@@ -127,6 +128,9 @@ TEST_CASE("bigint differential: arithmetic, bitwise, text, hash vs python3" *
         const BigInt s = BigInt::from_int64(static_cast<int64_t>(rng() % 300) - 20);
         add_case("lshift", {&a, &s}, show(lshift(a, s), hex));
         add_case("rshift", {&a, &s}, show(rshift(a, s), hex));
+        const int64_t nd = static_cast<int64_t>(rng() % 45) - 42;
+        const BigInt ndb = BigInt::from_int64(nd);
+        add_case("round", {&a, &ndb}, show(round_int(a, nd), hex));
         const BigInt e = BigInt::from_int64(static_cast<int64_t>(rng() % 40));
         add_case("pow", {&a, &e}, show(pow(a, e), hex));
         const BigInt m =

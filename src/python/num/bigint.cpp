@@ -312,6 +312,18 @@ Result<BigInt> pow(const BigInt& a, const BigInt& e, const Poll* poll) {
     return BigInt::from_limbs(std::move(result), neg);
 }
 
+Result<BigInt> round_int(const BigInt& a, int64_t ndigits) {
+    if (ndigits >= 0) return a;
+    if (ndigits < -static_cast<int64_t>(kMaxBits / 4))
+        return memory_error();  // 10**k > 2**kMaxBits
+    const BigInt p = pow(BigInt::from_int64(10), BigInt::from_int64(-ndigits)).value;
+    BigDivMod qr = divmod(a, p).value;  // floor: 0 <= remainder < p
+    const int c = compare(lshift(qr.remainder, int64_t{1}).value, p);
+    if (c > 0 || (c == 0 && qr.quotient.is_odd()))
+        qr.quotient = qr.quotient + BigInt::from_int64(1);
+    return qr.quotient * p;
+}
+
 namespace {
 
 // Inverse of a modulo n > 0 as long_invmod (extended Euclid with floor division).

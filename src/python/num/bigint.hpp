@@ -161,6 +161,11 @@ Result<BigInt> pow(const BigInt& a, const BigInt& e, const Poll* poll = nullptr)
 Result<BigInt> pow_mod(const BigInt& a, const BigInt& e, const BigInt& m,
                        const Poll* poll = nullptr);
 
+// round(a, ndigits) for an int (long_round with _PyLong_DivmodNear): a itself for ndigits >= 0,
+// else the nearest multiple of 10**-ndigits, ties to even (round(25, -1) == 20). 10**-ndigits
+// past kMaxBits: MemoryError, as CPython fails computing it.
+Result<BigInt> round_int(const BigInt& a, int64_t ndigits);
+
 // a << n, a >> n. ValueError "negative shift count"; << past kMaxBits: MemoryError "".
 // >> floors (-5 >> 1 == -3); huge n gives 0 or -1.
 Result<BigInt> lshift(const BigInt& a, const BigInt& n);

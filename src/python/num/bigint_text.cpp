@@ -178,6 +178,17 @@ bool decimal_digits(const Mag& mag, detail::WorkMeter& meter, std::string* out) 
         *out = "0";
         return true;
     }
+    if (mag.size() <= 2) {  // one machine word: no limb arithmetic
+        uint64_t v = mag[0] | (mag.size() > 1 ? uint64_t(mag[1]) << 32 : 0);
+        char buf[24];
+        char* p = buf + sizeof buf;
+        do {
+            *--p = static_cast<char>('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        out->assign(p, static_cast<size_t>(buf + sizeof buf - p));
+        return true;
+    }
     Mag m = mag;
     std::string rev;
     rev.reserve(mag.size() * 10);
