@@ -23,6 +23,8 @@
 namespace interleave::samples {
 
 constexpr int kLinkVersion = 1;
+// Links without code are far below this. Issue #10.6 allows links with code up to 64 KiB: the
+// codec's change raises it.
 constexpr size_t kMaxFragmentBytes = 4096;
 
 struct LinkState {
@@ -34,7 +36,8 @@ struct LinkState {
     bool run = false;  // the link asks to run at once
 };
 
-// How `code=` is packed (issue #10.6). Both functions must be pure and total.
+// How `code=` is packed (issue #10.6). Pure functions; any thread. An exception from unpack is
+// caught and reported like a refusal.
 struct CodeCodec {
     std::function<std::string(std::string_view text)> pack;  // -> payload (any bytes)
     // payload -> text; nullopt with a one-line reason in `why` when it cannot be read.
