@@ -61,8 +61,9 @@ if(INTERLEAVE_FUZZ)
   set_tests_properties(fuzz_python_parse PROPERTIES TIMEOUT 300)
 
   # The knob <-> text binding over any text, with every sample's knob specs; seeded with the
-  # samples' own programs (read-only: new inputs go to build/fuzz/corpus_knob_text). ~0.4 ms an
-  # input under ASan, so the run is also bounded in time (60 s) on a busy machine.
+  # samples' own programs and past findings in tests/fuzz/corpus_knob_text (both read-only: new
+  # inputs go to build/fuzz/corpus_knob_text). ~0.4 ms an input under ASan, so the run is also
+  # bounded in time (60 s) on a busy machine.
   add_executable(fuzz_knob_text tests/fuzz/fuzz_knob_text.cpp
     src/samples/knob_text.cpp src/samples/knobs.cpp)
   target_link_libraries(fuzz_knob_text PRIVATE interleave_samples)
@@ -73,6 +74,7 @@ if(INTERLEAVE_FUZZ)
   add_test(NAME fuzz_knob_text
     COMMAND fuzz_knob_text -runs=${INTERLEAVE_FUZZ_RUNS} -max_total_time=60 -max_len=4000 -timeout=10
             -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/knob_text.dict
-            ${_kt_corpus} ${CMAKE_SOURCE_DIR}/src/samples/python)
+            ${_kt_corpus} ${CMAKE_SOURCE_DIR}/src/samples/python
+            ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_knob_text)
   set_tests_properties(fuzz_knob_text PROPERTIES TIMEOUT 300)
 endif()

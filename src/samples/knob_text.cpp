@@ -97,7 +97,10 @@ bool scan_literal(std::string_view t, size_t* k) {
         int ignored = 0;
         bool closed = false;
         const size_t end = skip_string(t, i, &ignored, &closed);
-        if (!closed) return false;
+        // One line only: a backslash-newline inside would make the knob's edit join lines.
+        if (!closed || t.substr(i, end - i).find_first_of("\r\n") != std::string_view::npos) {
+            return false;
+        }
         *k = end;
         return true;
     }

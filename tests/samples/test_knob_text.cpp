@@ -193,6 +193,11 @@ TEST_CASE("knob_text: a value the knob cannot take is a notice, never a silent d
         CHECK(edit_error(t, "tasks", "5").find("is not a plain value") != std::string::npos);
     }
     CHECK(notice("MODEL = threads\n", "model").find("is not a plain value") != std::string::npos);
+    // A string continued on the next line by a backslash (found by fuzz_knob_text): moving it
+    // would join two lines, so it is not a value the knob can set.
+    const std::string continued = "MODEL = \"threads\\\n\"  # c\nTASKS = 4\n";
+    CHECK(notice(continued, "model").find("is not a plain value") != std::string::npos);
+    CHECK(knob(continued, "tasks").at.line == 3);
     CHECK(notice("MODEL = f\"threads\"\n", "model").find("is not a plain value") !=
           std::string::npos);
     CHECK(notice("MODEL = \"\"\"threads\"\"\"\n", "model").find("is not a plain value") !=
