@@ -1,8 +1,8 @@
 # libFuzzer targets (clang only). Configure a separate build with clang:
 #   CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DINTERLEAVE_ENGINE_ONLY=ON -DINTERLEAVE_FUZZ=ON
-#   ninja -C build/fuzz fuzz_share_link fuzz_text_model && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
+#   ninja -C build/fuzz fuzz_share_link fuzz_text_model fuzz_knob_text && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
 # The CTest entry is a bounded run (INTERLEAVE_FUZZ_RUNS inputs); new inputs go to
-# build/fuzz/corpus_share_link, never into the seed corpus in tests/fuzz/.
+# build/fuzz/corpus_<name>, never into the seed corpora in the source tree.
 option(INTERLEAVE_FUZZ "Build libFuzzer targets (needs clang)" OFF)
 set(INTERLEAVE_FUZZ_RUNS 200000 CACHE STRING "Inputs per bounded fuzz run in CTest")
 
@@ -59,4 +59,22 @@ if(INTERLEAVE_FUZZ)
             -rss_limit_mb=2048 -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/python.dict
             ${_fuzz_python_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_python)
   set_tests_properties(fuzz_python_parse PROPERTIES TIMEOUT 300)
+
+  # The knob <-> text binding over any text, with every sample's knob specs; seeded with the
+  # samples' own programs and past findings in tests/fuzz/corpus_knob_text (both read-only: new
+  # inputs go to build/fuzz/corpus_knob_text). ~0.4 ms an input under ASan, so the run is also
+  # bounded in time (60 s) on a busy machine.
+  add_executable(fuzz_knob_text tests/fuzz/fuzz_knob_text.cpp
+    src/samples/knob_text.cpp src/samples/knobs.cpp)
+  target_link_libraries(fuzz_knob_text PRIVATE interleave_samples)
+  target_compile_options(fuzz_knob_text PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 ${INTERLEAVE_WARNINGS})
+  target_link_options(fuzz_knob_text PRIVATE -fsanitize=fuzzer,address,undefined)
+  set(_kt_corpus "${CMAKE_BINARY_DIR}/corpus_knob_text")
+  file(MAKE_DIRECTORY "${_kt_corpus}")
+  add_test(NAME fuzz_knob_text
+    COMMAND fuzz_knob_text -runs=${INTERLEAVE_FUZZ_RUNS} -max_total_time=60 -max_len=4000 -timeout=10
+            -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/knob_text.dict
+            ${_kt_corpus} ${CMAKE_SOURCE_DIR}/src/samples/python
+            ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_knob_text)
+  set_tests_properties(fuzz_knob_text PROPERTIES TIMEOUT 300)
 endif()

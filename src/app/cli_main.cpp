@@ -47,7 +47,8 @@ void print_help(std::FILE* to) {
         "\n"
         "Usage:\n"
         "  interleave-cli list [--json]                 samples, their knobs and ranges\n"
-        "  interleave-cli python SAMPLE [--KNOB=VALUE]  the sample's Python text\n"
+        "  interleave-cli python SAMPLE [--KNOB=VALUE]  the sample's program with those values:\n"
+        "                                               the very text that runs\n"
         "  interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]\n"
         "  interleave-cli --help\n"
         "\n"
@@ -101,10 +102,11 @@ int cmd_list(bool json) {
             for (size_t i = 0; i < s.knobs.size(); ++i) {
                 const auto& k = s.knobs[i];
                 out += fmt::format(
-                    R"({}{{"key": {}, "label": {}, "type": "{}", "range": {}, "default": {}, "help": {}}})",
+                    R"({}{{"key": {}, "label": {}, "type": "{}", "range": {}, "default": {}, "help": {}, "name": {}}})",
                     i ? ", " : "", samples::json_string(k.key), samples::json_string(k.label),
                     type_name(k.type), samples::json_string(k.range_text()),
-                    samples::json_string(k.default_value), samples::json_string(k.help));
+                    samples::json_string(k.default_value), samples::json_string(k.help),
+                    k.name.empty() ? "null" : samples::json_string(k.name));
             }
             out += "]}";
         }
@@ -116,8 +118,9 @@ int cmd_list(bool json) {
         fmt::print("{:<16} {}{}\n", s.id, s.title, s.from_article ? "" : "  (beyond the article)");
         fmt::print("{:<16} {}\n", "", s.summary);
         for (const auto& k : s.knobs) {
-            fmt::print("{:<16}   {:<26} {:<14} {}\n", "", "--" + k.key + "=" + k.default_value,
-                       k.range_text(), k.help);
+            // Where the knob lives: its name in the program's text, or a run setting.
+            fmt::print("{:<16}   {:<26} {:<14} {}: {}\n", "", "--" + k.key + "=" + k.default_value,
+                       k.range_text(), k.name.empty() ? "run setting" : k.name, k.help);
         }
         fmt::print("\n");
     }
@@ -194,6 +197,27 @@ int parse_run_args(const std::vector<std::string>& args, bool allow_run_options,
         auto parsed = samples::parse_knob(*spec, value, &error);
         if (!parsed) return usage_error(error);
         out->knobs[spec->key] = *parsed;
+    }
+    return 0;
+}
+
+// The program with the knobs' values written in: the very text that runs, on stdout. Run
+// settings are not in the text; for those that differ from their defaults, stderr says what
+// python3 needs to match (catalog.hpp: "Knobs: values in the text, run settings").
+int cmd_python(const RunArgs& a) {
+    std::fputs(samples::program(*a.sample, a.knobs).c_str(), stdout);
+    for (const auto& spec : a.sample->knobs) {
+        const std::string& value = a.knobs.at(spec.key);
+        if (!samples::is_run_setting(spec) || value == spec.default_value) continue;
+        std::string how;
+        if (spec.key == "switch_interval_ms") {
+            how = fmt::format("in CPython: import sys; sys.setswitchinterval({}) at the top",
+                              samples::knob_number(a.knobs, spec.key) / 1000.0);
+        } else if (spec.key == "gil" && value == "off") {
+            how = "in CPython: a free-threaded build, python3.13t -X gil=0";
+        }
+        fmt::print(stderr, "# run setting --{}={} is not in the text{}{}\n", spec.key, value,
+                   how.empty() ? "" : "; ", how);
     }
     return 0;
 }
@@ -324,10 +348,7 @@ int main(int argc, char** argv) {
     if (verb == "python" || verb == "run") {
         RunArgs a;
         if (int rc = parse_run_args(args, verb == "run", &a)) return rc;
-        if (verb == "python") {
-            std::fputs(a.sample->python(a.knobs).c_str(), stdout);
-            return 0;
-        }
+        if (verb == "python") return cmd_python(a);
         return cmd_run(a);
     }
     return usage_error(fmt::format("unknown command '{}'; use list, python or run", verb));

@@ -18,9 +18,9 @@ namespace interleave::samples {
 
 // What a user typed, shortened and with control characters made visible, so a notice built
 // from hostile input stays one readable line.
-std::string shown(std::string_view text) {
+std::string shown(std::string_view text, size_t max) {
     std::string out;
-    for (char c : text.substr(0, 40)) {
+    for (char c : text.substr(0, max)) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f) {
             out += fmt::format("\\x{:02x}", u);
@@ -28,7 +28,7 @@ std::string shown(std::string_view text) {
             out += c;
         }
     }
-    if (text.size() > 40) out += "...";
+    if (text.size() > max) out += "...";
     return out;
 }
 
@@ -124,48 +124,52 @@ const KnobSpec* find_knob(const std::vector<KnobSpec>& specs, std::string_view k
     return nullptr;
 }
 
-std::optional<std::string> parse_knob(const KnobSpec& spec, std::string_view text,
-                                      std::string* error) {
-    auto fail = [&](std::string msg) -> std::optional<std::string> {
-        if (error) *error = std::move(msg);
-        return std::nullopt;
-    };
+std::string knob_problem(const KnobSpec& spec, std::string_view text, std::string* canonical) {
     switch (spec.type) {
         case KnobType::integer: {
             long long v = 0;
             const Parsed p = parse_integer(text, &v);
             if (p == Parsed::malformed) {
-                return fail(fmt::format("{}={} is not a whole number (range {})", spec.key,
-                                        shown(text), spec.range_text()));
+                return fmt::format("is not a whole number (range {})", spec.range_text());
             }
             if (p == Parsed::overflow || v < spec.min || v > spec.max) {
-                return fail(fmt::format("{}={} is out of range {}", spec.key, shown(text),
-                                        spec.range_text()));
+                return "is out of range " + spec.range_text();
             }
-            return std::to_string(v);
+            if (canonical) *canonical = std::to_string(v);
+            return {};
         }
         case KnobType::number: {
             double v = 0;
             const Parsed p = parse_number(text, &v);
             if (p == Parsed::malformed) {
-                return fail(fmt::format("{}={} is not a number (range {})", spec.key, shown(text),
-                                        spec.range_text()));
+                return fmt::format("is not a number (range {})", spec.range_text());
             }
             if (p == Parsed::overflow || v < spec.min || v > spec.max) {
-                return fail(fmt::format("{}={} is out of range {}", spec.key, shown(text),
-                                        spec.range_text()));
+                return "is out of range " + spec.range_text();
             }
-            return format_number(v);
+            if (canonical) *canonical = format_number(v);
+            return {};
         }
         case KnobType::choice: {
             for (const auto& c : spec.choices) {
-                if (c == text) return c;
+                if (c == text) {
+                    if (canonical) *canonical = c;
+                    return {};
+                }
             }
-            return fail(
-                fmt::format("{}={} is not one of {}", spec.key, shown(text), choices_text(spec)));
+            return "is not one of " + choices_text(spec);
         }
     }
-    return fail("unknown knob type");
+    return "has an unknown knob type";
+}
+
+std::optional<std::string> parse_knob(const KnobSpec& spec, std::string_view text,
+                                      std::string* error) {
+    std::string canonical;
+    const std::string problem = knob_problem(spec, text, &canonical);
+    if (problem.empty()) return canonical;
+    if (error) *error = fmt::format("{}={} {}", spec.key, shown(text), problem);
+    return std::nullopt;
 }
 
 std::string clamp_knob(const KnobSpec& spec, std::string_view text, std::string* note) {

@@ -14,23 +14,18 @@ namespace {
 
 using namespace engine;
 
-// time.sleep(io_ms / 1000) after each print; nothing at 0 (the article's exact code).
-void pause(long io_ms) {
-    if (io_ms > 0) sleep(io_ms / 1000.0);
-}
-
 // Process targets: plain functions, their arguments pickled into the child.
 void process_numbers(long io_ms) {
     for (int i = 0; i < 5; ++i) {
         print(fmt::format("Process 1: {}", i));
-        pause(io_ms);
+        pause_ms(io_ms);
     }
 }
 
 void process_letters(long io_ms) {
     for (char letter : std::string("ABCDE")) {
         print(fmt::format("Process 2: {}", letter));
-        pause(io_ms);
+        pause_ms(io_ms);
     }
 }
 
@@ -41,31 +36,25 @@ void body_threading(Runtime&, const KnobValues& v) {
     auto print_numbers = [io_ms] {
         for (int i = 0; i < 5; ++i) {
             print(fmt::format("Thread 1: {}", i));
-            pause(io_ms);
+            pause_ms(io_ms);
         }
     };
     auto print_letters = [io_ms] {
         for (char letter : std::string("ABCDE")) {
             print(fmt::format("Thread 2: {}", letter));
-            pause(io_ms);
+            pause_ms(io_ms);
         }
     };
     Thread thread1(print_numbers, "", false, "Thread 1");
     Thread thread2(print_letters, "", false, "Thread 2");
-    thread1.start();
-    thread2.start();
-    thread1.join();
-    thread2.join();
+    start_then_join(thread1, thread2);
 }
 
 void body_multiprocessing(Runtime&, const KnobValues& v) {
     const long io_ms = knob_int(v, "io_ms");
     Process process1(process_numbers, io_ms);
     Process process2(process_letters, io_ms);
-    process1.start();
-    process2.start();
-    process1.join();
-    process2.join();
+    start_then_join(process1, process2);
 }
 
 }  // namespace interleave::samples::detail

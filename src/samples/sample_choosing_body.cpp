@@ -59,16 +59,14 @@ void body_choosing(Runtime& rt, const KnobValues& v) {
                 std::make_unique<Thread>([n, j] { job(n, j.cpu ? 1 : 0, j.cpu_ms, j.io_ms); }, "",
                                          false, fmt::format("Task {}", n)));
         }
-        for (auto& t : threads) t->start();
-        for (auto& t : threads) t->join();
+        start_then_join(threads);
     } else if (model == "processes") {
         std::vector<std::unique_ptr<Process>> processes;
         for (int n = 0; n < tasks; ++n) {
             processes.push_back(
                 std::make_unique<Process>(job, n, j.cpu ? 1 : 0, j.cpu_ms, j.io_ms));
         }
-        for (auto& p : processes) p->start();
-        for (auto& p : processes) p->join();
+        start_then_join(processes);
     } else if (model == "asyncio") {
         run_choosing_asyncio(tasks, j.cpu, j.cpu_ms, j.io_ms);
     } else {

@@ -14,14 +14,10 @@ namespace {
 
 using namespace engine;
 
-void pause(long io_ms) {
-    if (io_ms > 0) sleep(io_ms / 1000.0);
-}
-
 // A plain function: the process pool pickles its arguments and runs it in a worker process.
 // Returns None in Python; 0 here (map's results are not used).
 int pool_letter(std::string letter, long io_ms) {
-    pause(io_ms);
+    pause_ms(io_ms);
     print(fmt::format("Task {}: {}", letter, letter));
     return 0;
 }
@@ -34,7 +30,7 @@ void body_executors(Runtime&, const KnobValues& v) {
     {
         ThreadPoolExecutor executor(workers);
         auto print_numbers = [io_ms](int n) {
-            pause(io_ms);
+            pause_ms(io_ms);
             print(fmt::format("Task {}: {}", n, n));
             return 0;
         };

@@ -47,8 +47,7 @@ void body_race(Runtime&, const KnobValues& v) {
         const std::string name = fmt::format("Thread {}", i + 1);
         threads.push_back(std::make_unique<Thread>([work, name] { work(name); }, "", false, name));
     }
-    for (auto& t : threads) t->start();
-    for (auto& t : threads) t->join();
+    start_then_join(threads);
     const long expected = threads_n * increments;
     const long got = counter.load();
     print(fmt::format("Counter: {} (expected {}, lost {})", got, expected, expected - got));
@@ -79,10 +78,7 @@ void body_convoy(Runtime& rt, const KnobValues& v) {
                               total / static_cast<double>(round_trips), io_ms));
         },
         "", false, "I/O");
-    cpu_thread.start();
-    io_thread.start();
-    cpu_thread.join();
-    io_thread.join();
+    start_then_join(cpu_thread, io_thread);
 }
 
 void body_deadlock(Runtime&, const KnobValues& v) {
@@ -109,10 +105,7 @@ void body_deadlock(Runtime&, const KnobValues& v) {
             print("Thread 2: got both locks");
         },
         "", true, "Thread 2");
-    thread1.start();
-    thread2.start();
-    thread1.join();  // the engine sees every worker blocked and ends the run as a deadlock
-    thread2.join();
+    start_then_join(thread1, thread2);  // the engine sees every worker blocked: a deadlock
     print("Main: both threads finished");
 }
 

@@ -38,10 +38,7 @@ void body_queue(Runtime&, const KnobValues& v) {
             print("Consumer: done");
         },
         "", false, "Consumer");
-    producer.start();
-    consumer.start();
-    producer.join();
-    consumer.join();
+    start_then_join(producer, consumer);
 }
 
 }  // namespace interleave::samples::detail

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "samples/catalog.hpp"
 
@@ -73,7 +74,7 @@ struct Pair {
 
 }  // namespace
 
-std::string encode_link(const LinkState& state) {
+std::string encode_link(const LinkState& state, const CodeCodec* codec) {
     std::string out = fmt::format("#v={}&sample={}", kLinkVersion, percent_encode(state.sample));
     if (const Sample* s = find_sample(state.sample)) {
         // Spec order, not map order: links read like the knob panel.
@@ -83,11 +84,17 @@ std::string encode_link(const LinkState& state) {
             out += '&' + percent_encode(spec.key) + '=' + percent_encode(it->second);
         }
     }
+    if (state.code) {
+        if (!codec || !codec->pack) {
+            throw std::invalid_argument("encode_link: a link with code needs a CodeCodec");
+        }
+        out += "&code=" + percent_encode(codec->pack(*state.code));
+    }
     if (state.run) out += "&run=1";
     return out;
 }
 
-DecodedLink decode_link(std::string_view fragment) {
+DecodedLink decode_link(std::string_view fragment, const CodeCodec* codec) {
     DecodedLink result;
     std::vector<std::string> notes;
     auto note = [&](std::string text) { notes.push_back(std::move(text)); };
@@ -184,6 +191,30 @@ DecodedLink decode_link(std::string_view fragment) {
             run = true;
         } else if (*r != "0") {
             note(fmt::format("run={} is not 0 or 1; not running.", shown(*r)));
+        }
+    }
+
+    // Code: the program, when it is not the sample's own.
+    if (auto payload = take("code")) {
+        std::string why;
+        std::optional<std::string> text;
+        if (!codec || !codec->unpack) {
+            why = "this page cannot read code in links yet";
+        } else {
+            try {
+                text = codec->unpack(*payload, &why);
+            } catch (const std::exception& e) {
+                why = e.what();
+            }
+        }
+        if (text) {
+            result.state.code = std::move(text);
+        } else {
+            note(
+                fmt::format("The link's code could not be loaded ({}); showing the sample's own "
+                            "program.",
+                            shown(why.empty() ? std::string("unreadable") : why, 160)));
+            trusted = false;
         }
     }
 

@@ -1,13 +1,19 @@
 // Interleave samples — share links: the whole playground state in a URL fragment.
 //
-//   #v=1&sample=choosing&model=threads&work=cpu&gil=off[&run=1]
+//   #v=1&sample=choosing&model=threads&work=cpu&gil=off[&code=...][&run=1]
 //
 // Readable key=value pairs, percent-encoded where needed; only knobs that differ from their
-// default are written. Decoding is pure, strict and total: it never throws and never fails
-// outright; whatever cannot be used (unknown key, bad value, out-of-range number, unknown
-// sample, wrong version, oversized fragment) is skipped or clamped and named in `notices`.
+// default are written. A sample whose program is unchanged (its own text with the link's knob
+// values) has no code in its link, so the link stays readable. An edited program travels as
+// `code=` (issue #10.6), packed by a CodeCodec that the editor provides (deflate-raw +
+// base64url); this file only places the payload and hands it back, it compresses nothing. Decoding
+// is pure, strict and total: it never throws and never fails outright; whatever cannot be used
+// (unknown key, bad value, out-of-range number, unknown sample, wrong version, oversized fragment)
+// is skipped or clamped and named in `notices`.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,22 +23,38 @@
 namespace interleave::samples {
 
 constexpr int kLinkVersion = 1;
+// Links without code are far below this. Issue #10.6 allows links with code up to 64 KiB: the
+// codec's change raises it.
 constexpr size_t kMaxFragmentBytes = 4096;
 
 struct LinkState {
     std::string sample = "threading";
     KnobValues knobs;  // complete: every knob of `sample`
+    // The program, when it is not `sample`'s own text with `knobs` (an edited or pasted
+    // program). nullopt: the sample's program, and no code in the link.
+    std::optional<std::string> code;
     bool run = false;  // the link asks to run at once
 };
 
-// "#v=1&sample=..." (leading '#'). `state.knobs` must belong to `state.sample`.
-std::string encode_link(const LinkState& state);
+// How `code=` is packed (issue #10.6). Pure functions; any thread. An exception from unpack is
+// caught and reported like a refusal.
+struct CodeCodec {
+    std::function<std::string(std::string_view text)> pack;  // -> payload (any bytes)
+    // payload -> text; nullopt with a one-line reason in `why` when it cannot be read.
+    std::function<std::optional<std::string>(std::string_view payload, std::string* why)> unpack;
+};
+
+// "#v=1&sample=..." (leading '#'). `state.knobs` must belong to `state.sample`. A state with
+// `code` needs a codec (throws std::invalid_argument without one: the link would lose the code).
+std::string encode_link(const LinkState& state, const CodeCodec* codec = nullptr);
 
 struct DecodedLink {
     LinkState state;                   // always valid, ready to load
     std::vector<std::string> notices;  // what was ignored or clamped, in words; empty = clean
 };
-// Accepts the fragment with or without '#'. Never throws.
-DecodedLink decode_link(std::string_view fragment);
+// Accepts the fragment with or without '#'. Never throws (nor does it let a codec's exception
+// out). A `code=` it cannot read (no codec, or the codec refuses it) leaves `state.code` empty,
+// says so in `notices`, and cancels `run`.
+DecodedLink decode_link(std::string_view fragment, const CodeCodec* codec = nullptr);
 
 }  // namespace interleave::samples

@@ -84,7 +84,7 @@ void Playground::knobs_changed() {
     const auto& s = current();
     // The editor follows the knobs while it holds the sample's own text.
     const bool keep = !python_text.empty() && code_edited();
-    python_text = s.python ? s.python(knobs) : std::string();
+    python_text = samples::program(s, knobs);
     if (!keep) editor.set_text(python_text);
     edited_version_ = ~0ull;
     const std::string l = link();

@@ -47,7 +47,7 @@ struct Playground {
     // --- What is selected ---------------------------------------------------------------
     int sample = 0;  // index into samples::catalog()
     samples::KnobValues knobs;
-    std::string python_text;  // python(knobs): the sample's own text for these knobs
+    std::string python_text;  // samples::program(sample, knobs): the sample's own text
     // The code editor (code_panel.cpp). It shows python_text and follows the knobs until the
     // user edits it; an edited text is kept per sample (drafts) until Reset.
     CodeEditor editor;

@@ -34,11 +34,9 @@ inline KnobValues knobs_for(const Sample& s, const KnobValues& overrides) {
     return v;
 }
 
-// Runs `id` to its end (bounded: a run that does not end within `limit_s` fails the test).
-inline Outcome run_to_end(const std::string& id, const KnobValues& overrides, double limit_s = 60) {
-    const Sample* s = find_sample(id);
-    REQUIRE(s);
-    auto run = start(*s, knobs_for(*s, overrides));
+// Waits for `run` to end (bounded: a run that does not end within `limit_s` fails the test).
+inline Outcome wait_outcome(const std::string& id, const std::shared_ptr<engine::Run>& run,
+                            double limit_s) {
     REQUIRE(run);
     const bool ended = run->wait(limit_s);
     if (!ended) run->stop();
@@ -50,6 +48,21 @@ inline Outcome run_to_end(const std::string& id, const KnobValues& overrides, do
     for (auto& l : lines) o.lines.push_back(l.text);
     o.notices = run->notices();
     return o;
+}
+
+// Runs `id` with `overrides` to its end (see wait_outcome).
+inline Outcome run_to_end(const std::string& id, const KnobValues& overrides, double limit_s = 60) {
+    const Sample* s = find_sample(id);
+    REQUIRE(s);
+    return wait_outcome(id, start(*s, knobs_for(*s, overrides)), limit_s);
+}
+
+// Runs `text` as sample `id`'s program (run settings from `overrides`) to its end.
+inline Outcome run_text_to_end(const std::string& id, const std::string& text,
+                               const KnobValues& overrides, double limit_s = 60) {
+    const Sample* s = find_sample(id);
+    REQUIRE(s);
+    return wait_outcome(id, start(*s, text, knobs_for(*s, overrides)), limit_s);
 }
 
 // Lines grouped by their prefix before ": " ("Thread 1: 0" -> "Thread 1"), in order. Every

@@ -111,7 +111,16 @@ TEST_CASE("cli: run streams lines, then a summary; python prints the text" * doc
     CHECK(has(r.out, "--- finished after"));
     auto p = cli("python asyncio --time_scale=0.5");
     CHECK(p.code == 0);
-    CHECK(has(p.out, "await asyncio.sleep(0.5)"));
+    CHECK(has(p.out, "\nTIME_SCALE = 0.5  #"));
+    CHECK(has(p.out, "await asyncio.sleep(1 * TIME_SCALE)"));
+    CHECK(p.err.empty());
+    // A run setting is not in the text; stderr says what python3 needs to match it.
+    auto q = cli("python race --switch_interval_ms=1 --lock=on");
+    CHECK(q.code == 0);
+    CHECK(has(q.out, "\nUSE_LOCK = True  #"));
+    CHECK(!has(q.out, "setswitchinterval"));
+    CHECK(has(q.err, "--switch_interval_ms=1 is not in the text"));
+    CHECK(has(q.err, "sys.setswitchinterval(0.001)"));
 }
 
 TEST_CASE("cli: --json is the report object; exit codes follow the status" * doctest::timeout(60)) {

@@ -47,24 +47,28 @@ TEST_CASE("catalog: ids fixed, article's five first, in order") {
 TEST_CASE("catalog: the Python text has the lines the article leaves out") {
     auto py = [](const char* id) {
         const Sample* s = find_sample(id);
-        return s->python(defaults(s->knobs));
+        return program(*s, defaults(s->knobs));
     };
     CHECK(py("threading").find("thread1.start()") != std::string::npos);
     CHECK(py("threading").find("thread2.join()") != std::string::npos);
     CHECK(py("multiprocessing").find("process2.join()") != std::string::npos);
     CHECK(py("asyncio").find("asyncio.run(main())") != std::string::npos);
-    CHECK(py("asyncio").find("await asyncio.sleep(1)\n") != std::string::npos);
+    CHECK(py("asyncio").find("await asyncio.sleep(1 * TIME_SCALE)\n") != std::string::npos);
     CHECK(py("executors").find("executor.map(print_numbers, range(5))") != std::string::npos);
     CHECK(py("executors").find("executor.map(print_letters, 'ABCDE')") != std::string::npos);
-    // Knob values are written into the text.
+    // Knob values are written into the text, as the values at its top.
     const Sample* a = find_sample("asyncio");
-    CHECK(a->python(knobs_for(*a, {{"time_scale", "0.25"}})).find("asyncio.sleep(0.25)") !=
+    CHECK(program(*a, knobs_for(*a, {{"time_scale", "0.25"}})).find("\nTIME_SCALE = 0.25  #") !=
           std::string::npos);
     const Sample* c = find_sample("choosing");
-    CHECK(c->python(knobs_for(*c, {{"model", "process_pool"}, {"workers", "3"}}))
-              .find("ProcessPoolExecutor(max_workers=WORKERS)") != std::string::npos);
-    CHECK(c->python(knobs_for(*c, {{"switch_interval_ms", "1"}}))
-              .find("sys.setswitchinterval(0.001)") != std::string::npos);
+    const std::string pool =
+        program(*c, knobs_for(*c, {{"model", "process_pool"}, {"workers", "3"}}));
+    CHECK(pool.find("\nMODEL = \"process_pool\"  #") != std::string::npos);
+    CHECK(pool.find("\nWORKERS = 3  #") != std::string::npos);
+    CHECK(pool.find("ProcessPoolExecutor(max_workers=WORKERS)") != std::string::npos);
+    // Run settings are not text: the program is the same whatever they are.
+    CHECK(program(*c, knobs_for(*c, {{"switch_interval_ms", "1"}, {"gil", "off"}})) ==
+          program(*c, defaults(c->knobs)));
 }
 
 TEST_CASE("run_config follows the gil and switch interval knobs") {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <random>
+#include <stdexcept>
 
 #include "samples/catalog.hpp"
 #include "samples/share_link.hpp"
@@ -212,4 +213,56 @@ TEST_CASE("property: random garbage never throws and always yields a valid state
         CHECK(again.notices.empty());
         CHECK(again.state.knobs == d.state.knobs);
     }
+}
+
+TEST_CASE("code: unchanged samples have no code in their link; code= goes through a codec") {
+    // A stand-in codec (the editor's packs with deflate-raw + base64url, issue #10.6): reversed
+    // text, and a payload starting with '!' is "corrupt".
+    CodeCodec codec;
+    codec.pack = [](std::string_view t) { return std::string(t.rbegin(), t.rend()); };
+    codec.unpack = [](std::string_view p, std::string* why) -> std::optional<std::string> {
+        if (!p.empty() && p[0] == '!') {
+            *why = "corrupt data at byte 0";
+            return std::nullopt;
+        }
+        return std::string(p.rbegin(), p.rend());
+    };
+
+    LinkState st;
+    st.sample = "race";
+    st.knobs = defaults(find_sample("race")->knobs);
+    st.knobs["lock"] = "on";
+    CHECK(encode_link(st, &codec) == "#v=1&sample=race&lock=on");  // readable: no code
+
+    st.code = "print('hi & bye')\n";
+    st.run = true;
+    const std::string link = encode_link(st, &codec);
+    CHECK(link.rfind("#v=1&sample=race&lock=on&code=", 0) == 0);
+    CHECK(link.substr(link.size() - 6) == "&run=1");  // run stays last
+    const DecodedLink d = decode_link(link, &codec);
+    CHECK(d.notices.empty());
+    CHECK(d.state.code == st.code);
+    CHECK(d.state.knobs == st.knobs);
+    CHECK(d.state.run);
+
+    // A state with code and no codec cannot be encoded without losing the code.
+    CHECK_THROWS_AS((void)encode_link(st), std::invalid_argument);
+
+    // Code that cannot be read: the sample's own program, a notice, and no auto-run.
+    const DecodedLink no_codec = decode_link(link);
+    CHECK_FALSE(no_codec.state.code);
+    CHECK_FALSE(no_codec.state.run);
+    CHECK(mentions(no_codec.notices, "cannot read code in links yet"));
+    CHECK(no_codec.state.knobs.at("lock") == "on");
+    const DecodedLink corrupt = decode_link("#v=1&sample=race&code=!xyz&run=1", &codec);
+    CHECK_FALSE(corrupt.state.code);
+    CHECK_FALSE(corrupt.state.run);
+    CHECK(mentions(corrupt.notices, "corrupt data at byte 0"));
+    CodeCodec throwing = codec;
+    throwing.unpack = [](std::string_view, std::string*) -> std::optional<std::string> {
+        throw std::runtime_error("inflate failed");
+    };
+    const DecodedLink thrown = decode_link("#v=1&sample=race&code=abc", &throwing);
+    CHECK_FALSE(thrown.state.code);
+    CHECK(mentions(thrown.notices, "inflate failed"));
 }
