@@ -46,12 +46,17 @@ struct RunLimits {
     size_t memory_bytes = 256u << 20;  // engine-tracked bytes: queues, channels, output
 };
 
+// Which of the program's text streams a line was written to (Python's sys.stdout/stderr).
+enum class OutputStream : uint8_t { out, err };
+
 struct OutputLine {
     double t_ms = 0;  // since run start (t_ns / 1e6)
     uint32_t task = 0;
     uint16_t worker = 0;
     std::string text;
     int64_t t_ns = 0;  // since run start: lines are stored in time order
+    OutputStream stream = OutputStream::out;
+    bool newline = true;  // false: a last partial line (the program ended without a newline)
 };
 
 struct RunStats {

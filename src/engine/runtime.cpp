@@ -216,6 +216,10 @@ void Runtime::emit(EventKind kind, uint64_t arg, int64_t t) {
 // --- Output ----------------------------------------------------------------------------------
 
 void Runtime::print(std::string text) {
+    print(std::move(text), OutputStream::out);
+}
+
+void Runtime::print(std::string text, OutputStream stream, bool newline) {
     checkpoint();
     WorkerContext* c = t_ctx;
     const size_t bytes = text.size() + sizeof(OutputLine);
@@ -229,7 +233,8 @@ void Runtime::print(std::string text) {
         index = impl_->lines_total++;
         if (impl_->output.size() < impl_->config.limits.output_lines) {
             impl_->output.push_back(OutputLine{t / 1e6, c ? c->task : 0u,
-                                               c ? c->worker : uint16_t{0}, std::move(text), t});
+                                               c ? c->worker : uint16_t{0}, std::move(text), t,
+                                               stream, newline});
             stored = true;
         } else if (!impl_->truncated) {
             impl_->truncated = true;

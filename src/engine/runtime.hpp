@@ -136,6 +136,9 @@ class Runtime {
     // line is counted, not stored, and one truncation notice is added. A cancellation point
     // and a GIL check (throws RunStopped when stopping). Any worker.
     void print(std::string text);
+    // The same for a line of the program's stdout or stderr (tracebacks go to err);
+    // newline=false for a final partial line (the program wrote no newline after it).
+    void print(std::string text, OutputStream stream, bool newline = true);
     void notice(std::string text);  // a line for the user about the run itself. Any thread.
 
     // --- Stop, limits ----------------------------------------------------------------------
