@@ -4,6 +4,7 @@
 
 #include "py_test_util.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/types.hpp"
 
 using interleave::python::testing::run_source;
 
@@ -41,7 +42,7 @@ def g():
 print(sum(g()))
 )", 64u << 20);
     INFO(r.err);
-    CHECK(r.out == "5994 7996000\n24975000\n");
+    CHECK(r.out == "5995 7996000\n24975000\n");
 }
 
 TEST_CASE("a runaway allocation is a MemoryError and the program goes on" * doctest::timeout(60)) {

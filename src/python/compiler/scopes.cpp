@@ -66,8 +66,8 @@ class Builder {
     void arguments(ScopeInfo* fn, const Arguments* a) {
         for (Arg* p : a->posonlyargs) add(fn, p->arg, ScopeInfo::kDefParam, p);
         for (Arg* p : a->args) add(fn, p->arg, ScopeInfo::kDefParam, p);
-        if (a->vararg) add(fn, a->vararg->arg, ScopeInfo::kDefParam, a->vararg);
         for (Arg* p : a->kwonlyargs) add(fn, p->arg, ScopeInfo::kDefParam, p);
+        if (a->vararg) add(fn, a->vararg->arg, ScopeInfo::kDefParam, a->vararg);
         if (a->kwarg) add(fn, a->kwarg->arg, ScopeInfo::kDefParam, a->kwarg);
     }
     void annotations(ScopeInfo* s, const Arguments* a, Expr* returns) {

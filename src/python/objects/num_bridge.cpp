@@ -1,8 +1,8 @@
-// The primitives in num_bridge.hpp: src/python/num's where they exist, provisional ones
-// (marked) until the rest land.
+// The primitives in num_bridge.hpp, from src/python/num.
 #include "python/objects/num_bridge.hpp"
 
 #include "python/num/float_format.hpp"
+#include "python/num/hash.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -24,15 +24,7 @@ bool float_parse_text(std::string_view text, double* out) {
 }
 
 int64_t hash_str_text(std::string_view utf8) {
-    // FNV-1a (provisional: not CPython's SipHash-1-3, so set orders of strs differ until the
-    // num/ hashing lands).
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : utf8) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    int64_t r = int64_t(h);
-    return r == -1 ? -2 : r;
+    return hash_str(utf8);
 }
 
 }  // namespace interleave::python

@@ -3,7 +3,10 @@
 
 #include <cstring>
 
+#include "python/num/hash.hpp"
 #include "python/objects/heap.hpp"
+
+#include <vector>
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -347,21 +350,14 @@ bool frozenset_hash(ThreadState&, Value self, int64_t* out) {
         *out = c;
         return true;
     }
-    // CPython's frozenset_hash: shuffle each entry hash, xor, then mix with the size.
-    uint64_t hash = 0;
+    std::vector<int64_t> hashes;
+    hashes.reserve(size_t(s->used));
     for (int64_t i = 0; s->mask && i <= s->mask; ++i) {
         SetEntry& e = s->table[i];
-        if (e.key.is_null() || e.key == dummy()) continue;
-        uint64_t h = uint64_t(e.hash);
-        hash ^= ((h ^ 89869747ull) ^ (h << 16)) * 3644798167ull;
+        if (!e.key.is_null() && e.key != dummy()) hashes.push_back(e.hash);
     }
-    if ((s->mask + 1 - s->fill) & 1) hash ^= (uint64_t(0) ^ 89869747ull) * 3644798167ull;
-    // Dummies count like CPython only for tables without deletions (frozensets have none).
-    hash ^= (uint64_t(s->used) + 1) * 1927868237ull;
-    hash ^= (hash >> 11) ^ (hash >> 25);
-    hash = hash * 69069u + 907133923ull;
-    if (hash == uint64_t(-1)) hash = 590923713ull;
-    *out = int64_t(hash);
+    int64_t hash = hash_frozenset(hashes.data(), hashes.size());
+    *out = hash;
     s->hash.store(*out, std::memory_order_relaxed);
     return true;
 }

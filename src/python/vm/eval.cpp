@@ -1085,7 +1085,7 @@ Value run_frame(ThreadState& ts, Frame* entry) {
                 goto error;
             }
             ts.curexc = ts.exc_info;
-            goto exception_unwind_with_tb;
+            goto exception_unwind;
         }
         Value cause = oparg == 2 ? TOP() : Value::null();
         Value exc = oparg == 2 ? SECOND() : TOP();
@@ -1093,11 +1093,9 @@ Value run_frame(ThreadState& ts, Frame* entry) {
         goto error;
     }
     TARGET(RERAISE) {
+        // The handler search starts at this instruction (as CPython's next_instr); the saved
+        // lasti only names the original line, already in the traceback.
         Value exc = POP();
-        if (oparg) {
-            Value lasti = PEEK(int(oparg));
-            if (lasti.is_small()) ip = code_start + lasti.as_small() + 1;
-        }
         ts.curexc = exc;
         SAVE();
         goto exception_unwind;
