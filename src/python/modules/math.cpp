@@ -124,6 +124,15 @@ Value m_pow(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return Value::from_double(r);
 }
 
+Value m_fmod(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raisef(ts, &exc_TypeError, "fmod expected 2 arguments, got {}", n);
+    double x, y;
+    if (!arg_double(ts, a[0], &x) || !arg_double(ts, a[1], &y)) return Value::null();
+    if (y == 0 && !std::isnan(x)) return domain_error(ts);
+    if (std::isinf(x) && !std::isnan(y)) return domain_error(ts);
+    return Value::from_double(std::fmod(x, y));
+}
+
 Value m_atan2(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raisef(ts, &exc_TypeError, "atan2 expected 2 arguments, got {}", n);
     double y, x;
@@ -305,7 +314,7 @@ const MethodDef kMath[] = {
     {"log2", unary<d_log2, true>}, {"log10", unary<d_log10, true>}, {"degrees", unary<d_degrees, false>},
     {"radians", unary<d_radians, false>}, {"expm1", unary<d_expm1, false>}, {"log1p", unary<d_log1p, true>},
     {"log", m_log}, {"floor", m_floor}, {"ceil", m_ceil}, {"trunc", m_trunc}, {"pow", m_pow},
-    {"atan2", m_atan2}, {"hypot", m_hypot}, {"copysign", m_copysign}, {"isclose", m_isclose},
+    {"atan2", m_atan2}, {"fmod", m_fmod}, {"hypot", m_hypot}, {"copysign", m_copysign}, {"isclose", m_isclose},
     {"isnan", predicate<p_isnan>}, {"isinf", predicate<p_isinf>}, {"isfinite", predicate<p_isfinite>},
     {"gcd", m_gcd}, {"factorial", m_factorial}, {"comb", m_comb}, {"perm", m_perm},
     {"prod", m_prod}, {"fsum", m_fsum}, {"modf", m_modf}, {"isqrt", m_isqrt},

@@ -414,6 +414,29 @@ Value int_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tupl
     return Value::from_ptr(o);
 }
 
+Value m_bit_length(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return int_from_u64(ts, to_bigint(a[0]).bit_length());
+}
+Value m_conjugate(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return int_index(ts, a[0]);
+}
+Value m_is_integer(ThreadState&, const Value*, size_t, Tuple*) {
+    return Value::true_();
+}
+Value i_real(ThreadState& ts, Value self) {
+    return int_index(ts, self);
+}
+Value i_imag(ThreadState&, Value) {
+    return Value::from_small(0);
+}
+Value i_one(ThreadState&, Value) {
+    return Value::from_small(1);
+}
+const MethodDef kIntMethods[] = {
+    {"bit_length", m_bit_length}, {"conjugate", m_conjugate}, {"is_integer", m_is_integer}};
+const GetSetDef kIntGetSets[] = {
+    {"real", i_real}, {"imag", i_imag}, {"numerator", i_real}, {"denominator", i_one}};
+
 }  // namespace
 
 Value int_number_new(ThreadState& ts, Value x) {
@@ -450,6 +473,8 @@ void setup_int_types(TypeBuilder& b) {
     n.to_int = int_index;
     n.to_float = int_to_float;
 
+    b.methods(int_type, kIntMethods);
+    b.getsets(int_type, kIntGetSets);
     b.init(bool_type, "bool", &int_type, sizeof(Int), kTypeIntSub);
     bool_type.repr = bool_repr;
     bool_type.new_ = bool_new;

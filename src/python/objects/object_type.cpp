@@ -43,6 +43,11 @@ Value generic_getattr_opt(ThreadState& ts, Value obj, Str* name) {
         if (!v.is_null()) return v;
     }
     if (get) return get(ts, descr, obj, Value::from_ptr(t));
+    if (descr.is_null() && name == names.__dict__) {
+        // Instances of classes: __dict__ is the instance dict (CPython's subtype_dict).
+        Dict* d = instance_dict(ts, obj);
+        if (d) return Value::from_ptr(d);
+    }
     return descr;  // null when absent (no exception)
 }
 
