@@ -279,9 +279,7 @@ void Codegen::call_args(const Seq<Expr*>& args, const Seq<Keyword*>& kws, int ex
                 }
             }
             emit(LIST_TO_TUPLE);
-            Seq<Expr*> none;
             if (!kws.empty()) {
-                Seq<Expr*> empty;
                 // Build keywords only.
                 int pending = 0;
                 bool have_dict = false;
