@@ -91,7 +91,7 @@ endif()
 # --- The app ---------------------------------------------------------------------------------
 # One main (src/app/main.cpp); the platform is picked here: backend_glfw.cpp or backend_web.cpp.
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
-list(FILTER APP_SOURCES EXCLUDE REGEX "/(cli_main|backend_glfw|backend_web)\\.cpp$")
+list(FILTER APP_SOURCES EXCLUDE REGEX "/(cli_main|cli_run_py|backend_glfw|backend_web)\\.cpp$")
 if(EMSCRIPTEN)
   list(APPEND APP_SOURCES src/app/backend_web.cpp)
 else()

@@ -3,6 +3,8 @@
 //   interleave-cli list [--json]
 //   interleave-cli python SAMPLE [--KNOB=VALUE]...
 //   interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]
+//   interleave-cli run PATH.py|- [--gil=on|off] [--switch_interval_ms=X] [--json] [--trace FILE]
+//                  [--timeout S]        runs a Python program like `python3 PATH.py`
 //
 // Exit codes: 0 finished, 2 bad usage (sample, knob, value), 3 deadlock, 4 stopped by --timeout
 // or a run limit, 5 the sample raised an error, 6 the trace file could not be written,
@@ -22,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/cli_run_py.hpp"
 #include "engine/run.hpp"
 #include "samples/catalog.hpp"
 #include "samples/knobs.hpp"
@@ -50,6 +53,8 @@ void print_help(std::FILE* to) {
         "  interleave-cli python SAMPLE [--KNOB=VALUE]  the sample's program with those values:\n"
         "                                               the very text that runs\n"
         "  interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]\n"
+        "  interleave-cli run PATH.py [--gil=on|off] [--switch_interval_ms=X] [--json] [--trace F]\n"
+        "                 [--timeout S]        run a Python program (PATH '-': standard input)\n"
         "  interleave-cli --help\n"
         "\n"
         "run prints each output line as it happens (time, worker, text), then a summary.\n"
@@ -346,6 +351,15 @@ int main(int argc, char** argv) {
         return cmd_list(!args.empty());
     }
     if (verb == "python" || verb == "run") {
+        if (verb == "run" && !args.empty() && app::is_python_path(args[0])) {
+            // A Python file: runs like `python3 PATH.py` (cli_run_py.cpp).
+            struct sigaction sa {};
+            sa.sa_handler = on_sigint;
+            sa.sa_flags = SA_RESETHAND;
+            sigemptyset(&sa.sa_mask);
+            sigaction(SIGINT, &sa, nullptr);
+            return app::run_python_file(args, &g_interrupted);
+        }
         RunArgs a;
         if (int rc = parse_run_args(args, verb == "run", &a)) return rc;
         if (verb == "python") return cmd_python(a);

@@ -64,6 +64,7 @@ struct OutputLine {
     std::string text;
     int64_t t_ns = 0;  // since run start: lines are stored in time order
     Stream stream = Stream::out;
+    bool newline = true;  // false: a last partial line (the program ended without a newline)
 };
 
 struct RunStats {

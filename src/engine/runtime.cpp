@@ -468,7 +468,7 @@ void WorkerContext::print(std::string text, Stream stream) {
 
 // --- Output ----------------------------------------------------------------------------------
 
-void Runtime::print(std::string text, Stream stream) {
+void Runtime::print(std::string text, Stream stream, bool newline) {
     WorkerContext* c = t_ctx;
     if (c && c->runtime_ != this) c = nullptr;
     // The line appears at this worker's time after the checkpoint (the earliest event on the
@@ -489,7 +489,7 @@ void Runtime::print(std::string text, Stream stream) {
         if (impl_->output.size() < impl_->config.limits.output_lines) {
             impl_->output.push_back(OutputLine{t / 1e6, c ? c->task_ : 0u,
                                                c ? c->worker_ : uint16_t{0}, std::move(text), t,
-                                               stream});
+                                               stream, newline});
             stored = true;
         } else if (!impl_->truncated) {
             impl_->truncated = true;

@@ -335,7 +335,8 @@ class Runtime {
     // with time, task, worker and stream. Past RunLimits::output_lines the line is counted, not
     // stored, and one truncation notice is added. A checkpoint first (throws RunStopped when
     // stopping; lets the GIL go when asked). Any worker.
-    void print(std::string text, Stream stream = Stream::out);
+    // newline=false for a final partial line (the program wrote no newline after it).
+    void print(std::string text, Stream stream = Stream::out, bool newline = true);
     void notice(std::string text);  // a line for the user about the run itself. Any thread.
 
     // --- Stop, limits ----------------------------------------------------------------------

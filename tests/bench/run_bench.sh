@@ -45,7 +45,7 @@ native_ok=0
 say "Building native benchmarks in build/bench"
 if { [ -f "$OUT/build.ninja" ] || cmake -S . -B "$OUT" -G Ninja -DCMAKE_BUILD_TYPE=Release \
        -DINTERLEAVE_ENGINE_ONLY=ON -DINTERLEAVE_BENCH=ON >"$OUT/configure.log" 2>&1; } &&
-   ninja -C "$OUT" -j"$JOBS" bench_engine bench_peers >"$OUT/build.log" 2>&1; then
+   ninja -C "$OUT" -j"$JOBS" bench_engine bench_peers interleave-cli >"$OUT/build.log" 2>&1; then
   native_ok=1
 else
   say "native bench build failed (see build/bench/build.log):"; tail -20 "$OUT/build.log" >&2
@@ -96,6 +96,13 @@ if [ "$wasm_ok" = 1 ]; then
   (cd "$WASM_DIR" && node --no-experimental-fetch bench_engine.js --sections exec,coro,tracer \
       --reps "$REPS" --tasks "$TASKS" --switches "$SWITCHES" --events "$EVENTS") \
     >"$OUT/wasm.json" || say "wasm bench_engine failed (exit $?)"
+fi
+
+# The interpreter beside python3 on PYTHON.md §3's programs (tests/bench/python).
+if [ "$native_ok" = 1 ] && command -v python3 >/dev/null; then
+  say "Python programs: interleave-cli run vs python3 (reps $REPS)"
+  python3 tests/bench/python/run_python_bench.py "$OUT/interleave-cli" --reps "$REPS" \
+    --json "$OUT/python.json" | tee "$OUT/python.txt" >&2 || say "python bench failed"
 fi
 
 # The UI's timeline and code editor benchmarks (tests/bench/bench_timeline*, bench_editor.cpp,

@@ -1,0 +1,146 @@
+// compile_program and run_main (see interp.hpp).
+#include "python/interp.hpp"
+
+#include "engine/runtime.hpp"
+#include "python/builtins/builtins.hpp"
+#include "python/compiler/compile_source.hpp"
+#include "python/vm/call.hpp"
+#include "python/vm/code.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/ops.hpp"
+#include "python/vm/traceback.hpp"
+
+namespace interleave::python {
+
+namespace {
+
+std::vector<std::string> split_lines(std::string_view src) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t i = 0; i < src.size(); ++i) {
+        if (src[i] == '\n' || src[i] == '\r') {
+            lines.emplace_back(src.substr(start, i - start));
+            if (src[i] == '\r' && i + 1 < src.size() && src[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+    if (start < src.size()) lines.emplace_back(src.substr(start));
+    return lines;
+}
+
+std::string syntax_error_text(const SyntaxErrorInfo& e) {
+    std::string out;
+    if (e.kind == SyntaxErrorKind::RecursionError) {
+        return "RecursionError: " + e.msg + "\n";
+    }
+    out += fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
+    std::string line = e.text;
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\f')) ++b;
+    if (!line.empty() || !e.text.empty()) {
+        std::string shown = line.substr(b);
+        out += "    " + shown + "\n";
+        if (e.offset > 0) {
+            int lead = 0;
+            for (size_t i = 0; i < b; ++i) ++lead;
+            int col = e.offset - 1 - lead;
+            int width = (e.end_lineno == e.lineno && e.end_offset > e.offset) ? e.end_offset - e.offset : 1;
+            int shown_chars = 0;
+            for (unsigned char c : shown)
+                if ((c & 0xC0) != 0x80) ++shown_chars;
+            if (col < 0) col = 0;
+            if (col > shown_chars) col = shown_chars;
+            out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
+        }
+    }
+    out += fmt::format("{}: {}\n", name_of(e.kind), e.msg);
+    return out;
+}
+
+}  // namespace
+
+CompileResult compile_program(std::string_view source, std::string filename) {
+    CompileResult result;
+    SourceCompileOutput out = compile_source(source, filename);
+    if (!out.code) {
+        result.error = out.error;
+        if (result.error.filename.empty()) result.error.filename = filename;
+        if (result.error.text.empty() && out.error.lineno > 0) {
+            auto lines = split_lines(source);
+            if (size_t(out.error.lineno) <= lines.size())
+                result.error.text = lines[size_t(out.error.lineno - 1)] + "\n";
+        }
+        result.error_text = syntax_error_text(result.error);
+        return result;
+    }
+    init_builtin_types();
+    auto program = std::make_shared<Program>();
+    program->filename = filename;
+    program->source = std::string(source);
+    program->lines = split_lines(source);
+    program->main = materialize_code(*program, *out.code);
+    result.program = std::move(program);
+    return result;
+}
+
+namespace {
+
+RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
+                   RunOptions options) {
+    RunResult result;
+    InterpConfig cfg;
+    if (options.heap_limit_bytes) cfg.heap_limit_bytes = options.heap_limit_bytes;
+    cfg.filename = program->filename;
+    cfg.argv = options.argv;
+    if (cfg.argv.empty()) cfg.argv.push_back(program->filename);
+    engine::WorkerContext* ctx = rt ? engine::current_worker() : nullptr;
+    cfg.free_threaded = ctx && ctx->gil == nullptr;
+    Interp interp(cfg, rt, ctx ? ctx->process : 0);
+    interp.line_sink = options.line_sink;
+    interp.programs.push_back(program);
+    ThreadState ts(interp, ctx);
+    Value r = Value::null();
+    if (init_interp(ts)) {
+        Module* main = interp.main_module;
+        r = eval_code(ts, program->main, main->dict, Value::from_ptr(main->dict));
+    }
+    if (r.is_null()) {
+        if (ts.stopped) {
+            result.stopped = true;
+        } else {
+            Value exc = fetch_exc(ts);
+            Rooted keep(ts, exc);
+            if (!exc.is_null() && is_subtype(type_of(exc), &exc_SystemExit)) {
+                result.exit_code = system_exit_code(ts, exc);
+            } else if (!exc.is_null()) {
+                ErrorInfo info;
+                info.traceback = format_exception(ts, exc);
+                info.type = exception_type_name(exc);
+                info.message = exception_message(ts, exc);
+                info.line = exception_line(exc);
+                flush_streams(ts);
+                write_stream(ts, true, info.traceback);
+                result.error = std::move(info);
+                result.exit_code = 1;
+            }
+        }
+    }
+    if (!result.stopped) wait_for_threads(ts);
+    flush_streams(ts);
+    if (ts.stopped) result.stopped = true;
+    return result;
+}
+
+}  // namespace
+
+RunResult run_main(engine::Runtime& rt, std::shared_ptr<const Program> program,
+                   RunOptions options) {
+    return run_with(&rt, std::move(program), std::move(options));
+}
+
+RunResult run_detached(std::shared_ptr<const Program> program, RunOptions options) {
+    return run_with(nullptr, std::move(program), std::move(options));
+}
+
+}  // namespace interleave::python

@@ -1,0 +1,184 @@
+// The layouts of the core object types. Operations on them are in the per-type headers
+// (str.hpp, containers.hpp, ...); the builtin type objects are declared in types.hpp.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string_view>
+
+#include "python/objects/object.hpp"
+
+namespace interleave::python {
+
+struct Code;
+struct Frame;
+
+// str: UTF-8 bytes, NUL-terminated; `length` in code points; hash cached (-1: not yet).
+enum StrFlags : uint16_t { kStrAscii = 1, kStrInterned = 2 };
+struct Str : Object {
+    std::atomic<int64_t> hash{-1};
+    int64_t length = 0;  // code points
+    int64_t nbytes = 0;
+    char data[8];  // nbytes + 1 bytes (allocated past the struct's end)
+
+    std::string_view view() const { return {data, static_cast<size_t>(nbytes)}; }
+    bool ascii() const { return (flags & kStrAscii) != 0; }
+};
+
+struct Bytes : Object {
+    std::atomic<int64_t> hash{-1};
+    int64_t size = 0;
+    char data[8];
+    std::string_view view() const { return {data, static_cast<size_t>(size)}; }
+};
+
+struct Tuple : Object {
+    std::atomic<int64_t> hash{-1};
+    int64_t size = 0;
+    Value items[1];  // `size` items
+};
+
+struct List : Object {
+    Value* items = nullptr;
+    int64_t size = 0;
+    int64_t capacity = 0;
+};
+
+struct DictEntry {
+    int64_t hash;
+    Value key;  // null: deleted
+    Value value;
+};
+// Compact, insertion-ordered (CPython 3.6+): an index table of int32 into an entry array.
+struct Dict : Object {
+    int32_t* indices = nullptr;  // `mask + 1` slots: -1 empty, -2 dummy, else entry index
+    DictEntry* entries = nullptr;
+    int64_t mask = 0;      // index size - 1 (0: no table yet)
+    int64_t used = 0;      // live entries
+    int64_t nentries = 0;  // entries written (live + deleted)
+    int64_t capacity = 0;  // entries allocated
+    uint64_t version = 0;  // bumped on every change (caches, iteration checks)
+};
+
+struct Cell : Object {
+    Value ref;  // null: empty
+};
+
+struct BoundMethod : Object {
+    Value func;
+    Value self;
+};
+
+// A builtin function or method as defined in C++.
+enum MethFlags : uint32_t {
+    kMethDefault = 0,
+    kMethClass = 1,   // classmethod: args[0] is the type
+    kMethStatic = 2,  // staticmethod: no self
+};
+struct MethodDef {
+    const char* name;
+    NativeFn fn;
+    uint32_t flags = kMethDefault;
+    const char* doc = nullptr;
+};
+struct GetSetDef {
+    const char* name;
+    Value (*get)(ThreadState&, Value self);
+    bool (*set)(ThreadState&, Value self, Value v) = nullptr;  // v null: delete
+    const char* doc = nullptr;
+};
+
+struct BuiltinFunction : Object {
+    const MethodDef* def = nullptr;
+    Value self;    // bound self (methods), the module (functions), or null
+    Str* qualname = nullptr;  // "list.append" for methods (for reprs)
+};
+// In a builtin type's dict: a method that binds to the instance (CPython's method_descriptor).
+struct MethodDescr : Object {
+    const MethodDef* def = nullptr;
+    Type* owner = nullptr;
+};
+struct GetSetDescr : Object {
+    const GetSetDef* def = nullptr;
+    Type* owner = nullptr;
+};
+// A slot exposed as a dunder method on a builtin type (int.__add__): CPython's wrapper_descriptor.
+struct SlotWrapper : Object {
+    Str* name = nullptr;
+    Type* owner = nullptr;
+    NativeFn fn = nullptr;  // (self, args...)
+};
+
+struct Function : Object {
+    Code* code = nullptr;
+    Dict* globals = nullptr;
+    Dict* builtins = nullptr;
+    Tuple* defaults = nullptr;
+    Dict* kwdefaults = nullptr;
+    Tuple* closure = nullptr;
+    Str* name = nullptr;
+    Str* qualname = nullptr;
+    Value doc;
+    Value module;
+    Value annotations;
+    Dict* dict = nullptr;
+};
+
+struct Module : Object {
+    Dict* dict = nullptr;
+    Str* name = nullptr;
+};
+
+struct Property : Object {
+    Value fget, fset, fdel, doc;
+};
+struct ClassMethod : Object {
+    Value func;
+    Dict* dict = nullptr;
+};
+struct StaticMethod : Object {
+    Value func;
+    Dict* dict = nullptr;
+};
+
+struct Slice : Object {
+    Value start, stop, step;
+};
+
+struct Range : Object {
+    int64_t start = 0, stop = 0, step = 1, length = 0;
+};
+
+// A generic iterator over an indexable C++ object (list, tuple, str, range, dict views).
+struct SeqIter : Object {
+    Value seq;
+    int64_t index = 0;
+    int64_t aux = 0;  // range: step/current; dict: expected version
+    int64_t end = 0;
+};
+
+// BaseException and its subclasses (extra attributes live in the instance __dict__).
+struct BaseException : Object {
+    Dict* dict = nullptr;
+    Tuple* args = nullptr;
+    Value traceback;  // Traceback or None/null
+    Value context;
+    Value cause;
+    bool suppress_context = false;
+};
+
+struct Traceback : Object {
+    Value next;  // Traceback or null
+    const Code* code = nullptr;
+    int32_t lasti = 0;  // instruction offset (code units)
+    int32_t lineno = 0;
+};
+
+// An instance of a class defined in Python that has no builtin base but object: header + dict.
+struct Instance : Object {
+    Dict* dict = nullptr;
+};
+
+struct NoneLike : Object {};  // NotImplemented, Ellipsis singletons
+
+}  // namespace interleave::python

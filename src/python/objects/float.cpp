@@ -1,0 +1,225 @@
+// float: unboxed doubles in the NaN box.
+#include <cmath>
+#include <cstring>
+
+#include "python/objects/int.hpp"
+#include "python/num/float_ops.hpp"
+#include "python/objects/num_bridge.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/ops.hpp"
+
+namespace interleave::python {
+
+namespace {
+
+bool to_double(Value v, double* out) {
+    if (v.is_double()) {
+        *out = v.as_double();
+        return true;
+    }
+    if (v.is_small()) {
+        *out = double(v.as_small());
+        return true;
+    }
+    if (v.is_bool()) {
+        *out = v.is_true();
+        return true;
+    }
+    return false;
+}
+
+// Operands: (float, float|int) or (int, float). Returns false when NotImplemented.
+bool operands(ThreadState& ts, Value a, Value b, double* x, double* y, bool* raised) {
+    *raised = false;
+    if (!to_double(a, x)) {
+        if (!is_int(a)) return false;
+        if (!int_to_double(ts, a, x)) return *raised = true, false;
+    }
+    if (!to_double(b, y)) {
+        if (!is_int(b)) return false;
+        if (!int_to_double(ts, b, y)) return *raised = true, false;
+    }
+    return true;
+}
+
+#define FLOAT_OPERANDS                                  \
+    double x, y;                                        \
+    bool raised;                                        \
+    if (!operands(ts, a, b, &x, &y, &raised)) \
+        return raised ? Value::null() : not_implemented();
+
+Value f_add(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    return Value::from_double(x + y);
+}
+Value f_sub(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    return Value::from_double(x - y);
+}
+Value f_mul(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    return Value::from_double(x * y);
+}
+Value f_truediv(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    if (y == 0.0) return raise(ts, &exc_ZeroDivisionError, "float division by zero");
+    return Value::from_double(x / y);
+}
+Value f_floordiv(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    if (y == 0.0) return raise(ts, &exc_ZeroDivisionError, "float floor division by zero");
+    double mod = std::fmod(x, y);
+    double div = (x - mod) / y;
+    if (mod && ((y < 0) != (mod < 0))) div -= 1.0;
+    double floordiv;
+    if (div) {
+        floordiv = std::floor(div);
+        if (div - floordiv > 0.5) floordiv += 1.0;
+    } else {
+        floordiv = std::copysign(0.0, x / y);
+    }
+    return Value::from_double(floordiv);
+}
+Value f_mod(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    if (y == 0.0) return raise(ts, &exc_ZeroDivisionError, "float modulo");
+    double mod = std::fmod(x, y);
+    if (mod) {
+        if ((y < 0) != (mod < 0)) mod += y;
+    } else {
+        mod = std::copysign(0.0, y);
+    }
+    return Value::from_double(mod);
+}
+Value f_pow(ThreadState& ts, Value a, Value b) {
+    FLOAT_OPERANDS
+    if (x == 0.0 && y < 0.0)
+        return raise(ts, &exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) {
+        // CPython returns a complex here; complex is not supported.
+        return raise(ts, &exc_ValueError,
+                     "negative number cannot be raised to a fractional power");
+    }
+    double r = std::pow(x, y);
+    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+        return raise(ts, &exc_OverflowError, "(34, 'Numerical result out of range')");
+    return Value::from_double(r);
+}
+
+Value f_neg(ThreadState&, Value a) {
+    return Value::from_double(-a.as_double());
+}
+Value f_pos(ThreadState&, Value a) {
+    return a;
+}
+Value f_abs(ThreadState&, Value a) {
+    return Value::from_double(std::fabs(a.as_double()));
+}
+
+Value f_repr(ThreadState& ts, Value v) {
+    return str_value(ts, float_repr_text(v.as_double()));
+}
+
+bool f_hash(ThreadState&, Value v, int64_t* out) {
+    *out = hash_double(v.as_double());
+    return true;
+}
+
+Value f_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
+    double x = a.as_double(), y;
+    int c;
+    if (b.is_double()) {
+        y = b.as_double();
+    } else if (b.is_small() && std::llabs(b.as_small()) < (int64_t(1) << 53)) {
+        y = double(b.as_small());
+    } else if (b.is_bool()) {
+        y = b.is_true();
+    } else if (is_int(b)) {
+        c = compare_with_double(to_bigint(b), x);
+        if (c == 2) return Value::boolean(op == CompareOp::ne);
+        c = -c;
+        goto done;
+    } else {
+        return not_implemented();
+    }
+    (void)ts;
+    switch (op) {
+        case CompareOp::lt: return Value::boolean(x < y);
+        case CompareOp::le: return Value::boolean(x <= y);
+        case CompareOp::eq: return Value::boolean(x == y);
+        case CompareOp::ne: return Value::boolean(x != y);
+        case CompareOp::gt: return Value::boolean(x > y);
+        default: return Value::boolean(x >= y);
+    }
+done:
+    switch (op) {
+        case CompareOp::lt: return Value::boolean(c < 0);
+        case CompareOp::le: return Value::boolean(c <= 0);
+        case CompareOp::eq: return Value::boolean(c == 0);
+        case CompareOp::ne: return Value::boolean(c != 0);
+        case CompareOp::gt: return Value::boolean(c > 0);
+        default: return Value::boolean(c >= 0);
+    }
+}
+
+int f_bool(ThreadState&, Value v) {
+    return v.as_double() != 0.0;
+}
+
+Value f_to_int(ThreadState& ts, Value v) {
+    double d = v.as_double();
+    if (std::fabs(d) < 1e15) return int_from_i64(ts, int64_t(d));
+    auto r = BigInt::from_double(d);
+    if (!r) return raise_num_error(ts, r.error);
+    return int_from_bigint(ts, std::move(r.value));
+}
+
+Value f_to_float(ThreadState&, Value v) {
+    return v;
+}
+
+Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) return raise(ts, &exc_TypeError, "float() takes no keyword arguments");
+    if (nargs > 1) return raisef(ts, &exc_TypeError, "float expected at most 1 argument, got {}", nargs);
+    if (nargs == 0) return Value::from_double(0.0);
+    Value x = args[0];
+    if (x.is_double()) return x;
+    if (is_str(x)) {
+        double d;
+        if (!float_parse_text(str_view(x), &d)) {
+            std::string r;
+            repr_utf8(ts, x, &r);
+            return raisef(ts, &exc_ValueError, "could not convert string to float: {}", r);
+        }
+        return Value::from_double(d);
+    }
+    double d;
+    if (!number_to_double(ts, x, &d)) return Value::null();
+    return Value::from_double(d);
+}
+
+}  // namespace
+
+void setup_float_type(TypeBuilder& b) {
+    b.init(float_type, "float", nullptr, sizeof(Object) + 8);
+    float_type.repr = f_repr;
+    float_type.hash = f_hash;
+    float_type.richcompare = f_richcompare;
+    float_type.bool_ = f_bool;
+    float_type.new_ = float_new;
+    auto& n = float_type.num;
+    n.binary[int(BinaryOp::add)] = f_add;
+    n.binary[int(BinaryOp::sub)] = f_sub;
+    n.binary[int(BinaryOp::mul)] = f_mul;
+    n.binary[int(BinaryOp::truediv)] = f_truediv;
+    n.binary[int(BinaryOp::floordiv)] = f_floordiv;
+    n.binary[int(BinaryOp::mod)] = f_mod;
+    n.binary[int(BinaryOp::pow)] = f_pow;
+    n.neg = f_neg;
+    n.pos = f_pos;
+    n.abs = f_abs;
+    n.to_int = f_to_int;
+    n.to_float = f_to_float;
+}
+
+}  // namespace interleave::python

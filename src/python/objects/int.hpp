@@ -1,0 +1,21 @@
+// int beyond the small ints of the NaN box: an Int object boxing pynum's BigInt.
+#pragma once
+
+#include "python/num/bigint.hpp"
+#include "python/objects/api.hpp"
+
+namespace interleave::python {
+
+struct Int : Object {
+    BigInt value;
+};
+
+// The value as a BigInt (small ints and bools converted). v must be an int.
+BigInt to_bigint(Value v);
+// A small int if it fits, else an Int object. null + MemoryError if the heap is full.
+Value int_from_bigint(ThreadState& ts, BigInt b);
+Value int_from_bigint_heap(Heap& h, BigInt b);  // program constants
+// Raises the num error (or the stopped status) and returns null.
+Value raise_num_error(ThreadState& ts, const Error& e);
+
+}  // namespace interleave::python

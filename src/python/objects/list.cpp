@@ -1,0 +1,361 @@
+// list: a growable array of values (CPython's over-allocation pattern), core slots.
+#include <cstring>
+
+#include "python/objects/api.hpp"
+#include "python/objects/heap.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/ops.hpp"
+
+namespace interleave::python {
+
+bool list_reserve(ThreadState& ts, List* l, int64_t capacity) {
+    if (capacity <= l->capacity) return true;
+    if (capacity > (int64_t(1) << 40)) {
+        raise_memory_error(ts);
+        return false;
+    }
+    void* p = ts.heap.realloc_buffer(l->items, sizeof(Value) * size_t(l->capacity),
+                                     sizeof(Value) * size_t(capacity));
+    if (!p) {
+        raise_memory_error(ts);
+        return false;
+    }
+    l->items = static_cast<Value*>(p);
+    l->capacity = capacity;
+    return true;
+}
+
+List* new_list(ThreadState& ts, int64_t size) {
+    List* l = ts.heap.make<List>(&list_type, sizeof(List));
+    if (!l) {
+        raise_memory_error(ts);
+        return nullptr;
+    }
+    if (size > 0) {
+        if (!list_reserve(ts, l, size)) return nullptr;
+        for (int64_t i = 0; i < size; ++i) l->items[i] = Value::null();
+        l->size = size;
+    }
+    return l;
+}
+
+List* new_list_from(ThreadState& ts, const Value* items, int64_t n) {
+    List* l = new_list(ts, n);
+    if (l && n) std::memcpy(static_cast<void*>(l->items), items, sizeof(Value) * size_t(n));
+    return l;
+}
+
+bool list_append(ThreadState& ts, List* l, Value v) {
+    if (l->size == l->capacity) {
+        int64_t n = l->size + 1;
+        int64_t cap = n + (n >> 3) + (n < 9 ? 3 : 6);
+        if (!list_reserve(ts, l, cap)) return false;
+    }
+    l->items[l->size++] = v;
+    return true;
+}
+
+namespace {
+
+void list_trace(Object* o, GcVisitor& v) {
+    auto* l = static_cast<List*>(o);
+    v.visit_range(l->items, l->items + l->size);
+}
+
+void list_finalize(Object* o, Heap& h) {
+    auto* l = static_cast<List*>(o);
+    if (l->items) h.free_buffer(l->items, sizeof(Value) * size_t(l->capacity));
+    l->items = nullptr;
+}
+
+Value list_repr(ThreadState& ts, Value self) {
+    List* l = self.as<List>();
+    if (l->size == 0) return str_value(ts, "[]");
+    if (!repr_enter(ts, self)) return str_value(ts, "[...]");
+    std::string out = "[";
+    for (int64_t i = 0; i < l->size; ++i) {
+        if (i) out += ", ";
+        std::string s;
+        Value item = l->items[i];
+        if (item.is_small()) {
+            out += std::to_string(item.as_small());
+            continue;
+        }
+        if (!repr_utf8(ts, item, &s)) return repr_leave(ts, self), Value::null();
+        out += s;
+    }
+    repr_leave(ts, self);
+    out += "]";
+    return str_value(ts, out);
+}
+
+Value list_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
+    if (!is_list(b)) return not_implemented();
+    List* x = a.as<List>();
+    List* y = b.as<List>();
+    if ((op == CompareOp::eq || op == CompareOp::ne) && x->size != y->size)
+        return Value::boolean(op == CompareOp::ne);
+    Rooted ra(ts, a), rb(ts, b);
+    return sequence_compare(ts, x->items, x->size, y->items, y->size, op);
+}
+
+int64_t list_len(ThreadState&, Value self) {
+    return self.as<List>()->size;
+}
+
+Value list_getitem(ThreadState& ts, Value self, Value key) {
+    List* l = self.as<List>();
+    if (key.is_small()) {
+        int64_t i = key.as_small();
+        if (i < 0) i += l->size;
+        if (i < 0 || i >= l->size) return raise(ts, &exc_IndexError, "list index out of range");
+        return l->items[i];
+    }
+    if (is_type(key, &slice_type)) {
+        int64_t start, stop, step, n;
+        if (!slice_indices(ts, key, l->size, &start, &stop, &step, &n)) return Value::null();
+        List* r = new_list(ts, n);
+        if (!r) return Value::null();
+        for (int64_t i = 0, j = start; i < n; ++i, j += step) r->items[i] = l->items[j];
+        return Value::from_ptr(r);
+    }
+    int64_t i;
+    if (!index_i64(ts, key, &i, &exc_IndexError)) {
+        if (exc_matches(ts, &exc_TypeError)) {
+            clear_exc(ts);
+            return raisef(ts, &exc_TypeError, "list indices must be integers or slices, not {}",
+                          type_name(key));
+        }
+        return Value::null();
+    }
+    if (i < 0) i += l->size;
+    if (i < 0 || i >= l->size) return raise(ts, &exc_IndexError, "list index out of range");
+    return l->items[i];
+}
+
+bool list_del_slice(ThreadState& ts, List* l, int64_t start, int64_t stop, int64_t step,
+                    int64_t n) {
+    (void)ts;
+    if (n <= 0) return true;
+    if (step == 1) {
+        std::memmove(static_cast<void*>(l->items + start), l->items + stop,
+                     sizeof(Value) * size_t(l->size - stop));
+        l->size -= n;
+        return true;
+    }
+    if (step < 0) {
+        start = start + step * (n - 1);
+        step = -step;
+    }
+    int64_t w = start;
+    for (int64_t r = start; r < l->size; ++r) {
+        if (r >= start && (r - start) % step == 0 && (r - start) / step < n) continue;
+        l->items[w++] = l->items[r];
+    }
+    l->size = w;
+    return true;
+}
+
+bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
+    List* l = self.as<List>();
+    if (is_type(key, &slice_type)) {
+        int64_t start, stop, step, n;
+        if (!slice_indices(ts, key, l->size, &start, &stop, &step, &n)) return false;
+        if (v.is_null()) return list_del_slice(ts, l, start, stop, step, n);
+        RootedVector items(ts);
+        Rooted keep(ts, self);
+        if (!iterate_into(ts, v, items.v)) {
+            if (exc_matches(ts, &exc_TypeError)) {
+                clear_exc(ts);
+                raise(ts, &exc_TypeError, step == 1 ? "can only assign an iterable"
+                                                    : "must assign iterable to extended slice");
+            }
+            return false;
+        }
+        int64_t m = int64_t(items.v.size());
+        if (step == 1) {
+            if (stop < start) stop = start;
+            int64_t removed = stop - start;
+            int64_t new_size = l->size - removed + m;
+            if (!list_reserve(ts, l, new_size)) return false;
+            std::memmove(static_cast<void*>(l->items + start + m), l->items + stop,
+                         sizeof(Value) * size_t(l->size - stop));
+            for (int64_t i = 0; i < m; ++i) l->items[start + i] = items.v[size_t(i)];
+            l->size = new_size;
+            return true;
+        }
+        if (m != n) {
+            raisef(ts, &exc_ValueError,
+                   "attempt to assign sequence of size {} to extended slice of size {}", m, n);
+            return false;
+        }
+        for (int64_t i = 0, j = start; i < n; ++i, j += step) l->items[j] = items.v[size_t(i)];
+        return true;
+    }
+    int64_t i;
+    if (!index_i64(ts, key, &i, &exc_IndexError)) {
+        if (exc_matches(ts, &exc_TypeError)) {
+            clear_exc(ts);
+            raisef(ts, &exc_TypeError, "list indices must be integers or slices, not {}",
+                   type_name(key));
+        }
+        return false;
+    }
+    if (i < 0) i += l->size;
+    if (i < 0 || i >= l->size) {
+        raise(ts, &exc_IndexError,
+              v.is_null() ? "list assignment index out of range"
+                          : "list assignment index out of range");
+        return false;
+    }
+    if (v.is_null()) return list_del_slice(ts, l, i, i + 1, 1, 1);
+    l->items[i] = v;
+    return true;
+}
+
+int list_contains(ThreadState& ts, Value self, Value item) {
+    List* l = self.as<List>();
+    Rooted keep(ts, self);
+    for (int64_t i = 0; i < l->size; ++i) {
+        int r = richcompare_bool(ts, l->items[i], item, CompareOp::eq);
+        if (r != 0) return r;
+    }
+    return 0;
+}
+
+Value list_add(ThreadState& ts, Value a, Value b) {
+    if (!is_list(a) || !is_list(b)) {
+        if (is_list(a))
+            return raisef(ts, &exc_TypeError, "can only concatenate list (not \"{}\") to list",
+                          type_name(b));
+        return not_implemented();
+    }
+    List* x = a.as<List>();
+    List* y = b.as<List>();
+    List* r = new_list(ts, x->size + y->size);
+    if (!r) return Value::null();
+    std::memcpy(static_cast<void*>(r->items), x->items, sizeof(Value) * size_t(x->size));
+    std::memcpy(static_cast<void*>(r->items + x->size), y->items, sizeof(Value) * size_t(y->size));
+    return Value::from_ptr(r);
+}
+
+Value list_iadd(ThreadState& ts, Value a, Value b) {
+    if (!list_extend_with(ts, a.as<List>(), b)) return Value::null();
+    return a;
+}
+
+Value list_mul(ThreadState& ts, Value a, Value b) {
+    Value seq = is_list(a) ? a : b;
+    Value cnt = is_list(a) ? b : a;
+    if (!is_int(cnt)) return not_implemented();
+    int64_t n;
+    if (!index_i64(ts, cnt, &n, &exc_OverflowError)) return Value::null();
+    List* l = seq.as<List>();
+    if (n <= 0 || l->size == 0) return Value::from_ptr(new_list(ts, 0));
+    if (l->size > (int64_t(1) << 40) / n || !ts.heap.fits(size_t(l->size * n) * sizeof(Value)))
+        return raise_memory_error(ts);
+    List* r = new_list(ts, l->size * n);
+    if (!r) return Value::null();
+    if (l->size == 1) {
+        Value v = l->items[0];
+        for (int64_t i = 0; i < n; ++i) r->items[i] = v;
+    } else {
+        for (int64_t i = 0; i < n; ++i)
+            std::memcpy(static_cast<void*>(r->items + i * l->size), l->items,
+                        sizeof(Value) * size_t(l->size));
+    }
+    return Value::from_ptr(r);
+}
+
+Value list_imul(ThreadState& ts, Value a, Value b) {
+    Value r = list_mul(ts, a, b);
+    if (r.is_null() || is_not_implemented(r)) return r;
+    List* l = a.as<List>();
+    List* src = r.as<List>();
+    if (!list_reserve(ts, l, src->size)) return Value::null();
+    std::memcpy(static_cast<void*>(l->items), src->items, sizeof(Value) * size_t(src->size));
+    l->size = src->size;
+    return a;
+}
+
+Value list_iter(ThreadState& ts, Value self) {
+    return new_seq_iter(ts, &list_iter_type, self);
+}
+
+Value list_new(ThreadState& ts, Type* type, const Value*, size_t, Tuple*) {
+    List* l = ts.heap.make<List>(type, type->instance_size);
+    if (!l) return raise_memory_error(ts);
+    return Value::from_ptr(l);
+}
+
+bool list_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) {
+        raise(ts, &exc_TypeError, "list() takes no keyword arguments");
+        return false;
+    }
+    if (nargs > 1) {
+        raisef(ts, &exc_TypeError, "list expected at most 1 argument, got {}", nargs);
+        return false;
+    }
+    List* l = self.as<List>();
+    l->size = 0;
+    if (nargs == 1) return list_extend_with(ts, l, args[0]);
+    return true;
+}
+
+int list_bool(ThreadState&, Value self) {
+    return self.as<List>()->size != 0;
+}
+
+}  // namespace
+
+bool list_extend_with(ThreadState& ts, List* l, Value iterable) {
+    if (is_list(iterable) || is_tuple(iterable)) {
+        const Value* src;
+        int64_t n;
+        if (is_list(iterable)) {
+            src = iterable.as<List>()->items;
+            n = iterable.as<List>()->size;
+        } else {
+            src = iterable.as<Tuple>()->items;
+            n = iterable.as<Tuple>()->size;
+        }
+        if (!list_reserve(ts, l, l->size + n)) return false;
+        // src may be l itself: read through the (possibly moved) pointer after reserving.
+        if (iterable == Value::from_ptr(l)) src = l->items;
+        std::memmove(static_cast<void*>(l->items + l->size), src, sizeof(Value) * size_t(n));
+        l->size += n;
+        return true;
+    }
+    Rooted it(ts, get_iter(ts, iterable));
+    if (it.get().is_null()) return false;
+    Rooted keep(ts, Value::from_ptr(l));
+    for (;;) {
+        Value v = iter_next(ts, it);
+        if (v.is_null()) return !ts.has_exc();
+        if (!list_append(ts, l, v)) return false;
+    }
+}
+
+void setup_list_type(TypeBuilder& b) {
+    b.init(list_type, "list", nullptr, sizeof(List), kTypeBaseType | kTypeListSub);
+    list_type.repr = list_repr;
+    list_type.hash = hash_not_implemented;
+    list_type.richcompare = list_richcompare;
+    list_type.len = list_len;
+    list_type.getitem = list_getitem;
+    list_type.setitem = list_setitem;
+    list_type.contains = list_contains;
+    list_type.iter = list_iter;
+    list_type.new_ = list_new;
+    list_type.init = list_init;
+    list_type.bool_ = list_bool;
+    list_type.trace = list_trace;
+    list_type.finalize = list_finalize;
+    list_type.num.binary[int(BinaryOp::add)] = list_add;
+    list_type.num.binary[int(BinaryOp::mul)] = list_mul;
+    list_type.num.inplace[int(BinaryOp::add)] = list_iadd;
+    list_type.num.inplace[int(BinaryOp::mul)] = list_imul;
+}
+
+}  // namespace interleave::python

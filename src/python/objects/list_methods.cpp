@@ -1,0 +1,154 @@
+// list methods.
+#include <algorithm>
+#include <cstring>
+
+#include "python/builtins/builtins.hpp"
+#include "python/objects/api.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/eval_helpers.hpp"
+#include "python/vm/ops.hpp"
+
+namespace interleave::python {
+
+namespace {
+
+List* L(Value v) {
+    return v.as<List>();
+}
+
+Value m_append(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raisef(ts, &exc_TypeError, "list.append() takes exactly one argument ({} given)", n - 1);
+    return list_append(ts, L(a[0]), a[1]) ? Value::none() : Value::null();
+}
+
+Value m_extend(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raisef(ts, &exc_TypeError, "list.extend() takes exactly one argument ({} given)", n - 1);
+    return list_extend_with(ts, L(a[0]), a[1]) ? Value::none() : Value::null();
+}
+
+Value m_pop(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    List* l = L(a[0]);
+    int64_t i = -1;
+    if (n > 1 && !index_i64(ts, a[1], &i)) return Value::null();
+    if (l->size == 0) return raise(ts, &exc_IndexError, "pop from empty list");
+    if (i < 0) i += l->size;
+    if (i < 0 || i >= l->size) return raise(ts, &exc_IndexError, "pop index out of range");
+    Value v = l->items[i];
+    std::memmove(static_cast<void*>(l->items + i), l->items + i + 1, sizeof(Value) * size_t(l->size - i - 1));
+    --l->size;
+    return v;
+}
+
+Value m_insert(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 3) return raisef(ts, &exc_TypeError, "insert expected 2 arguments, got {}", n - 1);
+    List* l = L(a[0]);
+    int64_t i;
+    if (!index_i64(ts, a[1], &i)) return Value::null();
+    if (i < 0) i = std::max<int64_t>(0, i + l->size);
+    if (i > l->size) i = l->size;
+    if (!list_append(ts, l, Value::none())) return Value::null();
+    std::memmove(static_cast<void*>(l->items + i + 1), l->items + i, sizeof(Value) * size_t(l->size - 1 - i));
+    l->items[i] = a[2];
+    return Value::none();
+}
+
+Value m_remove(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raise(ts, &exc_TypeError, "list.remove() takes exactly one argument");
+    List* l = L(a[0]);
+    for (int64_t i = 0; i < l->size; ++i) {
+        int r = richcompare_bool(ts, l->items[i], a[1], CompareOp::eq);
+        if (r < 0) return Value::null();
+        if (r) {
+            std::memmove(static_cast<void*>(l->items + i), l->items + i + 1, sizeof(Value) * size_t(l->size - i - 1));
+            --l->size;
+            return Value::none();
+        }
+    }
+    return raise(ts, &exc_ValueError, "list.remove(x): x not in list");
+}
+
+Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n < 2) return raise(ts, &exc_TypeError, "index expected at least 1 argument, got 0");
+    List* l = L(a[0]);
+    int64_t start = 0, stop = l->size;
+    if (n > 2 && !index_i64(ts, a[2], &start)) return Value::null();
+    if (n > 3 && !index_i64(ts, a[3], &stop)) return Value::null();
+    if (start < 0) start = std::max<int64_t>(0, start + l->size);
+    if (stop < 0) stop = std::max<int64_t>(0, stop + l->size);
+    for (int64_t i = start; i < stop && i < l->size; ++i) {
+        int r = richcompare_bool(ts, l->items[i], a[1], CompareOp::eq);
+        if (r < 0) return Value::null();
+        if (r) return Value::from_small(i);
+    }
+    std::string rep;
+    if (!repr_utf8(ts, a[1], &rep)) return Value::null();
+    return raisef(ts, &exc_ValueError, "{} is not in list", rep);
+}
+
+Value m_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raise(ts, &exc_TypeError, "list.count() takes exactly one argument");
+    List* l = L(a[0]);
+    int64_t c = 0;
+    for (int64_t i = 0; i < l->size; ++i) {
+        int r = richcompare_bool(ts, l->items[i], a[1], CompareOp::eq);
+        if (r < 0) return Value::null();
+        c += r;
+    }
+    return Value::from_small(c);
+}
+
+Value m_sort(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    size_t np = n - (kw ? size_t(kw->size) : 0);
+    if (np > 1) return raise(ts, &exc_TypeError, "sort() takes no positional arguments");
+    Value key = Value::none();
+    bool reverse = false;
+    for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
+        std::string_view k = str_view(kw->items[i]);
+        if (k == "key") key = a[np + i];
+        else if (k == "reverse") {
+            int t = truthy(ts, a[np + i]);
+            if (t < 0) return Value::null();
+            reverse = t;
+        } else {
+            return raisef(ts, &exc_TypeError, "sort() got an unexpected keyword argument '{}'", k);
+        }
+    }
+    return sort_list(ts, L(a[0]), key, reverse);
+}
+
+Value m_reverse(ThreadState&, const Value* a, size_t, Tuple*) {
+    List* l = L(a[0]);
+    std::reverse(l->items, l->items + l->size);
+    return Value::none();
+}
+
+Value m_clear(ThreadState&, const Value* a, size_t, Tuple*) {
+    L(a[0])->size = 0;
+    return Value::none();
+}
+
+Value m_copy(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    List* l = L(a[0]);
+    List* c = new_list_from(ts, l->items, l->size);
+    return c ? Value::from_ptr(c) : Value::null();
+}
+
+Value m_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    Value it = new_seq_iter(ts, &list_reviter_type, a[0]);
+    if (!it.is_null()) it.as<SeqIter>()->index = L(a[0])->size - 1;
+    return it;
+}
+
+const MethodDef kListMethods[] = {
+    {"append", m_append}, {"extend", m_extend}, {"pop", m_pop}, {"insert", m_insert},
+    {"remove", m_remove}, {"index", m_index}, {"count", m_count}, {"sort", m_sort},
+    {"reverse", m_reverse}, {"clear", m_clear}, {"copy", m_copy}, {"__reversed__", m_reversed},
+};
+
+}  // namespace
+
+void setup_list_methods(TypeBuilder& b) {
+    b.methods(list_type, kListMethods);
+}
+
+}  // namespace interleave::python

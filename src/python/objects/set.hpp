@@ -1,0 +1,36 @@
+// set and frozenset: an open-addressing table probed as CPython's setobject.c (linear probes
+// of 9 then perturbation), so iteration orders match CPython's.
+#pragma once
+
+#include "python/objects/api.hpp"
+
+namespace interleave::python {
+
+struct SetEntry {
+    Value key;  // null: empty; the dummy marker: deleted
+    int64_t hash;
+};
+
+struct Set : Object {
+    SetEntry* table = nullptr;
+    int64_t mask = 0;  // table size - 1 (0: no table)
+    int64_t used = 0;  // live keys
+    int64_t fill = 0;  // live + dummies
+    int64_t finger = 0;
+    std::atomic<int64_t> hash{-1};  // frozenset only
+};
+
+Set* new_set(ThreadState& ts, Type* type = &set_type);
+bool set_add(ThreadState& ts, Set* s, Value key);
+int set_contains_key(ThreadState& ts, Set* s, Value key);  // 1, 0, -1
+int set_discard(ThreadState& ts, Set* s, Value key);       // 1 removed, 0 absent, -1
+bool set_update_from(ThreadState& ts, Set* s, Value iterable);
+bool set_next(Set* s, int64_t* pos, Value* key);
+// a | b, a & b, a - b, a ^ b (op: one of "|&-^"); in place when `inplace`.
+Value set_binary_op(ThreadState& ts, Value a, Value b, char op, bool inplace);
+inline bool is_anyset(Value v) {
+    return v.is_ptr() && (is_subtype(v.as_ptr()->type, &set_type) ||
+                          is_subtype(v.as_ptr()->type, &frozenset_type));
+}
+
+}  // namespace interleave::python

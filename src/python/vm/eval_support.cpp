@@ -1,0 +1,398 @@
+// The eval loop's slow paths (eval_helpers.hpp): the breaker, name errors, tracebacks,
+// raise, with, f-string pieces, unpacking, building collections and functions.
+#include <cstring>
+
+#include "engine/gil.hpp"
+#include "engine/runtime.hpp"
+#include "python/objects/set.hpp"
+#include "python/vm/call.hpp"
+#include "python/vm/code.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/eval_helpers.hpp"
+#include "python/vm/generator.hpp"
+#include "python/vm/ops.hpp"
+
+namespace interleave::python {
+
+// How many breaker polls pass between two checks of the engine's stop flag (a non-inline
+// call): a tight loop polls every few ns, so stop is still seen within microseconds.
+constexpr int kPollsPerStopCheck = 256;
+
+bool poll_long_loop(ThreadState& ts) {
+    if (ts.stopped) return false;
+    if (ts.rt) {
+        bool stop = false;
+        try {
+            stop = ts.rt->stop_requested();
+        } catch (...) {
+            stop = true;
+        }
+        if (stop) {
+            raise_stopped(ts);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool eval_breaker(ThreadState& ts) {
+    ts.poll_countdown = kPollsPerStopCheck;
+    if (!poll_long_loop(ts)) return false;
+    if (ts.heap.collection_due() && ts.interp.can_collect(ts)) ts.interp.collect(ts);
+    if (ts.gil && ts.ctx && ts.gil->drop_requested()) {
+        bool ok = false;
+        try {
+            ok = ts.gil->check(*ts.ctx);
+        } catch (const engine::RunStopped&) {
+            ok = false;
+        }
+        if (!ok) {
+            raise_stopped(ts);
+            return false;
+        }
+    }
+    return true;
+}
+
+void raise_unbound_local(ThreadState& ts, const Code* code, unsigned index) {
+    raisef(ts, &exc_UnboundLocalError,
+           "cannot access local variable '{}' where it is not associated with a value",
+           code->localsplusnames[index]->view());
+}
+
+void raise_unbound_deref(ThreadState& ts, const Code* code, unsigned index) {
+    uint8_t kind = code->localspluskinds[index];
+    if (kind & kFastFree)
+        raisef(ts, &exc_NameError,
+               "cannot access free variable '{}' where it is not associated with a value in "
+               "enclosing scope",
+               code->localsplusnames[index]->view());
+    else
+        raise_unbound_local(ts, code, index);
+}
+
+void raise_name_error(ThreadState& ts, Str* name) {
+    Value e = new_exception(ts, &exc_NameError, fmt::format("name '{}' is not defined", name->view()));
+    if (e.is_null()) return;
+    Rooted ke(ts, e);
+    if (Dict* d = instance_dict(ts, e)) dict_set_str(ts, d, names.name, Value::from_ptr(name));
+    raise_instance(ts, e);
+}
+
+void add_traceback(ThreadState& ts, Frame* frame, int offset) {
+    if (ts.curexc.is_null() || ts.stopped || !is_exception_instance(ts.curexc)) return;
+    auto* tb = ts.heap.make<Traceback>(&traceback_type, sizeof(Traceback));
+    if (!tb) return;
+    auto* e = ts.curexc.as<BaseException>();
+    tb->next = e->traceback;
+    tb->code = frame->code;
+    tb->lasti = offset;
+    tb->lineno = frame->code->position(offset).line;
+    e->traceback = Value::from_ptr(tb);
+}
+
+const ExceptionEntry* find_handler(const Code* code, int offset) {
+    // Entries are sorted by start; the innermost covering entry comes first at equal starts
+    // (the assembler emits them so), so the first match wins.
+    for (const ExceptionEntry& e : code->exceptiontable)
+        if (uint32_t(offset) >= e.start && uint32_t(offset) < e.end) return &e;
+    return nullptr;
+}
+
+Value exception_traceback(Value exc) {
+    if (!is_exception_instance(exc)) return Value::none();
+    Value tb = exc.as<BaseException>()->traceback;
+    return tb.is_null() ? Value::none() : tb;
+}
+
+void do_raise(ThreadState& ts, Value exc, Value cause, bool has_cause) {
+    Value e;
+    if (is_exception_type(exc)) {
+        e = call0(ts, exc);
+        if (e.is_null()) return;
+        if (!is_exception_instance(e)) {
+            raisef(ts, &exc_TypeError,
+                   "calling {} should have returned an instance of BaseException, not {}",
+                   exc.as<Type>()->name_str->view(), type_name(e));
+            return;
+        }
+    } else if (is_exception_instance(exc)) {
+        e = exc;
+    } else {
+        raise(ts, &exc_TypeError, "exceptions must derive from BaseException");
+        return;
+    }
+    Rooted ke(ts, e);
+    if (has_cause) {
+        Value c;
+        if (cause.is_none()) {
+            c = Value::null();
+        } else if (is_exception_type(cause)) {
+            c = call0(ts, cause);
+            if (c.is_null()) return;
+        } else if (is_exception_instance(cause)) {
+            c = cause;
+        } else {
+            raise(ts, &exc_TypeError, "exception causes must derive from BaseException");
+            return;
+        }
+        e.as<BaseException>()->cause = c;
+        e.as<BaseException>()->suppress_context = true;
+    }
+    raise_instance(ts, e);
+}
+
+bool check_except_type_valid(ThreadState& ts, Value type) {
+    auto ok = [](Value t) { return is_exception_type(t); };
+    if (is_tuple(type)) {
+        Tuple* t = type.as<Tuple>();
+        for (int64_t i = 0; i < t->size; ++i)
+            if (!ok(t->items[i])) goto bad;
+        return true;
+    }
+    if (ok(type)) return true;
+bad:
+    raise(ts, &exc_TypeError,
+          "catching classes that do not inherit from BaseException is not allowed");
+    return false;
+}
+
+Value build_string(ThreadState& ts, const Value* parts, unsigned n) {
+    size_t total = 0;
+    for (unsigned i = 0; i < n; ++i) total += size_t(parts[i].as<Str>()->nbytes);
+    std::string s;
+    s.reserve(total);
+    for (unsigned i = 0; i < n; ++i) s.append(str_view(parts[i]));
+    return str_value(ts, s);
+}
+
+Value build_set(ThreadState& ts, const Value* items, unsigned n) {
+    Set* s = new_set(ts);
+    if (!s) return Value::null();
+    Rooted keep(ts, Value::from_ptr(s));
+    for (unsigned i = 0; i < n; ++i)
+        if (!set_add(ts, s, items[i])) return Value::null();
+    return Value::from_ptr(s);
+}
+
+bool set_add_value(ThreadState& ts, Value set, Value item) {
+    return set_add(ts, set.as<Set>(), item);
+}
+
+bool set_update_value(ThreadState& ts, Value set, Value iterable) {
+    return set_update_from(ts, set.as<Set>(), iterable);
+}
+
+bool dict_merge_kwargs(ThreadState& ts, Dict* d, Value other, Value callable) {
+    auto fname = [&]() {
+        Value qn = getattr_opt(ts, callable, names.__qualname__);
+        if (ts.has_exc()) clear_exc(ts);
+        return is_str(qn) ? std::string(str_view(qn)) + "()" : std::string("function");
+    };
+    if (!is_dict(other)) {
+        Value keys = getattr_opt(ts, other, names.keys);
+        if (keys.is_null()) {
+            if (!ts.has_exc())
+                raisef(ts, &exc_TypeError, "{} argument after ** must be a mapping, not {}",
+                       fname(), type_name(other));
+            return false;
+        }
+        Dict* tmp = new_dict(ts);
+        if (!tmp) return false;
+        Rooted kt(ts, Value::from_ptr(tmp));
+        if (!dict_update(ts, tmp, other)) return false;
+        other = Value::from_ptr(tmp);
+        return dict_merge_kwargs(ts, d, other, callable);
+    }
+    Dict* o = other.as<Dict>();
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(o, &pos, &k, &v)) {
+        if (!is_str(k)) {
+            raise(ts, &exc_TypeError, fname() + " keywords must be strings");
+            return false;
+        }
+        if (!dict_get_str(d, k.as<Str>()).is_null()) {
+            raisef(ts, &exc_TypeError, "{} got multiple values for keyword argument '{}'",
+                   fname(), str_view(k));
+            return false;
+        }
+        if (!dict_set_str(ts, d, k.as<Str>(), v)) return false;
+    }
+    return true;
+}
+
+bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* dst) {
+    RootedVector items(ts);
+    Type* t = type_of(seq);
+    if (!t->iter && !t->getitem) {
+        raisef(ts, &exc_TypeError, "cannot unpack non-iterable {} object", type_name(seq));
+        return false;
+    }
+    if (after < 0) {
+        // Exactly `before` items: stop early on too many (CPython reads one past).
+        Rooted it(ts, get_iter(ts, seq));
+        if (it.get().is_null()) return false;
+        for (int i = 0; i <= before; ++i) {
+            Value v = iter_next(ts, it);
+            if (v.is_null()) {
+                if (ts.has_exc()) return false;
+                if (i < before) {
+                    raisef(ts, &exc_ValueError, "not enough values to unpack (expected {}, got {})",
+                           before, i);
+                    return false;
+                }
+                break;
+            }
+            if (i == before) {
+                int64_t n = -1;
+                if (t->len) {
+                    n = t->len(ts, seq);
+                    if (n < 0) clear_exc(ts);
+                }
+                if (n >= 0)
+                    raisef(ts, &exc_ValueError, "too many values to unpack (expected {}, got {})",
+                           before, n);
+                else
+                    raisef(ts, &exc_ValueError, "too many values to unpack (expected {})", before);
+                return false;
+            }
+            items.v.push_back(v);
+        }
+        for (int i = 0; i < before; ++i) dst[before - 1 - i] = items.v[size_t(i)];
+        return true;
+    }
+    if (!iterate_into(ts, seq, items.v)) return false;
+    int64_t n = int64_t(items.v.size());
+    if (n < before + after) {
+        raisef(ts, &exc_ValueError, "not enough values to unpack (expected at least {}, got {})",
+               before + after, n);
+        return false;
+    }
+    List* rest = new_list_from(ts, items.v.data() + before, n - before - after);
+    if (!rest) return false;
+    // Stack order: last item lowest. Total pushed: before + 1 + after.
+    int total = before + 1 + after;
+    Value* out = dst;
+    int k = 0;
+    for (int i = after - 1; i >= 0; --i) out[k++] = items.v[size_t(n - after + i)];
+    out[k++] = Value::from_ptr(rest);
+    for (int i = before - 1; i >= 0; --i) out[k++] = items.v[size_t(i)];
+    (void)total;
+    return true;
+}
+
+Value make_function(ThreadState& ts, Frame* frame, Value* sp, unsigned flags) {
+    const Code* code = sp[-1].as<Code>();
+    int i = 2;
+    Value closure = (flags & kMfClosure) ? sp[-i++] : Value::null();
+    Value annotations = (flags & kMfAnnotations) ? sp[-i++] : Value::null();
+    Value kwdefaults = (flags & kMfKwDefaults) ? sp[-i++] : Value::null();
+    Value defaults = (flags & kMfDefaults) ? sp[-i++] : Value::null();
+    Function* f = ts.heap.make<Function>(&function_type, sizeof(Function));
+    if (!f) return raise_memory_error(ts);
+    f->code = const_cast<Code*>(code);
+    f->globals = frame->globals;
+    f->builtins = frame->builtins;
+    f->name = code->name;
+    f->qualname = code->qualname;
+    f->defaults = defaults.is_null() ? nullptr : defaults.as<Tuple>();
+    f->kwdefaults = kwdefaults.is_null() ? nullptr : kwdefaults.as<Dict>();
+    f->closure = closure.is_null() ? nullptr : closure.as<Tuple>();
+    f->annotations = annotations;
+    f->doc = (!code->consts.empty() && is_str(code->consts[0]) && (code->flags & kCoOptimized))
+                 ? code->consts[0] : Value::none();
+    Value mod = dict_get_str(frame->globals, names.__name__);
+    f->module = mod.is_null() ? Value::none() : mod;
+    return Value::from_ptr(f);
+}
+
+Value format_value(ThreadState& ts, Value v, int conversion, Value spec) {
+    Rooted keep(ts, v);
+    Value conv = v;
+    switch (conversion) {
+        case 1: conv = str(ts, v); break;
+        case 2: conv = repr(ts, v); break;
+        case 3: conv = ascii_repr(ts, v); break;
+        default: break;
+    }
+    if (conv.is_null()) return conv;
+    if (spec.is_null() && is_exact_str(conv)) return conv;
+    Rooted kc(ts, conv);
+    return format(ts, conv, spec.is_null() ? Value::null() : spec);
+}
+
+bool before_with(ThreadState& ts, Value mgr, Value* exit_fn, Value* result, bool is_async) {
+    Str* enter_name = is_async ? names.__aenter__ : names.__enter__;
+    Str* exit_name = is_async ? names.__aexit__ : names.__exit__;
+    Type* t = type_of(mgr);
+    Value enter = type_lookup(t, enter_name);
+    if (enter.is_null()) {
+        if (is_async)
+            raisef(ts, &exc_TypeError,
+                   "'{}' object does not support the asynchronous context manager protocol",
+                   type_name(mgr));
+        else
+            raisef(ts, &exc_TypeError, "'{}' object does not support the context manager protocol",
+                   type_name(mgr));
+        return false;
+    }
+    Value exit = type_lookup(t, exit_name);
+    if (exit.is_null()) {
+        if (is_async)
+            raisef(ts, &exc_TypeError,
+                   "'{}' object does not support the asynchronous context manager protocol "
+                   "(missed __aexit__ method)",
+                   type_name(mgr));
+        else
+            raisef(ts, &exc_TypeError,
+                   "'{}' object does not support the context manager protocol (missed __exit__ "
+                   "method)",
+                   type_name(mgr));
+        return false;
+    }
+    // Bind __exit__ now (as CPython): the stack keeps the bound method.
+    DescrGetFn g = type_of(exit)->descr_get;
+    Value bound = g ? g(ts, exit, mgr, Value::from_ptr(t)) : exit;
+    if (bound.is_null()) return false;
+    Rooted kb(ts, bound);
+    DescrGetFn ge = type_of(enter)->descr_get;
+    Value benter = ge ? ge(ts, enter, mgr, Value::from_ptr(t)) : enter;
+    if (benter.is_null()) return false;
+    Value r = call0(ts, benter);
+    if (r.is_null()) return false;
+    *exit_fn = bound;
+    *result = r;
+    return true;
+}
+
+bool setup_annotations(ThreadState& ts, Frame* frame) {
+    if (!is_dict(frame->locals)) return true;
+    Dict* l = frame->locals.as<Dict>();
+    if (!dict_get_str(l, names.__annotations__).is_null()) return true;
+    Dict* d = new_dict(ts);
+    if (!d) return false;
+    return dict_set_str(ts, l, names.__annotations__, Value::from_ptr(d));
+}
+
+Value call_intrinsic(ThreadState& ts, int which, Value v) {
+    switch (which) {
+        case kIntrinsicUnaryPositive: return unary_pos(ts, v);
+        case kIntrinsicListToTuple: {
+            List* l = v.as<List>();
+            Tuple* t = new_tuple_from(ts, l->items, l->size);
+            return t ? Value::from_ptr(t) : Value::null();
+        }
+        default: return raise(ts, &exc_SystemError, "unknown intrinsic");
+    }
+}
+
+Value match_keys(ThreadState& ts, Value, Value) {
+    return raise(ts, &exc_NotImplementedError, "match statements with mapping patterns are not supported yet");
+}
+
+Value match_class(ThreadState& ts, Value, Value, Value, int) {
+    return raise(ts, &exc_NotImplementedError, "match statements with class patterns are not supported yet");
+}
+
+}  // namespace interleave::python

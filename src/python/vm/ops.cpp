@@ -1,0 +1,622 @@
+// The abstract object protocol (see ops.hpp): text, comparison, truth, attributes, calls.
+#include "python/vm/ops.hpp"
+
+#include <algorithm>
+
+#include "python/objects/int.hpp"
+#include "python/vm/call.hpp"
+#include "python/vm/errors.hpp"
+
+namespace interleave::python {
+
+// --- text ------------------------------------------------------------------------------------
+
+Value repr(ThreadState& ts, Value v) {
+    Type* t = type_of(v);
+    if (!t->repr) return raisef(ts, &exc_TypeError, "cannot repr '{}'", t->name);
+    if (++ts.native_depth > 800) {
+        --ts.native_depth;
+        return raise(ts, &exc_RecursionError,
+                     "maximum recursion depth exceeded while getting the repr of an object");
+    }
+    Value r = t->repr(ts, v);
+    --ts.native_depth;
+    if (!r.is_null() && !is_str(r))
+        return raisef(ts, &exc_TypeError, "__repr__ returned non-string (type {})", type_name(r));
+    return r;
+}
+
+Value str(ThreadState& ts, Value v) {
+    if (is_exact_str(v)) return v;
+    Type* t = type_of(v);
+    if (!t->str) return repr(ts, v);
+    if (++ts.native_depth > 800) {
+        --ts.native_depth;
+        return raise(ts, &exc_RecursionError,
+                     "maximum recursion depth exceeded while getting the str of an object");
+    }
+    Value r = t->str(ts, v);
+    --ts.native_depth;
+    if (!r.is_null() && !is_str(r))
+        return raisef(ts, &exc_TypeError, "__str__ returned non-string (type {})", type_name(r));
+    return r;
+}
+
+bool repr_utf8(ThreadState& ts, Value v, std::string* out) {
+    Value r = repr(ts, v);
+    if (r.is_null()) return false;
+    *out = std::string(str_view(r));
+    return true;
+}
+
+bool str_utf8(ThreadState& ts, Value v, std::string* out) {
+    Value r = str(ts, v);
+    if (r.is_null()) return false;
+    *out = std::string(str_view(r));
+    return true;
+}
+
+bool repr_enter(ThreadState& ts, Value v) {
+    for (Value x : ts.repr_stack)
+        if (x == v) return false;
+    ts.repr_stack.push_back(v);
+    return true;
+}
+
+void repr_leave(ThreadState& ts, Value v) {
+    if (!ts.repr_stack.empty() && ts.repr_stack.back() == v) ts.repr_stack.pop_back();
+}
+
+// --- comparison, hashing, truth ----------------------------------------------------------------
+
+bool hash_not_implemented(ThreadState& ts, Value v, int64_t*) {
+    raisef(ts, &exc_TypeError, "unhashable type: '{}'", type_name(v));
+    return false;
+}
+
+int64_t str_hash_view(std::string_view utf8);
+
+bool hash(ThreadState& ts, Value v, int64_t* out) {
+    if (v.is_small()) {
+        *out = hash_small_int(v.as_small());
+        return true;
+    }
+    if (v.is_ptr() && v.as_ptr()->type == &str_type) {
+        *out = str_hash(v.as<Str>());
+        return true;
+    }
+    Type* t = type_of(v);
+    if (!t->hash) return hash_not_implemented(ts, v, out);
+    return t->hash(ts, v, out);
+}
+
+namespace {
+CompareOp swapped(CompareOp op) {
+    switch (op) {
+        case CompareOp::lt: return CompareOp::gt;
+        case CompareOp::le: return CompareOp::ge;
+        case CompareOp::gt: return CompareOp::lt;
+        case CompareOp::ge: return CompareOp::le;
+        default: return op;
+    }
+}
+const char* cmp_symbol(CompareOp op) {
+    static const char* const s[] = {"<", "<=", "==", "!=", ">", ">="};
+    return s[int(op)];
+}
+}  // namespace
+
+Value richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
+    if (++ts.native_depth > 800) {
+        --ts.native_depth;
+        return raise(ts, &exc_RecursionError, "maximum recursion depth exceeded in comparison");
+    }
+    struct Leave {
+        ThreadState& ts;
+        ~Leave() { --ts.native_depth; }
+    } leave{ts};
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    bool checked_reverse = false;
+    if (ta != tb && is_subtype(tb, ta) && tb->richcompare) {
+        checked_reverse = true;
+        Value r = tb->richcompare(ts, b, a, swapped(op));
+        if (!is_not_implemented(r)) return r;
+    }
+    if (ta->richcompare) {
+        Value r = ta->richcompare(ts, a, b, op);
+        if (!is_not_implemented(r)) return r;
+    }
+    if (!checked_reverse && tb->richcompare) {
+        Value r = tb->richcompare(ts, b, a, swapped(op));
+        if (!is_not_implemented(r)) return r;
+    }
+    if (op == CompareOp::eq) return Value::boolean(a == b);
+    if (op == CompareOp::ne) return Value::boolean(a != b);
+    return raisef(ts, &exc_TypeError, "'{}' not supported between instances of '{}' and '{}'",
+                  cmp_symbol(op), type_name(a), type_name(b));
+}
+
+int richcompare_bool(ThreadState& ts, Value a, Value b, CompareOp op) {
+    if (a == b && !a.is_double()) {
+        if (op == CompareOp::eq) return 1;
+        if (op == CompareOp::ne) return 0;
+    }
+    if (a.is_small() && b.is_small()) {
+        int64_t x = a.as_small(), y = b.as_small();
+        switch (op) {
+            case CompareOp::lt: return x < y;
+            case CompareOp::le: return x <= y;
+            case CompareOp::eq: return x == y;
+            case CompareOp::ne: return x != y;
+            case CompareOp::gt: return x > y;
+            default: return x >= y;
+        }
+    }
+    Value r = richcompare(ts, a, b, op);
+    if (r.is_null()) return -1;
+    if (r.is_bool()) return r.is_true();
+    return truthy(ts, r);
+}
+
+int equal(ThreadState& ts, Value a, Value b) {
+    return richcompare_bool(ts, a, b, CompareOp::eq);
+}
+
+int truthy(ThreadState& ts, Value v) {
+    if (v.is_bool()) return v.is_true();
+    if (v.is_none()) return 0;
+    if (v.is_small()) return v.as_small() != 0;
+    if (v.is_double()) return v.as_double() != 0.0;
+    Type* t = type_of(v);
+    if (t->bool_) return t->bool_(ts, v);
+    if (t->len) {
+        int64_t n = t->len(ts, v);
+        return n < 0 ? -1 : n != 0;
+    }
+    return 1;
+}
+
+// --- attributes ----------------------------------------------------------------------------
+
+Value getattr(ThreadState& ts, Value obj, Str* name) {
+    Type* t = type_of(obj);
+    if (t->getattr) return t->getattr(ts, obj, name);
+    return generic_getattr(ts, obj, name);
+}
+
+Value getattr_opt(ThreadState& ts, Value obj, Str* name) {
+    Type* t = type_of(obj);
+    if (t->getattr == generic_getattr || !t->getattr) return generic_getattr_opt(ts, obj, name);
+    Value v = t->getattr(ts, obj, name);
+    if (v.is_null() && clear_if(ts, &exc_AttributeError)) return Value::null();
+    return v;
+}
+
+bool setattr(ThreadState& ts, Value obj, Str* name, Value v) {
+    Type* t = type_of(obj);
+    if (!t->setattr) {
+        if (t->getattr)
+            raisef(ts, &exc_AttributeError, "'{}' object attribute '{}' is read-only",
+                   type_name(obj), name->view());
+        else
+            raisef(ts, &exc_AttributeError, "'{}' object has no attribute '{}'", type_name(obj),
+                   name->view());
+        return false;
+    }
+    return t->setattr(ts, obj, name, v);
+}
+
+bool delattr(ThreadState& ts, Value obj, Str* name) {
+    return setattr(ts, obj, name, Value::null());
+}
+
+bool get_method(ThreadState& ts, Value obj, Str* name, Value* method, Value* self) {
+    Type* t = type_of(obj);
+    if (t->getattr == generic_getattr) {
+        Value descr = type_lookup(t, name);
+        if (!descr.is_null()) {
+            Type* dt = type_of(descr);
+            if (dt == &function_type || dt == &method_descr_type) {
+                bool shadowed = false;
+                if (Dict** slot = instance_dict_slot(obj); slot && *slot)
+                    shadowed = !dict_get_str(*slot, name).is_null();
+                if (!shadowed && !(dt == &method_descr_type &&
+                                   (descr.as<MethodDescr>()->def->flags & kMethClass))) {
+                    *method = descr;
+                    *self = obj;
+                    return true;
+                }
+            }
+        }
+    }
+    Value v = getattr(ts, obj, name);
+    if (v.is_null()) return false;
+    *method = v;
+    *self = Value::null();
+    return true;
+}
+
+// --- calls ---------------------------------------------------------------------------------
+
+bool is_callable(Value v) {
+    return type_of(v)->call != nullptr;
+}
+
+Value call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kwnames) {
+    Type* t = type_of(callable);
+    if (t == &function_type) return call_function(ts, callable.as<Function>(), args, nargs, kwnames);
+    if (!t->call)
+        return raisef(ts, &exc_TypeError, "'{}' object is not callable", type_name(callable));
+    return t->call(ts, callable, args, nargs, kwnames);
+}
+
+Value call0(ThreadState& ts, Value callable) {
+    return call(ts, callable, nullptr, 0);
+}
+Value call1(ThreadState& ts, Value callable, Value a) {
+    return call(ts, callable, &a, 1);
+}
+Value call2(ThreadState& ts, Value callable, Value a, Value b) {
+    Value args[2] = {a, b};
+    return call(ts, callable, args, 2);
+}
+
+Value call_method(ThreadState& ts, Value obj, Str* name, const Value* args, size_t nargs) {
+    Value m, self;
+    if (!get_method(ts, obj, name, &m, &self)) return Value::null();
+    Rooted km(ts, m);
+    if (self.is_null()) return call(ts, m, args, nargs);
+    RootedVector buf(ts);
+    buf.v.push_back(self);
+    buf.v.insert(buf.v.end(), args, args + nargs);
+    return call(ts, m, buf.v.data(), buf.v.size());
+}
+
+Value call_ex(ThreadState& ts, Value callable, Value args, Value kwargs) {
+    RootedVector buf(ts);
+    if (!args.is_null()) {
+        if (is_tuple(args)) {
+            Tuple* t = args.as<Tuple>();
+            buf.v.assign(t->items, t->items + t->size);
+        } else if (is_list(args)) {
+            List* l = args.as<List>();
+            buf.v.assign(l->items, l->items + l->size);
+        } else if (!iterate_into(ts, args, buf.v)) {
+            if (exc_matches(ts, &exc_TypeError) && !is_callable(Value::null())) {
+                clear_exc(ts);
+                std::string fname;
+                Value qn = getattr_opt(ts, callable, names.__qualname__);
+                if (ts.has_exc()) clear_exc(ts);
+                fname = is_str(qn) ? std::string(str_view(qn)) + "()" : "function";
+                return raisef(ts, &exc_TypeError,
+                              "{} argument after * must be an iterable, not {}", fname,
+                              type_name(args));
+            }
+            return Value::null();
+        }
+    }
+    size_t npos = buf.v.size();
+    Tuple* kwnames = nullptr;
+    Rooted kn(ts);
+    if (!kwargs.is_null() && is_dict(kwargs) && kwargs.as<Dict>()->used > 0) {
+        Dict* d = kwargs.as<Dict>();
+        kwnames = new_tuple(ts, d->used);
+        if (!kwnames) return Value::null();
+        kn = Value::from_ptr(kwnames);
+        int64_t pos = 0, i = 0;
+        Value k, v;
+        while (dict_next(d, &pos, &k, &v)) {
+            if (!is_str(k)) return raise(ts, &exc_TypeError, "keywords must be strings");
+            kwnames->items[i++] = k;
+            buf.v.push_back(v);
+        }
+    }
+    (void)npos;
+    return call(ts, callable, buf.v.data(), buf.v.size(), kwnames);
+}
+
+// --- iteration -----------------------------------------------------------------------------
+
+Value get_iter(ThreadState& ts, Value v) {
+    Type* t = type_of(v);
+    if (t->iter) {
+        Value it = t->iter(ts, v);
+        if (it.is_null()) return it;
+        if (!type_of(it)->next)
+            return raisef(ts, &exc_TypeError, "iter() returned non-iterator of type '{}'",
+                          type_name(it));
+        return it;
+    }
+    if (t->getitem) return new_seq_iter(ts, &seq_iter_type, v);
+    return raisef(ts, &exc_TypeError, "'{}' object is not iterable", type_name(v));
+}
+
+Value iter_next(ThreadState& ts, Value it) {
+    Type* t = type_of(it);
+    if (!t->next) return raisef(ts, &exc_TypeError, "'{}' object is not an iterator", type_name(it));
+    Value v = t->next(ts, it);
+    if (v.is_null() && ts.has_exc() && clear_if(ts, &exc_StopIteration)) return Value::null();
+    return v;
+}
+
+bool iterate_into(ThreadState& ts, Value iterable, std::vector<Value>& out) {
+    if (is_list(iterable)) {
+        List* l = iterable.as<List>();
+        out.insert(out.end(), l->items, l->items + l->size);
+        return true;
+    }
+    if (is_tuple(iterable)) {
+        Tuple* t = iterable.as<Tuple>();
+        out.insert(out.end(), t->items, t->items + t->size);
+        return true;
+    }
+    Rooted it(ts, get_iter(ts, iterable));
+    if (it.get().is_null()) return false;
+    size_t n = 0;
+    for (;;) {
+        Value v = iter_next(ts, it);
+        if (v.is_null()) return !ts.has_exc();
+        out.push_back(v);
+        if ((++n & 4095) == 0 && !poll_long_loop(ts)) return false;
+    }
+}
+
+int64_t length(ThreadState& ts, Value v) {
+    Type* t = type_of(v);
+    if (!t->len) {
+        raisef(ts, &exc_TypeError, "object of type '{}' has no len()", type_name(v));
+        return -1;
+    }
+    return t->len(ts, v);
+}
+
+Value getitem(ThreadState& ts, Value obj, Value key) {
+    Type* t = type_of(obj);
+    if (t->getitem) return t->getitem(ts, obj, key);
+    if (is_typeobj(obj)) {
+        Value cg = type_lookup(obj.as<Type>(), names.__class_getitem__);
+        if (!cg.is_null()) {
+            if (is_type(cg, &classmethod_type)) cg = cg.as<ClassMethod>()->func;
+            return call2(ts, cg, obj, key);
+        }
+        if (obj.as<Type>() == &list_type || obj.as<Type>() == &dict_type ||
+            obj.as<Type>() == &tuple_type || obj.as<Type>() == &type_type ||
+            obj.as<Type>() == &set_type || obj.as<Type>() == &frozenset_type)
+            return obj;  // list[int]: a generic alias; the annotation is not used
+        return raisef(ts, &exc_TypeError, "type '{}' is not subscriptable",
+                      obj.as<Type>()->name_str->view());
+    }
+    return raisef(ts, &exc_TypeError, "'{}' object is not subscriptable", type_name(obj));
+}
+
+bool setitem(ThreadState& ts, Value obj, Value key, Value v) {
+    Type* t = type_of(obj);
+    if (!t->setitem) {
+        raisef(ts, &exc_TypeError, "'{}' object does not support item assignment", type_name(obj));
+        return false;
+    }
+    return t->setitem(ts, obj, key, v);
+}
+
+bool delitem(ThreadState& ts, Value obj, Value key) {
+    Type* t = type_of(obj);
+    if (!t->setitem) {
+        raisef(ts, &exc_TypeError, "'{}' object doesn't support item deletion", type_name(obj));
+        return false;
+    }
+    return t->setitem(ts, obj, key, Value::null());
+}
+
+int contains(ThreadState& ts, Value container, Value item) {
+    Type* t = type_of(container);
+    if (t->contains) return t->contains(ts, container, item);
+    Rooted it(ts, get_iter(ts, container));
+    if (it.get().is_null()) {
+        if (exc_matches(ts, &exc_TypeError)) {
+            clear_exc(ts);
+            raisef(ts, &exc_TypeError, "argument of type '{}' is not iterable",
+                   type_name(container));
+        }
+        return -1;
+    }
+    for (;;) {
+        Value v = iter_next(ts, it);
+        if (v.is_null()) return ts.has_exc() ? -1 : 0;
+        int r = richcompare_bool(ts, v, item, CompareOp::eq);
+        if (r != 0) return r;
+    }
+}
+
+// --- numbers -------------------------------------------------------------------------------
+
+const char* binop_symbol(int op) {
+    static const char* const s[] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
+    static const char* const si[] = {"+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
+    return op >= kInplace ? si[op - kInplace] : s[op];
+}
+
+Value binary_op(ThreadState& ts, Value a, Value b, int op) {
+    bool inplace = op >= kInplace;
+    int base = inplace ? op - kInplace : op;
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    if (inplace && ta->num.inplace[base]) {
+        Value r = ta->num.inplace[base](ts, a, b);
+        if (!is_not_implemented(r)) return r;
+    }
+    BinaryFn fa = ta->num.binary[base];
+    BinaryFn fb = tb != ta ? tb->num.binary[base] : nullptr;
+    if (fa == fb) fb = nullptr;
+    if (fa) {
+        if (fb && is_subtype(tb, ta)) {
+            Value r = fb(ts, a, b);
+            if (!is_not_implemented(r)) return r;
+            fb = nullptr;
+        }
+        Value r = fa(ts, a, b);
+        if (!is_not_implemented(r)) return r;
+    }
+    if (fb) {
+        Value r = fb(ts, a, b);
+        if (!is_not_implemented(r)) return r;
+    }
+    if (base == int(BinaryOp::mul)) {
+        // sequence * int with the int on the left (3 * [1]) reaches the sequence's slot above.
+    }
+    if (base == int(BinaryOp::mod) && is_str(a)) return percent_format(ts, a, b);
+    return raisef(ts, &exc_TypeError, "unsupported operand type(s) for {}: '{}' and '{}'",
+                  binop_symbol(op), type_name(a), type_name(b));
+}
+
+Value unary_neg(ThreadState& ts, Value v) {
+    if (v.is_small()) return int_from_i64(ts, -v.as_small());
+    if (v.is_double()) return Value::from_double(-v.as_double());
+    Type* t = type_of(v);
+    if (!t->num.neg) return raisef(ts, &exc_TypeError, "bad operand type for unary -: '{}'", type_name(v));
+    return t->num.neg(ts, v);
+}
+Value unary_pos(ThreadState& ts, Value v) {
+    Type* t = type_of(v);
+    if (!t->num.pos) return raisef(ts, &exc_TypeError, "bad operand type for unary +: '{}'", type_name(v));
+    return t->num.pos(ts, v);
+}
+Value unary_invert(ThreadState& ts, Value v) {
+    Type* t = type_of(v);
+    if (!t->num.invert) return raisef(ts, &exc_TypeError, "bad operand type for unary ~: '{}'", type_name(v));
+    return t->num.invert(ts, v);
+}
+Value number_abs(ThreadState& ts, Value v) {
+    Type* t = type_of(v);
+    if (!t->num.abs) return raisef(ts, &exc_TypeError, "bad operand type for abs(): '{}'", type_name(v));
+    return t->num.abs(ts, v);
+}
+Value number_index(ThreadState& ts, Value v) {
+    if (v.is_small()) return v;
+    if (v.is_bool()) return Value::from_small(v.is_true());
+    Type* t = type_of(v);
+    if (!t->num.index)
+        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
+                      type_name(v));
+    Value r = t->num.index(ts, v);
+    if (!r.is_null() && !is_int(r))
+        return raisef(ts, &exc_TypeError, "__index__ returned non-int (type {})", type_name(r));
+    return r;
+}
+bool index_i64(ThreadState& ts, Value v, int64_t* out, Type* overflow_error) {
+    if (v.is_small()) {
+        *out = v.as_small();
+        return true;
+    }
+    Value i = number_index(ts, v);
+    if (i.is_null()) return false;
+    if (i.is_small()) {
+        *out = i.as_small();
+        return true;
+    }
+    if (i.is_bool()) {
+        *out = i.is_true();
+        return true;
+    }
+    if (to_bigint(i).to_int64(out)) return true;
+    raisef(ts, overflow_error ? overflow_error : &exc_OverflowError,
+           "cannot fit '{}' into an index-sized integer", type_name(v));
+    return false;
+}
+Value number_to_int(ThreadState& ts, Value v) {
+    if (v.is_small()) return v;
+    if (v.is_bool()) return Value::from_small(v.is_true());
+    Type* t = type_of(v);
+    if (t->num.to_int) return t->num.to_int(ts, v);
+    if (t->num.index) return t->num.index(ts, v);
+    Value trunc = type_lookup(t, names.__trunc__);
+    if (!trunc.is_null()) return call1(ts, trunc, v);
+    return raisef(ts, &exc_TypeError,
+                  "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                  type_name(v));
+}
+bool number_to_double(ThreadState& ts, Value v, double* out) {
+    if (v.is_double()) {
+        *out = v.as_double();
+        return true;
+    }
+    if (is_int(v)) return int_to_double(ts, v, out);
+    Type* t = type_of(v);
+    Value r;
+    if (t->num.to_float) {
+        r = t->num.to_float(ts, v);
+    } else if (t->num.index) {
+        r = t->num.index(ts, v);
+        if (!r.is_null()) return int_to_double(ts, r, out);
+    } else {
+        raisef(ts, &exc_TypeError, "must be real number, not {}", type_name(v));
+        return false;
+    }
+    if (r.is_null()) return false;
+    if (!r.is_double()) {
+        raisef(ts, &exc_TypeError, "{}.__float__ returned non-float (type {})", type_name(v),
+               type_name(r));
+        return false;
+    }
+    *out = r.as_double();
+    return true;
+}
+
+// --- types -----------------------------------------------------------------------------------
+
+int isinstance(ThreadState& ts, Value obj, Value cls) {
+    if (is_typeobj(cls)) {
+        Type* c = cls.as<Type>();
+        if (isinstance_fast(obj, c)) return 1;
+        Type* meta = type_of(cls);
+        if (meta != &type_type) {
+            Value hook = type_lookup(meta, names.__instancecheck__);
+            if (!hook.is_null() && !is_type(hook, &method_descr_type)) {
+                Value r = call2(ts, hook, cls, obj);
+                return r.is_null() ? -1 : truthy(ts, r);
+            }
+        }
+        // obj.__class__ may differ from type(obj) (proxies): CPython checks it too.
+        return 0;
+    }
+    if (is_tuple(cls)) {
+        Tuple* t = cls.as<Tuple>();
+        for (int64_t i = 0; i < t->size; ++i) {
+            int r = isinstance(ts, obj, t->items[i]);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    Value hook = getattr_opt(ts, cls, names.__instancecheck__);
+    if (!hook.is_null()) {
+        Value r = call1(ts, hook, obj);
+        return r.is_null() ? -1 : truthy(ts, r);
+    }
+    if (ts.has_exc()) return -1;
+    raise(ts, &exc_TypeError,
+          "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
+}
+
+int issubclass(ThreadState& ts, Value cls, Value base) {
+    if (is_tuple(base)) {
+        Tuple* t = base.as<Tuple>();
+        for (int64_t i = 0; i < t->size; ++i) {
+            int r = issubclass(ts, cls, t->items[i]);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (!is_typeobj(cls)) {
+        raise(ts, &exc_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (!is_typeobj(base)) {
+        raise(ts, &exc_TypeError,
+              "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    return is_subtype(cls.as<Type>(), base.as<Type>());
+}
+
+}  // namespace interleave::python

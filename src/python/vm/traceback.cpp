@@ -1,0 +1,219 @@
+// Exception formatting (see traceback.hpp).
+#include "python/vm/traceback.hpp"
+
+#include <unordered_set>
+
+#include "python/compiler/compile_source.hpp"
+#include "python/vm/code.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/ops.hpp"
+
+namespace interleave::python {
+
+namespace {
+
+const std::vector<std::string>* source_lines(ThreadState& ts, Str* filename) {
+    for (auto& p : ts.interp.programs)
+        if (p->filename == filename->view()) return &p->lines;
+    return nullptr;
+}
+
+// UTF-8 byte offset -> character offset within `line`.
+int char_offset(const std::string& line, int byte_off) {
+    int n = 0;
+    for (int i = 0; i < byte_off && i < int(line.size()); ++i)
+        if ((static_cast<unsigned char>(line[size_t(i)]) & 0xC0) != 0x80) ++n;
+    if (byte_off > int(line.size())) n += byte_off - int(line.size());
+    return n;
+}
+
+bool is_ws(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r';
+}
+
+void format_entry(ThreadState& ts, const Traceback* tb, std::string& out) {
+    const Code* code = tb->code;
+    out += fmt::format("  File \"{}\", line {}, in {}\n", code->filename->view(), tb->lineno,
+                       code->name->view());
+    const std::vector<std::string>* lines = source_lines(ts, code->filename);
+    if (!lines || tb->lineno < 1 || size_t(tb->lineno) > lines->size()) return;
+    const std::string& line = (*lines)[size_t(tb->lineno - 1)];
+    size_t b = 0;
+    while (b < line.size() && is_ws(line[b])) ++b;
+    size_t e = line.size();
+    while (e > b && is_ws(line[e - 1])) --e;
+    if (b >= e) return;
+    std::string stripped = line.substr(b, e - b);
+    out += "    " + stripped + "\n";
+    Position p = code->position(tb->lasti);
+    if (p.line < 0 || p.end_line < 0 || p.col < 0 || p.end_col < 0) return;
+    if (p.line != tb->lineno) return;
+    int start = char_offset(line, p.col);
+    int end = char_offset(line, p.end_col);
+    int left_end = -1, right_start = -1;
+    char primary = '^', secondary = '^';
+    if (p.line == p.end_line) {
+        std::string seg = line.substr(size_t(p.col), size_t(std::max(0, p.end_col - p.col)));
+        int le = -1, rs = -1;
+        if (caret_anchors(seg, &le, &rs, &primary, &secondary)) {
+            left_end = char_offset(seg, le) + start;
+            right_start = char_offset(seg, rs) + start;
+        } else {
+            primary = secondary = '^';
+        }
+    } else {
+        end = char_offset(line, int(e));
+    }
+    int truncation = char_offset(line, int(b));
+    int stripped_len = char_offset(line, int(e)) - truncation;
+    bool secondary_ranges = left_end != -1 || right_start != -1;
+    if (end - start == stripped_len && !secondary_ranges) return;
+    std::string carets = "    ";
+    for (int off = truncation + 1; off <= end; ++off) {
+        if (off <= start) carets += ' ';
+        else if (secondary_ranges && left_end < off && off <= right_start) carets += secondary;
+        else carets += primary;
+    }
+    out += carets + "\n";
+}
+
+void format_one(ThreadState& ts, Value exc, std::string& out, std::unordered_set<uint64_t>& seen);
+
+void format_chain(ThreadState& ts, Value exc, std::string& out,
+                  std::unordered_set<uint64_t>& seen) {
+    seen.insert(exc.bits());
+    if (is_exception_instance(exc)) {
+        auto* e = exc.as<BaseException>();
+        Value cause = e->cause;
+        Value ctx = e->context;
+        if (!cause.is_null() && !cause.is_none() && is_exception_instance(cause)) {
+            if (!seen.count(cause.bits())) {
+                format_chain(ts, cause, out, seen);
+                out += "\nThe above exception was the direct cause of the following exception:\n\n";
+            }
+        } else if (!ctx.is_null() && !ctx.is_none() && !e->suppress_context &&
+                   is_exception_instance(ctx)) {
+            if (!seen.count(ctx.bits())) {
+                format_chain(ts, ctx, out, seen);
+                out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+            }
+        }
+    }
+    format_one(ts, exc, out, seen);
+}
+
+void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
+    Dict* d = instance_dict(ts, exc);
+    if (!d) return;
+    Value fn = dict_lookup_view(d, "filename");
+    Value ln = dict_lookup_view(d, "lineno");
+    Value text = dict_lookup_view(d, "text");
+    Value off = dict_lookup_view(d, "offset");
+    Value eoff = dict_lookup_view(d, "end_offset");
+    Value eln = dict_lookup_view(d, "end_lineno");
+    if (!is_str(fn) || !ln.is_small()) return;
+    out += fmt::format("  File \"{}\", line {}\n", str_view(fn), ln.as_small());
+    if (!is_str(text)) return;
+    std::string line(str_view(text));
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\f')) ++b;
+    size_t e = line.size();
+    while (e > b && (line[e - 1] == '\n' || line[e - 1] == '\r')) --e;
+    std::string shown = line.substr(b, e - b);
+    out += "    " + shown + "\n";
+    if (!off.is_small()) return;
+    int64_t o = off.as_small();
+    int64_t eo = eoff.is_small() ? eoff.as_small() : o;
+    if (!eln.is_small() || eln.as_small() != ln.as_small() || eo <= o) eo = o + 1;
+    // Offsets are 1-based character columns; the stripped indentation shifts them.
+    int64_t lead = char_offset(line, int(b));
+    int64_t col = o - 1 - lead;
+    int64_t width = eo - o;
+    int64_t shown_len = char_offset(shown, int(shown.size()));
+    if (col < 0) col = 0;
+    if (col > shown_len) col = shown_len;
+    if (width < 1) width = 1;
+    out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
+}
+
+void format_one(ThreadState& ts, Value exc, std::string& out, std::unordered_set<uint64_t>&) {
+    if (is_exception_instance(exc)) {
+        Value tb = exc.as<BaseException>()->traceback;
+        if (!tb.is_null() && !tb.is_none()) {
+            out += "Traceback (most recent call last):\n";
+            for (Value t = tb; !t.is_null() && !t.is_none(); t = t.as<Traceback>()->next)
+                format_entry(ts, t.as<Traceback>(), out);
+        }
+        if (is_subtype(type_of(exc), &exc_SyntaxError)) format_syntax_error_detail(ts, exc, out);
+    }
+    std::string name = exception_type_name(exc);
+    std::string msg = exception_message(ts, exc);
+    if (is_subtype(type_of(exc), &exc_SyntaxError)) {
+        Dict* d = instance_dict(ts, exc);
+        Value m = d ? dict_lookup_view(d, "msg") : Value::null();
+        if (is_str(m)) msg = std::string(str_view(m));
+    }
+    out += msg.empty() ? name + "\n" : name + ": " + msg + "\n";
+    if (Dict* d = instance_dict(ts, exc)) {
+        Value notes = dict_get_str(d, names.__notes__);
+        if (is_list(notes)) {
+            List* l = notes.as<List>();
+            for (int64_t i = 0; i < l->size; ++i) {
+                std::string s;
+                if (is_str(l->items[i])) s = std::string(str_view(l->items[i]));
+                else if (!repr_utf8(ts, l->items[i], &s)) {
+                    clear_exc(ts);
+                    s = "<note str() failed>";
+                }
+                out += s + "\n";
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::string exception_type_name(Value exc) {
+    Type* t = type_of(exc);
+    std::string name(t->qualname ? t->qualname->view() : t->name_str->view());
+    if (t->tflags & kTypeHeap) {
+        Value mod = dict_get_str(t->dict, names.__module__);
+        if (is_str(mod) && str_view(mod) != "builtins" && str_view(mod) != "__main__")
+            return std::string(str_view(mod)) + "." + name;
+        return name;
+    }
+    std::string_view full(t->name);
+    return std::string(full);
+}
+
+std::string exception_message(ThreadState& ts, Value exc) {
+    Rooted keep(ts, exc);
+    Value saved = fetch_exc(ts);
+    Rooted ks(ts, saved);
+    std::string s;
+    if (!str_utf8(ts, exc, &s)) {
+        clear_exc(ts);
+        s = "<exception str() failed>";
+    }
+    if (!saved.is_null()) ts.curexc = saved;
+    return s;
+}
+
+int exception_line(Value exc) {
+    if (!is_exception_instance(exc)) return 0;
+    Value tb = exc.as<BaseException>()->traceback;
+    int line = 0;
+    for (Value t = tb; !t.is_null() && !t.is_none(); t = t.as<Traceback>()->next)
+        line = t.as<Traceback>()->lineno;
+    return line;
+}
+
+std::string format_exception(ThreadState& ts, Value exc) {
+    std::string out;
+    std::unordered_set<uint64_t> seen;
+    Rooted keep(ts, exc);
+    format_chain(ts, exc, out, seen);
+    return out;
+}
+
+}  // namespace interleave::python

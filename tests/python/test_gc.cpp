@@ -1,0 +1,74 @@
+// The heap: cycles are collected, nothing reachable is freed, the memory limit is a
+// MemoryError (never a crash).
+#include <doctest/doctest.h>
+
+#include "py_test_util.hpp"
+#include "python/objects/heap.hpp"
+#include "python/objects/types.hpp"
+
+using interleave::python::testing::run_source;
+
+TEST_CASE("garbage cycles are collected: a loop making cycles stays under a small heap limit" *
+          doctest::timeout(60)) {
+    // 300k cycles of two lists and an instance (~100 bytes each) would need ~60 MiB uncollected.
+    auto r = run_source(R"(
+class Node:
+    pass
+for i in range(300000):
+    a = [i]
+    b = [a]
+    a.append(b)
+    n = Node()
+    n.me = n
+print('done')
+)", 24u << 20);
+    INFO(r.err);
+    CHECK(r.out == "done\n");
+    CHECK(r.result.exit_code == 0);
+}
+
+TEST_CASE("nothing reachable is freed while collections run" * doctest::timeout(60)) {
+    auto r = run_source(R"(
+keep = [[j for j in range(i % 7)] for i in range(2000)]
+d = {str(i): (i, [i] * 3) for i in range(2000)}
+for k in range(200000):
+    tmp = [k, str(k), (k,)]
+print(sum(len(x) for x in keep), sum(v[0] + sum(v[1]) for v in d.values()))
+def g():
+    data = list(range(1000))
+    for i in range(50000):
+        junk = [i] * 10
+        yield data[i % 1000]
+print(sum(g()))
+)", 64u << 20);
+    INFO(r.err);
+    CHECK(r.out == "5995 7996000\n24975000\n");
+}
+
+TEST_CASE("a runaway allocation is a MemoryError and the program goes on" * doctest::timeout(60)) {
+    auto r = run_source(R"(
+try:
+    x = [0] * (10 ** 9)
+except MemoryError:
+    print('MemoryError')
+try:
+    s = 'ab' * (10 ** 10)
+except MemoryError:
+    print('MemoryError again')
+print('alive')
+)", 32u << 20);
+    CHECK(r.out == "MemoryError\nMemoryError again\nalive\n");
+}
+
+TEST_CASE("heap: freed slots are reused and the byte count returns after a collection" *
+          doctest::timeout(30)) {
+    using namespace interleave::python;
+    init_builtin_types();
+    Heap h(0);
+    for (int i = 0; i < 10000; ++i) REQUIRE(h.alloc(&object_type, 48) != nullptr);
+    size_t before = h.stats().bytes_in_use;
+    h.collect([](GcVisitor&) {});  // no roots: everything is garbage
+    CHECK(h.stats().objects_freed == 10000);
+    for (int i = 0; i < 10000; ++i) REQUIRE(h.alloc(&object_type, 48) != nullptr);
+    CHECK(h.stats().bytes_in_use == before);  // the same pages, no new arena
+}
