@@ -95,8 +95,8 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
     cfg.argv = options.argv;
     if (cfg.argv.empty()) cfg.argv.push_back(program->filename);
     engine::WorkerContext* ctx = rt ? engine::current_worker() : nullptr;
-    cfg.free_threaded = ctx && ctx->gil == nullptr;
-    Interp interp(cfg, rt, ctx ? ctx->process : 0);
+    cfg.free_threaded = ctx && ctx->gil() == nullptr;
+    Interp interp(cfg, rt, ctx ? ctx->process() : 0);
     interp.line_sink = options.line_sink;
     interp.programs.push_back(program);
     ThreadState ts(interp, ctx);

@@ -89,8 +89,8 @@ struct BusyLoops {
             const pid_t p = fork();
             if (p == 0) {
                 alarm(120);  // never outlive the test, whatever happens to it
-                for (volatile unsigned long x = 0;; x = x + 1) {
-                }
+                volatile unsigned long x = 0;
+                for (;;) x = x + 1;
             }
             if (p > 0) pids.push_back(p);
         }

@@ -1,10 +1,9 @@
 // time (CPython 3.11's Modules/timemodule.c, the playground's part): sleep through the engine
 // (the GIL is released, stop ends it), clocks from the run's clock.
-#include <chrono>
 #include <cmath>
 #include <ctime>
-#include <thread>
 
+#include "engine/clock.hpp"
 #include "engine/runtime.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/objects/int.hpp"
@@ -32,10 +31,8 @@ Value t_sleep(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!one_number(ts, a, n, "sleep", &s)) return Value::null();
     if (std::isnan(s)) return raise(ts, &exc_ValueError, "Invalid value NaN (not a number)");
     if (s < 0) return raise(ts, &exc_ValueError, "sleep length must be non-negative");
-    if (!ts.rt) {
-        std::this_thread::sleep_for(std::chrono::duration<double>(s));
-        return Value::none();
-    }
+    if (!ts.rt)  // run_detached (VM unit tests): no engine run to wait on
+        return raise(ts, &exc_RuntimeError, "time.sleep() needs an engine run (python::run_main)");
     try {
         ts.rt->timed_wait(s, engine::WorkerState::io_wait);
     } catch (const engine::RunStopped&) {
@@ -44,38 +41,39 @@ Value t_sleep(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return Value::none();
 }
 
-double epoch_s() {
-    using namespace std::chrono;
-    return duration<double>(system_clock::now().time_since_epoch()).count();
+// Without an engine run (run_detached) time still moves: a clock of its own, the engine's.
+const engine::Clock& detached_clock() {
+    static const engine::Clock clock;
+    return clock;
 }
 
 int64_t mono_ns(ThreadState& ts) {
-    if (ts.rt) return ts.rt->now_ns();
-    using namespace std::chrono;
-    return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count();
+    return ts.rt ? ts.rt->now_ns() : detached_clock().now_ns();
 }
 
-int64_t thread_cpu_ns() {
-#if defined(CLOCK_THREAD_CPUTIME_ID) && !defined(__EMSCRIPTEN__)
-    timespec t;
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0) return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
-#endif
-    return int64_t(double(std::clock()) * 1e9 / CLOCKS_PER_SEC);
+// Unix time: the run's epoch (fixed on the simulated machine) plus its clock.
+double epoch_s(ThreadState& ts) {
+    const int64_t e = ts.rt ? ts.rt->epoch_ns() : detached_clock().epoch_ns();
+    return double(e + mono_ns(ts)) / 1e9;
 }
 
-int64_t process_cpu_ns() {
-#if defined(CLOCK_PROCESS_CPUTIME_ID) && !defined(__EMSCRIPTEN__)
-    timespec t;
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) == 0) return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
-#endif
-    return int64_t(double(std::clock()) * 1e9 / CLOCKS_PER_SEC);
+// The engine's per-worker running time: CPU time natively, busy time in wasm and on the
+// simulated machine (so it holds in the browser).
+int64_t thread_cpu_ns(ThreadState& ts) {
+    return ts.ctx ? ts.ctx->thread_time_ns() : mono_ns(ts);
 }
 
-Value t_time(ThreadState&, const Value*, size_t, Tuple*) {
-    return Value::from_double(epoch_s());
+// ✗ process_time counts the calling thread's running time only (the engine keeps no sum over a
+// process's threads yet).
+int64_t process_cpu_ns(ThreadState& ts) {
+    return thread_cpu_ns(ts);
+}
+
+Value t_time(ThreadState& ts, const Value*, size_t, Tuple*) {
+    return Value::from_double(epoch_s(ts));
 }
 Value t_time_ns(ThreadState& ts, const Value*, size_t, Tuple*) {
-    return int_from_i64(ts, int64_t(epoch_s() * 1e9));
+    return int_from_i64(ts, int64_t(epoch_s(ts) * 1e9));
 }
 Value t_monotonic(ThreadState& ts, const Value*, size_t, Tuple*) {
     return Value::from_double(double(mono_ns(ts)) / 1e9);
@@ -83,22 +81,22 @@ Value t_monotonic(ThreadState& ts, const Value*, size_t, Tuple*) {
 Value t_monotonic_ns(ThreadState& ts, const Value*, size_t, Tuple*) {
     return int_from_i64(ts, mono_ns(ts));
 }
-Value t_thread_time(ThreadState&, const Value*, size_t, Tuple*) {
-    return Value::from_double(double(thread_cpu_ns()) / 1e9);
+Value t_thread_time(ThreadState& ts, const Value*, size_t, Tuple*) {
+    return Value::from_double(double(thread_cpu_ns(ts)) / 1e9);
 }
 Value t_thread_time_ns(ThreadState& ts, const Value*, size_t, Tuple*) {
-    return int_from_i64(ts, thread_cpu_ns());
+    return int_from_i64(ts, thread_cpu_ns(ts));
 }
-Value t_process_time(ThreadState&, const Value*, size_t, Tuple*) {
-    return Value::from_double(double(process_cpu_ns()) / 1e9);
+Value t_process_time(ThreadState& ts, const Value*, size_t, Tuple*) {
+    return Value::from_double(double(process_cpu_ns(ts)) / 1e9);
 }
 Value t_process_time_ns(ThreadState& ts, const Value*, size_t, Tuple*) {
-    return int_from_i64(ts, process_cpu_ns());
+    return int_from_i64(ts, process_cpu_ns(ts));
 }
 
 Value t_strftime(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n < 1 || !is_str(a[0])) return raise(ts, &exc_TypeError, "strftime() argument 1 must be str");
-    std::time_t now = std::time_t(epoch_s());
+    std::time_t now = std::time_t(epoch_s(ts));
     if (n > 1) {
         if (!is_tuple(a[1]) || a[1].as<Tuple>()->size < 9)
             return raise(ts, &exc_TypeError, "Tuple or struct_time argument required");
@@ -137,7 +135,7 @@ Value struct_time(ThreadState& ts, const std::tm& tm) {
 }
 
 Value t_localtime(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    double s = epoch_s();
+    double s = epoch_s(ts);
     if (n > 0 && !a[0].is_none() && !number_to_double(ts, a[0], &s)) return Value::null();
     std::time_t tt = std::time_t(s);
     std::tm tm{};
@@ -145,7 +143,7 @@ Value t_localtime(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return struct_time(ts, tm);
 }
 Value t_gmtime(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    double s = epoch_s();
+    double s = epoch_s(ts);
     if (n > 0 && !a[0].is_none() && !number_to_double(ts, a[0], &s)) return Value::null();
     std::time_t tt = std::time_t(s);
     std::tm tm{};

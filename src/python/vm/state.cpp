@@ -98,7 +98,7 @@ void Interp::collect(ThreadState&) {
 
 ThreadState::ThreadState(Interp& in, engine::WorkerContext* c)
     : interp(in), heap(in.heap), rt(in.rt), ctx(c) {
-    if (ctx) gil = ctx->gil;
+    if (ctx) gil = ctx->gil();
     poll_countdown = 256;
     interp.attach(this);
 }
