@@ -1,4 +1,5 @@
 // Every module the interpreter offers (one line each; see module_def.hpp).
+#include "python/modules/asyncio_modules.hpp"
 #include "python/modules/module_def.hpp"
 
 namespace interleave::python {
@@ -12,6 +13,7 @@ std::span<const ModuleDef> native_modules() {
         {"sys", init_sys},
         {"time", init_time},
         {"math", init_math},
+        INTERLEAVE_ASYNCIO_MODULES
     };
     return kModules;
 }

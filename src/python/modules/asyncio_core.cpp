@@ -1,0 +1,172 @@
+// _asyncio: the native core under the asyncio package (modules/asyncio_*.py, CPython 3.11's
+// Lib/asyncio simplified). The Python side keeps the loop's ready queue and timer heap; this
+// file gives it what only the engine has:
+//   ✓ monotonic(): the loop's clock (loop.time()), the run's clock (virtual on the simulated
+//     machine)
+//   ✓ select(loop, timeout, report): the loop's idle wait. A timeout is an engine timed wait
+//     (GIL released, state idle, free in virtual time, ends at once when the run stops);
+//     None (every task waits, no timer) is an untimed engine wait: the deadlock report, with
+//     `report` naming each task and its line
+//   ✓ trace_new(name) / trace_switch(prev, new) / trace_end(): each task's steps are a task span
+//     on the loop's lane (Runtime::new_task, begin_task, switch_task, end_task)
+//   ✓ coro_info(coro), iscoroutine(x), thread_key(), format_exception(exc)
+//   ✗ wake(loop): call_soon_threadsafe from another thread does not cut a timed idle wait short
+//     (the handle runs when the wait ends); an untimed one is not woken at all
+//   ✗ report_never_awaited(): "coroutine ... was never awaited" is not reported yet
+// Thread-safety: every function runs on the calling Python thread (the loop's), GIL held.
+#include <mutex>
+
+#include "engine/runtime.hpp"
+#include "python/modules/module_def.hpp"
+#include "python/objects/int.hpp"
+#include "python/vm/code.hpp"
+#include "python/vm/errors.hpp"
+#include "python/vm/generator.hpp"
+#include "python/vm/ops.hpp"
+#include "python/vm/traceback.hpp"
+
+namespace interleave::python {
+
+namespace {
+
+bool no_run(ThreadState& ts, const char* what) {
+    if (ts.rt && ts.ctx) return false;
+    raisef(ts, &exc_RuntimeError, "asyncio {} needs an engine run (python::run_main)", what);
+    return true;
+}
+
+Value a_monotonic(ThreadState& ts, const Value*, size_t, Tuple*) {
+    if (no_run(ts, "loop.time()")) return Value::null();
+    return Value::from_double(double(ts.rt->now_ns()) / 1e9);
+}
+
+Value a_thread_key(ThreadState& ts, const Value*, size_t, Tuple*) {
+    return Value::from_small(ts.ctx ? int64_t(ts.ctx->worker()) : 0);
+}
+
+bool is_coro(Value v) {
+    return is_type(v, &coroutine_type) ||
+           (is_type(v, &generator_type) &&
+            (v.as<Generator>()->frame.code->flags & kCoIterableCoroutine));
+}
+
+Value a_iscoroutine(ThreadState&, const Value* a, size_t n, Tuple*) {
+    return Value::boolean(n == 1 && is_coro(a[0]));
+}
+
+// select(loop, timeout, report)
+Value a_select(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 3) return raise(ts, &exc_TypeError, "select() takes 3 arguments");
+    if (no_run(ts, "event loop")) return Value::null();
+    try {
+        if (a[1].is_none()) {
+            std::string what = is_str(a[2]) ? std::string(a[2].as<Str>()->view())
+                                             : std::string("asyncio event loop");
+            std::mutex m;
+            engine::WaitCv cv;
+            std::unique_lock<std::mutex> lk(m);
+            const engine::WaitTarget target{std::move(what), {}};
+            ts.ctx->block_until_deadline(lk, cv, engine::WorkerState::idle, target,
+                                         engine::Runtime::kNever, [] { return false; });
+        } else {
+            double s;
+            if (!number_to_double(ts, a[1], &s)) return Value::null();
+            if (s > 0) ts.rt->timed_wait(s, engine::WorkerState::idle);
+        }
+    } catch (const engine::RunStopped&) {
+        return raise_stopped(ts);
+    }
+    return Value::none();
+}
+
+Value a_wake(ThreadState&, const Value*, size_t, Tuple*) {
+    return Value::none();
+}
+
+Value a_trace_new(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 1 || !is_str(a[0])) return raise(ts, &exc_TypeError, "trace_new(name: str)");
+    if (!ts.rt) return Value::from_small(0);
+    try {
+        return Value::from_small(int64_t(ts.rt->new_task(std::string(a[0].as<Str>()->view()))));
+    } catch (const engine::RunStopped&) {
+        return raise_stopped(ts);
+    }
+}
+
+Value a_trace_switch(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2 || !a[0].is_small() || !a[1].is_small())
+        return raise(ts, &exc_TypeError, "trace_switch(prev: int, new: int)");
+    if (!ts.ctx || a[1].as_small() <= 0) return Value::none();
+    const auto task = uint32_t(a[1].as_small());
+    if (a[0].as_small() == 0)
+        ts.ctx->begin_task(task);
+    else
+        ts.ctx->switch_task(task);
+    return Value::none();
+}
+
+Value a_trace_end(ThreadState& ts, const Value*, size_t, Tuple*) {
+    if (ts.ctx) ts.ctx->end_task();
+    return Value::none();
+}
+
+// The line a suspended frame waits at: its last instruction (the YIELD/SEND of the await).
+int suspended_line(const Frame& f) {
+    const uint16_t* start = f.code->code.data();
+    if (!f.ip || f.ip <= start) return f.code->firstlineno;
+    return f.code->position(int(f.ip - start) - 1).line;
+}
+
+// coro_info(coro) -> (qualname, filename, firstlineno, line, running): line is where the
+// innermost awaited coroutine of the chain is suspended (0 once the coroutine finished).
+Value a_coro_info(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 1 || !(is_type(a[0], &coroutine_type) || is_type(a[0], &generator_type)))
+        return raise(ts, &exc_TypeError, "coro_info(coroutine)");
+    Generator* g = a[0].as<Generator>();
+    const Code* code = g->frame.code;
+    int line = 0;
+    if (g->state == GenState::created) line = code->firstlineno;
+    if (g->state == GenState::suspended || g->state == GenState::running)
+        line = suspended_line(g->frame);
+    Tuple* t = new_tuple(ts, 5);
+    if (!t) return Value::null();
+    Rooted keep(ts, Value::from_ptr(t));
+    t->items[0] = Value::from_ptr(g->qualname ? g->qualname : code->qualname);
+    t->items[1] = Value::from_ptr(code->filename);
+    t->items[2] = Value::from_small(code->firstlineno);
+    t->items[3] = Value::from_small(line);
+    t->items[4] = Value::boolean(g->state == GenState::running);
+    return Value::from_ptr(t);
+}
+
+Value a_format_exception(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 1 || !is_exception_instance(a[0]))
+        return raise(ts, &exc_TypeError, "format_exception(exception)");
+    return str_value(ts, format_exception(ts, a[0]));
+}
+
+Value a_report_never_awaited(ThreadState&, const Value*, size_t, Tuple*) {
+    return Value::none();
+}
+
+const MethodDef kFunctions[] = {
+    {"monotonic", a_monotonic},
+    {"thread_key", a_thread_key},
+    {"iscoroutine", a_iscoroutine},
+    {"select", a_select},
+    {"wake", a_wake},
+    {"trace_new", a_trace_new},
+    {"trace_switch", a_trace_switch},
+    {"trace_end", a_trace_end},
+    {"coro_info", a_coro_info},
+    {"format_exception", a_format_exception},
+    {"report_never_awaited", a_report_never_awaited},
+};
+
+}  // namespace
+
+bool init__asyncio(ThreadState& ts, Module* m) {
+    return add_functions(ts, m, kFunctions);
+}
+
+}  // namespace interleave::python

@@ -1,0 +1,209 @@
+# asyncio.futures, as CPython 3.11's Lib/asyncio/futures.py (the playground's part).
+import _asyncio
+from asyncio import events
+from asyncio.exceptions import CancelledError, InvalidStateError
+
+__all__ = ('Future', 'wrap_future', 'isfuture')
+
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+
+def isfuture(obj):
+    return (hasattr(obj.__class__, '_asyncio_future_blocking') and
+            obj._asyncio_future_blocking is not None)
+
+
+def _format_callbacks(cbs):
+    def name(cb):
+        return getattr(cb, '__qualname__', None) or repr(cb)
+    size = len(cbs)
+    if not size:
+        return ''
+    if size == 1:
+        return 'cb=[' + name(cbs[0]) + '()]'
+    if size == 2:
+        return 'cb=[' + name(cbs[0]) + '(), ' + name(cbs[1]) + '()]'
+    return f'cb=[{name(cbs[0])}(), <{size - 2} more>, {name(cbs[-1])}()]'
+
+
+class Future:
+    """A Future: a result that will be set later, awaited by coroutines."""
+
+    _state = _PENDING
+    _result = None
+    _exception = None
+    _loop = None
+    _cancel_message = None
+    _cancelled_exc = None
+    _asyncio_future_blocking = False
+    _log_traceback = False
+    _log_destroy_pending = True
+
+    def __init__(self, *, loop=None):
+        if loop is None:
+            self._loop = events.get_event_loop()
+        else:
+            self._loop = loop
+        self._callbacks = []
+
+    def _repr_info(self):
+        info = [self._state.lower()]
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                info.append(f'exception={self._exception!r}')
+            else:
+                info.append(f'result={self._result!r}')
+        if self._callbacks:
+            info.append(_format_callbacks(self._callbacks))
+        return info
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} {" ".join(self._repr_info())}>'
+
+    def get_loop(self):
+        loop = self._loop
+        if loop is None:
+            raise RuntimeError('Future object is not initialized.')
+        return loop
+
+    def _make_cancelled_error(self):
+        if self._cancelled_exc is not None:
+            exc = self._cancelled_exc
+            self._cancelled_exc = None
+            return exc
+        if self._cancel_message is None:
+            return CancelledError()
+        return CancelledError(self._cancel_message)
+
+    def cancel(self, msg=None):
+        self._log_traceback = False
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        self._schedule_callbacks()
+        return True
+
+    def _schedule_callbacks(self):
+        callbacks = self._callbacks[:]
+        if not callbacks:
+            return
+        self._callbacks[:] = []
+        for callback in callbacks:
+            self._loop.call_soon(callback, self)
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def done(self):
+        return self._state != _PENDING
+
+    def result(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Result is not ready.')
+        self._log_traceback = False
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Exception is not set.')
+        self._log_traceback = False
+        return self._exception
+
+    def add_done_callback(self, fn, *, context=None):
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self)
+        else:
+            self._callbacks.append(fn)
+
+    def remove_done_callback(self, fn):
+        filtered = [f for f in self._callbacks if f != fn]
+        removed_count = len(self._callbacks) - len(filtered)
+        if removed_count:
+            self._callbacks[:] = filtered
+        return removed_count
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise InvalidStateError(f'{self._state}: {self!r}')
+        self._result = result
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise InvalidStateError(f'{self._state}: {self!r}')
+        if isinstance(exception, type):
+            exception = exception()
+        if type(exception) is StopIteration:
+            raise TypeError('StopIteration interacts badly with generators '
+                            'and cannot be raised into a Future')
+        self._exception = exception
+        self._state = _FINISHED
+        self._schedule_callbacks()
+        self._log_traceback = True
+        self._loop._unretrieved.append(self)
+
+    def __await__(self):
+        if not self.done():
+            self._asyncio_future_blocking = True
+            yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+
+    __iter__ = __await__
+
+
+def _get_loop(fut):
+    return fut.get_loop()
+
+
+def _set_result_unless_cancelled(fut, result):
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+
+def _copy_state(dest, source):
+    # source: a concurrent.futures.Future that is done
+    if source.cancelled():
+        dest.cancel()
+        return
+    if dest.cancelled():
+        return
+    exception = source.exception()
+    if exception is not None:
+        dest.set_exception(exception)
+    else:
+        dest.set_result(source.result())
+
+
+def wrap_future(future, *, loop=None):
+    """Wraps a concurrent.futures.Future in an asyncio Future of `loop`."""
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = events.get_event_loop()
+    new_future = loop.create_future()
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            future.cancel()
+
+    def _call_set_state(source):
+        if loop.is_closed():
+            return
+        loop.call_soon_threadsafe(_copy_state, new_future, source)
+
+    new_future.add_done_callback(_call_check_cancel)
+    future.add_done_callback(_call_set_state)
+    return new_future
