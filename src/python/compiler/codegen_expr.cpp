@@ -334,11 +334,13 @@ void Codegen::call(const Call& c) {
     if (c.func->kind == ExprKind::Attribute && !has_starred(c.args, c.keywords)) {
         auto& a = c.func->as<Attribute>();
         expr(a.value);
+        Position call_pos = u().pos;
         set_pos(*c.func);
-        Position p = u().pos;
         // The method name's columns, as CPython 3.11 marks LOAD_METHOD.
         emit(LOAD_METHOD, add_name(mangle(a.attr)));
-        (void)p;
+        // PRECALL/CALL carry the whole call's position (3.11's compiler restores it), so a
+        // traceback through `obj.method(args)` marks the call, not just `obj.method`.
+        u().pos = call_pos;
         call_args(c.args, c.keywords, 0);
         return;
     }
