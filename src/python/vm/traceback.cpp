@@ -10,6 +10,8 @@
 
 namespace interleave::python {
 
+Value exception_group_exceptions(ThreadState& ts, Value eg);
+
 namespace {
 
 const std::vector<std::string>* source_lines(ThreadState& ts, Str* filename) {
@@ -77,29 +79,120 @@ void format_entry(ThreadState& ts, const Traceback* tb, std::string& out) {
     out += carets + "\n";
 }
 
-void format_one(ThreadState& ts, Value exc, std::string& out, std::unordered_set<uint64_t>& seen);
+// CPython 3.11's traceback.py _ExceptionPrintContext: exception groups nest with "| " margins.
+struct PrintCtx {
+    std::unordered_set<uint64_t> seen;
+    int depth = 0;  // exception_group_depth
+    bool need_close = false;
+};
 
-void format_chain(ThreadState& ts, Value exc, std::string& out,
-                  std::unordered_set<uint64_t>& seen) {
-    seen.insert(exc.bits());
-    if (is_exception_instance(exc)) {
-        auto* e = exc.as<BaseException>();
-        Value cause = e->cause;
-        Value ctx = e->context;
-        if (!cause.is_null() && !cause.is_none() && is_exception_instance(cause)) {
-            if (!seen.count(cause.bits())) {
-                format_chain(ts, cause, out, seen);
-                out += "\nThe above exception was the direct cause of the following exception:\n\n";
-            }
-        } else if (!ctx.is_null() && !ctx.is_none() && !e->suppress_context &&
-                   is_exception_instance(ctx)) {
-            if (!seen.count(ctx.bits())) {
-                format_chain(ts, ctx, out, seen);
-                out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+// Appends `text` with every line indented for the current group depth (textwrap.indent).
+void emit(PrintCtx& c, std::string& out, const std::string& text, char margin = '|') {
+    std::string ind(size_t(2 * c.depth), ' ');
+    if (c.depth) {
+        ind += margin;
+        ind += ' ';
+    }
+    for (size_t s = 0; s < text.size();) {
+        size_t nl = text.find('\n', s);
+        size_t e = nl == std::string::npos ? text.size() : nl + 1;
+        out += ind;
+        out.append(text, s, e - s);
+        s = e;
+    }
+}
+
+void format_only(ThreadState& ts, Value exc, std::string& out);
+
+void format_chain(ThreadState& ts, Value exc, std::string& out, PrintCtx& c) {
+    // (message, exception) pairs from the outermost exception down its __cause__/__context__.
+    std::vector<std::pair<const char*, Value>> chain;
+    const char* msg = nullptr;
+    for (Value e = exc; !e.is_null();) {
+        c.seen.insert(e.bits());
+        chain.emplace_back(msg, e);
+        Value next = Value::null();
+        msg = nullptr;
+        if (is_exception_instance(e)) {
+            auto* b = e.as<BaseException>();
+            if (!b->cause.is_null() && !b->cause.is_none() && is_exception_instance(b->cause)) {
+                if (!c.seen.count(b->cause.bits())) {
+                    next = b->cause;
+                    msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+                }
+            } else if (!b->context.is_null() && !b->context.is_none() && !b->suppress_context &&
+                       is_exception_instance(b->context) && !c.seen.count(b->context.bits())) {
+                next = b->context;
+                msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
             }
         }
+        e = next;
     }
-    format_one(ts, exc, out, seen);
+    Rooted keep(ts, exc);
+    for (size_t k = chain.size(); k-- > 0;) {
+        Value e = chain[k].second;
+        if (k + 1 < chain.size() && chain[k + 1].first) emit(c, out, chain[k + 1].first);
+        Value tb = is_exception_instance(e) ? e.as<BaseException>()->traceback : Value::null();
+        std::string stack;
+        if (!tb.is_null() && !tb.is_none())
+            for (Value t = tb; !t.is_null() && !t.is_none(); t = t.as<Traceback>()->next)
+                format_entry(ts, t.as<Traceback>(), stack);
+        const bool group = e.is_ptr() && is_subtype(type_of(e), &exc_BaseExceptionGroup);
+        if (!group) {
+            if (!stack.empty()) emit(c, out, "Traceback (most recent call last):\n" + stack);
+            std::string only;
+            format_only(ts, e, only);
+            emit(c, out, only);
+            continue;
+        }
+        if (c.depth > 10) {  // max_group_depth
+            emit(c, out, "... (max_group_depth is 10)\n");
+            continue;
+        }
+        const bool toplevel = c.depth == 0;
+        if (toplevel) ++c.depth;
+        if (!stack.empty()) {
+            emit(c, out, "Exception Group Traceback (most recent call last):\n",
+                 toplevel ? '+' : '|');
+            emit(c, out, stack);
+        }
+        std::string only;
+        format_only(ts, e, only);
+        emit(c, out, only);
+        Value excs = exception_group_exceptions(ts, e);
+        if (excs.is_null()) {
+            clear_exc(ts);
+            if (toplevel) c.depth = 0;
+            continue;
+        }
+        Rooted kx(ts, excs);
+        const int64_t num = is_tuple(excs) ? excs.as<Tuple>()->size : 0;
+        const int64_t width = 15;  // max_group_width
+        const int64_t n = num <= width ? num : width + 1;
+        c.need_close = false;
+        for (int64_t i = 0; i < n; ++i) {
+            const bool last = i == n - 1;
+            if (last) c.need_close = true;
+            const bool truncated = i >= width;
+            std::string title = truncated ? std::string("...") : std::to_string(i + 1);
+            out += std::string(size_t(2 * c.depth), ' ') + (i == 0 ? "+-" : "  ") +
+                   "+---------------- " + title + " ----------------\n";
+            ++c.depth;
+            if (!truncated) {
+                format_chain(ts, excs.as<Tuple>()->items[i], out, c);
+            } else {
+                const int64_t rem = num - width;
+                emit(c, out, fmt::format("and {} more exception{}\n", rem, rem > 1 ? "s" : ""));
+            }
+            if (last && c.need_close) {
+                out += std::string(size_t(2 * c.depth), ' ') +
+                       "+------------------------------------\n";
+                c.need_close = false;
+            }
+            --c.depth;
+        }
+        if (toplevel) c.depth = 0;
+    }
 }
 
 void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
@@ -136,16 +229,9 @@ void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
     out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
 }
 
-void format_one(ThreadState& ts, Value exc, std::string& out, std::unordered_set<uint64_t>&) {
-    if (is_exception_instance(exc)) {
-        Value tb = exc.as<BaseException>()->traceback;
-        if (!tb.is_null() && !tb.is_none()) {
-            out += "Traceback (most recent call last):\n";
-            for (Value t = tb; !t.is_null() && !t.is_none(); t = t.as<Traceback>()->next)
-                format_entry(ts, t.as<Traceback>(), out);
-        }
-        if (is_subtype(type_of(exc), &exc_SyntaxError)) format_syntax_error_detail(ts, exc, out);
-    }
+void format_only(ThreadState& ts, Value exc, std::string& out) {
+    if (is_exception_instance(exc) && is_subtype(type_of(exc), &exc_SyntaxError))
+        format_syntax_error_detail(ts, exc, out);
     std::string name = exception_type_name(exc);
     std::string msg = exception_message(ts, exc);
     if (is_subtype(type_of(exc), &exc_SyntaxError)) {
@@ -210,9 +296,9 @@ int exception_line(Value exc) {
 
 std::string format_exception(ThreadState& ts, Value exc) {
     std::string out;
-    std::unordered_set<uint64_t> seen;
+    PrintCtx c;
     Rooted keep(ts, exc);
-    format_chain(ts, exc, out, seen);
+    format_chain(ts, exc, out, c);
     return out;
 }
 
