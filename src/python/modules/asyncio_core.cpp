@@ -12,11 +12,18 @@
 //   ✓ coro_info(coro), iscoroutine(x), thread_key(), format_exception(exc)
 //   ✗ wake(loop): call_soon_threadsafe from another thread does not cut a timed idle wait short
 //     (the handle runs when the wait ends); an untimed one is not woken at all
-//   ✗ report_never_awaited(): "coroutine ... was never awaited" is not reported yet
+//   ✓ report_never_awaited(): a collection, then CPython's "coroutine '...' was never awaited"
+//     RuntimeWarning for each coroutine freed unstarted (at asyncio.run's end, not at the moment
+//     CPython's refcount frees it; the line is where it was created)
 // Thread-safety: every function runs on the calling Python thread (the loop's), GIL held.
 #include <mutex>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "engine/runtime.hpp"
+#include "python/builtins/builtins.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/objects/int.hpp"
 #include "python/vm/code.hpp"
@@ -145,7 +152,38 @@ Value a_format_exception(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return str_value(ts, format_exception(ts, a[0]));
 }
 
-Value a_report_never_awaited(ThreadState&, const Value*, size_t, Tuple*) {
+// The source line `line` of `filename` as a warning shows it (stripped), or "".
+std::string source_line(ThreadState& ts, std::string_view filename, int line) {
+    for (auto& p : ts.interp.programs) {
+        if (p->filename != filename || line < 1 || size_t(line) > p->lines.size()) continue;
+        const std::string& l = p->lines[size_t(line - 1)];
+        size_t b = l.find_first_not_of(" \t\f\r\n");
+        size_t e = l.find_last_not_of(" \t\f\r\n");
+        return b == std::string::npos ? std::string() : l.substr(b, e - b + 1);
+    }
+    return {};
+}
+
+// CPython warns when a coroutine that never ran is freed. A tracing GC has no such moment:
+// asyncio.run collects at its end and reports each coroutine freed unstarted, once per
+// (name, place) as the warnings module's default filter does.
+Value a_report_never_awaited(ThreadState& ts, const Value*, size_t, Tuple*) {
+    if (ts.interp.can_collect(ts)) ts.interp.collect(ts);
+    std::vector<NeverAwaited> notes = std::move(ts.heap.never_awaited);
+    ts.heap.never_awaited.clear();
+    std::set<std::tuple<std::string, const Code*, int>> shown;
+    std::string text;
+    for (const NeverAwaited& n : notes) {
+        if (!shown.insert({n.qualname, n.origin, n.line}).second) continue;
+        std::string file = n.origin ? std::string(n.origin->filename->view()) : "sys";
+        int line = n.origin ? n.line : 1;
+        text += fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", file,
+                            line, n.qualname);
+        std::string src = n.origin ? source_line(ts, file, line) : std::string();
+        if (!src.empty()) text += "  " + src + "\n";
+        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    }
+    if (!text.empty() && !write_stream(ts, true, text)) return Value::null();
     return Value::none();
 }
 

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <mutex>
 #include <new>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,16 @@ class GcVisitor {
 
   private:
     std::vector<Object*> stack_;
+};
+
+struct Code;
+
+// A coroutine freed before it ever ran, noted by its finalizer for the interpreter to report
+// as CPython does ("RuntimeWarning: coroutine 'f' was never awaited"): where it was created.
+struct NeverAwaited {
+    std::string qualname;
+    const Code* origin = nullptr;  // the creating frame's code (immortal), or null
+    int line = 0;
 };
 
 struct HeapStats {
@@ -102,6 +113,9 @@ class Heap {
         sweep();
     }
     HeapStats stats() const;
+    // Filled by the coroutine finalizer during a sweep; drained by the interpreter (asyncio's
+    // report at the end of asyncio.run). Same lock discipline as the heap itself.
+    std::vector<NeverAwaited> never_awaited;
     size_t limit() const { return limit_; }
     void set_limit(size_t bytes) { limit_ = bytes; }
     // Free-threaded mode: allocation takes a mutex (set before a second thread starts).

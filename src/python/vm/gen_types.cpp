@@ -15,6 +15,17 @@ Generator* gen(Value v) {
     return v.as<Generator>();
 }
 
+// A coroutine freed before it ever ran: noted for CPython's "never awaited" RuntimeWarning.
+// Reads only immortal data (code objects and their names), never other objects of the sweep.
+void coro_finalize(Object* o, Heap& heap) {
+    auto* g = static_cast<Generator*>(o);
+    if (g->state != GenState::created || !g->frame.code) return;
+    const Code* c = g->frame.code;
+    heap.never_awaited.push_back(
+        {std::string(c->qualname ? c->qualname->view() : c->name->view()), g->origin,
+         g->origin_line});
+}
+
 void gen_trace(Object* o, GcVisitor& v) {
     auto* g = static_cast<Generator*>(o);
     v.visit(g->name);
@@ -215,6 +226,7 @@ void setup_generator_types(TypeBuilder& b) {
 
     b.init(coroutine_type, "coroutine", nullptr, uint32_t(gsize), 0);
     coroutine_type.repr = gen_repr;
+    coroutine_type.finalize = coro_finalize;
     coroutine_type.trace = gen_trace;
     b.methods(coroutine_type, kCoroMethods);
     b.getsets(coroutine_type, kCoroGetSets);

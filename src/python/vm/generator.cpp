@@ -39,6 +39,12 @@ Generator* new_generator(ThreadState& ts, Function* f, size_t frame_bytes) {
     g->frame.gen = g;
     g->name = f->name;
     g->qualname = f->qualname;
+    if (type == &coroutine_type && ts.frame && ts.frame->ip) {
+        const Frame* caller = ts.frame;
+        const uint16_t* start = caller->code->code.data();
+        g->origin = caller->code;
+        g->origin_line = caller->code->position(int(caller->ip - start) - 1).line;
+    }
     return g;
 }
 
