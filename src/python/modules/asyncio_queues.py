@@ -59,7 +59,7 @@ class Queue(locks._LoopBoundMixin):
 
     def _format(self):
         result = f'maxsize={self._maxsize!r}'
-        if getattr(self, '_queue', None):
+        if self.qsize():
             result += f' _queue={list(self._items())!r}'
         if self._getters:
             result += f' _getters[{len(self._getters)}]'

@@ -367,7 +367,8 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 
 def as_completed(fs, *, timeout=None):
-    """An iterator of awaitables, each giving the next result as tasks finish."""
+    """An iterator of awaitables, each giving the next result as tasks finish (a generator,
+    as in 3.11: nothing is checked or scheduled before the first next())."""
     if isfuture(fs) or _asyncio.iscoroutine(fs):
         raise TypeError(f'expect an iterable of futures, not {type(fs).__name__}')
     from asyncio.queues import Queue
@@ -400,12 +401,8 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
         timeout_handle[0] = loop.call_later(timeout, _on_timeout)
-    return _as_completed_iter(len(todo), _wait_for_one)
-
-
-def _as_completed_iter(n, one):
-    for _ in range(n):
-        yield one()
+    for _ in range(len(todo)):
+        yield _wait_for_one()
 
 
 class _GatheringFuture(Future):
