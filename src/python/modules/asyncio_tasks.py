@@ -36,6 +36,13 @@ def _format_coroutine(coro):
     return f'{qualname}() done, defined at {filename}:{firstline}'
 
 
+def _drop_step_frame(exc):
+    # CPython's Task steps in C: its tracebacks start at the coroutine, so ours do too.
+    tb = exc.__traceback__
+    if tb is not None:
+        exc.__traceback__ = tb.tb_next
+
+
 class Task(Future):
     """A coroutine wrapped in a Future, scheduled on the loop."""
 
@@ -143,6 +150,7 @@ class Task(Future):
                 Future.set_result(self, exc.value)
             self._finished()
         except exceptions.CancelledError as exc:
+            _drop_step_frame(exc)
             self._cancelled_exc = exc
             Future.cancel(self)
             self._finished()
@@ -151,6 +159,7 @@ class Task(Future):
             self._finished()
             raise
         except BaseException as exc:
+            _drop_step_frame(exc)
             Future.set_exception(self, exc)
             self._finished()
         else:
