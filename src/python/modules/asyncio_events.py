@@ -12,11 +12,59 @@ _running_loops = {}  # thread key -> the loop running on that thread
 _event_loops = {}    # thread key -> the loop set_event_loop gave that thread
 
 
-def _format_callback(cb, args):
+def _trim(s, limit):
+    if len(s) > limit:
+        i = max(0, (limit - 3) // 2)
+        j = max(0, limit - 3 - i)
+        s = s[:i] + '...' + s[len(s) - j:]
+    return s
+
+
+def _short_repr(x, level=6):
+    # reprlib.repr with its default limits, as asyncio's format_helpers shows arguments.
+    t = type(x)
+    if t is str:
+        s = repr(x[:30])
+        if len(s) > 30:
+            i = max(0, 27 // 2)
+            j = max(0, 27 - i)
+            s = repr(x[:i] + x[len(x) - j:])
+            s = s[:i] + '...' + s[len(s) - j:]
+        return s
+    if t is int:
+        return _trim(repr(x), 40)
+    if t is tuple or t is list:
+        left, right = ('(', ')') if t is tuple else ('[', ']')
+        if not x:
+            return left + right
+        if level <= 0:
+            return left + '...' + right
+        pieces = [_short_repr(e, level - 1) for e in x[:6]]
+        if len(x) > 6:
+            pieces.append('...')
+        if len(x) == 1 and t is tuple:
+            right = ',' + right
+        return left + ', '.join(pieces) + right
+    try:
+        s = repr(x)
+    except Exception:
+        return f'<{t.__name__} instance at {id(x):#x}>'
+    return _trim(s, 30)
+
+
+def _format_callback(cb, args, suffix=''):
     name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None) or repr(cb)
     if args is None:
-        return name
-    return name + '(' + ', '.join(repr(a) for a in args) + ')'
+        return name + suffix
+    return name + '(' + ', '.join(_short_repr(a) for a in args) + ')' + suffix
+
+
+def _format_callback_source(cb, args):
+    text = _format_callback(cb, args)
+    if type(cb) is type(_format_callback):  # a plain function: where it is defined
+        code = cb.__code__
+        text += f' at {code.co_filename}:{code.co_firstlineno}'
+    return text
 
 
 class Handle:
@@ -33,7 +81,7 @@ class Handle:
         if self._cancelled:
             info.append('cancelled')
         if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
+            info.append(_format_callback_source(self._callback, self._args))
         return '<' + ' '.join(info) + '>'
 
     def cancel(self):
@@ -51,7 +99,7 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            cb = _format_callback(self._callback, self._args)
+            cb = _format_callback_source(self._callback, self._args)
             self._loop.call_exception_handler({
                 'message': 'Exception in callback ' + cb,
                 'exception': exc,
@@ -73,7 +121,7 @@ class TimerHandle(Handle):
             info.append('cancelled')
         info.append('when=' + str(self._when))
         if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
+            info.append(_format_callback_source(self._callback, self._args))
         return '<' + ' '.join(info) + '>'
 
     def when(self):

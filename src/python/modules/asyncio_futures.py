@@ -17,15 +17,15 @@ def isfuture(obj):
 
 def _format_callbacks(cbs):
     def name(cb):
-        return getattr(cb, '__qualname__', None) or repr(cb)
+        return events._format_callback_source(cb, ())
     size = len(cbs)
     if not size:
         return ''
     if size == 1:
-        return 'cb=[' + name(cbs[0]) + '()]'
+        return f'cb=[{name(cbs[0])}]'
     if size == 2:
-        return 'cb=[' + name(cbs[0]) + '(), ' + name(cbs[1]) + '()]'
-    return f'cb=[{name(cbs[0])}(), <{size - 2} more>, {name(cbs[-1])}()]'
+        return f'cb=[{name(cbs[0])}, {name(cbs[1])}]'
+    return f'cb=[{name(cbs[0])}, <{size - 2} more>, {name(cbs[-1])}]'
 
 
 class Future:
