@@ -58,7 +58,8 @@ Outcome run_to_end(const std::string& src, engine::RunConfig config) {
 
 }  // namespace
 
-TEST_CASE("asyncio on the simulated machine: sleeps take virtual time only" * doctest::timeout(60)) {
+TEST_CASE("asyncio on the simulated machine: sleeps take virtual time only" *
+          doctest::timeout(60)) {
     // Half a minute of sleeping, free: virtual time moves, the host's does not (a run's wall
     // limit, 60 s by default, is virtual time too).
     const char* src = R"(import asyncio
@@ -79,7 +80,8 @@ asyncio.run(main())
     CHECK(o.run->stats().wall_ms >= 20.0 * 1000);
 }
 
-TEST_CASE("asyncio tasks are spans on the loop's lane (begin/switch per step)" * doctest::timeout(60)) {
+TEST_CASE("asyncio tasks are spans on the loop's lane (begin/switch per step)" *
+          doctest::timeout(60)) {
     const char* src = R"(import asyncio
 async def ping(name, n):
     for i in range(n):

@@ -68,7 +68,7 @@ Value a_select(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     try {
         if (a[1].is_none()) {
             std::string what = is_str(a[2]) ? std::string(a[2].as<Str>()->view())
-                                             : std::string("asyncio event loop");
+                                            : std::string("asyncio event loop");
             std::mutex m;
             engine::WaitCv cv;
             std::unique_lock<std::mutex> lk(m);
@@ -177,8 +177,8 @@ Value a_report_never_awaited(ThreadState& ts, const Value*, size_t, Tuple*) {
         if (!shown.insert({n.qualname, n.origin, n.line}).second) continue;
         std::string file = n.origin ? std::string(n.origin->filename->view()) : "sys";
         int line = n.origin ? n.line : 1;
-        text += fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", file,
-                            line, n.qualname);
+        text += fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", file, line,
+                            n.qualname);
         std::string src = n.origin ? source_line(ts, file, line) : std::string();
         if (!src.empty()) text += "  " + src + "\n";
         text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";

@@ -13,7 +13,18 @@ std::span<const ModuleDef> native_modules() {
         {"sys", init_sys},
         {"time", init_time},
         {"math", init_math},
-        INTERLEAVE_ASYNCIO_MODULES
+        {"_asyncio", init__asyncio},
+        {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
+        {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},
+        {"asyncio.events", nullptr, pymod_text(interleave_pymod_asyncio_events)},
+        {"asyncio.futures", nullptr, pymod_text(interleave_pymod_asyncio_futures)},
+        {"asyncio.tasks", nullptr, pymod_text(interleave_pymod_asyncio_tasks)},
+        {"asyncio.runners", nullptr, pymod_text(interleave_pymod_asyncio_runners)},
+        {"asyncio.locks", nullptr, pymod_text(interleave_pymod_asyncio_locks)},
+        {"asyncio.queues", nullptr, pymod_text(interleave_pymod_asyncio_queues)},
+        {"asyncio.timeouts", nullptr, pymod_text(interleave_pymod_asyncio_timeouts)},
+        {"asyncio.taskgroups", nullptr, pymod_text(interleave_pymod_asyncio_taskgroups)},
+        {"asyncio.threads", nullptr, pymod_text(interleave_pymod_asyncio_threads)},
     };
     return kModules;
 }

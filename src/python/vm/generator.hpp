@@ -18,9 +18,10 @@ struct Generator : Object {
     Value exc_state;      // the exception its frame is handling while suspended
     Value prev_exc_info;  // the resumer's, restored when it yields or ends
     Value awaiting;       // coroutine origin / async-gen wrapper bookkeeping
-    const Code* origin = nullptr;  // coroutines: the code and line that created it (for the
-    int origin_line = 0;           // "never awaited" warning)
-    Frame frame;          // followed by the rest of the frame's localsplus
+    // Coroutines: the code and line that created it (for the "never awaited" warning).
+    const Code* origin = nullptr;
+    int origin_line = 0;
+    Frame frame;  // followed by the rest of the frame's localsplus
 
     bool is_coroutine() const;
 };
