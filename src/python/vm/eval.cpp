@@ -615,9 +615,11 @@ Value run_frame(ThreadState& ts, Frame* entry) {
         SAVE();
         Dict* d = new_dict(ts);
         ERROR_IF(!d);
-        Rooted keep(ts, Value::from_ptr(d));
-        for (unsigned i = 0; i < oparg; ++i)
-            ERROR_IF(!dict_set(ts, d, sp[-2 * int(oparg) + 2 * int(i)], sp[-2 * int(oparg) + 2 * int(i) + 1]));
+        {  // clang (em++): no computed goto (DISPATCH) may leave a scope with a destructor
+            Rooted keep(ts, Value::from_ptr(d));
+            for (unsigned i = 0; i < oparg; ++i)
+                ERROR_IF(!dict_set(ts, d, sp[-2 * int(oparg) + 2 * int(i)], sp[-2 * int(oparg) + 2 * int(i) + 1]));
+        }
         sp -= 2 * oparg;
         PUSH(Value::from_ptr(d));
         DISPATCH();
@@ -626,10 +628,12 @@ Value run_frame(ThreadState& ts, Frame* entry) {
         SAVE();
         Dict* d = new_dict(ts);
         ERROR_IF(!d);
-        Rooted keep(ts, Value::from_ptr(d));
-        Tuple* keys = TOP().as<Tuple>();
-        for (unsigned i = 0; i < oparg; ++i)
-            ERROR_IF(!dict_set(ts, d, keys->items[i], sp[-1 - int(oparg) + int(i)]));
+        {  // (scoped for clang's computed goto, as BUILD_MAP)
+            Rooted keep(ts, Value::from_ptr(d));
+            Tuple* keys = TOP().as<Tuple>();
+            for (unsigned i = 0; i < oparg; ++i)
+                ERROR_IF(!dict_set(ts, d, keys->items[i], sp[-1 - int(oparg) + int(i)]));
+        }
         sp -= oparg + 1;
         PUSH(Value::from_ptr(d));
         DISPATCH();
