@@ -236,6 +236,8 @@ void ProcessCore::start(std::function<void(const Pickled&)> entry, Pickled args)
         } catch (const RunStopped&) {
             const int sig = rt.process_kill_signal(self->pid_);
             code = sig ? -sig : -15;
+        } catch (const ProcessExit& e) {
+            code = e.code;
         } catch (const std::exception& e) {
             code = 1;
             rt.notice("Process " + self->name_ + ": " + e.what());

@@ -12,8 +12,8 @@
 //     of its pickled arguments (plus channel handles), so what it changes stays its own
 //   ✓ start-up cost: state `starting` in the child (process.hpp: ProcessImage)
 //   ✓ exitcode: 0 when entry returns; 1 when it raises (a notice "Process Process-1: <what>",
-//     as CPython prints the traceback); -15 after terminate() or when the run stops it
-//     (SIGTERM); -9 after kill() (SIGKILL)
+//     as CPython prints the traceback); n when it throws ProcessExit{n} (no notice); -15 after
+//     terminate() or when the run stops it (SIGTERM); -9 after kill() (SIGKILL)
 //   ✓ terminate()/kill(): every worker of the child process (its threads too) stops at its
 //     next cancellation point (a blocked one within 20 ms on the real machine; at once on the
 //     simulated one); no finally blocks run in the child, as with a signal
@@ -37,6 +37,12 @@
 #include "engine/serialise.hpp"
 
 namespace interleave::engine {
+
+// Thrown by a process entry to end its process with `code` and no notice (Python's
+// sys.exit(n) / an uncaught exception in a child interpreter, which printed its own traceback).
+struct ProcessExit {
+    int code = 1;
+};
 
 class ProcessCore : public std::enable_shared_from_this<ProcessCore> {
   public:

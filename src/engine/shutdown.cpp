@@ -50,12 +50,22 @@ std::string Runtime::Impl::deadlock_report(Runtime& rt,
 
 bool Runtime::Impl::detect_deadlock(Runtime& rt) {
     std::vector<std::shared_ptr<WaitRecord>> snap;
+    std::vector<uint16_t> procs;
     uint64_t seen = 0;
     {
         std::lock_guard<std::mutex> g(reg_mu);
         if (live == 0 || static_cast<int>(waits.size()) != live) return false;
         snap = waits;
         seen = epoch;
+        for (auto& r : snap) procs.push_back(workers[r->worker].process);
+    }
+    // A waiter whose process was terminated or killed leaves its wait at its next stop check
+    // (within a 20 ms slice on the real machine): not a deadlock.
+    {
+        std::lock_guard<std::mutex> g(proc_mu);
+        for (uint16_t p : procs)
+            if (p < processes.size() && processes[p].kill_signal.load(std::memory_order_acquire))
+                return false;
     }
     // Probes take primitive mutexes: never call them holding reg_mu (workers take reg_mu while
     // holding a primitive's mutex in enter_wait).

@@ -1,12 +1,15 @@
 // Every module the interpreter offers (one line each; see module_def.hpp).
 #include "python/modules/asyncio_modules.hpp"
 #include "python/modules/module_def.hpp"
+#include "python/modules/multiprocessing_sources.hpp"
 
 namespace interleave::python {
 
 bool init_sys(ThreadState& ts, Module* m);
 bool init_time(ThreadState& ts, Module* m);
 bool init_math(ThreadState& ts, Module* m);
+bool init_mp_native(ThreadState& ts, Module* m);
+bool init_pickle(ThreadState& ts, Module* m);
 
 std::span<const ModuleDef> native_modules() {
     static const ModuleDef kModules[] = {
@@ -25,6 +28,36 @@ std::span<const ModuleDef> native_modules() {
         {"asyncio.timeouts", nullptr, pymod_text(interleave_pymod_asyncio_timeouts)},
         {"asyncio.taskgroups", nullptr, pymod_text(interleave_pymod_asyncio_taskgroups)},
         {"asyncio.threads", nullptr, pymod_text(interleave_pymod_asyncio_threads)},
+        // pymp: pickle, multiprocessing, concurrent.futures (modules/multiprocessing*.cpp)
+        {"_mp", init_mp_native},
+        {"pickle", init_pickle, kPickleSource},
+        {"multiprocessing", nullptr, kMultiprocessingSource},
+        {"multiprocessing.pool", nullptr, kMultiprocessingPoolSource},
+        {"multiprocessing.managers", nullptr, kMultiprocessingManagersSource},
+        {"multiprocessing.queues", nullptr,
+         "from multiprocessing import Queue, JoinableQueue, SimpleQueue\n"},
+        {"multiprocessing.synchronize", nullptr,
+         "from multiprocessing import Lock, RLock, Semaphore, BoundedSemaphore, Condition, "
+         "Event\n"},
+        {"multiprocessing.sharedctypes", nullptr,
+         "from multiprocessing import Synchronized, SynchronizedArray, Value, Array, RawValue, "
+         "RawArray\n"},
+        {"multiprocessing.connection", nullptr, "from multiprocessing import Connection, Pipe\n"},
+        {"multiprocessing.context", nullptr,
+         "from multiprocessing import ProcessError, BufferTooShort, TimeoutError, "
+         "AuthenticationError, BaseContext, ForkContext, SpawnContext, ForkServerContext, "
+         "ForkProcess, SpawnProcess, ForkServerProcess, Process\n"},
+        {"multiprocessing.process", nullptr,
+         "from multiprocessing import Process as BaseProcess, current_process, parent_process, "
+         "active_children\n"},
+        {"concurrent", nullptr, ""},
+        {"concurrent.futures", nullptr, kConcurrentFuturesSource},
+        {"concurrent.futures._base", nullptr,
+         "from concurrent.futures import Future, Executor, Error, CancelledError, "
+         "InvalidStateError, BrokenExecutor, TimeoutError, DoneAndNotDoneFutures, wait, "
+         "as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED\n"},
+        {"concurrent.futures.process", nullptr, kConcurrentFuturesProcessSource},
+        {"concurrent.futures.thread", nullptr, kConcurrentFuturesThreadSource},
     };
     return kModules;
 }

@@ -98,5 +98,6 @@ void setup_traceback_type(TypeBuilder& b);
 void setup_str_methods(TypeBuilder& b);
 void setup_list_methods(TypeBuilder& b);
 void setup_dict_methods(TypeBuilder& b);
+void setup_mp_types(TypeBuilder& b);
 
 }  // namespace interleave::python
