@@ -516,21 +516,6 @@ Value mp_write_err(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     flush_streams(ts);
     return Value::none();
 }
-Value mp_dumps(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n < 1) return raise(ts, &exc_TypeError, "dumps() missing required argument 'obj' (pos 1)");
-    std::string out;
-    if (!pickle_dumps(ts, a[0], &out, nullptr)) return Value::null();
-    Bytes* b = new_bytes(ts, out);
-    return b ? Value::from_ptr(b) : Value::null();
-}
-Value mp_loads(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n < 1) return raise(ts, &exc_TypeError, "loads() missing required argument 'data' (pos 1)");
-    if (!is_type(a[0], &bytes_type))
-        return raisef(ts, &exc_TypeError, "a bytes-like object is required, not '{}'",
-                      type_name(a[0]));
-    return pickle_loads(ts, a[0].as<Bytes>()->view(), nullptr);
-}
-
 const MethodDef kFunctions[] = {
     {"channel", mp_channel},
     {"put", mp_put},
@@ -562,8 +547,6 @@ const MethodDef kFunctions[] = {
     {"getpid", mp_getpid},
     {"format_exc", mp_format_exc},
     {"write_err", mp_write_err},
-    {"dumps", mp_dumps},
-    {"loads", mp_loads},
 };
 
 }  // namespace
