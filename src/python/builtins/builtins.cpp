@@ -411,6 +411,7 @@ const MethodDef kBuiltins[] = {
     {"dir", b_dir}, {"input", b_input}, {"open", b_open}, {"round", b_round}, {"pow", b_pow},
     {"divmod", b_divmod}, {"exit", b_exit}, {"quit", b_exit},
     {"__build_class__", builtin_build_class}, {"__import__", builtin_import},
+    {"aiter", builtin_aiter}, {"anext", builtin_anext},
 };
 
 }  // namespace

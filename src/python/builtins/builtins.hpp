@@ -23,6 +23,9 @@ void wait_for_threads(ThreadState& ts);
 
 // builtin functions defined across files (builtins_*.cpp)
 Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
+// aiter(x) / anext(x[, default]) (3.10+): vm/async_gen.cpp.
+Value builtin_aiter(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
+Value builtin_anext(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
 Value builtin_import(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
 void add_builtin_functions(ThreadState& ts, Dict* d);
 void add_builtin_seq_functions(ThreadState& ts, Dict* d);

@@ -276,6 +276,8 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             raise RuntimeError('Cannot run the event loop while another loop is running')
         self._thread_key = key
         _running_loops[key] = self
+        old_firstiter = getattr(_asyncio, '_firstiter', None)
+        _asyncio._firstiter = self._asyncgen_firstiter_hook
         try:
             while True:
                 self._run_once()
@@ -285,6 +287,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_key = None
             del _running_loops[key]
+            _asyncio._firstiter = old_firstiter
             if self._traced:
                 _asyncio.trace_end()
                 self._traced = 0
@@ -343,8 +346,24 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                     'future': fut,
                 })
 
+    def _asyncgen_firstiter_hook(self, agen):
+        self._asyncgens.append(agen)
+
     async def shutdown_asyncgens(self):
-        pass
+        """Closes the async generators this loop started and nobody finished."""
+        if not self._asyncgens:
+            return
+        closing = self._asyncgens
+        self._asyncgens = []
+        from asyncio import tasks
+        results = await tasks.gather(*[ag.aclose() for ag in closing], return_exceptions=True)
+        for result, agen in zip(results, closing):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen,
+                })
 
     async def shutdown_default_executor(self):
         executor = self._default_executor

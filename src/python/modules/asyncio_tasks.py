@@ -9,7 +9,8 @@ from asyncio.futures import Future, isfuture
 
 __all__ = ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
            'wait', 'wait_for', 'as_completed', 'sleep', 'gather', 'shield', 'ensure_future',
-           'current_task', 'all_tasks', 'run_coroutine_threadsafe')
+           'current_task', 'all_tasks', 'run_coroutine_threadsafe', 'iscoroutine',
+           'iscoroutinefunction')
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -199,6 +200,18 @@ class Task(Future):
             self.task_step(exc)
         else:
             self.task_step()
+
+
+def iscoroutine(obj):
+    """True for a coroutine object (asyncio.coroutines.iscoroutine)."""
+    return _asyncio.iscoroutine(obj)
+
+
+def iscoroutinefunction(func):
+    """True for an `async def` function or a method of one."""
+    func = getattr(func, '__func__', func)
+    code = getattr(func, '__code__', None)
+    return code is not None and bool(code.co_flags & 0x80)
 
 
 def create_task(coro, *, name=None, context=None):

@@ -1190,10 +1190,9 @@ Value run_frame(ThreadState& ts, Frame* entry) {
     }
     TARGET(END_ASYNC_FOR) {
         Value exc = TOP();
+        // stack: aiter, exc (the handler of the GET_ANEXT/SEND block; no PUSH_EXC_INFO)
         if (exception_matches(ts, exc, Value::from_ptr(&exc_StopAsyncIteration))) {
             sp -= 2;
-            ts.exc_info = TOP().is_none() ? Value::null() : TOP();
-            --sp;
             DISPATCH();
         }
         ts.curexc = exc;

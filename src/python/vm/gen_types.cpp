@@ -210,8 +210,11 @@ Value get_anext(ThreadState& ts, Value v) {
     return get_awaitable(ts, aw, 0);
 }
 
-Value async_gen_wrap(ThreadState&, Value v) {
-    return v;
+Value async_gen_wrap_value(ThreadState& ts, Value v);  // async_gen.cpp
+void setup_async_gen_types(TypeBuilder& b);
+
+Value async_gen_wrap(ThreadState& ts, Value v) {
+    return async_gen_wrap_value(ts, v);
 }
 
 void setup_generator_types(TypeBuilder& b) {
@@ -235,6 +238,7 @@ void setup_generator_types(TypeBuilder& b) {
     async_generator_type.repr = gen_repr;
     async_generator_type.trace = gen_trace;
     b.getsets(async_generator_type, kGenGetSets);
+    setup_async_gen_types(b);
 
     b.init(coro_wrapper_type, "coroutine_wrapper", nullptr, sizeof(BoundMethod), 0);
     coro_wrapper_type.iter = gen_iter;
