@@ -184,7 +184,7 @@ class Pickler {
         if (t == &int_type) return save_int(v);
         if (memo_get(v)) return true;
         if (t == &str_type) return save_str(v);
-        if (t == &bytes_type) return save_bytes(v.as<Bytes>()->view());
+        if (t == &bytes_type) return save_bytes(v);
         if (t == &tuple_type) return save_tuple(v);
         if (t == &list_type) return save_list(v);
         if (t == &dict_type) return save_dict(v);
@@ -277,7 +277,8 @@ class Pickler {
         memoize(v);
         return true;
     }
-    bool save_bytes(std::string_view s) {
+    bool save_bytes(Value v) {
+        std::string_view s = v.as<Bytes>()->view();
         if (s.size() < 256) {
             op(SHORT_BINBYTES);
             out_.push_back(char(s.size()));
@@ -289,6 +290,7 @@ class Pickler {
             le(s.size(), 8);
         }
         out_ += s;
+        memoize(v);
         return true;
     }
     bool save_tuple(Value v) {
