@@ -35,6 +35,19 @@ done
 [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] || { echo "FAIL: Xvfb did not start"; cat "$OUT/xvfb.log"; exit 1; }
 export DISPLAY=":$DISPLAY_NUM"
 
+# 0. Outputs are checked before the window opens: an unwritable screenshot path is said (path and
+#    the system's reason) and exits 3; no display needed for that. --help documents the codes.
+set +e
+"$APP" --screenshot /nonexistent-dir/x.png --frames 2 >"$OUT/desktop-badpath.log" 2>&1
+code=$?
+set -e
+[ "$code" -eq 3 ] || { echo "FAIL: unwritable --screenshot exited $code, want 3"; cat "$OUT/desktop-badpath.log"; exit 1; }
+grep -q "cannot write the screenshot to /nonexistent-dir/x.png: No such file or directory" \
+  "$OUT/desktop-badpath.log" || { echo "FAIL: no reason given"; cat "$OUT/desktop-badpath.log"; exit 1; }
+help=$("$APP" --help)
+grep -q "3 the screenshot cannot be written" <<<"$help" || { echo "FAIL: --help lacks exit codes"; exit 1; }
+echo "unwritable screenshot path: exit 3, $(cat "$OUT/desktop-badpath.log")"
+
 check_png() {  # file: exists, right size, more than one colour
   local f="$1" colours
   [ -s "$f" ] || { echo "FAIL: $f was not written"; return 1; }

@@ -8,12 +8,23 @@
  *   interleave.load(fragment)       load a share link ('#v=1&sample=threading'); returns the
  *                                   notices (what was ignored or clamped), [] when clean
  *   interleave.run() / stop()       start / stop the current sample (never block)
- *   interleave.exportTrace()        Chrome Trace Event JSON of the current or last run ('' if none)
+ *   interleave.exportTrace()        a Promise of the Chrome Trace Event JSON (text) of the current
+ *                                   or last run ('' if none); built off the page's main thread
+ *   interleave.exportTraceBlob()    the same as a Blob (application/json; null if none): for a
+ *                                   download or upload, without making one huge string
  *   interleave.link()               the current share-link fragment
  *   interleave.code()               the code editor's text
  *   interleave.setCode(text)        replaces it (one undoable step; runs nothing)
  *   interleave.editorState()        {focused, line, col, anchor_line, anchor_col, undo, redo,
  *                                   edited, find_open, lines} (0-based; columns in UTF-8 bytes)
+ *   interleave.ui()                 what the last frame drew, for tests and embedding pages:
+ *                                   {layout: 'wide'|'compact', scale, font_px, touch, dark,
+ *                                   timeline: {t0_ns, ns_per_px, follow}, scroll: {pane: {y, max}},
+ *                                   trace_full_ns (-1, or where the trace began to drop events),
+ *                                   seen_until_ns (the views' figures cover 0 .. this), caught_up,
+ *                                   focus (the control with the keyboard focus ring, '' if none),
+ *                                   controls: [{id, kind, x, y, w, h, visible, disabled}]}
+ *                                   in CSS pixels (id: 'run', 'share', 'knob:io_ms', ...)
  *
  * Every call is answered from the page's main thread between frames. Calling anything but
  * `ready` before it resolves throws. The URL fragment is loaded at start-up, and again on
@@ -31,6 +42,14 @@
     if (!native) throw new Error('Interleave is not ready yet: await interleave.ready first');
     return native[name].apply(null, Array.prototype.slice.call(arguments, 1));
   }
+  // Exports in progress: id -> resolve. The app calls Module.interleaveExportDone(id, blob).
+  var exports = {};
+  function exportBlob() {
+    var id;
+    try { id = call('exportStart'); } catch (e) { return Promise.reject(e); }
+    if (!id) return Promise.resolve(null);
+    return new Promise(function (resolve) { exports[id] = resolve; });
+  }
   function parse(text, what) {
     try { return JSON.parse(text); } catch (e) {
       throw new Error('interleave.' + what + ': the app returned invalid JSON: ' + e.message);
@@ -43,11 +62,15 @@
     load: function (fragment) { return parse(call('load', String(fragment || '')), 'load()'); },
     run: function () { call('run'); },
     stop: function () { call('stop'); },
-    exportTrace: function () { return call('exportTrace'); },
+    exportTrace: function () {
+      return exportBlob().then(function (blob) { return blob ? blob.text() : ''; });
+    },
+    exportTraceBlob: function () { return exportBlob(); },
     link: function () { return call('link'); },
     code: function () { return call('code'); },
     setCode: function (text) { call('setCode', String(text == null ? '' : text)); },
-    editorState: function () { return parse(call('editorState'), 'editorState()'); }
+    editorState: function () { return parse(call('editorState'), 'editorState()'); },
+    ui: function () { return parse(call('ui'), 'ui()'); }
   };
 
   // Called by web/index.html's Module glue.
@@ -60,11 +83,17 @@
         load: Module.cwrap('interleave_load', 'string', ['string']),
         run: Module.cwrap('interleave_run', null, []),
         stop: Module.cwrap('interleave_stop', null, []),
-        exportTrace: Module.cwrap('interleave_export_trace', 'string', []),
+        exportStart: Module.cwrap('interleave_export_start', 'number', []),
         link: Module.cwrap('interleave_link', 'string', []),
         code: Module.cwrap('interleave_code', 'string', []),
         setCode: Module.cwrap('interleave_set_code', null, ['string']),
-        editorState: Module.cwrap('interleave_editor_state', 'string', [])
+        editorState: Module.cwrap('interleave_editor_state', 'string', []),
+        ui: Module.cwrap('interleave_ui_json', 'string', [])
+      };
+      Module.interleaveExportDone = function (id, blob) {
+        var resolve = exports[id];
+        delete exports[id];
+        if (resolve) resolve(blob);
       };
       window.addEventListener('hashchange', function () {
         // The app itself writes the fragment with history.replaceState, which fires no

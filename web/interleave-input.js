@@ -314,6 +314,8 @@
     if (plain.style.fontSize !== px + 'px') plain.style.fontSize = px + 'px';
     plain.style.left = rect.x0 + 'px';
     plain.style.top = rect.y0 + 'px';
+    // An empty area: the editor is not on screen (a narrow layout's other page).
+    plain.style.visibility = rect.x1 > rect.x0 && rect.y1 > rect.y0 ? 'visible' : 'hidden';
     plain.style.width = Math.max(40, rect.x1 - rect.x0) + 'px';
     plain.style.height = Math.max(40, rect.y1 - rect.y0) + 'px';
   }

@@ -55,12 +55,18 @@ class Backend {
     // One frame, in this order (main.cpp): begin_frame() [false = quit], ImGui::NewFrame(),
     // the UI, ImGui::Render(), end_frame().
     virtual bool begin_frame() = 0;  // events, canvas/DPI changes, ImGui backends' NewFrame
-    virtual void end_frame() = 0;    // clear, draw ImGui, present (+ screenshot on desktop)
+    // After begin_frame(): whether this frame will be drawn (web: not while the GPU is behind,
+    // and 1 in 3 during a run). The UI skips work that only feeds pixels when it will not be.
+    virtual bool will_draw() const { return true; }
+    virtual void end_frame() = 0;  // clear, draw ImGui, present (+ screenshot on desktop)
 
     // Calls `frame` once per display refresh until it returns false. Desktop: a loop that
     // returns when it ends. Web: hands the loop to the browser and never returns.
     virtual void run_loop(std::function<bool()> frame) = 0;
     virtual void shutdown() = 0;
+    // False when a file the options asked for (the screenshot) could not be written; the
+    // backend has said why on stderr.
+    virtual bool outputs_written() const { return true; }
 };
 
 // The backend of this build (desktop or web).

@@ -243,6 +243,9 @@ class GlfwBackend final : public Backend {
     std::string initial_link() const override {
         return options_.link;
     }
+    bool outputs_written() const override {
+        return !screenshot_failed_;
+    }
     void attach(ui::App& app) override {
         // A file dropped on the window opens in the editor (the first one, if several).
         g_drop_target = &app;
@@ -297,17 +300,22 @@ class GlfwBackend final : public Backend {
         for (int y = 0; y < h; ++y)
             std::copy_n(pixels.data() + row * size_t(h - 1 - y), row,
                         flipped.data() + row * size_t(y));
-        if (write_png(options_.screenshot_path, flipped.data(), w, h))
+        std::string why;
+        if (write_png(options_.screenshot_path, flipped.data(), w, h, &why)) {
             std::printf("interleave: screenshot %dx%d -> %s\n", w, h,
                         options_.screenshot_path.c_str());
-        else
-            std::fprintf(stderr, "interleave: cannot write %s\n", options_.screenshot_path.c_str());
+        } else {
+            std::fprintf(stderr, "interleave: cannot write the screenshot to %s: %s\n",
+                         options_.screenshot_path.c_str(), why.c_str());
+            screenshot_failed_ = true;
+        }
     }
 
     Options options_;
     GLFWwindow* window_ = nullptr;
     float scale_ = 1.0f;
     int frames_ = 0;
+    bool screenshot_failed_ = false;
     std::string link_;
 };
 

@@ -15,6 +15,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -23,6 +24,7 @@
 #include "app/backend.hpp"
 #include "app/draw_frame.hpp"
 #include "app/key_taps.hpp"
+#include "ui/wheel.hpp"
 
 namespace interleave::app {
 namespace {
@@ -35,25 +37,90 @@ EM_JS(int, location_hash_length, (), { return lengthBytesUTF8(location.hash); })
 EM_JS(void, location_hash_copy, (char* out, int capacity), {
     stringToUTF8(location.hash, out, capacity);
 });
-EM_JS(int, screen_width, (), { return screen.width; });
-EM_JS(int, screen_height, (), { return screen.height; });
+// Sizes the canvas's backing store and tells GLFW (its resize listener updates the window
+// size). Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the
+// screen's, which a page filling the screen (headless, kiosks, phones) hits exactly.
+EM_JS(void, set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
 // replaceState fires no hashchange, so writing the link never loops back into load().
 EM_JS(void, replace_fragment, (const char* fragment), {
     var f = UTF8ToString(fragment);
     if (f === location.hash) return;
     history.replaceState(history.state, "", f ? f : location.pathname + location.search);
 });
-EM_JS(void, download_file, (const char* name, const char* data, size_t size), {
-    // slice() copies out of the shared heap: Blob refuses views of shared memory.
-    var bytes = HEAPU8.slice(data, data + size);
-    var url = URL.createObjectURL(new Blob([bytes]));
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+// A finished trace export: copied out of the heap 4 MB per task (one copy of a 100 MB trace
+// would hold the main thread for a long while), then downloaded or handed to the promise of
+// interleave.exportTrace() (web/interleave-api.js). The C++ side keeps the text until
+// _interleave_export_release(id). slice() copies: Blob refuses views of shared memory.
+EM_JS(void, export_ready, (int id, int download, const char* name, const char* data, size_t size), {
+    var filename = UTF8ToString(name), chunks = [], off = 0, CHUNK = 4 << 20;
+    var channel = new MessageChannel();  // a task per slice, without setTimeout's clamping
+    channel.port1.onmessage = step;
+    function step() {
+        var end = Math.min(off + CHUNK, size);
+        chunks.push(HEAPU8.slice(data + off, data + end));  // HEAPU8: current after growth
+        off = end;
+        if (off < size) { channel.port2.postMessage(0); return; }
+        channel.port1.close();
+        _interleave_export_release(id);
+        var blob = new Blob(chunks, {type: "application/json"});
+        if (!download) {
+            if (Module.interleaveExportDone) Module.interleaveExportDone(id, blob);
+            return;
+        }
+        var url = URL.createObjectURL(blob);
+        var a = document.createElement("a");
+        a.href = url;
+        a.download = filename;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+    }
+    step();
+});
+// Touches: Emscripten 3.1.6's GLFW presses the mouse button on touchstart but leaves the pointer
+// where the mouse last was (its position code reads SDL's event.touch), and the browser then
+// sends compatibility mouse events, so a tap clicked twice, the first time in the wrong place.
+// These listeners (capture, on window: before GLFW's own on the canvas) put the pointer under the
+// finger first and cancel the compatibility events and the browser's own pan and zoom.
+EM_JS(void, install_touch, (), {
+    var canvas = Module['canvas'];
+    function place(e) {
+        var t = e.changedTouches[0];
+        if (!t) return;
+        var r = canvas.getBoundingClientRect();
+        Browser.mouseX = (t.clientX - r.left) * (canvas.width / r.width);
+        Browser.mouseY = (t.clientY - r.top) * (canvas.height / r.height);
+    }
+    var phases = {touchstart: 1, touchmove: 2, touchend: 3, touchcancel: 3};
+    Object.keys(phases).forEach(function(type) {
+        window.addEventListener(type, function(e) {
+            if (e.target !== canvas) return;
+            place(e);
+            _interleave_touch(phases[type]);
+            if (e.cancelable) e.preventDefault();
+        }, {capture: true, passive: false});
+    });
+    window.addEventListener('mousemove', function(e) {
+        if (e.target === canvas) _interleave_touch(0);  // a real mouse again
+    }, true);
+});
+// Run, pressed: start it from the input event (a frame may be tens of ms away on a slow
+// machine). Capture on window, so before GLFW's own listeners; GLFW and ImGui still see the
+// event, and the app ignores that press once at the next frame.
+EM_JS(void, install_run_from_event, (), {
+    var canvas = Module['canvas'];
+    window.addEventListener('mouseup', function(e) {
+        if (e.target !== canvas || e.button !== 0) return;
+        var r = canvas.getBoundingClientRect();
+        _interleave_pointer_up((e.clientX - r.left) * (canvas.width / r.width),
+                               (e.clientY - r.top) * (canvas.height / r.height));
+    }, true);
+    window.addEventListener('keydown', function(e) {
+        if ((e.key === 'Enter') && (e.ctrlKey || e.metaKey) && !e.repeat &&
+            (e.target === canvas || e.target === document.body))
+            _interleave_run_keys();
+    }, true);
 });
 EM_JS(void, notify_ready, (), {
     if (Module.interleaveReady) Module.interleaveReady();
@@ -110,9 +177,6 @@ void wanted_canvas_size(double dpr, int& w, int& h) {
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     w = std::max(1, int(std::lround(css_w * dpr)));
     h = std::max(1, int(std::lround(css_h * dpr)));
-    // Emscripten's GLFW asks for fullscreen when a size equals the screen's exactly (which
-    // needs a user gesture and logs an error); one device pixel less is invisible.
-    if (w == screen_width() && h == screen_height()) h -= 1;
 }
 
 class WebBackend final : public Backend {
@@ -144,6 +208,9 @@ class WebBackend final : public Backend {
             g_clipboard = text ? text : "";
             bridge_write_clipboard(g_clipboard.c_str(), 0);  // best effort (ImGui's fields)
         };
+        install_wheel();
+        install_touch();
+        install_run_from_event();
         ImGui_ImplOpenGL3_Init("#version 300 es");
         return true;
     }
@@ -155,9 +222,9 @@ class WebBackend final : public Backend {
         h.is_web = true;
         h.hardware_cores = std::thread::hardware_concurrency();  // navigator.hardwareConcurrency
         h.link_changed = [](const std::string& fragment) { replace_fragment(fragment.c_str()); };
-        h.save_file = [](const std::string& filename, const std::string& content) {
-            download_file(filename.c_str(), content.data(), content.size());
-            return "Downloaded " + filename;
+        h.export_ready = [](int id, bool download, const std::string& filename,
+                            const std::string& json) {
+            export_ready(id, download, filename.c_str(), json.data(), json.size());
         };
         h.copy_text = [](const std::string& text, int id) {
             g_clipboard = text;
@@ -201,17 +268,44 @@ class WebBackend final : public Backend {
 
     void attach(ui::App& app) override { g_app = &app; }
 
+    bool will_draw() const override { return draw_; }
+
     bool begin_frame() override {
         // Follow window resizes, zoom and moves between screens of different density.
         dpr_ = float(emscripten_get_device_pixel_ratio());
         int want_w = 0, want_h = 0, w = 0, h = 0;
         wanted_canvas_size(dpr_, want_w, want_h);
         glfwGetWindowSize(window_, &w, &h);
-        if (w != want_w || h != want_h) glfwSetWindowSize(window_, want_w, want_h);
+        if (w != want_w || h != want_h) set_canvas_size(want_w, want_h);
         key_taps_begin_frame(window_);  // this frame's share of the queued key events
+        // Draw only when the GPU has finished the last frame: queuing more makes the browser
+        // block this thread in the next GL call until it catches up (a software GPU on a busy
+        // machine held it 100-500 ms per frame that way). The fence is polled, never waited on.
+        if (draw_ && gpu_fence_) {
+            GLint status = GL_UNSIGNALED;
+            glGetSynciv(gpu_fence_, GL_SYNC_STATUS, 1, nullptr, &status);
+            if (status == GL_SIGNALED) {
+                glDeleteSync(gpu_fence_);
+                gpu_fence_ = nullptr;
+            } else {
+                draw_ = false;
+            }
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // A lifted finger hovers nothing: once one frame has seen the button up where the finger
+        // was (that frame's widgets take the click), no tooltip or hover highlight stays behind.
+        ImGuiIO& io = ImGui::GetIO();
+        if (touch_lifted_ && !io.MouseDown[0] && ++frames_up_ > 1)
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         return true;
+    }
+
+    // From the touch listeners (install_touch): 0 mouse, 1 start, 2 move, 3 end.
+    void touch(int phase) {
+        if (g_app) g_app->set_touch(phase != 0);
+        touch_lifted_ = phase == 3;
+        frames_up_ = 0;
     }
 
     void end_frame() override {
@@ -222,6 +316,8 @@ class WebBackend final : public Backend {
         }
         if (!draw_) return;  // the canvas keeps the last drawn frame
         draw_frame(window_);
+        gpu_fence_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        glFlush();
         if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
             ready_ = true;
             notify_ready();
@@ -246,6 +342,22 @@ class WebBackend final : public Backend {
     void shutdown() override {}
 
   private:
+    // Emscripten's GLFW hands the scroll callback the DOM's raw deltaX/deltaY (pixels, lines or
+    // pages, y > 0 = down): one notch read as 100 notches, reversed. The wheel is read from the
+    // DOM event instead, with its deltaMode, and given to ImGui as the desktop would.
+    void install_wheel() {
+        glfwSetScrollCallback(window_, nullptr);  // GLFW's listener then leaves the event alone
+        emscripten_set_wheel_callback(
+            "#canvas", nullptr, true, [](int, const EmscriptenWheelEvent* e, void*) -> EM_BOOL {
+                const ui::WheelNotches n =
+                    ui::wheel_from_dom(e->deltaX, e->deltaY, static_cast<int>(e->deltaMode));
+                ImGuiIO& io = ImGui::GetIO();
+                io.MouseWheelH += n.x;
+                io.MouseWheel += n.y;
+                return EM_TRUE;  // preventDefault: the page itself never scrolls
+            });
+    }
+
     bool fail(const char* why) {
         std::fprintf(stderr, "interleave: %s\n", why);
         notify_failed(why);
@@ -259,7 +371,12 @@ class WebBackend final : public Backend {
     std::function<bool()> frame_;
     unsigned frames_skipped_ = 0;
     bool draw_ = true;
+    GLsync gpu_fence_ = nullptr;  // after the last drawn frame's commands
+    bool touch_lifted_ = false;
+    int frames_up_ = 0;  // frames since the lift that saw the button up
 };
+
+WebBackend* g_web = nullptr;  // for the touch listeners (main thread only)
 
 // Strings returned to JavaScript stay valid until the next call of the same function.
 const char* keep(std::string& slot, std::string value) {
@@ -270,7 +387,9 @@ const char* keep(std::string& slot, std::string value) {
 }  // namespace
 
 std::unique_ptr<Backend> make_backend() {
-    return std::make_unique<WebBackend>();
+    auto web = std::make_unique<WebBackend>();
+    g_web = web.get();
+    return web;
 }
 
 }  // namespace interleave::app
@@ -300,9 +419,30 @@ EMSCRIPTEN_KEEPALIVE void interleave_stop() {
     if (g_app) g_app->stop();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* interleave_export_trace() {
+// Starts a trace export on its own thread; 0 = no run. The text arrives through export_ready.
+EMSCRIPTEN_KEEPALIVE int interleave_export_start() {
+    return g_app ? g_app->start_export() : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_export_release(int id) {
+    if (g_app) g_app->release_export(id);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* interleave_ui_json() {
     static std::string slot;
-    return keep(slot, g_app ? g_app->export_trace() : "");
+    return keep(slot, g_app ? g_app->ui_json() : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_pointer_up(double x, double y) {
+    if (g_app) g_app->run_pressed_at(float(x), float(y));
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_run_keys() {
+    if (g_app) g_app->run_keys_pressed();
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_touch(int phase) {
+    if (interleave::app::g_web) interleave::app::g_web->touch(phase);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* interleave_link() {

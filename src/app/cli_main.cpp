@@ -7,24 +7,26 @@
 //                  [--timeout S]        runs a Python program like `python3 PATH.py`
 //
 // Exit codes: 0 finished, 2 bad usage (sample, knob, value), 3 deadlock, 4 stopped by --timeout
-// or a run limit, 5 the sample raised an error, 6 the trace file could not be written,
-// 130 interrupted (Ctrl-C; a second Ctrl-C kills at once).
+// or a run limit, 5 the sample raised an error, 6 the trace file cannot be written (checked by
+// opening it before the run: nothing runs; or writing it failed after), 130 interrupted
+// (Ctrl-C; a second Ctrl-C kills at once).
 #include <fmt/format.h>
 
 #include <signal.h>
 #include <atomic>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "app/cli_run_py.hpp"
+#include "app/trace_file.hpp"
 #include "engine/run.hpp"
 #include "samples/catalog.hpp"
 #include "samples/knobs.hpp"
@@ -33,6 +35,7 @@
 namespace {
 
 using namespace interleave;
+using app::TraceFile;
 using samples::KnobValues;
 using samples::Sample;
 
@@ -64,8 +67,15 @@ void print_help(std::FILE* to) {
         "  --timeout S  stop the run after S seconds\n"
         "Knobs are strict: an unknown knob or an out-of-range value is an error.\n"
         "\n"
-        "Exit codes: 0 finished, 2 bad usage, 3 deadlock, 4 stopped (--timeout or a limit),\n"
-        "5 the sample failed, 6 trace file not written, 130 interrupted (Ctrl-C).\n",
+        "Exit codes:\n"
+        "  0    finished\n"
+        "  2    bad usage: unknown command, sample, knob or option, or a value out of range\n"
+        "  3    the run deadlocked\n"
+        "  4    stopped: --timeout or a run limit (time, output, memory, tasks)\n"
+        "  5    the sample failed with an error\n"
+        "  6    the --trace file cannot be written (the run does not start; the message\n"
+        "       names the file and the system's reason)\n"
+        "  130  interrupted (Ctrl-C)\n",
         to);
 }
 
@@ -245,6 +255,8 @@ int exit_code(engine::RunStatus st, bool interrupted) {
 }
 
 int cmd_run(const RunArgs& a) {
+    TraceFile trace;  // opened before the run: an unwritable path runs nothing
+    if (!a.trace_file.empty() && !trace.open(a.trace_file)) return kExitTraceFile;
     struct sigaction sa {};
     sa.sa_handler = on_sigint;
     sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C ends the program at once
@@ -299,15 +311,8 @@ int cmd_run(const RunArgs& a) {
 
     int code = exit_code(status, interrupted);
     if (timed_out && !interrupted) code = kExitStopped;
-    if (!a.trace_file.empty()) {
-        std::ofstream f(a.trace_file, std::ios::binary);
-        f << run->export_chrome_trace();
-        f.close();
-        if (!f) {
-            fmt::print(stderr, "interleave-cli: could not write the trace to {}\n", a.trace_file);
-            if (code == 0) code = kExitTraceFile;
-        }
-    }
+    if (trace.is_open() && !trace.write_and_close(run->export_chrome_trace()) && code == 0)
+        code = kExitTraceFile;
     if (a.json) {
         std::fputs((samples::run_report_json(*a.sample, a.knobs, *run) + "\n").c_str(), stdout);
         return code;

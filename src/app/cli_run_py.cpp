@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 
+#include "app/trace_file.hpp"
 #include "engine/run.hpp"
 #include "python/interp.hpp"
 #include "samples/report.hpp"
@@ -120,6 +121,8 @@ int run_python_file(const std::vector<std::string>& args, const std::atomic<bool
         fmt::print(stderr, "python3: can't open file '{}': [Errno 2] No such file or directory\n", o.path);
         return kExitUsage;
     }
+    TraceFile trace;  // opened before the run: an unwritable path runs nothing
+    if (!o.trace_file.empty() && !trace.open(o.trace_file)) return kExitTraceFile;
     const std::string filename = o.path == "-" ? "<stdin>" : o.path;
     python::CompileResult compiled = python::compile_program(source, filename);
     if (!compiled.program) {
@@ -194,15 +197,8 @@ int run_python_file(const std::vector<std::string>& args, const std::atomic<bool
     if (!o.json) {
         for (const auto& n : run->notices()) fmt::print(stderr, "interleave: {}\n", n);
     }
-    if (!o.trace_file.empty()) {
-        std::ofstream f(o.trace_file, std::ios::binary);
-        f << run->export_chrome_trace();
-        f.close();
-        if (!f) {
-            fmt::print(stderr, "interleave-cli: could not write the trace to {}\n", o.trace_file);
-            if (code == 0) code = kExitTraceFile;
-        }
-    }
+    if (trace.is_open() && !trace.write_and_close(run->export_chrome_trace()) && code == 0)
+        code = kExitTraceFile;
     if (o.json) {
         std::string notices;
         for (const auto& n : run->notices()) notices += (notices.empty() ? "" : ", ") + samples::json_string(n);

@@ -5,6 +5,8 @@
 
 #include <bitset>
 #include <deque>
+#include <functional>
+#include <utility>
 
 namespace interleave::app {
 namespace {
@@ -14,8 +16,21 @@ struct Event {
 };
 std::deque<Event> g_queue;
 void (*g_listener)(int key, int action, int mods) = nullptr;
+std::function<bool(bool)> g_take_tab;
+bool g_tab_taken = false;  // the app took the last Tab press: its release is the app's too
 
 void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
+    if (key == GLFW_KEY_TAB && g_take_tab) {
+        if (action == GLFW_RELEASE && g_tab_taken) {
+            g_tab_taken = false;
+            return;
+        }
+        if (action != GLFW_RELEASE && !(mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT)) &&
+            g_take_tab((mods & GLFW_MOD_SHIFT) != 0)) {
+            g_tab_taken = true;
+            return;
+        }
+    }
     if (g_listener) g_listener(key, action, mods);
     g_queue.push_back({key, scancode, action, mods});
 }
@@ -45,6 +60,10 @@ void key_taps_begin_frame(GLFWwindow* window) {
         g_queue.pop_front();
         ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
     }
+}
+
+void set_tab_handler(std::function<bool(bool backwards)> take) {
+    g_take_tab = std::move(take);
 }
 
 void set_key_listener(void (*listener)(int key, int action, int mods)) {

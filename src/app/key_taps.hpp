@@ -8,7 +8,13 @@
 // the same key (so a tap is seen down for one frame, up the next), or a modifier changing after
 // a key was pressed (so a chord keeps its modifiers, and the next key does not inherit them).
 // The rest waits for the next frame. (As ImGui 1.87's input queue trickles events.)
+//
+// Tab goes to a handler first (set_tab_handler): ImGui 1.86 tabs only between text fields, so
+// the app moves the keyboard focus itself; a key the handler takes never reaches ImGui (nor the
+// key listener).
 #pragma once
+
+#include <functional>
 
 struct GLFWwindow;
 
@@ -22,5 +28,9 @@ void key_taps_begin_frame(GLFWwindow* window);
 // Also tells `listener` about every key event, as it arrives (the editor takes editing keys in
 // typing order this way). Empty: none.
 void set_key_listener(void (*listener)(int key, int action, int mods));
+// Tab and Shift+Tab (also auto-repeat) go to `take(backwards)` first, as they arrive; when it
+// returns true the key (press and release) is not passed on. Ctrl+Tab and Alt+Tab are passed on.
+// Main thread (GLFW's callbacks).
+void set_tab_handler(std::function<bool(bool backwards)> take);
 
 }  // namespace interleave::app

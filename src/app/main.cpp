@@ -5,9 +5,14 @@
 //
 //   interleave [FILE.py] [--link '#v=1&sample=threading'] [--screenshot FILE.png --frames N]
 //              [--size WxH]
+//
+// Exit codes: 0 closed (or the frames were rendered and the screenshot written), 1 no window
+// or OpenGL context, 2 bad usage, 3 the screenshot cannot be written (checked before the
+// window opens; the message names the file and the system's reason).
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,11 +20,27 @@
 #include <string>
 
 #include "app/backend.hpp"
+#include "app/key_taps.hpp"
 #include "ui/app.hpp"
 
 namespace {
 
 using interleave::app::Options;
+
+constexpr int kExitNoWindow = 1, kExitUsage = 2, kExitScreenshot = 3;
+
+// Creates (or empties) the screenshot file now, so an unwritable path is said at once, with the
+// system's reason, rather than after the frames.
+bool screenshot_writable(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) {
+        std::fprintf(stderr, "interleave: cannot write the screenshot to %s: %s\n", path.c_str(),
+                     std::strerror(errno));
+        return false;
+    }
+    std::fclose(f);
+    return true;
+}
 
 void usage(FILE* out) {
     std::fputs(
@@ -28,7 +49,10 @@ void usage(FILE* out) {
         "  --link FRAGMENT     start from a share link, e.g. '#v=1&sample=threading'\n"
         "  --screenshot FILE   write a PNG of the last frame (with --frames) and quit\n"
         "  --frames N          quit after N frames (default with --screenshot: 30)\n"
-        "  --size WxH          window size in screen units (default 1400x860)\n",
+        "  --size WxH          window size in screen units (default 1400x860)\n"
+        "\n"
+        "Exit codes: 0 done, 1 no window system or OpenGL 3.3, 2 bad usage,\n"
+        "3 the screenshot cannot be written (said before the window opens, with the reason).\n",
         out);
 }
 
@@ -72,7 +96,9 @@ bool parse_args(int argc, char** argv, Options& opt) {
 
 int main(int argc, char** argv) {
     Options options;
-    if (!parse_args(argc, argv, options)) return 2;
+    if (!parse_args(argc, argv, options)) return kExitUsage;
+    if (!options.screenshot_path.empty() && !screenshot_writable(options.screenshot_path))
+        return kExitScreenshot;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -81,11 +107,12 @@ int main(int argc, char** argv) {
     // Heap objects that live for the whole program: on the web the browser drives the loop
     // after main() has handed it over, so nothing the loop uses may live on main's stack.
     auto* backend = interleave::app::make_backend().release();
-    if (!backend->init(options)) return 1;
+    if (!backend->init(options)) return kExitNoWindow;
     auto* app = new interleave::ui::App(backend->hooks());
     app->init_style(backend->content_scale());
     app->init_gl();
     backend->attach(*app);
+    interleave::app::set_tab_handler([app](bool backwards) { return app->take_tab(backwards); });
 
     const std::string link = options.link.empty() ? backend->initial_link() : options.link;
     if (!link.empty()) app->load(link);
@@ -105,17 +132,18 @@ int main(int argc, char** argv) {
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
         ImGui::NewFrame();
-        app->frame();
+        app->frame(backend->will_draw());
         ImGui::Render();
         backend->end_frame();
         return true;
     });
 
     // Desktop only: the web loop never returns here.
+    const bool outputs_written = backend->outputs_written();
     app->shutdown_gl();
     delete app;
     backend->shutdown();
     delete backend;
     ImGui::DestroyContext();
-    return 0;
+    return outputs_written ? 0 : kExitScreenshot;
 }

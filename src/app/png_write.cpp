@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace interleave::app {
 namespace {
@@ -80,12 +82,19 @@ std::vector<uint8_t> encode_png(const uint8_t* rgba, int width, int height) {
     return png;
 }
 
-bool write_png(const std::string& path, const uint8_t* rgba, int width, int height) {
+bool write_png(const std::string& path, const uint8_t* rgba, int width, int height,
+               std::string* error) {
     const std::vector<uint8_t> png = encode_png(rgba, width, height);
+    errno = 0;
     FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) return false;
-    const bool ok = std::fwrite(png.data(), 1, png.size(), f) == png.size();
-    return std::fclose(f) == 0 && ok;
+    bool ok = f && std::fwrite(png.data(), 1, png.size(), f) == png.size();
+    int err = errno;
+    if (f && std::fclose(f) != 0) {  // flushes: a full disk shows up here
+        ok = false;
+        if (!err) err = errno;
+    }
+    if (!ok && error) *error = std::strerror(err ? err : EIO);
+    return ok;
 }
 
 }  // namespace interleave::app

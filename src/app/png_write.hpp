@@ -11,7 +11,9 @@ namespace interleave::app {
 // Encodes `rgba` (width * height * 4 bytes, top row first) as a PNG file image.
 std::vector<uint8_t> encode_png(const uint8_t* rgba, int width, int height);
 
-// Writes the PNG to `path`. Returns false if the file cannot be written.
-bool write_png(const std::string& path, const uint8_t* rgba, int width, int height);
+// Writes the PNG to `path`. Returns false if the file cannot be written, with the system's
+// reason in `error` (if given).
+bool write_png(const std::string& path, const uint8_t* rgba, int width, int height,
+               std::string* error = nullptr);
 
 }  // namespace interleave::app

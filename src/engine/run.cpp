@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -165,7 +166,12 @@ void Run::Impl::controller_main() {
         for (auto& t : adopted) t.join();  // every worker has ended: these joins are brief
     }
     note_trace_drops();
-    end_ns.store(ri.sim ? ri.sim->end_ns() : r.now_ns(), std::memory_order_release);
+    // Real machine: the run ends when its last worker does (the time that worker read), not
+    // when this controller, polling every 5 ms and perhaps descheduled, noticed.
+    const int64_t last = ri.last_exit_ns.load(std::memory_order_relaxed);
+    int64_t end = ri.sim ? ri.sim->end_ns() : r.now_ns();
+    if (!ri.sim && last >= 0) end = last;
+    end_ns.store(end, std::memory_order_release);
     sampler.stop();
     RunStatus s = ri.end_status.load();
     if (s == RunStatus::running) s = RunStatus::finished;
@@ -224,8 +230,9 @@ size_t Run::read_output(size_t from, std::vector<OutputLine>& out) const {
     return std::max(from, end);
 }
 
-void Run::read_events(Tracer::Cursor& cursor, std::vector<TraceEvent>& out) const {
-    impl_->rt->tracer().read(cursor, out);
+void Run::read_events(Tracer::Cursor& cursor, std::vector<TraceEvent>& out,
+                      size_t max_events) const {
+    impl_->rt->tracer().read(cursor, out, max_events);
 }
 
 std::vector<WorkerInfo> Run::workers() const {
@@ -236,6 +243,16 @@ std::vector<TaskInfo> Run::tasks() const {
 }
 
 RunStats Run::stats() const {
+    RunStats s = counters();
+    const int64_t now = std::llround(s.wall_ms * 1e6);  // the time counters() read
+    std::lock_guard<std::mutex> g(impl_->acc_mu);
+    impl_->update_usage();
+    s.busy_cores_avg = impl_->acc.busy_avg(now);
+    s.busy_cores_max = impl_->acc.busy_max(now);
+    return s;
+}
+
+RunStats Run::counters() const {
     RunStats s;
     Runtime& r = *impl_->rt;
     auto& ri = impl_of(r);
@@ -256,10 +273,6 @@ RunStats Run::stats() const {
         std::lock_guard<std::mutex> g(ri.out_mu);
         s.output_lines = ri.lines_total;
     }
-    std::lock_guard<std::mutex> g(impl_->acc_mu);
-    impl_->update_usage();
-    s.busy_cores_avg = impl_->acc.busy_avg(now);
-    s.busy_cores_max = impl_->acc.busy_max(now);
     return s;
 }
 

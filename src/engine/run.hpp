@@ -135,11 +135,15 @@ class Run {
     // --- Snapshots (any thread, short internal locks, never wait for workers) ---
     // Appends output lines [from, end) to `out`, returns end. Stored lines only (see limits).
     size_t read_output(size_t from, std::vector<OutputLine>& out) const;
-    // Appends events since the cursor's last read.
-    void read_events(Tracer::Cursor& cursor, std::vector<TraceEvent>& out) const;
+    // Appends events since the cursor's last read, at most `max_events` (Tracer::read).
+    void read_events(Tracer::Cursor& cursor, std::vector<TraceEvent>& out,
+                     size_t max_events = SIZE_MAX) const;
     std::vector<WorkerInfo> workers() const;
     std::vector<TaskInfo> tasks() const;
     RunStats stats() const;
+    // stats() without busy_cores_avg/max (left 0): no trace events are processed, so the cost
+    // does not grow with the run's event rate (a UI that derives usage from events itself).
+    RunStats counters() const;
     std::vector<WorkerStats> worker_stats() const;  // per worker: GIL hold/wait/switches, cpu
     Usage usage() const;                       // busy-worker bins, per-worker busy fraction, cores
     std::vector<std::string> notices() const;  // limits hit, truncation, deadlock report, errors

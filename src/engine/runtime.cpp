@@ -308,6 +308,8 @@ WorkerScope::~WorkerScope() {
         ctx_.record_->alive.store(false, std::memory_order_release);
         --im.live;
         ++im.epoch;
+        if (t > im.last_exit_ns.load(std::memory_order_relaxed))
+            im.last_exit_ns.store(t, std::memory_order_relaxed);
         if (!ctx_.record_->daemon) {
             last_non_daemon = true;
             for (const auto& w : im.workers)

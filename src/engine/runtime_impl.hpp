@@ -59,6 +59,8 @@ struct Runtime::Impl {
     RunConfig config;
     Clock clock;
     Machine machine;
+    // When the last worker so far ended (run time, its own clock read): the run's end.
+    std::atomic<int64_t> last_exit_ns{-1};
     Tracer tracer;
     std::unique_ptr<Sim> sim;  // the simulated machine's scheduler, or null (real machine)
 

@@ -311,17 +311,27 @@ uint32_t Tracer::add_task(uint32_t prefix, uint64_t number) {
     return impl_->add_task(prefix, number);
 }
 
+void Tracer::drop(int64_t t_ns) {
+    dropped_.fetch_add(1, std::memory_order_relaxed);
+    // The earliest, whichever writer drops first: a CAS only while t_ns is earlier than what
+    // is stored (once the budget is gone every emit drops; they all read and move on).
+    int64_t seen = first_drop_ns_.load(std::memory_order_relaxed);
+    while ((seen < 0 || t_ns < seen) &&
+           !first_drop_ns_.compare_exchange_weak(seen, t_ns, std::memory_order_relaxed)) {
+    }
+}
+
 void Tracer::emit(uint16_t worker, EventKind kind, uint32_t task, uint64_t arg, int64_t t_ns) {
     Buffer* b = impl_->buffer(worker);
     if (!b) {
-        dropped_.fetch_add(1, std::memory_order_relaxed);
+        drop(t_ns);
         return;
     }
     // Single writer: a relaxed load of our own counter is exact.
     size_t n = b->count.load(std::memory_order_relaxed);
     if (n >= b->capacity) [[unlikely]] {
         if (!impl_->grow(*b, n)) {
-            dropped_.fetch_add(1, std::memory_order_relaxed);
+            drop(t_ns);
             return;
         }
     }
@@ -372,7 +382,7 @@ size_t Tracer::task_count() const {
     return impl_->task_next.load(std::memory_order_acquire);
 }
 
-void Tracer::read(Cursor& cursor, std::vector<TraceEvent>& out) const {
+void Tracer::read(Cursor& cursor, std::vector<TraceEvent>& out, size_t max_events) const {
     std::vector<Buffer*> bufs;
     {
         std::lock_guard<std::mutex> g(impl_->mu);
@@ -380,10 +390,12 @@ void Tracer::read(Cursor& cursor, std::vector<TraceEvent>& out) const {
         for (auto& b : impl_->buffers) bufs.push_back(b.get());
     }
     if (cursor.next.size() < bufs.size()) cursor.next.resize(bufs.size(), 0);
-    for (size_t w = 0; w < bufs.size(); ++w) {
+    for (size_t w = 0; w < bufs.size() && max_events > 0; ++w) {
         Buffer& b = *bufs[w];
         size_t end = b.count.load(std::memory_order_acquire);
         size_t i = cursor.next[w];
+        if (end - i > max_events) end = i + max_events;
+        max_events -= end - i;
         while (i < end) {
             // Segment by segment; a segment's pointer was published before any count past it.
             const size_t k = segment_of(i);

@@ -146,20 +146,27 @@ class Tracer {
 
     // Events appended since `cursor` was last used, per worker in time order, workers
     // concatenated (sort by t_ns if you need a global order). Any thread, never blocks writers.
+    // At most `max_events` are appended (the rest stay for the next read: a UI thread can take
+    // a big backlog a slice per frame); each worker's events still come in order.
     struct Cursor {
         std::vector<size_t> next;  // per worker: index of the next unread event
     };
-    void read(Cursor& cursor, std::vector<TraceEvent>& out) const;
+    void read(Cursor& cursor, std::vector<TraceEvent>& out, size_t max_events = SIZE_MAX) const;
     // All events so far, sorted by time (export, tests).
     std::vector<TraceEvent> all_sorted() const;
 
     uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
+    // Time of the earliest dropped event, -1 if none: before it the trace is complete, from it
+    // on some events are missing (views mark that period instead of guessing). Any thread.
+    int64_t first_drop_ns() const { return first_drop_ns_.load(std::memory_order_relaxed); }
     size_t size() const;  // events stored
 
   private:
     struct Impl;  // engine-core's choice
     std::unique_ptr<Impl> impl_;
     std::atomic<uint64_t> dropped_{0};
+    std::atomic<int64_t> first_drop_ns_{-1};
+    void drop(int64_t t_ns);
 };
 
 }  // namespace interleave::engine

@@ -96,8 +96,24 @@ std::string knobs_json(const KnobValues& values) {
     return out + "}";
 }
 
+std::string stats_json(const engine::RunStats& st) {
+    return fmt::format(
+        "{{\"wall_ms\": {}, \"cpu_ms\": {}, \"busy_cores_avg\": {}, \"busy_cores_max\": {}, "
+        "\"gil_wait_ms\": {}, \"gil_switches\": {}, \"tasks\": {}, \"dropped_events\": {}, "
+        "\"output_lines\": {}}}",
+        number(st.wall_ms), number(st.cpu_ms), number(st.busy_cores_avg), number(st.busy_cores_max),
+        number(st.gil_wait_ms), st.gil_switches, st.tasks, st.dropped_events, st.output_lines);
+}
+
 std::string run_report_json(const Sample& sample, const KnobValues& values,
                             const engine::Run& run) {
+    return "{" + run_report_members(sample, values, run) + "}";
+}
+
+std::string run_report_members(const Sample& sample, const KnobValues& values,
+                               const engine::Run& run,
+                               const std::vector<std::string>& first_notices,
+                               const engine::RunStats* stats) {
     // Status first: a run that ends while we read is reported as still running rather than
     // finished with a partial output list.
     const engine::RunStatus status = run.status();
@@ -112,10 +128,9 @@ std::string run_report_json(const Sample& sample, const KnobValues& values,
 
     std::vector<engine::OutputLine> lines;
     run.read_output(0, lines);
-    const engine::RunStats st = run.stats();
+    const engine::RunStats st = stats ? *stats : run.stats();
 
-    std::string out = "{";
-    out += "\"sample\": " + json_string(sample.id);
+    std::string out = "\"sample\": " + json_string(sample.id);
     out += ", \"knobs\": " + knobs_json(values);
     out += ", \"status\": " + json_string(engine::to_string(status));
     out += ", \"output\": [";
@@ -132,19 +147,15 @@ std::string run_report_json(const Sample& sample, const KnobValues& values,
         out += "}";
     }
     out += "]";
-    out += fmt::format(
-        ", \"stats\": {{\"wall_ms\": {}, \"cpu_ms\": {}, \"busy_cores_avg\": {}, "
-        "\"busy_cores_max\": {}, \"gil_wait_ms\": {}, \"gil_switches\": {}, \"tasks\": {}, "
-        "\"dropped_events\": {}, \"output_lines\": {}}}",
-        number(st.wall_ms), number(st.cpu_ms), number(st.busy_cores_avg), number(st.busy_cores_max),
-        number(st.gil_wait_ms), st.gil_switches, st.tasks, st.dropped_events, st.output_lines);
+    out += ", \"stats\": " + stats_json(st);
     out += ", \"notices\": [";
-    const auto notices = run.notices();
+    std::vector<std::string> notices = first_notices;
+    for (auto& n : run.notices()) notices.push_back(std::move(n));
     for (size_t i = 0; i < notices.size(); ++i) {
         if (i) out += ", ";
         out += json_string(notices[i]);
     }
-    out += "]}";
+    out += "]";
     return out;
 }
 

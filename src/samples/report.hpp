@@ -15,6 +15,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/run.hpp"
 #include "samples/catalog.hpp"
@@ -22,6 +23,16 @@
 namespace interleave::samples {
 
 std::string run_report_json(const Sample& sample, const KnobValues& values, const engine::Run& run);
+// The same object's members without the surrounding braces, for callers that add their own
+// members ("{" + run_report_members(...) + ", \"link\": ...}"). `first_notices` go before the
+// run's own in "notices" (the UI's: what a share link could not load). `stats`, if given,
+// replaces run.stats() (the UI passes the figures it shows, which cost it nothing more).
+std::string run_report_members(const Sample& sample, const KnobValues& values,
+                               const engine::Run& run,
+                               const std::vector<std::string>& first_notices = {},
+                               const engine::RunStats* stats = nullptr);
+// The "stats" object alone, as in the report (an idle playground reports zeros).
+std::string stats_json(const engine::RunStats& stats);
 
 // A JSON string literal (with quotes) for arbitrary bytes: escapes quotes, backslashes and
 // control characters; invalid UTF-8 becomes U+FFFD, so the result is always valid JSON.

@@ -1,10 +1,10 @@
-// The playground application: the frame's layout (gallery | code + knobs | console + views,
-// with splitters), the notice bar, the status bar, keyboard shortcuts, and the automation
-// verbs. Panels live in their own files; the state and run lifecycle in playground.cpp.
+// The playground application: the frame (which layout, touch and keyboard handling around it),
+// keyboard shortcuts, and the automation verbs. Layouts are in layout.cpp, the bars in
+// bars.cpp, panels in their own files; the state and run lifecycle in playground.cpp.
 #include "ui/app.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // SplitterBehavior
+#include <imgui_internal.h>  // touch scrolling: hovered window, active item
 
 #include <algorithm>
 #include <cmath>
@@ -23,186 +23,22 @@ struct App::Impl {
 
 namespace {
 
-// A draggable bar between two panes; `size` is the first pane's extent (the caller clamps it
-// on the next frame, when it knows the room available).
-void splitter(const char* id, bool vertical, float thickness, float* size, float total) {
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 sz = vertical ? ImVec2(thickness, total) : ImVec2(total, thickness);
-    ImGui::InvisibleButton(id, sz);
-    const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
-    if (hovered || active)
-        ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
-    if (active) {
-        const ImVec2 d = ImGui::GetIO().MouseDelta;
-        *size += vertical ? d.x : d.y;
-    }
-    const ImU32 col = ImGui::GetColorU32(active    ? ImGuiCol_SeparatorActive
-                                         : hovered ? ImGuiCol_SeparatorHovered
-                                                   : ImGuiCol_Separator);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (vertical) {
-        const float x = pos.x + thickness * 0.5f;
-        dl->AddLine(ImVec2(x, pos.y + 4), ImVec2(x, pos.y + total - 4), col,
-                    hovered || active ? 3.f : 1.f);
-    } else {
-        const float y = pos.y + thickness * 0.5f;
-        dl->AddLine(ImVec2(pos.x + 4, y), ImVec2(pos.x + total - 4, y), col,
-                    hovered || active ? 3.f : 1.f);
-    }
-}
-
-float clampf(float v, float lo, float hi) {
-    return std::max(lo, std::min(v, std::max(lo, hi)));
-}
-
-void header(Playground& p) {
-    ImGui::PushFont(p.fonts.big);
-    ImGui::TextUnformatted("Interleave");
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("threads, processes and asyncio in Python \xE2\x80\x94 run them and watch");
-    const float fs = ImGui::GetFontSize();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - fs * (p.hooks.is_web ? 13.4f : 17.1f));
-    draw_file_menu(p);  // File (desktop), Aa (text size)
-    ImGui::SameLine();
-    if (ImGui::Button(p.dark ? "Light theme" : "Dark theme", ImVec2(fs * 6.5f, 0))) {
-        p.dark = !p.dark;
-        apply_theme(p.dark, p.dpi);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Keys", ImVec2(fs * 3.5f, 0))) ImGui::OpenPopup("keys");
-    if (ImGui::BeginPopup("keys")) {
-        ImGui::TextUnformatted("Ctrl+Enter   run the sample");
-        ImGui::TextUnformatted("Esc          stop the run");
-        ImGui::TextUnformatted("1 .. 9       pick a sample");
-        ImGui::TextUnformatted("T / C / M    Timeline, Cores, Compare");
-        ImGui::TextUnformatted("Ctrl+= / -   text size (Ctrl+0 resets)");
-        ImGui::Separator();
-        ImGui::TextUnformatted("In the code: Ctrl+Z / Ctrl+Y undo, redo; Tab / Shift+Tab");
-        ImGui::TextUnformatted("indent; Ctrl+/ comment; Ctrl+F find; Esc leaves the editor.");
-        ImGui::Separator();
-        ImGui::TextUnformatted("Timeline: wheel zooms around the mouse, drag pans,");
-        ImGui::TextUnformatted("Shift+wheel scrolls lanes, double-click fits the run.");
-        ImGui::EndPopup();
-    }
-}
-
-void notice_bar(Playground& p) {
-    if (p.link_notices.empty()) return;
-    const float fs = ImGui::GetFontSize();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg,
-                          p.dark ? IM_COL32(92, 68, 20, 255) : IM_COL32(255, 240, 200, 255));
-    const float h = (static_cast<float>(std::min<size_t>(p.link_notices.size(), 5)) + 1) *
-                        ImGui::GetTextLineHeightWithSpacing() +
-                    10;
-    ImGui::BeginChild("notices", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::TextUnformatted("The link was loaded, with changes:");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - fs * 5);
-    if (ImGui::SmallButton("Dismiss")) p.link_notices.clear();
-    for (size_t i = 0; i < p.link_notices.size() && i < 4; ++i) {
-        ImGui::Bullet();
-        ImGui::TextUnformatted(p.link_notices[i].c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.link_notices[i].c_str());
-    }
-    if (p.link_notices.size() > 4)
-        ImGui::TextDisabled("... and %zu more", p.link_notices.size() - 4);
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-}
-
-void status_bar(Playground& p) {
-    const float fs = ImGui::GetFontSize();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImU32 dot = faint_text_color();
-    std::string state = "idle";
-    if (p.run) {
-        const engine::RunStatus st = p.run->status();
-        state = engine::to_string(st);
-        switch (st) {
-            case engine::RunStatus::running:
-                dot = IM_COL32(67, 176, 88, 255);
-                break;
-            case engine::RunStatus::finished:
-                dot = IM_COL32(66, 140, 230, 255);
-                break;
-            case engine::RunStatus::stopped:
-                dot = IM_COL32(200, 200, 200, 255);
-                break;
-            default:
-                dot = IM_COL32(229, 75, 60, 255);
-                break;
-        }
-        if (!p.retiring.empty()) state += " (previous run stopping)";
-    }
-    dl->AddCircleFilled(ImVec2(pos.x + fs * 0.5f, pos.y + ImGui::GetTextLineHeight() * 0.5f),
-                        fs * 0.35f, dot);
-    ImGui::Dummy(ImVec2(fs, ImGui::GetTextLineHeight()));
-    ImGui::SameLine();
-    if (p.run) {
-        const std::string el = format_duration(p.stats.wall_ms * 1e6);
-        const char* sample =
-            p.run_sample >= 0 ? samples::catalog()[static_cast<size_t>(p.run_sample)].title.c_str()
-                              : "";
-        ImGui::Text("%s: %s, %s", sample, state.c_str(), el.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("| %u tasks | %llu lines", p.stats.tasks,
-                            static_cast<unsigned long long>(p.stats.output_lines));
-        if (p.stats.dropped_events > 0) {
-            ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.95f, 0.6f, 0.2f, 1), "| %llu trace events dropped",
-                               static_cast<unsigned long long>(p.stats.dropped_events));
-        }
-        if (!p.run_notices.empty()) {
-            // One line: the first notice cut to fit; all of them in the tooltip and the console.
-            ImGui::SameLine();
-            const float room =
-                ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - fs * 16;
-            std::string n = "| " + p.run_notices.front();
-            while (n.size() > 8 && ImGui::CalcTextSize(n.c_str()).x > room)
-                n.resize(n.size() * 9 / 10);
-            if (n.size() < p.run_notices.front().size() + 2) n += "...";
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 150, 60, 255));
-            ImGui::TextUnformatted(n.c_str());
-            ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(fs * 30);
-                for (const auto& x : p.run_notices) ImGui::BulletText("%s", x.c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
-        }
-    } else {
-        ImGui::TextDisabled("idle \xE2\x80\x94 pick a sample, press Run");
-    }
-    if (!p.status_message.empty() && ImGui::GetTime() < p.status_message_until) {
-        ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "| %s", p.status_message.c_str());
-    }
-    const char* keys = "Ctrl+Enter run  \xC2\xB7  Esc stop  \xC2\xB7  1-9 samples";
-    const float kw = ImGui::CalcTextSize(keys).x;
-    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-    if (used + kw + fs * 2 < ImGui::GetWindowContentRegionMax().x) {
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - kw);
-        ImGui::TextDisabled("%s", keys);
-    }
-}
-
 void keyboard(Playground& p) {
     ImGuiIO& io = ImGui::GetIO();
     file_shortcuts(p);
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
+    if (io.KeyCtrl && !p.run_started_by_event &&
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
         p.start_run();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && p.running())
+    // Esc stops the run, and a "Run all models" batch also between two of its runs.
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        (p.running() || !p.run_all_queue.empty()))
         p.stop_run();
     // Digits as typed characters: backend-neutral, and never while a text field has focus.
     if (!io.WantTextInput && !io.KeyCtrl && !io.KeyAlt) {
         for (ImWchar c : io.InputQueueCharacters) {
-            if (c >= '1' && c <= '9') {
-                const int idx = c - '1';
+            if (c >= '0' && c <= '9') {
+                const int idx = c == '0' ? 9 : c - '1';  // 1..9, then 0 for the tenth
                 if (idx < static_cast<int>(samples::catalog().size())) p.select_sample(idx);
             }
             // Views: t(imeline), c(ores), m (compare).
@@ -217,32 +53,47 @@ void keyboard(Playground& p) {
     }
 }
 
-void views(Playground& p) {
-    if (ImGui::BeginTabBar("views")) {
-        // The request is read once: drawing the tab that is still selected updates p.tab.
-        const bool request = p.tab_request;
-        const BottomTab wanted = p.tab;
-        auto flags = [&](BottomTab t) {
-            return request && wanted == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-        };
-        if (ImGui::BeginTabItem("Timeline", nullptr, flags(BottomTab::timeline))) {
-            p.tab = BottomTab::timeline;
-            draw_timeline_panel(p);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Cores", nullptr, flags(BottomTab::cores))) {
-            p.tab = BottomTab::cores;
-            draw_cores_panel(p);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Compare", nullptr, flags(BottomTab::compare))) {
-            p.tab = BottomTab::compare;
-            draw_compare_panel(p);
-            ImGui::EndTabItem();
-        }
-        p.tab_request = false;
-        ImGui::EndTabBar();
+// A finger dragging over a pane scrolls it (ImGui 1.86 scrolls only by wheel or scrollbar). A
+// press on a button that turns into a drag scrolls instead of clicking; so does a mostly
+// vertical drag that began on a slider (the knob goes back to its value before the touch).
+// Splitters and the timeline keep their own drags.
+void touch_scroll(Playground& p) {
+    ImGuiContext& g = *GImGui;
+    const ImGuiIO& io = g.IO;
+    if (!p.touch) return;
+    if (io.MouseClicked[0]) p.knobs_at_touch = p.knobs;
+    if (!io.MouseDown[0] || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8 * p.dpi)) return;
+    const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0);
+    bool slider = false;
+    // A press on a pane's empty space makes the pane's "move" ID active (even unmovable panes).
+    const bool on_blank = g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId;
+    if (g.ActiveId != 0 && !on_blank) {
+        const Control* c = nullptr;
+        for (const Control& x : p.controls.drawn())
+            if (x.item == g.ActiveId) c = &x;
+        if (!c) return;  // a splitter, a scrollbar: it drags itself
+        slider = c->kind == ControlKind::slider;
+        const bool pressable = c->kind == ControlKind::button || c->kind == ControlKind::toggle;
+        if (!pressable && !(slider && std::fabs(d.y) > std::fabs(d.x) * 1.5f)) return;
     }
+    ImGuiWindow* w = g.HoveredWindow;
+    while (w && !(w->ScrollMax.y > 0 && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+        w = (w->Flags & ImGuiWindowFlags_ChildWindow) ? w->ParentWindow : nullptr;
+    if (!w) return;
+    if (g.ActiveId != 0) ImGui::ClearActiveID();  // the press becomes a scroll, not a click
+    if (slider && p.knobs != p.knobs_at_touch) p.set_knobs(p.knobs_at_touch);
+    ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
+}
+
+// Narrow screens get the one-column layout, with every control at least 44 CSS px tall
+// (a finger's target) and more room between rows.
+void push_compact_style(const Playground& p) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(14 * p.dpi, std::ceil((44 * p.dpi - fs) * 0.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * p.dpi, 8 * p.dpi));
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 24 * p.dpi);
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 10 * p.dpi);
 }
 
 }  // namespace
@@ -254,6 +105,7 @@ App::App(PlatformHooks hooks) : impl_(std::make_unique<Impl>()) {
     // about to load().
     // (std::exchange, not std::move: a moved-from std::function may still hold its target,
     // as libc++'s does for small callables.)
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab/arrows/Space
     auto notify = std::exchange(p.hooks.link_changed, nullptr);
     p.select_sample(0);
     p.hooks.link_changed = std::move(notify);
@@ -300,76 +152,46 @@ void App::shutdown_gl() {
     impl_->p.renderer.shutdown_gl();
 }
 
-void App::frame() {
+void App::frame(bool shown) {
     Playground& p = impl_->p;
+    p.shown = shown;
     p.renderer.begin_frame();
+    p.controls.begin_frame();  // applies a pending Tab to last frame's controls
+    p.scrolls.clear();
     p.poll();
     p.editor.flush_input();  // what was typed before a shortcut is in the text it acts on
     editor_command(p, p.editor.take_command());
     keyboard(p);
+    p.controls.enter_operates_buttons();
+    touch_scroll(p);
     if (!p.fonts.ui) p.fonts.ui = p.fonts.mono = p.fonts.big = ImGui::GetFont();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    p.compact = vp->WorkSize.x < ImGui::GetFontSize() * 50;  // ~800 CSS px: phones, tablets
+    if (p.compact) push_compact_style(p);
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
+    // The page itself never scrolls: its panes are sized to fit, and a wheel over a pane that
+    // cannot scroll (ImGui passes it up to the parent) must not move the whole UI.
     ImGui::Begin("Interleave", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    header(p);
-    notice_bar(p);
-
-    const float fs = ImGui::GetFontSize();
-    const float t = std::round(fs * 0.5f);  // splitter thickness
-    const float status_h = ImGui::GetTextLineHeightWithSpacing() + 4;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float body_h = std::max(avail.y - status_h - ImGui::GetStyle().ItemSpacing.y, fs * 10);
-
-    if (p.gallery_w <= 0) p.gallery_w = std::round(std::clamp(avail.x * 0.2f, fs * 13, fs * 19));
-    p.gallery_w = clampf(p.gallery_w, fs * 8, avail.x * 0.45f);
-    const ImGuiWindowFlags child = ImGuiWindowFlags_None;
-
-    ImGui::BeginChild("gallery", ImVec2(p.gallery_w, body_h), true, child);
-    draw_gallery_panel(p);
-    ImGui::EndChild();
-    ImGui::SameLine(0, 0);
-    splitter("split_gallery", true, t, &p.gallery_w, body_h);
-    ImGui::SameLine(0, 0);
-
-    ImGui::BeginGroup();
-    const float right_w = avail.x - p.gallery_w - t;
-    if (p.top_h <= 0) p.top_h = std::round(body_h * 0.47f);
-    p.top_h = clampf(p.top_h, fs * 6, body_h - fs * 8);
-    if (p.code_w <= 0) p.code_w = std::round(right_w * 0.60f);
-    p.code_w = clampf(p.code_w, fs * 12, right_w - fs * 14);
-    ImGui::BeginChild("code_panel", ImVec2(p.code_w, p.top_h), true, child);
-    draw_code_panel(p);
-    ImGui::EndChild();
-    ImGui::SameLine(0, 0);
-    splitter("split_code", true, t, &p.code_w, p.top_h);
-    ImGui::SameLine(0, 0);
-    ImGui::BeginChild("knobs_panel", ImVec2(right_w - p.code_w - t, p.top_h), true, child);
-    draw_knobs_panel(p);
-    ImGui::EndChild();
-
-    splitter("split_top", false, t, &p.top_h, right_w);
-    const float bottom_h = body_h - p.top_h - t;
-    if (p.console_w <= 0) p.console_w = std::round(right_w * 0.38f);
-    p.console_w = clampf(p.console_w, fs * 10, right_w - fs * 16);
-    ImGui::BeginChild("console_panel", ImVec2(p.console_w, bottom_h), true, child);
-    draw_console_panel(p);
-    ImGui::EndChild();
-    ImGui::SameLine(0, 0);
-    splitter("split_console", true, t, &p.console_w, bottom_h);
-    ImGui::SameLine(0, 0);
-    ImGui::BeginChild("views_panel", ImVec2(right_w - p.console_w - t, bottom_h), true, child);
-    views(p);
-    ImGui::EndChild();
-    ImGui::EndGroup();
-
-    status_bar(p);
+    draw_header(p);
+    draw_notice_bar(p);
+    if (p.compact)
+        draw_compact_layout(p);
+    else
+        draw_wide_layout(p);
+    draw_status_bar(p);
+    p.note_scroll("main");
     ImGui::End();
+    // The narrow layout's other pages leave the editor undrawn: it gives the keyboard back.
+    if (p.editor.focused() && p.editor_drawn_frame != ImGui::GetFrameCount()) p.editor.blur();
+    p.run_started_by_event = false;  // this frame has seen that press
+    if (p.compact) ImGui::PopStyleVar(4);
 }
 
 std::string App::state_json() const {
@@ -387,10 +209,6 @@ bool App::run_active() const {
 
 void App::stop() {
     impl_->p.stop_run();
-}
-std::string App::export_trace() const {
-    const Playground& p = impl_->p;
-    return p.run ? p.run->export_chrome_trace() : std::string();
 }
 std::string App::link() const {
     return impl_->p.link();
@@ -424,6 +242,12 @@ std::string App::editor_state_json() {
 App::EditorGeometry App::editor_geometry() const {
     const CodeEditor& e = impl_->p.editor;
     EditorGeometry g;
+    // Not drawn this frame (the narrow layout shows another page): an empty area, so the
+    // page's own textarea hides.
+    if (impl_->p.editor_drawn_frame != ImGui::GetFrameCount()) {
+        g.dark = impl_->p.dark;
+        return g;
+    }
     g.focused = e.focused();
     g.dark = impl_->p.dark;
     g.caret_x = e.caret_screen_pos().x;
@@ -484,6 +308,67 @@ std::string App::editor_copy(bool cut) {
 
 void App::copy_finished(int id, bool ok) {
     impl_->p.copy_finished(id, ok);
+}
+
+int App::start_export() {
+    return impl_->p.start_export(false);
+}
+
+void App::release_export(int id) {
+    for (auto& j : impl_->p.exports)
+        if (j->id == id) j->released = true;  // freed at the next poll, never mid-iteration
+}
+
+bool App::take_tab(bool backwards) {
+    // The code editor, while it has the keyboard, indents with Tab (Esc leaves it first).
+    if (impl_->p.editor.focused()) return false;
+    return impl_->p.controls.take_tab(backwards);
+}
+
+void App::set_touch(bool touch) {
+    impl_->p.touch = touch;
+}
+
+bool App::run_pressed_at(float x, float y) {
+    Playground& p = impl_->p;
+    const Control* run = p.controls.find("run");
+    // As ImGui's Button would decide it at the next frame: pressed on Run, released over it.
+    if (!run || run->disabled || run->item == 0 || GImGui->ActiveId != run->item) return false;
+    if (x < run->vis_min.x || y < run->vis_min.y || x >= run->vis_max.x || y >= run->vis_max.y)
+        return false;
+    p.start_run();
+    p.run_started_by_event = true;
+    return true;
+}
+
+bool App::run_keys_pressed() {
+    Playground& p = impl_->p;
+    if (ImGui::GetIO().WantTextInput) return false;  // a text field (the editor) has the keys
+    p.start_run();
+    p.run_started_by_event = true;
+    return true;
+}
+
+std::string App::ui_json() const {
+    const Playground& p = impl_->p;
+    const float s = p.dpi;
+    char buf[400];
+    std::snprintf(
+        buf, sizeof buf,
+        "{\"scale\": %.3f, \"font_px\": %.2f, \"layout\": \"%s\", \"touch\": %s, \"dark\": %s, "
+        "\"timeline\": {\"t0_ns\": %.1f, \"ns_per_px\": %.6g, \"follow\": %s}, "
+        "\"trace_full_ns\": %lld, \"seen_until_ns\": %lld, \"caught_up\": %s, \"scroll\": {",
+        s, ImGui::GetFontSize() / s, p.compact ? "compact" : "wide", p.touch ? "true" : "false",
+        p.dark ? "true" : "false", p.view.t0_ns, p.view.ns_per_px * s, p.follow ? "true" : "false",
+        static_cast<long long>(p.trace_full_ns),
+        static_cast<long long>(p.run ? p.seen_until_ns() : 0), p.caught_up ? "true" : "false");
+    std::string j = buf;
+    for (size_t i = 0; i < p.scrolls.size(); ++i) {
+        std::snprintf(buf, sizeof buf, "%s\"%s\": {\"y\": %.1f, \"max\": %.1f}", i ? ", " : "",
+                      p.scrolls[i].name, p.scrolls[i].y / s, p.scrolls[i].max / s);
+        j += buf;
+    }
+    return j + "}, " + p.controls.json_members(s) + "}";
 }
 
 }  // namespace interleave::ui

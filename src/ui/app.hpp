@@ -40,12 +40,17 @@ enum class CopyResult {
 struct PlatformHooks {
     // The share link changed (web: history.replaceState of the fragment). May be empty.
     std::function<void(const std::string& fragment)> link_changed;
-    // Save a file for the user (web: download; desktop: write next to the working directory,
-    // returning the path written). Returns a message for the status bar.
+    // Save a file for the user (desktop: write it in the working directory, returning a
+    // message for the status bar). Called on an export's own thread, never the UI's.
     std::function<std::string(const std::string& filename, const std::string& content)> save_file;
     // Puts `text` on the system clipboard; `id` names a pending answer. Empty: ImGui's own
     // clipboard functions are used (and trusted).
     std::function<CopyResult(const std::string& text, int id)> copy_text;
+    // Web: a trace export is ready (JSON text at `json`, valid until App::release_export(id)):
+    // the page copies it out in slices between frames, then downloads it (`download`, as
+    // `filename`) or hands it to interleave.exportTrace()'s promise. Main thread.
+    std::function<void(int id, bool download, const std::string& filename, const std::string& json)>
+        export_ready;
     bool is_web = false;
     unsigned hardware_cores = 0;  // 0 = ask std::thread::hardware_concurrency
     // io.KeysDown indices of keys ImGui 1.86's ImGuiKey_ does not name (-1: not available).
@@ -79,7 +84,9 @@ class App {
     void init_style(float dpi_scale);
     bool wants_restyle() const;
     // Builds one frame's UI (between ImGui::NewFrame and ImGui::Render). Never blocks.
-    void frame();
+    // `shown`: the frame will be drawn; when not, input and state are processed as usual but
+    // views skip work that only makes pixels (the timeline's culling and labels).
+    void frame(bool shown = true);
     // GL resources for the timeline's instanced quads (after the GL context exists).
     void init_gl();
     void shutdown_gl();
@@ -96,8 +103,33 @@ class App {
     // software renderer (no GPU) does not take the cores the run is measuring.
     bool run_active() const;
     void stop();
-    std::string export_trace() const;  // Chrome Trace JSON of the current/last run, "" if none
-    std::string link() const;          // current fragment, "#v=1&sample=..."
+    // Chrome Trace JSON of the current/last run, built on its own thread: returns an id (0 = no
+    // run to export) and, when it is ready, hands it to hooks.export_ready (polled each frame).
+    // Never blocks (a big run's JSON takes seconds).
+    int start_export();
+    void release_export(int id);  // the page is done with that export's text
+    std::string link() const;     // current fragment, "#v=1&sample=..."
+    // The view for automation and tests: {"scale", "font_px", "layout": "wide"|"compact",
+    // "touch", "dark", "timeline": {"t0_ns", "ns_per_px", "follow"}, "trace_full_ns" (the
+    // earliest event the trace dropped; -1: none), "seen_until_ns" (the views' figures cover
+    // 0 .. this), "caught_up" (every event read so far is drawn), "scroll": {pane: {"y",
+    // "max"}}, "focus", "controls": [{"id", "kind", "x", "y", "w", "h", "visible", "disabled"}]},
+    // as drawn in the last frame; lengths in the platform's logical pixels (CSS px on the web).
+    std::string ui_json() const;
+
+    // --- Input the platform routes here (main thread, between frames) ---
+    // Tab / Shift+Tab: returns true when the app takes it (moves the keyboard focus to the next
+    // control at the next frame), false when the focused text field types it itself.
+    bool take_tab(bool backwards);
+    // The last pointer input was a touch (true) or a mouse (false): a finger's drag scrolls.
+    void set_touch(bool touch);
+    // Run pressed, seen in the input event itself rather than at the next frame (the web calls
+    // these from its listeners, so a run starts without waiting for a frame): a mouse button
+    // released at (x, y) (display pixels) over Run after a press on it; Ctrl+Enter typed
+    // outside a text field. Each starts the run and returns true; the next frame, which sees
+    // the same click or keys, then does not start it again.
+    bool run_pressed_at(float x, float y);
+    bool run_keys_pressed();
 
     // --- The code editor: automation, the web input bridge, the platform's clipboard ---
     std::string code() const;              // the editor's text

@@ -5,6 +5,7 @@
 // Until the Python interpreter runs programs, Run runs the sample's own code for its knobs;
 // an edited text says so plainly above the editor, so no one thinks their edit ran.
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderNavHighlight: the editor's keyboard focus ring
 
 #include <algorithm>
 
@@ -29,17 +30,24 @@ size_t fitting(std::initializer_list<const char*> options, float right) {
 void draw_code_panel(Playground& p) {
     const bool edited = p.code_edited();
     const float fs = ImGui::GetFontSize();
+    // Narrow screens: full-size buttons (touch targets), small ones otherwise.
+    auto button = [&](const char* label) {
+        return p.compact ? ImGui::Button(label) : ImGui::SmallButton(label);
+    };
     // Web: the plain-text editor (accessible mode) toggle, at the row's right end.
     const float plain_w = p.hooks.set_plain_editor ? fs * 6.5f : 0;
     const float right = ImGui::GetContentRegionMax().x - plain_w;
-    if (ImGui::SmallButton("Copy code"))
+    if (button("Copy code"))
         p.copy_to_clipboard(p.editor.text(), "Python code copied to the clipboard");
+    p.controls.note("copy-code", ControlKind::button);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Find")) p.editor.open_find();
+    if (button("Find")) p.editor.open_find();
+    p.controls.note("find", ControlKind::button);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Find in the code (Ctrl+F)");
     if (edited) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Reset")) p.reset_code();
+        if (button("Reset")) p.reset_code();
+        p.controls.note("reset-code", ControlKind::button);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Back to the sample's own text for these knobs (Ctrl+Z undoes it)");
         ImGui::SameLine();
@@ -72,10 +80,11 @@ void draw_code_panel(Playground& p) {
         ImGui::SetTooltip("%s", p.file_path.c_str());
     if (plain_w > 0) {
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - plain_w));
-        if (ImGui::SmallButton(p.plain_editor ? "Code editor" : "Plain text")) {
+        if (button(p.plain_editor ? "Code editor###plain" : "Plain text###plain")) {
             p.plain_editor = !p.plain_editor;
             p.hooks.set_plain_editor(p.plain_editor);
         }
+        p.controls.note("plain-editor", ControlKind::button);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(p.plain_editor
                                   ? "Back to the code editor (colours, line numbers, markers)"
@@ -88,7 +97,16 @@ void draw_code_panel(Playground& p) {
     p.editor.read_only = p.plain_editor;
     ImGui::PushFont(p.fonts.mono);
     p.editor.draw("code");
+    p.editor_drawn_frame = ImGui::GetFrameCount();
     ImGui::PopFont();
+    // A Tab stop: the ring shows while the keyboard is on it; Enter or Space starts editing
+    // (then Tab indents, Esc leaves and Tab goes on), so Tab never traps anyone in the code.
+    if (!p.plain_editor) {
+        const ImRect r(p.editor.view_min(), p.editor.frame_max());
+        p.controls.note_item("code", ControlKind::text, p.editor.item_id(), p.editor.item_window(),
+                             r.Min, r.Max, true, true);
+        if (!p.editor.focused()) ImGui::RenderNavHighlight(r, p.editor.item_id());
+    }
 }
 
 }  // namespace interleave::ui

@@ -86,13 +86,17 @@ void draw_compare_panel(Playground& p) {
         if (busy) ImGui::BeginDisabled();
         if (ImGui::Button("Run all models")) p.start_run_all();
         if (busy) ImGui::EndDisabled();
+        p.controls.note("compare:run-all", ControlKind::button);
         ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
         if (!p.run_all_queue.empty() || (p.running() && p.run_all_group >= 0))
             ImGui::Text("running model %s, %zu to go...",
                         p.run_knobs.count("model") ? p.run_knobs.at("model").c_str() : "?",
                         p.run_all_queue.size());
-        else
+        else if (!p.compact)
             ImGui::TextDisabled("the same job under every model, one after another");
+        else
+            ImGui::NewLine();
         const auto rows = job_rows(p);
         if (!rows.empty()) {
             ImGui::Text("Wall time for this job (%s); \xC3\x97 = speed-up over sequential",
@@ -116,19 +120,25 @@ void draw_compare_panel(Playground& p) {
 
     ImGui::Text("Runs (%zu)", p.records.size());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Clear runs")) p.records.clear();
+    if (p.compact ? ImGui::Button("Clear runs") : ImGui::SmallButton("Clear runs"))
+        p.records.clear();
+    p.controls.note("compare:clear", ControlKind::button);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("runs", 7, flags, ImVec2(0, 0))) {
+    // Narrow: the four columns that compare runs; status, cores and GIL wait need room.
+    const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 36;
+    if (ImGui::BeginTable("runs", narrow ? 4 : 7, flags, ImVec2(0, 0))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Sample");
         ImGui::TableSetupColumn("Knobs", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Status");
+        if (!narrow) ImGui::TableSetupColumn("Status");
         ImGui::TableSetupColumn("Wall time");
         ImGui::TableSetupColumn("Speed-up");
-        ImGui::TableSetupColumn("Busy cores");
-        ImGui::TableSetupColumn("GIL wait");
+        if (!narrow) {
+            ImGui::TableSetupColumn("Busy cores");
+            ImGui::TableSetupColumn("GIL wait");
+        }
         ImGui::TableHeadersRow();
         for (auto it = p.records.rbegin(); it != p.records.rend(); ++it) {
             const RunRecord& r = *it;
@@ -138,8 +148,10 @@ void draw_compare_panel(Playground& p) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.knobs_text.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.knobs_text.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.status.c_str());
+            if (!narrow) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.status.c_str());
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_duration(r.wall_ms * 1e6).c_str());
             ImGui::TableNextColumn();
@@ -147,8 +159,11 @@ void draw_compare_panel(Playground& p) {
                 ImGui::Text("\xC3\x97%.2f", r.speedup);
             else
                 ImGui::TextDisabled("\xE2\x80\x94");
+            if (narrow) continue;
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", r.busy_cores_avg);
+            ImGui::Text(r.trace_full ? "%.2f*" : "%.2f", r.busy_cores_avg);
+            if (r.trace_full && ImGui::IsItemHovered())
+                ImGui::SetTooltip("The trace was full: this covers the recorded part of the run");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_duration(r.gil_wait_ms * 1e6).c_str());
         }

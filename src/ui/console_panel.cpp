@@ -38,18 +38,23 @@ void draw_console_panel(Playground& p) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
     ImGui::InputTextWithHint("##filter", "filter", p.console_filter, sizeof p.console_filter);
-    ImGui::SameLine();
+    p.controls.note("output:filter", ControlKind::text);
+    same_line_if_fits(button_width("Clear"));
     if (ImGui::Button("Clear")) {
         p.console.clear();
         p.console_rows.clear();
         p.console_rows_upto = 0;
     }
-    ImGui::SameLine();
+    p.controls.note("output:clear", ControlKind::button);
+    same_line_if_fits(button_width("Copy"));
     if (ImGui::Button("Copy")) {
         p.copy_to_clipboard(p.console.copy_text(&p.worker_names), "Output copied to the clipboard");
     }
-    ImGui::SameLine();
+    p.controls.note("output:copy", ControlKind::button);
+    same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize("Time").x);
     ImGui::Checkbox("Time", &p.console_show_meta);
+    p.controls.note("output:time", ControlKind::toggle);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show each line's time and worker");
 
     // What was not kept, said plainly.

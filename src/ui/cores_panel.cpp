@@ -53,8 +53,10 @@ void draw_cores_panel(Playground& p) {
     unsigned cores = p.hooks.hardware_cores ? p.hooks.hardware_cores : u.hardware_cores;
     if (cores == 0) cores = 1;
     const char* unit = p.hooks.is_web ? "busy workers" : "busy cores";
-    ImGui::Text("Average %s: %.2f   peak %.2f   of %u %s", unit, p.stats.busy_cores_avg,
-                p.stats.busy_cores_max, cores, p.hooks.is_web ? "processors" : "cores");
+    // The figures and the chart come from the same events, up to where they are complete.
+    const int64_t until = p.seen_until_ns();
+    ImGui::Text("Average %s: %.2f   peak %.2f   of %u %s", unit, p.usage_builder.busy_avg(until),
+                p.usage_builder.busy_max(until), cores, p.hooks.is_web ? "processors" : "cores");
     ImGui::SameLine();
     help_marker(
         p.hooks.is_web
@@ -74,9 +76,12 @@ void draw_cores_panel(Playground& p) {
 
     const bool has_os = !p.hooks.is_web && !u.os_cpu_busy.empty();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float bars_w = std::min(avail.x * 0.32f, fs * 20);
-    const float chart_w = avail.x - bars_w - fs;
-    const float chart_h = std::max(fs * 6, (has_os ? avail.y * 0.55f : avail.y) - fs * 1.5f);
+    // Narrow: the chart across the width, the per-worker bars below it.
+    const bool stacked = avail.x < fs * 32;
+    const float bars_w = stacked ? avail.x : std::min(avail.x * 0.32f, fs * 20);
+    const float chart_w = stacked ? avail.x : avail.x - bars_w - fs;
+    const float chart_room = stacked ? avail.y * 0.55f : avail.y;
+    const float chart_h = std::max(fs * 6, (has_os ? chart_room * 0.55f : chart_room) - fs * 1.5f);
 
     // --- Busy workers over time ---
     ImGui::BeginGroup();
@@ -96,6 +101,11 @@ void draw_cores_panel(Playground& p) {
     }
     area(dl, a, b, u.busy_workers, u.bin_ms, total_ms, y_max, IM_COL32(67, 176, 88, 110),
          IM_COL32(67, 176, 88, 255));
+    const std::string full = trace_full_text(p);
+    if (!full.empty() && total_ms > 0) {
+        const float x = a.x + static_cast<float>(until / 1e6 / total_ms) * (b.x - a.x);
+        draw_unseen(dl, ImVec2(x, a.y), b, "not recorded (trace full)");
+    }
     const float yc = b.y - cores / y_max * (b.y - a.y);
     dl->AddLine(ImVec2(a.x, yc), ImVec2(b.x, yc), IM_COL32(229, 75, 60, 230), 2);
     char cl[64];
@@ -105,8 +115,13 @@ void draw_cores_panel(Playground& p) {
                 IM_COL32(229, 75, 60, 255), cl);
     ImGui::Dummy(ImVec2(chart_w, chart_h));
     char xl[96];
-    std::snprintf(xl, sizeof xl, "%s over the run (0 .. %s)", unit,
-                  format_duration(total_ms * 1e6).c_str());
+    if (full.empty())
+        std::snprintf(xl, sizeof xl, "%s over the run (0 .. %s)", unit,
+                      format_duration(total_ms * 1e6).c_str());
+    else
+        std::snprintf(xl, sizeof xl, "%s over 0 .. %s of %s (the rest was not recorded)", unit,
+                      format_duration(static_cast<double>(until)).c_str(),
+                      format_duration(total_ms * 1e6).c_str());
     ImGui::SetCursorScreenPos(ImVec2(a.x, ImGui::GetCursorScreenPos().y));
     ImGui::TextDisabled("%s", xl);
 
@@ -134,9 +149,10 @@ void draw_cores_panel(Playground& p) {
     ImGui::EndGroup();
 
     // --- Per-worker busy share ---
-    ImGui::SameLine(0, fs);
+    if (!stacked) ImGui::SameLine(0, fs);
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Busy share per worker");
+    ImGui::TextUnformatted(full.empty() ? "Busy share per worker"
+                                        : "Busy share per worker (recorded part)");
     for (size_t i = 0; i < u.worker_ids.size() && i < u.busy_fraction.size(); ++i) {
         const uint16_t w = u.worker_ids[i];
         const std::string name =

@@ -134,6 +134,7 @@ void draw_file_menu(Playground& p) {
     const float fs = ImGui::GetFontSize();
     if (!p.hooks.is_web) {
         if (ImGui::Button("File", ImVec2(fs * 3.2f, 0))) ImGui::OpenPopup("file_menu");
+        p.controls.note("file", ControlKind::button);
         if (ImGui::BeginPopup("file_menu")) {
             if (ImGui::MenuItem("Open...", "Ctrl+O")) open_dialog(p, FileDialog::Mode::open);
             if (ImGui::MenuItem("Save", "Ctrl+S")) save(p, false);
@@ -145,6 +146,7 @@ void draw_file_menu(Playground& p) {
         ImGui::SameLine();
     }
     if (ImGui::Button("Aa", ImVec2(fs * 2.4f, 0))) ImGui::OpenPopup("text_size");
+    p.controls.note("text_size", ControlKind::button);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size (Ctrl+= / Ctrl+- / Ctrl+0)");
     if (ImGui::BeginPopup("text_size")) {
         ImGui::Text("Text size: %d %%", static_cast<int>(std::lround(p.text_scale * 100)));

@@ -1,7 +1,8 @@
 // The sample gallery: the article's five first, then the extras, each with its one-line
-// "what you will see". Digits 1-9 pick them (handled in app.cpp).
+// "what you will see". Digits 1-9 and 0 pick them (handled in app.cpp).
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 #include "ui/playground.hpp"
@@ -37,12 +38,15 @@ void draw_gallery_panel(Playground& p) {
         const float h = title_sz.y + sum_sz.y + pad * 3;
         if (ImGui::Selectable("##sample", selected, 0, ImVec2(wrap, h)) && !selected)
             p.select_sample(static_cast<int>(i));
-        if (ImGui::IsItemHovered() && i < 9) ImGui::SetTooltip("Press %d", static_cast<int>(i + 1));
+        // One Tab stop for the list (the chosen sample); arrows move within it.
+        p.controls.note("sample:" + s.id, ControlKind::button, selected);
+        if (ImGui::IsItemHovered() && i < 10)
+            ImGui::SetTooltip("Press %d", static_cast<int>((i + 1) % 10));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float x = start.x + ImGui::GetStyle().FramePadding.x;
-        if (i < 9) {
+        if (i < 10) {
             char key[4];
-            std::snprintf(key, sizeof key, "%d", static_cast<int>(i + 1));
+            std::snprintf(key, sizeof key, "%d", static_cast<int>((i + 1) % 10));
             const ImVec2 ksz = ImGui::CalcTextSize(key);
             dl->AddText(ImVec2(start.x + wrap - ksz.x - 6, start.y + pad), faint_text_color(), key);
         }

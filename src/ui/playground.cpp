@@ -3,9 +3,12 @@
 #include "ui/playground.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetCurrentWindow (begin_combo)
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "samples/report.hpp"
 #include "samples/share_link.hpp"
@@ -32,6 +35,52 @@ void help_marker(const char* text) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+}
+
+void same_line_if_fits(float next_w) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + next_w <= right + 0.5f) ImGui::SameLine();
+}
+
+bool begin_combo(Playground& p, const std::string& id, const char* label, const char* preview,
+                 int flags) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float width = ImGui::CalcItemWidth();
+    const ImGuiID item = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, preview, flags);
+    p.controls.note_item(id, ControlKind::button, item, w, min,
+                         ImVec2(min.x + width, min.y + ImGui::GetFrameHeight()));
+    return open;
+}
+
+void draw_unseen(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label) {
+    if (b.x <= a.x || b.y <= a.y) return;
+    dl->PushClipRect(a, b, true);
+    dl->AddRectFilled(a, b,
+                      theme_is_dark() ? IM_COL32(20, 20, 24, 170) : IM_COL32(235, 235, 235, 190));
+    const ImU32 hatch = theme_is_dark() ? IM_COL32(240, 170, 60, 60) : IM_COL32(200, 120, 20, 70);
+    const float step = ImGui::GetFontSize() * 0.6f, h = b.y - a.y;
+    for (float x = a.x - h; x < b.x; x += step)
+        dl->AddLine(ImVec2(x, b.y), ImVec2(x + h, a.y), hatch, 1.f);
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    const ImVec2 tp(a.x + 6, a.y + 4);
+    dl->AddRectFilled(ImVec2(tp.x - 3, tp.y - 1), ImVec2(tp.x + ts.x + 3, tp.y + ts.y + 1),
+                      theme_is_dark() ? IM_COL32(60, 45, 15, 230) : IM_COL32(255, 240, 200, 240),
+                      3);
+    dl->AddText(tp, IM_COL32(240, 170, 60, 255), label);
+    dl->PopClipRect();
+}
+
+std::string trace_full_text(const Playground& p) {
+    if (p.trace_full_ns < 0) return "";
+    return "trace full: " + std::to_string(p.stats.dropped_events) + " events not recorded after " +
+           format_duration(static_cast<double>(p.trace_full_ns));
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
 const samples::Sample& Playground::current() const {
@@ -102,6 +151,10 @@ std::string Playground::link(bool with_run) const {
     return samples::encode_link(st);
 }
 
+void Playground::note_scroll(const char* name) {
+    scrolls.push_back({name, ImGui::GetScrollY(), ImGui::GetScrollMaxY()});
+}
+
 void Playground::flash(std::string message, double seconds) {
     status_message = std::move(message);
     if (hooks.message) hooks.message(status_message);
@@ -158,8 +211,13 @@ void Playground::start_run() {
     tasks.clear();
     worker_names.clear();
     stats = {};
+    pending.clear();
+    pending_head = 0;
+    caught_up = true;
+    usage_builder = engine::UsageBuilder(10);
     usage = {};
     usage_at = -1;
+    trace_full_ns = -1;
     run_notices.clear();
     recorded = false;
     follow = true;
@@ -189,17 +247,65 @@ void Playground::release_finished_retiring() {
         retiring.end());
 }
 
+int64_t Playground::seen_until_ns(const engine::RunStats& s) const {
+    const auto end = static_cast<int64_t>(s.wall_ms * 1e6);
+    return trace_full_ns >= 0 ? std::min(trace_full_ns, end) : end;
+}
+
+engine::RunStats Playground::shown_stats() const {
+    engine::RunStats s = run->counters();
+    s.busy_cores_avg = usage_builder.busy_avg(seen_until_ns(s));
+    s.busy_cores_max = usage_builder.busy_max(seen_until_ns(s));
+    return s;
+}
+
 void Playground::ingest() {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    const auto over = [&](double ms) {
+        return std::chrono::duration<double, std::milli>(clock::now() - t0).count() > ms;
+    };
     std::vector<engine::OutputLine> lines;
     output_next = run->read_output(output_next, lines);
     for (const auto& l : lines) console.add(l.t_ms, l.task, l.worker, l.text);
 
-    std::vector<engine::TraceEvent> events;
-    run->read_events(cursor, events);
-    if (!events.empty()) spans.add(events);
+    // Events: copied out of the tracer a slice at a time (while the queue is short and half the
+    // budget lasts), then turned into spans and usage a slice at a time until the budget is
+    // spent - at least one slice per frame, so a backlog always shrinks.
+    constexpr size_t kSlice = 16384, kMaxQueued = 4 * kSlice;
+    bool drained = false;
+    while (pending.size() - pending_head < kMaxQueued && !over(kIngestBudgetMs / 2)) {
+        const size_t before = pending.size();
+        run->read_events(cursor, pending, kSlice);
+        if (pending.size() - before < kSlice) {
+            drained = true;
+            break;
+        }
+    }
+    std::vector<engine::TraceEvent> slice;
+    do {
+        const size_t n = std::min(kSlice / 4, pending.size() - pending_head);
+        if (n == 0) break;
+        const auto first = pending.begin() + static_cast<std::ptrdiff_t>(pending_head);
+        slice.assign(first, first + static_cast<std::ptrdiff_t>(n));
+        spans.add(slice);
+        usage_builder.add(slice);
+        pending_head += n;
+    } while (!over(kIngestBudgetMs));
+    caught_up = drained && pending_head == pending.size();
+    if (pending_head == pending.size()) {
+        pending.clear();
+        pending_head = 0;
+    } else if (pending_head > pending.size() / 2) {
+        pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(pending_head));
+        pending_head = 0;
+    }
     timeline.sync(spans);
 
-    stats = run->stats();
+    // Counters only: the busy-core figures come from the events above, up to where the trace
+    // is complete (the engine's own stats() would process every event again, here).
+    trace_full_ns = run->tracer().first_drop_ns();
+    stats = shown_stats();
     workers = run->workers();
     if (worker_names.size() != workers.size()) {
         worker_names.clear();
@@ -211,7 +317,11 @@ void Playground::ingest() {
     if (tasks.size() != stats.tasks) tasks = run->tasks();
     const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
     if (run->done() || usage_at < 0 || now - usage_at > 0.25) {
-        usage = run->usage();
+        // Up to where the events are complete: never past a full trace (a worker whose later
+        // events were dropped would count as busy until now).
+        const unsigned cores = hooks.hardware_cores ? hooks.hardware_cores : 1;
+        usage = usage_builder.result(seen_until_ns(), cores);
+        if (!hooks.is_web) usage.os_cpu_busy = run->usage().os_cpu_busy;  // /proc/stat
         run_notices = run->notices();
         usage_at = now;
     }
@@ -233,7 +343,8 @@ void Playground::record_finished() {
                        (r.knobs_text == "defaults" ? std::string() : " " + r.knobs_text);
     r.status = engine::to_string(run->status());
     r.wall_ms = stats.wall_ms;
-    r.busy_cores_avg = stats.busy_cores_avg;
+    r.busy_cores_avg = usage_builder.busy_avg(seen_until_ns());  // as the Cores view shows it
+    r.trace_full = trace_full_ns >= 0;
     r.gil_wait_ms = stats.gil_wait_ms;
     r.group = run_all_group;  // -1 outside a "Run all models" batch
     records.push_back(std::move(r));
@@ -261,13 +372,63 @@ void Playground::record_finished() {
     }
 }
 
+int Playground::start_export(bool download) {
+    if (!run) return 0;
+    auto job = std::make_shared<ExportJob>();
+    job->id = next_export_id++;
+    job->download = download;
+    // Desktop: the file is written on the export's thread too; web: the page saves it.
+    auto save = download && !hooks.is_web ? hooks.save_file : nullptr;
+    try {
+        std::thread([job, r = run, save] {
+            // Detached first: Emscripten 3.1.6's pthread_detach of a thread that has already
+            // ended is a join, which the browser's main thread must never do.
+            job->detached.wait(false);
+            job->json = r->export_chrome_trace();
+            if (save) job->message = save("interleave-trace.json", job->json);
+            job->done.store(true, std::memory_order_release);
+        }).detach();
+    } catch (const std::exception& e) {
+        flash(std::string("Could not start the export: ") + e.what());
+        return 0;
+    }
+    job->detached.store(true);
+    job->detached.notify_one();
+    exports.push_back(job);
+    if (download) flash("Exporting the trace...", 60);
+    return job->id;
+}
+
+void Playground::poll_exports() {
+    exports.erase(
+        std::remove_if(exports.begin(), exports.end(), [](const auto& j) { return j->released; }),
+        exports.end());
+    // By index over a copy of the list: the page may release a job inside export_ready.
+    const auto jobs = exports;
+    for (const auto& job : jobs) {
+        ExportJob& j = *job;
+        if (!j.done.load(std::memory_order_acquire) || j.handed_over) continue;
+        j.handed_over = true;
+        if (hooks.export_ready) {  // web: kept until the page releases it
+            hooks.export_ready(j.id, j.download, "interleave-trace.json", j.json);
+            if (j.download) flash("Downloading interleave-trace.json", 6);
+        } else {
+            if (j.download) flash(j.message, 6);
+            j.released = true;
+        }
+    }
+}
+
 void Playground::poll() {
     release_finished_retiring();
+    poll_exports();
     if (!run) return;
     const bool was_done = run->done();
     ingest();
-    if (was_done && !recorded) {
-        ingest();  // done: everything is in; read the tail once more
+    // Done before this read, and every event read is in: the run is complete on screen.
+    if (was_done && !recorded && caught_up) {
+        usage_at = -1;
+        ingest();  // final figures (usage at the run's end)
         record_finished();
         if (follow) view.fit(0, std::max<double>(timeline.end_ns, stats.wall_ms * 1e6));
     }
@@ -297,27 +458,34 @@ void Playground::start_run_all() {
 }
 
 std::string Playground::state_json() const {
-    std::string j;
+    // The CLI's --json members (sample, knobs, status, output, stats, notices) of the current
+    // or last run, or of the selection while idle; then what the UI adds. The link's notices
+    // (shown on screen until dismissed) come first in "notices".
     const auto& s = current();
+    std::string j = "{";
     if (run && run_sample >= 0) {
-        j = samples::run_report_json(samples::catalog()[static_cast<size_t>(run_sample)], run_knobs,
-                                     *run);
+        // Counters read now (wall time, lines: final once done); busy cores as on screen.
+        const engine::RunStats st = shown_stats();
+        j += samples::run_report_members(samples::catalog()[static_cast<size_t>(run_sample)],
+                                         run_knobs, *run, link_notices, &st);
     } else {
-        j = "{\"sample\":" + samples::json_string(s.id) +
-            ",\"knobs\":" + samples::knobs_json(knobs) + ",\"status\":\"idle\"}";
+        j += "\"sample\": " + samples::json_string(s.id) +
+             ", \"knobs\": " + samples::knobs_json(knobs) +
+             ", \"status\": \"idle\", \"output\": [], \"stats\": " +
+             samples::stats_json(engine::RunStats{}) + ", \"notices\": [";
+        for (size_t i = 0; i < link_notices.size(); ++i)
+            j += (i ? ", " : "") + samples::json_string(link_notices[i]);
+        j += "]";
     }
-    // Append what the UI adds: the link of what is selected now, and the selection itself
-    // (which may differ from the last run's).
-    while (!j.empty() && (j.back() == '\n' || j.back() == ' ')) j.pop_back();
-    if (!j.empty() && j.back() == '}') j.pop_back();
-    j += ",\"link\":" + samples::json_string(link()) +
-         ",\"selected\":" + samples::json_string(s.id) +
-         ",\"runs\":" + std::to_string(records.size()) +
-         ",\"run_all_pending\":" + std::to_string(run_all_queue.size());
+    // The selection may differ from the last run's.
+    j += ", \"link\": " + samples::json_string(link()) +
+         ", \"selected\": " + samples::json_string(s.id) +
+         ", \"runs\": " + std::to_string(records.size()) +
+         ", \"run_all_pending\": " + std::to_string(run_all_queue.size());
     // The status bar's message while it shows (e.g. "Link copied to the clipboard").
-    const bool shown = !status_message.empty() && ImGui::GetCurrentContext() &&
-                       ImGui::GetTime() < status_message_until;
-    j += ",\"message\":" + samples::json_string(shown ? status_message : std::string()) + "}";
+    const bool shown_now = !status_message.empty() && ImGui::GetCurrentContext() &&
+                           ImGui::GetTime() < status_message_until;
+    j += ", \"message\": " + samples::json_string(shown_now ? status_message : std::string()) + "}";
     return j;
 }
 

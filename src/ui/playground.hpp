@@ -2,9 +2,11 @@
 // free function taking the Playground). Internal to src/ui; src/app sees only ui::App.
 //
 // Main thread only. The Playground never blocks: it polls the current Run's snapshots once
-// per frame (output from its last index, events through a cursor into a SpanBuilder).
+// per frame (output from its last index, events through a cursor into a queue that becomes
+// spans and usage in slices, within kIngestBudgetMs of each frame).
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>
@@ -16,8 +18,10 @@
 #include "samples/catalog.hpp"
 #include "ui/app.hpp"
 #include "ui/console_model.hpp"
+#include "ui/controls.hpp"
 #include "ui/editor/code_editor.hpp"
 #include "ui/editor/file_dialog.hpp"
+#include "ui/python_lexer.hpp"
 #include "ui/span_renderer.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_layout.hpp"
@@ -32,11 +36,32 @@ struct RunRecord {
     std::string knobs_text;  // knobs that differ from the defaults, "model=threads work=cpu"
     std::string status;      // "finished", "stopped", ...
     double wall_ms = 0, busy_cores_avg = 0, gil_wait_ms = 0;
-    double speedup = 0;  // vs the sequential run of the same job; 0 = no baseline yet
-    int group = -1;      // a "Run all models" batch
+    double speedup = 0;       // vs the sequential run of the same job; 0 = no baseline yet
+    int group = -1;           // a "Run all models" batch
+    bool trace_full = false;  // busy cores cover only the recorded part of the run
 };
 
 enum class BottomTab { timeline, cores, compare };
+// The narrow (phone, tablet) layout shows one page at a time; `views` shows p.tab's view.
+enum class Page { knobs, code, output, views };
+
+struct TimelineScratch;  // timeline_panel.cpp: the view's per-frame buffers
+
+// A trace export built on its own thread: the JSON of a big run takes seconds, which the UI
+// thread must not spend. The UI polls `done` each frame.
+struct ExportJob {
+    int id = 0;
+    bool download = false;  // the Export button (save it), or window.interleave (hand it over)
+    std::atomic<bool> detached{false}, done{false};
+    std::string json, message;  // message: the desktop's save_file answer
+    bool handed_over = false;   // web: the page is copying it out...
+    bool released = false;      // ...and is done with it (App::release_export): freed next poll
+};
+
+// Engine work the UI thread does per frame (reading events, building spans and usage) stops
+// after this long; what is left waits for the next frame. Time, not a count: it holds on a
+// slow or busy machine, which then only takes more frames to catch up.
+constexpr double kIngestBudgetMs = 4.0;
 
 struct Playground {
     PlatformHooks hooks;
@@ -75,8 +100,19 @@ struct Playground {
     std::vector<engine::TaskInfo> tasks;
     std::vector<std::string> worker_names;  // by worker id
     engine::RunStats stats;
-    engine::Usage usage;
-    double usage_at = -1;  // ImGui time of the last usage() snapshot
+    std::vector<engine::TraceEvent> pending;  // read from the run, not yet turned into spans
+    size_t pending_head = 0;                  // pending[0, pending_head) are done
+    bool caught_up = true;  // every event read so far is in spans/usage (none pending)
+    engine::UsageBuilder usage_builder{10};  // the views' usage, from the same events
+    engine::Usage usage;                     // usage_builder's result up to seen_until_ns()
+    double usage_at = -1;                    // ImGui time of the last usage snapshot
+    int64_t trace_full_ns = -1;              // the earliest event the tracer dropped (-1: none)
+    // The views' figures hold up to here: the run's end or now, or where the trace filled up.
+    int64_t seen_until_ns() const { return seen_until_ns(stats); }
+    int64_t seen_until_ns(const engine::RunStats& s) const;
+    // The run's counters now, with the busy-core figures the views show (from the events read
+    // so far, up to where the trace is complete). Cheap: no event is processed here.
+    engine::RunStats shown_stats() const;
     std::vector<std::string> run_notices;
     ConsoleModel console;
 
@@ -90,9 +126,23 @@ struct Playground {
     TimeView view;
     bool follow = true;
     SpanRenderer renderer;
+    std::shared_ptr<TimelineScratch> timeline_scratch;  // shared_ptr: the type is incomplete here
     BottomTab tab = BottomTab::timeline;
     bool tab_request = false;  // select `tab` on the next frame (keyboard, run all)
     float gallery_w = 0, top_h = 0, console_w = 0, code_w = 0;  // splitter positions (0 = auto)
+    bool compact = false;         // this frame uses the narrow, one-page-at-a-time layout
+    bool shown = true;            // this frame will be drawn (else pixel-only work is skipped)
+    Page page = Page::knobs;      // the page the narrow layout shows
+    int editor_drawn_frame = -1;  // ImGui frame the code editor was last drawn in (a page shows)
+    bool touch = false;           // the last pointer input was a touch (drag scrolls panes)
+    samples::KnobValues knobs_at_touch;  // before the finger went down (a drag may undo)
+    Controls controls;  // named controls: Tab order, automation, touch-target checks
+    struct ScrollSeen {
+        const char* name;
+        float y, max;  // device pixels
+    };
+    std::vector<ScrollSeen> scrolls;  // this frame's panes, for automation (window.interleave.ui)
+    void note_scroll(const char* name);  // inside a pane: records its scroll position
 
     // --- Compare ----------------------------------------------------------------------------
     std::vector<RunRecord> records;
@@ -107,12 +157,20 @@ struct Playground {
     std::map<int, std::string> pending_copies;  // copy id -> message once the platform confirms
     int next_copy_id = 1;
 
+    // --- Trace exports in progress -------------------------------------------------------------
+    std::vector<std::shared_ptr<ExportJob>> exports;
+    int next_export_id = 1;
+    int start_export(bool download);  // 0 if there is no run; see ExportJob
+    void poll_exports();              // in poll(): finished ones go to the platform
+
     // --- Actions (playground.cpp) -------------------------------------------------------------
     void select_sample(int index);               // resets knobs to the sample's defaults
     void set_knobs(samples::KnobValues values);  // already validated
     void knobs_changed();                        // re-lex the text, update the link
     std::string link(bool with_run = false) const;
     void start_run();
+    bool run_started_by_event = false;  // an input event started the run: this frame's press
+                                        // of Run / Ctrl+Enter is that same one
     void stop_run();
     void poll();  // once per frame, before drawing
     bool running() const { return run && !run->done(); }
@@ -134,10 +192,38 @@ struct Playground {
     void release_finished_retiring();
 };
 
+// The frame's layouts (layout.cpp): panes side by side with splitters, or, when narrow, a
+// stack of sample picker, actions, page buttons and one page.
+void draw_wide_layout(Playground& p);
+void draw_compact_layout(Playground& p);
+// Header, link-notice bar and status bar (bars.cpp).
+void draw_header(Playground& p);
+void draw_notice_bar(Playground& p);
+void draw_status_bar(Playground& p);
+
 // Panels (one file each). Each draws into the current window/child.
 void draw_gallery_panel(Playground& p);
 void draw_code_panel(Playground& p);
-void draw_knobs_panel(Playground& p);
+// The run controls (actions.cpp): Run / Stop / Share / Export in one ControlRow `width` wide;
+// `equal`: every control gets an equal share of it (the narrow layout), else its own width.
+void draw_actions(Playground& p, float width, bool equal);
+constexpr int kActionCount = 4;  // controls draw_actions puts in its row
+// A row of controls that wraps instead of running off a narrow pane. Each control asks next()
+// for its size (natural width, or with `equal` an equal share of `width` for `items` controls)
+// right before it is drawn; next() also puts it beside the previous one when it fits. Adding a
+// control to a row: one more next() and one more in `items`.
+class ControlRow {
+  public:
+    ControlRow(int items, float width, bool equal);
+    ImVec2 next(float natural_w);  // height 0: the frame height
+
+  private:
+    int items_;
+    float width_;
+    bool equal_;
+    int placed_ = 0;
+};
+void draw_knobs_panel(Playground& p);  // the sample's title, summary and knobs
 void draw_console_panel(Playground& p);
 void draw_timeline_panel(Playground& p);
 void draw_cores_panel(Playground& p);
@@ -152,8 +238,21 @@ std::string open_code_file(Playground& p, const std::string& path);  // "" or wh
 std::string save_code_file(Playground& p, const std::string& path);
 
 // Helpers shared by panels (playground.cpp).
-std::string json_escape(std::string_view s);
 std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v);
 void help_marker(const char* text);  // "(?)" with a wrapped tooltip
+// Before an item `next_w` wide: stay on the line if it fits, else start a new one (rows of
+// buttons wrap instead of running off a narrow pane).
+void same_line_if_fits(float next_w);
+// ImGui::BeginCombo that also names the combo for p.controls (its rectangle is gone once the
+// popup is open). Same arguments and result as BeginCombo.
+bool begin_combo(Playground& p, const std::string& id, const char* label, const char* preview,
+                 int flags = 0);
+// Marks [a, b] as a period the views could not see (the trace was full): diagonal hatching and
+// `label` at the top. Clipped to the current clip rectangle.
+void draw_unseen(ImDrawList* dl, ImVec2 a, ImVec2 b, const char* label);
+// "trace full: N events not recorded after T" for the bars and views; "" while complete.
+std::string trace_full_text(const Playground& p);
+// A button's width for `label` at the current style.
+float button_width(const char* label);
 
 }  // namespace interleave::ui

@@ -45,7 +45,11 @@ struct LaneQuad {
 // Culls spans of one lane (non-overlapping, sorted by begin; so also sorted by end) to the
 // view with a binary search, and emits quads; runs of spans narrower than `min_px` are merged
 // into one quad whose key is the key covering most time in it. Appends to `out`.
-// `begin`/`end`/`key` read the span at an index. Cost: O(log n + visible spans).
+// `begin`/`end`/`key` read the span at an index. Cost: O(pixels x log n + visible wide spans):
+// where more than kMergeVisit spans end inside one merged quad (a zoomed-out busy lane: a
+// million GIL holds), they are taken with one binary search and the key is weighed from
+// kMergeSample of them, evenly spaced, instead of from each (exact below that count).
+constexpr size_t kMergeVisit = 32, kMergeSample = 16;
 template <class Begin, class End, class Key>
 void cull_and_merge(size_t n, Begin begin, End end, Key key, const TimeView& view,
                     std::vector<LaneQuad>& out, float min_px = 1.0f);
@@ -142,6 +146,31 @@ void cull_and_merge(size_t n, Begin begin, End end, Key key, const TimeView& vie
             merging = true;
             m = LaneQuad{xa, xb, k, static_cast<int32_t>(i), 1};
             add_weight(k, e - b);
+            // The spans after i that end within this quad's pixel: many, when zoomed out.
+            const double t_lim = view.t_of(xa + min_px);
+            const size_t rest = n - i - 1;
+            const size_t inside = first_ending_after(
+                rest, [&](size_t q) { return end(i + 1 + q); }, t_lim);
+            if (inside > kMergeVisit) {
+                // One sample per stratum, at a hashed offset: evenly spaced indices alias with
+                // periodic lanes (GIL holders taking turns).
+                const double scale = static_cast<double>(inside) / kMergeSample;
+                for (size_t s = 0; s < kMergeSample; ++s) {
+                    const size_t lo = inside * s / kMergeSample,
+                                 hi = inside * (s + 1) / kMergeSample;
+                    uint64_t h = (i + 1 + lo) * 0x9E3779B97F4A7C15ull;
+                    h ^= h >> 29;
+                    const size_t q = i + 1 + lo + static_cast<size_t>(h % (hi - lo));
+                    add_weight(
+                        key(q),
+                        (static_cast<double>(end(q)) - static_cast<double>(begin(q))) * scale);
+                }
+                m.merged += static_cast<uint32_t>(inside);
+                const float x_last =
+                    static_cast<float>(view.x_of(static_cast<double>(end(i + inside))));
+                m.x1 = x_last > m.x1 ? x_last : m.x1;
+                i += inside;  // the loop's ++i goes on after them
+            }
         }
     }
     flush();

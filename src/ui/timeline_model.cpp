@@ -19,7 +19,8 @@ void TimelineModel::sync(const engine::SpanBuilder& b) {
     }
     for (size_t i = seen_states_; i < b.states().size(); ++i) add_state(b.states()[i]);
     for (size_t i = seen_tasks_; i < b.tasks().size(); ++i) add_task(b.tasks()[i]);
-    for (size_t i = seen_gil_; i < b.gil().size(); ++i) add_gil(b.gil()[i]);
+    if (b.gil().size() > seen_gil_)
+        add_gil_batch(b.gil().data() + seen_gil_, b.gil().size() - seen_gil_);
     seen_states_ = b.states().size();
     seen_tasks_ = b.tasks().size();
     seen_gil_ = b.gil().size();
@@ -40,6 +41,33 @@ void TimelineModel::add_task(const engine::TaskSpan& t) {
     lane[t.depth].push_back(t);
     end_ns = std::max(end_ns, t.end_ns);
     ++count_;
+}
+
+void TimelineModel::add_gil_batch(const engine::GilSpan* holds, size_t n) {
+    const auto by_end = [](const engine::GilSpan& a, const engine::GilSpan& b) {
+        return a.end_ns < b.end_ns;
+    };
+    std::vector<engine::GilSpan> batch(holds, holds + n);
+    std::stable_sort(batch.begin(), batch.end(), [](const auto& a, const auto& b) {
+        return a.process != b.process ? a.process < b.process : a.end_ns < b.end_ns;
+    });
+    for (size_t i = 0; i < batch.size();) {
+        const uint16_t process = batch[i].process;
+        size_t j = i;
+        while (j < batch.size() && batch[j].process == process) ++j;
+        if (process >= gil.size()) gil.resize(process + 1u);
+        auto& lane = gil[process];
+        // Only the part of the lane that ends after the batch's first hold takes part.
+        const auto from = std::upper_bound(lane.begin(), lane.end(), batch[i], by_end);
+        const auto mid = static_cast<std::ptrdiff_t>(lane.size());
+        const auto start = from - lane.begin();
+        lane.insert(lane.end(), batch.begin() + static_cast<std::ptrdiff_t>(i),
+                    batch.begin() + static_cast<std::ptrdiff_t>(j));
+        std::inplace_merge(lane.begin() + start, lane.begin() + mid, lane.end(), by_end);
+        end_ns = std::max(end_ns, lane.back().end_ns);
+        count_ += j - i;
+        i = j;
+    }
 }
 
 void TimelineModel::add_gil(const engine::GilSpan& g) {

@@ -25,6 +25,10 @@ struct TimelineModel {
     void add_state(const engine::Span& s);
     void add_task(const engine::TaskSpan& t);
     void add_gil(const engine::GilSpan& g);
+    // Several GIL holds at once (one read of the tracer: grouped by worker, so out of time
+    // order): sorted, then merged into each lane's tail. O(n log n + the tail they overlap),
+    // where inserting them one by one moved the lane's tail once per hold.
+    void add_gil_batch(const engine::GilSpan* holds, size_t n);
     size_t span_count() const { return count_; }
 
   private:

@@ -36,10 +36,13 @@ struct Region {
     LaneKind kind;
     uint16_t id;
     int depth;      // task depth; -1 = the state strip; -2 = GIL strip
-    size_t q0, q1;  // range in Scratch::quads
+    size_t q0, q1;  // range in TimelineScratch::quads
 };
 
-struct Scratch {
+}  // namespace
+
+// Per-frame scratch of one timeline view, reused across frames (owned by its Playground).
+struct TimelineScratch {
     std::vector<LaneQuad> quads;
     std::vector<Region> regions;
     std::vector<LaneDesc> lanes;
@@ -48,6 +51,8 @@ struct Scratch {
     std::vector<engine::TaskSpan> open_tasks;
     std::vector<float> lane_y;  // per lane: top, bottom (for the label tooltip)
 };
+
+namespace {
 
 ImU32 worker_color(uint16_t worker) {
     return task_color(worker * 5u + 2u);
@@ -120,7 +125,9 @@ void build_lanes(const Playground& p, std::vector<LaneDesc>& lanes) {
 }
 
 void legend(Playground& p) {
-    (void)p;
+    // Not controls: keep the rows one text line tall even where frames are finger-sized.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, 4 * p.dpi));
     const WorkerState shown[] = {WorkerState::running,   WorkerState::gil_wait,
                                  WorkerState::lock_wait, WorkerState::queue_wait,
                                  WorkerState::io_wait,   WorkerState::idle,
@@ -141,11 +148,12 @@ void legend(Playground& p) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label);
     }
+    ImGui::PopStyleVar();
 }
 
 // Culls + merges one strip and appends its quads to the batch and the hit regions.
 template <class V, class KeyFn>
-void strip(Scratch& sc, std::vector<SpanQuad>& batch, const V& spans, const TimeView& view,
+void strip(TimelineScratch& sc, std::vector<SpanQuad>& batch, const V& spans, const TimeView& view,
            KeyFn key, float y0, float y1, LaneKind kind, uint16_t id, int depth,
            ImU32 (*color)(uint32_t)) {
     const size_t q0 = sc.quads.size();
@@ -170,7 +178,7 @@ ImU32 color_worker(uint32_t k) {
     return worker_color(static_cast<uint16_t>(k));
 }
 
-void tooltip_for(const Playground& p, const Scratch& sc, const Region& r, const LaneQuad& q,
+void tooltip_for(const Playground& p, const TimelineScratch& sc, const Region& r, const LaneQuad& q,
                  const TimeView& view) {
     ImGui::BeginTooltip();
     if (q.index < 0 && q.merged > 1) {
@@ -245,7 +253,8 @@ void tooltip_for(const Playground& p, const Scratch& sc, const Region& r, const 
 }  // namespace
 
 void draw_timeline_panel(Playground& p) {
-    static Scratch sc;  // per-frame scratch, reused (the UI has one thread and one timeline)
+    if (!p.timeline_scratch) p.timeline_scratch = std::make_shared<TimelineScratch>();
+    TimelineScratch& sc = *p.timeline_scratch;
     ImGuiIO& io = ImGui::GetIO();
     const float fs = ImGui::GetFontSize();
     const bool running = p.running();
@@ -256,10 +265,12 @@ void draw_timeline_panel(Playground& p) {
     if (ImGui::Button("Fit")) {
         p.follow = true;
     }
+    p.controls.note("timeline:fit", ControlKind::button);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Show the whole run and follow it live (double-click the timeline too)");
     ImGui::SameLine();
     ImGui::Checkbox("Follow", &p.follow);
+    p.controls.note("timeline:follow", ControlKind::toggle);
     legend(p);
 
     if (p.timeline.span_count() == 0 && !running) {
@@ -276,11 +287,14 @@ void draw_timeline_panel(Playground& p) {
     sc.open_states.clear();
     sc.open_gil.clear();
     sc.open_tasks.clear();
+    // Spans still open are drawn up to now, but never into a period the trace did not record.
     if (running)
-        p.spans.open_spans(static_cast<int64_t>(now_ns), sc.open_states, sc.open_gil,
-                           sc.open_tasks);
+        p.spans.open_spans(p.trace_full_ns >= 0
+                               ? std::min(static_cast<int64_t>(now_ns), p.trace_full_ns)
+                               : static_cast<int64_t>(now_ns),
+                           sc.open_states, sc.open_gil, sc.open_tasks);
 
-    const float label_w = std::round(fs * 8.5f);
+    const float label_w = std::round(fs * (p.compact ? 6.f : 8.5f));
     const float axis_h = std::round(fs + 8);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -337,9 +351,11 @@ void draw_timeline_panel(Playground& p) {
         sc.lane_y.push_back(y + h);
         const float y0 = y, y1 = y + h;
         y += h + gap;
-        if (y1 < clip_min.y || y0 > clip_max.y) {
+        // Not visible, or a frame that will not be drawn: no culling work at all (the lanes'
+        // heights above are all the interaction below needs).
+        if (y1 < clip_min.y || y0 > clip_max.y || !p.shown) {
             ++row;
-            continue;  // not visible: no culling work at all
+            continue;
         }
         if (row++ % 2 == 0)
             dl->AddRectFilled(ImVec2(top.x, y0 - gap * 0.5f), ImVec2(x_end, y1 + gap * 0.5f),
@@ -454,6 +470,12 @@ void draw_timeline_panel(Playground& p) {
         dl->AddText(p.fonts.ui, fs * 0.9f, ImVec2(x0, l.y), l.color, l.text.c_str(), nullptr, 0,
                     &clip);
     }
+    if (p.trace_full_ns >= 0) {  // the tracer dropped events from here on: say so, not guess
+        const float x = std::max(
+            static_cast<float>(p.view.x_of(static_cast<double>(p.trace_full_ns))), p.view.x0);
+        draw_unseen(dl, ImVec2(x, clip_min.y), ImVec2(x_end, clip_max.y),
+                    "not recorded (trace full: see the status bar)");
+    }
     if (running) {
         const float x = static_cast<float>(p.view.x_of(now_ns));
         dl->AddLine(ImVec2(x, clip_min.y), ImVec2(x, clip_max.y), accent_color(), 2);
@@ -465,15 +487,15 @@ void draw_timeline_panel(Playground& p) {
     ImGui::InvisibleButton("canvas",
                            ImVec2(std::max(avail.x - ImGui::GetStyle().ScrollbarSize, 1.f),
                                   std::max(content_h, ImGui::GetContentRegionAvail().y)));
+    p.controls.note("timeline:lanes", ControlKind::area, false);
     const bool hovered = ImGui::IsItemHovered();
-    if (hovered && io.MouseWheel != 0) {
-        if (io.KeyShift) {
-            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * (task_h + state_h + gap) * 2);
-        } else {
-            p.follow = false;
-            p.view.zoom_at(std::max(io.MousePos.x, p.view.x0), std::pow(1.25, io.MouseWheel), 1.0,
-                           1e9);
-        }
+    // Shift+wheel scrolls the lanes; some browsers turn Shift+wheel into a horizontal wheel.
+    const float shift_wheel = io.MouseWheel != 0 ? io.MouseWheel : io.MouseWheelH;
+    if (hovered && io.KeyShift && shift_wheel != 0) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - shift_wheel * (task_h + state_h + gap) * 2);
+    } else if (hovered && io.MouseWheel != 0) {
+        p.follow = false;
+        p.view.zoom_at(std::max(io.MousePos.x, p.view.x0), std::pow(1.25, io.MouseWheel), 1.0, 1e9);
     }
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
         p.follow = false;

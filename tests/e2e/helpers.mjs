@@ -1,7 +1,7 @@
 // Shared harness for the browser end-to-end tests: the real server (`./build.sh serve`), headless
 // Chromium through playwright-core, console/page-error collection, screenshots, PNG pixels.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
@@ -50,6 +50,32 @@ export function startServer(extra = []) {
   });
 }
 
+// INTERLEAVE_DIST (set by ./build.sh test) names an already-built web app: serve it with the
+// project's server directly, so a test also runs against a private build directory.
+// Otherwise startServer() builds and serves build/web.
+export function serve() {
+  const dist = process.env.INTERLEAVE_DIST;
+  if (!dist || !existsSync(join(dist, 'index.html'))) return startServer();
+  const child = spawn('python3', ['web/serve.py', '--dir', dist, '--port', '0'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INTERLEAVE_SERVE_QUIET: '1' },
+  });
+  return new Promise((resolvePromise, reject) => {
+    let log = '';
+    const onData = (chunk) => {
+      log += chunk;
+      const m = /Interleave: (http:\/\/[^\s]+\/)/.exec(log);
+      if (m) resolvePromise({ url: m[1], close: () => new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+  });
+}
+
 // The launch that gives WebGL2 on SwiftShader in headless Chromium (TOOLCHAIN.md).
 export function launchBrowser() {
   return chromium.launch({
@@ -85,6 +111,26 @@ export async function waitFor(page, fn, arg, { timeout = 60_000, interval = 200,
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+// Resolves after `n` animation frames of the page (each one is one frame of the app's loop).
+export async function frames(page, n = 6) {
+  await page.evaluate((count) => new Promise((r) => {
+    let i = 0;
+    const tick = () => (++i < count ? requestAnimationFrame(tick) : r());
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+// window.interleave.ui(): what the last frame drew (layout, scroll, timeline view, controls).
+export const uiState = (page) => page.evaluate(() => window.interleave.ui());
+
+// The control named `id` as the last frame drew it (CSS px), or throws naming what there is.
+export async function control(page, id) {
+  const ui = await uiState(page);
+  const c = ui.controls.find((x) => x.id === id);
+  if (!c) throw new Error(`no control '${id}' on screen; there are: ${ui.controls.map((x) => x.id).join(' ')}`);
+  return c;
 }
 
 // Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium's screenshots are).

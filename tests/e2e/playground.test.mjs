@@ -4,37 +4,9 @@
 // threads vs processes under the GIL.
 // Screenshots of each view land in build/e2e/playground-*.png.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { OUT, ROOT, distinctColours, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
-
-// INTERLEAVE_DIST (set by ./build.sh test) names an already-built web app: serve it with the
-// project's server directly, so this file also runs against a private build directory.
-// Otherwise the shared helper builds and serves build/web.
-function serve() {
-  const dist = process.env.INTERLEAVE_DIST;
-  if (!dist || !existsSync(join(dist, 'index.html'))) return startServer();
-  const child = spawn('python3', ['web/serve.py', '--dir', dist, '--port', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INTERLEAVE_SERVE_QUIET: '1' },
-  });
-  return new Promise((resolve, reject) => {
-    let log = '';
-    const onData = (chunk) => {
-      log += chunk;
-      const m = /Interleave: (http:\/\/[^\s]+\/)/.exec(log);
-      if (m) resolve({ url: m[1], close: () => new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGTERM');
-      }) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
-  });
-}
+import { OUT, control, distinctColours, frames, launchBrowser, newPage, serve, waitFor } from './helpers.mjs';
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 
@@ -51,14 +23,6 @@ function waitDone(page, timeout = 90_000) {
     const s = window.interleave.state();
     return ended.includes(s.status) ? s : null;
   }, FINISHED, { timeout, what: 'the run to end' });
-}
-
-async function frames(page, n = 6) {
-  await page.evaluate((count) => new Promise((r) => {
-    let i = 0;
-    const tick = () => (++i < count ? requestAnimationFrame(tick) : r());
-    requestAnimationFrame(tick);
-  }), n);
 }
 
 // Switches the bottom view with its keyboard shortcut (t / c / m), then screenshots.
@@ -262,10 +226,10 @@ describe('playground', { timeout: 600_000 }, () => {
   });
 
   test('the light theme (header button) renders too', async () => {
-    // The theme button sits at the right end of the header row.
     // Press and release over separate frames: at a few fps a fast click can fall in one frame.
     const press = async () => {
-      await tab.page.mouse.move(1150, 18);
+      const theme = await control(tab.page, 'theme');
+      await tab.page.mouse.move(theme.x + theme.w / 2, theme.y + theme.h / 2);
       await frames(tab.page, 3);
       await tab.page.mouse.down();
       await frames(tab.page, 3);

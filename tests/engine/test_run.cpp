@@ -33,6 +33,46 @@ TEST_CASE("run: body runs as MainThread and finishes" * doctest::timeout(20)) {
     CHECK(st.tasks == 1);
 }
 
+TEST_CASE("run: counters() are stats() without the busy-core figures" * doctest::timeout(20)) {
+    auto run = run_sync([](Runtime& rt) {
+        for (int i = 0; i < 3; ++i) rt.print("line");
+    });
+    REQUIRE(run->done());
+    const RunStats s = run->stats(), c = run->counters();
+    CHECK(c.wall_ms == s.wall_ms);  // done: the run's end, read by both
+    CHECK(c.output_lines == 3);
+    CHECK(c.tasks == s.tasks);
+    CHECK(c.gil_switches == s.gil_switches);
+    CHECK(c.dropped_events == s.dropped_events);
+    CHECK(c.busy_cores_avg == 0);
+    CHECK(c.busy_cores_max == 0);
+}
+
+TEST_CASE("run: time counts from MainThread's start; the run ends when its last worker does" *
+          doctest::timeout(20)) {
+    // However late MainThread starts after Run::start (a browser starts a thread only when its
+    // main thread is free) and however late the controller notices the end, the run's times and
+    // its wall time are its own: 0 at its first instruction, the end at its last worker's exit.
+    for (int i = 0; i < reps(5); ++i) {
+        auto run = run_sync([](Runtime&) {
+            Thread t([] { sleep(0.002); });
+            t.start();
+            t.join();
+            print("done");
+        });
+        REQUIRE(run->done());
+        const auto ev = run->tracer().all_sorted();
+        REQUIRE(!ev.empty());
+        CHECK(ev.front().t_ns >= 0);
+        int64_t last_exit = -1;
+        for (const auto& e : ev)
+            if (e.kind == EventKind::worker_exit) last_exit = std::max(last_exit, e.t_ns);
+        CHECK(ev.back().t_ns == last_exit);  // nothing after the last worker's exit
+        CHECK(run->stats().wall_ms * 1e6 == doctest::Approx(double(last_exit)).epsilon(1e-12));
+        CHECK(output_texts(*run).back() == "done");
+    }
+}
+
 TEST_CASE("run: Runtime::current outside a run throws" * doctest::timeout(10)) {
     CHECK_THROWS_AS(Runtime::current(), std::logic_error);
     CHECK(current_worker() == nullptr);

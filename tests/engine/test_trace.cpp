@@ -73,6 +73,53 @@ TEST_CASE("trace: run-wide budget counts drops, never silently" * doctest::timeo
     CHECK(t.dropped() == before + 1);
 }
 
+TEST_CASE("trace: a bounded read takes a backlog in slices, in order, nothing lost" *
+          doctest::timeout(10)) {
+    Tracer t(100'000);
+    auto a = t.add_worker("a", WorkerKind::thread, 0);
+    auto b = t.add_worker("b", WorkerKind::thread, 0);
+    for (int i = 0; i < 3000; ++i) t.emit(a, EventKind::print, 0, i, i);
+    for (int i = 0; i < 2000; ++i) t.emit(b, EventKind::print, 0, i, i);
+    Tracer::Cursor c;
+    std::vector<TraceEvent> got;
+    size_t reads = 0;
+    for (;;) {
+        const size_t before = got.size();
+        t.read(c, got, 700);
+        CHECK(got.size() - before <= 700);
+        if (got.size() == before) break;
+        ++reads;
+    }
+    CHECK(reads == 8);  // 5000 / 700, rounded up
+    REQUIRE(got.size() == 5000);
+    uint64_t next_a = 0, next_b = 0, out_of_order = 0;
+    for (const auto& e : got) out_of_order += e.arg != (e.worker == a ? next_a++ : next_b++);
+    CHECK(out_of_order == 0);
+    CHECK(next_a == 3000);
+    CHECK(next_b == 2000);
+}
+
+TEST_CASE("trace: the earliest dropped event's time marks where the trace stops being complete" *
+          doctest::timeout(10)) {
+    Tracer t(1000);
+    auto a = t.add_worker("a", WorkerKind::thread, 0);
+    auto b = t.add_worker("b", WorkerKind::thread, 0);
+    CHECK(t.first_drop_ns() == -1);
+    for (int i = 0; i < 800; ++i) t.emit(a, EventKind::print, 0, 0, 1000 + i);
+    CHECK(t.first_drop_ns() == -1);  // within the budget: complete
+    // b runs out at some time T; a's later drops (at later times) do not move it, an earlier
+    // drop (another worker's clock, or a late writer) does.
+    for (int i = 0; i < 800; ++i) t.emit(b, EventKind::print, 0, 0, 5000 + i);
+    REQUIRE(t.dropped() > 0);
+    const int64_t first = t.first_drop_ns();
+    CHECK(first >= 5000);
+    CHECK(first < 5800);
+    for (int i = 0; i < 100; ++i) t.emit(a, EventKind::print, 0, 0, 9000 + i);
+    CHECK(t.first_drop_ns() == first);
+    t.emit(999, EventKind::print, 0, 0, 4000);
+    CHECK(t.first_drop_ns() == 4000);
+}
+
 TEST_CASE("trace: concurrent writers and a reader (stress)" * doctest::timeout(60)) {
     for (int rep = 0; rep < reps(5); ++rep) {
         Tracer t(1'000'000);

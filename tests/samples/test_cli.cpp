@@ -150,10 +150,46 @@ TEST_CASE("cli: --trace writes Chrome Trace JSON" * doctest::timeout(60)) {
     const std::string trace = slurp(dir + "/t.json");
     CHECK(has(trace, "traceEvents"));
     CHECK(has(trace, "thread_name"));
-    auto bad = cli("run threading --io_ms=0 --trace /nonexistent-dir/t.json");
-    CHECK(bad.code == 6);
-    CHECK(has(bad.err, "could not write the trace"));
     std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+TEST_CASE("cli: an unwritable --trace is said before the run, with the path and the reason" *
+          doctest::timeout(60)) {
+    // Checked first: nothing runs (no output lines), exit 6, the file and the OS's reason.
+    auto missing = cli("run threading --io_ms=0 --trace /nonexistent-dir/t.json");
+    CHECK(missing.code == 6);
+    CHECK(has(missing.err, "cannot write the trace to /nonexistent-dir/t.json"));
+    CHECK(has(missing.err, "No such file or directory"));
+    CHECK_FALSE(has(missing.out, "Thread 1: 0"));
+    auto dir = cli("run threading --io_ms=0 --trace /tmp");
+    CHECK(dir.code == 6);
+    CHECK(has(dir.err, "/tmp: Is a directory"));
+    CHECK_FALSE(has(dir.out, "Thread 1: 0"));
+    // Opened fine, but writing fails at the end (a full disk): said, exit 6, after the run.
+    auto full = cli("run threading --io_ms=0 --trace /dev/full");
+    CHECK(full.code == 6);
+    CHECK(has(full.err, "cannot write the trace to /dev/full: No space left on device"));
+    CHECK(has(full.out, "Thread 1: 0"));
+    CHECK_FALSE(has(full.out, "trace written"));
+    // --help documents the codes.
+    auto h = cli("--help");
+    CHECK(has(h.out, "6    the --trace file cannot be written"));
+    // The same for a Python file: checked before it runs.
+    char tmpl[] = "/tmp/interleave-cli-py-XXXXXX";
+    const std::string pdir = mkdtemp(tmpl);
+    std::FILE* f = std::fopen((pdir + "/p.py").c_str(), "w");
+    REQUIRE(f);
+    std::fputs("print('ran')\n", f);
+    std::fclose(f);
+    auto py = cli("run " + pdir + "/p.py --trace /nonexistent-dir/t.json");
+    CHECK(py.code == 6);
+    CHECK(has(py.err, "cannot write the trace to /nonexistent-dir/t.json: No such file"));
+    CHECK_FALSE(has(py.out, "ran"));
+    auto py_ok = cli("run " + pdir + "/p.py --trace " + pdir + "/t.json");
+    CHECK(py_ok.code == 0);
+    CHECK(has(py_ok.out, "ran"));
+    CHECK(has(slurp(pdir + "/t.json"), "traceEvents"));
+    std::system(("rm -rf '" + pdir + "'").c_str());
 }
 
 TEST_CASE("cli: Ctrl-C stops the run cleanly" * doctest::timeout(60)) {

@@ -97,6 +97,36 @@ TEST_CASE("sub-pixel spans merge into pixel-wide quads with the dominant key") {
     for (auto& x : w) CHECK(x.merged == 1);
 }
 
+TEST_CASE("a zoomed-out busy lane costs per pixel, not per span, and keeps its dominant key") {
+    // 400,000 spans over 100 px (4,000 per pixel): key 1 covers 9/10 of the time. Visiting each
+    // span would read 400,000 of them; taking each pixel's run with a binary search and a
+    // sample reads a few dozen per pixel.
+    std::vector<S> spans;
+    int64_t t = 0;
+    for (int i = 0; i < 400'000; ++i) {
+        const int64_t d = (i % 2) ? 9 : 1;
+        spans.push_back({t, t + d, uint32_t(i % 2)});
+        t += d;
+    }
+    TimeView v{0, double(t) / 100, 0, 100};  // the whole lane across 100 px
+    size_t reads = 0;
+    std::vector<LaneQuad> q;
+    cull_and_merge(
+        spans.size(), [&](size_t i) { return ++reads, spans[i].b; },
+        [&](size_t i) { return ++reads, spans[i].e; }, [&](size_t i) { return spans[i].k; }, v, q);
+    CHECK(q.size() <= 101);
+    CHECK(q.size() >= 95);
+    CHECK(reads < 100 * 80);  // per pixel: a binary search (~2 x 19) and 16 samples (x 2)
+    size_t covered = 0, dominant = 0;
+    for (auto& x : q) {
+        covered += x.merged;
+        dominant += x.key == 1u;
+        CHECK(x.x1 - x.x0 >= doctest::Approx(1.0f));
+    }
+    CHECK(covered == spans.size());  // every span stands in exactly one quad
+    CHECK(dominant == q.size());     // the estimate picks the key with most time
+}
+
 TEST_CASE("axis ticks pick a 1-2-5 step and the matching unit") {
     CHECK(nice_step(3) == doctest::Approx(5));
     CHECK(nice_step(10) == doctest::Approx(10));

@@ -2,6 +2,8 @@
 // tracer delivers them grouped by worker.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "ui/timeline_model.hpp"
 
 using namespace interleave;
@@ -23,6 +25,32 @@ TEST_CASE("GIL holds from several workers end up sorted by time in their process
     CHECK(m.gil[1].size() == 1);
     CHECK(m.span_count() == 6);
     CHECK(m.end_ns == 50);
+}
+
+TEST_CASE("a batch of GIL holds delivered worker by worker is merged in time order") {
+    // 8 workers taking turns on one GIL (and a second process), delivered as one tracer read
+    // concatenates them: worker by worker. In two batches, the second overlapping the first.
+    ui::TimelineModel m, one_by_one;
+    for (int batch = 0; batch < 2; ++batch) {
+        std::vector<engine::GilSpan> holds;
+        for (uint16_t w = 0; w < 8; ++w)
+            for (int k = 0; k < 500; ++k) {
+                const int64_t t = (batch * 400 + k) * 80 + w * 10;
+                holds.push_back({t, t + 10, w, 0});
+            }
+        holds.push_back({batch * 5, batch * 5 + 3, 9, 1});
+        m.add_gil_batch(holds.data(), holds.size());
+        for (const auto& h : holds) one_by_one.add_gil(h);
+    }
+    REQUIRE(m.gil.size() == 2);
+    CHECK(m.gil[0].size() == 8000);
+    CHECK(m.gil[1].size() == 2);
+    CHECK(m.span_count() == 8002);
+    for (size_t i = 1; i < m.gil[0].size(); ++i)
+        REQUIRE(m.gil[0][i - 1].end_ns <= m.gil[0][i].end_ns);
+    CHECK(m.end_ns == one_by_one.end_ns);
+    for (size_t i = 0; i < m.gil[0].size(); ++i)
+        CHECK(m.gil[0][i].end_ns == one_by_one.gil[0][i].end_ns);
 }
 
 TEST_CASE("states and task depths go to their worker's lanes") {

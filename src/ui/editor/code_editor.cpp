@@ -397,6 +397,7 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
                       ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoMove);
     ImGui::PopStyleVar();
     ImGuiWindow* w = ImGui::GetCurrentWindow();
+    window_ = w;
     id_ = w->GetID("##editor");
     line_h_ = std::round(ImGui::GetTextLineHeightWithSpacing() * 0.92f);
     char_w_ =

@@ -25,6 +25,8 @@
 
 #include <imgui.h>
 
+struct ImGuiWindow;  // imgui_internal.h
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -90,6 +92,10 @@ class CodeEditor {
     bool draw(const char* str_id, ImVec2 size = ImVec2(0, 0));
 
     bool focused() const { return focused_; }
+    // The text area's ImGui item and child window, as of the last draw (the app's keyboard
+    // focus order names it).
+    ImGuiID item_id() const { return id_; }
+    ImGuiWindow* item_window() const { return window_; }
     void focus() { focus_request_ = true; }  // takes keyboard focus on the next draw
     void blur();
     bool read_only = false;  // selection, copy and find still work
@@ -169,6 +175,7 @@ class CodeEditor {
 
     ImGuiID id_ = 0;
     bool focused_ = false, focus_request_ = false;
+    ImGuiWindow* window_ = nullptr;
     enum class Drag { none, chars, words, lines } drag_ = Drag::none;
     TextRange drag_origin_;  // the word or line the drag started on
     bool scroll_to_caret_ = false;

@@ -1,0 +1,185 @@
+// The bars around the panes: the header (title, theme, keys), the notice bar for what a share
+// link could not load, and the status bar (run state, time, counts, the run's notices).
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ui/playground.hpp"
+
+namespace interleave::ui {
+
+namespace {
+
+void keys_popup() {
+    if (!ImGui::BeginPopup("keys")) return;
+    ImGui::TextUnformatted("Ctrl+Enter   run the sample");
+    ImGui::TextUnformatted("Esc          stop the run");
+    ImGui::TextUnformatted("1 .. 9, 0    pick a sample (0 = the tenth)");
+    ImGui::TextUnformatted("T / C / M    Timeline, Cores, Compare");
+    ImGui::TextUnformatted("Tab          next control (Shift+Tab: previous)");
+    ImGui::TextUnformatted("Space/Enter  press the focused button");
+    ImGui::TextUnformatted("Arrows       move within a group; on a slider after Space,");
+    ImGui::TextUnformatted("             change its value (Space again to finish)");
+    ImGui::TextUnformatted("Ctrl+= / -   text size (Ctrl+0 resets)");
+    ImGui::Separator();
+    ImGui::TextUnformatted("In the code: Ctrl+Z / Ctrl+Y undo, redo; Tab / Shift+Tab");
+    ImGui::TextUnformatted("indent; Ctrl+/ comment; Ctrl+F find; Esc leaves the editor.");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Timeline: wheel zooms around the mouse, drag pans,");
+    ImGui::TextUnformatted("Shift+wheel scrolls lanes, double-click fits the run.");
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_header(Playground& p) {
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(p.fonts.big);
+    ImGui::TextUnformatted("Interleave");
+    ImGui::PopFont();
+    // "###theme": one ID whatever the label says, so the keyboard focus stays on it.
+    const char* theme = p.dark ? "Light theme###theme" : "Dark theme###theme";
+    const float theme_w = button_width(theme);
+    const float keys_w = button_width("Keys");
+    // File (desktop) and Aa (text size) come first: draw_file_menu's fixed widths.
+    const float file_w = (p.hooks.is_web ? 0 : fs * 3.2f + st.ItemSpacing.x) + fs * 2.4f;
+    const float right = file_w + theme_w + keys_w + st.ItemSpacing.x * 2;
+    const char* subtitle =
+        "threads, processes and asyncio in Python \xE2\x80\x94 run them and watch";
+    const float room =
+        ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x;
+    if (room > ImGui::CalcTextSize(subtitle).x + right + fs * 2) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", subtitle);
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - right);
+    draw_file_menu(p);
+    ImGui::SameLine();
+    if (ImGui::Button(theme)) {
+        p.dark = !p.dark;
+        apply_theme(p.dark, p.dpi);
+    }
+    p.controls.note("theme", ControlKind::button);
+    ImGui::SameLine();
+    if (ImGui::Button("Keys")) ImGui::OpenPopup("keys");
+    p.controls.note("keys", ControlKind::button);
+    keys_popup();
+}
+
+void draw_notice_bar(Playground& p) {
+    if (p.link_notices.empty()) return;
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg,
+                          p.dark ? IM_COL32(92, 68, 20, 255) : IM_COL32(255, 240, 200, 255));
+    const size_t shown = std::min<size_t>(p.link_notices.size(), 4);
+    const float h = ImGui::GetFrameHeightWithSpacing() +
+                    (static_cast<float>(shown) + (p.link_notices.size() > 4 ? 1 : 0)) *
+                        ImGui::GetTextLineHeightWithSpacing() +
+                    st.WindowPadding.y * 2;
+    ImGui::BeginChild("notices", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+    const float dismiss_w = ImGui::CalcTextSize("Dismiss").x + st.FramePadding.x * 2;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("The link was loaded, with changes:");
+    ImGui::SameLine(
+        std::max(ImGui::GetWindowContentRegionMax().x - dismiss_w, ImGui::GetCursorPosX() + fs));
+    if (ImGui::Button("Dismiss")) p.link_notices.clear();
+    p.controls.note("notices:dismiss", ControlKind::button);
+    for (size_t i = 0; i < p.link_notices.size() && i < 4; ++i) {
+        ImGui::Bullet();
+        ImGui::TextUnformatted(p.link_notices[i].c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.link_notices[i].c_str());
+    }
+    if (p.link_notices.size() > 4)
+        ImGui::TextDisabled("... and %zu more", p.link_notices.size() - 4);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void draw_status_bar(Playground& p) {
+    const float fs = ImGui::GetFontSize();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImU32 dot = faint_text_color();
+    std::string state = "idle";
+    if (p.run) {
+        const engine::RunStatus st = p.run->status();
+        state = engine::to_string(st);
+        switch (st) {
+            case engine::RunStatus::running:
+                dot = IM_COL32(67, 176, 88, 255);
+                break;
+            case engine::RunStatus::finished:
+                dot = IM_COL32(66, 140, 230, 255);
+                break;
+            case engine::RunStatus::stopped:
+                dot = IM_COL32(200, 200, 200, 255);
+                break;
+            default:
+                dot = IM_COL32(229, 75, 60, 255);
+                break;
+        }
+        if (!p.retiring.empty()) state += " (previous run stopping)";
+    }
+    dl->AddCircleFilled(ImVec2(pos.x + fs * 0.5f, pos.y + ImGui::GetTextLineHeight() * 0.5f),
+                        fs * 0.35f, dot);
+    ImGui::Dummy(ImVec2(fs, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+    const float right_edge = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    if (p.run) {
+        const std::string el = format_duration(p.stats.wall_ms * 1e6);
+        const char* sample =
+            p.run_sample >= 0 ? samples::catalog()[static_cast<size_t>(p.run_sample)].title.c_str()
+                              : "";
+        ImGui::Text("%s: %s, %s", sample, state.c_str(), el.c_str());
+        if (!p.compact) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("| %u tasks | %llu lines", p.stats.tasks,
+                                static_cast<unsigned long long>(p.stats.output_lines));
+        }
+        if (p.stats.dropped_events > 0) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.95f, 0.6f, 0.2f, 1), "| %s", trace_full_text(p).c_str());
+        }
+        if (!p.run_notices.empty()) {
+            // One line: the first notice cut to fit; all of them in the tooltip and the console.
+            ImGui::SameLine();
+            const float room =
+                right_edge - ImGui::GetCursorScreenPos().x - (p.compact ? 0 : fs * 16);
+            std::string n = "| " + p.run_notices.front();
+            while (n.size() > 8 && ImGui::CalcTextSize(n.c_str()).x > room)
+                n.resize(n.size() * 9 / 10);
+            if (n.size() < p.run_notices.front().size() + 2) n += "...";
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 150, 60, 255));
+            ImGui::TextUnformatted(n.c_str());
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(fs * 30);
+                for (const auto& x : p.run_notices) ImGui::BulletText("%s", x.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+    } else {
+        ImGui::TextDisabled(p.compact ? "idle \xE2\x80\x94 press Run"
+                                      : "idle \xE2\x80\x94 pick a sample, press Run");
+    }
+    if (!p.status_message.empty() && ImGui::GetTime() < p.status_message_until) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "| %s", p.status_message.c_str());
+    }
+    const char* keys =
+        "Ctrl+Enter run  \xC2\xB7  Esc stop  \xC2\xB7  Tab moves  \xC2\xB7  0-9 samples";
+    const float kw = ImGui::CalcTextSize(keys).x;
+    if (!p.compact && ImGui::GetItemRectMax().x + kw + fs * 2 < right_edge) {
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - kw);
+        ImGui::TextDisabled("%s", keys);
+    }
+}
+
+}  // namespace interleave::ui

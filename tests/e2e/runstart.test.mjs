@@ -1,0 +1,82 @@
+// A run's wall time is the run's own: it starts at the run's first instruction (MainThread),
+// however long the page took to start its thread, and ends at its last worker's exit, however
+// late anything noticed. Checked against the run's own trace, read by the same thread's clock,
+// so the assertion holds on a busy machine. Run is pressed with the mouse (the run starts from
+// the input event) and through window.interleave.run().
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { control, frames, launchBrowser, newPage, serve, waitFor } from './helpers.mjs';
+
+const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
+const waitDone = (page) => waitFor(page, (ended) => {
+  const s = window.interleave.state();
+  return ended.includes(s.status) ? s : null;
+}, FINISHED, { timeout: 90_000, what: 'the run to end' });
+
+// MainThread's first moment and the run's last in the exported trace, in ms (Chrome: µs).
+async function mainThreadSpan(page) {
+  const text = await page.evaluate(() => window.interleave.exportTrace());
+  const trace = JSON.parse(text);
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const name = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'MainThread');
+  const own = events.filter((e) => e.ph === 'X' && e.pid === name.pid && e.tid === name.tid);
+  const spans = events.filter((e) => e.ph === 'X');
+  return {
+    first: Math.min(...own.map((e) => e.ts)) / 1000,
+    // The run's last moment: the latest end of any span (each worker's last is its exit).
+    last: Math.max(...spans.map((e) => e.ts + e.dur)) / 1000,
+  };
+}
+
+describe('run start and wall time', { timeout: 600_000 }, () => {
+  let server, browser, tab;
+
+  before(async () => {
+    server = await serve();
+    browser = await launchBrowser();
+    tab = await newPage(browser);
+    await tab.page.goto(server.url + '#v=1&sample=threading&io_ms=0');
+    await tab.page.evaluate(() => window.interleave.ready);
+    await frames(tab.page, 3);
+  });
+
+  after(async () => {
+    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('threading, io_ms=0: wall_ms runs from MainThread\'s start to its end, whichever way Run is pressed', async () => {
+    const page = tab.page;
+    const walls = [], firsts = [];
+    for (let i = 0; i < 6; i++) {
+      if (i % 2 === 0) {  // the Run button, with the mouse
+        const run = await control(page, 'run');
+        await page.mouse.move(run.x + run.w / 2, run.y + run.h / 2);
+        await frames(page, 2);
+        await page.mouse.down();
+        await frames(page, 2);
+        await page.mouse.up();
+      } else {
+        await page.evaluate(() => window.interleave.run());
+      }
+      const s = await waitDone(page);
+      assert.equal(s.status, 'finished');
+      assert.equal(s.output.length, 10);
+      await waitFor(page, (n) => window.interleave.state().runs >= n, i + 1, { what: 'the run recorded' });
+      await frames(page, 3);
+      assert.equal((await page.evaluate(() => window.interleave.state())).runs, i + 1, 'one press, one run');
+      const main = await mainThreadSpan(page);
+      // Time 0 is MainThread's start (its first span follows its GIL acquisition, a moment
+      // later). The run ends at its last worker's exit: wall_ms is that very clock read.
+      assert.ok(main.first >= 0 && main.first < s.stats.wall_ms, `MainThread began at ${main.first} ms`);
+      firsts.push(main.first);
+      assert.ok(Math.abs(s.stats.wall_ms - main.last) < 0.005,
+        `wall_ms ${s.stats.wall_ms} is not the run's end ${main.last} ms`);
+      walls.push(s.stats.wall_ms);
+      await frames(page, 2);
+    }
+    console.log(`threading io_ms=0, wall_ms over ${walls.length} runs: ${walls.map((w) => w.toFixed(2)).join(' ')}; ` +
+      `MainThread's first span at ${firsts.map((w) => w.toFixed(3)).join(' ')} ms`);
+  });
+});
