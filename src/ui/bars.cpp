@@ -44,9 +44,8 @@ void draw_header(Playground& p) {
     const char* theme = p.dark ? "Light theme###theme" : "Dark theme###theme";
     const float theme_w = button_width(theme);
     const float keys_w = button_width("Keys");
-    // File (desktop) and Aa (text size) come first: draw_file_menu's fixed widths.
-    const float file_w = (p.hooks.is_web ? 0 : fs * 3.2f + st.ItemSpacing.x) + fs * 2.4f;
-    const float right = file_w + theme_w + keys_w + st.ItemSpacing.x * 2;
+    // File (desktop) and Aa (text size) come first.
+    const float right = file_menu_width(p) + theme_w + keys_w + st.ItemSpacing.x * 2;
     const char* subtitle =
         "threads, processes and asyncio in Python \xE2\x80\x94 run them and watch";
     const float room =

@@ -35,7 +35,8 @@ void draw_code_panel(Playground& p) {
         return p.compact ? ImGui::Button(label) : ImGui::SmallButton(label);
     };
     // Web: the plain-text editor (accessible mode) toggle, at the row's right end.
-    const float plain_w = p.hooks.set_plain_editor ? fs * 6.5f : 0;
+    const float plain_w =
+        p.hooks.set_plain_editor ? std::max(fs * 6.5f, button_width("Code editor")) : 0;
     const float right = ImGui::GetContentRegionMax().x - plain_w;
     if (button("Copy code"))
         p.copy_to_clipboard(p.editor.text(), "Python code copied to the clipboard");

@@ -3,6 +3,7 @@
 // (both builds: Ctrl+= / Ctrl+- / Ctrl+0, remembered per device).
 #include <imgui.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -130,10 +131,21 @@ void file_shortcuts(Playground& p) {
     if (pressed(k.s)) save(p, io.KeyShift);
 }
 
-void draw_file_menu(Playground& p) {
+float file_menu_button_w(const char* label) {
+    // At least the label with its padding: the narrow layout's padding makes 44 px targets.
     const float fs = ImGui::GetFontSize();
+    return std::max(fs * (label[0] == 'F' ? 3.2f : 2.4f), button_width(label));
+}
+
+float file_menu_width(const Playground& p) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    return (p.hooks.is_web ? 0 : file_menu_button_w("File") + gap) + file_menu_button_w("Aa");
+}
+
+void draw_file_menu(Playground& p) {
     if (!p.hooks.is_web) {
-        if (ImGui::Button("File", ImVec2(fs * 3.2f, 0))) ImGui::OpenPopup("file_menu");
+        if (ImGui::Button("File", ImVec2(file_menu_button_w("File"), 0)))
+            ImGui::OpenPopup("file_menu");
         p.controls.note("file", ControlKind::button);
         if (ImGui::BeginPopup("file_menu")) {
             if (ImGui::MenuItem("Open...", "Ctrl+O")) open_dialog(p, FileDialog::Mode::open);
@@ -145,7 +157,7 @@ void draw_file_menu(Playground& p) {
         }
         ImGui::SameLine();
     }
-    if (ImGui::Button("Aa", ImVec2(fs * 2.4f, 0))) ImGui::OpenPopup("text_size");
+    if (ImGui::Button("Aa", ImVec2(file_menu_button_w("Aa"), 0))) ImGui::OpenPopup("text_size");
     p.controls.note("text_size", ControlKind::button);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size (Ctrl+= / Ctrl+- / Ctrl+0)");
     if (ImGui::BeginPopup("text_size")) {

@@ -231,6 +231,8 @@ void draw_compare_panel(Playground& p);
 
 // The header's File menu and Text size, their shortcuts, desktop files (file_menu.cpp).
 void draw_file_menu(Playground& p);
+float file_menu_width(const Playground& p);   // what draw_file_menu's buttons take across
+float file_menu_button_w(const char* label);  // "File" or "Aa"
 void file_shortcuts(Playground& p);
 void editor_command(Playground& p, CodeEditor::Command c);  // Ctrl+O / Ctrl+S from the editor
 void set_text_scale(Playground& p, float scale);

@@ -138,15 +138,16 @@ void legend(Playground& p) {
         const float w = sw + 4 + ImGui::CalcTextSize(label).x;
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < w + 4) ImGui::NewLine();
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
-        const float y =
-            pos.y + (ImGui::GetTextLineHeight() - sw) * 0.5f + ImGui::GetStyle().FramePadding.y;
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + sw, y + sw),
-                                                  state_color(s), 2);
+        const float x = ImGui::GetCursorScreenPos().x;
         ImGui::Dummy(ImVec2(sw, sw));
         ImGui::SameLine(0, 4);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label);
+        // The swatch beside its label's text, wherever the row put the text (a row that began
+        // with finger-sized buttons has its text lower).
+        const float y = (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y - sw) * 0.5f;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + sw, y + sw),
+                                                  state_color(s), 2);
     }
     ImGui::PopStyleVar();
 }
@@ -275,8 +276,10 @@ void draw_timeline_panel(Playground& p) {
 
     if (p.timeline.span_count() == 0 && !running) {
         ImGui::Spacing();
+        ImGui::PushTextWrapPos(0);  // a phone's pane is narrower than these lines
         ImGui::TextDisabled("Run a sample to see which worker ran which task, and when.");
         ImGui::TextDisabled("Wheel: zoom around the mouse.  Drag: pan.  Double-click: fit.");
+        ImGui::PopTextWrapPos();
         return;
     }
 
