@@ -92,6 +92,13 @@ describe('accessible mode and text size', { timeout: 600_000 }, () => {
       await page.goto(server.url);
       await page.evaluate(() => window.interleave.ready);
       await waitFor(page, () => window.interleaveInput.plainOn(), null, { what: 'plain mode on a touch device' });
+      // A phone shows one page at a time: the textbox is not over the knobs page, and is
+      // fitted to the editor on the code page.
+      assert.equal(await page.getByRole('textbox', { name: 'Python code' }).isVisible(), false,
+        'the plain-text editor covers the knobs page');
+      const code = await page.evaluate(() => window.interleave.ui().controls.find((c) => c.id === 'page:code'));
+      await page.touchscreen.tap(code.x + code.w / 2, code.y + code.h / 2);
+      await frames(page, 4);
       const r = await page.evaluate(() => window.interleaveInput.rect());
       const b = await page.getByRole('textbox', { name: 'Python code' }).boundingBox();
       assert.ok(Math.abs(b.x - r.x0) < 2 && Math.abs(b.y - r.y0) < 2, `textarea at ${JSON.stringify(b)}, editor at ${JSON.stringify(r)}`);
