@@ -15,9 +15,10 @@ namespace interleave::ui {
 
 namespace {
 
-// An area chart of `v` (one value per bin of `bin_ms`) over [0, total_ms] into the rect.
+// An area chart of `v` (one value per bin of `bin_ms`) over [0, total_ms] into the rect, drawn
+// only up to `until_ms` (past it the values are not known: a full trace).
 void area(ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<float>& v, double bin_ms,
-          double total_ms, float y_max, ImU32 fill, ImU32 line) {
+          double total_ms, double until_ms, float y_max, ImU32 fill, ImU32 line) {
     if (v.empty() || total_ms <= 0 || y_max <= 0) return;
     const float w = b.x - a.x, h = b.y - a.y;
     const int cols = std::max(1, static_cast<int>(w));
@@ -28,7 +29,7 @@ void area(ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<float>& v, doubl
         size_t i0 = static_cast<size_t>(t0 / bin_ms),
                i1 = static_cast<size_t>(std::ceil(t1 / bin_ms));
         i1 = std::min(std::max(i1, i0 + 1), v.size());
-        if (i0 >= v.size()) break;
+        if (i0 >= v.size() || t0 >= until_ms) break;
         double sum = 0;
         for (size_t i = i0; i < i1; ++i) sum += v[i];
         const float val = static_cast<float>(sum / static_cast<double>(i1 - i0));
@@ -99,8 +100,10 @@ void draw_cores_panel(Playground& p) {
         dl->AddText(ImVec2(o.x + axis_w - ImGui::CalcTextSize(lbl).x - 6, y - fs * 0.5f),
                     faint_text_color(), lbl);
     }
-    area(dl, a, b, u.busy_workers, u.bin_ms, total_ms, y_max, IM_COL32(67, 176, 88, 110),
-         IM_COL32(67, 176, 88, 255));
+    // Only what the events cover: a worker that still had room in its trace buffer after the
+    // trace filled up would otherwise show as the only busy one.
+    area(dl, a, b, u.busy_workers, u.bin_ms, total_ms, until / 1e6, y_max,
+         IM_COL32(67, 176, 88, 110), IM_COL32(67, 176, 88, 255));
     const std::string full = trace_full_text(p);
     if (!full.empty() && total_ms > 0) {
         const float x = a.x + static_cast<float>(until / 1e6 / total_ms) * (b.x - a.x);
@@ -141,7 +144,8 @@ void draw_cores_panel(Playground& p) {
             dl->AddText(ImVec2(r0.x, r0.y + (row_h - fs) * 0.5f), faint_text_color(), lbl);
             dl->AddRectFilled(ra, rb, ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
             const double os_total = u.os_bin_ms * static_cast<double>(u.os_cpu_busy[c].size());
-            area(dl, ra, rb, u.os_cpu_busy[c], u.os_bin_ms, std::max(os_total, 1.0), 1.0f,
+            // The OS's own counters do not depend on the trace: all of it.
+            area(dl, ra, rb, u.os_cpu_busy[c], u.os_bin_ms, std::max(os_total, 1.0), os_total, 1.0f,
                  IM_COL32(66, 140, 230, 110), IM_COL32(66, 140, 230, 255));
             ImGui::Dummy(ImVec2(chart_w, row_h + 2));
         }
