@@ -23,7 +23,7 @@ TEST_CASE("arithmetic, text and containers print as CPython" * doctest::timeout(
           "0.30000000000000004 1e+16 1e-05 1.5 inf\n");
     CHECK(out_of("print([1, 'a', (2,), {'k': None}], {1, 2}, ())\n") ==
           "[1, 'a', (2,), {'k': None}] {1, 2} ()\n");
-    CHECK(out_of("s = 'héllo'\nprint(len(s), s[1], s[::-1], s.upper())\n") == "5 é olléh HéLLO\n");
+    CHECK(out_of("s = 'héllo'\nprint(len(s), s[1], s[::-1], s.upper())\n") == "5 é olléh HÉLLO\n");
     CHECK(out_of("print(f'{3.14159:.2f}|{42:>5}|{\"x\"!r}|{255:#x}')\n") == "3.14|   42|'x'|0xff\n");
     CHECK(out_of("print('%s-%d-%05.1f' % ('a', 7, 2.25))\n") == "a-7-002.2\n");
 }

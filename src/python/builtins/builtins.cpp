@@ -319,8 +319,30 @@ Value b_dir(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         Value key;
         while (dict_next(r.as<Dict>(), &pos, &key, nullptr)) list_append(ts, l, key);
         r = Value::from_ptr(l);
+    } else if (is_typeobj(a[0])) {
+        // type.__dir__: the names in the class's and its bases' namespaces.
+        Type* t = a[0].as<Type>();
+        Dict* seen = new_dict(ts);
+        if (!seen) return Value::null();
+        Rooted ks(ts, Value::from_ptr(seen));
+        for (int64_t i = 0; t->mro && i < t->mro->size; ++i) {
+            int64_t pos = 0;
+            Value k;
+            while (dict_next(t->mro->items[i].as<Type>()->dict, &pos, &k, nullptr))
+                if (!dict_set(ts, seen, k, Value::none())) return Value::null();
+        }
+        List* l = new_list(ts, 0);
+        if (!l) return Value::null();
+        r = Value::from_ptr(l);
+        Rooted kl(ts, r);
+        int64_t pos = 0;
+        Value k;
+        while (dict_next(seen, &pos, &k, nullptr)) list_append(ts, l, k);
     } else {
-        r = call_method(ts, a[0], names.__dir__, nullptr, 0);
+        // A special method: looked up on the type, never the instance.
+        Value m = type_lookup(type_of(a[0]), names.__dir__);
+        if (m.is_null()) return raise(ts, &exc_TypeError, "object does not provide __dir__");
+        r = call1(ts, m, a[0]);
         if (r.is_null()) return r;
         if (!is_list(r)) {
             RootedVector v(ts);
@@ -457,6 +479,7 @@ bool init_interp(ThreadState& ts) {
     dict_set_str(ts, d, names.__debug__, Value::true_());
     add_builtin_functions(ts, d);
     add_builtin_seq_functions(ts, d);
+    add_builtin_exec_functions(ts, d);
     if (ts.has_exc()) return false;
     dict_set_str(ts, in.modules, b->name, Value::from_ptr(b));
     // sys is imported eagerly: print() and tracebacks use sys.stdout/stderr.
@@ -468,6 +491,8 @@ bool init_interp(ThreadState& ts) {
     in.main_module = main;
     dict_set_str(ts, main->dict, names.__builtins__, Value::from_ptr(b));
     dict_set_str(ts, in.modules, names.__main__, Value::from_ptr(main));
+    // sys's struct sequences (version_info, ...) come from Python (modules/_sysinfo.py).
+    if (import_module(ts, "_sysinfo").is_null()) return false;
     return !ts.has_exc();
 }
 

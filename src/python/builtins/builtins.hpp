@@ -29,6 +29,7 @@ Value builtin_anext(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
 Value builtin_import(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
 void add_builtin_functions(ThreadState& ts, Dict* d);
 void add_builtin_seq_functions(ThreadState& ts, Dict* d);
+void add_builtin_exec_functions(ThreadState& ts, Dict* d);
 Value sort_list(ThreadState& ts, List* l, Value key, bool reverse);
 
 }  // namespace interleave::python

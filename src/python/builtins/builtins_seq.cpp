@@ -169,7 +169,7 @@ Value b_sorted(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
             if (t < 0) return Value::null();
             reverse = t;
         } else {
-            return raisef(ts, &exc_TypeError, "sort() got an unexpected keyword argument '{}'", k);
+            return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for sort()", k);
         }
     }
     RootedVector items(ts);

@@ -16,12 +16,12 @@ struct CodeUnit;
 
 // A compile-time constant.
 struct ConstValue {
-    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, Code };
+    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, FrozenSet, Code };
     Kind kind = Kind::None;
     int64_t i = 0;
     double f = 0;
     std::string s;  // Str/Bytes text; BigInt decimal digits
-    std::vector<ConstValue> items;  // Tuple
+    std::vector<ConstValue> items;  // Tuple, FrozenSet (in display order)
     std::shared_ptr<CodeUnit> code;
 
     bool same_as(const ConstValue& o) const;  // identical constant (for deduplication)

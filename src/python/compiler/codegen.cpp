@@ -6,6 +6,7 @@
 
 #include "python/compiler/assemble.hpp"
 #include "python/compiler/compile.hpp"
+#include "python/parser/compile_checks.hpp"
 
 namespace interleave::python {
 
@@ -24,6 +25,17 @@ bool ConstValue::same_as(const ConstValue& o) const {
         case Kind::BigInt:
         case Kind::Str:
         case Kind::Bytes: return s == o.s;
+        case Kind::FrozenSet: {
+            // Equal as sets (CPython's constant cache keys a frozenset by its contents, so a
+            // second equal display reuses the first one's constant and layout).
+            if (items.size() != o.items.size()) return false;
+            for (const ConstValue& a : items) {
+                bool found = false;
+                for (const ConstValue& b : o.items) found = found || a.same_as(b);
+                if (!found) return false;
+            }
+            return true;
+        }
         case Kind::Tuple:
             if (items.size() != o.items.size()) return false;
             for (size_t k = 0; k < items.size(); ++k)
@@ -34,8 +46,48 @@ bool ConstValue::same_as(const ConstValue& o) const {
     return false;
 }
 
-Codegen::Codegen(const ScopeTable& scopes, std::string_view filename)
-    : scopes_(scopes), filename_(filename) {}
+Codegen::Codegen(const SymbolTable& symtable, std::string_view filename)
+    : symtable_(symtable), filename_(filename) {}
+
+ScopeView* Codegen::view_of(const void* node) {
+    auto& slot = views_[node];
+    if (slot) return slot.get();
+    const SymbolTableEntry* ste = symtable_.lookup(node);
+    if (!ste)
+        throw CompileError{SyntaxErrorInfo{SyntaxErrorKind::SyntaxError,
+                                           "internal error: no symbol table entry", filename_, 0,
+                                           0, 0, 0, ""}};
+    slot = std::make_unique<ScopeView>();
+    ScopeView& v = *slot;
+    v.ste = ste;
+    switch (ste->type) {
+        case BlockType::Module: v.kind = ScopeView::Kind::Module; break;
+        case BlockType::Class: v.kind = ScopeView::Kind::Class; break;
+        case BlockType::Function:
+            v.kind = ste->comprehension == ComprehensionKind::None ? ScopeView::Kind::Function
+                                                                   : ScopeView::Kind::Comprehension;
+            break;
+    }
+    v.is_generator = ste->generator;
+    v.is_coroutine = ste->coroutine;
+    v.needs_class_closure = ste->needs_class_closure;
+    if (v.function_like()) {
+        v.varnames = ste->varnames;
+        for (const Symbol& sym : ste->symbols)
+            if (sym.scope == Scope::Local &&
+                std::find(v.varnames.begin(), v.varnames.end(), sym.name) == v.varnames.end())
+                v.varnames.push_back(sym.name);
+    }
+    for (const Symbol& sym : ste->symbols) {
+        if (sym.scope == Scope::Cell) v.cellvars.push_back(sym.name);
+        if (sym.scope == Scope::Free || (sym.flags & symflag::kFreeClass))
+            v.freevars.push_back(sym.name);
+    }
+    if (v.needs_class_closure) v.cellvars.emplace_back("__class__");
+    std::sort(v.cellvars.begin(), v.cellvars.end());
+    std::sort(v.freevars.begin(), v.freevars.end());
+    return &v;
+}
 
 void Codegen::error(const Located& at, std::string msg) {
     CompileError e;
@@ -51,16 +103,16 @@ void Codegen::error(const Located& at, std::string msg) {
 
 void Codegen::enter(const void* node, std::string name, std::string qualname, int firstline) {
     auto unit = std::make_unique<Unit>();
-    unit->scope = scopes_.lookup(node);
+    unit->scope = view_of(node);
     unit->out = std::make_shared<CodeUnit>();
     unit->out->name = std::move(name);
     unit->out->qualname = std::move(qualname);
     unit->out->filename = filename_;
     unit->out->firstlineno = firstline;
-    ScopeInfo* s = unit->scope;
-    unit->is_module = s->kind == ScopeInfo::Kind::Module;
-    unit->is_class = s->kind == ScopeInfo::Kind::Class;
-    if (unit->is_class) unit->class_name = s->name;
+    ScopeView* s = unit->scope;
+    unit->is_module = s->kind == ScopeView::Kind::Module;
+    unit->is_class = s->kind == ScopeView::Kind::Class;
+    if (unit->is_class) unit->class_name = s->ste->name;
     else if (!units_.empty()) unit->class_name = units_.back()->class_name;
     // localsplus: varnames, then cells that are not arguments, then free variables.
     CodeUnit& c = *unit->out;
@@ -108,10 +160,10 @@ std::string Codegen::qualname_for(const std::string& name, bool is_function) {
     if (units_.empty() || u().is_module) return name;
     Unit& parent = u();
     std::string base = parent.out->qualname;
-    ScopeInfo* ps = parent.scope;
+    ScopeView* ps = parent.scope;
     // Private-to-a-class global names keep their plain qualname; functions nested in functions
     // get "<locals>".
-    if (ps->kind == ScopeInfo::Kind::Function || ps->kind == ScopeInfo::Kind::Comprehension)
+    if (ps->kind == ScopeView::Kind::Function || ps->kind == ScopeView::Kind::Comprehension)
         return base + ".<locals>." + name;
     return base + "." + name;
 }
@@ -181,34 +233,24 @@ void Codegen::set_pos(const Located& l) {
 void Codegen::nameop(std::string_view raw, Ctx ctx) {
     std::string name = mangle(raw);
     Unit& un = u();
-    ScopeInfo* s = un.scope;
-    NameScope sc = s->scope_of(name);
-    auto sit = s->scopes.find(name);
-    if (sit == s->scopes.end()) sc = NameScope::GlobalImplicit;
-    if (un.is_class && name == "__class__" && s->needs_class_closure && ctx == Ctx::Load) {
-        emit(LOAD_CLOSURE, un.deref.at("__class__"));
-        return;
-    }
+    ScopeView* s = un.scope;
+    Scope sc = s->scope_of(name);
+    // compiler_nameop: FREE/CELL -> DEREF (LOAD_CLASSDEREF in a class body); LOCAL and
+    // GLOBAL_IMPLICIT -> FAST/GLOBAL in functions, NAME ops elsewhere; GLOBAL_EXPLICIT -> GLOBAL;
+    // a name the table does not know -> NAME ops.
     enum { Fast, Global, Deref, NameOp } kind = NameOp;
     switch (sc) {
-        case NameScope::Free:
-        case NameScope::Cell: kind = Deref; break;
-        case NameScope::Local:
-            kind = (s->kind == ScopeInfo::Kind::Function || s->kind == ScopeInfo::Kind::Comprehension) ? Fast : NameOp;
-            break;
-        case NameScope::GlobalImplicit:
-            kind = (s->kind == ScopeInfo::Kind::Function || s->kind == ScopeInfo::Kind::Comprehension) ? Global : NameOp;
-            break;
-        case NameScope::GlobalExplicit: kind = Global; break;
+        case Scope::Free:
+        case Scope::Cell: kind = Deref; break;
+        case Scope::Local: kind = s->function_like() ? Fast : NameOp; break;
+        case Scope::GlobalImplicit: kind = s->function_like() ? Global : NameOp; break;
+        case Scope::GlobalExplicit: kind = Global; break;
+        case Scope::None: break;
     }
-    if (un.is_class && sc == NameScope::Free) {
-        // A class body reading a free variable checks its namespace first.
-        if (ctx == Ctx::Load) {
-            emit(LOAD_CLASSDEREF, un.deref.at(name));
-            return;
-        }
+    if (kind == Deref && un.is_class && ctx == Ctx::Load) {
+        emit(LOAD_CLASSDEREF, un.deref.at(name));
+        return;
     }
-    if (un.is_class && sc == NameScope::Local && (s->flags[name] & ScopeInfo::kFreeClass) == 0) kind = NameOp;
     switch (kind) {
         case Fast: {
             int i = un.fast.at(name);
@@ -234,7 +276,7 @@ void Codegen::nameop(std::string_view raw, Ctx ctx) {
     }
 }
 
-void Codegen::make_closure(const std::shared_ptr<CodeUnit>& code, int flags, ScopeInfo* child) {
+void Codegen::make_closure(const std::shared_ptr<CodeUnit>& code, int flags, ScopeView* child) {
     if (!child->freevars.empty()) {
         for (const std::string& fv : child->freevars) {
             // The enclosing unit's cell or free variable of the same name.
@@ -284,12 +326,18 @@ std::shared_ptr<CodeUnit> Codegen::module(const Module* m) {
 
 CompileOutput compile_module(const Module* module, std::string_view filename,
                              std::string_view source) {
-    (void)source;
     CompileOutput out;
-    ScopeTable scopes;
-    if (!build_scopes(module, filename, &scopes, &out.error)) return out;
+    SymtableResult st = build_symtable(*module, source, filename);
+    if (!st.ok()) {
+        out.error = std::move(st.error);
+        return out;
+    }
+    if (auto err = check_compile_errors(*module, *st.table, source, filename)) {
+        out.error = std::move(*err);
+        return out;
+    }
     try {
-        Codegen cg(scopes, filename);
+        Codegen cg(*st.table, filename);
         out.code = cg.module(module);
     } catch (CompileError& e) {
         out.error = e.info;

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "python/compiler/code_unit.hpp"
-#include "python/compiler/scopes.hpp"
 #include "python/parser/ast.hpp"
+#include "python/parser/symtable.hpp"
 
 namespace interleave::python {
 
@@ -37,12 +37,46 @@ struct FBlock {
     const Stmt* stmt = nullptr;
 };
 
+inline ConstValue str_const(std::string_view s) {
+    ConstValue c;
+    c.kind = ConstValue::Kind::Str;
+    c.s = std::string(s);
+    return c;
+}
+inline ConstValue int_const(int64_t i) {
+    ConstValue c;
+    c.kind = ConstValue::Kind::Int;
+    c.i = i;
+    return c;
+}
+
 struct CompileError {
     SyntaxErrorInfo info;
 };
 
+// What the compiler needs of one symbol-table scope (parser/symtable.hpp), laid out as CPython
+// 3.11's compiler_enter_scope does: co_varnames (parameters, then the other locals in order of
+// first mention), sorted cell and free variables.
+struct ScopeView {
+    enum class Kind : uint8_t { Module, Function, Class, Comprehension };
+    const SymbolTableEntry* ste = nullptr;
+    Kind kind = Kind::Module;
+    std::vector<std::string> varnames;
+    std::vector<std::string> cellvars;  // sorted; __class__ for a class whose methods need it
+    std::vector<std::string> freevars;  // sorted; FREE or DEF_FREE_CLASS
+    bool is_generator = false;
+    bool is_coroutine = false;
+    bool needs_class_closure = false;
+    bool function_like() const { return kind == Kind::Function || kind == Kind::Comprehension; }
+    // The name's scope; Scope::None when the table does not know it (CPython: a NAME op).
+    Scope scope_of(const std::string& name) const {
+        const Symbol* s = ste->lookup(name);
+        return s ? s->scope : Scope::None;
+    }
+};
+
 struct Unit {
-    ScopeInfo* scope = nullptr;
+    ScopeView* scope = nullptr;
     std::shared_ptr<CodeUnit> out;
     std::vector<Instr> instrs;
     std::vector<int> labels;  // label id -> instruction index (-1: unplaced)
@@ -56,7 +90,7 @@ struct Unit {
 
 class Codegen {
   public:
-    Codegen(const ScopeTable& scopes, std::string_view filename);
+    Codegen(const SymbolTable& symtable, std::string_view filename);
     std::shared_ptr<CodeUnit> module(const Module* m);
 
     // --- units -------------------------------------------------------------------------
@@ -126,6 +160,8 @@ class Codegen {
     bool has_starred(const Seq<Expr*>& args, const Seq<Keyword*>& kws);
     void call_ex_args(const Seq<Expr*>& args, const Seq<Keyword*>& kws);
     void starred_collection(const Seq<Expr*>& elts, int build_op, int extend_op, bool tuple);
+    bool foldable_set_display(const Seq<Expr*>& elts, std::vector<ConstValue>* items);
+    bool folded_constant(const Expr* e, ConstValue* out);
     void dict_display(const Dict& d);
     void subscript_slice(const Expr* slice);
     void joined_str(const JoinedStr& j);
@@ -136,14 +172,17 @@ class Codegen {
     void comprehension_generator(const Seq<Comprehension*>& gens, uint32_t index, int depth,
                                  const Expr* elt, const Expr* value, int kind);
     void yield_from(bool await);
-    void make_closure(const std::shared_ptr<CodeUnit>& code, int flags, ScopeInfo* child);
+    void make_closure(const std::shared_ptr<CodeUnit>& code, int flags, ScopeView* child);
     int defaults(const Arguments* a);  // pushes defaults/kwdefaults; returns MAKE_FUNCTION flags
     bool annotations(const Arguments* a, Expr* returns);
     ConstValue constant_value(const ConstantValue& v);
 
   private:
-    const ScopeTable& scopes_;
+    ScopeView* view_of(const void* node);
+
+    const SymbolTable& symtable_;
     std::string filename_;
+    std::unordered_map<const void*, std::unique_ptr<ScopeView>> views_;
     std::vector<std::unique_ptr<Unit>> units_;
 };
 

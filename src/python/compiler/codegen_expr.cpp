@@ -1,18 +1,10 @@
-// Expressions (CPython 3.11's compiler_visit_expr and friends).
+// Expressions (CPython 3.11's compiler_visit_expr and friends); calls are in codegen_call.cpp.
 #include "python/compiler/codegen.hpp"
 
 namespace interleave::python {
 
 int binop_code(Operator op);
 
-namespace {
-ConstValue str_const(std::string_view s) {
-    ConstValue c;
-    c.kind = ConstValue::Kind::Str;
-    c.s = std::string(s);
-    return c;
-}
-}  // namespace
 
 ConstValue Codegen::constant_value(const ConstantValue& v) {
     ConstValue c;
@@ -177,178 +169,6 @@ void Codegen::boolop(const BoolOp& b) {
     place(end);
 }
 
-bool Codegen::has_starred(const Seq<Expr*>& args, const Seq<Keyword*>& kws) {
-    for (Expr* a : args)
-        if (a->kind == ExprKind::Starred) return true;
-    for (Keyword* k : kws)
-        if (k->arg.empty()) return true;
-    return false;
-}
-
-void Codegen::starred_collection(const Seq<Expr*>& elts, int build_op, int extend_op, bool tuple) {
-    bool starred = false;
-    for (Expr* e : elts)
-        if (e->kind == ExprKind::Starred) starred = true;
-    if (!starred) {
-        exprs(elts);
-        emit(build_op, int(elts.size()));
-        return;
-    }
-    // Items before the first star are built directly; the rest are appended / extended.
-    int seen = 0;
-    bool built = false;
-    for (Expr* e : elts) {
-        if (e->kind == ExprKind::Starred) {
-            if (!built) {
-                emit(build_op == BUILD_SET ? BUILD_SET : BUILD_LIST, seen);
-                built = true;
-            }
-            expr(e->as<Starred>().value);
-            emit(extend_op, 1);
-        } else if (!built) {
-            expr(e);
-            ++seen;
-        } else {
-            expr(e);
-            emit(build_op == BUILD_SET ? SET_ADD : LIST_APPEND, 1);
-        }
-    }
-    if (tuple) emit(LIST_TO_TUPLE);
-}
-
-void Codegen::call_ex_args(const Seq<Expr*>& args, const Seq<Keyword*>& kws) {
-    // Positional part: a tuple.
-    bool starred = false;
-    for (Expr* a : args)
-        if (a->kind == ExprKind::Starred) starred = true;
-    if (!starred) {
-        exprs(args);
-        emit(BUILD_TUPLE, int(args.size()));
-    } else if (args.size() == 1) {
-        expr(args[0]->as<Starred>().value);
-        emit(BUILD_LIST, 0);
-        emit(SWAP, 2);
-        emit(LIST_EXTEND, 1);
-        emit(LIST_TO_TUPLE);
-    } else {
-        starred_collection(args, BUILD_LIST, LIST_EXTEND, true);
-    }
-    if (kws.empty()) return;
-    // Keywords: a dict, merging ** mappings.
-    int pending = 0;
-    bool have_dict = false;
-    for (Keyword* k : kws) {
-        if (k->arg.empty()) {
-            if (pending) {
-                emit(BUILD_MAP, pending);
-                if (have_dict) emit(DICT_MERGE, 1);
-                have_dict = true;
-                pending = 0;
-            }
-            if (!have_dict) {
-                emit(BUILD_MAP, 0);
-                have_dict = true;
-            }
-            expr(k->value);
-            emit(DICT_MERGE, 1);
-        } else {
-            load_const(str_const(k->arg));
-            expr(k->value);
-            ++pending;
-        }
-    }
-    if (pending) {
-        emit(BUILD_MAP, pending);
-        if (have_dict) emit(DICT_MERGE, 1);
-    }
-}
-
-void Codegen::call_args(const Seq<Expr*>& args, const Seq<Keyword*>& kws, int extra_positional) {
-    if (has_starred(args, kws)) {
-        // The callable and NULL are on the stack, with `extra_positional` values already
-        // pushed after them (class bases' leading arguments): fold those into the tuple.
-        if (extra_positional) {
-            emit(BUILD_LIST, extra_positional);
-            for (Expr* a : args) {
-                if (a->kind == ExprKind::Starred) {
-                    expr(a->as<Starred>().value);
-                    emit(LIST_EXTEND, 1);
-                } else {
-                    expr(a);
-                    emit(LIST_APPEND, 1);
-                }
-            }
-            emit(LIST_TO_TUPLE);
-            if (!kws.empty()) {
-                // Build keywords only.
-                int pending = 0;
-                bool have_dict = false;
-                for (Keyword* k : kws) {
-                    if (k->arg.empty()) {
-                        if (pending) {
-                            emit(BUILD_MAP, pending);
-                            if (have_dict) emit(DICT_MERGE, 1);
-                            have_dict = true;
-                            pending = 0;
-                        }
-                        if (!have_dict) {
-                            emit(BUILD_MAP, 0);
-                            have_dict = true;
-                        }
-                        expr(k->value);
-                        emit(DICT_MERGE, 1);
-                    } else {
-                        load_const(str_const(k->arg));
-                        expr(k->value);
-                        ++pending;
-                    }
-                }
-                if (pending) {
-                    emit(BUILD_MAP, pending);
-                    if (have_dict) emit(DICT_MERGE, 1);
-                }
-            }
-            emit(CALL_FUNCTION_EX, kws.empty() ? 0 : 1);
-            return;
-        }
-        call_ex_args(args, kws);
-        emit(CALL_FUNCTION_EX, kws.empty() ? 0 : 1);
-        return;
-    }
-    exprs(args);
-    if (!kws.empty()) {
-        ConstValue names;
-        names.kind = ConstValue::Kind::Tuple;
-        for (Keyword* k : kws) {
-            for (const ConstValue& prev : names.items)
-                if (prev.s == k->arg) error(*k, "keyword argument repeated: " + std::string(k->arg));
-            names.items.push_back(str_const(k->arg));
-            expr(k->value);
-        }
-        emit(KW_NAMES, add_const(names));
-    }
-    emit(CALL, int(args.size() + kws.size()) + extra_positional);
-}
-
-void Codegen::call(const Call& c) {
-    if (c.func->kind == ExprKind::Attribute && !has_starred(c.args, c.keywords)) {
-        auto& a = c.func->as<Attribute>();
-        expr(a.value);
-        Position call_pos = u().pos;
-        set_pos(*c.func);
-        // The method name's columns, as CPython 3.11 marks LOAD_METHOD.
-        emit(LOAD_METHOD, add_name(mangle(a.attr)));
-        // PRECALL/CALL carry the whole call's position (3.11's compiler restores it), so a
-        // traceback through `obj.method(args)` marks the call, not just `obj.method`.
-        u().pos = call_pos;
-        call_args(c.args, c.keywords, 0);
-        return;
-    }
-    expr(c.func);
-    emit(PUSH_NULL);
-    call_args(c.args, c.keywords, 0);
-}
-
 void Codegen::dict_display(const Dict& d) {
     uint32_t n = d.keys.size();
     int pending = 0;
@@ -427,7 +247,7 @@ void Codegen::lambda(const Lambda& l, const Expr* e) {
     int flags = defaults(l.args);
     std::string qn = qualname_for("<lambda>", true);
     enter(e, "<lambda>", qn, e->lineno);
-    ScopeInfo* child = u().scope;
+    ScopeView* child = u().scope;
     CodeUnit& c = *u().out;
     c.argcount = int(l.args->posonlyargs.size() + l.args->args.size());
     c.posonlyargcount = int(l.args->posonlyargs.size());
@@ -526,7 +346,7 @@ void Codegen::comprehension(const Expr* e, const Seq<Comprehension*>& gens, cons
     static const char* const kNames[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
     std::string qn = qualname_for(kNames[kind], true);
     enter(e, kNames[kind], qn, e->lineno);
-    ScopeInfo* child = u().scope;
+    ScopeView* child = u().scope;
     CodeUnit& c = *u().out;
     c.argcount = 1;
     c.flags = kCoOptimized | kCoNewLocals;
@@ -620,11 +440,11 @@ void Codegen::expr(const Expr* e) {
             break;
         }
         case ExprKind::Await: {
-            ScopeInfo* s = u().scope;
-            if (s->kind == ScopeInfo::Kind::Module || s->kind == ScopeInfo::Kind::Class)
+            ScopeView* s = u().scope;
+            if (s->kind == ScopeView::Kind::Module || s->kind == ScopeView::Kind::Class)
                 error(*e, "'await' outside function");
             if (!(u().out->flags & (kCoCoroutine | kCoAsyncGenerator)) &&
-                s->kind != ScopeInfo::Kind::Comprehension)
+                s->kind != ScopeView::Kind::Comprehension)
                 error(*e, "'await' outside async function");
             expr(e->as<Await>().value);
             set_pos(*e);
@@ -634,7 +454,7 @@ void Codegen::expr(const Expr* e) {
             break;
         }
         case ExprKind::Yield: {
-            if (u().scope->kind != ScopeInfo::Kind::Function) error(*e, "'yield' outside function");
+            if (u().scope->kind != ScopeView::Kind::Function) error(*e, "'yield' outside function");
             auto& y = e->as<Yield>();
             if (y.value) expr(y.value);
             else load_none();
@@ -645,7 +465,7 @@ void Codegen::expr(const Expr* e) {
             break;
         }
         case ExprKind::YieldFrom: {
-            if (u().scope->kind != ScopeInfo::Kind::Function) error(*e, "'yield' outside function");
+            if (u().scope->kind != ScopeView::Kind::Function) error(*e, "'yield' outside function");
             if (u().out->flags & kCoAsyncGenerator) error(*e, "'yield from' inside async function");
             expr(e->as<YieldFrom>().value);
             set_pos(*e);

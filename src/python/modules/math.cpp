@@ -204,7 +204,9 @@ Value m_gcd(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 Value m_factorial(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 1 || !is_int(a[0])) return raise(ts, &exc_TypeError, "factorial() only accepts integral values");
+    if (n != 1) return raisef(ts, &exc_TypeError, "math.factorial() takes exactly one argument ({} given)", n);
+    if (!is_int(a[0]))
+        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(a[0]));
     int64_t k;
     if (!int_to_i64(ts, a[0], &k)) return Value::null();
     if (k < 0) return raise(ts, &exc_ValueError, "factorial() not defined for negative values");
@@ -322,8 +324,10 @@ const MethodDef kMath[] = {
 
 }  // namespace
 
+bool add_math_more(ThreadState& ts, Module* m);  // math_more.cpp
+
 bool init_math(ThreadState& ts, Module* m) {
-    return add_functions(ts, m, kMath) && add_value(ts, m, "pi", Value::from_double(M_PI)) &&
+    return add_functions(ts, m, kMath) && add_math_more(ts, m) && add_value(ts, m, "pi", Value::from_double(M_PI)) &&
            add_value(ts, m, "e", Value::from_double(M_E)) &&
            add_value(ts, m, "tau", Value::from_double(2 * M_PI)) &&
            add_value(ts, m, "inf", Value::from_double(HUGE_VAL)) &&

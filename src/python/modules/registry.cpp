@@ -2,6 +2,7 @@
 #include "python/modules/asyncio_modules.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/modules/multiprocessing_sources.hpp"
+#include "python/modules/py_modules.hpp"
 
 namespace interleave::python {
 
@@ -10,12 +11,35 @@ bool init_time(ThreadState& ts, Module* m);
 bool init_math(ThreadState& ts, Module* m);
 bool init_mp_native(ThreadState& ts, Module* m);
 bool init_pickle(ThreadState& ts, Module* m);
+bool init_random_core(ThreadState& ts, Module* m);
+bool init_os(ThreadState& ts, Module* m);
 
 std::span<const ModuleDef> native_modules() {
     static const ModuleDef kModules[] = {
         {"sys", init_sys},
-        {"time", init_time},
+        {"time", init_time, pymod_text(interleave_pymod_time)},
         {"math", init_math},
+        {"_structseq", nullptr, pymod_text(interleave_pymod__structseq)},
+        {"_sysinfo", nullptr, pymod_text(interleave_pymod__sysinfo)},
+        {"itertools", nullptr, pymod_text(interleave_pymod_itertools)},
+        {"functools", nullptr, pymod_text(interleave_pymod_functools)},
+        {"collections", nullptr, pymod_text(interleave_pymod_collections)},
+        {"collections.abc", nullptr, pymod_text(interleave_pymod_collections_abc)},
+        {"operator", nullptr, pymod_text(interleave_pymod_operator)},
+        {"contextlib", nullptr, pymod_text(interleave_pymod_contextlib)},
+        {"dataclasses", nullptr, pymod_text(interleave_pymod_dataclasses)},
+        {"copy", nullptr, pymod_text(interleave_pymod_copy)},
+        {"io", nullptr, pymod_text(interleave_pymod_io)},
+        {"datetime", nullptr, pymod_text(interleave_pymod_datetime)},
+        {"_random", init_random_core},
+        {"random", nullptr, pymod_text(interleave_pymod_random)},
+        {"bisect", nullptr, pymod_text(interleave_pymod_bisect)},
+        {"heapq", nullptr, pymod_text(interleave_pymod_heapq)},
+        {"os", init_os, pymod_text(interleave_pymod_os)},
+        {"posixpath", nullptr, pymod_text(interleave_pymod_posixpath)},
+        {"string", nullptr, pymod_text(interleave_pymod_string)},
+        {"typing", nullptr, pymod_text(interleave_pymod_typing)},
+        {"enum", nullptr, pymod_text(interleave_pymod_enum)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},

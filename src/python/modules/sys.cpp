@@ -53,6 +53,8 @@ const GetSetDef kStreamGetSets[] = {{"encoding", s_encoding}};
 
 Value sys_exit(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n > 1) return raisef(ts, &exc_TypeError, "exit expected at most 1 argument, got {}", n);
+    // sys.exit(None) is sys.exit(): PyErr_SetObject(SystemExit, None) makes args ().
+    if (n == 1 && a[0].is_none()) n = 0;
     Tuple* args = new_tuple_from(ts, a, int64_t(n));
     return raise_instance(ts, new_exception_args(ts, &exc_SystemExit, args));
 }

@@ -1,4 +1,5 @@
-// bytes (the core: literals, repr, len, indexing, slicing, iteration, concatenation, decode).
+// bytes (the core: literals, repr, len, indexing, slicing, iteration, concatenation); the
+// methods are in bytes_methods.cpp.
 #include <cstring>
 
 #include "python/num/str_repr.hpp"
@@ -76,7 +77,9 @@ Value b_getitem(ThreadState& ts, Value self, Value key) {
 }
 
 Value b_add(ThreadState& ts, Value a, Value b) {
-    if (!is_type(a, &bytes_type) || !is_type(b, &bytes_type)) return not_implemented();
+    if (!is_type(a, &bytes_type)) return not_implemented();
+    if (!is_type(b, &bytes_type))
+        return raisef(ts, &exc_TypeError, "can't concat {} to bytes", type_name(b));
     std::string s(a.as<Bytes>()->view());
     s += b.as<Bytes>()->view();
     Bytes* r = new_bytes(ts, s);
@@ -118,23 +121,9 @@ Value b_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple*) {
     return Value::from_ptr(new_bytes(ts, s));
 }
 
-Value m_decode(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    return str_value(ts, a[0].as<Bytes>()->view());
-}
-
-Value m_hex(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    std::string out;
-    static const char* digits = "0123456789abcdef";
-    for (unsigned char c : a[0].as<Bytes>()->view()) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return str_value(ts, out);
-}
-
-const MethodDef kBytesMethods[] = {{"decode", m_decode}, {"hex", m_hex}};
-
 }  // namespace
+
+void setup_bytes_methods(TypeBuilder& b);  // bytes_methods.cpp
 
 void setup_bytes_type(TypeBuilder& b) {
     b.init(bytes_type, "bytes", nullptr, sizeof(Bytes));
@@ -147,7 +136,7 @@ void setup_bytes_type(TypeBuilder& b) {
     bytes_type.contains = b_contains;
     bytes_type.new_ = b_new;
     bytes_type.num.binary[int(BinaryOp::add)] = b_add;
-    b.methods(bytes_type, kBytesMethods);
+    setup_bytes_methods(b);
 }
 
 }  // namespace interleave::python

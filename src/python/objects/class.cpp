@@ -330,6 +330,9 @@ bool defined_in_python(Type* t, Str* name, Value* out = nullptr) {
     Value v = type_lookup(t, name);
     if (out) *out = v;
     if (v.is_null()) return false;
+    // object.__new__ is a staticmethod around a slot wrapper: still the builtin slot.
+    if (is_type(v, &staticmethod_type) && is_type(v.as<StaticMethod>()->func, &slot_wrapper_type))
+        return false;
     return !is_type(v, &slot_wrapper_type);
 }
 
@@ -453,6 +456,30 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
         t->instance_size = best->instance_size;
     }
     if (!compute_mro(&ts, ts.heap, t)) return Value::null();
+    // __slots__ without '__dict__' here and in every class above (up to object): instances
+    // take only the slot names as attributes.
+    {
+        bool slots_only = true;
+        for (int64_t i = 0; i < t->mro->size && slots_only; ++i) {
+            Type* c = t->mro->items[i].as<Type>();
+            if (c == &object_type) continue;
+            if (!(c->tflags & kTypeHeap)) {
+                slots_only = false;
+                break;
+            }
+            Value sl = dict_get_str(c->dict, names.__slots__);
+            if (sl.is_null()) {
+                slots_only = false;
+                break;
+            }
+            RootedVector items(ts);
+            if (is_str(sl)) items.v.push_back(sl);
+            else if (!iterate_into(ts, sl, items.v)) return Value::null();
+            for (Value it : items.v)
+                if (is_str(it) && str_view(it) == "__dict__") slots_only = false;
+        }
+        if (slots_only) t->tflags |= kTypeSlotsOnly;
+    }
     // Start from the solid base's slots, then route dunders defined in Python.
     ReprFn keep_fields[1] = {nullptr};
     (void)keep_fields;

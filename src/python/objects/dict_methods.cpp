@@ -1,4 +1,6 @@
 // dict methods and the dict views (keys(), values(), items()).
+#include <algorithm>
+
 #include "python/objects/api.hpp"
 #include "python/objects/set.hpp"
 #include "python/vm/errors.hpp"
@@ -13,7 +15,8 @@ Dict* D(Value v) {
 }
 
 Value m_get(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n < 2 || n > 3) return raisef(ts, &exc_TypeError, "get expected at most 2 arguments, got {}", n - 1);
+    if (n < 2) return raisef(ts, &exc_TypeError, "get expected at least 1 argument, got {}", n - 1);
+    if (n > 3) return raisef(ts, &exc_TypeError, "get expected at most 2 arguments, got {}", n - 1);
     Value v = dict_get(ts, D(a[0]), a[1]);
     if (v.is_null()) return ts.has_exc() ? v : (n == 3 ? a[2] : Value::none());
     return v;
@@ -118,6 +121,33 @@ Value m_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
     for (size_t i = keys.v.size(); i-- > 0;) list_append(ts, l, keys.v[i]);
     return new_seq_iter(ts, &list_iter_type, Value::from_ptr(l));
 }
+
+// reversed(d.keys()) / reversed(d.values()) / reversed(d.items()): a snapshot, newest first.
+Value m_view_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    Type* t = a[0].as_ptr()->type;
+    Dict* d = a[0].as<SeqIter>()->seq.as<Dict>();
+    RootedVector items(ts);
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+        if (t == &dict_keys_type) {
+            items.v.push_back(k);
+        } else if (t == &dict_values_type) {
+            items.v.push_back(v);
+        } else {
+            Tuple* pair = new_tuple(ts, 2);
+            if (!pair) return Value::null();
+            pair->items[0] = k;
+            pair->items[1] = v;
+            items.v.push_back(Value::from_ptr(pair));
+        }
+    }
+    std::reverse(items.v.begin(), items.v.end());
+    List* l = new_list_from(ts, items.v.data(), int64_t(items.v.size()));
+    if (!l) return Value::null();
+    return new_seq_iter(ts, &list_iter_type, Value::from_ptr(l));
+}
+const MethodDef kViewMethods[] = {{"__reversed__", m_view_reversed}};
 
 const MethodDef kDictMethods[] = {
     {"get", m_get}, {"pop", m_pop}, {"popitem", m_popitem}, {"setdefault", m_setdefault},
@@ -226,6 +256,7 @@ void setup_dict_methods(TypeBuilder& b) {
         t.contains = view_contains;
         t.repr = view_repr;
         t.trace = view_trace;
+        b.methods(t, kViewMethods);
         if (i != 1) {
             t.richcompare = view_richcompare;
             t.num.binary[int(BinaryOp::or_)] = view_or;

@@ -4,6 +4,7 @@
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/vm/errors.hpp"
+#include "python/vm/eval_helpers.hpp"
 #include "python/vm/ops.hpp"
 
 namespace interleave::python {
@@ -409,6 +410,25 @@ Value eg_derive(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return eg_new(ts, &exc_BaseExceptionGroup, args, 2, nullptr);
 }
 
+Value eg_split(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raisef(ts, &exc_TypeError, "split() takes exactly one argument ({} given)", n - 1);
+    Value m, r;
+    if (!exception_group_split_by(ts, a[0], a[1], &m, &r)) return Value::null();
+    Rooted km(ts, m), kr(ts, r);
+    Tuple* t = new_tuple(ts, 2);
+    if (!t) return Value::null();
+    t->items[0] = m;
+    t->items[1] = r;
+    return Value::from_ptr(t);
+}
+
+Value eg_subgroup(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raisef(ts, &exc_TypeError, "subgroup() takes exactly one argument ({} given)", n - 1);
+    Value m, r;
+    if (!exception_group_split_by(ts, a[0], a[1], &m, &r)) return Value::null();
+    return m;
+}
+
 }  // namespace
 
 // Used by the VM's except* support (vm/exc_group.cpp).
@@ -423,7 +443,8 @@ Value exception_group_new(ThreadState& ts, Type* type, const Value* args, size_t
 }
 
 namespace {
-const MethodDef kEgMethods[] = {{"derive", eg_derive}};
+const MethodDef kEgMethods[] = {
+    {"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 }
 
 void setup_exception_types(TypeBuilder& b) {

@@ -198,6 +198,58 @@ Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* 
     return Value::from_double(d);
 }
 
+// float methods (CPython 3.11's float_methods): values from pynum's float_ops.
+double self_double(ThreadState& ts, Value self) {
+    double d = 0;
+    if (self.is_double()) return self.as_double();
+    number_to_double(ts, self, &d);
+    return d;
+}
+Value fm_is_integer(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return Value::boolean(float_is_integer(self_double(ts, a[0])));
+}
+Value fm_hex(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return str_value(ts, float_hex(self_double(ts, a[0])));
+}
+Value fm_fromhex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2 || !is_str(a[1]))
+        return raisef(ts, &exc_TypeError, "fromhex() argument must be str, not {}",
+                      n == 2 ? type_name(a[1]) : "nothing");
+    Result<double> r = float_fromhex(str_view(a[1]));
+    if (!r.ok()) return raise_num_error(ts, r.error);
+    Value v = Value::from_double(r.value);
+    if (a[0] == Value::from_ptr(&float_type)) return v;
+    return call1(ts, a[0], v);
+}
+Value fm_as_integer_ratio(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    Result<IntegerRatio> r = float_as_integer_ratio(self_double(ts, a[0]));
+    if (!r.ok()) return raise_num_error(ts, r.error);
+    Value num = int_from_bigint(ts, std::move(r.value.numerator));
+    if (num.is_null()) return num;
+    Rooted kn(ts, num);
+    Value den = int_from_bigint(ts, std::move(r.value.denominator));
+    if (den.is_null()) return den;
+    Rooted kd(ts, den);
+    Tuple* t = new_tuple(ts, 2);
+    if (!t) return Value::null();
+    t->items[0] = num;
+    t->items[1] = den;
+    return Value::from_ptr(t);
+}
+Value fm_conjugate(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return Value::from_double(self_double(ts, a[0]));
+}
+Value fg_real(ThreadState& ts, Value self) {
+    return Value::from_double(self_double(ts, self));
+}
+Value fg_imag(ThreadState&, Value) {
+    return Value::from_double(0.0);
+}
+const MethodDef kFloatMethods[] = {
+    {"is_integer", fm_is_integer}, {"hex", fm_hex}, {"fromhex", fm_fromhex, kMethClass},
+    {"as_integer_ratio", fm_as_integer_ratio}, {"conjugate", fm_conjugate}};
+const GetSetDef kFloatGetSets[] = {{"real", fg_real}, {"imag", fg_imag}};
+
 }  // namespace
 
 void setup_float_type(TypeBuilder& b) {
@@ -220,6 +272,8 @@ void setup_float_type(TypeBuilder& b) {
     n.abs = f_abs;
     n.to_int = f_to_int;
     n.to_float = f_to_float;
+    b.methods(float_type, kFloatMethods);
+    b.getsets(float_type, kFloatGetSets);
 }
 
 }  // namespace interleave::python

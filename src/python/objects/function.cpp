@@ -1,5 +1,5 @@
 // Functions, methods and descriptors: function, bound method, builtin function, method and
-// getset descriptors, property, classmethod, staticmethod, cell, module.
+// getset descriptors, cell, module. property, classmethod, staticmethod: descr.cpp.
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/vm/call.hpp"
@@ -273,12 +273,21 @@ Value bf_repr(ThreadState& ts, Value self) {
 
 Value bf_getattr(ThreadState& ts, Value self, Str* name) {
     BuiltinFunction* f = self.as<BuiltinFunction>();
-    if (name == names.__name__) return str_value(ts, f->def->name);
-    if (name == names.__qualname__)
+    // Names compare by value: attribute names built at run time are not the static ones.
+    auto is = [name](Str* n) { return name == n || str_eq(name, n); };
+    if (is(names.__name__)) return str_value(ts, f->def->name);
+    if (is(names.__qualname__))
         return f->qualname ? Value::from_ptr(f->qualname) : str_value(ts, f->def->name);
-    if (name == names.__self__) return f->self.is_null() ? Value::none() : f->self;
-    if (name == names.__doc__) return f->def->doc ? str_value(ts, f->def->doc) : Value::none();
-    if (name == names.__module__) return Value::none();
+    if (is(names.__self__)) {
+        if (f->self.is_null()) return Value::from_ptr(ts.interp.builtins_module);
+        return f->self;
+    }
+    if (is(names.__doc__)) return f->def->doc ? str_value(ts, f->def->doc) : Value::none();
+    if (is(names.__module__)) {
+        if (f->self.is_null()) return str_value(ts, "builtins");
+        if (is_type(f->self, &module_type)) return Value::from_ptr(f->self.as<Module>()->name);
+        return Value::none();
+    }
     return generic_getattr(ts, self, name);
 }
 
@@ -335,140 +344,6 @@ Value gs_repr(ThreadState& ts, Value self) {
     return str_value(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name,
                                      d->owner->name));
 }
-
-// --- property, classmethod, staticmethod --------------------------------------------------------
-
-void prop_trace(Object* o, GcVisitor& v) {
-    auto* p = static_cast<Property*>(o);
-    v.visit(p->fget);
-    v.visit(p->fset);
-    v.visit(p->fdel);
-    v.visit(p->doc);
-}
-
-Value prop_get(ThreadState& ts, Value descr, Value obj, Value) {
-    if (obj.is_null()) return descr;
-    Property* p = descr.as<Property>();
-    if (p->fget.is_null() || p->fget.is_none())
-        return raise(ts, &exc_AttributeError, "property has no getter");
-    return call1(ts, p->fget, obj);
-}
-
-bool prop_set(ThreadState& ts, Value descr, Value obj, Value v) {
-    Property* p = descr.as<Property>();
-    if (v.is_null()) {
-        if (p->fdel.is_null() || p->fdel.is_none()) {
-            raise(ts, &exc_AttributeError, "can't delete attribute");
-            return false;
-        }
-        return !call1(ts, p->fdel, obj).is_null();
-    }
-    if (p->fset.is_null() || p->fset.is_none()) {
-        raise(ts, &exc_AttributeError, "can't set attribute");
-        return false;
-    }
-    return !call2(ts, p->fset, obj, v).is_null();
-}
-
-bool prop_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kw) {
-    Property* p = self.as<Property>();
-    Value slots[4] = {Value::none(), Value::none(), Value::none(), Value::none()};
-    static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
-    size_t nkw = kw ? size_t(kw->size) : 0;
-    size_t npos = nargs - nkw;
-    if (npos > 4) {
-        raise(ts, &exc_TypeError, "property() takes at most 4 arguments");
-        return false;
-    }
-    for (size_t i = 0; i < npos; ++i) slots[i] = args[i];
-    for (size_t i = 0; i < nkw; ++i) {
-        std::string_view k = str_view(kw->items[i]);
-        bool found = false;
-        for (int j = 0; j < 4; ++j)
-            if (k == kNames[j]) slots[j] = args[npos + i], found = true;
-        if (!found) {
-            raisef(ts, &exc_TypeError, "property() got an unexpected keyword argument '{}'", k);
-            return false;
-        }
-    }
-    p->fget = slots[0];
-    p->fset = slots[1];
-    p->fdel = slots[2];
-    p->doc = slots[3];
-    if (p->doc.is_none() && !p->fget.is_none()) {
-        Value d = getattr_opt(ts, p->fget, names.__doc__);
-        if (ts.has_exc()) clear_exc(ts);
-        if (!d.is_null()) p->doc = d;
-    }
-    return true;
-}
-
-Value prop_copy(ThreadState& ts, Value self, int which, Value f) {
-    Property* p = self.as<Property>();
-    Property* n = ts.heap.make<Property>(type_of(self), type_of(self)->instance_size);
-    if (!n) return raise_memory_error(ts);
-    n->fget = which == 0 ? f : p->fget;
-    n->fset = which == 1 ? f : p->fset;
-    n->fdel = which == 2 ? f : p->fdel;
-    n->doc = p->doc;
-    return Value::from_ptr(n);
-}
-Value prop_getter(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raise(ts, &exc_TypeError, "getter() takes exactly one argument");
-    return prop_copy(ts, a[0], 0, a[1]);
-}
-Value prop_setter(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raise(ts, &exc_TypeError, "setter() takes exactly one argument");
-    return prop_copy(ts, a[0], 1, a[1]);
-}
-Value prop_deleter(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raise(ts, &exc_TypeError, "deleter() takes exactly one argument");
-    return prop_copy(ts, a[0], 2, a[1]);
-}
-const MethodDef kPropertyMethods[] = {
-    {"getter", prop_getter}, {"setter", prop_setter}, {"deleter", prop_deleter}};
-Value p_fget(ThreadState&, Value s) { return s.as<Property>()->fget; }
-Value p_fset(ThreadState&, Value s) { return s.as<Property>()->fset; }
-Value p_fdel(ThreadState&, Value s) { return s.as<Property>()->fdel; }
-Value p_doc(ThreadState&, Value s) { return s.as<Property>()->doc; }
-const GetSetDef kPropertyGetSets[] = {
-    {"fget", p_fget}, {"fset", p_fset}, {"fdel", p_fdel}, {"__doc__", p_doc}};
-
-void cm_trace(Object* o, GcVisitor& v) {
-    auto* c = static_cast<ClassMethod*>(o);
-    v.visit(c->func);
-    v.visit(c->dict);
-}
-Value cm_get(ThreadState& ts, Value descr, Value obj, Value type) {
-    Value t = type.is_null() ? Value::from_ptr(type_of(obj)) : type;
-    return new_bound_method(ts, descr.as<ClassMethod>()->func, t);
-}
-bool cm_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple*) {
-    if (nargs != 1) {
-        raisef(ts, &exc_TypeError, "classmethod expected 1 argument, got {}", nargs);
-        return false;
-    }
-    self.as<ClassMethod>()->func = args[0];
-    return true;
-}
-Value sm_get(ThreadState&, Value descr, Value, Value) {
-    return descr.as<StaticMethod>()->func;
-}
-Value sm_call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kw) {
-    return call(ts, callable.as<StaticMethod>()->func, args, nargs, kw);
-}
-bool sm_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple*) {
-    if (nargs != 1) {
-        raisef(ts, &exc_TypeError, "staticmethod expected 1 argument, got {}", nargs);
-        return false;
-    }
-    self.as<StaticMethod>()->func = args[0];
-    return true;
-}
-Value cm_func(ThreadState&, Value s) { return s.as<ClassMethod>()->func; }
-Value sm_func(ThreadState&, Value s) { return s.as<StaticMethod>()->func; }
-const GetSetDef kCmGetSets[] = {{"__func__", cm_func}, {"__wrapped__", cm_func}};
-const GetSetDef kSmGetSets[] = {{"__func__", sm_func}, {"__wrapped__", sm_func}};
 
 // --- cell, module ------------------------------------------------------------------------------
 
@@ -532,14 +407,6 @@ Value code_repr(ThreadState& ts, Value self) {
                                      c->firstlineno));
 }
 
-Value generic_alloc(ThreadState& ts, Type* type, const Value*, size_t, Tuple*) {
-    // property/classmethod/staticmethod: their value fields start as None.
-    Property* o = ts.heap.make<Property>(type, std::max<size_t>(type->instance_size, sizeof(Property)));
-    if (!o) return raise_memory_error(ts);
-    o->fget = o->fset = o->fdel = o->doc = Value::none();
-    return Value::from_ptr(o);
-}
-
 }  // namespace
 
 void setup_function_types(TypeBuilder& b) {
@@ -581,6 +448,8 @@ void setup_function_types(TypeBuilder& b) {
     code_type.repr = code_repr;
 }
 
+void setup_property_types(TypeBuilder& b);  // descr.cpp
+
 void setup_descr_types(TypeBuilder& b) {
     b.init(method_descr_type, "method_descriptor", nullptr, sizeof(MethodDescr), 0);
     method_descr_type.call = md_call;
@@ -592,31 +461,7 @@ void setup_descr_types(TypeBuilder& b) {
     getset_descr_type.descr_set = gs_set;
     getset_descr_type.repr = gs_repr;
 
-    b.init(property_type, "property", nullptr, sizeof(Property));
-    property_type.descr_get = prop_get;
-    property_type.descr_set = prop_set;
-    property_type.init = prop_init;
-    property_type.new_ = generic_alloc;
-    property_type.trace = prop_trace;
-    b.methods(property_type, kPropertyMethods);
-    b.getsets(property_type, kPropertyGetSets);
-
-    b.init(classmethod_type, "classmethod", nullptr, sizeof(ClassMethod));
-    classmethod_type.dict_offset = offsetof(ClassMethod, dict);
-    classmethod_type.descr_get = cm_get;
-    classmethod_type.init = cm_init;
-    classmethod_type.new_ = generic_alloc;
-    classmethod_type.trace = cm_trace;
-    b.getsets(classmethod_type, kCmGetSets);
-
-    b.init(staticmethod_type, "staticmethod", nullptr, sizeof(StaticMethod));
-    staticmethod_type.dict_offset = offsetof(StaticMethod, dict);
-    staticmethod_type.descr_get = sm_get;
-    staticmethod_type.call = sm_call;
-    staticmethod_type.init = sm_init;
-    staticmethod_type.new_ = generic_alloc;
-    staticmethod_type.trace = cm_trace;  // same layout as ClassMethod
-    b.getsets(staticmethod_type, kSmGetSets);
+    setup_property_types(b);
 }
 
 }  // namespace interleave::python

@@ -110,7 +110,7 @@ Value m_sort(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
             if (t < 0) return Value::null();
             reverse = t;
         } else {
-            return raisef(ts, &exc_TypeError, "sort() got an unexpected keyword argument '{}'", k);
+            return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for sort()", k);
         }
     }
     return sort_list(ts, L(a[0]), key, reverse);

@@ -89,6 +89,7 @@ enum TypeFlags : uint32_t {
     kTypeAbstract = 512,
     kTypeReady = 1024,
     kTypeHasFinalize = 2048,  // instances need finalize on free
+    kTypeSlotsOnly = 4096,    // a class whose __slots__ (and its bases') leave no __dict__
 };
 
 struct NumberSlots {

@@ -43,7 +43,8 @@ Value generic_getattr_opt(ThreadState& ts, Value obj, Str* name) {
         if (!v.is_null()) return v;
     }
     if (get) return get(ts, descr, obj, Value::from_ptr(t));
-    if (descr.is_null() && name == names.__dict__) {
+    if (descr.is_null() && !(t->tflags & kTypeSlotsOnly) &&
+        (name == names.__dict__ || str_eq(name, names.__dict__))) {
         // Instances of classes: __dict__ is the instance dict (CPython's subtype_dict).
         Dict* d = instance_dict(ts, obj);
         if (d) return Value::from_ptr(d);
@@ -57,12 +58,44 @@ Value generic_getattr(ThreadState& ts, Value obj, Str* name) {
     return v;
 }
 
+// A class with __slots__ all the way up: only the slot names are instance attributes (their
+// values live in the instance dict here, which programs cannot reach).
+bool slot_allowed(ThreadState& ts, Type* t, Str* name) {
+    for (int64_t i = 0; t->mro && i < t->mro->size; ++i) {
+        Type* c = t->mro->items[i].as<Type>();
+        if (!(c->tflags & kTypeHeap)) continue;
+        Value slots = dict_get_str(c->dict, names.__slots__);
+        if (slots.is_null()) continue;
+        if (is_str(slots)) {
+            if (str_eq(slots.as<Str>(), name)) return true;
+            continue;
+        }
+        if (is_tuple(slots) || is_list(slots)) {
+            const Value* items = is_tuple(slots) ? slots.as<Tuple>()->items : slots.as<List>()->items;
+            int64_t n = is_tuple(slots) ? slots.as<Tuple>()->size : slots.as<List>()->size;
+            for (int64_t k = 0; k < n; ++k)
+                if (is_str(items[k]) && str_eq(items[k].as<Str>(), name)) return true;
+        }
+    }
+    (void)ts;
+    return false;
+}
+
 bool generic_setattr(ThreadState& ts, Value obj, Str* name, Value v) {
     Type* t = type_of(obj);
     Value descr = type_lookup(t, name);
     if (!descr.is_null()) {
         DescrSetFn set = type_of(descr)->descr_set;
         if (set) return set(ts, descr, obj, v);
+    }
+    if ((t->tflags & kTypeSlotsOnly) && !slot_allowed(ts, t, name)) {
+        if (!descr.is_null())
+            raisef(ts, &exc_AttributeError, "'{}' object attribute '{}' is read-only",
+                   t->name_str->view(), name->view());
+        else
+            raisef(ts, &exc_AttributeError, "'{}' object has no attribute '{}'",
+                   t->name_str->view(), name->view());
+        return false;
     }
     Dict* d = nullptr;
     if (Dict** slot = instance_dict_slot(obj)) {

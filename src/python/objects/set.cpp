@@ -204,17 +204,63 @@ bool set_next(Set* s, int64_t* pos, Value* key) {
     return false;
 }
 
-bool set_update_from(ThreadState& ts, Set* s, Value iterable) {
-    if (is_anyset(iterable)) {
-        Set* o = iterable.as<Set>();
-        Rooted keep(ts, iterable);
-        for (int64_t i = 0; o->mask && i <= o->mask; ++i) {
-            SetEntry& e = o->table[i];
-            if (e.key.is_null() || e.key == dummy()) continue;
-            if (insert_key(&ts, ts.heap, s, e.key, e.hash) < 0) return false;
-        }
+// set_merge (CPython 3.11's Objects/setobject.c): presize, then copy the slots when the tables
+// match and the source has no dummies, insert_clean when this set is empty, adds otherwise —
+// so set(s), s | t and s.update(t) lay keys out (and iterate) as CPython's do.
+bool set_merge(ThreadState& ts, Set* s, Set* o) {
+    if (s == o || o->used == 0) return true;
+    Rooted keep(ts, Value::from_ptr(o));
+    const int64_t mask = s->mask ? s->mask : kMinSize - 1;  // an empty set's table has 8 slots
+    if ((s->fill + o->used) * 5 >= mask * 3) {
+        if (!set_resize(&ts, ts.heap, s, (s->used + o->used) * 2)) return false;
+    } else if (s->mask == 0 && !set_resize(&ts, ts.heap, s, 0)) {
+        return false;
+    }
+    if (s->fill == 0 && s->mask == o->mask && o->fill == o->used) {
+        for (int64_t i = 0; i <= o->mask; ++i) s->table[i] = o->table[i];
+        s->fill = o->fill;
+        s->used = o->used;
         return true;
     }
+    if (s->fill == 0) {
+        for (int64_t i = 0; i <= o->mask; ++i) {
+            const SetEntry& e = o->table[i];
+            if (!e.key.is_null() && e.key != dummy()) insert_clean(s->table, s->mask, e.key, e.hash);
+        }
+        s->fill = s->used = o->used;
+        return true;
+    }
+    for (int64_t i = 0; o->mask && i <= o->mask; ++i) {
+        SetEntry e = o->table[i];
+        if (e.key.is_null() || e.key == dummy()) continue;
+        if (insert_key(&ts, ts.heap, s, e.key, e.hash) < 0) return false;
+    }
+    return true;
+}
+
+// A frozenset constant of a program (a set display of constants, as CPython 3.11's compiler
+// folds it): keys added in order on the program's immortal heap. The compiler folds only
+// str/bytes/int/float constants with pairwise distinct values, so no __eq__ is needed.
+Value new_frozenset_const(Heap& h, const std::vector<Value>& keys, const std::vector<int64_t>& hashes) {
+    // CPython builds the constant from the display's items, then its compiler's constant
+    // merging (merge_consts_recursive) rebuilds it from the first one's iteration order: the
+    // layout programs see is the second one's.
+    Set* first = h.make<Set>(&frozenset_type, sizeof(Set));
+    if (!first) return Value::null();
+    for (size_t i = 0; i < keys.size(); ++i)
+        if (insert_key(nullptr, h, first, keys[i], hashes[i]) < 0) return Value::null();
+    Set* s = h.make<Set>(&frozenset_type, sizeof(Set));
+    if (!s) return Value::null();
+    for (int64_t i = 0; i <= first->mask; ++i) {
+        const SetEntry& e = first->table[i];
+        if (e.key.is_null() || e.key == dummy()) continue;
+        if (insert_key(nullptr, h, s, e.key, e.hash) < 0) return Value::null();
+    }
+    return Value::from_ptr(s);
+}
+
+bool set_update_from(ThreadState& ts, Set* s, Value iterable) {
+    if (is_anyset(iterable)) return set_merge(ts, s, iterable.as<Set>());
     if (is_dict(iterable)) {
         Dict* d = iterable.as<Dict>();
         Rooted keep(ts, iterable);

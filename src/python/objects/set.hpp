@@ -2,6 +2,8 @@
 // of 9 then perturbation), so iteration orders match CPython's.
 #pragma once
 
+#include <vector>
+
 #include "python/objects/api.hpp"
 
 namespace interleave::python {
@@ -25,6 +27,10 @@ bool set_add(ThreadState& ts, Set* s, Value key);
 int set_contains_key(ThreadState& ts, Set* s, Value key);  // 1, 0, -1
 int set_discard(ThreadState& ts, Set* s, Value key);       // 1 removed, 0 absent, -1
 bool set_update_from(ThreadState& ts, Set* s, Value iterable);
+// set_merge: every key of `o` into `s` in CPython's layout (see set.cpp).
+bool set_merge(ThreadState& ts, Set* s, Set* o);
+// A program constant frozenset of keys with their hashes (no two equal), on an immortal heap.
+Value new_frozenset_const(Heap& h, const std::vector<Value>& keys, const std::vector<int64_t>& hashes);
 bool set_next(Set* s, int64_t* pos, Value* key);
 // a | b, a & b, a - b, a ^ b (op: one of "|&-^"); in place when `inplace`.
 Value set_binary_op(ThreadState& ts, Value a, Value b, char op, bool inplace);

@@ -1,8 +1,10 @@
-// str methods (the core set; a file per group of methods can be added beside this one).
+// str methods: searching, splitting, stripping, padding. Case mappings and predicates are in
+// str_case_methods.cpp, str.format in str_format.cpp (str_methods.hpp).
 #include <algorithm>
 #include <cctype>
 
 #include "python/objects/api.hpp"
+#include "python/objects/str_methods.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -30,6 +32,8 @@ bool is_ws(unsigned char c) {
 Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "str.join() takes exactly one argument");
     RootedVector items(ts);
+    if (!type_of(a[1])->iter && !type_of(a[1])->getitem)
+        return raise(ts, &exc_TypeError, "can only join an iterable");
     if (!iterate_into(ts, a[1], items.v)) return Value::null();
     std::string out;
     std::string_view sep = sv(a[0]);
@@ -45,6 +49,9 @@ Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 
 Value split_impl(ThreadState& ts, const Value* a, size_t n, Tuple* kw, bool right) {
     size_t np = n - (kw ? size_t(kw->size) : 0);
+    if (n - 1 > 2)
+        return raisef(ts, &exc_TypeError, "{}() takes at most 2 arguments ({} given)",
+                      right ? "rsplit" : "split", n - 1);
     Value sepv = np > 1 ? a[1] : Value::none();
     int64_t maxsplit = -1;
     if (np > 2 && !index_i64(ts, a[2], &maxsplit)) return Value::null();
@@ -312,78 +319,6 @@ Value m_replace(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return str_value(ts, out);
 }
 
-template <int (*F)(int)>
-Value map_ascii(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    std::string s(sv(a[0]));
-    for (char& c : s)
-        if (static_cast<unsigned char>(c) < 0x80) c = char(F(static_cast<unsigned char>(c)));
-    return str_value(ts, s);
-}
-int to_up(int c) { return std::toupper(c); }
-int to_low(int c) { return std::tolower(c); }
-int to_swap(int c) { return std::isupper(c) ? std::tolower(c) : std::toupper(c); }
-
-Value m_title(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    std::string s(sv(a[0]));
-    bool prev_cased = false;
-    for (char& c : s) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalpha(u)) {
-            c = char(prev_cased ? std::tolower(u) : std::toupper(u));
-            prev_cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    return str_value(ts, s);
-}
-
-Value m_capitalize(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    std::string s(sv(a[0]));
-    for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char u = static_cast<unsigned char>(s[i]);
-        if (u < 0x80) s[i] = char(i == 0 ? std::toupper(u) : std::tolower(u));
-    }
-    return str_value(ts, s);
-}
-
-template <int (*F)(int)>
-Value predicate(ThreadState&, const Value* a, size_t, Tuple*) {
-    std::string_view s = sv(a[0]);
-    if (s.empty()) return Value::false_();
-    for (unsigned char c : s)
-        if (c >= 0x80 || !F(c)) return Value::false_();
-    return Value::true_();
-}
-int p_digit(int c) { return std::isdigit(c); }
-int p_alpha(int c) { return std::isalpha(c); }
-int p_alnum(int c) { return std::isalnum(c); }
-int p_space(int c) { return is_ws(static_cast<unsigned char>(c)); }
-
-Value m_isupper(ThreadState&, const Value* a, size_t, Tuple*) {
-    bool cased = false;
-    for (unsigned char c : sv(a[0])) {
-        if (std::islower(c)) return Value::false_();
-        if (std::isupper(c)) cased = true;
-    }
-    return Value::boolean(cased);
-}
-Value m_islower(ThreadState&, const Value* a, size_t, Tuple*) {
-    bool cased = false;
-    for (unsigned char c : sv(a[0])) {
-        if (std::isupper(c)) return Value::false_();
-        if (std::islower(c)) cased = true;
-    }
-    return Value::boolean(cased);
-}
-Value m_isidentifier(ThreadState&, const Value* a, size_t, Tuple*) {
-    std::string_view s = sv(a[0]);
-    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return Value::false_();
-    for (unsigned char c : s)
-        if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::false_();
-    return Value::true_();
-}
-
 Value justify(ThreadState& ts, const Value* a, size_t n, char how) {
     if (n < 2) return raise(ts, &exc_TypeError, "expected at least 1 argument");
     int64_t width;
@@ -474,9 +409,6 @@ Value partition_impl(ThreadState& ts, const Value* a, size_t n, bool right) {
 Value m_partition(ThreadState& ts, const Value* a, size_t n, Tuple*) { return partition_impl(ts, a, n, false); }
 Value m_rpartition(ThreadState& ts, const Value* a, size_t n, Tuple*) { return partition_impl(ts, a, n, true); }
 
-Value m_encode(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    return Value::from_ptr(new_bytes(ts, sv(a[0])));
-}
 
 Value m_removeprefix(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2 || !is_str(a[1])) return raise(ts, &exc_TypeError, "removeprefix() argument must be str");
@@ -488,163 +420,6 @@ Value m_removesuffix(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     std::string_view s = sv(a[0]);
     std::string_view x = sv(a[1]);
     return (!x.empty() && s.ends_with(x)) ? str_value(ts, s.substr(0, s.size() - x.size())) : a[0];
-}
-
-// str.format (PEP 3101): fields {name.attr[key]!conv:spec}, auto and manual numbering.
-Value m_format(ThreadState& ts, const Value* a, size_t n, Tuple* kw);
-
-Value format_field_value(ThreadState& ts, std::string_view field, const Value* args, size_t npos,
-                         Tuple* kw, const Value* kwvals, int* auto_idx) {
-    size_t i = 0;
-    while (i < field.size() && field[i] != '.' && field[i] != '[') ++i;
-    std::string_view head = field.substr(0, i);
-    Value v;
-    if (head.empty() || std::all_of(head.begin(), head.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-        size_t idx;
-        if (head.empty()) {
-            if (*auto_idx < 0) return raise(ts, &exc_ValueError, "cannot switch from manual field specification to automatic field numbering");
-            idx = size_t((*auto_idx)++);
-        } else {
-            if (*auto_idx > 0) return raise(ts, &exc_ValueError, "cannot switch from automatic field numbering to manual field specification");
-            *auto_idx = -1;
-            idx = size_t(std::stoul(std::string(head)));
-        }
-        if (idx >= npos) return raisef(ts, &exc_IndexError, "Replacement index {} out of range for positional args tuple", idx);
-        v = args[idx];
-    } else {
-        v = Value::null();
-        for (size_t k = 0; kw && k < size_t(kw->size); ++k)
-            if (sv(kw->items[k]) == head) v = kwvals[k];
-        if (v.is_null()) {
-            std::string r = "'" + std::string(head) + "'";
-            return raise_instance(ts, new_exception(ts, &exc_KeyError, std::string(head)));
-        }
-    }
-    Rooted kv(ts, v);
-    while (i < field.size()) {
-        if (field[i] == '.') {
-            size_t j = i + 1;
-            while (j < field.size() && field[j] != '.' && field[j] != '[') ++j;
-            Str* name = intern_str(ts, field.substr(i + 1, j - i - 1));
-            if (!name) return Value::null();
-            kv = getattr(ts, kv, name);
-            if (kv.get().is_null()) return Value::null();
-            i = j;
-        } else {
-            size_t j = field.find(']', i);
-            if (j == std::string_view::npos) return raise(ts, &exc_ValueError, "Missing ']' in format string");
-            std::string_view key = field.substr(i + 1, j - i - 1);
-            Value k;
-            if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-                k = Value::from_small(std::stoll(std::string(key)));
-            else
-                k = str_value(ts, key);
-            kv = getitem(ts, kv, k);
-            if (kv.get().is_null()) return Value::null();
-            i = j + 1;
-        }
-    }
-    return kv;
-}
-
-Value format_string(ThreadState& ts, std::string_view f, const Value* args, size_t npos, Tuple* kw,
-                    const Value* kwvals, int* auto_idx, int depth) {
-    if (depth > 2) return raise(ts, &exc_ValueError, "Max string recursion exceeded");
-    std::string out;
-    for (size_t i = 0; i < f.size(); ++i) {
-        char c = f[i];
-        if (c == '}') {
-            if (i + 1 < f.size() && f[i + 1] == '}') {
-                out += '}';
-                ++i;
-                continue;
-            }
-            return raise(ts, &exc_ValueError, "Single '}' encountered in format string");
-        }
-        if (c != '{') {
-            out += c;
-            continue;
-        }
-        if (i + 1 < f.size() && f[i + 1] == '{') {
-            out += '{';
-            ++i;
-            continue;
-        }
-        // Find the matching '}' (nested braces in the spec).
-        size_t j = i + 1;
-        int level = 1;
-        while (j < f.size()) {
-            if (f[j] == '{') ++level;
-            else if (f[j] == '}' && --level == 0) break;
-            ++j;
-        }
-        if (j >= f.size()) return raise(ts, &exc_ValueError, "expected '}' before end of string");
-        std::string_view body = f.substr(i + 1, j - i - 1);
-        i = j;
-        size_t colon = std::string_view::npos, bang = std::string_view::npos;
-        int brk = 0;
-        for (size_t k = 0; k < body.size(); ++k) {
-            if (body[k] == '[') ++brk;
-            else if (body[k] == ']') --brk;
-            else if (brk == 0 && body[k] == '!' && bang == std::string_view::npos && colon == std::string_view::npos) bang = k;
-            else if (brk == 0 && body[k] == ':' && colon == std::string_view::npos) {
-                colon = k;
-                break;
-            }
-        }
-        std::string_view field = body.substr(0, std::min(bang, colon));
-        char conv = 0;
-        if (bang != std::string_view::npos) {
-            if (bang + 1 >= body.size()) return raise(ts, &exc_ValueError, "end of string while looking for conversion specifier");
-            conv = body[bang + 1];
-            if (bang + 2 < body.size() && body[bang + 2] != ':')
-                return raise(ts, &exc_ValueError, "expected ':' after conversion specifier");
-        }
-        std::string_view spec = colon == std::string_view::npos ? std::string_view() : body.substr(colon + 1);
-        Value v = format_field_value(ts, field, args, npos, kw, kwvals, auto_idx);
-        if (v.is_null()) return v;
-        Rooted kv(ts, v);
-        if (conv == 'r') kv = repr(ts, v);
-        else if (conv == 's') kv = str(ts, v);
-        else if (conv == 'a') kv = ascii_repr(ts, v);
-        else if (conv) return raisef(ts, &exc_ValueError, "Unknown conversion specifier {}", conv);
-        if (kv.get().is_null()) return Value::null();
-        Value specv;
-        if (spec.find('{') != std::string_view::npos) {
-            specv = format_string(ts, spec, args, npos, kw, kwvals, auto_idx, depth + 1);
-        } else {
-            specv = str_value(ts, spec);
-        }
-        if (specv.is_null()) return specv;
-        Value r = format(ts, kv, specv);
-        if (r.is_null()) return r;
-        out += str_view(r);
-    }
-    return str_value(ts, out);
-}
-
-Value m_format(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
-    size_t np = n - (kw ? size_t(kw->size) : 0);
-    int auto_idx = 0;
-    return format_string(ts, sv(a[0]), a + 1, np - 1, kw, a + np, &auto_idx, 0);
-}
-
-Value m_format_map(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2 || !is_dict(a[1])) return raise(ts, &exc_TypeError, "format_map() argument must be a mapping");
-    Dict* d = a[1].as<Dict>();
-    RootedVector keys(ts), vals(ts);
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(d, &pos, &k, &v)) {
-        if (!is_str(k)) continue;
-        keys.v.push_back(k);
-        vals.v.push_back(v);
-    }
-    Tuple* kt = new_tuple_from(ts, keys.v.data(), int64_t(keys.v.size()));
-    if (!kt) return Value::null();
-    Rooted kk(ts, Value::from_ptr(kt));
-    int auto_idx = 0;
-    return format_string(ts, sv(a[0]), nullptr, 0, kt, vals.v.data(), &auto_idx, 0);
 }
 
 Value m_expandtabs(ThreadState& ts, const Value* a, size_t n, Tuple*) {
@@ -672,15 +447,10 @@ const MethodDef kStrMethods[] = {
     {"lstrip", m_lstrip}, {"rstrip", m_rstrip}, {"startswith", m_startswith},
     {"endswith", m_endswith}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
     {"rindex", m_rindex}, {"count", m_count}, {"replace", m_replace},
-    {"upper", map_ascii<to_up>}, {"lower", map_ascii<to_low>}, {"casefold", map_ascii<to_low>},
-    {"swapcase", map_ascii<to_swap>}, {"title", m_title}, {"capitalize", m_capitalize},
-    {"isdigit", predicate<p_digit>}, {"isdecimal", predicate<p_digit>},
-    {"isnumeric", predicate<p_digit>}, {"isalpha", predicate<p_alpha>},
-    {"isalnum", predicate<p_alnum>}, {"isspace", predicate<p_space>}, {"isupper", m_isupper},
-    {"islower", m_islower}, {"isidentifier", m_isidentifier}, {"ljust", m_ljust},
+    {"ljust", m_ljust},
     {"rjust", m_rjust}, {"center", m_center}, {"zfill", m_zfill}, {"splitlines", m_splitlines},
-    {"partition", m_partition}, {"rpartition", m_rpartition}, {"encode", m_encode},
-    {"format", m_format}, {"format_map", m_format_map}, {"removeprefix", m_removeprefix},
+    {"partition", m_partition}, {"rpartition", m_rpartition}, {"encode", str_encode_method},
+    {"format", str_format_method}, {"format_map", str_format_map_method}, {"removeprefix", m_removeprefix},
     {"removesuffix", m_removesuffix}, {"expandtabs", m_expandtabs},
 };
 
@@ -688,6 +458,7 @@ const MethodDef kStrMethods[] = {
 
 void setup_str_methods(TypeBuilder& b) {
     b.methods(str_type, kStrMethods);
+    b.methods(str_type, str_case_methods());
 }
 
 }  // namespace interleave::python

@@ -252,6 +252,19 @@ Value t_module(ThreadState& ts, Value self) {
     auto dot = n.rfind('.');
     return str_value(ts, dot == std::string_view::npos ? "builtins" : n.substr(0, dot));
 }
+bool t_set_module(ThreadState& ts, Value self, Value v) {
+    Type* t = self.as<Type>();
+    if (!(t->tflags & kTypeHeap)) {
+        raisef(ts, &exc_TypeError, "cannot set '__module__' attribute of immutable type '{}'", t->name);
+        return false;
+    }
+    if (v.is_null()) {
+        raisef(ts, &exc_TypeError, "cannot delete '__module__' attribute of immutable type '{}'", t->name);
+        return false;
+    }
+    ++t->version;
+    return dict_set_str(ts, t->dict, names.__module__, v);
+}
 Value t_dict(ThreadState&, Value self) {
     return Value::from_ptr(self.as<Type>()->dict);  // CPython gives a read-only mappingproxy
 }
@@ -269,16 +282,26 @@ Value t_doc(ThreadState&, Value self) {
     Value d = dict_get_str(self.as<Type>()->dict, names.__doc__);
     return d.is_null() ? Value::none() : d;
 }
+bool t_set_doc(ThreadState& ts, Value self, Value v) {
+    Type* t = self.as<Type>();
+    if (!(t->tflags & kTypeHeap)) {
+        raisef(ts, &exc_TypeError, "cannot set '__doc__' attribute of immutable type '{}'", t->name);
+        return false;
+    }
+    ++t->version;
+    if (v.is_null()) return dict_del(ts, t->dict, Value::from_ptr(names.__doc__)) >= 0;
+    return dict_set_str(ts, t->dict, names.__doc__, v);
+}
 
 const GetSetDef kTypeGetSets[] = {
     {"__name__", t_name, t_set_name},
     {"__qualname__", t_qualname, t_set_qualname},
-    {"__module__", t_module},
+    {"__module__", t_module, t_set_module},
     {"__dict__", t_dict},
     {"__mro__", t_mro},
     {"__bases__", t_bases},
     {"__base__", t_base},
-    {"__doc__", t_doc},
+    {"__doc__", t_doc, t_set_doc},
 };
 
 Value type_mro_method(ThreadState& ts, const Value* args, size_t, Tuple*) {

@@ -76,6 +76,7 @@ class TypeBuilder {
 };
 
 // Per-file hooks called by init_builtin_types (each defined in its type's file).
+void setup_random_type(TypeBuilder& b);  // _random.Random (modules/random_core.cpp)
 void setup_object_types(TypeBuilder& b);
 void setup_int_types(TypeBuilder& b);
 void setup_float_type(TypeBuilder& b);

@@ -84,10 +84,17 @@ std::string quoted_list(const std::vector<std::string>& names) {
     return out;
 }
 
-bool missing_error(ThreadState& ts, const Code* code, std::vector<std::string>& missing,
+// Argument errors name the function's __qualname__ (CPython 3.11: func_qualname); a function
+// made before its qualname was set falls back to its code's.
+const Str* fn_qualname(const Function* f) {
+    return f->qualname ? f->qualname : f->code->qualname;
+}
+
+// Argument errors name the function's __qualname__ (CPython 3.11: func_qualname).
+bool missing_error(ThreadState& ts, const Str* qualname, std::vector<std::string>& missing,
                    bool kwonly) {
     raisef(ts, &exc_TypeError, "{}() missing {} required {}argument{}: {}",
-           code->qualname->view(), missing.size(), kwonly ? "keyword-only " : "positional ",
+           qualname->view(), missing.size(), kwonly ? "keyword-only " : "positional ",
            missing.size() == 1 ? "" : "s", quoted_list(missing));
     return false;
 }
@@ -142,7 +149,7 @@ bool bind_arguments(ThreadState& ts, Function* f, Frame* frame, const Value* arg
             kwpart = fmt::format(" positional argument{} (and {} keyword-only argument{})",
                                  npos == 1 ? "" : "s", kwonly_given, kwonly_given == 1 ? "" : "s");
         raisef(ts, &exc_TypeError, "{}() takes {} positional argument{} but {}{} {} given",
-               code->qualname->view(), takes, (argc == 1 && !ndef) ? "" : "s", npos, kwpart,
+               fn_qualname(f)->view(), takes, (argc == 1 && !ndef) ? "" : "s", npos, kwpart,
                npos == 1 && !kwonly_given ? "was" : "were");
         return false;
     }
@@ -158,16 +165,16 @@ bool bind_arguments(ThreadState& ts, Function* f, Frame* frame, const Value* arg
             if (find_kw(code, k, 0, code->posonlyargcount) >= 0) {
                 raisef(ts, &exc_TypeError,
                        "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                       code->qualname->view(), k->view());
+                       fn_qualname(f)->view(), k->view());
                 return false;
             }
             raisef(ts, &exc_TypeError, "{}() got an unexpected keyword argument '{}'",
-                   code->qualname->view(), k->view());
+                   fn_qualname(f)->view(), k->view());
             return false;
         }
         if (!locals[j].is_null()) {
             raisef(ts, &exc_TypeError, "{}() got multiple values for argument '{}'",
-                   code->qualname->view(), k->view());
+                   fn_qualname(f)->view(), k->view());
             return false;
         }
         locals[j] = v;
@@ -184,7 +191,7 @@ bool bind_arguments(ThreadState& ts, Function* f, Frame* frame, const Value* arg
                 missing.emplace_back(code->localsplusnames[i]->view());
             }
         }
-        if (!missing.empty()) return missing_error(ts, code, missing, false);
+        if (!missing.empty()) return missing_error(ts, fn_qualname(f), missing, false);
     }
     if (kwonly) {
         std::vector<std::string> missing;
@@ -195,7 +202,7 @@ bool bind_arguments(ThreadState& ts, Function* f, Frame* frame, const Value* arg
             if (!d.is_null()) locals[i] = d;
             else missing.emplace_back(code->localsplusnames[i]->view());
         }
-        if (!missing.empty()) return missing_error(ts, code, missing, true);
+        if (!missing.empty()) return missing_error(ts, fn_qualname(f), missing, true);
     }
     return true;
 }
@@ -203,7 +210,9 @@ bool bind_arguments(ThreadState& ts, Function* f, Frame* frame, const Value* arg
 Value eval_frame(ThreadState& ts, Frame* frame) {
     if (ts.native_depth >= kMaxNativeDepth) {
         if (frame->flags & kFrameOnArena) ts.arena.pop(frame);
-        return raise(ts, &exc_RecursionError, "maximum recursion depth exceeded");
+        // Entered from native code: CPython's C call path (_Py_EnterRecursiveCall) message.
+        return raise(ts, &exc_RecursionError,
+                     "maximum recursion depth exceeded while calling a Python object");
     }
     ++ts.native_depth;
     frame->flags |= kFrameEntry;
@@ -225,7 +234,8 @@ Value call_function(ThreadState& ts, Function* f, const Value* args, size_t narg
         return Value::from_ptr(g);
     }
     if (ts.py_depth >= ts.interp.recursion_limit)
-        return raise(ts, &exc_RecursionError, "maximum recursion depth exceeded");
+        return raise(ts, &exc_RecursionError,
+                     "maximum recursion depth exceeded while calling a Python object");
     Frame* frame = ts.arena.push(code->frame_bytes);
     if (!frame) return raise_memory_error(ts);
     init_frame(frame, f, code);

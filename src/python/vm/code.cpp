@@ -3,8 +3,11 @@
 
 #include <unordered_map>
 
+#include "python/num/float_ops.hpp"
+#include "python/num/hash.hpp"
 #include "python/objects/api.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/set.hpp"
 #include "python/vm/frame.hpp"
 
 namespace interleave::python {
@@ -46,6 +49,25 @@ struct Builder {
                 Tuple* t = new_tuple_heap(program.heap, int64_t(c.items.size()));
                 for (size_t i = 0; i < c.items.size(); ++i) t->items[i] = constant(c.items[i]);
                 return Value::from_ptr(t);
+            }
+            case ConstValue::Kind::FrozenSet: {
+                // The compiler folds only str/bytes/int/float items (compiler/codegen_call.cpp).
+                std::vector<Value> keys;
+                std::vector<int64_t> hashes;
+                for (const ConstValue& item : c.items) {
+                    Value k = constant(item);
+                    int64_t h = 0;
+                    switch (item.kind) {
+                        case ConstValue::Kind::Str: h = str_hash(k.as<Str>()); break;
+                        case ConstValue::Kind::Bytes: h = hash_bytes(item.s); break;
+                        case ConstValue::Kind::Int: h = hash_small_int(item.i); break;
+                        case ConstValue::Kind::Float: h = hash_double(item.f); break;
+                        default: break;
+                    }
+                    keys.push_back(k);
+                    hashes.push_back(h);
+                }
+                return new_frozenset_const(program.heap, keys, hashes);
             }
             case ConstValue::Kind::Code: return Value::from_ptr(code(*c.code));
         }

@@ -48,6 +48,9 @@ Value async_gen_wrap(ThreadState& ts, Value v);
 
 // except*
 bool exception_group_match(ThreadState& ts, Value exc, Value type, Value* match, Value* rest);
+// eg.split(condition) (match, rest: None when empty); false: raised.
+bool exception_group_split_by(ThreadState& ts, Value eg, Value condition, Value* match,
+                              Value* rest);
 Value prep_reraise_star(ThreadState& ts, Value orig, Value excs);
 
 Value import_name(ThreadState& ts, Frame* frame, Str* name, Value level, Value fromlist);

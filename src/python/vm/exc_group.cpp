@@ -122,6 +122,37 @@ bool exception_group_match(ThreadState& ts, Value exc, Value type, Value* match,
     return true;
 }
 
+// BaseExceptionGroup.split(condition) / .subgroup(condition): condition is an exception type,
+// a tuple of them, or a predicate called with each exception (the group itself first).
+bool exception_group_split_by(ThreadState& ts, Value eg, Value condition, Value* match,
+                              Value* rest) {
+    bool is_type_cond = is_typeobj(condition) || is_tuple(condition);
+    if (is_type_cond && !check_except_type_valid(ts, condition)) return false;
+    if (!is_type_cond && !is_callable(condition)) {
+        raise(ts, &exc_TypeError,
+              "expected a function, exception type or tuple of exception types");
+        return false;
+    }
+    bool failed = false;
+    auto pred = [&](Value e) {
+        if (failed) return false;
+        if (is_type_cond) return exception_matches(ts, e, condition);
+        Value r = call1(ts, condition, e);
+        if (r.is_null()) {
+            failed = true;
+            return false;
+        }
+        int t = truthy(ts, r);
+        if (t < 0) failed = true;
+        return t > 0;
+    };
+    Value m, r;
+    if (!split(ts, eg, pred, &m, &r) || failed) return false;
+    *match = m.is_null() ? Value::none() : m;
+    *rest = r.is_null() ? Value::none() : r;
+    return true;
+}
+
 Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
     List* l = excs.as<List>();
     RootedVector raised(ts), reraised(ts);

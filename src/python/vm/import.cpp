@@ -47,7 +47,15 @@ Value load_module(ThreadState& ts, std::string_view name) {
                 return raise_instance(ts, e);
             }
         }
-        Value e = new_exception(ts, &exc_ModuleNotFoundError, fmt::format("No module named '{}'", name));
+        std::string msg = fmt::format("No module named '{}'", name);
+        // A submodule of a module that is not a package: CPython adds why.
+        if (size_t dot = name.rfind('.'); dot != std::string_view::npos) {
+            Value parent = dict_lookup_view(ts.interp.modules, name.substr(0, dot));
+            if (is_type(parent, &module_type) &&
+                dict_lookup_view(parent.as<Module>()->dict, "__path__").is_null())
+                msg += fmt::format("; '{}' is not a package", name.substr(0, dot));
+        }
+        Value e = new_exception(ts, &exc_ModuleNotFoundError, msg);
         if (e.is_null()) return e;
         Rooted ke(ts, e);
         if (Dict* d = instance_dict(ts, e)) dict_set_str(ts, d, names.name, str_value(ts, name));

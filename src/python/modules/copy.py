@@ -1,0 +1,165 @@
+# copy for the playground's interpreter, after CPython 3.11's Lib/copy.py (our own code):
+# copy() and deepcopy() of builtin containers and class instances (__copy__, __deepcopy__,
+# __dict__ and __slots__ state; memo for shared and cyclic structures).
+
+__all__ = ["Error", "copy", "deepcopy"]
+
+
+class Error(Exception):
+    pass
+
+
+error = Error
+
+
+def _atomic_types():
+    out = [type(None), int, float, bool, str, bytes, type, range, type(len),
+           type(Ellipsis), type(NotImplemented), type(lambda: None)]
+    return tuple(out)
+
+
+_ATOMIC = _atomic_types()
+
+
+def copy(x):
+    cls = type(x)
+    if cls in _ATOMIC or cls is frozenset or cls is tuple:
+        return x
+    if cls is list:
+        return list(x)
+    if cls is dict:
+        return dict(x)
+    if cls is set:
+        return set(x)
+    if issubclass(cls, type):
+        return x
+    copier = getattr(cls, "__copy__", None)
+    if copier is not None:
+        return copier(x)
+    return _reconstruct_copy(x)
+
+
+def _instance_state(x):
+    state = {}
+    d = getattr(x, '__dict__', None)
+    slots = []
+    for klass in type(x).__mro__:
+        s = klass.__dict__.get('__slots__', ())
+        if isinstance(s, str):
+            s = (s,)
+        slots.extend(s)
+    return d, slots
+
+
+def _new_like(x):
+    cls = type(x)
+    if isinstance(x, BaseException):
+        y = cls.__new__(cls, *x.args)
+        return y
+    if isinstance(x, tuple):
+        return None
+    return cls.__new__(cls)
+
+
+def _reconstruct_copy(x):
+    cls = type(x)
+    if isinstance(x, tuple):
+        return x
+    y = _new_like(x)
+    if isinstance(x, list):
+        y.extend(x)
+    elif isinstance(x, dict):
+        y.update(x)
+    elif isinstance(x, set):
+        y.update(x)
+    d, slots = _instance_state(x)
+    if d:
+        y.__dict__.update(d)
+    for name in slots:
+        if name in ('__dict__', '__weakref__'):
+            continue
+        if hasattr(x, name):
+            object.__setattr__(y, name, getattr(x, name))
+    return y
+
+
+def deepcopy(x, memo=None, _nil=[]):
+    if memo is None:
+        memo = {}
+    d = id(x)
+    y = memo.get(d, _nil)
+    if y is not _nil:
+        return y
+    cls = type(x)
+    if cls in _ATOMIC or issubclass(cls, type):
+        y = x
+    elif cls is list:
+        y = []
+        memo[d] = y
+        for a in x:
+            y.append(deepcopy(a, memo))
+    elif cls is tuple:
+        y = tuple(deepcopy(a, memo) for a in x)
+        if d in memo:
+            return memo[d]
+        if all(a is b for a, b in zip(x, y)):
+            y = x
+    elif cls is dict:
+        y = {}
+        memo[d] = y
+        for key, value in x.items():
+            y[deepcopy(key, memo)] = deepcopy(value, memo)
+    elif cls is set:
+        y = set(deepcopy(a, memo) for a in x)
+    elif cls is frozenset:
+        y = frozenset(deepcopy(a, memo) for a in x)
+    else:
+        copier = getattr(x, "__deepcopy__", None)
+        if copier is not None:
+            y = copier(memo)
+        else:
+            y = _reconstruct_deep(x, memo)
+    if y is not x:
+        memo[d] = y
+        _keep_alive(x, memo)
+    return y
+
+
+def _reconstruct_deep(x, memo):
+    if isinstance(x, tuple):
+        cls = type(x)
+        items = [deepcopy(a, memo) for a in x]
+        if hasattr(cls, '_make'):
+            return cls._make(items)
+        return cls(items)
+    y = _new_like(x)
+    memo[id(x)] = y
+    if isinstance(x, list):
+        for a in x:
+            y.append(deepcopy(a, memo))
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+    elif isinstance(x, set):
+        for a in x:
+            y.add(deepcopy(a, memo))
+    d, slots = _instance_state(x)
+    if d:
+        state = deepcopy(d, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            y.__dict__.update(state)
+    for name in slots:
+        if name in ('__dict__', '__weakref__'):
+            continue
+        if hasattr(x, name):
+            object.__setattr__(y, name, deepcopy(getattr(x, name), memo))
+    return y
+
+
+def _keep_alive(x, memo):
+    try:
+        memo[id(memo)].append(x)
+    except KeyError:
+        memo[id(memo)] = [x]
