@@ -22,7 +22,8 @@ Value b_exec(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     Value globals = n > 1 ? a[1] : Value::none();
     Value locals = n > 2 ? a[2] : Value::none();
     if (!globals.is_none() && !is_dict(globals))
-        return raisef(ts, &exc_TypeError, "exec() globals must be a dict, not {}", type_name(globals));
+        return raisef(ts, &exc_TypeError, "exec() globals must be a dict, not {}",
+                      type_name(globals));
     if (globals.is_none()) {
         if (!ts.frame) return raise(ts, &exc_SystemError, "exec() without a frame");
         globals = Value::from_ptr(ts.frame->globals);

@@ -31,8 +31,10 @@ bool Codegen::folded_constant(const Expr* e, ConstValue* out) {
     if (v.kind != ConstantKind::Int && v.kind != ConstantKind::Float) return false;
     *out = constant_value(v);
     if (u.op == UnaryOperator::USub) {
-        if (out->kind == ConstValue::Kind::Int) out->i = -out->i;
-        else out->f = -out->f;
+        if (out->kind == ConstValue::Kind::Int)
+            out->i = -out->i;
+        else
+            out->f = -out->f;
     }
     return true;
 }
@@ -48,8 +50,12 @@ bool Codegen::foldable_set_display(const Seq<Expr*>& elts, std::vector<ConstValu
         ConstValue c;
         if (!folded_constant(e, &c)) return false;
         switch (c.kind) {
-            case ConstValue::Kind::Str: texts.push_back(c.s); break;
-            case ConstValue::Kind::Bytes: blobs.push_back(c.s); break;
+            case ConstValue::Kind::Str:
+                texts.push_back(c.s);
+                break;
+            case ConstValue::Kind::Bytes:
+                blobs.push_back(c.s);
+                break;
             case ConstValue::Kind::Int:
                 // Exactly representable as a double, so comparing doubles compares values.
                 if (c.i > (int64_t(1) << 53) || c.i < -(int64_t(1) << 53)) return false;
@@ -59,7 +65,8 @@ bool Codegen::foldable_set_display(const Seq<Expr*>& elts, std::vector<ConstValu
                 if (c.f != c.f) return false;  // NaN
                 nums.push_back(c.f);
                 break;
-            default: return false;
+            default:
+                return false;
         }
         items->push_back(std::move(c));
     }
@@ -216,7 +223,8 @@ void Codegen::call_args(const Seq<Expr*>& args, const Seq<Keyword*>& kws, int ex
         names.kind = ConstValue::Kind::Tuple;
         for (Keyword* k : kws) {
             for (const ConstValue& prev : names.items)
-                if (prev.s == k->arg) error(*k, "keyword argument repeated: " + std::string(k->arg));
+                if (prev.s == k->arg)
+                    error(*k, "keyword argument repeated: " + std::string(k->arg));
             names.items.push_back(str_const(k->arg));
             expr(k->value);
         }

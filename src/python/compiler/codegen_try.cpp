@@ -16,12 +16,15 @@ void Codegen::unwind_fblock(const FBlock& b, bool preserve_tos) {
         case FBlockKind::WhileLoop:
         case FBlockKind::ExceptionHandler:
         case FBlockKind::ExceptionGroupHandler:
-        case FBlockKind::AsyncComprehension: return;
+        case FBlockKind::AsyncComprehension:
+            return;
         case FBlockKind::ForLoop:
             if (preserve_tos) emit(SWAP, 2);
             emit(POP_TOP);
             return;
-        case FBlockKind::TryExcept: emit(POP_BLOCK); return;
+        case FBlockKind::TryExcept:
+            emit(POP_BLOCK);
+            return;
         case FBlockKind::FinallyTry: {
             emit(POP_BLOCK);
             if (preserve_tos) u().fblocks.push_back(FBlock{FBlockKind::PopValue});
@@ -104,8 +107,10 @@ void Codegen::pop_except_and_reraise() {
 }
 
 void Codegen::try_stmt(const Try& t, const Stmt* s) {
-    if (!t.finalbody.empty()) try_finally(t, s);
-    else try_except(t, s);
+    if (!t.finalbody.empty())
+        try_finally(t, s);
+    else
+        try_except(t, s);
 }
 
 void Codegen::try_finally(const Try& t, const Stmt* s) {
@@ -113,8 +118,10 @@ void Codegen::try_finally(const Try& t, const Stmt* s) {
     emit_jump(SETUP_FINALLY, end);
     place(body);
     u().fblocks.push_back(FBlock{FBlockKind::FinallyTry, body, end, &t.finalbody});
-    if (!t.handlers.empty()) try_except(t, s);
-    else stmts(t.body);
+    if (!t.handlers.empty())
+        try_except(t, s);
+    else
+        stmts(t.body);
     set_pos_none();
     emit(POP_BLOCK);
     u().fblocks.pop_back();
@@ -165,7 +172,8 @@ void Codegen::try_except(const Try& t, const Stmt* s) {
             nameop(h->name, Ctx::Store);
             emit_jump(SETUP_CLEANUP, cleanup_end);
             place(cleanup_body);
-            u().fblocks.push_back(FBlock{FBlockKind::HandlerCleanup, cleanup_body, -1, nullptr, h->name});
+            u().fblocks.push_back(
+                FBlock{FBlockKind::HandlerCleanup, cleanup_body, -1, nullptr, h->name});
             stmts(h->body);
             u().fblocks.pop_back();
             set_pos_none();
@@ -260,11 +268,14 @@ void Codegen::try_star(const Try& t, const Stmt* s) {
         emit(COPY, 1);
         emit_jump(POP_JUMP_IF_NONE, no_match);
         int cleanup_end = new_label(), cleanup_body = new_label();
-        if (!h->name.empty()) nameop(h->name, Ctx::Store);
-        else emit(POP_TOP);
+        if (!h->name.empty())
+            nameop(h->name, Ctx::Store);
+        else
+            emit(POP_TOP);
         emit_jump(SETUP_CLEANUP, cleanup_end);
         place(cleanup_body);
-        u().fblocks.push_back(FBlock{FBlockKind::HandlerCleanup, cleanup_body, -1, nullptr, h->name});
+        u().fblocks.push_back(
+            FBlock{FBlockKind::HandlerCleanup, cleanup_body, -1, nullptr, h->name});
         stmts(h->body);
         u().fblocks.pop_back();
         set_pos_none();
@@ -347,11 +358,16 @@ void Codegen::with_stmt(const With& w, const Stmt* s, uint32_t item, bool is_asy
     }
     emit_jump(SETUP_WITH, final_);
     place(block);
-    u().fblocks.push_back(FBlock{is_async ? FBlockKind::AsyncWith : FBlockKind::With, block, final_, nullptr, {}, s});
-    if (it->optional_vars) assign_target(it->optional_vars);
-    else emit(POP_TOP);
-    if (item + 1 < w.items.size()) with_stmt(w, s, item + 1, is_async);
-    else stmts(w.body);
+    u().fblocks.push_back(
+        FBlock{is_async ? FBlockKind::AsyncWith : FBlockKind::With, block, final_, nullptr, {}, s});
+    if (it->optional_vars)
+        assign_target(it->optional_vars);
+    else
+        emit(POP_TOP);
+    if (item + 1 < w.items.size())
+        with_stmt(w, s, item + 1, is_async);
+    else
+        stmts(w.body);
     u().fblocks.pop_back();
     set_pos(*s);
     emit(POP_BLOCK);

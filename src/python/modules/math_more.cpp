@@ -27,8 +27,10 @@ bool real_arg(ThreadState& ts, Value v, double* out) {
 
 bool arity(ThreadState& ts, const char* name, size_t n, size_t want) {
     if (n == want) return true;
-    if (want == 1) raisef(ts, &exc_TypeError, "math.{}() takes exactly one argument ({} given)", name, n);
-    else raisef(ts, &exc_TypeError, "{} expected {} arguments, got {}", name, want, n);
+    if (want == 1)
+        raisef(ts, &exc_TypeError, "math.{}() takes exactly one argument ({} given)", name, n);
+    else
+        raisef(ts, &exc_TypeError, "{} expected {} arguments, got {}", name, want, n);
     return false;
 }
 
@@ -47,13 +49,27 @@ Value unary(ThreadState& ts, const Value* a, size_t n, const char* name) {
     return Value::from_double(r);
 }
 
-double d_acosh(double x) { return std::acosh(x); }
-double d_asinh(double x) { return std::asinh(x); }
-double d_atanh(double x) { return std::fabs(x) >= 1 ? (std::fabs(x) == 1 ? HUGE_VAL : NAN) : std::atanh(x); }
-double d_cbrt(double x) { return std::cbrt(x); }
-double d_exp2(double x) { return std::exp2(x); }
-double d_erf(double x) { return std::erf(x); }
-double d_erfc(double x) { return std::erfc(x); }
+double d_acosh(double x) {
+    return std::acosh(x);
+}
+double d_asinh(double x) {
+    return std::asinh(x);
+}
+double d_atanh(double x) {
+    return std::fabs(x) >= 1 ? (std::fabs(x) == 1 ? HUGE_VAL : NAN) : std::atanh(x);
+}
+double d_cbrt(double x) {
+    return std::cbrt(x);
+}
+double d_exp2(double x) {
+    return std::exp2(x);
+}
+double d_erf(double x) {
+    return std::erf(x);
+}
+double d_erfc(double x) {
+    return std::erfc(x);
+}
 double d_gamma(double x) {
     if (x == 0 || (x < 0 && std::floor(x) == x) || x == -HUGE_VAL) return NAN;
     return std::tgamma(x);
@@ -63,15 +79,33 @@ double d_lgamma(double x) {
     return std::lgamma(x);
 }
 
-Value m_acosh(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_acosh, false>(ts, a, n, "acosh"); }
-Value m_asinh(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_asinh, false>(ts, a, n, "asinh"); }
-Value m_atanh(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_atanh, true>(ts, a, n, "atanh"); }
-Value m_cbrt(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_cbrt, false>(ts, a, n, "cbrt"); }
-Value m_exp2(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_exp2, false>(ts, a, n, "exp2"); }
-Value m_erf(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_erf, false>(ts, a, n, "erf"); }
-Value m_erfc(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_erfc, false>(ts, a, n, "erfc"); }
-Value m_gamma(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_gamma, false>(ts, a, n, "gamma"); }
-Value m_lgamma(ThreadState& ts, const Value* a, size_t n, Tuple*) { return unary<d_lgamma, true>(ts, a, n, "lgamma"); }
+Value m_acosh(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_acosh, false>(ts, a, n, "acosh");
+}
+Value m_asinh(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_asinh, false>(ts, a, n, "asinh");
+}
+Value m_atanh(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_atanh, true>(ts, a, n, "atanh");
+}
+Value m_cbrt(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_cbrt, false>(ts, a, n, "cbrt");
+}
+Value m_exp2(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_exp2, false>(ts, a, n, "exp2");
+}
+Value m_erf(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_erf, false>(ts, a, n, "erf");
+}
+Value m_erfc(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_erfc, false>(ts, a, n, "erfc");
+}
+Value m_gamma(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_gamma, false>(ts, a, n, "gamma");
+}
+Value m_lgamma(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return unary<d_lgamma, true>(ts, a, n, "lgamma");
+}
 
 Value m_frexp(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!arity(ts, "frexp", n, 1)) return Value::null();
@@ -90,10 +124,13 @@ Value m_ldexp(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!arity(ts, "ldexp", n, 2)) return Value::null();
     double x;
     if (!real_arg(ts, a[0], &x)) return Value::null();
-    if (!is_int(a[1])) return raise(ts, &exc_TypeError, "Expected an int as second argument to ldexp.");
+    if (!is_int(a[1]))
+        return raise(ts, &exc_TypeError, "Expected an int as second argument to ldexp.");
     BigInt e = to_bigint(a[1]);
     int64_t ei;
-    if (!e.to_int64(&ei)) ei = e.is_negative() ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+    if (!e.to_int64(&ei))
+        ei = e.is_negative() ? std::numeric_limits<int64_t>::min()
+                             : std::numeric_limits<int64_t>::max();
     if (x == 0 || !std::isfinite(x)) return Value::from_double(x);
     if (ei > 100000) return raise(ts, &exc_OverflowError, "math range error");
     if (ei < -100000) return Value::from_double(std::copysign(0.0, x));
@@ -137,8 +174,10 @@ Value m_ulp(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 Value m_dist(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!arity(ts, "dist", n, 2)) return Value::null();
     RootedVector p(ts), q(ts);
-    if (!is_tuple(a[0]) && !is_list(a[0])) return raise(ts, &exc_TypeError, "dist(): argument 1 must be tuple");
-    if (!is_tuple(a[1]) && !is_list(a[1])) return raise(ts, &exc_TypeError, "dist(): argument 2 must be tuple");
+    if (!is_tuple(a[0]) && !is_list(a[0]))
+        return raise(ts, &exc_TypeError, "dist(): argument 1 must be tuple");
+    if (!is_tuple(a[1]) && !is_list(a[1]))
+        return raise(ts, &exc_TypeError, "dist(): argument 2 must be tuple");
     if (!iterate_into(ts, a[0], p.v) || !iterate_into(ts, a[1], q.v)) return Value::null();
     if (p.v.size() != q.v.size())
         return raise(ts, &exc_ValueError, "both points must have the same number of dimensions");
@@ -160,7 +199,8 @@ Value m_lcm(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n == 0) return Value::from_small(1);
     for (size_t i = 0; i < n; ++i) {
         if (!is_int(a[i]))
-            return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(a[i]));
+            return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
+                          type_name(a[i]));
         BigInt x = abs(to_bigint(a[i]));
         if (x.is_zero() || r.is_zero()) {
             r = BigInt();
@@ -178,10 +218,10 @@ Value m_lcm(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 const MethodDef kMathMore[] = {
-    {"acosh", m_acosh}, {"asinh", m_asinh}, {"atanh", m_atanh}, {"cbrt", m_cbrt},
-    {"exp2", m_exp2}, {"erf", m_erf}, {"erfc", m_erfc}, {"gamma", m_gamma},
-    {"lgamma", m_lgamma}, {"frexp", m_frexp}, {"ldexp", m_ldexp}, {"remainder", m_remainder},
-    {"nextafter", m_nextafter}, {"ulp", m_ulp}, {"dist", m_dist}, {"lcm", m_lcm},
+    {"acosh", m_acosh},         {"asinh", m_asinh}, {"atanh", m_atanh}, {"cbrt", m_cbrt},
+    {"exp2", m_exp2},           {"erf", m_erf},     {"erfc", m_erfc},   {"gamma", m_gamma},
+    {"lgamma", m_lgamma},       {"frexp", m_frexp}, {"ldexp", m_ldexp}, {"remainder", m_remainder},
+    {"nextafter", m_nextafter}, {"ulp", m_ulp},     {"dist", m_dist},   {"lcm", m_lcm},
 };
 
 }  // namespace

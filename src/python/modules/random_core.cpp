@@ -40,9 +40,12 @@ Value r_random(ThreadState&, const Value* a, size_t, Tuple*) {
 }
 
 Value r_getrandbits(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "getrandbits() takes exactly one argument ({} given)", n - 1);
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "getrandbits() takes exactly one argument ({} given)",
+                      n - 1);
     if (!is_int(a[1]))
-        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(a[1]));
+        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
+                      type_name(a[1]));
     int64_t k;
     if (!index_i64(ts, a[1], &k)) return Value::null();
     if (k >= 0 && k <= 62) return Value::from_small(int64_t(mt_of(a[0]).getrandbits64(int(k))));
@@ -55,7 +58,8 @@ Value r_getrandbits(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 // version 2's sha512 extension (Lib/random.py converts those before calling the C seed; pynum
 // does both steps).
 Value r_seed(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "seed() takes exactly one argument ({} given)", n - 1);
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "seed() takes exactly one argument ({} given)", n - 1);
     MersenneTwister& mt = mt_of(a[0]);
     Value v = a[1];
     if (v.is_bool() || v.is_small()) {
@@ -80,33 +84,36 @@ Value r_getstate(ThreadState& ts, const Value* a, size_t, Tuple*) {
     MersenneTwister::State st = mt_of(a[0]).getstate();
     Tuple* t = new_tuple(ts, MersenneTwister::kN + 1);
     if (!t) return Value::null();
-    for (int i = 0; i < MersenneTwister::kN; ++i) t->items[i] = Value::from_small(st.words[size_t(i)]);
+    for (int i = 0; i < MersenneTwister::kN; ++i)
+        t->items[i] = Value::from_small(st.words[size_t(i)]);
     t->items[MersenneTwister::kN] = Value::from_small(st.index);
     return Value::from_ptr(t);
 }
 
 Value r_setstate(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "setstate() takes exactly one argument ({} given)", n - 1);
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "setstate() takes exactly one argument ({} given)",
+                      n - 1);
     if (!is_tuple(a[1])) return raise(ts, &exc_TypeError, "state vector must be a tuple");
     Tuple* t = a[1].as<Tuple>();
-    if (t->size != MersenneTwister::kN + 1) return raise(ts, &exc_ValueError, "state vector is the wrong size");
+    if (t->size != MersenneTwister::kN + 1)
+        return raise(ts, &exc_ValueError, "state vector is the wrong size");
     MersenneTwister::State st;
     for (int i = 0; i <= MersenneTwister::kN; ++i) {
         int64_t w;
         if (!index_i64(ts, t->items[i], &w)) return Value::null();
-        if (i < MersenneTwister::kN) st.words[size_t(i)] = uint32_t(w);
-        else st.index = int(w);
+        if (i < MersenneTwister::kN)
+            st.words[size_t(i)] = uint32_t(w);
+        else
+            st.index = int(w);
     }
     if (Error e = mt_of(a[0]).setstate(st)) return raise_num_error(ts, e);
     return Value::none();
 }
 
 const MethodDef kRandomMethods[] = {
-    {"random", r_random},
-    {"getrandbits", r_getrandbits},
-    {"seed", r_seed},
-    {"getstate", r_getstate},
-    {"setstate", r_setstate},
+    {"random", r_random},     {"getrandbits", r_getrandbits}, {"seed", r_seed},
+    {"getstate", r_getstate}, {"setstate", r_setstate},
 };
 
 }  // namespace

@@ -55,9 +55,15 @@ Value map_bytes(ThreadState& ts, const Value* a, size_t, Tuple*) {
     for (char& c : s) c = char(F(static_cast<unsigned char>(c)));
     return make(ts, s);
 }
-int up(int c) { return c < 0x80 ? std::toupper(c) : c; }
-int low(int c) { return c < 0x80 ? std::tolower(c) : c; }
-int swap(int c) { return c < 0x80 ? (std::isupper(c) ? std::tolower(c) : std::toupper(c)) : c; }
+int up(int c) {
+    return c < 0x80 ? std::toupper(c) : c;
+}
+int low(int c) {
+    return c < 0x80 ? std::tolower(c) : c;
+}
+int swap(int c) {
+    return c < 0x80 ? (std::isupper(c) ? std::tolower(c) : std::toupper(c)) : c;
+}
 
 template <int (*F)(int)>
 Value pred_bytes(ThreadState&, const Value* a, size_t, Tuple*) {
@@ -67,22 +73,36 @@ Value pred_bytes(ThreadState&, const Value* a, size_t, Tuple*) {
         if (c >= 0x80 || !F(c)) return Value::false_();
     return Value::true_();
 }
-int p_digit(int c) { return std::isdigit(c); }
-int p_alpha(int c) { return std::isalpha(c); }
-int p_alnum(int c) { return std::isalnum(c); }
-int p_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-int p_upper(int c) { return !std::islower(c); }
-int p_lower(int c) { return !std::isupper(c); }
+int p_digit(int c) {
+    return std::isdigit(c);
+}
+int p_alpha(int c) {
+    return std::isalpha(c);
+}
+int p_alnum(int c) {
+    return std::isalnum(c);
+}
+int p_space(int c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+int p_upper(int c) {
+    return !std::islower(c);
+}
+int p_lower(int c) {
+    return !std::isupper(c);
+}
 
 Value m_isupper(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     std::string_view s = bv(a[0]);
-    if (std::none_of(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+    if (std::none_of(s.begin(), s.end(),
+                     [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
         return Value::false_();
     return pred_bytes<p_upper>(ts, a, n, kw);
 }
 Value m_islower(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     std::string_view s = bv(a[0]);
-    if (std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+    if (std::none_of(s.begin(), s.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
         return Value::false_();
     return pred_bytes<p_lower>(ts, a, n, kw);
 }
@@ -149,9 +169,15 @@ Value strip_impl(ThreadState& ts, const Value* a, size_t n, bool left, bool righ
         while (e > b && chars.find(s[e - 1]) != std::string_view::npos) --e;
     return make(ts, s.substr(b, e - b));
 }
-Value m_strip(ThreadState& ts, const Value* a, size_t n, Tuple*) { return strip_impl(ts, a, n, true, true); }
-Value m_lstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) { return strip_impl(ts, a, n, true, false); }
-Value m_rstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) { return strip_impl(ts, a, n, false, true); }
+Value m_strip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return strip_impl(ts, a, n, true, true);
+}
+Value m_lstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return strip_impl(ts, a, n, true, false);
+}
+Value m_rstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return strip_impl(ts, a, n, false, true);
+}
 
 Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "join() takes exactly one argument");
@@ -160,7 +186,8 @@ Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     std::string out;
     for (size_t i = 0; i < items.v.size(); ++i) {
         if (!is_type(items.v[i], &bytes_type))
-            return raisef(ts, &exc_TypeError, "sequence item {}: expected a bytes-like object, {} found", i,
+            return raisef(ts, &exc_TypeError,
+                          "sequence item {}: expected a bytes-like object, {} found", i,
                           type_name(items.v[i]));
         if (i) out += bv(a[0]);
         out += bv(items.v[i]);
@@ -184,13 +211,16 @@ bool needle(ThreadState& ts, Value v, std::string* out) {
         *out = std::string(1, char(c));
         return true;
     }
-    raisef(ts, &exc_TypeError, "argument should be integer or bytes-like object, not '{}'", type_name(v));
+    raisef(ts, &exc_TypeError, "argument should be integer or bytes-like object, not '{}'",
+           type_name(v));
     return false;
 }
 
 Value find_impl(ThreadState& ts, const Value* a, size_t n, bool right, bool raise_missing) {
     std::string sub;
-    if (n < 2 || !needle(ts, a[1], &sub)) return n < 2 ? raise(ts, &exc_TypeError, "find() takes at least 1 argument") : Value::null();
+    if (n < 2 || !needle(ts, a[1], &sub))
+        return n < 2 ? raise(ts, &exc_TypeError, "find() takes at least 1 argument")
+                     : Value::null();
     std::string_view s = bv(a[0]);
     size_t pos = right ? s.rfind(sub) : s.find(sub);
     if (pos == std::string_view::npos) {
@@ -199,14 +229,24 @@ Value find_impl(ThreadState& ts, const Value* a, size_t n, bool right, bool rais
     }
     return Value::from_small(int64_t(pos));
 }
-Value m_find(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, false, false); }
-Value m_rfind(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, true, false); }
-Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, false, true); }
-Value m_rindex(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, true, true); }
+Value m_find(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, false, false);
+}
+Value m_rfind(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, true, false);
+}
+Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, false, true);
+}
+Value m_rindex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, true, true);
+}
 
 Value m_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     std::string sub;
-    if (n < 2 || !needle(ts, a[1], &sub)) return n < 2 ? raise(ts, &exc_TypeError, "count() takes at least 1 argument") : Value::null();
+    if (n < 2 || !needle(ts, a[1], &sub))
+        return n < 2 ? raise(ts, &exc_TypeError, "count() takes at least 1 argument")
+                     : Value::null();
     std::string_view s = bv(a[0]);
     if (sub.empty()) return Value::from_small(int64_t(s.size()) + 1);
     int64_t c = 0;
@@ -271,8 +311,12 @@ Value affix(ThreadState& ts, const Value* a, size_t n, bool start) {
     if (!one(a[1], &r)) return Value::null();
     return Value::boolean(r);
 }
-Value m_startswith(ThreadState& ts, const Value* a, size_t n, Tuple*) { return affix(ts, a, n, true); }
-Value m_endswith(ThreadState& ts, const Value* a, size_t n, Tuple*) { return affix(ts, a, n, false); }
+Value m_startswith(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return affix(ts, a, n, true);
+}
+Value m_endswith(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return affix(ts, a, n, false);
+}
 
 // bytes.hex(sep=None, bytes_per_sep=1)
 Value m_hex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
@@ -280,9 +324,12 @@ Value m_hex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     std::string_view s = bv(a[0]);
     std::string sep;
     if (n > 1) {
-        if (is_str(a[1])) sep = std::string(str_view(a[1]));
-        else if (is_type(a[1], &bytes_type)) sep = std::string(bv(a[1]));
-        else return raise(ts, &exc_TypeError, "sep must be str or bytes.");
+        if (is_str(a[1]))
+            sep = std::string(str_view(a[1]));
+        else if (is_type(a[1], &bytes_type))
+            sep = std::string(bv(a[1]));
+        else
+            return raise(ts, &exc_TypeError, "sep must be str or bytes.");
         if (sep.size() != 1) return raise(ts, &exc_ValueError, "sep must be length 1.");
     }
     std::string out;
@@ -298,7 +345,8 @@ Value m_hex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 // bytes.fromhex(string): pairs of hex digits, spaces between pairs.
 Value m_fromhex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2 || !is_str(a[1]))
-        return raisef(ts, &exc_TypeError, "fromhex() argument must be str, not {}", n == 2 ? type_name(a[1]) : "nothing");
+        return raisef(ts, &exc_TypeError, "fromhex() argument must be str, not {}",
+                      n == 2 ? type_name(a[1]) : "nothing");
     std::string_view s = str_view(a[1]);
     std::string out;
     auto hexval = [](char c) {
@@ -338,14 +386,19 @@ bool codec(ThreadState& ts, const Value* a, size_t n, Tuple* kw, std::string* na
     if (npos > 2) *errors = std::string(str_view(a[2]));
     for (size_t i = 0; i < nkw; ++i) {
         std::string_view k = str_view(kw->items[i]);
-        if (k == "encoding") *name = std::string(str_view(a[npos + i]));
-        else if (k == "errors") *errors = std::string(str_view(a[npos + i]));
+        if (k == "encoding")
+            *name = std::string(str_view(a[npos + i]));
+        else if (k == "errors")
+            *errors = std::string(str_view(a[npos + i]));
     }
     std::string low;
     for (char c : *name) low += c == '_' ? '-' : char(std::tolower(static_cast<unsigned char>(c)));
-    if (low == "utf-8" || low == "utf8") *name = "utf-8";
-    else if (low == "ascii" || low == "us-ascii") *name = "ascii";
-    else if (low == "latin-1" || low == "latin1" || low == "iso-8859-1" || low == "iso8859-1" || low == "l1")
+    if (low == "utf-8" || low == "utf8")
+        *name = "utf-8";
+    else if (low == "ascii" || low == "us-ascii")
+        *name = "ascii";
+    else if (low == "latin-1" || low == "latin1" || low == "iso-8859-1" || low == "iso8859-1" ||
+             low == "l1")
         *name = "latin-1";
     else {
         raisef(ts, &exc_LookupError, "unknown encoding: {}", *name);
@@ -367,9 +420,12 @@ Value m_decode(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
             for (size_t i = 0; i < s.size();) {
                 size_t len = 1;
                 unsigned char c = static_cast<unsigned char>(s[i]);
-                if (c >= 0xF0) len = 4;
-                else if (c >= 0xE0) len = 3;
-                else if (c >= 0xC0) len = 2;
+                if (c >= 0xF0)
+                    len = 4;
+                else if (c >= 0xE0)
+                    len = 3;
+                else if (c >= 0xC0)
+                    len = 2;
                 if (c >= 0x80 && (i + len > s.size() || !utf8_valid(s.substr(i, len)))) {
                     if (errors == "replace") out += "\xEF\xBF\xBD";
                     ++i;
@@ -390,9 +446,10 @@ Value m_decode(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
             out += char(0xC0 | (c >> 6));
             out += char(0x80 | (c & 0x3F));
         } else if (errors == "strict") {
-            return raisef(ts, &exc_UnicodeDecodeError,
-                          "'ascii' codec can't decode byte {:#04x} in position {}: ordinal not in range(128)",
-                          int(c), i);
+            return raisef(
+                ts, &exc_UnicodeDecodeError,
+                "'ascii' codec can't decode byte {:#04x} in position {}: ordinal not in range(128)",
+                int(c), i);
         } else if (errors == "replace") {
             out += "\xEF\xBF\xBD";
         }
@@ -401,15 +458,31 @@ Value m_decode(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 }
 
 const MethodDef kBytesMore[] = {
-    {"upper", map_bytes<up>}, {"lower", map_bytes<low>}, {"swapcase", map_bytes<swap>},
-    {"isdigit", pred_bytes<p_digit>}, {"isalpha", pred_bytes<p_alpha>},
-    {"isalnum", pred_bytes<p_alnum>}, {"isspace", pred_bytes<p_space>},
-    {"isupper", m_isupper}, {"islower", m_islower},
-    {"split", m_split}, {"strip", m_strip}, {"lstrip", m_lstrip}, {"rstrip", m_rstrip},
-    {"join", m_join}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
-    {"rindex", m_rindex}, {"count", m_count}, {"replace", m_replace},
-    {"startswith", m_startswith}, {"endswith", m_endswith}, {"hex", m_hex},
-    {"fromhex", m_fromhex, kMethClass}, {"decode", m_decode},
+    {"upper", map_bytes<up>},
+    {"lower", map_bytes<low>},
+    {"swapcase", map_bytes<swap>},
+    {"isdigit", pred_bytes<p_digit>},
+    {"isalpha", pred_bytes<p_alpha>},
+    {"isalnum", pred_bytes<p_alnum>},
+    {"isspace", pred_bytes<p_space>},
+    {"isupper", m_isupper},
+    {"islower", m_islower},
+    {"split", m_split},
+    {"strip", m_strip},
+    {"lstrip", m_lstrip},
+    {"rstrip", m_rstrip},
+    {"join", m_join},
+    {"find", m_find},
+    {"rfind", m_rfind},
+    {"index", m_index},
+    {"rindex", m_rindex},
+    {"count", m_count},
+    {"replace", m_replace},
+    {"startswith", m_startswith},
+    {"endswith", m_endswith},
+    {"hex", m_hex},
+    {"fromhex", m_fromhex, kMethClass},
+    {"decode", m_decode},
 };
 
 }  // namespace
@@ -426,19 +499,37 @@ Value str_encode_method(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         uint32_t cp;
         size_t len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if (c < 0xE0) { cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); len = 2; }
-        else if (c < 0xF0) { cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
-        else { cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); len = 4; }
+        if (c < 0x80) {
+            cp = c;
+            len = 1;
+        } else if (c < 0xE0) {
+            cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            len = 2;
+        } else if (c < 0xF0) {
+            cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            len = 3;
+        } else {
+            cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+                 (s[i + 3] & 0x3F);
+            len = 4;
+        }
         i += len;
         uint32_t limit = name == "ascii" ? 0x80 : 0x100;
         if (cp < limit) {
             out += char(cp);
         } else if (errors == "strict") {
             return raisef(ts, &exc_UnicodeEncodeError,
-                          "'{}' codec can't encode character '\\{}{:0{}x}' in position {}: ordinal not in range({})",
-                          name == "ascii" ? "ascii" : "latin-1", cp < 0x100 ? "x" : cp < 0x10000 ? "u" : "U", cp,
-                          cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8, pos, limit);
+                          "'{}' codec can't encode character '\\{}{:0{}x}' in position {}: ordinal "
+                          "not in range({})",
+                          name == "ascii" ? "ascii" : "latin-1",
+                          cp < 0x100     ? "x"
+                          : cp < 0x10000 ? "u"
+                                         : "U",
+                          cp,
+                          cp < 0x100     ? 2
+                          : cp < 0x10000 ? 4
+                                         : 8,
+                          pos, limit);
         } else if (errors == "replace") {
             out += '?';
         }

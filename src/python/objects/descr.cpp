@@ -16,13 +16,15 @@ Value generic_alloc(ThreadState& ts, Type* type, const Value*, size_t, Tuple*) {
     // staticmethod have their own layout {func, dict}: their dict must start empty (a None
     // there is not a Dict*: the collector would follow it).
     if (!is_subtype(type, &property_type)) {
-        ClassMethod* c = ts.heap.make<ClassMethod>(type, std::max<size_t>(type->instance_size, sizeof(ClassMethod)));
+        ClassMethod* c = ts.heap.make<ClassMethod>(
+            type, std::max<size_t>(type->instance_size, sizeof(ClassMethod)));
         if (!c) return raise_memory_error(ts);
         c->func = Value::none();
         c->dict = nullptr;
         return Value::from_ptr(c);
     }
-    Property* o = ts.heap.make<Property>(type, std::max<size_t>(type->instance_size, sizeof(Property)));
+    Property* o =
+        ts.heap.make<Property>(type, std::max<size_t>(type->instance_size, sizeof(Property)));
     if (!o) return raise_memory_error(ts);
     o->fget = o->fset = o->fdel = o->doc = Value::none();
     return Value::from_ptr(o);
@@ -135,10 +137,18 @@ Value prop_deleter(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 const MethodDef kPropertyMethods[] = {
     {"getter", prop_getter}, {"setter", prop_setter}, {"deleter", prop_deleter}};
-Value p_fget(ThreadState&, Value s) { return s.as<Property>()->fget; }
-Value p_fset(ThreadState&, Value s) { return s.as<Property>()->fset; }
-Value p_fdel(ThreadState&, Value s) { return s.as<Property>()->fdel; }
-Value p_doc(ThreadState&, Value s) { return s.as<Property>()->doc; }
+Value p_fget(ThreadState&, Value s) {
+    return s.as<Property>()->fget;
+}
+Value p_fset(ThreadState&, Value s) {
+    return s.as<Property>()->fset;
+}
+Value p_fdel(ThreadState&, Value s) {
+    return s.as<Property>()->fdel;
+}
+Value p_doc(ThreadState&, Value s) {
+    return s.as<Property>()->doc;
+}
 const GetSetDef kPropertyGetSets[] = {
     {"fget", p_fget}, {"fset", p_fset}, {"fdel", p_fdel}, {"__doc__", p_doc}};
 
@@ -173,8 +183,12 @@ bool sm_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple
     self.as<StaticMethod>()->func = args[0];
     return true;
 }
-Value cm_func(ThreadState&, Value s) { return s.as<ClassMethod>()->func; }
-Value sm_func(ThreadState&, Value s) { return s.as<StaticMethod>()->func; }
+Value cm_func(ThreadState&, Value s) {
+    return s.as<ClassMethod>()->func;
+}
+Value sm_func(ThreadState&, Value s) {
+    return s.as<StaticMethod>()->func;
+}
 const GetSetDef kCmGetSets[] = {{"__func__", cm_func}, {"__wrapped__", cm_func}};
 const GetSetDef kSmGetSets[] = {{"__func__", sm_func}, {"__wrapped__", sm_func}};
 

@@ -24,7 +24,8 @@ int64_t range_len(int64_t start, int64_t stop, int64_t step) {
 Value range_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) return raise(ts, &exc_TypeError, "range() takes no keyword arguments");
     if (nargs < 1 || nargs > 3) {
-        if (nargs == 0) return raise(ts, &exc_TypeError, "range expected at least 1 argument, got 0");
+        if (nargs == 0)
+            return raise(ts, &exc_TypeError, "range expected at least 1 argument, got 0");
         return raisef(ts, &exc_TypeError, "range expected at most 3 arguments, got {}", nargs);
     }
     int64_t v[3];
@@ -79,7 +80,8 @@ Value range_getitem(ThreadState& ts, Value self, Value key) {
     int64_t i;
     if (!index_i64(ts, key, &i, &exc_IndexError)) return Value::null();
     if (i < 0) i += r->length;
-    if (i < 0 || i >= r->length) return raise(ts, &exc_IndexError, "range object index out of range");
+    if (i < 0 || i >= r->length)
+        return raise(ts, &exc_IndexError, "range object index out of range");
     return int_from_i64(ts, r->start + i * r->step);
 }
 
@@ -91,14 +93,16 @@ int range_contains(ThreadState& ts, Value self, Value item) {
         return (v - r->start) % r->step == 0;
     }
     for (int64_t i = 0; i < r->length; ++i) {
-        int c = richcompare_bool(ts, Value::from_small(r->start + i * r->step), item, CompareOp::eq);
+        int c =
+            richcompare_bool(ts, Value::from_small(r->start + i * r->step), item, CompareOp::eq);
         if (c != 0) return c;
     }
     return 0;
 }
 
 Value range_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
-    if (!is_type(b, &range_type) || (op != CompareOp::eq && op != CompareOp::ne)) return not_implemented();
+    if (!is_type(b, &range_type) || (op != CompareOp::eq && op != CompareOp::ne))
+        return not_implemented();
     Range* x = a.as<Range>();
     Range* y = b.as<Range>();
     bool eq = x->length == y->length &&
@@ -110,9 +114,15 @@ int range_bool(ThreadState&, Value self) {
     return self.as<Range>()->length != 0;
 }
 
-Value r_start(ThreadState&, Value s) { return Value::from_small(s.as<Range>()->start); }
-Value r_stop(ThreadState&, Value s) { return Value::from_small(s.as<Range>()->stop); }
-Value r_step(ThreadState&, Value s) { return Value::from_small(s.as<Range>()->step); }
+Value r_start(ThreadState&, Value s) {
+    return Value::from_small(s.as<Range>()->start);
+}
+Value r_stop(ThreadState&, Value s) {
+    return Value::from_small(s.as<Range>()->stop);
+}
+Value r_step(ThreadState&, Value s) {
+    return Value::from_small(s.as<Range>()->step);
+}
 const GetSetDef kRangeGetSets[] = {{"start", r_start}, {"stop", r_stop}, {"step", r_step}};
 
 Value range_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
@@ -157,7 +167,8 @@ void slice_trace(Object* o, GcVisitor& v) {
 
 Value slice_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) return raise(ts, &exc_TypeError, "slice() takes no keyword arguments");
-    if (nargs < 1 || nargs > 3) return raisef(ts, &exc_TypeError, "slice expected at least 1 argument, got {}", nargs);
+    if (nargs < 1 || nargs > 3)
+        return raisef(ts, &exc_TypeError, "slice expected at least 1 argument, got {}", nargs);
     if (nargs == 1) return new_slice(ts, Value::none(), args[0], Value::none());
     return new_slice(ts, args[0], args[1], nargs == 3 ? args[2] : Value::none());
 }
@@ -170,9 +181,15 @@ Value slice_repr(ThreadState& ts, Value self) {
     return str_value(ts, "slice(" + a + ", " + b + ", " + c + ")");
 }
 
-Value s_start(ThreadState&, Value s) { return s.as<Slice>()->start; }
-Value s_stop(ThreadState&, Value s) { return s.as<Slice>()->stop; }
-Value s_step(ThreadState&, Value s) { return s.as<Slice>()->step; }
+Value s_start(ThreadState&, Value s) {
+    return s.as<Slice>()->start;
+}
+Value s_stop(ThreadState&, Value s) {
+    return s.as<Slice>()->stop;
+}
+Value s_step(ThreadState&, Value s) {
+    return s.as<Slice>()->step;
+}
 const GetSetDef kSliceGetSets[] = {{"start", s_start}, {"stop", s_stop}, {"step", s_step}};
 
 Value slice_indices_m(ThreadState& ts, const Value* a, size_t n, Tuple*) {
@@ -275,8 +292,10 @@ bool slice_indices(ThreadState& ts, Value slice, int64_t length, int64_t* start,
     *start = b;
     *stop = e;
     *step = st;
-    if (st < 0) *count = e < b ? (b - e - 1) / (-st) + 1 : 0;
-    else *count = b < e ? (e - b - 1) / st + 1 : 0;
+    if (st < 0)
+        *count = e < b ? (b - e - 1) / (-st) + 1 : 0;
+    else
+        *count = b < e ? (e - b - 1) / st + 1 : 0;
     return true;
 }
 

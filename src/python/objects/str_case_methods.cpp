@@ -21,13 +21,15 @@ struct Name {
 
 template <std::string (*F)(std::string_view), Name N>
 Value mapping(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 1) return raisef(ts, &exc_TypeError, "str.{}() takes no arguments ({} given)", N.text, n - 1);
+    if (n != 1)
+        return raisef(ts, &exc_TypeError, "str.{}() takes no arguments ({} given)", N.text, n - 1);
     return str_value(ts, F(str_view(a[0])));
 }
 
 template <bool (*F)(std::string_view), Name N>
 Value predicate(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 1) return raisef(ts, &exc_TypeError, "str.{}() takes no arguments ({} given)", N.text, n - 1);
+    if (n != 1)
+        return raisef(ts, &exc_TypeError, "str.{}() takes no arguments ({} given)", N.text, n - 1);
     return Value::boolean(F(str_view(a[0])));
 }
 
@@ -54,11 +56,21 @@ uint32_t next_cp(std::string_view s, size_t* i) {
     unsigned char c = static_cast<unsigned char>(s[*i]);
     uint32_t cp;
     int len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if (c < 0xE0) { cp = c & 0x1F; len = 2; }
-    else if (c < 0xF0) { cp = c & 0x0F; len = 3; }
-    else { cp = c & 0x07; len = 4; }
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + size_t(k)]) & 0x3F);
+    if (c < 0x80) {
+        cp = c;
+        len = 1;
+    } else if (c < 0xE0) {
+        cp = c & 0x1F;
+        len = 2;
+    } else if (c < 0xF0) {
+        cp = c & 0x0F;
+        len = 3;
+    } else {
+        cp = c & 0x07;
+        len = 4;
+    }
+    for (int k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[*i + size_t(k)]) & 0x3F);
     *i += size_t(len);
     return cp;
 }
@@ -66,7 +78,9 @@ uint32_t next_cp(std::string_view s, size_t* i) {
 // str.translate(table): table[ord(c)] is a str, an int (a code point) or None (delete);
 // LookupError (KeyError, IndexError) keeps the character.
 Value m_translate(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "translate() takes exactly one argument ({} given)", n - 1);
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "translate() takes exactly one argument ({} given)",
+                      n - 1);
     std::string_view s = str_view(a[0]);
     Value table = a[1];
     std::string out;
@@ -102,29 +116,34 @@ Value m_maketrans(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     Rooted kd(ts, Value::from_ptr(d));
     if (n == 1) {
         if (!is_dict(a[0]))
-            return raise(ts, &exc_TypeError, "if you give only one argument to maketrans it must be a dict");
+            return raise(ts, &exc_TypeError,
+                         "if you give only one argument to maketrans it must be a dict");
         int64_t pos = 0;
         Value k, v;
         while (dict_next(a[0].as<Dict>(), &pos, &k, &v)) {
             Value key = k;
             if (is_str(k)) {
                 if (k.as<Str>()->length != 1)
-                    return raise(ts, &exc_ValueError, "string keys in translate table must be of length 1");
+                    return raise(ts, &exc_ValueError,
+                                 "string keys in translate table must be of length 1");
                 size_t i = 0;
                 key = Value::from_small(next_cp(str_view(k), &i));
             } else if (!is_int(k)) {
-                return raise(ts, &exc_TypeError, "keys in translate table must be strings or integers");
+                return raise(ts, &exc_TypeError,
+                             "keys in translate table must be strings or integers");
             }
             if (!dict_set(ts, d, key, v)) return Value::null();
         }
         return Value::from_ptr(d);
     }
-    if (n < 2 || n > 3) return raisef(ts, &exc_TypeError, "maketrans expected at most 3 arguments, got {}", n);
+    if (n < 2 || n > 3)
+        return raisef(ts, &exc_TypeError, "maketrans expected at most 3 arguments, got {}", n);
     if (!is_str(a[0]) || !is_str(a[1]))
         return raise(ts, &exc_TypeError, "maketrans() argument 2 must be str");
     std::string_view x = str_view(a[0]), y = str_view(a[1]);
     if (a[0].as<Str>()->length != a[1].as<Str>()->length)
-        return raise(ts, &exc_ValueError, "the first two maketrans arguments must have equal length");
+        return raise(ts, &exc_ValueError,
+                     "the first two maketrans arguments must have equal length");
     for (size_t i = 0, j = 0; i < x.size();) {
         uint32_t cx = next_cp(x, &i), cy = next_cp(y, &j);
         if (!dict_set(ts, d, Value::from_small(cx), Value::from_small(cy))) return Value::null();
@@ -133,23 +152,34 @@ Value m_maketrans(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         if (!is_str(a[2])) return raise(ts, &exc_TypeError, "maketrans() argument 3 must be str");
         std::string_view z = str_view(a[2]);
         for (size_t i = 0; i < z.size();) {
-            if (!dict_set(ts, d, Value::from_small(next_cp(z, &i)), Value::none())) return Value::null();
+            if (!dict_set(ts, d, Value::from_small(next_cp(z, &i)), Value::none()))
+                return Value::null();
         }
     }
     return Value::from_ptr(d);
 }
 
 const MethodDef kCaseMethods[] = {
-    {"upper", mapping<str_upper, "upper">}, {"lower", mapping<str_lower, "lower">},
-    {"casefold", mapping<str_casefold, "casefold">}, {"swapcase", mapping<str_swapcase, "swapcase">},
-    {"title", mapping<str_title, "title">}, {"capitalize", mapping<str_capitalize, "capitalize">},
-    {"isalpha", predicate<str_isalpha, "isalpha">}, {"isalnum", predicate<str_isalnum, "isalnum">},
-    {"isdecimal", predicate<str_isdecimal, "isdecimal">}, {"isdigit", predicate<str_isdigit, "isdigit">},
-    {"isnumeric", predicate<str_isnumeric, "isnumeric">}, {"isspace", predicate<str_isspace, "isspace">},
-    {"isprintable", predicate<str_isprintable, "isprintable">}, {"isidentifier", predicate<str_isidentifier, "isidentifier">},
-    {"isupper", predicate<str_isupper, "isupper">}, {"islower", predicate<str_islower, "islower">},
-    {"istitle", predicate<str_istitle, "istitle">}, {"isascii", predicate<str_isascii, "isascii">},
-    {"translate", m_translate}, {"maketrans", m_maketrans, kMethStatic},
+    {"upper", mapping<str_upper, "upper">},
+    {"lower", mapping<str_lower, "lower">},
+    {"casefold", mapping<str_casefold, "casefold">},
+    {"swapcase", mapping<str_swapcase, "swapcase">},
+    {"title", mapping<str_title, "title">},
+    {"capitalize", mapping<str_capitalize, "capitalize">},
+    {"isalpha", predicate<str_isalpha, "isalpha">},
+    {"isalnum", predicate<str_isalnum, "isalnum">},
+    {"isdecimal", predicate<str_isdecimal, "isdecimal">},
+    {"isdigit", predicate<str_isdigit, "isdigit">},
+    {"isnumeric", predicate<str_isnumeric, "isnumeric">},
+    {"isspace", predicate<str_isspace, "isspace">},
+    {"isprintable", predicate<str_isprintable, "isprintable">},
+    {"isidentifier", predicate<str_isidentifier, "isidentifier">},
+    {"isupper", predicate<str_isupper, "isupper">},
+    {"islower", predicate<str_islower, "islower">},
+    {"istitle", predicate<str_istitle, "istitle">},
+    {"isascii", predicate<str_isascii, "isascii">},
+    {"translate", m_translate},
+    {"maketrans", m_maketrans, kMethStatic},
 };
 
 }  // namespace

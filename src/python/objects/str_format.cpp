@@ -21,17 +21,27 @@ Value format_field_value(ThreadState& ts, std::string_view field, const Value* a
     while (i < field.size() && field[i] != '.' && field[i] != '[') ++i;
     std::string_view head = field.substr(0, i);
     Value v;
-    if (head.empty() || std::all_of(head.begin(), head.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    if (head.empty() || std::all_of(head.begin(), head.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        })) {
         size_t idx;
         if (head.empty()) {
-            if (*auto_idx < 0) return raise(ts, &exc_ValueError, "cannot switch from manual field specification to automatic field numbering");
+            if (*auto_idx < 0)
+                return raise(
+                    ts, &exc_ValueError,
+                    "cannot switch from manual field specification to automatic field numbering");
             idx = size_t((*auto_idx)++);
         } else {
-            if (*auto_idx > 0) return raise(ts, &exc_ValueError, "cannot switch from automatic field numbering to manual field specification");
+            if (*auto_idx > 0)
+                return raise(
+                    ts, &exc_ValueError,
+                    "cannot switch from automatic field numbering to manual field specification");
             *auto_idx = -1;
             idx = size_t(std::stoul(std::string(head)));
         }
-        if (idx >= npos) return raisef(ts, &exc_IndexError, "Replacement index {} out of range for positional args tuple", idx);
+        if (idx >= npos)
+            return raisef(ts, &exc_IndexError,
+                          "Replacement index {} out of range for positional args tuple", idx);
         v = args[idx];
     } else {
         v = Value::null();
@@ -54,10 +64,13 @@ Value format_field_value(ThreadState& ts, std::string_view field, const Value* a
             i = j;
         } else {
             size_t j = field.find(']', i);
-            if (j == std::string_view::npos) return raise(ts, &exc_ValueError, "Missing ']' in format string");
+            if (j == std::string_view::npos)
+                return raise(ts, &exc_ValueError, "Missing ']' in format string");
             std::string_view key = field.substr(i + 1, j - i - 1);
             Value k;
-            if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c));
+                }))
                 k = Value::from_small(std::stoll(std::string(key)));
             else
                 k = str_value(ts, key);
@@ -96,8 +109,10 @@ Value format_string(ThreadState& ts, std::string_view f, const Value* args, size
         size_t j = i + 1;
         int level = 1;
         while (j < f.size()) {
-            if (f[j] == '{') ++level;
-            else if (f[j] == '}' && --level == 0) break;
+            if (f[j] == '{')
+                ++level;
+            else if (f[j] == '}' && --level == 0)
+                break;
             ++j;
         }
         if (j >= f.size()) return raise(ts, &exc_ValueError, "expected '}' before end of string");
@@ -106,9 +121,13 @@ Value format_string(ThreadState& ts, std::string_view f, const Value* args, size
         size_t colon = std::string_view::npos, bang = std::string_view::npos;
         int brk = 0;
         for (size_t k = 0; k < body.size(); ++k) {
-            if (body[k] == '[') ++brk;
-            else if (body[k] == ']') --brk;
-            else if (brk == 0 && body[k] == '!' && bang == std::string_view::npos && colon == std::string_view::npos) bang = k;
+            if (body[k] == '[')
+                ++brk;
+            else if (body[k] == ']')
+                --brk;
+            else if (brk == 0 && body[k] == '!' && bang == std::string_view::npos &&
+                     colon == std::string_view::npos)
+                bang = k;
             else if (brk == 0 && body[k] == ':' && colon == std::string_view::npos) {
                 colon = k;
                 break;
@@ -117,19 +136,26 @@ Value format_string(ThreadState& ts, std::string_view f, const Value* args, size
         std::string_view field = body.substr(0, std::min(bang, colon));
         char conv = 0;
         if (bang != std::string_view::npos) {
-            if (bang + 1 >= body.size()) return raise(ts, &exc_ValueError, "end of string while looking for conversion specifier");
+            if (bang + 1 >= body.size())
+                return raise(ts, &exc_ValueError,
+                             "end of string while looking for conversion specifier");
             conv = body[bang + 1];
             if (bang + 2 < body.size() && body[bang + 2] != ':')
                 return raise(ts, &exc_ValueError, "expected ':' after conversion specifier");
         }
-        std::string_view spec = colon == std::string_view::npos ? std::string_view() : body.substr(colon + 1);
+        std::string_view spec =
+            colon == std::string_view::npos ? std::string_view() : body.substr(colon + 1);
         Value v = format_field_value(ts, field, args, npos, kw, kwvals, auto_idx);
         if (v.is_null()) return v;
         Rooted kv(ts, v);
-        if (conv == 'r') kv = repr(ts, v);
-        else if (conv == 's') kv = str(ts, v);
-        else if (conv == 'a') kv = ascii_repr(ts, v);
-        else if (conv) return raisef(ts, &exc_ValueError, "Unknown conversion specifier {}", conv);
+        if (conv == 'r')
+            kv = repr(ts, v);
+        else if (conv == 's')
+            kv = str(ts, v);
+        else if (conv == 'a')
+            kv = ascii_repr(ts, v);
+        else if (conv)
+            return raisef(ts, &exc_ValueError, "Unknown conversion specifier {}", conv);
         if (kv.get().is_null()) return Value::null();
         Value specv;
         if (spec.find('{') != std::string_view::npos) {
@@ -154,7 +180,8 @@ Value str_format_method(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 }
 
 Value str_format_map_method(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2 || !is_dict(a[1])) return raise(ts, &exc_TypeError, "format_map() argument must be a mapping");
+    if (n != 2 || !is_dict(a[1]))
+        return raise(ts, &exc_TypeError, "format_map() argument must be a mapping");
     Dict* d = a[1].as<Dict>();
     RootedVector keys(ts), vals(ts);
     int64_t pos = 0;
@@ -170,6 +197,5 @@ Value str_format_map_method(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     int auto_idx = 0;
     return format_string(ts, sv(a[0]), nullptr, 0, kt, vals.v.data(), &auto_idx, 0);
 }
-
 
 }  // namespace interleave::python

@@ -10,8 +10,10 @@ namespace interleave::python {
 // --- numbers -------------------------------------------------------------------------------
 
 const char* binop_symbol(int op) {
-    static const char* const s[] = {"+", "&", "//", "<<", "@", "*", "%", "|", "** or pow()", ">>", "-", "/", "^"};
-    static const char* const si[] = {"+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
+    static const char* const s[] = {"+", "&",           "//", "<<", "@", "*", "%",
+                                    "|", "** or pow()", ">>", "-",  "/", "^"};
+    static const char* const si[] = {
+        "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
     return op >= kInplace ? si[op - kInplace] : s[op];
 }
 
@@ -47,9 +49,11 @@ Value binary_op(ThreadState& ts, Value a, Value b, int op) {
         };
         auto int_like = [](Value v) { return is_int(v) || type_of(v)->num.index != nullptr; };
         if (is_seq(a) && !int_like(b))
-            return raisef(ts, &exc_TypeError, "can't multiply sequence by non-int of type '{}'", type_name(b));
+            return raisef(ts, &exc_TypeError, "can't multiply sequence by non-int of type '{}'",
+                          type_name(b));
         if (is_seq(b) && !int_like(a))
-            return raisef(ts, &exc_TypeError, "can't multiply sequence by non-int of type '{}'", type_name(a));
+            return raisef(ts, &exc_TypeError, "can't multiply sequence by non-int of type '{}'",
+                          type_name(a));
     }
     if (base == int(BinaryOp::mod) && is_str(a)) return percent_format(ts, a, b);
     return raisef(ts, &exc_TypeError, "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -60,22 +64,26 @@ Value unary_neg(ThreadState& ts, Value v) {
     if (v.is_small()) return int_from_i64(ts, -v.as_small());
     if (v.is_double()) return Value::from_double(-v.as_double());
     Type* t = type_of(v);
-    if (!t->num.neg) return raisef(ts, &exc_TypeError, "bad operand type for unary -: '{}'", type_name(v));
+    if (!t->num.neg)
+        return raisef(ts, &exc_TypeError, "bad operand type for unary -: '{}'", type_name(v));
     return t->num.neg(ts, v);
 }
 Value unary_pos(ThreadState& ts, Value v) {
     Type* t = type_of(v);
-    if (!t->num.pos) return raisef(ts, &exc_TypeError, "bad operand type for unary +: '{}'", type_name(v));
+    if (!t->num.pos)
+        return raisef(ts, &exc_TypeError, "bad operand type for unary +: '{}'", type_name(v));
     return t->num.pos(ts, v);
 }
 Value unary_invert(ThreadState& ts, Value v) {
     Type* t = type_of(v);
-    if (!t->num.invert) return raisef(ts, &exc_TypeError, "bad operand type for unary ~: '{}'", type_name(v));
+    if (!t->num.invert)
+        return raisef(ts, &exc_TypeError, "bad operand type for unary ~: '{}'", type_name(v));
     return t->num.invert(ts, v);
 }
 Value number_abs(ThreadState& ts, Value v) {
     Type* t = type_of(v);
-    if (!t->num.abs) return raisef(ts, &exc_TypeError, "bad operand type for abs(): '{}'", type_name(v));
+    if (!t->num.abs)
+        return raisef(ts, &exc_TypeError, "bad operand type for abs(): '{}'", type_name(v));
     return t->num.abs(ts, v);
 }
 Value number_index(ThreadState& ts, Value v) {
