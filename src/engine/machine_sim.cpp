@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "engine/machine.hpp"
@@ -21,6 +22,9 @@
 namespace interleave::engine {
 
 namespace {
+// What ends a worker's pure work early.
+constexpr uint32_t kInterrupts = breaker::gil_drop | breaker::stop | breaker::kill_daemons;
+
 uint64_t splitmix64(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -51,8 +55,7 @@ SimThread& Sim::thread(uint16_t w) {
 // in the same order (a program whose steps cost no time would otherwise never interleave).
 uint64_t Sim::tie(uint16_t worker, int64_t t) const noexcept {
     return splitmix64(seed_ ^ (uint64_t{worker} * 0xD6E8FEB86659FD93ull) ^
-                      (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ull) ^
-                      splitmix64(decisions_));
+                      (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ull) ^ splitmix64(decisions_));
 }
 
 // --- Admission, exit ---------------------------------------------------------------------------
@@ -63,7 +66,8 @@ void Sim::admit(uint16_t worker, const WorkerContext* spawner) {
     t.worker = worker;
     // A new thread starts like a timer: runnable kThreadStartNs after its spawner's now (the
     // first worker at 0).
-    const int64_t at = spawner && spawner->sim_ ? time_of(*spawner->sim_) + Machine::kThreadStartNs : 0;
+    const int64_t at =
+        spawner && spawner->sim_ ? time_of(*spawner->sim_) + Machine::kThreadStartNs : 0;
     t.vt.store(at, std::memory_order_relaxed);
     t.st = SimThread::St::timer;
     t.deadline = at;
@@ -99,7 +103,8 @@ void Sim::exit(WorkerContext& ctx) {
     std::unique_lock<std::mutex> lk(mu_);
     SimThread& t = *ctx.sim_;
     const int64_t now = time_of(t);
-    if (now > latest_.load(std::memory_order_relaxed)) latest_.store(now, std::memory_order_relaxed);
+    if (now > latest_.load(std::memory_order_relaxed))
+        latest_.store(now, std::memory_order_relaxed);
     release_core(t, now);
     t.st = SimThread::St::exited;
     t.ctx = nullptr;
@@ -134,6 +139,36 @@ void Sim::charge(WorkerContext& ctx, int64_t ns) noexcept {
     const int64_t v = t.vt.load(std::memory_order_relaxed) + ns;
     t.vt.store(v, std::memory_order_relaxed);
     if (v >= t.horizon) ctx.set_breaker(breaker::sim_switch);
+}
+
+void Sim::work(WorkerContext& ctx, int64_t ns, int64_t& done) {
+    SimThread& t = *ctx.sim_;
+    // Leaving early (a stop unwinds through a checkpoint): the work the scheduler did for this
+    // worker while bringing it forward counts as done.
+    struct Pure {
+        SimThread& t;
+        int64_t& done;
+        ~Pure() {
+            t.pure_until.store(-1, std::memory_order_relaxed);
+            done += t.credit.exchange(0, std::memory_order_relaxed);
+        }
+    } pure{t, done};
+    t.pure_until.store(time_of(t) + ns, std::memory_order_relaxed);
+    while (done < ns) {
+        ctx.checkpoint();  // stop, a GIL drop request, the scheduler
+        done += t.credit.exchange(0, std::memory_order_relaxed);  // brought forward meanwhile
+        if (done >= ns) break;
+        t.pure_until.store(time_of(t) + (ns - done), std::memory_order_relaxed);
+        // Up to the next event that could touch this worker; at least a tick when one is due
+        // now (so the worker makes progress after winning a tie).
+        const int64_t room = t.horizon - time_of(t);
+        const int64_t step = std::min(ns - done, std::max(room, Machine::kTickNs));
+        ctx.charge_ns(step);
+        done += step;
+        t.pure_until.store(time_of(t) + (ns - done), std::memory_order_relaxed);
+    }
+    t.pure_until.store(-1, std::memory_order_relaxed);
+    ctx.checkpoint();  // what follows the work is visible: let earlier events go first
 }
 
 void Sim::yield_point(WorkerContext& ctx) {
@@ -201,6 +236,18 @@ void Sim::abandon() noexcept {
     }
 }
 
+// The time of a worker's next action that others could see: its time, or the end of the pure
+// work it is in, unless something is pending for it (a GIL drop request, a stop, a kill).
+int64_t Sim::next_visible(const SimThread& t) const {
+    const int64_t v = time_of(t);
+    const int64_t p = t.pure_until.load(std::memory_order_relaxed);
+    if (p <= v || !t.ctx) return v;
+    if (t.ctx->breaker() & kInterrupts) return v;
+    // While others wait for a core its slice may end first: it gives its core up then.
+    if (!queue_.empty()) return std::min(p, std::max(v, t.slice_start + Machine::kSliceNs));
+    return p;
+}
+
 // --- Cores ---------------------------------------------------------------------------------------
 
 void Sim::make_runnable(SimThread& t, int64_t at) {
@@ -250,9 +297,24 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
             notes.swap(notified_);
             wake_all = std::exchange(wake_all_pending_, false);
         }
-        // Parked workers whose condition may have changed, in worker order (deterministic).
-        // A stop (or kill, or daemon shutdown) happens at the machine's current time.
+        // A pure worker something is now pending for (a GIL drop request, a stop) was ordered by
+        // the end of its work; the request was made now: bring it forward to now, its work up
+        // to then done, so it answers at the request's time and not at its older one.
+        // A stop (or kill, or daemon shutdown) happens at the machine's current time; a GIL drop
+        // request at its requester's (the caller: it parks right after asking).
         const int64_t stop_time = std::max(now, latest_.load(std::memory_order_relaxed));
+        for (SimThread& t : threads_) {
+            if (t.st != SimThread::St::active || !t.ctx) continue;
+            const int64_t p = t.pure_until.load(std::memory_order_relaxed), v = time_of(t);
+            const uint32_t bits = t.ctx->breaker() & kInterrupts;
+            if (p <= v || !bits) continue;
+            const int64_t at = (bits & ~breaker::gil_drop) ? stop_time : now;
+            const int64_t to = std::min(p, std::max(v, at));
+            t.vt.store(to, std::memory_order_relaxed);
+            t.credit.fetch_add(to - v, std::memory_order_relaxed);
+            t.pure_until.store(-1, std::memory_order_relaxed);
+        }
+        // Parked workers whose condition may have changed, in worker order (deterministic).
         for (SimThread& t : threads_) {
             if (t.st != SimThread::St::parked) continue;
             if (wake_all) {
@@ -274,7 +336,7 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
             int64_t when;
             if (t.st == SimThread::St::active) {
                 cls = 1;
-                when = time_of(t);
+                when = next_visible(t);
             } else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
                        t.deadline != Clock::kNever) {
                 cls = 0;
@@ -327,13 +389,16 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
             continue;
         }
         if (rt_.config().line_sample_ms > 0 && best_time >= next_sample_) {
-            const auto period = std::max<int64_t>(
-                1, static_cast<int64_t>(rt_.config().line_sample_ms * 1e6));
+            const auto period =
+                std::max<int64_t>(1, static_cast<int64_t>(rt_.config().line_sample_ms * 1e6));
             while (next_sample_ <= best_time) next_sample_ += period;
             rt_.request_line_samples();
         }
-        if (best_time > latest_.load(std::memory_order_relaxed))
-            latest_.store(best_time, std::memory_order_relaxed);
+        // The machine's time: the event's (a worker ordered by the end of its pure work is
+        // still at its own time).
+        if (const int64_t at = best_class == 0 ? best_time : time_of(*best);
+            at > latest_.load(std::memory_order_relaxed))
+            latest_.store(at, std::memory_order_relaxed);
 
         if (best_class == 0) {  // a timer fires: its worker becomes runnable at its deadline
             best->timed_out = best->st == SimThread::St::parked;
@@ -346,12 +411,18 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
         for (SimThread& t : threads_) {
             if (&t == best) continue;
             if (t.st == SimThread::St::active)
-                horizon = std::min(horizon, time_of(t));
+                horizon = std::min(horizon, next_visible(t));
             else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
                      t.deadline != Clock::kNever)
                 horizon = std::min(horizon, t.deadline);
         }
         if (!queue_.empty()) horizon = std::min(horizon, best->slice_start + Machine::kSliceNs);
+        // The run's own events: the virtual wall limit (just past it: an event at the limit
+        // still happens) and the next line-sample period. Without these a lone worker in long
+        // work would run past the limit and publish no line samples.
+        if (!rt_.run_stopping())
+            horizon = std::min(horizon, Clock::duration_ns(rt_.config().limits.wall_s) + 1);
+        if (rt_.config().line_sample_ms > 0) horizon = std::min(horizon, next_sample_);
         best->horizon = horizon;
         if (best == me) {
             holder_ = me->worker;
@@ -368,11 +439,20 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
 
 void Sim::give_baton(SimThread& t) {
     holder_ = t.worker;
+    handoffs_.fetch_add(1, std::memory_order_relaxed);
     t.baton.store(1, std::memory_order_release);
     t.baton.notify_one();
 }
 
+// The baton often comes back within microseconds (two workers taking turns): look for it a
+// little, yielding the CPU meanwhile (the worker just woken may be waiting for this very
+// core), before sleeping in the kernel. On a busy machine a sleep and a wake-up cost ~1 ms.
 void Sim::wait_baton(SimThread& t) {
+    for (int i = 0; i < 64; ++i) {
+        if (t.baton.exchange(0, std::memory_order_acquire) == 1) return;
+        if (abandoned()) return;
+        std::this_thread::yield();
+    }
     for (;;) {
         if (t.baton.exchange(0, std::memory_order_acquire) == 1) return;
         if (abandoned()) return;

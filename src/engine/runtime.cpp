@@ -172,8 +172,8 @@ bool Runtime::wait_worker_exit(uint16_t worker, double timeout_s) {
     }
     const std::string what = r->name + ".join()";
     std::unique_lock<std::mutex> lk(impl_->exit_mu);
-    return block_until(lk, impl_->exit_cv, WorkerState::lock_wait, WaitTarget{what, {}},
-                       timeout_s, [r] { return !r->alive.load(std::memory_order_acquire); });
+    return block_until(lk, impl_->exit_cv, WorkerState::lock_wait, WaitTarget{what, {}}, timeout_s,
+                       [r] { return !r->alive.load(std::memory_order_acquire); });
 }
 
 bool Runtime::worker_alive(uint16_t worker) const {
@@ -544,8 +544,12 @@ void Runtime::checkpoint() {
 void WorkerContext::checkpoint_slow() {
     Runtime& rt = *runtime_;
     if (sim_) Sim::yield_point(*this);  // may run earlier events of other workers first
-    if (rt.stop_requested(*this)) throw RunStopped{};
+    const bool stopping = rt.stop_requested(*this);
     const uint32_t b = breaker();
+    // From here this worker does something others see (it unwinds, or the GIL changes hands):
+    // it is no longer inside pure work (Sim::work sets that again when it goes on).
+    if (sim_ && (stopping || (b & breaker::gil_drop))) Sim::end_pure(*this);
+    if (stopping) throw RunStopped{};
     // kill_daemons is only ever set once every worker left is a daemon: stop_requested above
     // already saw this worker's `killed`.
     if ((b & breaker::gil_drop) && holds_gil_ && !gil_->check(*this)) throw RunStopped{};

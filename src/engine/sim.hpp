@@ -12,6 +12,12 @@
 //     while others wait for a core, for one time slice (Machine::kSliceNs): round-robin.
 //   ✓ virtual time: CPU work (cpu ticks, interpreted instructions, process start, pickling, a
 //     GIL hand-off, print) advances the worker's time by documented costs; nothing else does.
+//   ✓ lookahead: a worker inside Machine::work does nothing visible until the work ends, so it
+//     is ordered by that end and its work advances in one step up to the next event that could
+//     touch it (a timer, another worker's next visible action, its slice's end): parallel CPU
+//     work costs a few switches, not one per 0.1 ms tick. A GIL drop request or a stop made at
+//     time T interrupts it at T: the worker is brought forward to T (its work up to then done)
+//     and handles the request there.
 //   ✓ blocking: a parked worker becomes runnable when its probe is true (evaluated after a
 //     notify of its WaitCv) at the notifier's time, or at its deadline (a timer). When every
 //     worker is blocked the clock jumps to the next timer (as the Go playground's fake time):
@@ -62,6 +68,12 @@ struct SimThread {
     // The holder runs without asking the scheduler while its time is below this: the earliest
     // other event when it was given the baton (set by dispatch).
     int64_t horizon = Clock::kNever;
+    // Inside Machine::work (pure CPU work, nothing visible until it ends): its end, else -1.
+    // Others may then order themselves against this worker's end rather than its every tick.
+    std::atomic<int64_t> pure_until{-1};
+    // Work the scheduler did for it: a pure worker interrupted by an event at time T (a GIL
+    // drop request, a stop) is brought forward to T, as if it had computed until then.
+    std::atomic<int64_t> credit{0};
     // the baton: 1 = this worker may run
     std::atomic<uint32_t> baton{0};
     WorkerContext* ctx = nullptr;
@@ -81,6 +93,9 @@ class Sim final : public VirtualTime {
     }
     // The time a finished run ended at (the latest event).
     int64_t end_ns() const noexcept { return latest_.load(std::memory_order_relaxed); }
+    // Times the baton passed from one OS thread to another (each an OS thread switch): the
+    // scheduler's real cost, for the bench. Any thread.
+    uint64_t handoffs() const noexcept { return handoffs_.load(std::memory_order_relaxed); }
 
     // spawn_worker: `worker` exists from now (the spawner's time + Machine::kThreadStartNs,
     // or 0 for the first worker). `spawner` is null for the controller.
@@ -100,6 +115,15 @@ class Sim final : public VirtualTime {
     static void yield_point(WorkerContext& ctx);
     // Advances the worker's time (its own CPU work).
     void charge(WorkerContext& ctx, int64_t ns) noexcept;
+    // Machine::work on the simulated machine: `ns` of CPU work in steps as long as nothing
+    // else can happen meanwhile (the next event, a GIL waiter's timer, the slice end), at least
+    // a tick when another event is due now; a checkpoint after each step and at the end.
+    // `done`: the work done so far (also when a stop cuts it short).
+    static void work(WorkerContext& ctx, int64_t ns, int64_t& done);
+    // The worker leaves its pure work early (to hand the GIL over, or to stop).
+    static void end_pure(WorkerContext& ctx) noexcept {
+        ctx.sim_->pure_until.store(-1, std::memory_order_relaxed);
+    }
 
     void notified(WaitCv& cv) noexcept;  // WaitCv::notify_*; any thread
     void on_stop() noexcept;             // end_run: make everything runnable; any thread
@@ -112,6 +136,7 @@ class Sim final : public VirtualTime {
     void make_runnable(SimThread& t, int64_t at);  // parked/timer -> active or queued
     void release_core(SimThread& t, int64_t at);   // t leaves its core at `at`
     uint64_t tie(uint16_t worker, int64_t t) const noexcept;
+    int64_t next_visible(const SimThread& t) const;
     // Picks the next event and hands the baton to its worker (mu_ held, released inside).
     // `me`: the caller (it waits for its own baton again if it is still alive and not chosen).
     void dispatch(std::unique_lock<std::mutex>& lk, SimThread* me);
@@ -123,18 +148,19 @@ class Sim final : public VirtualTime {
     const unsigned cores_;
     const uint64_t seed_;
     mutable std::mutex mu_;
-    std::deque<SimThread> threads_;  // index = worker id
+    std::deque<SimThread> threads_;                                      // index = worker id
     std::set<std::pair<std::pair<int64_t, uint64_t>, uint16_t>> queue_;  // waiting for a core
     unsigned on_core_ = 0;
-    int holder_ = -1;         // the worker holding the baton
-    uint64_t decisions_ = 0;  // decisions taken: part of every tie-break
-    std::mutex note_mu_;             // guards the two below; never held while calling out
-    std::vector<WaitCv*> notified_;  // since the last decision
-    bool wake_all_pending_ = false;  // stop, a kill, daemon shutdown: wake every parked worker
+    int holder_ = -1;                 // the worker holding the baton
+    uint64_t decisions_ = 0;          // decisions taken: part of every tie-break
+    std::mutex note_mu_;              // guards the two below; never held while calling out
+    std::vector<WaitCv*> notified_;   // since the last decision
+    bool wake_all_pending_ = false;   // stop, a kill, daemon shutdown: wake every parked worker
     std::atomic<bool> dirty_{false};  // notified_/wake_all_pending_/an admission since then
     std::atomic<bool> abandoned_{false};
     std::atomic<int64_t> latest_{0};  // the latest event time dispatched
-    int64_t next_sample_ = 0;         // next line-sample period start (virtual)
+    std::atomic<uint64_t> handoffs_{0};
+    int64_t next_sample_ = 0;  // next line-sample period start (virtual)
 };
 
 }  // namespace interleave::engine

@@ -12,6 +12,14 @@
 //   tracer  Tracer::emit ns/event in a tight loop, 1 worker and 2 workers at once (each its own
 //           buffer), plus Runtime::emit (what engine code calls: clock read + TLS + emit).
 //   cpu     2 jobs of cpu(MS) each: sequential vs each model with 2 workers (speed-up = seq/model).
+//   sim     the simulated machine's real cost: ns per checkpoint that stays on the fast path
+//           (one worker charging instructions); ns per 0.1 ms tick of two free-threaded workers
+//           computing side by side on 4 cores (lookahead: they need not take turns); ns per
+//           hand-off of the baton (two threads waking each other through Events, each hand-off
+//           an OS thread switch); and the same job as `cpu` (2 threads x cpu(MS) under the GIL)
+//           run real vs simulated: the real run's wall time, the simulated run's real time to
+//           finish, and their ratio. For the two CPU jobs also the real ms a virtual second
+//           costs and the baton hand-offs (OS thread switches) the scheduler made.
 #include <time.h>
 #include <algorithm>
 #include <atomic>
@@ -33,6 +41,9 @@
 #include "engine/process.hpp"
 #include "engine/run.hpp"
 #include "engine/runtime.hpp"
+#include "engine/runtime_impl.hpp"
+#include "engine/sim.hpp"
+#include "engine/sync.hpp"
 #include "engine/thread.hpp"
 #include "engine/trace.hpp"
 
@@ -73,7 +84,7 @@ double median(std::vector<double> v) {
 }
 
 struct Options {
-    std::string sections = "exec,coro,tracer,cpu";
+    std::string sections = "exec,coro,tracer,cpu,sim";
     long tasks = 100000;
     long switches = 200000;
     long events = 2000000;
@@ -439,6 +450,128 @@ void bench_cpu(const Options& o, Json& j) {
     }
 }
 
+// --- sim ---------------------------------------------------------------------------------------
+
+eng::RunConfig sim_config(bool gil, unsigned cores = 4) {
+    eng::RunConfig c = config(gil);
+    c.machine.kind = eng::MachineKind::simulated;
+    c.machine.cores = cores;
+    return c;
+}
+
+// Real seconds a run takes from start() to done (what a user waits for); `handoffs`: the
+// simulated machine's baton hand-offs, read as the body ends.
+double run_seconds(const eng::Run::Body& body, eng::RunConfig cfg, double* handoffs = nullptr) {
+    auto t0 = Clock::now();
+    auto run = eng::Run::start(
+        [&](eng::Runtime& rt) {
+            body(rt);
+            if (handoffs && eng::impl_of(rt).sim)
+                *handoffs = static_cast<double>(eng::impl_of(rt).sim->handoffs());
+        },
+        cfg);
+    if (!run->wait(300)) {
+        run->stop();
+        run->wait(30);
+        g_warnings.push_back("sim: a run did not finish in 300 s");
+        return kNaN;
+    }
+    return seconds_since(t0);
+}
+
+void bench_sim(const Options& o, Json& j) {
+    const long n = o.switches;
+    std::vector<double> fast, tick, tick_handoffs, turn, real_run, sim_run, sim_handoffs;
+    for (int r = 0; r < o.reps; ++r) {
+        // Checkpoints on the fast path: one worker, nothing else to schedule.
+        double secs = kNaN;
+        auto run = eng::Run::start(
+            [&](eng::Runtime&) {
+                eng::WorkerContext& c = *eng::current_worker();
+                auto t0 = Clock::now();
+                for (long i = 0; i < n; ++i) {
+                    c.charge_instructions(1);
+                    c.checkpoint();
+                }
+                secs = seconds_since(t0);
+            },
+            sim_config(true));
+        run->wait(300);
+        fast.push_back(secs * 1e9 / static_cast<double>(n));
+        // Two free-threaded workers computing side by side on 4 cores.
+        const long ticks = std::max(1L, n / 20);
+        double t2 = kNaN, h2 = kNaN;
+        auto run2 = eng::Run::start(
+            [&](eng::Runtime& rt) {
+                auto t0 = Clock::now();
+                eng::Thread a([ticks] { eng::current_worker()->work(ticks * 100'000); });
+                eng::Thread b([ticks] { eng::current_worker()->work(ticks * 100'000); });
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+                t2 = seconds_since(t0);
+                h2 = static_cast<double>(eng::impl_of(rt).sim->handoffs());
+            },
+            sim_config(false));
+        run2->wait(300);
+        tick.push_back(t2 * 1e9 / static_cast<double>(2 * ticks));
+        tick_handoffs.push_back(h2);
+        // Baton hand-offs: ping-pong through two Events.
+        const long rounds = std::max(1L, n / 200);
+        double t3 = kNaN;
+        auto run3 = eng::Run::start(
+            [&](eng::Runtime&) {
+                eng::Event ping, pong;
+                eng::Thread other([&] {
+                    for (long i = 0; i < rounds; ++i) {
+                        ping.wait();
+                        ping.clear();
+                        pong.set();
+                    }
+                });
+                other.start();
+                auto t0 = Clock::now();
+                for (long i = 0; i < rounds; ++i) {
+                    ping.set();
+                    pong.wait();
+                    pong.clear();
+                }
+                t3 = seconds_since(t0);
+                other.join();
+            },
+            sim_config(true));
+        run3->wait(300);
+        turn.push_back(t3 * 1e9 / static_cast<double>(2 * rounds));
+        // The `cpu` job, real and simulated.
+        auto job = [ms = o.cpu_ms](eng::Runtime&) {
+            eng::Thread a([ms] { eng::cpu(ms); }), b([ms] { eng::cpu(ms); });
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+        };
+        double h = kNaN;
+        real_run.push_back(run_seconds(job, config(true)));
+        sim_run.push_back(run_seconds(job, sim_config(true), &h));
+        sim_handoffs.push_back(h);
+    }
+    const long ticks = std::max(1L, n / 20);
+    const double parallel_virtual_s = static_cast<double>(ticks) * 1e-4;  // both side by side
+    const double job_virtual_s = 2 * o.cpu_ms / 1e3;                      // one after the other
+    j.num("sim_checkpoint_ns", median(fast));
+    j.num("sim_parallel_tick_ns", median(tick));
+    j.num("sim_parallel_real_ms_per_virtual_s",
+          median(tick) * 2 * static_cast<double>(ticks) / 1e6 / parallel_virtual_s);
+    j.num("sim_parallel_handoffs", median(tick_handoffs));
+    j.num("sim_handoff_ns", median(turn));
+    j.num("sim_job_real_s", median(real_run));
+    j.num("sim_job_sim_s", median(sim_run));
+    j.num("sim_job_ratio", median(sim_run) / median(real_run));
+    j.num("sim_job_real_ms_per_virtual_s", median(sim_run) * 1e3 / job_virtual_s);
+    j.num("sim_job_handoffs", median(sim_handoffs));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -481,6 +614,7 @@ int main(int argc, char** argv) {
     section("coro", bench_coro);
     section("tracer", bench_tracer);
     section("cpu", bench_cpu);
+    section("sim", bench_sim);
     j.num("warnings", static_cast<double>(g_warnings.size()));
     std::string w;
     for (const auto& x : g_warnings) w += (w.empty() ? "" : " | ") + x;

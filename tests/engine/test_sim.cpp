@@ -3,7 +3,9 @@
 // program and seed give the same run, byte for byte.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -176,7 +178,8 @@ TEST_CASE("sim: CPU-bound speed-ups are exact on 1, 4 and 8 cores" * doctest::ti
             auto proc_run = run_sync(
                 [k, ms](Runtime&) {
                     ProcessPoolExecutor px(k);
-                    std::vector<int> ns(static_cast<size_t>(k), 0), costs(static_cast<size_t>(k), ms);
+                    std::vector<int> ns(static_cast<size_t>(k), 0),
+                        costs(static_cast<size_t>(k), ms);
                     px.map(job, ns, costs).list();
                 },
                 sim(cores));
@@ -204,8 +207,7 @@ TEST_CASE("sim: I/O-bound threads overlap their waits" * doctest::timeout(60)) {
         auto run = run_sync(
             [](Runtime&) {
                 std::vector<std::unique_ptr<Thread>> ts;
-                for (int i = 0; i < 8; ++i)
-                    ts.push_back(std::make_unique<Thread>([] { io(200); }));
+                for (int i = 0; i < 8; ++i) ts.push_back(std::make_unique<Thread>([] { io(200); }));
                 for (auto& t : ts) t->start();
                 for (auto& t : ts) t->join();
             },
@@ -312,6 +314,117 @@ TEST_CASE("sim: stop, limits and daemons" * doctest::timeout(60)) {
     CHECK(wall_ms(*d) == doctest::Approx(100).epsilon(0.01));
 }
 
+// Lookahead (sim.hpp): a worker inside cpu() is scheduled by the end of its work and advances
+// in long steps. What interrupts it must still do so at the virtual time it happens.
+TEST_CASE("sim: pure CPU work is interrupted at the right virtual time" * doctest::timeout(60)) {
+    SUBCASE("a GIL drop request: the holder drops at the request's time") {
+        RunConfig c = sim(4);
+        c.switch_interval_ms = 5;
+        auto run = run_sync(
+            [](Runtime&) {
+                Thread a([] { cpu(50); }), b([] { cpu(50); });
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+            },
+            c);
+        REQUIRE(run->status() == RunStatus::finished);
+        std::vector<int64_t> requests, releases;
+        for (const auto& e : run->tracer().all_sorted()) {
+            if (e.kind == EventKind::gil_drop_request) requests.push_back(e.t_ns);
+            // Releases by the two threads (MainThread's own release to join is not asked for).
+            if (e.kind == EventKind::gil_release && e.worker != 0) releases.push_back(e.t_ns);
+        }
+        REQUIRE(requests.size() >= 15);
+        // Every request is answered by a release at that very instant (the holder computed up
+        // to it), never a step later; requests come one switch interval after a take.
+        for (int64_t r : requests) {
+            CAPTURE(r);
+            CHECK(std::find(releases.begin(), releases.end(), r) != releases.end());
+        }
+        CHECK(run->stats().wall_ms == doctest::Approx(100).epsilon(0.01));
+    }
+    SUBCASE("terminate: a process computing is stopped when it is terminated") {
+        int64_t killed_at = -1;
+        auto run = run_sync(
+            [&](Runtime& rt) {
+                Process p([] { cpu(1000); });
+                p.start();
+                cpu(30);  // main computes beside it (4 cores): both are in pure work
+                killed_at = rt.now_ns();
+                p.terminate();
+                p.join();
+                CHECK(p.exitcode() == std::optional<int>(-15));
+                // The join returns when the process has ended: right after the terminate.
+                CHECK(rt.now_ns() - killed_at < Machine::kTickNs);
+            },
+            sim(4));
+        REQUIRE(run->status() == RunStatus::finished);
+        REQUIRE(killed_at > 0);
+        int64_t child_exit = -1;
+        for (const auto& e : run->tracer().all_sorted())
+            if (e.kind == EventKind::worker_exit && e.worker != 0 && child_exit < 0)
+                child_exit = e.t_ns;
+        // It ran until the terminate (not before: its work was counted up to then).
+        CHECK(child_exit >= killed_at);
+        CHECK(child_exit - killed_at < Machine::kTickNs);
+        // cpu_ms: main's 30 ms plus the child's work until it was stopped (it started a process
+        // start-up later than main's cpu(30)).
+        const double child_ms = run->stats().cpu_ms - 30;
+        CHECK(child_ms > 30 - Machine::kProcessStartNs / 1e6 - 1);
+        CHECK(child_ms <= 30);
+    }
+    SUBCASE("the wall limit: work is cut at the limit and counted up to it") {
+        RunConfig c = sim(4, 1, false);
+        c.limits.wall_s = 0.05;
+        auto run = run_sync(
+            [](Runtime&) {
+                Thread a([] { cpu(1000); }), b([] { cpu(1000); });
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+            },
+            c);
+        CHECK(run->status() == RunStatus::limit);
+        CHECK(run->stats().wall_ms == doctest::Approx(50).epsilon(0.001));
+        // Two threads computed side by side until the limit (less their start-up).
+        CHECK(run->stats().cpu_ms == doctest::Approx(100).epsilon(0.01));
+    }
+    SUBCASE("round-robin: a worker in long work still gives its core up every slice") {
+        // 3 free-threaded threads x 30 ms on 2 cores, 10 ms slices: the cores stay busy until
+        // the last slice (50 ms: 90 ms of work, the last slice alone). A thread that kept its
+        // core for its whole work would leave the third one alone for 30 ms (60 ms).
+        std::vector<int64_t> ends(3, 0);
+        auto run = run_sync(
+            [&ends](Runtime& rt) {
+                std::vector<std::unique_ptr<Thread>> ts;
+                for (int i = 0; i < 3; ++i)
+                    ts.push_back(std::make_unique<Thread>([&ends, &rt, i] {
+                        cpu(30);
+                        ends[static_cast<size_t>(i)] = rt.now_ns();
+                    }));
+                for (auto& t : ts) t->start();
+                for (auto& t : ts) t->join();
+            },
+            sim(2, 1, false));
+        REQUIRE(run->status() == RunStatus::finished);
+        std::sort(ends.begin(), ends.end());
+        CHECK(ends[2] - ends[1] <= Machine::kSliceNs);
+        CHECK(run->stats().wall_ms == doctest::Approx(50.05).epsilon(0.001));
+        CHECK(run->stats().busy_cores_max <= 2.0 + 1e-9);
+    }
+    SUBCASE("a lone worker in long work stops at the virtual wall limit") {
+        RunConfig c = sim(4);
+        c.limits.wall_s = 0.02;
+        auto run = run_sync([](Runtime&) { cpu(10'000); }, c);
+        CHECK(run->status() == RunStatus::limit);
+        CHECK(run->stats().wall_ms == doctest::Approx(20).epsilon(0.001));
+        CHECK(run->stats().cpu_ms == doctest::Approx(20).epsilon(0.01));
+    }
+}
+
 // The same simulated run natively and in wasm (the wasm-node stage runs this file too): both
 // must produce this exact fingerprint. If the cost model or the scheduler changes on purpose,
 // update the constant from the MESSAGE; if only one platform fails, something there is not
@@ -323,5 +436,5 @@ TEST_CASE("sim: native and wasm runs are the same run" * doctest::timeout(60)) {
     uint64_t h = 1469598103934665603ull;  // FNV-1a
     for (unsigned char ch : fp) h = (h ^ ch) * 1099511628211ull;
     MESSAGE("fingerprint " << h << " (" << fp.size() << " bytes)");
-    CHECK(h == 14678923194011199137ull);
+    CHECK(h == 15039757752053792573ull);
 }
