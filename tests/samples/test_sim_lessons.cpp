@@ -1,0 +1,189 @@
+// Issue #11 item 3, "exact lessons": the `choosing` sample with each model on 1, 4 and 8
+// simulated cores. The simulated machine's figures are exact (virtual time, documented costs in
+// engine/machine.hpp), so these are assertions, not timings: CPU-bound threads under the GIL
+// take k x one task (speed-up ~1), processes and free-threaded threads k / min(k, cores) plus
+// start-up, I/O-bound threads and asyncio overlap their waits. Also the deadlock sample's
+// report at an exact virtual time, and a program of 60 s of sleeps that takes 60 virtual s and
+// finishes at once.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/machine.hpp"
+#include "python/interp.hpp"
+#include "sample_test_util.hpp"
+#include "samples/catalog.hpp"
+
+using namespace interleave;
+using namespace interleave::samples;
+using namespace interleave::samples::test;
+
+namespace {
+
+constexpr double kStartMs = engine::Machine::kProcessStartNs / 1e6;
+const char* const kModels[] = {"sequential", "threads",     "processes",
+                               "asyncio",    "thread_pool", "process_pool"};
+
+struct Figures {
+    engine::RunStatus status;
+    double wall_ms = 0;
+    double busy_max = 0;
+};
+
+Figures run_choosing(const std::string& model, const std::string& work, unsigned cores,
+                     const std::string& gil = "on") {
+    const Sample* s = find_sample("choosing");
+    REQUIRE(s);
+    const KnobValues v = knobs_for(*s, {{"machine", "simulated"},
+                                        {"cores", std::to_string(cores)},
+                                        {"model", model},
+                                        {"work", work},
+                                        {"tasks", "4"},
+                                        {"workers", "2"},
+                                        {"cpu_ms", "100"},
+                                        {"io_ms", "100"},
+                                        {"gil", gil}});
+    auto run = start(*s, v);
+    REQUIRE(run->wait(60));
+    return {run->status(), run->stats().wall_ms, run->stats().busy_cores_max};
+}
+
+}  // namespace
+
+TEST_CASE("sim lessons: choosing, CPU-bound, on 1, 4 and 8 simulated cores" *
+          doctest::timeout(120)) {
+    const double one = 100, k = 4;  // 4 tasks of 100 ms of CPU each
+    for (unsigned cores : {1u, 4u, 8u}) {
+        CAPTURE(cores);
+        const double share = k / std::min<double>(k, cores);  // rounds of parallel work
+        std::map<std::string, Figures> f;
+        std::string table;
+        for (const std::string m : kModels) {
+            CAPTURE(m);
+            f[m] = run_choosing(m, "cpu", cores);
+            REQUIRE(f[m].status == engine::RunStatus::finished);
+            table += " " + m + " " + std::to_string(f[m].wall_ms);
+        }
+        const Figures free = run_choosing("threads", "cpu", cores, "off");
+        MESSAGE(cores << " cores, cpu (ms):" << table << " threads(gil=off) " << free.wall_ms);
+        const double seq = f["sequential"].wall_ms;
+        CHECK(seq == doctest::Approx(k * one).epsilon(0.01));
+        // Under the GIL, threads are no faster than one after another (speed-up ~1), on any
+        // number of cores; so are asyncio (no await in CPU work) and a thread pool.
+        for (const std::string m : {"threads", "asyncio", "thread_pool"}) {
+            CAPTURE(m);
+            CHECK(f[m].wall_ms == doctest::Approx(seq).epsilon(0.03));
+            CHECK(f[m].wall_ms >= seq);  // never faster: the bars do not invert
+            CHECK(f[m].busy_max <= 1.0 + 1e-9);
+        }
+        // Free-threaded threads: k / min(k, cores) of one task.
+        CHECK(free.wall_ms == doctest::Approx(share * one).epsilon(0.03));
+        CHECK(free.busy_max == doctest::Approx(std::min<double>(k, cores)));
+        // Processes: the same plus their start-up (CPU work too, sharing the cores).
+        CHECK(f["processes"].wall_ms == doctest::Approx(share * (one + kStartMs)).epsilon(0.03));
+        // A pool of 2 processes: 4 tasks in 2 rounds when there are 2 cores or more.
+        const double rounds = k / std::min(2.0, static_cast<double>(cores));
+        CHECK(f["process_pool"].wall_ms ==
+              doctest::Approx(rounds * one + std::min(2.0, rounds) * kStartMs).epsilon(0.05));
+        // The lesson's order never inverts: with more than one core, processes beat threads.
+        if (cores > 1) CHECK(f["processes"].wall_ms < 0.5 * f["threads"].wall_ms);
+    }
+}
+
+TEST_CASE("sim lessons: choosing, I/O-bound: threads and asyncio overlap their waits" *
+          doctest::timeout(120)) {
+    const double wait = 100, k = 4;
+    for (unsigned cores : {1u, 4u, 8u}) {
+        CAPTURE(cores);
+        std::map<std::string, Figures> f;
+        std::string table;
+        for (const std::string m : kModels) {
+            CAPTURE(m);
+            f[m] = run_choosing(m, "io", cores);
+            REQUIRE(f[m].status == engine::RunStatus::finished);
+            table += " " + m + " " + std::to_string(f[m].wall_ms);
+        }
+        MESSAGE(cores << " cores, io (ms):" << table);
+        CHECK(f["sequential"].wall_ms == doctest::Approx(k * wait).epsilon(0.01));
+        // All 4 waits at once, on any number of cores.
+        CHECK(f["threads"].wall_ms == doctest::Approx(wait).epsilon(0.02));
+        CHECK(f["asyncio"].wall_ms == doctest::Approx(wait).epsilon(0.02));
+        // 2 pool workers: 2 rounds of waits.
+        CHECK(f["thread_pool"].wall_ms == doctest::Approx(2 * wait).epsilon(0.02));
+        // Processes overlap their waits too, after their start-up.
+        CHECK(f["processes"].wall_ms > wait);
+        CHECK(f["processes"].wall_ms < wait + k * kStartMs + 2);
+    }
+}
+
+TEST_CASE("sim lessons: the deadlock sample is detected the moment the second thread blocks" *
+          doctest::timeout(60)) {
+    for (const std::string io_ms : {"100", "1000"}) {
+        for (const std::string seed : {"1", "2"}) {
+            CAPTURE(io_ms);
+            CAPTURE(seed);
+            std::string first;
+            for (int rep = 0; rep < 2; ++rep) {
+                const Sample* s = find_sample("deadlock");
+                REQUIRE(s);
+                auto run = start(
+                    *s,
+                    knobs_for(*s, {{"machine", "simulated"}, {"seed", seed}, {"io_ms", io_ms}}));
+                REQUIRE(run->wait(30));
+                REQUIRE(run->status() == engine::RunStatus::deadlock);
+                std::string notices;
+                for (const auto& n : run->notices()) notices += n + "\n";
+                CHECK(notices.find("waits for Lock lock_b held by") != std::string::npos);
+                CHECK(notices.find("waits for Lock lock_a held by") != std::string::npos);
+                std::vector<engine::OutputLine> out;
+                run->read_output(0, out);
+                int64_t last_wait = -1;  // when the second "waiting for" line was printed
+                for (const auto& l : out)
+                    if (l.text.find("waiting for") != std::string::npos) last_wait = l.t_ns;
+                REQUIRE(last_wait > 0);
+                // Both threads slept io_ms holding their first lock, then blocked: the report
+                // comes at that virtual instant (the real machine's detector polls every 5 ms).
+                const double io = std::atof(io_ms.c_str());
+                const double end_ms = run->stats().wall_ms;
+                CHECK(end_ms >= io);
+                CHECK(end_ms - static_cast<double>(last_wait) / 1e6 <= 0.01);
+                // Exact: the same seed gives the same instant, to the nanosecond.
+                const std::string fig = std::to_string(run->stats().wall_ms) + " " +
+                                        std::to_string(last_wait) + " " + notices;
+                if (rep == 0) first = fig;
+                CHECK(fig == first);
+            }
+        }
+    }
+}
+
+TEST_CASE("sim lessons: a Python program of 60 s of sleeps takes 60 virtual s" *
+          doctest::timeout(60)) {
+    const char* text =
+        "import time\n"
+        "t0 = time.monotonic()\n"
+        "for i in range(60):\n"
+        "    time.sleep(1)\n"
+        "print(f'{time.monotonic() - t0:.3f}')\n";
+    python::CompileResult compiled = python::compile_program(text, "sleeps.py");
+    REQUIRE(compiled.program);
+    engine::RunConfig c;
+    c.machine.kind = engine::MachineKind::simulated;
+    c.limits.wall_s = 120;
+    auto program = compiled.program;
+    auto run = engine::Run::start(
+        [program](engine::Runtime& rt) { python::run_main(rt, program, python::RunOptions{}); }, c);
+    // It finishes (the test's timeout bounds the real time; nothing here measures it) ...
+    REQUIRE(run->wait(50));
+    REQUIRE(run->status() == engine::RunStatus::finished);
+    // ... and inside, a minute passed.
+    std::vector<engine::OutputLine> out;
+    run->read_output(0, out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].text == "60.000");
+    CHECK(run->stats().wall_ms == doctest::Approx(60'000).epsilon(0.001));
+}
