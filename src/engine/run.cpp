@@ -2,10 +2,12 @@
 // snapshot readers the UI polls.
 #include "engine/run.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <cstdio>
 #include <mutex>
 #include <thread>
 
@@ -49,6 +51,7 @@ struct Run::Impl {
     std::atomic<bool> detached{false};
     std::atomic<RunStatus> status{RunStatus::running};
     std::atomic<int64_t> end_ns{-1};
+    std::atomic<double> other_busy_cores{-1};  // RunStats::other_busy_cores, set before done
     std::mutex done_mu;
     std::condition_variable done_cv;
     CpuSampler sampler{50};
@@ -68,7 +71,27 @@ struct Run::Impl {
         acc.add(scratch);
     }
     void controller_main();
+    void note_other_work(Runtime& r);
 };
+
+// Other work during a real run: everything busy on the host's CPUs minus the run's own workers.
+// A window drawing beside the run counts as other work too: it took CPU the run could have had.
+void Run::Impl::note_other_work(Runtime& r) {
+    double busy_s = 0, elapsed_s = 0;
+    if (impl_of(r).sim || !sampler.totals(&busy_s, &elapsed_s) || elapsed_s < kOtherWorkMinS)
+        return;
+    const double own_s =
+        static_cast<double>(impl_of(r).workers_cpu_ns.load(std::memory_order_relaxed)) / 1e9;
+    const double other = std::max(0.0, (busy_s - own_s) / elapsed_s);
+    other_busy_cores.store(other, std::memory_order_relaxed);
+    if (other < kDisturbedCores) return;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "About %.1f cores were busy with other work during this run: its times are "
+                  "disturbed. Try the simulated machine (machine=simulated) for exact figures.",
+                  other);
+    r.notice(buf);
+}
 
 void Run::Impl::controller_main() {
     detached.wait(false);
@@ -125,8 +148,10 @@ void Run::Impl::controller_main() {
             // A simulated run unwinds under the baton; if it has not ended 2 s after the stop,
             // let its threads run freely (a body stuck outside the engine, say).
             if (ri.sim) {
-                if (stop_seen < 0) stop_seen = ri.clock.host_ns();
-                else if (ri.clock.host_ns() - stop_seen > 2'000'000'000) ri.sim->abandon();
+                if (stop_seen < 0)
+                    stop_seen = ri.clock.host_ns();
+                else if (ri.clock.host_ns() - stop_seen > 2'000'000'000)
+                    ri.sim->abandon();
             }
             continue;
         }
@@ -173,6 +198,7 @@ void Run::Impl::controller_main() {
     if (!ri.sim && last >= 0) end = last;
     end_ns.store(end, std::memory_order_release);
     sampler.stop();
+    note_other_work(r);
     RunStatus s = ri.end_status.load();
     if (s == RunStatus::running) s = RunStatus::finished;
     {
@@ -273,6 +299,8 @@ RunStats Run::counters() const {
         std::lock_guard<std::mutex> g(ri.out_mu);
         s.output_lines = ri.lines_total;
     }
+    // Published before the status (done_mu), so a done run always has it.
+    if (done()) s.other_busy_cores = impl_->other_busy_cores.load(std::memory_order_relaxed);
     return s;
 }
 

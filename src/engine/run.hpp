@@ -77,6 +77,13 @@ struct RunStats {
     uint32_t tasks = 0;           // tasks registered
     uint64_t dropped_events = 0;  // tracer drops
     uint64_t output_lines = 0;    // lines printed, including those past the output limit
+    // Real machine, natively, once the run is done: the mean number of cores other work kept
+    // busy meanwhile (other programs, and this program's own threads that are not the run's,
+    // such as a window drawing): /proc/stat's busy time on all CPUs minus the run's workers'
+    // CPU time, over the run's duration. -1: unknown (simulated machine, the browser, a run
+    // shorter than Run::kOtherWorkMinS, or still running). Past Run::kDisturbedCores the run
+    // also gets a notice saying its times are disturbed.
+    double other_busy_cores = -1;
 };
 
 // Per-worker figures (GIL and kernels). Snapshot; any thread.
@@ -121,6 +128,11 @@ struct RunConfig {
 class Run {
   public:
     using Body = std::function<void(Runtime&)>;
+    // RunStats::other_busy_cores: measured for runs at least this long (/proc/stat counts in
+    // 10 ms steps), and a notice from this many cores on ("about 1.2 cores were busy with
+    // other work — times are disturbed; try the simulated machine").
+    static constexpr double kOtherWorkMinS = 0.2;
+    static constexpr double kDisturbedCores = 0.25;
 
     // Starts `body` on a new controller thread. Any thread; never blocks.
     [[nodiscard]] static std::shared_ptr<Run> start(Body body, RunConfig config = {});

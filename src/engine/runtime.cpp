@@ -302,6 +302,10 @@ WorkerScope::~WorkerScope() {
         ctx_.record_->busy_since = -1;
     }
     ctx_.emit(EventKind::worker_exit, 0, t);
+    // Every worker is its own OS thread: its CPU time so far is all the run's.
+    if (!im.sim)
+        if (const int64_t cpu = platform::thread_cpu_ns(); cpu > 0)
+            im.workers_cpu_ns.fetch_add(cpu, std::memory_order_relaxed);
     bool last_non_daemon = false;
     {
         std::lock_guard<std::mutex> g(im.reg_mu);

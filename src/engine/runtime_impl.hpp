@@ -68,14 +68,14 @@ struct Runtime::Impl {
     std::atomic<bool> stop{false};
     std::atomic<RunStatus> end_status{RunStatus::running};
     std::mutex stop_mu;
-    WaitCv stop_cv;                   // timed waits park on it (notified on stop and kills)
-    std::condition_variable ctl_cv;   // the controller sleeps on it (stop, worker exit, waits)
+    WaitCv stop_cv;                  // timed waits park on it (notified on stop and kills)
+    std::condition_variable ctl_cv;  // the controller sleeps on it (stop, worker exit, waits)
 
     // Workers and waits (deadlock detection). Lock order: a primitive's mutex, then reg_mu.
     mutable std::mutex reg_mu;
     std::deque<WorkerRecord> workers;  // index = worker id; stable addresses
-    int live = 0;        // registered and not yet ended
-    uint64_t epoch = 0;  // bumped on every wait enter/leave and worker come/go
+    int live = 0;                      // registered and not yet ended
+    uint64_t epoch = 0;                // bumped on every wait enter/leave and worker come/go
     std::vector<std::shared_ptr<WaitRecord>> waits;  // untimed waits only
     std::mutex exit_mu;  // wait_worker_exit's lock (the flag is WorkerRecord::alive)
     WaitCv exit_cv;      // a worker ended
@@ -103,6 +103,9 @@ struct Runtime::Impl {
     FutureLot future_lots[64];
 
     std::atomic<int64_t> memory{0};
+    // Real machine, natively: the OS's CPU time of the run's worker threads that have ended
+    // (each reads its own at exit), for "other work" during the run (Run: other_busy_cores).
+    std::atomic<int64_t> workers_cpu_ns{0};
     std::atomic<uint32_t> tasks{0};
     std::atomic<uint64_t> line_epoch{0};  // line sample periods started
 

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 namespace interleave::engine {
 
 bool is_busy(WorkerState s) {
@@ -115,8 +117,7 @@ Usage UsageBuilder::result(int64_t now_ns, unsigned hardware_cores) const {
         const Lane& l = lanes_[w];
         int64_t t = l.total + (l.busy && end > l.since ? end - l.since : 0);
         u.worker_ids.push_back(static_cast<uint16_t>(w));
-        u.busy_fraction.push_back(end > 0 ? static_cast<float>(static_cast<double>(t) / end)
-                                          : 0.f);
+        u.busy_fraction.push_back(end > 0 ? static_cast<float>(static_cast<double>(t) / end) : 0.f);
     }
     u.hardware_cores = std::max(1u, hardware_cores);
     return u;
@@ -153,8 +154,20 @@ std::vector<CpuTimes> read_proc_stat() {
 }
 }  // namespace
 
+static CpuTimes sum(const std::vector<CpuTimes>& cpus) {
+    CpuTimes t;
+    for (const auto& c : cpus) {
+        t.busy += c.busy;
+        t.total += c.total;
+    }
+    return t;
+}
+
 struct CpuSampler::Impl {
     double bin_ms;
+    size_t cpus = 0;
+    CpuTimes first, last;
+    bool have_totals = false;
     mutable std::mutex mu;
     std::condition_variable cv;
     bool running = false;
@@ -180,6 +193,10 @@ void CpuSampler::start() {
     std::lock_guard<std::mutex> g(impl_->mu);
     if (impl_->running || !available()) return;
     impl_->running = true;
+    impl_->have_totals = false;
+    const auto first = read_proc_stat();
+    impl_->cpus = first.size();
+    impl_->first = sum(first);
     impl_->th = std::thread([im = impl_] {
         auto prev = read_proc_stat();
         std::unique_lock<std::mutex> lk(im->mu);
@@ -207,6 +224,21 @@ void CpuSampler::stop() {
     }
     impl_->cv.notify_all();
     if (impl_->th.joinable()) impl_->th.join();
+    const auto last = read_proc_stat();
+    std::lock_guard<std::mutex> g(impl_->mu);
+    impl_->last = sum(last);
+    impl_->have_totals = last.size() == impl_->cpus && impl_->cpus > 0;
+}
+
+bool CpuSampler::totals(double* busy_cpu_s, double* elapsed_s) const {
+    std::lock_guard<std::mutex> g(impl_->mu);
+    if (!impl_->have_totals || impl_->last.total <= impl_->first.total) return false;
+    const double hz = static_cast<double>(sysconf(_SC_CLK_TCK));
+    if (hz <= 0) return false;
+    *busy_cpu_s = static_cast<double>(impl_->last.busy - impl_->first.busy) / hz;
+    *elapsed_s = static_cast<double>(impl_->last.total - impl_->first.total) / hz /
+                 static_cast<double>(impl_->cpus);
+    return true;
 }
 
 std::vector<std::vector<float>> CpuSampler::series() const {

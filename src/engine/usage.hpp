@@ -59,8 +59,8 @@ class UsageBuilder {
 // Busy state? (running, starting, serialising)
 bool is_busy(WorkerState s);
 
-// Samples /proc/stat every `bin_ms` on its own thread between start() and stop().
-// No-op where /proc/stat does not exist (the browser).
+// Samples /proc/stat every `bin_ms` on its own thread between start() and stop(), and keeps
+// the counters at both ends (totals()). No-op where /proc/stat does not exist (the browser).
 class CpuSampler {
   public:
     explicit CpuSampler(double bin_ms = 50);
@@ -68,6 +68,10 @@ class CpuSampler {
     void start();
     void stop();
     std::vector<std::vector<float>> series() const;  // per CPU, per bin
+    // After stop(): CPU seconds every program spent busy on all CPUs between start() and
+    // stop(), and the seconds that took (from /proc/stat's counters, USER_HZ ticks: 10 ms
+    // steps per CPU). False where /proc/stat is unavailable or the sampler never ran.
+    bool totals(double* busy_cpu_s, double* elapsed_s) const;
     static bool available();
 
   private:

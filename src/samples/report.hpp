@@ -4,7 +4,8 @@
 //   {"sample": "threading", "knobs": {"gil": "on", ...}, "status": "finished",
 //    "output": [{"t_ms": 0.41, "task": "Thread 1", "worker": "Thread-1", "text": "Thread 1: 0"}],
 //    "stats": {"wall_ms", "cpu_ms", "busy_cores_avg", "busy_cores_max", "gil_wait_ms",
-//              "gil_switches", "tasks", "dropped_events"},
+//              "gil_switches", "tasks", "dropped_events", "output_lines",
+//              "other_busy_cores": cores other work kept busy during a real run, or null},
 //    "notices": ["..."]}
 //
 // status is one of running|finished|stopped|deadlock|limit|error. `task` is the task's name, or

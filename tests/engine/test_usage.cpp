@@ -1,7 +1,16 @@
 // Usage: busy-worker bins and fractions from the trace; the /proc/stat sampler.
 #include <doctest/doctest.h>
 
+#include <string>
 #include <thread>
+#include <vector>
+
+#if !defined(__EMSCRIPTEN__)
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 #include "engine/kernels.hpp"
 #include "engine/thread.hpp"
@@ -92,3 +101,57 @@ TEST_CASE("usage: a sliver of a last bin never reads above the worker count" *
     Usage u = b.result(20 * ms + 100'000, 2);
     for (float busy : u.busy_workers) CHECK(busy <= 1.0f + 1e-4f);
 }
+
+#if !defined(__EMSCRIPTEN__)
+namespace {
+// Two shell processes spinning on the CPU while the object lives: other work on the machine.
+struct BusyLoops {
+    std::vector<pid_t> pids;
+    BusyLoops() {
+        for (int i = 0; i < 2; ++i) {
+            char sh[] = "sh", c[] = "-c", loop[] = "i=0; while :; do i=$((i+1)); done";
+            char* argv[] = {sh, c, loop, nullptr};
+            pid_t p = 0;
+            if (posix_spawnp(&p, "sh", nullptr, nullptr, argv, environ) == 0) pids.push_back(p);
+        }
+    }
+    ~BusyLoops() {
+        for (pid_t p : pids) {
+            kill(p, SIGKILL);
+            waitpid(p, nullptr, 0);
+        }
+    }
+};
+}  // namespace
+
+TEST_CASE("usage: other work during a real run is measured and noted (issue #11 item 5)" *
+          doctest::timeout(120)) {
+    if (!CpuSampler::available() || std::thread::hardware_concurrency() < 2) {
+        MESSAGE("SKIPPED: no /proc/stat or a single CPU");
+        return;
+    }
+    auto disturbed = [](const Run& run) {
+        for (const auto& n : run.notices())
+            if (n.find("busy with other work") != std::string::npos) return true;
+        return false;
+    };
+    {
+        BusyLoops loops;
+        REQUIRE(loops.pids.size() == 2);
+        // One worker computing: however loaded the machine is, two spinning loops keep the
+        // CPUs from idling, and the run itself can fill at most one of them.
+        auto run = run_sync([](Runtime&) { cpu(400); }, RunConfig{});
+        REQUIRE(run->status() == RunStatus::finished);
+        const double other = run->stats().other_busy_cores;
+        MESSAGE("other work beside two busy loops: " << other << " cores");
+        CHECK(other >= 0.5);
+        CHECK(disturbed(*run));
+    }
+    // The simulated machine is never disturbed, and says nothing about the host.
+    RunConfig sim;
+    sim.machine.kind = MachineKind::simulated;
+    auto run = run_sync([](Runtime&) { cpu(400); }, sim);
+    CHECK(run->stats().other_busy_cores == -1);
+    CHECK_FALSE(disturbed(*run));
+}
+#endif
