@@ -84,13 +84,6 @@ void Run::Impl::note_other_work(Runtime& r) {
         static_cast<double>(impl_of(r).workers_cpu_ns.load(std::memory_order_relaxed)) / 1e9;
     const double other = std::max(0.0, (busy_s - own_s) / elapsed_s);
     other_busy_cores.store(other, std::memory_order_relaxed);
-    if (other < kDisturbedCores) return;
-    char buf[160];
-    std::snprintf(buf, sizeof buf,
-                  "About %.1f cores were busy with other work during this run: its times are "
-                  "disturbed. Try the simulated machine (machine=simulated) for exact figures.",
-                  other);
-    r.notice(buf);
 }
 
 void Run::Impl::controller_main() {

@@ -81,8 +81,9 @@ struct RunStats {
     // busy meanwhile (other programs, and this program's own threads that are not the run's,
     // such as a window drawing): /proc/stat's busy time on all CPUs minus the run's workers'
     // CPU time, over the run's duration. -1: unknown (simulated machine, the browser, a run
-    // shorter than Run::kOtherWorkMinS, or still running). Past Run::kDisturbedCores the run
-    // also gets a notice saying its times are disturbed.
+    // shorter than Run::kOtherWorkMinS, or still running). Past Run::kDisturbedCores its
+    // times are disturbed: front ends say so (samples::disturbance_note), the engine does not
+    // (a Python program's stderr stays python3's).
     double other_busy_cores = -1;
 };
 
@@ -129,8 +130,7 @@ class Run {
   public:
     using Body = std::function<void(Runtime&)>;
     // RunStats::other_busy_cores: measured for runs at least this long (/proc/stat counts in
-    // 10 ms steps), and a notice from this many cores on ("about 1.2 cores were busy with
-    // other work — times are disturbed; try the simulated machine").
+    // 10 ms steps); from this many cores on, a run's times are disturbed.
     static constexpr double kOtherWorkMinS = 0.2;
     static constexpr double kDisturbedCores = 0.25;
 

@@ -106,6 +106,14 @@ std::string stats_json(const engine::RunStats& st) {
         st.other_busy_cores < 0 ? std::string("null") : number(st.other_busy_cores));
 }
 
+std::string disturbance_note(const engine::RunStats& stats) {
+    if (stats.other_busy_cores < engine::Run::kDisturbedCores) return "";
+    return fmt::format(
+        "About {:.1f} cores were busy with other work during this run: its times are disturbed. "
+        "Try the simulated machine (machine=simulated) for exact figures.",
+        stats.other_busy_cores);
+}
+
 std::string run_report_json(const Sample& sample, const KnobValues& values,
                             const engine::Run& run) {
     return "{" + run_report_members(sample, values, run) + "}";
@@ -152,6 +160,7 @@ std::string run_report_members(const Sample& sample, const KnobValues& values,
     out += ", \"notices\": [";
     std::vector<std::string> notices = first_notices;
     for (auto& n : run.notices()) notices.push_back(std::move(n));
+    if (std::string note = disturbance_note(st); !note.empty()) notices.push_back(std::move(note));
     for (size_t i = 0; i < notices.size(); ++i) {
         if (i) out += ", ";
         out += json_string(notices[i]);

@@ -23,6 +23,7 @@
 
 namespace interleave::samples {
 
+// "notices" ends with disturbance_note(stats) when there is one.
 std::string run_report_json(const Sample& sample, const KnobValues& values, const engine::Run& run);
 // The same object's members without the surrounding braces, for callers that add their own
 // members ("{" + run_report_members(...) + ", \"link\": ...}"). `first_notices` go before the
@@ -34,6 +35,11 @@ std::string run_report_members(const Sample& sample, const KnobValues& values,
                                const engine::RunStats* stats = nullptr);
 // The "stats" object alone, as in the report (an idle playground reports zeros).
 std::string stats_json(const engine::RunStats& stats);
+
+// For a real run that other work disturbed (stats.other_busy_cores >= Run::kDisturbedCores):
+// "About 1.2 cores were busy with other work during this run: its times are disturbed. Try
+// the simulated machine (machine=simulated) for exact figures." Otherwise "". Pure.
+std::string disturbance_note(const engine::RunStats& stats);
 
 // A JSON string literal (with quotes) for arbitrary bytes: escapes quotes, backslashes and
 // control characters; invalid UTF-8 becomes U+FFFD, so the result is always valid JSON.

@@ -163,8 +163,8 @@ TEST_CASE("race: updates are lost without the lock, none with it" * doctest::tim
         CAPTURE(lock);
         // The simulated machine: on the real one a busy host (or a sanitizer) can let Thread 1
         // finish before Thread 2 starts, and then nothing is lost.
-        auto o = run_to_end("race", {{"lock", lock}, {"tasks", "2"}, {"count", "1000"},
-                                     {"machine", "simulated"}});
+        auto o = run_to_end(
+            "race", {{"lock", lock}, {"tasks", "2"}, {"count", "1000"}, {"machine", "simulated"}});
         CHECK(o.status == engine::RunStatus::finished);
         auto t = by_task(o.lines);
         CHECK(t["Thread 1"] == std::vector<std::string>{"Thread 1: done"});
@@ -231,8 +231,9 @@ TEST_CASE("blocking_async: a blocking call holds the ticker back" * doctest::tim
         CAPTURE(blocking);
         // The simulated machine: the order of "Worker: done" and tick 2 is a matter of time,
         // exact there, at the mercy of the host's load on the real one (REVIEW §2.12).
-        auto o = run_to_end("blocking_async",
-                            {{"blocking", blocking}, {"time_scale", "0.2"}, {"machine", "simulated"}});
+        auto o =
+            run_to_end("blocking_async",
+                       {{"blocking", blocking}, {"time_scale", "0.2"}, {"machine", "simulated"}});
         CHECK(o.status == engine::RunStatus::finished);
         auto t = by_task(o.lines);
         CHECK(t["Worker"] == std::vector<std::string>{"Worker: start", "Worker: done"});
@@ -332,6 +333,17 @@ TEST_CASE("report: the CLI's JSON object" * doctest::timeout(60)) {
         CHECK(j.find(key) != std::string::npos);
     }
     CHECK(j.back() == '}');
+}
+
+TEST_CASE("report: a real run disturbed by other work says so (issue #11 item 5)") {
+    engine::RunStats st;
+    CHECK(disturbance_note(st) == "");  // unknown (simulated, browser): nothing to say
+    st.other_busy_cores = 0.1;
+    CHECK(disturbance_note(st) == "");  // a quiet enough machine
+    st.other_busy_cores = 1.24;
+    CHECK(disturbance_note(st) ==
+          "About 1.2 cores were busy with other work during this run: its times are disturbed. "
+          "Try the simulated machine (machine=simulated) for exact figures.");
 }
 
 TEST_CASE("json_string escapes everything JSON needs and repairs bad UTF-8") {
