@@ -17,6 +17,7 @@
 #include "python/interp.hpp"
 #include "sample_test_util.hpp"
 #include "samples/catalog.hpp"
+#include "samples/compare.hpp"
 
 using namespace interleave;
 using namespace interleave::samples;
@@ -186,4 +187,74 @@ TEST_CASE("sim lessons: a Python program of 60 s of sleeps takes 60 virtual s" *
     REQUIRE(out.size() == 1);
     CHECK(out[0].text == "60.000");
     CHECK(run->stats().wall_ms == doctest::Approx(60'000).epsilon(0.001));
+}
+
+TEST_CASE("compare: Run all models runs on the simulated machine unless this computer was chosen") {
+    const Sample* s = find_sample("choosing");
+    REQUIRE(s);
+    const KnobValues v = defaults(s->knobs);  // machine=real, the knob's default
+    const ComparePlan sim = compare_plan(*s, v, false);
+    CHECK(sim.simulated);
+    CHECK(sim.repeats == 1);
+    REQUIRE(sim.runs.size() == find_knob(s->knobs, "model")->choices.size());
+    for (size_t i = 0; i < sim.runs.size(); ++i) {
+        CHECK(sim.runs[i].at("machine") == "simulated");
+        CHECK(sim.runs[i].at("model") == find_knob(s->knobs, "model")->choices[i]);
+        CHECK(sim.runs[i].at("cores") == v.at("cores"));
+    }
+    // This computer: every model 3 times, interleaved.
+    const ComparePlan real = compare_plan(*s, v, true);
+    CHECK_FALSE(real.simulated);
+    REQUIRE(real.runs.size() == 3 * sim.runs.size());
+    for (size_t i = 0; i < real.runs.size(); ++i) {
+        CHECK(real.runs[i].at("machine") == "real");
+        CHECK(real.runs[i].at("model") == sim.runs[i % sim.runs.size()].at("model"));
+    }
+    // A sample without a model knob has nothing to compare.
+    CHECK(compare_plan(*find_sample("threading"), defaults(find_sample("threading")->knobs), false)
+              .runs.empty());
+    // Median and spread.
+    const ModelFigure f = summarise("threads", {900, 300, 600});
+    CHECK(f.runs == 3);
+    CHECK(f.median_ms == 600);
+    CHECK(f.min_ms == 300);
+    CHECK(f.max_ms == 900);
+    CHECK(summarise("x", {1, 3}).median_ms == 2);
+    CHECK(summarise("x", {}).runs == 0);
+}
+
+TEST_CASE("compare: the default Run all models batch gives bars that never invert" *
+          doctest::timeout(120)) {
+    // What the Compare panel runs for `choosing` at its defaults (4 simulated cores), for both
+    // workloads: the lesson's order holds in the figures themselves.
+    const Sample* s = find_sample("choosing");
+    REQUIRE(s);
+    for (const char* work : {"cpu", "io"}) {
+        CAPTURE(work);
+        KnobValues v = defaults(s->knobs);
+        v["work"] = work;
+        std::map<std::string, double> wall;
+        for (const KnobValues& run_knobs : compare_plan(*s, v, false).runs) {
+            auto run = start(*s, run_knobs);
+            REQUIRE(run->wait(60));
+            REQUIRE(run->status() == engine::RunStatus::finished);
+            wall[run_knobs.at("model")] = run->stats().wall_ms;
+        }
+        const double seq = wall["sequential"];
+        if (std::string(work) == "cpu") {
+            // Under the GIL nothing beats sequential; processes do, by about the core count.
+            CHECK(wall["threads"] >= seq);
+            CHECK(wall["asyncio"] >= seq);
+            CHECK(wall["thread_pool"] >= seq);
+            CHECK(wall["processes"] < wall["process_pool"]);
+            CHECK(wall["process_pool"] < seq);
+            CHECK(seq / wall["processes"] > 3.5);  // 4 tasks on 4 cores, less start-up
+        } else {
+            // Waiting overlaps with threads and asyncio; a pool of 2 halves sequential.
+            CHECK(seq / wall["threads"] > 3.5);
+            CHECK(seq / wall["asyncio"] > 3.5);
+            CHECK(seq / wall["thread_pool"] > 1.8);
+            CHECK(wall["threads"] < wall["thread_pool"]);
+        }
+    }
 }
