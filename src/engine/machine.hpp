@@ -47,7 +47,9 @@ class Machine {
     static constexpr int64_t kGilHandoffNs = 5'000;
     static constexpr int64_t kPrintNs = 2'000;
     static constexpr int64_t kSliceNs = 10'000'000;
-    static constexpr int64_t kTickNs = 100'000;  // cpu() work between two checks (both machines)
+    // cpu() work between two checks on the real machine; on the simulated one the shortest step
+    // (longer ones when nothing else can happen meanwhile: sim.hpp, lookahead).
+    static constexpr int64_t kTickNs = 100'000;
 
     explicit Machine(const MachineConfig& config);
     Machine(const Machine&) = delete;
@@ -66,7 +68,8 @@ class Machine {
 
     // CPU work worth `ns` of one core on `ctx`'s worker, in ticks of kTickNs; each tick ends
     // with ctx.checkpoint() (a GIL check and a cancellation point). Real: spins calibrated
-    // iterations. Simulated: advances the worker's virtual time. Adds the work done to the
+    // iterations. Simulated: advances the worker's virtual time, in steps as long as nothing
+    // else can happen meanwhile (Sim::work; checkpoints between them). Adds the work done to the
     // worker's cpu_ms, also when a stop cuts it short. (WorkerContext::work, cpu(ms).)
     void work(WorkerContext& ctx, int64_t ns) const;
 

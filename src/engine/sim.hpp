@@ -14,10 +14,11 @@
 //     GIL hand-off, print) advances the worker's time by documented costs; nothing else does.
 //   ✓ lookahead: a worker inside Machine::work does nothing visible until the work ends, so it
 //     is ordered by that end and its work advances in one step up to the next event that could
-//     touch it (a timer, another worker's next visible action, its slice's end): parallel CPU
-//     work costs a few switches, not one per 0.1 ms tick. A GIL drop request or a stop made at
-//     time T interrupts it at T: the worker is brought forward to T (its work up to then done)
-//     and handles the request there.
+//     touch it (a timer, another worker's next visible action, its slice's end, the virtual
+//     wall limit, a line-sample period): parallel CPU work costs a few switches, not one per
+//     0.1 ms tick (bench_engine `sim`: ~500x less real time per virtual second). A GIL drop
+//     request, a stop or a terminate made at time T interrupts it at T: the worker is brought
+//     forward to T (its work up to then counted) and handles the request there.
 //   ✓ blocking: a parked worker becomes runnable when its probe is true (evaluated after a
 //     notify of its WaitCv) at the notifier's time, or at its deadline (a timer). When every
 //     worker is blocked the clock jumps to the next timer (as the Go playground's fake time):
