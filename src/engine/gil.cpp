@@ -16,6 +16,16 @@ Gil::Gil(Runtime& rt, uint16_t process, double switch_interval_ms,
       interval_ns_(static_cast<int64_t>(std::max(switch_interval_ms, 0.001) * 1e6)),
       breaker_(breaker) {}
 
+void Gil::set_switch_interval_ms(double ms) {
+    std::lock_guard<std::mutex> g(mu_);
+    interval_ns_ = static_cast<int64_t>(std::max(ms, 0.001) * 1e6);
+}
+
+double Gil::switch_interval_ms() const {
+    std::lock_guard<std::mutex> g(mu_);
+    return static_cast<double>(interval_ns_) / 1e6;
+}
+
 void Gil::request_drop(WorkerRecord& rec, int64_t now) {
     if (drop_request_.load(std::memory_order_relaxed)) return;
     drop_request_.store(true, std::memory_order_relaxed);

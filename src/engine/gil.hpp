@@ -57,6 +57,10 @@ class Gil {
 
     // check() would drop: a worker can close what it traces before it waits for the GIL.
     bool drop_requested() const { return drop_request_.load(std::memory_order_relaxed); }
+    // sys.setswitchinterval / getswitchinterval (ms > 0): the interval waiters use from their
+    // next round on. Any worker of the process; takes the GIL's mutex briefly.
+    void set_switch_interval_ms(double ms);
+    double switch_interval_ms() const;
     int holder() const { return holder_.load(std::memory_order_relaxed); }  // worker id or -1
     uint64_t switches() const { return switches_.load(std::memory_order_relaxed); }
     uint16_t process() const { return process_; }
@@ -76,7 +80,7 @@ class Gil {
     uint16_t process_;
     int64_t interval_ns_;
     std::atomic<uint32_t>* breaker_;
-    std::mutex mu_;
+    mutable std::mutex mu_;
     WaitCv cv_;         // GIL freed
     WaitCv switch_cv_;  // GIL taken (forced switching)
     bool locked_ = false;

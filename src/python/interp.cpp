@@ -96,10 +96,15 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
     if (cfg.argv.empty()) cfg.argv.push_back(program->filename);
     engine::WorkerContext* ctx = rt ? engine::current_worker() : nullptr;
     cfg.free_threaded = ctx && ctx->gil() == nullptr;
-    Interp interp(cfg, rt, ctx ? ctx->process() : 0);
+    // Shared: Python threads keep the interpreter alive (vm/thread_start.hpp); a daemon thread
+    // still running when this returns is the last owner.
+    auto interp_owner = std::make_shared<Interp>(cfg, rt, ctx ? ctx->process() : 0);
+    Interp& interp = *interp_owner;
     interp.line_sink = options.line_sink;
     interp.programs.push_back(program);
     ThreadState ts(interp, ctx);
+    if (ctx) ctx->user = &ts;
+    interp.main_worker = ctx ? ctx->worker() : 0;
     Value r = Value::null();
     if (init_interp(ts)) {
         Module* main = interp.main_module;
@@ -127,8 +132,11 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
         }
     }
     if (!result.stopped) wait_for_threads(ts);
+    // Finalizing: daemon threads that get the GIL from now on unwind without running Python.
+    interp.finalizing.store(true, std::memory_order_relaxed);
     flush_streams(ts);
     if (ts.stopped) result.stopped = true;
+    if (ctx) ctx->user = nullptr;
     return result;
 }
 

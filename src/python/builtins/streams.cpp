@@ -1,5 +1,8 @@
 // The process's stdout/stderr: complete lines to the engine (Runtime::print), partial lines kept
 // until the next newline or a flush (PYTHON.md §7).
+#include <mutex>
+#include <vector>
+
 #include "engine/runtime.hpp"
 #include "python/builtins/builtins.hpp"
 #include "python/vm/errors.hpp"
@@ -30,27 +33,43 @@ bool emit_line(ThreadState& ts, bool err, std::string line, bool newline = true)
 
 bool write_stream(ThreadState& ts, bool err, std::string_view text) {
     OutStream& s = err ? ts.interp.err : ts.interp.out;
-    size_t start = 0;
-    for (;;) {
-        size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) {
-            s.pending.append(text.substr(start));
-            return true;
+    // Complete lines are taken out under the stream's mutex (free-threaded runs: several
+    // threads write at once) and handed to the engine after it is released: Runtime::print
+    // is a checkpoint, which must not run with an interpreter lock held.
+    std::vector<std::string> lines;
+    {
+        std::unique_lock<std::mutex> g(s.mu, std::defer_lock);
+        if (ts.interp.free_threaded) g.lock();
+        size_t start = 0;
+        for (;;) {
+            size_t nl = text.find('\n', start);
+            if (nl == std::string_view::npos) {
+                s.pending.append(text.substr(start));
+                break;
+            }
+            std::string line = std::move(s.pending);
+            s.pending.clear();
+            line.append(text.substr(start, nl - start));
+            lines.push_back(std::move(line));
+            start = nl + 1;
         }
-        std::string line = std::move(s.pending);
-        s.pending.clear();
-        line.append(text.substr(start, nl - start));
-        if (!emit_line(ts, err, std::move(line))) return false;
-        start = nl + 1;
     }
+    for (std::string& line : lines)
+        if (!emit_line(ts, err, std::move(line))) return false;
+    return true;
 }
 
 bool flush_streams(ThreadState& ts) {
     for (bool err : {false, true}) {
         OutStream& s = err ? ts.interp.err : ts.interp.out;
-        if (s.pending.empty()) continue;
-        std::string line = std::move(s.pending);
-        s.pending.clear();
+        std::string line;
+        {
+            std::unique_lock<std::mutex> g(s.mu, std::defer_lock);
+            if (ts.interp.free_threaded) g.lock();
+            if (s.pending.empty()) continue;
+            line = std::move(s.pending);
+            s.pending.clear();
+        }
         if (!emit_line(ts, err, std::move(line), false)) return false;
     }
     return true;
@@ -70,15 +89,6 @@ int system_exit_code(ThreadState& ts, Value exc) {
     flush_streams(ts);
     write_stream(ts, true, s + "\n");
     return 1;
-}
-
-}  // namespace interleave::python
-
-namespace interleave::python {
-
-void wait_for_threads(ThreadState&) {
-    // Threads are joined by the threading module's shutdown (modules/threading.cpp) once it
-    // exists; until then a program has only its main thread.
 }
 
 }  // namespace interleave::python

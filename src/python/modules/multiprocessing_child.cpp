@@ -109,12 +109,16 @@ std::function<void(const engine::Pickled&)> make_child_entry(
         int code = 0;
         bool stopped = false;
         {
-            Interp interp(c, &rt, ctx ? ctx->process() : 0);
+            // Shared: the child's Python threads keep it alive (vm/thread_start.hpp).
+            auto owner = std::make_shared<Interp>(c, &rt, ctx ? ctx->process() : 0);
+            Interp& interp = *owner;
             interp.line_sink = sink;
             interp.programs.push_back(program);
+            interp.main_worker = ctx ? ctx->worker() : 0;
             ThreadState ts(interp, ctx);
             code = run_child(ts, *program, args);
             if (!ts.stopped) wait_for_threads(ts);
+            interp.finalizing.store(true, std::memory_order_relaxed);
             flush_streams(ts);
             stopped = ts.stopped;
         }

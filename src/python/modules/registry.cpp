@@ -13,6 +13,10 @@ bool init_mp_native(ThreadState& ts, Module* m);
 bool init_pickle(ThreadState& ts, Module* m);
 bool init_random_core(ThreadState& ts, Module* m);
 bool init_os(ThreadState& ts, Module* m);
+bool init__thread(ThreadState& ts, Module* m);
+bool init_threading(ThreadState& ts, Module* m);
+extern const char* const kThreadingSource;
+extern const char* const kQueueSource;
 
 std::span<const ModuleDef> native_modules() {
     static const ModuleDef kModules[] = {
@@ -82,6 +86,9 @@ std::span<const ModuleDef> native_modules() {
          "as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED\n"},
         {"concurrent.futures.process", nullptr, kConcurrentFuturesProcessSource},
         {"concurrent.futures.thread", nullptr, kConcurrentFuturesThreadSource},
+        {"_thread", init__thread},
+        {"threading", init_threading, kThreadingSource},
+        {"queue", nullptr, kQueueSource},
     };
     return kModules;
 }

@@ -1,5 +1,6 @@
 // sys (CPython 3.11's Python/sysmodule.c, the parts the playground needs): argv, exit, stdout/
 // stderr, recursion and switch-interval settings, version information, modules.
+#include "engine/gil.hpp"
 #include "python/builtins/builtins.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/objects/int.hpp"
@@ -84,6 +85,9 @@ Value sys_setswitchinterval(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     }
     if (d <= 0) return raise(ts, &exc_ValueError, "switch interval must be strictly positive");
     ts.interp.switch_interval_s = d;
+    // The process's GIL takes it from its waiters' next round (free-threaded: no GIL, kept
+    // for getswitchinterval only, as 3.13t).
+    if (ts.gil) ts.gil->set_switch_interval_ms(d * 1e3);
     return Value::none();
 }
 Value sys_intern(ThreadState& ts, const Value* a, size_t n, Tuple*) {

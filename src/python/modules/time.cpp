@@ -9,6 +9,7 @@
 #include "python/objects/int.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
+#include "python/vm/thread_start.hpp"
 
 namespace interleave::python {
 
@@ -38,6 +39,7 @@ Value t_sleep(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     } catch (const engine::RunStopped&) {
         return raise_stopped(ts);
     }
+    if (!thread_may_continue(ts)) return Value::null();  // a daemon woke after shutdown began
     return Value::none();
 }
 

@@ -152,30 +152,26 @@ Object* Heap::refill(int cls) {
 
 void* Heap::alloc_buffer(size_t bytes) {
     if (bytes == 0) bytes = 1;
-    if (shared_) {
-        std::lock_guard<std::mutex> g(mu_);
+    {
+        std::unique_lock<std::mutex> g(mu_, std::defer_lock);
+        if (shared_) g.lock();
         if (!charge(bytes)) return nullptr;
-    } else if (!charge(bytes)) {
-        return nullptr;
+        allocated_since_gc_ += bytes / 2;  // payloads push the next collection less than objects
     }
     void* p = std::malloc(bytes);
     if (!p) {
         free_buffer(nullptr, bytes);
         return nullptr;
     }
-    allocated_since_gc_ += bytes / 2;  // payloads push the next collection less than objects
     return p;
 }
 
 void* Heap::realloc_buffer(void* p, size_t old_bytes, size_t new_bytes) {
     if (new_bytes > old_bytes) {
         size_t more = new_bytes - old_bytes;
-        if (shared_) {
-            std::lock_guard<std::mutex> g(mu_);
-            if (!charge(more)) return nullptr;
-        } else if (!charge(more)) {
-            return nullptr;
-        }
+        std::unique_lock<std::mutex> g(mu_, std::defer_lock);
+        if (shared_) g.lock();
+        if (!charge(more)) return nullptr;
         allocated_since_gc_ += more / 2;
     }
     void* q = std::realloc(p, new_bytes ? new_bytes : 1);
@@ -191,9 +187,9 @@ void Heap::free_buffer(void* p, size_t bytes) {
     std::free(p);
     if (shared_) {
         std::lock_guard<std::mutex> g(mu_);
-        bytes_in_use_ -= std::min(bytes, bytes_in_use_);
+        bytes_in_use_ -= std::min<size_t>(bytes, bytes_in_use_);
     } else {
-        bytes_in_use_ -= std::min(bytes, bytes_in_use_);
+        bytes_in_use_ -= std::min<size_t>(bytes, bytes_in_use_);
     }
 }
 
@@ -232,7 +228,7 @@ void Heap::sweep() {
         } else {
             free_object(l.obj);
             std::free(l.obj);
-            bytes_in_use_ -= std::min(l.size, bytes_in_use_);
+            bytes_in_use_ -= std::min<size_t>(l.size, bytes_in_use_);
         }
     }
     large_.resize(kept);

@@ -20,6 +20,7 @@
 // world stopped.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
@@ -67,6 +68,23 @@ struct HeapStats {
     size_t live_after_gc = 0;
     uint64_t collections = 0;
     uint64_t objects_freed = 0;
+};
+
+// A byte count read without the heap's mutex (collection_due(), fits()) while free-threaded
+// writers update it under the mutex: relaxed atomic loads and stores, no read-modify-write
+// (no lock prefix on the single-threaded hot path).
+class RelaxedCount {
+  public:
+    operator size_t() const noexcept { return v_.load(std::memory_order_relaxed); }
+    RelaxedCount& operator=(size_t x) noexcept {
+        v_.store(x, std::memory_order_relaxed);
+        return *this;
+    }
+    RelaxedCount& operator+=(size_t x) noexcept { return *this = size_t(*this) + x; }
+    RelaxedCount& operator-=(size_t x) noexcept { return *this = size_t(*this) - x; }
+
+  private:
+    std::atomic<size_t> v_{0};
 };
 
 class Heap {
@@ -149,8 +167,8 @@ class Heap {
     std::vector<Page> pages_;
     std::vector<Object*> free_[64];
     std::vector<Large> large_;
-    size_t bytes_in_use_ = 0;
-    size_t allocated_since_gc_ = 0;
+    RelaxedCount bytes_in_use_;
+    RelaxedCount allocated_since_gc_;
     size_t threshold_ = 8u << 20;
     size_t live_after_gc_ = 0;
     uint64_t collections_ = 0;

@@ -100,5 +100,6 @@ void setup_str_methods(TypeBuilder& b);
 void setup_list_methods(TypeBuilder& b);
 void setup_dict_methods(TypeBuilder& b);
 void setup_mp_types(TypeBuilder& b);
+void setup_thread_types(TypeBuilder& b);  // modules/_thread.cpp
 
 }  // namespace interleave::python

@@ -188,6 +188,7 @@ void init_builtin_types() {
         setup_dict_methods(b);
         setup_mp_types(b);  // modules/multiprocessing_native.cpp: _mp.Handle
         setup_random_type(b);  // modules/random_core.cpp
+        setup_thread_types(b);
         notimplemented_obj.type = &notimplemented_type;
         notimplemented_obj.gc = kGcImmortal;
         ellipsis_obj.type = &ellipsis_type;

@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "engine/gil.hpp"
+#include "engine/runtime.hpp"
 #include "python/compiler/opcodes.hpp"
 #include "python/objects/int.hpp"
 #include "python/vm/call.hpp"
@@ -119,7 +119,12 @@ Value run_frame(ThreadState& ts, Frame* entry) {
     unsigned oparg = 0;
     unsigned opcode = 0;
     Value retval;
-    engine::Gil* gil = ts.gil;
+    // The eval breaker (PYTHON.md §6): the process's word, one relaxed load per poll; the
+    // instruction count feeds the simulated machine's clock (every poll there) and the
+    // collection check (every kInstructionsPerGcCheck instructions here).
+    engine::WorkerContext* const ctx = ts.ctx;
+    const uint64_t instr_limit = (ctx && ctx->simulated()) ? 0 : kInstructionsPerGcCheck;
+    uint64_t instr = 0;
 
 #define SAVE()           \
     do {                 \
@@ -139,6 +144,7 @@ Value run_frame(ThreadState& ts, Frame* entry) {
 #define DISPATCH()                    \
     do {                              \
         uint16_t w_ = *ip++;          \
+        ++instr;                      \
         opcode = w_ & 0xFF;           \
         oparg = w_ >> 8;              \
         goto* kTargets[opcode];       \
@@ -152,10 +158,9 @@ Value run_frame(ThreadState& ts, Frame* entry) {
 #define JUMP_TO(t) (ip = code_start + (t))
 #define CHECK_BREAKER()                                                                 \
     do {                                                                                \
-        if (__builtin_expect(--ts.poll_countdown <= 0 || (gil && gil->drop_requested()), \
-                             0)) {                                                      \
+        if (__builtin_expect((ctx ? ctx->breaker() : 0u) != 0 || instr >= instr_limit, 0)) { \
             SAVE();                                                                     \
-            if (!eval_breaker(ts)) goto error;                                          \
+            if (!eval_breaker(ts, instr)) goto error;                                   \
         }                                                                               \
     } while (0)
 #define ERROR_IF(cond) \

@@ -10,8 +10,13 @@ namespace interleave::python {
 struct Code;
 struct Generator;
 
-// Breaker: stop, GIL drop request, pending collection. false: the run is stopping.
-bool eval_breaker(ThreadState& ts);
+// The eval breaker's slow path (CPython 3.11's eval_breaker handling): charges the
+// `instructions` run since the last poll to the simulated machine (and zeroes the count), then
+// stop, the GIL's drop request, the simulated scheduler's switch, line samples and a due
+// collection. false: the thread must unwind (run stopping, daemon at shutdown).
+bool eval_breaker(ThreadState& ts, uint64_t& instructions);
+// Instructions between two slow-path visits on the real machine (collection checks).
+constexpr uint64_t kInstructionsPerGcCheck = 1024;
 
 void raise_unbound_local(ThreadState& ts, const Code* code, unsigned index);
 void raise_unbound_deref(ThreadState& ts, const Code* code, unsigned index);

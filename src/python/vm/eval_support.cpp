@@ -2,7 +2,6 @@
 // raise, with, f-string pieces, unpacking, building collections and functions.
 #include <cstring>
 
-#include "engine/gil.hpp"
 #include "engine/runtime.hpp"
 #include "python/objects/set.hpp"
 #include "python/vm/call.hpp"
@@ -11,46 +10,75 @@
 #include "python/vm/eval_helpers.hpp"
 #include "python/vm/generator.hpp"
 #include "python/vm/ops.hpp"
+#include "python/vm/thread_start.hpp"
 
 namespace interleave::python {
 
-// How many breaker polls pass between two checks of the engine's stop flag (a non-inline
-// call): a tight loop polls every few ns, so stop is still seen within microseconds.
-constexpr int kPollsPerStopCheck = 256;
-
 bool poll_long_loop(ThreadState& ts) {
     if (ts.stopped) return false;
-    if (ts.rt) {
-        bool stop = false;
-        try {
-            stop = ts.rt->stop_requested();
-        } catch (...) {
-            stop = true;
-        }
-        if (stop) {
-            raise_stopped(ts);
-            return false;
+    if (engine::WorkerContext* ctx = ts.ctx) {
+        if (ctx->breaker() & (engine::breaker::stop | engine::breaker::kill_daemons)) {
+            bool stop = false;
+            try {
+                stop = ts.rt->stop_requested();
+            } catch (...) {
+                stop = true;
+            }
+            if (stop) {
+                raise_stopped(ts);
+                return false;
+            }
         }
     }
     return true;
 }
 
-bool eval_breaker(ThreadState& ts) {
-    ts.poll_countdown = kPollsPerStopCheck;
-    if (!poll_long_loop(ts)) return false;
-    if (ts.heap.collection_due() && ts.interp.can_collect(ts)) ts.interp.collect(ts);
-    if (ts.gil && ts.ctx && ts.gil->drop_requested()) {
-        bool ok = false;
-        try {
-            ok = ts.gil->check(*ts.ctx);
-        } catch (const engine::RunStopped&) {
-            ok = false;
-        }
-        if (!ok) {
-            raise_stopped(ts);
-            return false;
-        }
+bool thread_may_continue(ThreadState& ts) {
+    if (ts.stopped) return false;
+    // A daemon thread that got the GIL back after interpreter shutdown began: CPython 3.11's
+    // take_gil makes it exit at once; here it unwinds without running handlers.
+    if (ts.interp.finalizing.load(std::memory_order_relaxed) && ts.spawned) {
+        raise_stopped(ts);
+        return false;
     }
+    return true;
+}
+
+namespace {
+
+void publish_line(ThreadState& ts, engine::WorkerContext& ctx) {
+    if (!ctx.line_sample_due() || !ts.frame) return;
+    const Code* code = ts.frame->code;
+    const int offset = int(ts.frame->ip - code->code.data()) - 1;
+    const int line = code->position(offset < 0 ? 0 : offset).line;
+    const uint32_t id = ts.rt->tracer().intern(std::string(code->filename->view()));
+    ctx.emit(engine::EventKind::py_line, engine::py_line_arg(id, uint32_t(line < 0 ? 0 : line)));
+}
+
+}  // namespace
+
+bool eval_breaker(ThreadState& ts, uint64_t& instructions) {
+    if (engine::WorkerContext* ctx = ts.ctx) {
+        // Virtual time for the interpreted work (no-op on the real machine), then the engine's
+        // bits: stop, the GIL's drop request (forced switching), the simulated scheduler.
+        ctx->charge_instructions(instructions);
+        instructions = 0;
+        const uint32_t bits = ctx->breaker();
+        if (bits & engine::breaker::engine_bits) {
+            try {
+                ctx->checkpoint();
+            } catch (const engine::RunStopped&) {
+                raise_stopped(ts);
+                return false;
+            }
+            if (!thread_may_continue(ts)) return false;
+        }
+        if (bits & engine::breaker::line_sample) publish_line(ts, *ctx);
+        if (bits & engine::breaker::gc) ctx->clear_breaker(engine::breaker::gc);
+    } else {
+        instructions = 0;
+    }
+    if (ts.heap.collection_due() && ts.interp.can_collect(ts)) ts.interp.collect(ts);
     return true;
 }
 

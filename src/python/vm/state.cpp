@@ -15,6 +15,8 @@ Interp::Interp(InterpConfig cfg, engine::Runtime* runtime, uint16_t proc)
     : heap(cfg.heap_limit_bytes), config(std::move(cfg)), rt(runtime), process(proc) {
     init_builtin_types();
     free_threaded = config.free_threaded;
+    // sys.getswitchinterval() starts at the run's knob (RunConfig::switch_interval_ms).
+    if (rt) switch_interval_s = rt->config().switch_interval_ms / 1e3;
     heap.set_shared(free_threaded);
 }
 
@@ -32,6 +34,16 @@ size_t Interp::add_root(Value v) {
     return roots_.size() - 1;
 }
 
+void Interp::set_root(size_t slot, Value v) {
+    std::lock_guard<std::mutex> g(mu_);
+    roots_[slot] = v;
+}
+
+Value Interp::root(size_t slot) const {
+    std::lock_guard<std::mutex> g(mu_);
+    return roots_[slot];
+}
+
 void Interp::remove_root(size_t slot) {
     std::lock_guard<std::mutex> g(mu_);
     roots_[slot] = Value::null();
@@ -41,6 +53,11 @@ void Interp::remove_root(size_t slot) {
 void Interp::attach(ThreadState* ts) {
     std::lock_guard<std::mutex> g(mu_);
     threads_.push_back(ts);
+}
+
+size_t Interp::thread_count() const {
+    std::lock_guard<std::mutex> g(mu_);
+    return threads_.size();
 }
 
 void Interp::detach(ThreadState* ts) {
@@ -99,7 +116,6 @@ void Interp::collect(ThreadState&) {
 ThreadState::ThreadState(Interp& in, engine::WorkerContext* c)
     : interp(in), heap(in.heap), rt(in.rt), ctx(c) {
     if (ctx) gil = ctx->gil();
-    poll_countdown = 256;
     interp.attach(this);
 }
 

@@ -10,6 +10,7 @@
 // still on a frame's value stack, a field of a reachable object, or a Rooted<>.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -50,11 +51,14 @@ struct InterpConfig {
 
 // A process's text stream (stdout or stderr): complete lines go to the engine as they end.
 struct OutStream {
+    std::mutex mu;        // guards `pending` in free-threaded runs (builtins/streams.cpp)
     std::string pending;  // the current partial line
     bool is_stderr = false;
 };
 
-class Interp {
+// Owned by a std::shared_ptr (run_main's, a simulated process's): Python threads keep it alive
+// (vm/thread_start.hpp).
+class Interp : public std::enable_shared_from_this<Interp> {
   public:
     explicit Interp(InterpConfig config, engine::Runtime* rt = nullptr, uint16_t process = 0);
     ~Interp();
@@ -83,8 +87,8 @@ class Interp {
 
     // Roots held by C++ for a long time (engine work items, module state): add returns a slot.
     size_t add_root(Value v);
-    void set_root(size_t slot, Value v) { roots_[slot] = v; }
-    Value root(size_t slot) const { return roots_[slot]; }
+    void set_root(size_t slot, Value v);
+    Value root(size_t slot) const;
     void remove_root(size_t slot);
 
     void attach(ThreadState* ts);
@@ -101,9 +105,17 @@ class Interp {
     // Set when the run is free-threaded: containers take their lock byte.
     bool free_threaded = false;
     bool memory_noticed = false;
+    // Interpreter shutdown has begun (the main thread joined the non-daemon threads): a daemon
+    // thread that gets the GIL back unwinds at once, as CPython 3.11's daemons exit in
+    // take_gil after finalization. Set by the main thread holding the GIL.
+    std::atomic<bool> finalizing{false};
+    // The engine worker of the interpreter's main thread (threading.main_thread()); whoever
+    // creates the main ThreadState sets it (run_main does).
+    uint16_t main_worker = 0;
+    size_t thread_count() const;  // attached ThreadStates (any thread)
 
   private:
-    std::mutex mu_;
+    mutable std::mutex mu_;
     std::vector<ThreadState*> threads_;
     std::vector<Value> roots_;
     std::vector<size_t> free_roots_;
@@ -129,7 +141,8 @@ class ThreadState {
     FrameArena arena;
     int py_depth = 0;
     int native_depth = 0;
-    int poll_countdown = 0;
+    // Started by start_thread (vm/thread_start.hpp): not the interpreter's main thread.
+    bool spawned = false;
     Value thread_obj;  // threading.Thread object, if any
     std::vector<Value*> roots;  // Rooted<> registrations (LIFO)
     std::vector<std::vector<Value>*> root_vectors;  // RootedVector registrations

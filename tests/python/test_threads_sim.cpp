@@ -1,0 +1,119 @@
+// Python threads on the simulated machine (exact, seeded, independent of the host's load):
+// CPU-bound Python costs virtual time through the eval breaker's instruction charge, the GIL
+// serialises it, free-threaded runs use the cores, and the GIL's switch points are CPython
+// 3.11's (a plain `x += 1` loop keeps its count; read / builtin call / write loses updates).
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "test_threads_util.hpp"
+
+using namespace interleave;
+using namespace interleave::python::testing;
+
+namespace {
+
+// Virtual seconds `threads` CPU-bound Python threads take, measured by the program itself.
+double burn_seconds(int threads, bool gil, unsigned cores) {
+    const std::string src = R"(import threading, time
+def burn():
+    x = 0
+    for i in range(20000):
+        x += i
+t0 = time.perf_counter()
+ts = [threading.Thread(target=burn) for _ in range(N)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(repr(time.perf_counter() - t0))
+)";
+    std::string program = src;
+    program.replace(program.find("range(N)"), 8, "range(" + std::to_string(threads) + ")");
+    PyRun r = run_python(program, sim_config(cores, gil));
+    REQUIRE(r.status == engine::RunStatus::finished);
+    REQUIRE(r.err == "");
+    return std::atof(r.out.c_str());
+}
+
+}  // namespace
+
+TEST_CASE("simulated: two CPU-bound threads take ~2x one under the GIL, ~1x free-threaded" *
+          doctest::timeout(300)) {
+    const double one = burn_seconds(1, true, 4);
+    const double two_gil = burn_seconds(2, true, 4);
+    const double two_free = burn_seconds(2, false, 2);
+    MESSAGE("one thread ", one * 1e3, " ms; two with the GIL ", two_gil * 1e3,
+            " ms; two free-threaded on 2 cores ", two_free * 1e3, " ms (virtual)");
+    CHECK(one > 0.001);  // 20k iterations cost virtual time: the instruction charge works
+    CHECK(two_gil / one == doctest::Approx(2.0).epsilon(0.1));
+    CHECK(two_free / one == doctest::Approx(1.0).epsilon(0.1));
+}
+
+TEST_CASE("simulated: the same program and seed give the same virtual time" *
+          doctest::timeout(120)) {
+    CHECK(burn_seconds(3, true, 2) == burn_seconds(3, true, 2));
+}
+
+TEST_CASE("simulated: x += 1 keeps its count under the GIL; read/call/write loses updates" *
+          doctest::timeout(300)) {
+    const std::string plain = R"(import sys, threading
+sys.setswitchinterval(0.00005)
+x = 0
+def work():
+    global x
+    for _ in range(20000):
+        x += 1
+ts = [threading.Thread(target=work) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(x)
+)";
+    PyRun a = run_python(plain, sim_config(4, true));
+    CHECK(a.out == "80000\n");
+    CHECK(a.stats.gil_switches > 4);  // the threads did interleave
+
+    const std::string racy = R"(import sys, threading
+sys.setswitchinterval(0.00005)
+x = 0
+def work():
+    global x
+    for _ in range(20000):
+        t = x
+        abs(t)
+        x = t + 1
+ts = [threading.Thread(target=work) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(x)
+)";
+    PyRun b = run_python(racy, sim_config(4, true));
+    REQUIRE(b.status == engine::RunStatus::finished);
+    const long got = std::atol(b.out.c_str());
+    MESSAGE("read/abs()/write with 4 threads: ", got, " of 80000");
+    CHECK(got < 80000);
+    CHECK(got >= 20000);
+}
+
+TEST_CASE("simulated: a blocking queue pipeline finishes and sleeps cost no real time" *
+          doctest::timeout(120)) {
+    PyRun r = run_python(R"(import threading, queue, time
+q = queue.Queue(2)
+def producer():
+    for i in range(5):
+        time.sleep(1)
+        q.put(i)
+    q.put(None)
+out = []
+def consumer():
+    while (item := q.get()) is not None:
+        out.append(item)
+t0 = time.monotonic()
+ts = [threading.Thread(target=producer), threading.Thread(target=consumer)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(out, round(time.monotonic() - t0))
+)",
+                         sim_config(2));
+    CHECK(r.status == engine::RunStatus::finished);
+    CHECK(r.out == "[0, 1, 2, 3, 4] 5\n");
+}
