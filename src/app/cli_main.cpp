@@ -3,7 +3,8 @@
 //   interleave-cli list [--json]
 //   interleave-cli python SAMPLE [--KNOB=VALUE]...
 //   interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]
-//   interleave-cli run PATH.py|- [--gil=on|off] [--switch_interval_ms=X] [--json] [--trace FILE]
+//   interleave-cli run PATH.py|- [--gil=on|off] [--switch_interval_ms=X] [--machine=real|simulated]
+//                 [--cores=N] [--seed=N] [--json] [--trace FILE]
 //                  [--timeout S]        runs a Python program like `python3 PATH.py`
 //
 // Exit codes: 0 finished, 2 bad usage (sample, knob, value), 3 deadlock, 4 stopped by --timeout
@@ -57,7 +58,8 @@ void print_help(std::FILE* to) {
         "                                               the very text that runs\n"
         "  interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]\n"
         "  interleave-cli run PATH.py [--gil=on|off] [--switch_interval_ms=X] [--json] [--trace F]\n"
-        "                 [--timeout S]        run a Python program (PATH '-': standard input)\n"
+        "                 [--machine=real|simulated] [--cores=N] [--seed=N] [--timeout S]\n"
+        "                                      run a Python program (PATH '-': standard input)\n"
         "  interleave-cli --help\n"
         "\n"
         "run prints each output line as it happens (time, worker, text), then a summary.\n"

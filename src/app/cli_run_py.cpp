@@ -85,9 +85,24 @@ int parse(const std::vector<std::string>& args, Options* o) {
             if (value.empty() || *end != '\0' || !(t >= 0.1) || t > 1000)
                 return usage(fmt::format("--switch_interval_ms={} is not in [0.1, 1000]", value));
             o->config.switch_interval_ms = t;
+        } else if (key == "machine") {
+            if (!next_value() || (value != "real" && value != "simulated"))
+                return usage(fmt::format("--machine={} is not real or simulated", value));
+            o->config.machine.kind = value == "simulated" ? engine::MachineKind::simulated
+                                                          : engine::MachineKind::real;
+        } else if (key == "cores" || key == "seed") {
+            if (!next_value()) return usage(fmt::format("--{} needs a whole number", key));
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            const long hi = key == "cores" ? long(engine::MachineConfig::kMaxCores) : 2147483647L;
+            if (value.empty() || *end != '\0' || n < (key == "cores" ? 1 : 0) || n > hi)
+                return usage(fmt::format("--{}={} is not a whole number in [{}, {}]", key, value,
+                                         key == "cores" ? 1 : 0, hi));
+            if (key == "cores") o->config.machine.cores = unsigned(n);
+            else o->config.machine.seed = uint32_t(n);
         } else {
             return usage(fmt::format("unknown option --{} for a Python file; its knobs: --gil, "
-                                     "--switch_interval_ms",
+                                     "--switch_interval_ms, --machine, --cores, --seed",
                                      key));
         }
     }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "python/objects/api.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -61,8 +62,10 @@ inline bool str_key_eq(const Str* a, const Str* b) {
 }
 
 // Finds `key`: *slot gets the index-table slot (the entry's, or the first free one for an
-// insert). Returns the entry index, -1 absent, -2 raised.
-int64_t lookup(ThreadState* ts, Dict* d, Value key, int64_t hash, uint64_t* slot) {
+// insert). Returns the entry index, -1 absent, -2 raised. `held`: the dict's lock, released
+// while a user __eq__ runs (free-threaded runs; the version check restarts the probe).
+int64_t lookup(ThreadState* ts, Dict* d, Value key, int64_t hash, uint64_t* slot,
+               ObjectLock* held = nullptr) {
 restart:
     if (d->mask == 0) {
         *slot = 0;
@@ -99,7 +102,9 @@ restart:
                     DictEntry* entries = d->entries;
                     uint64_t version = d->version;
                     Rooted k(*ts, e.key);
+                    if (held) held->release();
                     int r = richcompare_bool(*ts, k, key, CompareOp::eq);
+                    if (held) held->reacquire();
                     if (r < 0) return -2;
                     if (entries != d->entries || version != d->version) goto restart;
                     if (r) {
@@ -114,9 +119,10 @@ restart:
     }
 }
 
-bool insert(Heap& h, ThreadState* ts, Dict* d, Value key, int64_t hash, Value v) {
+bool insert(Heap& h, ThreadState* ts, Dict* d, Value key, int64_t hash, Value v,
+            ObjectLock* held = nullptr) {
     uint64_t slot;
-    int64_t ix = lookup(ts, d, key, hash, &slot);
+    int64_t ix = lookup(ts, d, key, hash, &slot, held);
     if (ix == -2) return false;
     if (ix >= 0) {
         d->entries[ix].value = v;
@@ -156,18 +162,21 @@ Value dict_get(ThreadState& ts, Dict* d, Value key) {
     int64_t h;
     if (!hash(ts, key, &h)) return Value::null();
     uint64_t slot;
-    int64_t ix = lookup(&ts, d, key, h, &slot);
+    ObjectLock g(d);
+    int64_t ix = lookup(&ts, d, key, h, &slot, &g);
     return ix >= 0 ? d->entries[ix].value : Value::null();
 }
 
 Value dict_get_str(Dict* d, Str* key) {
     uint64_t slot;
+    ObjectLock g(d);
     int64_t ix = lookup(nullptr, d, Value::from_ptr(key), str_hash(key), &slot);
     return ix >= 0 ? d->entries[ix].value : Value::null();
 }
 
 Value dict_lookup_view(Dict* d, std::string_view key) {
     // Linear in the table for a miss only in theory: probe with the text's hash.
+    ObjectLock g(d);
     if (d->mask == 0) return Value::null();
     int64_t h = str_hash_view(key);
     uint64_t mask = uint64_t(d->mask), perturb = uint64_t(h), j = uint64_t(h) & mask;
@@ -186,7 +195,8 @@ Value dict_lookup_view(Dict* d, std::string_view key) {
 bool dict_set(ThreadState& ts, Dict* d, Value key, Value v) {
     int64_t h;
     if (!hash(ts, key, &h)) return false;
-    if (!insert(ts.heap, &ts, d, key, h, v)) {
+    ObjectLock g(d);
+    if (!insert(ts.heap, &ts, d, key, h, v, &g)) {
         if (!ts.has_exc()) raise_memory_error(ts);
         return false;
     }
@@ -194,6 +204,7 @@ bool dict_set(ThreadState& ts, Dict* d, Value key, Value v) {
 }
 
 bool dict_set_str(ThreadState& ts, Dict* d, Str* key, Value v) {
+    ObjectLock g(d);
     if (!insert(ts.heap, &ts, d, Value::from_ptr(key), str_hash(key), v)) {
         if (!ts.has_exc()) raise_memory_error(ts);
         return false;
@@ -209,7 +220,8 @@ int dict_del(ThreadState& ts, Dict* d, Value key) {
     int64_t h;
     if (!hash(ts, key, &h)) return -1;
     uint64_t slot;
-    int64_t ix = lookup(&ts, d, key, h, &slot);
+    ObjectLock g(d);
+    int64_t ix = lookup(&ts, d, key, h, &slot, &g);
     if (ix == -2) return -1;
     if (ix < 0) return 0;
     d->indices[slot] = kDummy;
@@ -221,6 +233,7 @@ int dict_del(ThreadState& ts, Dict* d, Value key) {
 }
 
 bool dict_clear(ThreadState& ts, Dict* d) {
+    ObjectLock g(d);
     if (d->indices) ts.heap.free_buffer(d->indices, table_bytes(d->mask + 1, d->capacity));
     d->indices = nullptr;
     d->entries = nullptr;
@@ -230,6 +243,7 @@ bool dict_clear(ThreadState& ts, Dict* d) {
 }
 
 bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
+    ObjectLock g(d);
     while (*pos < d->nentries) {
         DictEntry& e = d->entries[(*pos)++];
         if (!e.key.is_null()) {
@@ -244,15 +258,21 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
 Dict* dict_copy(ThreadState& ts, Dict* src) {
     Dict* d = new_dict(ts);
     if (!d) return nullptr;
+    // src's keys are distinct: the copy never needs a user __eq__ (no Python code runs while
+    // src's lock is held).
+    ObjectLock g(src);
     if (src->used == 0) return d;
     if (!resize(ts.heap, d, src->used)) {
         raise_memory_error(ts);
         return nullptr;
     }
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(src, &pos, &k, &v)) {
-        if (!insert(ts.heap, &ts, d, k, src->entries[pos - 1].hash, v)) return nullptr;
+    for (int64_t i = 0; i < src->nentries; ++i) {
+        const DictEntry& e = src->entries[i];
+        if (e.key.is_null()) continue;
+        if (!insert(ts.heap, nullptr, d, e.key, e.hash, e.value)) {
+            raise_memory_error(ts);
+            return nullptr;
+        }
     }
     return d;
 }
@@ -348,6 +368,7 @@ Value dict_repr(ThreadState& ts, Value self) {
 }
 
 int64_t dict_len(ThreadState&, Value self) {
+    ObjectLock g(self.as<Dict>());
     return self.as<Dict>()->used;
 }
 

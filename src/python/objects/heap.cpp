@@ -107,6 +107,8 @@ Object* Heap::alloc_locked(Type* type, size_t size) {
     }
     o->type = type;
     o->gc = immortal_ ? kGcImmortal : 0;
+    // Free-threaded: containers take their lock byte (objects/obj_lock.hpp).
+    if (shared_) o->lock.store(2 /* kObjLockable */, std::memory_order_relaxed);
     if (type && type->finalize) o->gc |= kGcFinalize;
     return o;
 }

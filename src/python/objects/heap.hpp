@@ -106,9 +106,11 @@ class Heap {
         Object* raw = alloc(type, size);
         if (!raw) return nullptr;
         uint8_t gc = raw->gc;
+        const uint8_t lock = raw->lock.load(std::memory_order_relaxed);  // kObjLockable
         T* t = new (raw) T(std::forward<A>(args)...);
         static_cast<Object*>(t)->type = type;
         static_cast<Object*>(t)->gc = gc;
+        static_cast<Object*>(t)->lock.store(lock, std::memory_order_relaxed);
         return t;
     }
     // Payload memory owned by an object (freed by its finalize/trace owner). nullptr past the

@@ -5,6 +5,7 @@
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/objects/set.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
@@ -46,7 +47,10 @@ Value list_iter_next(ThreadState&, Value self) {
     SeqIter* it = si(self);
     if (it->seq.is_null()) return Value::null();
     List* l = it->seq.as<List>();
-    if (it->index < l->size) return l->items[it->index++];
+    {
+        ObjectLock g(l);  // free-threaded runs (obj_lock.hpp)
+        if (it->index < l->size) return l->items[it->index++];
+    }
     it->seq = Value::null();
     return Value::null();
 }

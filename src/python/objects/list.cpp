@@ -3,6 +3,7 @@
 
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -46,6 +47,7 @@ List* new_list_from(ThreadState& ts, const Value* items, int64_t n) {
 }
 
 bool list_append(ThreadState& ts, List* l, Value v) {
+    ObjectLock g(l);  // free-threaded runs (obj_lock.hpp)
     if (l->size == l->capacity) {
         int64_t n = l->size + 1;
         int64_t cap = n + (n >> 3) + (n < 9 ? 3 : 6);
@@ -100,6 +102,7 @@ Value list_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
 }
 
 int64_t list_len(ThreadState&, Value self) {
+    ObjectLock g(self.as<List>());
     return self.as<List>()->size;
 }
 
@@ -107,9 +110,12 @@ Value list_getitem(ThreadState& ts, Value self, Value key) {
     List* l = self.as<List>();
     if (key.is_small()) {
         int64_t i = key.as_small();
-        if (i < 0) i += l->size;
-        if (i < 0 || i >= l->size) return raise(ts, &exc_IndexError, "list index out of range");
-        return l->items[i];
+        {
+            ObjectLock g(l);
+            if (i < 0) i += l->size;
+            if (i >= 0 && i < l->size) return l->items[i];
+        }
+        return raise(ts, &exc_IndexError, "list index out of range");
     }
     if (is_type(key, &slice_type)) {
         int64_t start, stop, step, n;

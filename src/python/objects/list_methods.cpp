@@ -4,6 +4,7 @@
 
 #include "python/builtins/builtins.hpp"
 #include "python/objects/api.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/eval_helpers.hpp"
 #include "python/vm/ops.hpp"
@@ -30,12 +31,25 @@ Value m_pop(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     List* l = L(a[0]);
     int64_t i = -1;
     if (n > 1 && !index_i64(ts, a[1], &i)) return Value::null();
-    if (l->size == 0) return raise(ts, &exc_IndexError, "pop from empty list");
-    if (i < 0) i += l->size;
-    if (i < 0 || i >= l->size) return raise(ts, &exc_IndexError, "pop index out of range");
-    Value v = l->items[i];
-    std::memmove(static_cast<void*>(l->items + i), l->items + i + 1, sizeof(Value) * size_t(l->size - i - 1));
-    --l->size;
+    const char* error = nullptr;
+    Value v = Value::null();
+    {
+        ObjectLock g(l);  // free-threaded runs (obj_lock.hpp)
+        if (l->size == 0) {
+            error = "pop from empty list";
+        } else {
+            if (i < 0) i += l->size;
+            if (i < 0 || i >= l->size) {
+                error = "pop index out of range";
+            } else {
+                v = l->items[i];
+                std::memmove(static_cast<void*>(l->items + i), l->items + i + 1,
+                             sizeof(Value) * size_t(l->size - i - 1));
+                --l->size;
+            }
+        }
+    }
+    if (error) return raise(ts, &exc_IndexError, error);
     return v;
 }
 

@@ -12,6 +12,7 @@
 #include "engine/runtime.hpp"
 #include "python/compiler/opcodes.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/call.hpp"
 #include "python/vm/code.hpp"
 #include "python/vm/errors.hpp"
@@ -143,11 +144,14 @@ Value run_frame(ThreadState& ts, Frame* entry) {
     unsigned oparg = 0;
     unsigned opcode = 0;
     Value retval;
-    // The eval breaker (PYTHON.md §6): the process's word, one relaxed load per poll; the
-    // instruction count feeds the simulated machine's clock (every poll there) and the
-    // collection check (every kInstructionsPerGcCheck instructions here).
+    // The eval breaker (PYTHON.md §6): the process's word, one relaxed load per poll. The
+    // instruction count goes to the slow path in batches: the simulated machine's clock and
+    // the collection check (every kInstructionsPerGcCheck on the real machine). Engine bits
+    // are served at once either way.
     engine::WorkerContext* const ctx = ts.ctx;
-    const uint64_t instr_limit = (ctx && ctx->simulated()) ? 0 : kInstructionsPerGcCheck;
+    const uint64_t instr_limit = !(ctx && ctx->simulated()) ? kInstructionsPerGcCheck
+                                 : ctx->gil()               ? kInstructionsPerCharge
+                                                            : kInstructionsPerChargeFree;
     uint64_t instr = 0;
 
 #define SAVE()          \

@@ -17,6 +17,12 @@ struct Generator;
 bool eval_breaker(ThreadState& ts, uint64_t& instructions);
 // Instructions between two slow-path visits on the real machine (collection checks).
 constexpr uint64_t kInstructionsPerGcCheck = 1024;
+// Instructions charged to the simulated machine at once: its time advances in such steps
+// between the engine's own events (7.7 µs with the GIL, well under a switch interval).
+// Free-threaded, workers on different cores run in lock-step by these steps (each one a baton
+// hand-off between OS threads), so they are larger there (123 µs).
+constexpr uint64_t kInstructionsPerCharge = 256;
+constexpr uint64_t kInstructionsPerChargeFree = 4096;
 
 void raise_unbound_local(ThreadState& ts, const Code* code, unsigned index);
 void raise_unbound_deref(ThreadState& ts, const Code* code, unsigned index);
