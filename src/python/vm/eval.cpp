@@ -124,6 +124,37 @@ inline bool as_double_fast(Value v, double* d) {
     return false;
 }
 
+// The list fast paths under the list's lock (free-threaded runs: another thread may grow it;
+// obj_lock.hpp). Out of line of the loop's scopes: no object with a destructor may live where
+// the loop's computed gotos jump (clang rejects it).
+inline Value list_item_locked(List* l, int64_t i) {
+    ObjectLock g(l);
+    if (i < 0) i += l->size;
+    return uint64_t(i) < uint64_t(l->size) ? l->items[i] : Value::null();
+}
+
+inline bool list_store_locked(List* l, int64_t i, Value v) {
+    ObjectLock g(l);
+    if (i < 0) i += l->size;
+    if (uint64_t(i) >= uint64_t(l->size)) return false;
+    l->items[i] = v;
+    return true;
+}
+
+// UNPACK_SEQUENCE of a list of exactly n items: writes them to dst[0..n) last item first (the
+// stack order), over the list itself at dst[0].
+inline bool list_unpack_locked(List* l, unsigned n, Value* dst) {
+    ObjectLock g(l);
+    if (l->size != int64_t(n)) return false;
+    for (unsigned i = 0; i < n; ++i) dst[i] = l->items[n - 1 - i];
+    return true;
+}
+
+inline Value list_next_locked(List* l, int64_t* index) {
+    ObjectLock g(l);
+    return *index < l->size ? l->items[(*index)++] : Value::null();
+}
+
 }  // namespace
 
 // The loop. `entry` is run until it returns (or yields, for a generator frame) to C++.
