@@ -184,8 +184,9 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
             int64_t removed = stop - start;
             int64_t new_size = l->size - removed + m;
             if (!list_reserve(ts, l, new_size)) return false;
-            std::memmove(static_cast<void*>(l->items + start + m), l->items + stop,
-                         sizeof(Value) * size_t(l->size - stop));
+            if (l->size > stop)  // an empty list may have no buffer: memmove(null) is UB
+                std::memmove(static_cast<void*>(l->items + start + m), l->items + stop,
+                             sizeof(Value) * size_t(l->size - stop));
             for (int64_t i = 0; i < m; ++i) l->items[start + i] = items.v[size_t(i)];
             l->size = new_size;
             return true;
@@ -329,7 +330,8 @@ bool list_extend_with(ThreadState& ts, List* l, Value iterable) {
         if (!list_reserve(ts, l, l->size + n)) return false;
         // src may be l itself: read through the (possibly moved) pointer after reserving.
         if (iterable == Value::from_ptr(l)) src = l->items;
-        std::memmove(static_cast<void*>(l->items + l->size), src, sizeof(Value) * size_t(n));
+        if (n > 0)  // empty lists may have no buffer: memmove(null) is UB
+            std::memmove(static_cast<void*>(l->items + l->size), src, sizeof(Value) * size_t(n));
         l->size += n;
         return true;
     }
