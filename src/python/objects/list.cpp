@@ -173,8 +173,9 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
         if (!iterate_into(ts, v, items.v)) {
             if (exc_matches(ts, &exc_TypeError)) {
                 clear_exc(ts);
-                raise(ts, &exc_TypeError, step == 1 ? "can only assign an iterable"
-                                                    : "must assign iterable to extended slice");
+                raise(ts, &exc_TypeError,
+                      step == 1 ? "can only assign an iterable"
+                                : "must assign iterable to extended slice");
             }
             return false;
         }
@@ -241,8 +242,12 @@ Value list_add(ThreadState& ts, Value a, Value b) {
     List* y = b.as<List>();
     List* r = new_list(ts, x->size + y->size);
     if (!r) return Value::null();
-    std::memcpy(static_cast<void*>(r->items), x->items, sizeof(Value) * size_t(x->size));
-    std::memcpy(static_cast<void*>(r->items + x->size), y->items, sizeof(Value) * size_t(y->size));
+    // An empty list may have no buffer: memcpy from null is UB even for 0 bytes.
+    if (x->size)
+        std::memcpy(static_cast<void*>(r->items), x->items, sizeof(Value) * size_t(x->size));
+    if (y->size)
+        std::memcpy(static_cast<void*>(r->items + x->size), y->items,
+                    sizeof(Value) * size_t(y->size));
     return Value::from_ptr(r);
 }
 
@@ -266,7 +271,7 @@ Value list_mul(ThreadState& ts, Value a, Value b) {
     if (l->size == 1) {
         Value v = l->items[0];
         for (int64_t i = 0; i < n; ++i) r->items[i] = v;
-    } else {
+    } else if (l->size > 0) {
         for (int64_t i = 0; i < n; ++i)
             std::memcpy(static_cast<void*>(r->items + i * l->size), l->items,
                         sizeof(Value) * size_t(l->size));
@@ -280,7 +285,8 @@ Value list_imul(ThreadState& ts, Value a, Value b) {
     List* l = a.as<List>();
     List* src = r.as<List>();
     if (!list_reserve(ts, l, src->size)) return Value::null();
-    std::memcpy(static_cast<void*>(l->items), src->items, sizeof(Value) * size_t(src->size));
+    if (src->size)
+        std::memcpy(static_cast<void*>(l->items), src->items, sizeof(Value) * size_t(src->size));
     l->size = src->size;
     return a;
 }

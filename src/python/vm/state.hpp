@@ -25,7 +25,7 @@
 namespace interleave::engine {
 class Runtime;
 class Gil;
-struct WorkerContext;
+class WorkerContext;
 }  // namespace interleave::engine
 
 namespace interleave::python {
@@ -134,21 +134,22 @@ class ThreadState {
     engine::WorkerContext* ctx = nullptr;
     engine::Gil* gil = nullptr;
 
-    Value curexc;    // the exception being raised (null: none)
-    Value exc_info;  // the exception being handled (sys.exc_info()[1]); null: none
-    bool stopped = false;  // the run is stopping: unwind everything, run no handler
+    Value curexc;            // the exception being raised (null: none)
+    Value exc_info;          // the exception being handled (sys.exc_info()[1]); null: none
+    bool stopped = false;    // the run is stopping: unwind everything, run no handler
     Frame* frame = nullptr;  // innermost running frame
     FrameArena arena;
     int py_depth = 0;
     int native_depth = 0;
     // Started by start_thread (vm/thread_start.hpp): not the interpreter's main thread.
     bool spawned = false;
-    Value thread_obj;  // threading.Thread object, if any
-    std::vector<Value*> roots;  // Rooted<> registrations (LIFO)
+    Value thread_obj;                               // threading.Thread object, if any
+    std::vector<Value*> roots;                      // Rooted<> registrations (LIFO)
     std::vector<std::vector<Value>*> root_vectors;  // RootedVector registrations
 
     bool gen_returned = false;
-    Value pending_throw;  // raised in the next frame run_frame enters (generator.throw)  // the last generator run from C++ returned (not yielded)
+    Value pending_throw;  // raised in the next frame run_frame enters (generator.throw)  // the
+                          // last generator run from C++ returned (not yielded)
     std::vector<Value> repr_stack;  // objects being repr'd (Py_ReprEnter)
 
     bool has_exc() const { return !curexc.is_null(); }
