@@ -1,7 +1,7 @@
 // queue (CPython 3.11's Lib/queue.py and Modules/_queuemodule.c's SimpleQueue): Python source
 // over threading's Lock and Condition, written for the playground with CPython's semantics:
 // blocking put/get with timeouts, Empty/Full (named _queue.Empty as in 3.11), task_done/join,
-// FIFO, LIFO and priority order (heapq's sift algorithm, so equal priorities come out in
+// FIFO, LIFO and priority order (the heapq module, as Lib/queue.py, so equal priorities come out in
 // CPython's order). Blocking waits are engine waits (threading.cpp).
 //
 //   ✓ Queue, LifoQueue, PriorityQueue, SimpleQueue, Empty, Full, qsize/empty/full,
@@ -169,48 +169,8 @@ class Queue:
         return self.queue.popleft()
 
 
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
-
-
-def _heappush(heap, item):
-    heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
-
-
-def _heappop(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup(heap, 0)
-        return returnitem
-    return lastelt
+# As CPython 3.11's Lib/queue.py: the heap module's own sift algorithm.
+from heapq import heappush as _heappush, heappop as _heappop
 
 
 class PriorityQueue(Queue):
