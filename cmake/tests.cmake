@@ -51,6 +51,17 @@ if(INTERLEAVE_PYTHON3 AND TARGET interleave-cli AND NOT EMSCRIPTEN AND NOT INTER
   set_tests_properties(python_conformance_selftest PROPERTIES TIMEOUT 120)
 endif()
 
+# The same conformance run against the wasm build of the CLI under node (NODERAWFS reads the
+# programs): the interpreter compiled for a 32-bit, pthreads-as-Workers target must print what
+# CPython prints. Each program pays node's start-up (~0.5 s of CPU), hence the longer limits.
+if(INTERLEAVE_PYTHON3 AND TARGET interleave-cli AND EMSCRIPTEN)
+  add_test(NAME python_conformance_wasm COMMAND ${INTERLEAVE_PYTHON3}
+    ${CMAKE_SOURCE_DIR}/tests/python/conformance.py
+    --interp "/usr/bin/node --no-experimental-fetch $<TARGET_FILE:interleave-cli> run"
+    --jobs 2 --timeout 60)
+  set_tests_properties(python_conformance_wasm PROPERTIES TIMEOUT 1500)
+endif()
+
 # Python front end, differential (tests/python/ast_compare.py): every .py under tests/python/
 # (programs, cases, parser_corpus) parsed by CPython 3.11's ast.parse and by py_ast_dump;
 # ast.dump (with positions) and SyntaxError fields must be equal. Native builds only, where

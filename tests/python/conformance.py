@@ -15,6 +15,10 @@ Markers (comment lines at the top of a program, one per line):
   # conformance: hashseed       output depends on str hashing under PYTHONHASHSEED=0 (documentation)
   # conformance: exit=N         playground only: expected exit status
   # conformance: args=A B ...   playground only: extra arguments for the interpreter after the path
+  # conformance: simulated      the output depends on timers racing each other or on elapsed
+                                time (e.g. a 20 ms timeout against a 50 ms sleep): our
+                                interpreter runs it on the simulated machine (--machine=simulated),
+                                where timers are exact, so a busy machine cannot change the result
 
 xfail.txt lists programs expected to fail today (path relative to this folder, then a reason).
 The run fails when a program not listed fails, when any program crashes (killed by a signal) or
@@ -75,7 +79,9 @@ class Program:
             elif key == "exit":
                 self.exit = int(value)
             elif key == "args":
-                self.args = shlex.split(value or "")
+                self.args += shlex.split(value or "")
+            elif key == "simulated":
+                self.args.append("--machine=simulated")
             elif key != "hashseed":
                 raise SystemExit(f"{self.rel}: unknown marker '{line}'")
 
