@@ -40,7 +40,7 @@ struct HandleObj : Object {
 
 bool is_internal_file(const Str* filename) {
     std::string_view f = filename->view();
-    return f == "<threading>" || f == "<queue>";
+    return f == "<threading>" || f == "<queue>" || f.starts_with("<concurrent.futures");
 }
 
 // The line of the innermost frame of the user's code (skipping threading's and queue's own),

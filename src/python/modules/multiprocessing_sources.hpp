@@ -1,4 +1,4 @@
-// The Python sources of multiprocessing, concurrent.futures and pickle (modules/registry.cpp
+// The Python sources of multiprocessing and pickle (modules/registry.cpp
 // registers them; each runs in its module's dict at first import, after its native init).
 //
 // What the playground's multiprocessing does (CPython 3.11's Lib/multiprocessing as the
@@ -25,10 +25,7 @@
 //     reports a pickling error on stderr instead); chunksize and maxtasksperchild are
 //     accepted and ignored; RemoteTraceback causes; shared_memory, Listener/Client, logging
 //
-// concurrent.futures: ✓ Future (result/exception with timeouts, cancel, callbacks, repr), wait,
-// as_completed, Executor.map, ProcessPoolExecutor (initializer, BrokenProcessPool when a
-// worker dies, shutdown(wait, cancel_futures), `with`); ✗ ThreadPoolExecutor until Python
-// threads exist (NotImplementedError names it).
+// concurrent.futures: modules/concurrent_futures*.py (embedded Python source).
 #pragma once
 
 namespace interleave::python {
@@ -36,9 +33,6 @@ namespace interleave::python {
 extern const char* const kMultiprocessingSource;          // multiprocessing
 extern const char* const kMultiprocessingPoolSource;      // multiprocessing.pool
 extern const char* const kMultiprocessingManagersSource;  // multiprocessing.managers
-extern const char* const kConcurrentFuturesSource;        // concurrent.futures
-extern const char* const kConcurrentFuturesProcessSource;  // concurrent.futures.process
-extern const char* const kConcurrentFuturesThreadSource;   // concurrent.futures.thread
 extern const char* const kPickleSource;                    // pickle
 
 }  // namespace interleave::python

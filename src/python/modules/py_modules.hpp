@@ -25,3 +25,7 @@ extern "C" const unsigned char interleave_pymod_enum[];
 extern "C" const unsigned char interleave_pymod_time[];
 extern "C" const unsigned char interleave_pymod__structseq[];
 extern "C" const unsigned char interleave_pymod__sysinfo[];
+extern "C" const unsigned char interleave_pymod_concurrent_futures[];
+extern "C" const unsigned char interleave_pymod_concurrent_futures_base[];
+extern "C" const unsigned char interleave_pymod_concurrent_futures_thread[];
+extern "C" const unsigned char interleave_pymod_concurrent_futures_process[];

@@ -79,13 +79,13 @@ std::span<const ModuleDef> native_modules() {
          "from multiprocessing import Process as BaseProcess, current_process, parent_process, "
          "active_children\n"},
         {"concurrent", nullptr, ""},
-        {"concurrent.futures", nullptr, kConcurrentFuturesSource},
+        {"concurrent.futures", nullptr, pymod_text(interleave_pymod_concurrent_futures)},
         {"concurrent.futures._base", nullptr,
-         "from concurrent.futures import Future, Executor, Error, CancelledError, "
-         "InvalidStateError, BrokenExecutor, TimeoutError, DoneAndNotDoneFutures, wait, "
-         "as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED\n"},
-        {"concurrent.futures.process", nullptr, kConcurrentFuturesProcessSource},
-        {"concurrent.futures.thread", nullptr, kConcurrentFuturesThreadSource},
+         pymod_text(interleave_pymod_concurrent_futures_base)},
+        {"concurrent.futures.process", nullptr,
+         pymod_text(interleave_pymod_concurrent_futures_process)},
+        {"concurrent.futures.thread", nullptr,
+         pymod_text(interleave_pymod_concurrent_futures_thread)},
         {"_thread", init__thread},
         {"threading", init_threading, kThreadingSource},
         {"queue", nullptr, kQueueSource},

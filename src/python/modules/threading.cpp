@@ -9,7 +9,8 @@
 //     (wait, wait_for, notify, notify_all), Semaphore, BoundedSemaphore, Event, Barrier
 //     (action, timeout, reset, abort, BrokenBarrierError), Timer, local, excepthook
 //     ("Exception in thread NAME:" + traceback on stderr), __excepthook__, ExceptHookArgs,
-//     TIMEOUT_MAX, ThreadError; interpreter shutdown joins non-daemon threads (_shutdown)
+//     TIMEOUT_MAX, ThreadError; interpreter shutdown runs the _register_atexit callbacks
+//     (concurrent.futures' pools) and joins non-daemon threads (_shutdown)
 //   ✗ settrace/setprofile, stack_size beyond _thread's, deprecation warnings of the camelCase
 //     aliases (the aliases work), _DummyThread's join
 #include "python/builtins/builtins.hpp"
@@ -734,7 +735,25 @@ def main_thread():
     return _main_thread
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    # As CPython: func(*arg, **kwargs) runs at interpreter exit before the threads are joined
+    # (concurrent.futures wakes its pools' workers this way), the last registered first.
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
+    global _SHUTTING_DOWN
+    if _main_thread._is_stopped:
+        return
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     if _main_thread.ident == get_ident():
         _main_thread._is_stopped = True
     while True:
