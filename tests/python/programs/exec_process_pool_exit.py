@@ -16,5 +16,5 @@ if __name__ == "__main__":
     fs = [pool.submit(square, n) for n in range(6)]
     done, not_done = wait(fs)
     print(sorted(f.result() for f in done), len(not_done))
+    print("main program ends", flush=True)
     pool.submit(shout, "still runs")
-    print("main program ends")
