@@ -34,6 +34,18 @@ bool pressed(ImGuiKey_ key) {
     return pressed(ImGui::GetKeyIndex(key));
 }
 
+// ImGui picks the hovered window at NewFrame from the windows of the frames before, so for a
+// frame or two after a popup closes (the file dialog, a menu) it still "covers" what was under
+// it. A click into the editor then (a quick user, or a slow frame on a busy machine) would
+// count as a click elsewhere: the editor would lose focus and the keys typed next be lost.
+// Where the popup is no longer open, the rectangle under the mouse is what counts.
+bool under_closed_popup(const ImRect& r) {
+    const ImGuiContext& g = *GImGui;
+    const ImGuiWindow* hw = g.HoveredWindow ? g.HoveredWindow->RootWindow : nullptr;
+    return hw && (hw->Flags & ImGuiWindowFlags_Popup) &&
+           !ImGui::IsPopupOpen(hw->PopupId, ImGuiPopupFlags_AnyPopupLevel) &&
+           r.Contains(g.IO.MousePos);
+}
 }  // namespace
 
 CodeEditor::CodeEditor() = default;
@@ -420,7 +432,7 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
     ImGui::ItemAdd(view, id_, nullptr, ImGuiItemFlags_Inputable);
     const bool tabbed_in =
         (g.LastItemData.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) != 0;
-    const bool hovered = ImGui::ItemHoverable(view, id_);
+    const bool hovered = ImGui::ItemHoverable(view, id_) || under_closed_popup(view);
     if (hovered)
         g.MouseCursor = io.MousePos.x < view.Min.x + gutter_w ? ImGuiMouseCursor_Arrow
                                                               : ImGuiMouseCursor_TextInput;
@@ -431,7 +443,8 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
         focused_ = true;
         focus_request_ = false;
     }
-    const bool in_window = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const bool in_window = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) ||
+                           under_closed_popup(w->Rect());
     if (focused_ && io.MouseClicked[0] && !in_window) blur();
     const ImGuiID scroll_x = ImGui::GetWindowScrollbarID(w, ImGuiAxis_X);
     const ImGuiID scroll_y = ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y);
