@@ -1,5 +1,5 @@
-// The run controls' row: Run / Stop / Share / Export, laid out by a ControlRow so that a new
-// control (a Machine switch, a replay scrubber's button) is one more item in the same row.
+// The run controls' row: Run / Stop / Machine / Share / Export, laid out by a ControlRow so that a
+// new control (a Machine switch, a replay scrubber's button) is one more item in the same row.
 #include <imgui.h>
 
 #include <algorithm>
@@ -62,7 +62,9 @@ ImVec2 ControlRow::next(float natural_w) {
 void draw_actions(Playground& p, float width, bool equal) {
     const bool running = p.running();
     const float pad = ImGui::GetStyle().FramePadding.x * 2;
-    ControlRow row(kActionCount, width, equal);
+    // Narrow rows (phones): the Machine control's label needs more than a fifth of the row, so
+    // it gets a row of its own below the other four.
+    ControlRow row(equal ? kActionCount - 1 : kActionCount, width, equal);
 
     const float run_w =
         std::max(ImGui::CalcTextSize("Restart").x + pad, ImGui::GetFontSize() * 4.5f);
@@ -79,6 +81,12 @@ void draw_actions(Playground& p, float width, bool equal) {
     p.controls.note("stop", ControlKind::button);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Stop the run (Esc): every worker exits promptly");
+
+    if (!equal) {
+        size =
+            row.next(std::max(button_width("Simulated, 64 cores"), button_width("This computer")));
+        draw_machine_control(p, size);
+    }
 
     size = row.next(ImGui::CalcTextSize("Share").x + pad * 1.5f);
     if (ImGui::Button("Share", size)) {
@@ -102,6 +110,8 @@ void draw_actions(Playground& p, float width, bool equal) {
     p.controls.note("export", ControlKind::button);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Chrome Trace Event JSON of the last run: open it in ui.perfetto.dev");
+
+    if (equal) draw_machine_control(p, ImVec2(width, 0));
 }
 
 }  // namespace interleave::ui

@@ -132,7 +132,8 @@ void draw_knobs_panel(Playground& p) {
     // control (narrow panes, phones): a knob's label is never cut.
     float label_w = 0;
     for (const auto& k : s.knobs)
-        label_w = std::max(label_w, ImGui::CalcTextSize(k.label.c_str()).x);
+        if (k.group != "machine")
+            label_w = std::max(label_w, ImGui::CalcTextSize(k.label.c_str()).x);
     const float avail = ImGui::GetContentRegionAvail().x, fs = ImGui::GetFontSize();
     const bool side_by_side =
         !p.compact && label_w + fs <= avail * 0.38f && avail * 0.62f >= fs * 9;
@@ -140,6 +141,7 @@ void draw_knobs_panel(Playground& p) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 0.38f);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 0.62f);
         for (const auto& k : s.knobs) {
+            if (k.group == "machine") continue;  // the Machine control beside Run
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             knob_label(p, k);
@@ -149,6 +151,7 @@ void draw_knobs_panel(Playground& p) {
         ImGui::EndTable();
     } else if (!side_by_side) {
         for (const auto& k : s.knobs) {
+            if (k.group == "machine") continue;
             knob_label(p, k);
             knob_control(p, k);
         }

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "samples/compare.hpp"
 #include "samples/report.hpp"
 #include "samples/share_link.hpp"
 
@@ -347,6 +348,7 @@ void Playground::record_finished() {
     r.trace_full = trace_full_ns >= 0;
     r.gil_wait_ms = stats.gil_wait_ms;
     r.group = run_all_group;  // -1 outside a "Run all models" batch
+    r.other_busy_cores = run->stats().other_busy_cores;
     records.push_back(std::move(r));
     if (run_all_queue.empty()) run_all_group = -1;
     if (records.size() > 200) records.erase(records.begin());
@@ -433,9 +435,8 @@ void Playground::poll() {
         if (follow) view.fit(0, std::max<double>(timeline.end_ns, stats.wall_ms * 1e6));
     }
     if (recorded && !run_all_queue.empty()) {
-        const std::string model = run_all_queue.front();
+        knobs = run_all_queue.front();
         run_all_queue.pop_front();
-        knobs["model"] = model;
         knobs_changed();
         start_run();
     }
@@ -445,12 +446,16 @@ void Playground::start_run_all() {
     const auto* model = samples::find_knob(current().knobs, "model");
     if (!model || model->choices.empty()) return;
     if (running()) return;
-    run_all_queue.clear();
-    for (const auto& c : model->choices) run_all_queue.push_back(c);
+    // The simulated machine unless the user chose this computer (issue #11: exact, bars that
+    // never invert); on this computer every model 3 times, interleaved.
+    const auto plan =
+        samples::compare_plan(current(), knobs, knobs["machine"] == "real" && machine_chosen);
+    if (plan.runs.empty()) return;
+    run_all_queue.assign(plan.runs.begin(), plan.runs.end());
+    run_all_real = !plan.simulated;
     run_all_group = next_group++;
-    const std::string first = run_all_queue.front();
+    knobs = run_all_queue.front();
     run_all_queue.pop_front();
-    knobs["model"] = first;
     knobs_changed();
     start_run();
     tab = BottomTab::compare;
@@ -481,7 +486,8 @@ std::string Playground::state_json() const {
     j += ", \"link\": " + samples::json_string(link()) +
          ", \"selected\": " + samples::json_string(s.id) +
          ", \"runs\": " + std::to_string(records.size()) +
-         ", \"run_all_pending\": " + std::to_string(run_all_queue.size());
+         ", \"run_all_pending\": " + std::to_string(run_all_queue.size()) +
+         ", \"compare\": " + compare_json(*this);
     // The status bar's message while it shows (e.g. "Link copied to the clipboard").
     const bool shown_now = !status_message.empty() && ImGui::GetCurrentContext() &&
                            ImGui::GetTime() < status_message_until;

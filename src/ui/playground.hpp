@@ -36,9 +36,10 @@ struct RunRecord {
     std::string knobs_text;  // knobs that differ from the defaults, "model=threads work=cpu"
     std::string status;      // "finished", "stopped", ...
     double wall_ms = 0, busy_cores_avg = 0, gil_wait_ms = 0;
-    double speedup = 0;       // vs the sequential run of the same job; 0 = no baseline yet
-    int group = -1;           // a "Run all models" batch
-    bool trace_full = false;  // busy cores cover only the recorded part of the run
+    double speedup = 0;            // vs the sequential run of the same job; 0 = no baseline yet
+    int group = -1;                // a "Run all models" batch
+    double other_busy_cores = -1;  // RunStats::other_busy_cores (real runs, natively)
+    bool trace_full = false;       // busy cores cover only the recorded part of the run
 };
 
 enum class BottomTab { timeline, cores, compare };
@@ -146,8 +147,11 @@ struct Playground {
 
     // --- Compare ----------------------------------------------------------------------------
     std::vector<RunRecord> records;
-    std::deque<std::string> run_all_queue;  // models still to run, one after another
+    // Runs still to do of a "Run all models" batch (samples::compare_plan), one after another.
+    std::deque<samples::KnobValues> run_all_queue;
     int run_all_group = -1, next_group = 0;
+    bool run_all_real = false;    // the latest batch ran on this computer (else simulated)
+    bool machine_chosen = false;  // the user picked a machine in the Machine control
 
     // --- Messages ---------------------------------------------------------------------------
     std::vector<std::string> link_notices;  // from the last decoded link, until dismissed
@@ -204,10 +208,19 @@ void draw_status_bar(Playground& p);
 // Panels (one file each). Each draws into the current window/child.
 void draw_gallery_panel(Playground& p);
 void draw_code_panel(Playground& p);
-// The run controls (actions.cpp): Run / Stop / Share / Export in one ControlRow `width` wide;
-// `equal`: every control gets an equal share of it (the narrow layout), else its own width.
+// The run controls (actions.cpp): Run / Stop / Machine / Share / Export in one ControlRow
+// `width` wide; `equal`: every control gets an equal share of it (the narrow layout: there the
+// Machine control takes a full row below the other four), else its own width.
 void draw_actions(Playground& p, float width, bool equal);
-constexpr int kActionCount = 4;  // controls draw_actions puts in its row
+constexpr int kActionCount = 5;  // controls draw_actions puts in its row
+// The Machine control (machine_control.cpp): "This computer" / "Simulated, N cores", a popup
+// with the machine, cores and seed (the run settings of group "machine").
+void draw_machine_control(Playground& p, ImVec2 size);
+std::string machine_label(const samples::KnobValues& knobs);
+// What the Compare panel's bars show for the current job, as JSON (compare_panel.cpp):
+// {"machine", "cores", "seed" (the knobs, as text), "models": [{"model", "runs", "median_ms",
+// "min_ms", "max_ms", "speedup"}]} — state().compare, for tests and embedding pages.
+std::string compare_json(const Playground& p);
 // A row of controls that wraps instead of running off a narrow pane. Each control asks next()
 // for its size (natural width, or with `equal` an equal share of `width` for `items` controls)
 // right before it is drawn; next() also puts it beside the previous one when it fits. Adding a
