@@ -117,3 +117,44 @@ release.set()
     CHECK(r.out == "end of main\njob 0\njob 1\njob 2\n");
     CHECK(r.err == "");
 }
+
+TEST_CASE("asyncio: call_soon_threadsafe from many threads wakes the idle loop; to_thread and "
+          "run_coroutine_threadsafe, GIL on and off" *
+          doctest::timeout(300)) {
+    // The loop waits untimed (no timer pending) for a future that the last of 4 threads'
+    // 50 callbacks completes: a lost wake-up would end in the engine's deadlock report.
+    const std::string src = R"(import asyncio, threading
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    got = []
+    def cb(v):
+        got.append(v)
+        if len(got) == 200:
+            fut.set_result(sum(got))
+    def producer(k):
+        for i in range(50):
+            loop.call_soon_threadsafe(cb, k * 50 + i)
+    ts = [threading.Thread(target=producer, args=(k,)) for k in range(4)]
+    for t in ts: t.start()
+    total = await fut
+    for t in ts: t.join()
+    async def double(x):
+        return 2 * x
+    def client():
+        return [asyncio.run_coroutine_threadsafe(double(i), loop).result() for i in range(20)]
+    doubled = await asyncio.to_thread(client)
+    squares = await asyncio.gather(*(asyncio.to_thread(pow, i, 2) for i in range(20)))
+    print(total, sum(doubled), sum(squares))
+asyncio.run(main())
+)";
+    for (int i = 0; i < stress_reps(3); ++i) {
+        for (bool gil : {true, false}) {
+            CAPTURE(gil);
+            PyRun r = run_python(src, real(gil));
+            CHECK(r.status == engine::RunStatus::finished);
+            CHECK(r.out == "19900 380 2470\n");
+            CHECK(r.err == "");
+        }
+    }
+}

@@ -3,19 +3,23 @@
 // file gives it what only the engine has:
 //   ✓ monotonic(): the loop's clock (loop.time()), the run's clock (virtual on the simulated
 //     machine)
-//   ✓ select(loop, timeout, report): the loop's idle wait. A timeout is an engine timed wait
-//     (GIL released, state idle, free in virtual time, ends at once when the run stops);
-//     None (every task waits, no timer) is an untimed engine wait: the deadlock report, with
-//     `report` naming each task and its line
+//   ✓ waker(): the loop's wake-up flag (a _asyncio.Waker: a mutex, an engine WaitCv, a bool),
+//     as the self-pipe of CPython's selector loop
+//   ✓ select(waker, timeout, report): the loop's idle wait, until `timeout` passes or wake()
+//     is called (then it clears the flag). A timeout is an engine timed wait (GIL released,
+//     state idle, free in virtual time, ends at once when the run stops); None (every task
+//     waits, no timer) is an untimed engine wait: the deadlock report, with `report` naming
+//     each task and its line, unless another Python thread can still wake the loop
+//   ✓ wake(waker): call_soon_threadsafe from any Python thread cuts the loop's wait short
 //   ✓ trace_new(name) / trace_switch(prev, new) / trace_end(): each task's steps are a task span
 //     on the loop's lane (Runtime::new_task, begin_task, switch_task, end_task)
 //   ✓ coro_info(coro), iscoroutine(x), thread_key(), format_exception(exc)
-//   ✗ wake(loop): call_soon_threadsafe from another thread does not cut a timed idle wait short
-//     (the handle runs when the wait ends); an untimed one is not woken at all
 //   ✓ report_never_awaited(): a collection, then CPython's "coroutine '...' was never awaited"
 //     RuntimeWarning for each coroutine freed unstarted (at asyncio.run's end, not at the moment
 //     CPython's refcount frees it; the line is where it was created)
-// Thread-safety: every function runs on the calling Python thread (the loop's), GIL held.
+// Thread-safety: every function runs on the calling Python thread (the loop's), GIL held;
+// wake() may be called from any Python thread of the run.
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -61,32 +65,74 @@ Value a_iscoroutine(ThreadState&, const Value* a, size_t n, Tuple*) {
     return Value::boolean(n == 1 && is_coro(a[0]));
 }
 
-// select(loop, timeout, report)
+Type asyncio_waker_type;
+
+// The loop's wake-up flag. Shared so a wait in progress keeps it alive if the loop object is
+// collected meanwhile.
+struct WakerState {
+    std::mutex m;
+    engine::WaitCv cv;
+    bool woken = false;
+};
+struct WakerObj : Object {
+    std::shared_ptr<WakerState>* state = nullptr;
+};
+
+void waker_finalize(Object* o, Heap&) {
+    delete static_cast<WakerObj*>(o)->state;
+    static_cast<WakerObj*>(o)->state = nullptr;
+}
+
+Value a_waker(ThreadState& ts, const Value*, size_t, Tuple*) {
+    auto* w = ts.heap.make<WakerObj>(&asyncio_waker_type, sizeof(WakerObj));
+    if (!w) return raise_memory_error(ts);
+    w->state = new std::shared_ptr<WakerState>(std::make_shared<WakerState>());
+    return Value::from_ptr(w);
+}
+
+std::shared_ptr<WakerState> waker_arg(ThreadState& ts, Value v, const char* fn) {
+    if (!is_type(v, &asyncio_waker_type) || !v.as<WakerObj>()->state) {
+        raisef(ts, &exc_TypeError, "{}() needs the loop's _asyncio.Waker", fn);
+        return nullptr;
+    }
+    return *v.as<WakerObj>()->state;
+}
+
+// select(waker, timeout, report)
 Value a_select(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 3) return raise(ts, &exc_TypeError, "select() takes 3 arguments");
     if (no_run(ts, "event loop")) return Value::null();
+    std::shared_ptr<WakerState> st = waker_arg(ts, a[0], "select");
+    if (!st) return Value::null();
+    int64_t deadline = engine::Runtime::kNever;
+    std::string what = "asyncio event loop";
+    if (a[1].is_none()) {
+        if (is_str(a[2])) what = std::string(a[2].as<Str>()->view());
+    } else {
+        double s;
+        if (!number_to_double(ts, a[1], &s)) return Value::null();
+        deadline = ts.rt->deadline_after(s > 0 ? s : 0);
+    }
     try {
-        if (a[1].is_none()) {
-            std::string what = is_str(a[2]) ? std::string(a[2].as<Str>()->view())
-                                            : std::string("asyncio event loop");
-            std::mutex m;
-            engine::WaitCv cv;
-            std::unique_lock<std::mutex> lk(m);
-            const engine::WaitTarget target{std::move(what), {}};
-            ts.ctx->block_until_deadline(lk, cv, engine::WorkerState::idle, target,
-                                         engine::Runtime::kNever, [] { return false; });
-        } else {
-            double s;
-            if (!number_to_double(ts, a[1], &s)) return Value::null();
-            if (s > 0) ts.rt->timed_wait(s, engine::WorkerState::idle);
-        }
+        std::unique_lock<std::mutex> lk(st->m);
+        const engine::WaitTarget target{std::move(what), {}};
+        ts.ctx->block_until_deadline(lk, st->cv, engine::WorkerState::idle, target, deadline,
+                                     [&] { return st->woken; });
+        st->woken = false;
     } catch (const engine::RunStopped&) {
         return raise_stopped(ts);
     }
     return Value::none();
 }
 
-Value a_wake(ThreadState&, const Value*, size_t, Tuple*) {
+// wake(waker): any Python thread; never blocks beyond the flag's mutex.
+Value a_wake(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 1) return raise(ts, &exc_TypeError, "wake() takes 1 argument");
+    std::shared_ptr<WakerState> st = waker_arg(ts, a[0], "wake");
+    if (!st) return Value::null();
+    std::lock_guard<std::mutex> g(st->m);
+    st->woken = true;
+    st->cv.notify_all();
     return Value::none();
 }
 
@@ -191,6 +237,7 @@ const MethodDef kFunctions[] = {
     {"monotonic", a_monotonic},
     {"thread_key", a_thread_key},
     {"iscoroutine", a_iscoroutine},
+    {"waker", a_waker},
     {"select", a_select},
     {"wake", a_wake},
     {"trace_new", a_trace_new},
@@ -202,6 +249,12 @@ const MethodDef kFunctions[] = {
 };
 
 }  // namespace
+
+void setup_asyncio_types(TypeBuilder& b) {
+    b.init(asyncio_waker_type, "_asyncio.Waker", nullptr, sizeof(WakerObj), 0);
+    asyncio_waker_type.finalize = waker_finalize;
+    asyncio_waker_type.tflags |= kTypeHasFinalize;
+}
 
 bool init__asyncio(ThreadState& ts, Module* m) {
     return add_functions(ts, m, kFunctions);

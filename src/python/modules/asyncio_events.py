@@ -3,6 +3,7 @@
 # engine, so virtual time makes sleeps free and stop ends it; an untimed one is the engine's
 # deadlock report) and the timeline's task spans come from the native core, _asyncio.
 import _asyncio
+import _thread
 import sys
 
 __all__ = ('AbstractEventLoop', 'Handle', 'TimerHandle', 'get_running_loop', 'get_event_loop',
@@ -180,12 +181,15 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._closed = False
         self._thread_key = None
         self._default_executor = None
+        self._executor_shutdown_called = False
         self._exception_handler = None
         self._task_factory = None
         self._clock_resolution = 1e-09
         self._debug = False
         self._traced = 0           # the engine task whose span is open on the timeline
         self._threadsafe = []      # call_soon_threadsafe handles (appended by other threads)
+        self._threadsafe_lock = _thread.allocate_lock()
+        self._waker = _asyncio.waker()  # wakes the idle wait (CPython: the self-pipe)
         self._asyncgens = []
         self._unretrieved = []     # tasks that failed; reported at close if never looked at
 
@@ -238,8 +242,9 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
         handle = Handle(callback, args, self, context)
-        self._threadsafe.append(handle)
-        _asyncio.wake(self)
+        with self._threadsafe_lock:
+            self._threadsafe.append(handle)
+        _asyncio.wake(self._waker)
         return handle
 
     def _timer_handle_cancelled(self, handle):
@@ -366,16 +371,40 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                 })
 
     async def shutdown_default_executor(self):
-        executor = self._default_executor
-        if executor is None:
+        """Shuts the default executor down from a new thread (as CPython: the loop keeps
+        running meanwhile) and waits for it."""
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
             return
-        self._default_executor = None
-        executor.shutdown(wait=True)
+        import threading
+        future = self.create_future()
+        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_exception, ex)
+
+    def _check_default_executor(self):
+        if self._executor_shutdown_called:
+            raise RuntimeError('Executor shutdown has been called')
 
     def run_in_executor(self, executor, func, *args):
+        """Runs func(*args) in `executor` (None: the loop's default ThreadPoolExecutor, made at
+        first use with thread_name_prefix 'asyncio'); an asyncio Future of its result."""
         self._check_closed()
         if executor is None:
             executor = self._default_executor
+            self._check_default_executor()
             if executor is None:
                 from concurrent.futures import ThreadPoolExecutor
                 executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
@@ -384,6 +413,9 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         return wrap_future(executor.submit(func, *args), loop=self)
 
     def set_default_executor(self, executor):
+        from concurrent.futures import ThreadPoolExecutor
+        if not isinstance(executor, ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor instance')
         self._default_executor = executor
 
     def _run_once(self):
@@ -405,12 +437,13 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                 _asyncio.trace_end()
                 self._traced = 0
             if timeout is None:
-                _asyncio.select(self, None, self._idle_report())
+                _asyncio.select(self._waker, None, self._idle_report())
             else:
-                _asyncio.select(self, timeout, None)
+                _asyncio.select(self._waker, timeout, None)
         if self._threadsafe:
-            handles = self._threadsafe
-            self._threadsafe = []
+            with self._threadsafe_lock:
+                handles = self._threadsafe
+                self._threadsafe = []
             self._ready.extend(handles)
         end_time = self.time() + self._clock_resolution
         while sched:

@@ -173,37 +173,94 @@ def _set_result_unless_cancelled(fut, result):
     fut.set_result(result)
 
 
-def _copy_state(dest, source):
-    # source: a concurrent.futures.Future that is done
+def _convert_future_exc(exc):
+    # concurrent.futures' CancelledError/TimeoutError/InvalidStateError become asyncio's.
+    import concurrent.futures
+    exc_class = type(exc)
+    if exc_class is concurrent.futures.CancelledError:
+        return CancelledError(*exc.args)
+    elif exc_class is concurrent.futures.TimeoutError:
+        from asyncio.exceptions import TimeoutError
+        return TimeoutError(*exc.args)
+    elif exc_class is concurrent.futures.InvalidStateError:
+        return InvalidStateError(*exc.args)
+    return exc
+
+
+def _set_concurrent_future_state(concurrent, source):
+    # Copies a done asyncio Future's state into a concurrent.futures.Future.
     if source.cancelled():
-        dest.cancel()
-        return
-    if dest.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
         return
     exception = source.exception()
     if exception is not None:
-        dest.set_exception(exception)
+        concurrent.set_exception(_convert_future_exc(exception))
     else:
-        dest.set_result(source.result())
+        concurrent.set_result(source.result())
+
+
+def _copy_future_state(source, dest):
+    # Copies a done future's state into an asyncio Future (unless that was cancelled).
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(_convert_future_exc(exception))
+        else:
+            dest.set_result(source.result())
+
+
+def _chain_future(source, destination):
+    """Makes destination follow source (either may be a concurrent.futures.Future); a
+    cancelled destination cancels source. Crosses loops and threads by call_soon_threadsafe."""
+    import concurrent.futures
+    if not isfuture(source) and not isinstance(source, concurrent.futures.Future):
+        raise TypeError('A future is required for source argument')
+    if not isfuture(destination) and not isinstance(destination, concurrent.futures.Future):
+        raise TypeError('A future is required for destination argument')
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _set_concurrent_future_state(future, other)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if destination.cancelled() and dest_loop is not None and dest_loop.is_closed():
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        else:
+            if dest_loop.is_closed():
+                return
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
 
 
 def wrap_future(future, *, loop=None):
     """Wraps a concurrent.futures.Future in an asyncio Future of `loop`."""
     if isfuture(future):
         return future
+    import concurrent.futures
+    assert isinstance(future, concurrent.futures.Future), \
+        f'concurrent.futures.Future is expected, got {future!r}'
     if loop is None:
         loop = events.get_event_loop()
     new_future = loop.create_future()
-
-    def _call_check_cancel(destination):
-        if destination.cancelled():
-            future.cancel()
-
-    def _call_set_state(source):
-        if loop.is_closed():
-            return
-        loop.call_soon_threadsafe(_copy_state, new_future, source)
-
-    new_future.add_done_callback(_call_check_cancel)
-    future.add_done_callback(_call_set_state)
+    _chain_future(future, new_future)
     return new_future

@@ -541,4 +541,22 @@ def shield(arg):
 
 
 def run_coroutine_threadsafe(coro, loop):
-    raise NotImplementedError('asyncio.run_coroutine_threadsafe is not offered by the playground yet')
+    """Submits the coroutine to `loop` from another thread; a concurrent.futures.Future of
+    its result (as CPython 3.11)."""
+    if not _asyncio.iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    import concurrent.futures
+    future = concurrent.futures.Future()
+
+    def callback():
+        try:
+            futures._chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future

@@ -11,6 +11,8 @@
 
 namespace interleave::python {
 
+void setup_asyncio_types(TypeBuilder& b);  // modules/asyncio_core.cpp: _asyncio.Waker
+
 Type object_type, type_type, int_type, bool_type, float_type, str_type, bytes_type,
     bytearray_type, tuple_type, list_type, dict_type, set_type, frozenset_type, range_type,
     slice_type, none_type, notimplemented_type, ellipsis_type, function_type,
@@ -189,6 +191,7 @@ void init_builtin_types() {
         setup_mp_types(b);  // modules/multiprocessing_native.cpp: _mp.Handle
         setup_random_type(b);  // modules/random_core.cpp
         setup_thread_types(b);
+        setup_asyncio_types(b);
         notimplemented_obj.type = &notimplemented_type;
         notimplemented_obj.gc = kGcImmortal;
         ellipsis_obj.type = &ellipsis_type;
