@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -159,10 +160,16 @@ int run_python_file(const std::vector<std::string>& args, const std::atomic<bool
     auto shared = std::make_shared<Shared>();
     auto program = compiled.program;
     std::vector<std::string> argv{o.path};
+    // __main__.__file__ as CPython 3.9+ sets it: the script's absolute path.
+    std::error_code ec;
+    std::string main_file = o.path == "-" ? "<stdin>"
+                                          : std::filesystem::absolute(o.path, ec).string();
+    if (ec) main_file = o.path;
     std::shared_ptr<engine::Run> run = engine::Run::start(
-        [shared, program, argv](engine::Runtime& rt) {
+        [shared, program, argv, main_file](engine::Runtime& rt) {
             python::RunOptions opts;
             opts.argv = argv;
+            opts.main_file = main_file;
             shared->result = python::run_main(rt, program, opts);
             shared->done = true;
         },

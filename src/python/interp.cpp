@@ -108,6 +108,11 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
     Value r = Value::null();
     if (init_interp(ts)) {
         Module* main = interp.main_module;
+        if (!options.main_file.empty()) {
+            Value file = str_value(ts, options.main_file);
+            if (file.is_null() || !dict_set_str(ts, main->dict, names.__file__, file))
+                return result;
+        }
         r = eval_code(ts, program->main, main->dict, Value::from_ptr(main->dict));
     }
     if (r.is_null()) {

@@ -52,6 +52,9 @@ struct ErrorInfo {
 
 struct RunOptions {
     std::vector<std::string> argv;  // sys.argv (argv[0] is the program's path)
+    // __main__.__file__ (as CPython: the script's absolute path, "<stdin>" for `-`); empty:
+    // not defined, as for a program typed in the playground (CPython's `-c`).
+    std::string main_file;
     size_t heap_limit_bytes = 0;    // 0: the default (512 MiB natively, 256 MiB in wasm)
     // Receives output lines instead of the engine (unit tests): (is_stderr, line).
     std::function<void(bool, std::string)> line_sink;

@@ -317,6 +317,7 @@ bool list_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tup
 }
 
 int list_bool(ThreadState&, Value self) {
+    ObjectLock g(self.as<List>());  // free-threaded: another thread may be resizing it
     return self.as<List>()->size != 0;
 }
 

@@ -97,6 +97,24 @@ bool generic_setattr(ThreadState& ts, Value obj, Str* name, Value v) {
                    t->name_str->view(), name->view());
         return false;
     }
+    if (descr.is_null() && !(t->tflags & kTypeSlotsOnly) &&
+        (name == names.__dict__ || str_eq(name, names.__dict__))) {
+        // Instances of classes: assigning __dict__ replaces the instance dict (CPython's
+        // subtype_setdict), as reading it gives that dict (generic_getattr_opt).
+        if (Dict** slot = instance_dict_slot(obj)) {
+            if (v.is_null()) {  // del obj.__dict__: a fresh empty dict from now on
+                *slot = nullptr;
+                return true;
+            }
+            if (!is_dict(v)) {
+                raisef(ts, &exc_TypeError, "__dict__ must be set to a dictionary, not a '{}'",
+                       type_name(v));
+                return false;
+            }
+            *slot = v.as<Dict>();
+            return true;
+        }
+    }
     Dict* d = nullptr;
     if (Dict** slot = instance_dict_slot(obj)) {
         if (!*slot && !v.is_null()) *slot = new_dict(ts);

@@ -273,16 +273,8 @@ bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* d
                 break;
             }
             if (i == before) {
-                int64_t n = -1;
-                if (t->len) {
-                    n = t->len(ts, seq);
-                    if (n < 0) clear_exc(ts);
-                }
-                if (n >= 0)
-                    raisef(ts, &exc_ValueError, "too many values to unpack (expected {}, got {})",
-                           before, n);
-                else
-                    raisef(ts, &exc_ValueError, "too many values to unpack (expected {})", before);
+                // CPython 3.11's text (3.12 adds ", got N" for sized iterables).
+                raisef(ts, &exc_ValueError, "too many values to unpack (expected {})", before);
                 return false;
             }
             items.v.push_back(v);
