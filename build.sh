@@ -36,7 +36,7 @@ NATIVE_DIR="build/native$SUFFIX"
 WEB_DIR="build/web$SUFFIX"
 APT_PACKAGES=(emscripten libglfw3-dev libgl-dev doctest-dev libfmt-dev cmake ninja-build python3
   chromium xvfb xauth imagemagick libtbb-dev clang libclang-rt-14-dev fonts-dejavu-core
-  ca-certificates xdotool xclip)
+  ca-certificates xdotool xclip zlib1g-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }

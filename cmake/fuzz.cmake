@@ -1,6 +1,6 @@
 # libFuzzer targets (clang only). Configure a separate build with clang:
 #   CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DINTERLEAVE_ENGINE_ONLY=ON -DINTERLEAVE_FUZZ=ON
-#   ninja -C build/fuzz fuzz_share_link fuzz_text_model fuzz_knob_text && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
+#   ninja -C build/fuzz fuzz_share_link fuzz_code_codec fuzz_text_model fuzz_knob_text && ctest --test-dir build/fuzz -R fuzz_ --output-on-failure
 # The CTest entry is a bounded run (INTERLEAVE_FUZZ_RUNS inputs); new inputs go to
 # build/fuzz/corpus_<name>, never into the seed corpora in the source tree.
 option(INTERLEAVE_FUZZ "Build libFuzzer targets (needs clang)" OFF)
@@ -25,6 +25,19 @@ if(INTERLEAVE_FUZZ)
             -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/share_link.dict
             ${_fuzz_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_share_link)
   set_tests_properties(fuzz_share_link PROPERTIES TIMEOUT 300)
+
+  # A link's code= decoder (base64url, raw DEFLATE through zlib, UTF-8 check, 1 MiB bound).
+  add_executable(fuzz_code_codec tests/fuzz/fuzz_code_codec.cpp
+    src/samples/code_codec.cpp src/samples/code_codec_zlib.cpp)
+  target_link_libraries(fuzz_code_codec PRIVATE interleave_samples)
+  target_compile_options(fuzz_code_codec PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 ${INTERLEAVE_WARNINGS})
+  target_link_options(fuzz_code_codec PRIVATE -fsanitize=fuzzer,address,undefined)
+  set(_cc_corpus "${CMAKE_BINARY_DIR}/corpus_code_codec")
+  file(MAKE_DIRECTORY "${_cc_corpus}")
+  add_test(NAME fuzz_code_codec
+    COMMAND fuzz_code_codec -runs=${INTERLEAVE_FUZZ_RUNS} -max_total_time=60 -max_len=4096 -timeout=10
+            ${_cc_corpus} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus_code_codec)
+  set_tests_properties(fuzz_code_codec PROPERTIES TIMEOUT 300)
 
   # The editor's text model (src/ui/editor, no ImGui: it builds in this engine-only tree).
   add_executable(fuzz_text_model tests/fuzz/fuzz_text_model.cpp src/ui/editor/utf8.cpp

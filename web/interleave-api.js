@@ -6,13 +6,17 @@
  *                                   (idle | running | finished | stopped | deadlock | limit |
  *                                   error), output, stats, link, notices — the CLI's --json fields
  *   interleave.load(fragment)       load a share link ('#v=1&sample=threading'); returns the
- *                                   notices (what was ignored or clamped), [] when clean
+ *                                   notices (what was ignored or clamped), [] when clean. A
+ *                                   link with a program in it (code=) is unpacked first, off
+ *                                   the main thread's critical path: then it returns a Promise
+ *                                   of the notices (await works for both)
  *   interleave.run() / stop()       start / stop the current sample (never block)
  *   interleave.exportTrace()        a Promise of the Chrome Trace Event JSON (text) of the current
  *                                   or last run ('' if none); built off the page's main thread
  *   interleave.exportTraceBlob()    the same as a Blob (application/json; null if none): for a
  *                                   download or upload, without making one huge string
- *   interleave.link()               the current share-link fragment
+ *   interleave.link()               the current share-link fragment; an edited program is in
+ *                                   it as code= (raw DEFLATE + base64url, web/interleave-link.js)
  *   interleave.code()               the code editor's text
  *   interleave.setCode(text)        replaces it (one undoable step; runs nothing)
  *   interleave.editorState()        {focused, line, col, anchor_line, anchor_col, undo, redo,
@@ -59,7 +63,17 @@
   window.interleave = {
     ready: ready,
     state: function () { return parse(call('state'), 'state()'); },
-    load: function (fragment) { return parse(call('load', String(fragment || '')), 'load()'); },
+    load: function (fragment) {
+      var f = String(fragment || '');
+      var payload = window.interleaveLink ? window.interleaveLink.payloadOf(f) : null;
+      if (payload === null || window.interleaveLink.lookup(payload)) {
+        return parse(call('load', f), 'load()');
+      }
+      if (!native) throw new Error('Interleave is not ready yet: await interleave.ready first');
+      return window.interleaveLink.unpack(payload).then(function () {
+        return parse(call('load', f), 'load()');
+      });
+    },
     run: function () { call('run'); },
     stop: function () { call('stop'); },
     exportTrace: function () {

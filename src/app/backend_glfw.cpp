@@ -17,6 +17,7 @@
 #include "app/draw_frame.hpp"
 #include "app/key_taps.hpp"
 #include "app/png_write.hpp"
+#include "samples/code_codec.hpp"
 #include "ui/editor/code_editor.hpp"  // key_event
 
 namespace interleave::app {
@@ -230,6 +231,12 @@ class GlfwBackend final : public Backend {
         };
         h.save_setting = write_setting;
         h.ordered_keys = true;  // editor_key_listener
+        // Links' code= with zlib (raw DEFLATE + base64url, as the web page's streams).
+        h.pack_code = samples::zlib_code_codec().pack;
+        h.unpack_code = samples::zlib_code_codec().unpack;
+        h.title_changed = [this](const std::string& title) {
+            glfwSetWindowTitle(window_, title.c_str());
+        };
         h.message = [](const std::string& m) {
             std::printf("interleave: %s\n", m.c_str());
             std::fflush(stdout);

@@ -18,6 +18,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -162,6 +163,29 @@ EM_JS(int, bridge_write_clipboard, (const char* text, int id), {
     if (!window.interleaveInput) return 0;
     return window.interleaveInput.writeClipboard(UTF8ToString(text), id);
 });
+// Links' code= (web/interleave-link.js; issue #10.6). Unpacking is synchronous here because
+// the page unpacks a link's code before it hands the link over (interleave.load, hashchange,
+// and index.html before the program starts); packing answers later through
+// interleave_code_packed (an empty payload: the page could not compress, stored blocks stand).
+EM_JS(int, link_code_unpack, (const char* payload), {
+    var r = window.interleaveLink ? window.interleaveLink.lookup(UTF8ToString(payload)) : null;
+    if (!r) r = {ok: false, why: "the page could not read it"};
+    Module.interleaveLinkOut = r.ok ? r.text : r.why;
+    return r.ok ? 1 : 0;
+});
+EM_JS(int, link_code_out_length, (), { return lengthBytesUTF8(Module.interleaveLinkOut || ""); });
+EM_JS(void, link_code_out_copy, (char* out, int capacity), {
+    stringToUTF8(Module.interleaveLinkOut || "", out, capacity);
+    Module.interleaveLinkOut = "";
+});
+EM_JS(void, link_pack_code, (const char* text, int id), {
+    function done(payload) {
+        Module.ccall("interleave_code_packed", null, ["number", "string"], [id, payload]);
+    }
+    if (!window.interleaveLink) { done(""); return; }
+    window.interleaveLink.pack(UTF8ToString(text)).then(done, function() { done(""); });
+});
+EM_JS(void, set_page_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(int, platform_is_mac, (), {
     return /^(Mac|iPhone|iPad|iPod)/.test(navigator.platform || "") ? 1 : 0;
 });
@@ -254,6 +278,19 @@ class WebBackend final : public Backend {
             setting_save(key.c_str(), value.c_str());
         };
         h.set_plain_editor = [](bool on) { bridge_set_plain(on); };
+        h.pack_code_async = [](const std::string& text, int id) {
+            link_pack_code(text.c_str(), id);
+        };
+        h.unpack_code = [](std::string_view payload,
+                           std::string* why) -> std::optional<std::string> {
+            const bool ok = link_code_unpack(std::string(payload).c_str()) != 0;
+            std::string out(size_t(link_code_out_length()), '\0');
+            link_code_out_copy(out.data(), int(out.size()) + 1);
+            if (ok) return out;
+            if (why) *why = std::move(out);
+            return std::nullopt;
+        };
+        h.title_changed = [](const std::string& title) { set_page_title(title.c_str()); };
         h.mac_shortcuts = platform_is_mac() != 0;
         h.clipboard_events = true;
         h.ordered_keys = true;  // web/interleave-input.js sends editing keys with the text
@@ -409,6 +446,10 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_state_json() {
 EMSCRIPTEN_KEEPALIVE const char* interleave_load(const char* fragment) {
     static std::string slot;
     return keep(slot, g_app ? g_app->load(fragment ? fragment : "") : "[]");
+}
+
+EMSCRIPTEN_KEEPALIVE void interleave_code_packed(int id, const char* payload) {
+    if (g_app) g_app->code_packed(id, payload ? payload : "");
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_run() {

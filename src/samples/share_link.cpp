@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "samples/catalog.hpp"
 
@@ -103,17 +104,24 @@ DecodedLink decode_link(std::string_view fragment, const CodeCodec* codec) {
 
     if (fragment.size() > kMaxFragmentBytes) {
         note(fmt::format(
-            "The link is {} bytes, more than the {}-byte limit; only its first {} bytes were "
+            "The link is {} bytes, more than the {} KiB limit; only its first {} bytes were "
             "read.",
-            fragment.size(), kMaxFragmentBytes, kMaxFragmentBytes));
-        fragment = fragment.substr(0, kMaxFragmentBytes);
+            fragment.size(), kMaxFragmentBytes / 1024, kMaxFragmentBytes));
         // Decode nothing beyond the limit, not even the tail of a pair cut in two.
-        const size_t amp = fragment.rfind('&');
-        fragment = amp == std::string_view::npos ? std::string_view() : fragment.substr(0, amp);
+        const size_t amp = fragment.substr(0, kMaxFragmentBytes).rfind('&');
+        const std::string_view kept =
+            amp == std::string_view::npos ? std::string_view() : fragment.substr(0, amp);
+        const std::string_view dropped = fragment.substr(kept.size());
+        if (dropped.substr(0, 6) == "&code=" || dropped.substr(0, 5) == "code=" ||
+            dropped.find("&code=") != std::string_view::npos) {
+            note("The program in the link (code=) lies past the limit and was not loaded.");
+        }
+        fragment = kept;
     }
 
     // Split into pairs; first occurrence of a key wins.
     std::vector<Pair> pairs;
+    std::unordered_set<std::string> seen;
     size_t pos = 0;
     while (pos <= fragment.size() && !fragment.empty()) {
         size_t amp = fragment.find('&', pos);
@@ -132,8 +140,7 @@ DecodedLink decode_link(std::string_view fragment, const CodeCodec* codec) {
             std::string_view raw_key = piece.substr(0, eq), raw_value = piece.substr(eq + 1);
             if (!percent_decode(raw_key, &p.key) || !percent_decode(raw_value, &p.value)) {
                 note(fmt::format("'{}' has a broken %-escape; ignored.", shown(piece)));
-            } else if (std::any_of(pairs.begin(), pairs.end(),
-                                   [&](const Pair& q) { return q.key == p.key; })) {
+            } else if (!seen.insert(p.key).second) {  // a set: 64 KiB of keys stays linear
                 note(fmt::format("'{}' appears more than once; the first value was used.",
                                  shown(p.key)));
             } else {

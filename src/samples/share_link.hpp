@@ -5,11 +5,11 @@
 // Readable key=value pairs, percent-encoded where needed; only knobs that differ from their
 // default are written. A sample whose program is unchanged (its own text with the link's knob
 // values) has no code in its link, so the link stays readable. An edited program travels as
-// `code=` (issue #10.6), packed by a CodeCodec that the editor provides (deflate-raw +
-// base64url); this file only places the payload and hands it back, it compresses nothing. Decoding
-// is pure, strict and total: it never throws and never fails outright; whatever cannot be used
-// (unknown key, bad value, out-of-range number, unknown sample, wrong version, oversized fragment)
-// is skipped or clamped and named in `notices`.
+// `code=` (issue #10.6), packed by a CodeCodec (deflate-raw + base64url: samples/code_codec.hpp
+// natively, the page's CompressionStream on the web); this file only places the payload and hands
+// it back, it compresses nothing. Decoding is pure, strict and total: it never throws and never
+// fails outright; whatever cannot be used (unknown key, bad value, out-of-range number, unknown
+// sample, wrong version, oversized fragment) is skipped or clamped and named in `notices`.
 #pragma once
 
 #include <functional>
@@ -23,9 +23,9 @@
 namespace interleave::samples {
 
 constexpr int kLinkVersion = 1;
-// Links without code are far below this. Issue #10.6 allows links with code up to 64 KiB: the
-// codec's change raises it.
-constexpr size_t kMaxFragmentBytes = 4096;
+// Issue #10.6: a link, code included, may be up to 64 KiB (a 2,000-line program packs to
+// ~25 KB); past that only the first 64 KiB are read. Links without code are far below it.
+constexpr size_t kMaxFragmentBytes = 64 * 1024;
 
 struct LinkState {
     std::string sample = "threading";

@@ -218,6 +218,10 @@ std::string App::code() const {
     return impl_->p.editor.text();
 }
 
+void App::code_packed(int id, std::string payload) {
+    impl_->p.code_packed(id, std::move(payload));
+}
+
 void App::set_code(std::string_view text) {
     TextModel& m = impl_->p.editor.model();
     m.select_all();

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,22 @@ struct PlatformHooks {
     std::function<void(const std::string& message)> message;
     // Web: shows or hides the plain-text editor (accessible mode) the page owns.
     std::function<void(bool on)> set_plain_editor;
+    // --- A link's code= (issue #10.6: raw DEFLATE + base64url, samples/code_codec.hpp) ---
+    // Packs synchronously (desktop: zlib). Called lazily when a link is asked for; the result
+    // is kept for the same text.
+    std::function<std::string(std::string_view text)> pack_code;
+    // Packs asynchronously (web: CompressionStream); the answer comes through
+    // App::code_packed(id, payload). At most one request is in flight. Meanwhile a link carries
+    // the text in stored (uncompressed) DEFLATE blocks, valid but longer.
+    std::function<void(const std::string& text, int id)> pack_code_async;
+    // A link's payload -> its text, or nullopt and a one-line reason. Synchronous: the web page
+    // unpacks a link's code before it hands the link to App::load. Empty: code is refused with a
+    // notice (the rest of the link loads).
+    std::function<std::optional<std::string>(std::string_view payload, std::string* why)>
+        unpack_code;
+    // The title changed: the sample's ("Threading — Interleave") or, for an edited or own
+    // program, "Untitled — Interleave" (web: document.title; desktop: the window's title).
+    std::function<void(const std::string& title)> title_changed;
     bool mac_shortcuts = false;     // Cmd instead of Ctrl for the editor's shortcuts
     bool clipboard_events = false;  // cut/copy/paste reach the editor as events (web bridge)
     bool ordered_keys = false;      // editing keys come in the character queue, in typing order
@@ -132,6 +149,8 @@ class App {
     bool run_keys_pressed();
 
     // --- The code editor: automation, the web input bridge, the platform's clipboard ---
+    // The platform's answer to PlatformHooks::pack_code_async (main thread).
+    void code_packed(int id, std::string payload);
     std::string code() const;              // the editor's text
     void set_code(std::string_view text);  // replaces it (one undoable step)
     // {"focused", "line", "col", "anchor_line", "anchor_col", "undo", "redo", "edited",

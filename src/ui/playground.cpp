@@ -109,7 +109,7 @@ void Playground::select_sample(int index) {
     if (auto d = drafts.find(current().id); d != drafts.end()) editor.set_text(d->second);
 }
 
-bool Playground::code_edited() {
+bool Playground::code_edited() const {
     if (edited_version_ != editor.model().version()) {
         edited_version_ = editor.model().version();
         edited_ = editor.text() != python_text;
@@ -149,7 +149,9 @@ std::string Playground::link(bool with_run) const {
     st.sample = current().id;
     st.knobs = knobs;
     st.run = with_run;
-    return samples::encode_link(st);
+    if (code_edited()) st.code = editor.text();
+    const samples::CodeCodec codec = link_codec();
+    return samples::encode_link(st, &codec);
 }
 
 void Playground::note_scroll(const char* name) {
@@ -424,6 +426,7 @@ void Playground::poll_exports() {
 void Playground::poll() {
     release_finished_retiring();
     poll_exports();
+    poll_code_link();
     if (!run) return;
     const bool was_done = run->done();
     ingest();
@@ -496,7 +499,8 @@ std::string Playground::state_json() const {
 }
 
 std::string Playground::load_link(std::string_view fragment) {
-    const samples::DecodedLink d = samples::decode_link(fragment);
+    const samples::CodeCodec codec = link_codec();
+    const samples::DecodedLink d = samples::decode_link(fragment, &codec);
     const auto& cat = samples::catalog();
     for (size_t i = 0; i < cat.size(); ++i)
         if (cat[i].id == d.state.sample && static_cast<int>(i) != sample)
@@ -504,6 +508,12 @@ std::string Playground::load_link(std::string_view fragment) {
     run_all_queue.clear();
     knobs = d.state.knobs;
     knobs_changed();
+    if (d.state.code && *d.state.code != editor.text()) {
+        auto& m = editor.model();  // one undo step, as an edit: Ctrl+Z shows the sample's text
+        m.select_all();
+        m.paste(*d.state.code);
+        m.set_cursor({0, 0});
+    }
     link_notices = d.notices;
     if (d.state.run) start_run();
     std::string j = "[";

@@ -16,6 +16,7 @@
 #include "engine/run.hpp"
 #include "engine/spans.hpp"
 #include "samples/catalog.hpp"
+#include "samples/share_link.hpp"
 #include "ui/app.hpp"
 #include "ui/console_model.hpp"
 #include "ui/controls.hpp"
@@ -78,7 +79,7 @@ struct Playground {
     // user edits it; an edited text is kept per sample (drafts) until Reset.
     CodeEditor editor;
     std::map<std::string, std::string> drafts;  // sample id -> edited text (other samples)
-    bool code_edited();                         // the editor's text differs from python_text
+    bool code_edited() const;                   // the editor's text differs from python_text
     void reset_code();                          // back to python_text (undoable)
     std::string file_path;                      // desktop: the file opened or saved last
     FileDialog file_dialog;
@@ -188,9 +189,26 @@ struct Playground {
     std::string state_json() const;
     std::string load_link(std::string_view fragment);  // notices as a JSON array
 
+    // --- A link's code= and the title (code_link.cpp) ----------------------------------------
+    // The code= payload of `text` (packed once per text: hooks.pack_code, else the async pack's
+    // answer, else stored blocks).
+    std::string code_payload(const std::string& text) const;
+    samples::CodeCodec link_codec() const;  // code_payload + hooks.unpack_code
+    void poll_code_link();                  // in poll(): async packing, live link, title
+    void code_packed(int id, std::string payload);
+
   private:
-    uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
-    bool edited_ = false;
+    mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
+    mutable bool edited_ = false;
+    struct Packed {
+        std::string text, payload;
+    };
+    mutable Packed packed_;     // the last text packed, and its payload
+    std::string pack_request_;  // the text whose async pack is in flight
+    int pack_id_ = 0;           // the async request in flight (0: none)
+    int pack_seq_ = 0;
+    uint64_t link_version_ = ~0ull;  // editor version the live link was last updated for
+    std::string title_;              // last title sent to hooks.title_changed
     void ingest();
     void record_finished();
     void release_finished_retiring();

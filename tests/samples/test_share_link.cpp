@@ -175,7 +175,7 @@ TEST_CASE("decode: an oversized fragment is read up to the limit only") {
     f += "&gil=off";  // crosses the limit: must not be decoded, not even partly
     f += std::string(kMaxFragmentBytes, 'z');
     auto d = decode_link(f);
-    CHECK(mentions(d.notices, "4096"));
+    CHECK(mentions(d.notices, "64 KiB"));
     CHECK(d.state.knobs.at("gil") == "on");
     CHECK(d.notices.size() <= 12);  // bounded, and the last one says how many more
     CHECK(mentions(d.notices, "more problems"));
