@@ -61,17 +61,37 @@ void CodeEditor::blur() {
     if (ImGui::GetCurrentContext() && GImGui->ActiveId == id_ && id_ != 0) ImGui::ClearActiveID();
 }
 
+void CodeEditor::set_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    model_.clear_markers(MarkerKind::error);
+    for (const Diagnostic& d : diagnostics) {
+        if (d.line < 0 || d.line >= model_.line_count()) continue;
+        Marker m;
+        m.kind = MarkerKind::error;
+        m.line = d.line;
+        m.col_begin = d.col_begin;
+        m.col_end = d.col_end;
+        m.color = d.color;
+        m.label = d.thread.empty() ? d.type : d.type + " in " + d.thread;
+        m.detail = d.message;
+        model_.add_marker(std::move(m));
+    }
+}
+
 void CodeEditor::set_error(int line, int col_begin, int col_end, std::string type,
                            std::string message) {
-    model_.clear_markers(MarkerKind::error);
-    Marker m;
-    m.kind = MarkerKind::error;
-    m.line = line;
-    m.col_begin = col_begin;
-    m.col_end = col_end;
-    m.label = std::move(type);
-    m.detail = std::move(message);
-    model_.add_marker(std::move(m));
+    Diagnostic d;
+    d.line = line;
+    d.col_begin = col_begin;
+    d.col_end = col_end;
+    d.type = std::move(type);
+    d.message = std::move(message);
+    set_diagnostics({d});
+}
+
+void CodeEditor::go_to_line(int line) {
+    model_.set_cursor(model_.clamp({line, 0}));
+    scroll_to_caret_ = true;
+    focus();
 }
 
 void CodeEditor::set_thread_markers(const std::vector<ThreadMarker>& markers) {

@@ -2,7 +2,7 @@
 // with line numbers, Python colouring (python_lexer.hpp, re-lexed only when the text changes),
 // a caret, mouse and keyboard selection, undo/redo, clipboard, Tab/Shift+Tab, a find bar
 // (Ctrl+F), comment toggle (Ctrl+/), bracket-match highlight, scroll-to-caret, and line markers
-// (the error line ● with its message, each thread's current line ▶ in its lane colour).
+// (errors ● with their message, a thread's in its colour; each thread's current line ▶).
 //
 // Main thread only, between ImGui::NewFrame and Render. Draw cost is O(visible lines) per
 // frame plus O(text) once per change (join + lex + widest line).
@@ -61,6 +61,19 @@ constexpr unsigned kKeyEventBase = 0xE000;  // .. 0xE3FF
 constexpr unsigned key_event(EditorKey k, unsigned mods) {
     return kKeyEventBase | (mods & 15) << 6 | static_cast<unsigned>(k);
 }
+
+// An error at a place in the program (issue #10 item 4): a SyntaxError, or where an uncaught
+// exception was raised (its innermost frame in the program).
+struct Diagnostic {
+    int line = 0;                      // 0-based
+    int col_begin = -1, col_end = -1;  // bytes on the line to underline; -1: the line's text
+    std::string type;                  // "SyntaxError", "ZeroDivisionError"
+    std::string message;               // "invalid syntax", "division by zero"
+    // An exception in a thread other than the main one: the thread's name and lane colour
+    // (ImU32), which mark it instead of the error red.
+    std::string thread;
+    uint32_t color = 0;
+};
 
 // One thread's current line, as the run reports it.
 struct ThreadMarker {
@@ -121,10 +134,17 @@ class CodeEditor {
     void paste_text(std::string_view text);
     std::string copy_text(bool cut);
 
-    // Markers. The error line shows ● in the gutter, the line underlined (the byte range
-    // [col_begin, col_end) when known, else the line's text) and the message after it.
+    // Markers. Each diagnostic's line shows ● in the gutter (the thread's colour for a thread's
+    // exception, else red), the line underlined (the byte range [col_begin, col_end) when known,
+    // else the line's text) and "Type: message" after it; hovering the ● shows it whole. They
+    // move with edits above them and go when their line is deleted. Replaces earlier ones;
+    // lines past the end are dropped.
+    void set_diagnostics(const std::vector<Diagnostic>& diagnostics);
     void set_error(int line, int col_begin, int col_end, std::string type, std::string message);
     void clear_error() { model_.clear_markers(MarkerKind::error); }
+    // Moves the caret to the start of `line` (0-based; clamped into the text), scrolls it into
+    // view and takes keyboard focus: where a click on a traceback's "line N" goes.
+    void go_to_line(int line);
     void set_thread_markers(const std::vector<ThreadMarker>& markers);
 
     // Applies the text and key events queued since the last frame now (with focus only), so

@@ -5,8 +5,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "ui/editor/code_editor.hpp"
 #include "ui/theme.hpp"
@@ -151,8 +153,10 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
     }
 
     // The error: underline (its columns, else the line's text) and the message after the line.
+    std::map<int, float> message_end;  // line -> where its last message ends
     for (const Marker& m : model_.markers()) {
         if (m.kind != MarkerKind::error || m.line < first || m.line > last) continue;
+        const ImU32 col = m.color ? m.color : kErrorColor;
         const std::string& s = model_.line(m.line);
         int c0 = m.col_begin, c1 = m.col_end;
         if (c0 < 0 || c1 <= c0) {
@@ -169,11 +173,18 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
             dl->AddLine(ImVec2(x, y + ((static_cast<int>((x - x0) / 4) & 1) ? -1.5f : 0.5f)),
                         ImVec2(std::min(x + 4, x1),
                                y + ((static_cast<int>((x - x0) / 4) & 1) ? 0.5f : -1.5f)),
-                        kErrorColor, 1.2f);
+                        col, 1.2f);
         const std::string msg = m.label.empty() ? m.detail : m.label + ": " + m.detail;
-        const float mx = x_of(origin, gutter_w, {m.line, static_cast<int>(s.size())}) + char_w_ * 3;
-        dl->AddText(font, fs, ImVec2(mx, line_y(m.line) + text_dy), alpha(kErrorColor, 0.9f),
-                    msg.c_str());
+        float mx = x_of(origin, gutter_w, {m.line, static_cast<int>(s.size())}) + char_w_ * 3;
+        if (const auto prev = message_end.find(m.line); prev != message_end.end())
+            mx = std::max(mx, prev->second + char_w_ * 2);  // a second error on the line: after
+        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, msg.c_str());
+        // On a faint band, so the message reads as a note, not as code.
+        dl->AddRectFilled(ImVec2(mx - char_w_ * 0.5f, line_y(m.line) + 1),
+                          ImVec2(mx + ts.x + char_w_ * 0.5f, line_y(m.line) + line_h_ - 1),
+                          alpha(col, 0.14f), 3);
+        dl->AddText(font, fs, ImVec2(mx, line_y(m.line) + text_dy), alpha(col, 0.95f), msg.c_str());
+        message_end[m.line] = mx + ts.x;
     }
 
     // Caret: blinks (0.6 s on, 0.6 s off), solid right after a move or edit.
@@ -221,7 +232,8 @@ void CodeEditor::draw_gutter(ImDrawList* dl, ImVec2 win_pos, ImVec2 origin, floa
         const float cy = origin.y + static_cast<float>(m.line) * line_h_ + line_h_ * 0.5f;
         const float r = std::round(fs * 0.3f);
         if (m.kind == MarkerKind::error) {
-            dl->AddCircleFilled(ImVec2(x0 + char_w_ * 1.0f, cy), r, kErrorColor);
+            dl->AddCircleFilled(ImVec2(x0 + char_w_ * 1.0f, cy), r,
+                                m.color ? m.color : kErrorColor);
         } else {
             const int k = static_cast<int>(
                 std::count(per_line_threads.begin(), per_line_threads.end(), m.line));
@@ -240,8 +252,9 @@ void CodeEditor::draw_gutter(ImDrawList* dl, ImVec2 win_pos, ImVec2 origin, floa
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
         for (const Marker* m : hovered) {
             if (m->kind == MarkerKind::error) {
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kErrorColor), "%s",
-                                   m->label.empty() ? "Error" : m->label.c_str());
+                ImGui::TextColored(
+                    ImGui::ColorConvertU32ToFloat4(m->color ? m->color : kErrorColor), "%s",
+                    m->label.empty() ? "Error" : m->label.c_str());
                 if (!m->detail.empty()) ImGui::TextUnformatted(m->detail.c_str());
             } else {
                 ImGui::TextColored(
