@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "ui/editor/traceback.hpp"
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
@@ -27,6 +28,22 @@ void refresh_rows(Playground& p) {
     for (size_t i = p.console_rows_upto; i < m.size(); ++i)
         if (ConsoleModel::matches(m.text(i), filter)) p.console_rows.push_back(i);
     p.console_rows_upto = m.size();
+}
+
+// Underlines a traceback line; a click puts the editor's caret on program line `at` (1-based)
+// and shows the editor (the narrow layout's Code page).
+void traceback_link(Playground& p, int at, bool hovered) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImU32 col = (accent_color() & ~IM_COL32_A_MASK) |
+                      (static_cast<ImU32>(hovered ? 255 : 115) << IM_COL32_A_SHIFT);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), col, 1.f);
+    if (!hovered) return;
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("Go to line %d in the editor", at);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        p.editor.go_to_line(at - 1);
+        if (p.compact) p.page = Page::code;
+    }
 }
 
 }  // namespace
@@ -128,6 +145,8 @@ void draw_console_panel(Playground& p) {
             ImGui::TextUnformatted(text.data(), text.data() + text.size());
             ImGui::PopStyleColor();
             const bool hovered = ImGui::IsItemHovered();
+            // A traceback's 'File "<main>", line N': a link to that line in the editor.
+            if (const int at = traceback_line(text)) traceback_link(p, at, hovered);
             if (p.console_show_meta && !show_worker) {
                 // Narrow panel: the worker after the (usually short) text instead of a column.
                 const char* worker =

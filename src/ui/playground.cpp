@@ -427,6 +427,7 @@ void Playground::poll() {
     release_finished_retiring();
     poll_exports();
     poll_code_link();
+    poll_run_errors();
     if (!run) return;
     const bool was_done = run->done();
     ingest();

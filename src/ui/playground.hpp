@@ -22,6 +22,7 @@
 #include "ui/controls.hpp"
 #include "ui/editor/code_editor.hpp"
 #include "ui/editor/file_dialog.hpp"
+#include "ui/editor/traceback.hpp"
 #include "ui/python_lexer.hpp"
 #include "ui/span_renderer.hpp"
 #include "ui/theme.hpp"
@@ -197,6 +198,12 @@ struct Playground {
     void poll_code_link();                  // in poll(): async packing, live link, title
     void code_packed(int id, std::string payload);
 
+    // --- Errors at their line (run_errors.cpp) ------------------------------------------------
+    void poll_run_errors();  // in poll(): tracebacks in the new output -> editor diagnostics
+    // Marks `list` in the editor (columns as CPython's carets count them: converted to bytes on
+    // the editor's lines; a thread's error in its lane colour).
+    void show_diagnostics(std::vector<Diagnostic> list);
+
   private:
     mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
     mutable bool edited_ = false;
@@ -207,8 +214,11 @@ struct Playground {
     std::string pack_request_;  // the text whose async pack is in flight
     int pack_id_ = 0;           // the async request in flight (0: none)
     int pack_seq_ = 0;
-    uint64_t link_version_ = ~0ull;  // editor version the live link was last updated for
-    std::string title_;              // last title sent to hooks.title_changed
+    uint64_t link_version_ = ~0ull;            // editor version the live link was last updated for
+    std::string title_;                        // last title sent to hooks.title_changed
+    TracebackReader tracebacks_;               // the current run's output, read for errors
+    const engine::Run* errors_run_ = nullptr;  // the run tracebacks_ reads
+    size_t errors_fed_ = 0;                    // console lines read (counting dropped ones)
     void ingest();
     void record_finished();
     void release_finished_retiring();
