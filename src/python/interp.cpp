@@ -45,13 +45,16 @@ std::string syntax_error_text(const SyntaxErrorInfo& e) {
             int lead = 0;
             for (size_t i = 0; i < b; ++i) ++lead;
             int col = e.offset - 1 - lead;
-            int width = (e.end_lineno == e.lineno && e.end_offset > e.offset) ? e.end_offset - e.offset : 1;
+            int width =
+                (e.end_lineno == e.lineno && e.end_offset > e.offset) ? e.end_offset - e.offset : 1;
             int shown_chars = 0;
             for (unsigned char c : shown)
                 if ((c & 0xC0) != 0x80) ++shown_chars;
-            if (col < 0) col = 0;
             if (col > shown_chars) col = shown_chars;
-            out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
+            // A caret into the stripped indentation is not printed (pythonrun.c).
+            if (col >= 0)
+                out +=
+                    "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
         }
     }
     out += fmt::format("{}: {}\n", name_of(e.kind), e.msg);

@@ -5,14 +5,21 @@ namespace interleave::python {
 
 int binop_code(Operator op);
 
-
 ConstValue Codegen::constant_value(const ConstantValue& v) {
     ConstValue c;
     switch (v.kind) {
-        case ConstantKind::None: c.kind = ConstValue::Kind::None; break;
-        case ConstantKind::True: c.kind = ConstValue::Kind::True; break;
-        case ConstantKind::False: c.kind = ConstValue::Kind::False; break;
-        case ConstantKind::Ellipsis: c.kind = ConstValue::Kind::Ellipsis; break;
+        case ConstantKind::None:
+            c.kind = ConstValue::Kind::None;
+            break;
+        case ConstantKind::True:
+            c.kind = ConstValue::Kind::True;
+            break;
+        case ConstantKind::False:
+            c.kind = ConstValue::Kind::False;
+            break;
+        case ConstantKind::Ellipsis:
+            c.kind = ConstValue::Kind::Ellipsis;
+            break;
         case ConstantKind::Int:
             c.kind = ConstValue::Kind::Int;
             c.i = v.int_value;
@@ -26,10 +33,9 @@ ConstValue Codegen::constant_value(const ConstantValue& v) {
             c.f = v.float_value;
             break;
         case ConstantKind::Complex:
-            throw CompileError{SyntaxErrorInfo{SyntaxErrorKind::SyntaxError,
-                                               "complex numbers are not supported", filename_,
-                                               u().pos.line, u().pos.col + 1, u().pos.end_line,
-                                               u().pos.end_col + 1, ""}};
+            throw CompileError{SyntaxErrorInfo{
+                SyntaxErrorKind::SyntaxError, "complex numbers are not supported", filename_,
+                u().pos.line, u().pos.col + 1, u().pos.end_line, u().pos.end_col + 1, ""}};
         case ConstantKind::Str:
             c.kind = ConstValue::Kind::Str;
             c.s = std::string(v.text);
@@ -48,16 +54,36 @@ void Codegen::exprs(const Seq<Expr*>& es) {
 
 void Codegen::compare_op(CmpOp op) {
     switch (op) {
-        case CmpOp::Eq: emit(COMPARE_OP, int(CompareOp::eq)); break;
-        case CmpOp::NotEq: emit(COMPARE_OP, int(CompareOp::ne)); break;
-        case CmpOp::Lt: emit(COMPARE_OP, int(CompareOp::lt)); break;
-        case CmpOp::LtE: emit(COMPARE_OP, int(CompareOp::le)); break;
-        case CmpOp::Gt: emit(COMPARE_OP, int(CompareOp::gt)); break;
-        case CmpOp::GtE: emit(COMPARE_OP, int(CompareOp::ge)); break;
-        case CmpOp::Is: emit(IS_OP, 0); break;
-        case CmpOp::IsNot: emit(IS_OP, 1); break;
-        case CmpOp::In: emit(CONTAINS_OP, 0); break;
-        case CmpOp::NotIn: emit(CONTAINS_OP, 1); break;
+        case CmpOp::Eq:
+            emit(COMPARE_OP, int(CompareOp::eq));
+            break;
+        case CmpOp::NotEq:
+            emit(COMPARE_OP, int(CompareOp::ne));
+            break;
+        case CmpOp::Lt:
+            emit(COMPARE_OP, int(CompareOp::lt));
+            break;
+        case CmpOp::LtE:
+            emit(COMPARE_OP, int(CompareOp::le));
+            break;
+        case CmpOp::Gt:
+            emit(COMPARE_OP, int(CompareOp::gt));
+            break;
+        case CmpOp::GtE:
+            emit(COMPARE_OP, int(CompareOp::ge));
+            break;
+        case CmpOp::Is:
+            emit(IS_OP, 0);
+            break;
+        case CmpOp::IsNot:
+            emit(IS_OP, 1);
+            break;
+        case CmpOp::In:
+            emit(CONTAINS_OP, 0);
+            break;
+        case CmpOp::NotIn:
+            emit(CONTAINS_OP, 1);
+            break;
     }
 }
 
@@ -112,14 +138,26 @@ void Codegen::jump_if(const Expr* e, int label, bool cond) {
             bool truth;
             switch (v.kind) {
                 case ConstantKind::None:
-                case ConstantKind::False: truth = false; break;
+                case ConstantKind::False:
+                    truth = false;
+                    break;
                 case ConstantKind::True:
-                case ConstantKind::Ellipsis: truth = true; break;
-                case ConstantKind::Int: truth = v.int_value != 0; break;
-                case ConstantKind::Float: truth = v.float_value != 0; break;
+                case ConstantKind::Ellipsis:
+                    truth = true;
+                    break;
+                case ConstantKind::Int:
+                    truth = v.int_value != 0;
+                    break;
+                case ConstantKind::Float:
+                    truth = v.float_value != 0;
+                    break;
                 case ConstantKind::Str:
-                case ConstantKind::Bytes: truth = !v.text.empty(); break;
-                default: truth = true; break;
+                case ConstantKind::Bytes:
+                    truth = !v.text.empty();
+                    break;
+                default:
+                    truth = true;
+                    break;
             }
             if (truth == cond) emit_jump(JUMP, label);
             return;
@@ -152,9 +190,13 @@ void Codegen::jump_if(const Expr* e, int label, bool cond) {
             }
             break;
         }
-        default: break;
+        default:
+            break;
     }
     expr(e);
+    // A comparison's jump, and what follows it until the next position, are at the
+    // comparison (CPython 3.11: `assert a <= b` fails with carets under `a <= b`).
+    if (e->kind == ExprKind::Compare) set_pos(*e);
     emit_jump(cond ? POP_JUMP_IF_TRUE_P : POP_JUMP_IF_FALSE_P, label);
 }
 
@@ -198,10 +240,14 @@ void Codegen::dict_display(const Dict& d) {
 void Codegen::subscript_slice(const Expr* slice) {
     if (slice->kind == ExprKind::Slice) {
         auto& s = slice->as<Slice>();
-        if (s.lower) expr(s.lower);
-        else load_none();
-        if (s.upper) expr(s.upper);
-        else load_none();
+        if (s.lower)
+            expr(s.lower);
+        else
+            load_none();
+        if (s.upper)
+            expr(s.upper);
+        else
+            load_none();
         if (s.step) {
             expr(s.step);
             emit(BUILD_SLICE, 3);
@@ -217,10 +263,18 @@ void Codegen::formatted_value(const FormattedValue& f) {
     expr(f.value);
     int flags = 0;
     switch (f.conversion) {
-        case 's': flags = 1; break;
-        case 'r': flags = 2; break;
-        case 'a': flags = 3; break;
-        default: flags = 0; break;
+        case 's':
+            flags = 1;
+            break;
+        case 'r':
+            flags = 2;
+            break;
+        case 'a':
+            flags = 3;
+            break;
+        default:
+            flags = 0;
+            break;
     }
     if (f.format_spec) {
         expr(f.format_spec);
@@ -236,11 +290,15 @@ void Codegen::joined_str(const JoinedStr& j) {
         return;
     }
     for (Expr* v : j.values) {
-        if (v->kind == ExprKind::FormattedValue) formatted_value(v->as<FormattedValue>());
-        else expr(v);
+        if (v->kind == ExprKind::FormattedValue)
+            formatted_value(v->as<FormattedValue>());
+        else
+            expr(v);
     }
-    if (j.values.size() != 1) emit(BUILD_STRING, int(j.values.size()));
-    else if (j.values.empty()) load_const(str_const(""));
+    if (j.values.size() != 1)
+        emit(BUILD_STRING, int(j.values.size()));
+    else if (j.values.empty())
+        load_const(str_const(""));
 }
 
 void Codegen::lambda(const Lambda& l, const Expr* e) {
@@ -299,9 +357,19 @@ void Codegen::comprehension_generator(const Seq<Comprehension*>& gens, uint32_t 
             comprehension_generator(gens, index + 1, depth + 1, elt, value, kind);
         } else {
             switch (kind) {
-                case 0: expr(elt); emit(LIST_APPEND, depth + 1); break;
-                case 1: expr(elt); emit(SET_ADD, depth + 1); break;
-                case 2: expr(elt); expr(value); emit(MAP_ADD, depth + 1); break;
+                case 0:
+                    expr(elt);
+                    emit(LIST_APPEND, depth + 1);
+                    break;
+                case 1:
+                    expr(elt);
+                    emit(SET_ADD, depth + 1);
+                    break;
+                case 2:
+                    expr(elt);
+                    expr(value);
+                    emit(MAP_ADD, depth + 1);
+                    break;
                 default:
                     expr(elt);
                     emit(ASYNC_GEN_WRAP);
@@ -325,9 +393,19 @@ void Codegen::comprehension_generator(const Seq<Comprehension*>& gens, uint32_t 
         comprehension_generator(gens, index + 1, depth + 1, elt, value, kind);
     } else {
         switch (kind) {
-            case 0: expr(elt); emit(LIST_APPEND, depth + 1); break;
-            case 1: expr(elt); emit(SET_ADD, depth + 1); break;
-            case 2: expr(elt); expr(value); emit(MAP_ADD, depth + 1); break;
+            case 0:
+                expr(elt);
+                emit(LIST_APPEND, depth + 1);
+                break;
+            case 1:
+                expr(elt);
+                emit(SET_ADD, depth + 1);
+                break;
+            case 2:
+                expr(elt);
+                expr(value);
+                emit(MAP_ADD, depth + 1);
+                break;
             default:
                 expr(elt);
                 emit(YIELD_VALUE);
@@ -351,8 +429,10 @@ void Codegen::comprehension(const Expr* e, const Seq<Comprehension*>& gens, cons
     c.argcount = 1;
     c.flags = kCoOptimized | kCoNewLocals;
     bool is_async = child->is_coroutine;
-    if (kind == 3) c.flags |= is_async ? kCoAsyncGenerator : kCoGenerator;
-    else if (is_async) c.flags |= kCoCoroutine;
+    if (kind == 3)
+        c.flags |= is_async ? kCoAsyncGenerator : kCoGenerator;
+    else if (is_async)
+        c.flags |= kCoCoroutine;
     set_pos(*e);
     if (kind == 0) emit(BUILD_LIST, 0);
     if (kind == 1) emit(BUILD_SET, 0);
@@ -377,7 +457,9 @@ void Codegen::expr(const Expr* e) {
     Position saved = u().pos;
     set_pos(*e);
     switch (e->kind) {
-        case ExprKind::BoolOp: boolop(e->as<BoolOp>()); break;
+        case ExprKind::BoolOp:
+            boolop(e->as<BoolOp>());
+            break;
         case ExprKind::NamedExpr: {
             auto& n = e->as<NamedExpr>();
             expr(n.value);
@@ -398,14 +480,24 @@ void Codegen::expr(const Expr* e) {
             expr(un.operand);
             set_pos(*e);
             switch (un.op) {
-                case UnaryOperator::Invert: emit(UNARY_INVERT); break;
-                case UnaryOperator::Not: emit(UNARY_NOT); break;
-                case UnaryOperator::UAdd: emit(UNARY_POSITIVE); break;
-                case UnaryOperator::USub: emit(UNARY_NEGATIVE); break;
+                case UnaryOperator::Invert:
+                    emit(UNARY_INVERT);
+                    break;
+                case UnaryOperator::Not:
+                    emit(UNARY_NOT);
+                    break;
+                case UnaryOperator::UAdd:
+                    emit(UNARY_POSITIVE);
+                    break;
+                case UnaryOperator::USub:
+                    emit(UNARY_NEGATIVE);
+                    break;
             }
             break;
         }
-        case ExprKind::Lambda: lambda(e->as<Lambda>(), e); break;
+        case ExprKind::Lambda:
+            lambda(e->as<Lambda>(), e);
+            break;
         case ExprKind::IfExp: {
             auto& i = e->as<IfExp>();
             int end = new_label(), next = new_label();
@@ -417,8 +509,12 @@ void Codegen::expr(const Expr* e) {
             place(end);
             break;
         }
-        case ExprKind::Dict: dict_display(e->as<Dict>()); break;
-        case ExprKind::Set: starred_collection(e->as<Set>().elts, BUILD_SET, SET_UPDATE, false); break;
+        case ExprKind::Dict:
+            dict_display(e->as<Dict>());
+            break;
+        case ExprKind::Set:
+            starred_collection(e->as<Set>().elts, BUILD_SET, SET_UPDATE, false);
+            break;
         case ExprKind::ListComp: {
             auto& c = e->as<ListComp>();
             comprehension(e, c.generators, c.elt, nullptr, 0);
@@ -456,8 +552,10 @@ void Codegen::expr(const Expr* e) {
         case ExprKind::Yield: {
             if (u().scope->kind != ScopeView::Kind::Function) error(*e, "'yield' outside function");
             auto& y = e->as<Yield>();
-            if (y.value) expr(y.value);
-            else load_none();
+            if (y.value)
+                expr(y.value);
+            else
+                load_none();
             set_pos(*e);
             if (u().out->flags & kCoAsyncGenerator) emit(ASYNC_GEN_WRAP);
             emit(YIELD_VALUE);
@@ -474,11 +572,21 @@ void Codegen::expr(const Expr* e) {
             yield_from(false);
             break;
         }
-        case ExprKind::Compare: compare(e->as<Compare>()); break;
-        case ExprKind::Call: call(e->as<Call>()); break;
-        case ExprKind::FormattedValue: formatted_value(e->as<FormattedValue>()); break;
-        case ExprKind::JoinedStr: joined_str(e->as<JoinedStr>()); break;
-        case ExprKind::Constant: load_const(constant_value(e->as<Constant>().value)); break;
+        case ExprKind::Compare:
+            compare(e->as<Compare>());
+            break;
+        case ExprKind::Call:
+            call(e->as<Call>());
+            break;
+        case ExprKind::FormattedValue:
+            formatted_value(e->as<FormattedValue>());
+            break;
+        case ExprKind::JoinedStr:
+            joined_str(e->as<JoinedStr>());
+            break;
+        case ExprKind::Constant:
+            load_const(constant_value(e->as<Constant>().value));
+            break;
         case ExprKind::Attribute: {
             auto& a = e->as<Attribute>();
             expr(a.value);
@@ -494,9 +602,15 @@ void Codegen::expr(const Expr* e) {
             emit(BINARY_SUBSCR);
             break;
         }
-        case ExprKind::Starred: error(*e, "can't use starred expression here"); break;
-        case ExprKind::Name: nameop(e->as<Name>().id, Ctx::Load); break;
-        case ExprKind::List: starred_collection(e->as<List>().elts, BUILD_LIST, LIST_EXTEND, false); break;
+        case ExprKind::Starred:
+            error(*e, "can't use starred expression here");
+            break;
+        case ExprKind::Name:
+            nameop(e->as<Name>().id, Ctx::Load);
+            break;
+        case ExprKind::List:
+            starred_collection(e->as<List>().elts, BUILD_LIST, LIST_EXTEND, false);
+            break;
         case ExprKind::Tuple: {
             const Seq<Expr*>& elts = e->as<Tuple>().elts;
             bool all_const = !elts.empty();
@@ -512,7 +626,9 @@ void Codegen::expr(const Expr* e) {
             }
             break;
         }
-        case ExprKind::Slice: error(*e, "slice outside subscript"); break;
+        case ExprKind::Slice:
+            error(*e, "slice outside subscript");
+            break;
     }
     u().pos = saved;
 }

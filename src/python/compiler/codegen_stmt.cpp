@@ -29,8 +29,12 @@ void Codegen::stmt(const Stmt* s) {
             function_def(s, f.name, f.args, f.body, f.decorator_list, f.returns, true);
             break;
         }
-        case StmtKind::ClassDef: class_def(s->as<ClassDef>(), s); break;
-        case StmtKind::Return: return_stmt(s->as<Return>(), s); break;
+        case StmtKind::ClassDef:
+            class_def(s->as<ClassDef>(), s);
+            break;
+        case StmtKind::Return:
+            return_stmt(s->as<Return>(), s);
+            break;
         case StmtKind::Delete:
             for (Expr* t : s->as<Delete>().targets) delete_target(t);
             break;
@@ -43,26 +47,55 @@ void Codegen::stmt(const Stmt* s) {
             }
             break;
         }
-        case StmtKind::AugAssign: aug_assign(s->as<AugAssign>()); break;
-        case StmtKind::AnnAssign: ann_assign(s->as<AnnAssign>()); break;
-        case StmtKind::For: for_stmt(s, false); break;
-        case StmtKind::AsyncFor: for_stmt(s, true); break;
-        case StmtKind::While: while_stmt(s->as<While>(), s); break;
-        case StmtKind::If: if_stmt(s->as<If>()); break;
-        case StmtKind::With: with_stmt(s->as<With>(), s, 0, false); break;
+        case StmtKind::AugAssign:
+            aug_assign(s->as<AugAssign>());
+            break;
+        case StmtKind::AnnAssign:
+            ann_assign(s->as<AnnAssign>());
+            break;
+        case StmtKind::For:
+            for_stmt(s, false);
+            break;
+        case StmtKind::AsyncFor:
+            for_stmt(s, true);
+            break;
+        case StmtKind::While:
+            while_stmt(s->as<While>(), s);
+            break;
+        case StmtKind::If:
+            if_stmt(s->as<If>());
+            break;
+        case StmtKind::With:
+            with_stmt(s->as<With>(), s, 0, false);
+            break;
         case StmtKind::AsyncWith:
             with_stmt(*reinterpret_cast<const With*>(s), s, 0, true);
             break;
-        case StmtKind::Match: error(*s, "match statements are not supported yet"); break;
-        case StmtKind::Raise: raise_stmt(s->as<Raise>()); break;
-        case StmtKind::Try: try_stmt(s->as<Try>(), s); break;
-        case StmtKind::TryStar: try_star(*reinterpret_cast<const Try*>(s), s); break;
-        case StmtKind::Assert: assert_stmt(s->as<Assert>()); break;
-        case StmtKind::Import: import(s->as<Import>()); break;
-        case StmtKind::ImportFrom: import_from(s->as<ImportFrom>(), s); break;
+        case StmtKind::Match:
+            error(*s, "match statements are not supported yet");
+            break;
+        case StmtKind::Raise:
+            raise_stmt(s->as<Raise>());
+            break;
+        case StmtKind::Try:
+            try_stmt(s->as<Try>(), s);
+            break;
+        case StmtKind::TryStar:
+            try_star(*reinterpret_cast<const Try*>(s), s);
+            break;
+        case StmtKind::Assert:
+            assert_stmt(s->as<Assert>());
+            break;
+        case StmtKind::Import:
+            import(s->as<Import>());
+            break;
+        case StmtKind::ImportFrom:
+            import_from(s->as<ImportFrom>(), s);
+            break;
         case StmtKind::Global:
         case StmtKind::Nonlocal:
-        case StmtKind::Pass: break;
+        case StmtKind::Pass:
+            break;
         case StmtKind::Expr: {
             const Expr* v = s->as<ExprStmt>().value;
             if (v->kind == ExprKind::Constant) break;  // docstrings and bare literals
@@ -70,8 +103,12 @@ void Codegen::stmt(const Stmt* s) {
             emit(POP_TOP);
             break;
         }
-        case StmtKind::Break: break_continue(s, true); break;
-        case StmtKind::Continue: break_continue(s, false); break;
+        case StmtKind::Break:
+            break_continue(s, true);
+            break;
+        case StmtKind::Continue:
+            break_continue(s, false);
+            break;
     }
 }
 
@@ -139,8 +176,10 @@ void Codegen::function_def(const Stmt* s, std::string_view name, const Arguments
     c.flags = kCoOptimized | kCoNewLocals;
     if (args->vararg) c.flags |= kCoVarargs;
     if (args->kwarg) c.flags |= kCoVarkeywords;
-    if (is_async) c.flags |= child->is_generator ? kCoAsyncGenerator : kCoCoroutine;
-    else if (child->is_generator) c.flags |= kCoGenerator;
+    if (is_async)
+        c.flags |= child->is_generator ? kCoAsyncGenerator : kCoCoroutine;
+    else if (child->is_generator)
+        c.flags |= kCoGenerator;
     if (!child->freevars.empty()) c.flags |= kCoNested;
     // The docstring is the first constant (None when there is none).
     uint32_t start = 0;
@@ -340,7 +379,9 @@ void Codegen::import(const Import& im) {
             size_t dot = n.find('.');
             while (dot != std::string_view::npos) {
                 size_t next = n.find('.', dot + 1);
-                std::string_view part = n.substr(dot + 1, next == std::string_view::npos ? std::string_view::npos : next - dot - 1);
+                std::string_view part =
+                    n.substr(dot + 1, next == std::string_view::npos ? std::string_view::npos
+                                                                     : next - dot - 1);
                 emit(IMPORT_FROM, add_name(part));
                 emit(SWAP, 2);
                 emit(POP_TOP);
@@ -377,7 +418,9 @@ void Codegen::import_from(const ImportFrom& im, const Stmt* s) {
 void Codegen::assign_target(const Expr* t) {
     set_pos(*t);
     switch (t->kind) {
-        case ExprKind::Name: nameop(t->as<Name>().id, Ctx::Store); break;
+        case ExprKind::Name:
+            nameop(t->as<Name>().id, Ctx::Store);
+            break;
         case ExprKind::Attribute: {
             auto& a = t->as<Attribute>();
             expr(a.value);
@@ -395,7 +438,8 @@ void Codegen::assign_target(const Expr* t) {
         }
         case ExprKind::Tuple:
         case ExprKind::List: {
-            const Seq<Expr*>& elts = t->kind == ExprKind::Tuple ? t->as<Tuple>().elts : t->as<List>().elts;
+            const Seq<Expr*>& elts =
+                t->kind == ExprKind::Tuple ? t->as<Tuple>().elts : t->as<List>().elts;
             int star = -1;
             for (uint32_t i = 0; i < elts.size(); ++i) {
                 if (elts[i]->kind == ExprKind::Starred) {
@@ -409,18 +453,25 @@ void Codegen::assign_target(const Expr* t) {
                 int after = int(elts.size()) - star - 1;
                 emit(UNPACK_EX, star | (after << 8));
             }
-            for (Expr* e : elts) assign_target(e->kind == ExprKind::Starred ? e->as<Starred>().value : e);
+            for (Expr* e : elts)
+                assign_target(e->kind == ExprKind::Starred ? e->as<Starred>().value : e);
             break;
         }
-        case ExprKind::Starred: error(*t, "starred assignment target must be in a list or tuple"); break;
-        default: error(*t, "cannot assign to expression"); break;
+        case ExprKind::Starred:
+            error(*t, "starred assignment target must be in a list or tuple");
+            break;
+        default:
+            error(*t, "cannot assign to expression");
+            break;
     }
 }
 
 void Codegen::delete_target(const Expr* t) {
     set_pos(*t);
     switch (t->kind) {
-        case ExprKind::Name: nameop(t->as<Name>().id, Ctx::Del); break;
+        case ExprKind::Name:
+            nameop(t->as<Name>().id, Ctx::Del);
+            break;
         case ExprKind::Attribute:
             expr(t->as<Attribute>().value);
             set_pos(*t);
@@ -438,26 +489,41 @@ void Codegen::delete_target(const Expr* t) {
         case ExprKind::List:
             for (Expr* e : t->as<List>().elts) delete_target(e);
             break;
-        default: error(*t, "cannot delete expression"); break;
+        default:
+            error(*t, "cannot delete expression");
+            break;
     }
 }
 
 namespace {
 int binop_arg(Operator op) {
     switch (op) {
-        case Operator::Add: return int(BinaryOp::add);
-        case Operator::Sub: return int(BinaryOp::sub);
-        case Operator::Mult: return int(BinaryOp::mul);
-        case Operator::MatMult: return int(BinaryOp::matmul);
-        case Operator::Div: return int(BinaryOp::truediv);
-        case Operator::Mod: return int(BinaryOp::mod);
-        case Operator::Pow: return int(BinaryOp::pow);
-        case Operator::LShift: return int(BinaryOp::lshift);
-        case Operator::RShift: return int(BinaryOp::rshift);
-        case Operator::BitOr: return int(BinaryOp::or_);
-        case Operator::BitXor: return int(BinaryOp::xor_);
-        case Operator::BitAnd: return int(BinaryOp::and_);
-        case Operator::FloorDiv: return int(BinaryOp::floordiv);
+        case Operator::Add:
+            return int(BinaryOp::add);
+        case Operator::Sub:
+            return int(BinaryOp::sub);
+        case Operator::Mult:
+            return int(BinaryOp::mul);
+        case Operator::MatMult:
+            return int(BinaryOp::matmul);
+        case Operator::Div:
+            return int(BinaryOp::truediv);
+        case Operator::Mod:
+            return int(BinaryOp::mod);
+        case Operator::Pow:
+            return int(BinaryOp::pow);
+        case Operator::LShift:
+            return int(BinaryOp::lshift);
+        case Operator::RShift:
+            return int(BinaryOp::rshift);
+        case Operator::BitOr:
+            return int(BinaryOp::or_);
+        case Operator::BitXor:
+            return int(BinaryOp::xor_);
+        case Operator::BitAnd:
+            return int(BinaryOp::and_);
+        case Operator::FloorDiv:
+            return int(BinaryOp::floordiv);
     }
     return 0;
 }
@@ -472,10 +538,12 @@ void Codegen::aug_assign(const AugAssign& a) {
     int op = binop_arg(a.op) + kInplace;
     switch (t->kind) {
         case ExprKind::Name:
+            set_pos(*t);
             nameop(t->as<Name>().id, Ctx::Load);
             expr(a.value);
-            set_pos(*t);
+            set_pos(a);  // the operation is the whole statement's (as CPython 3.11)
             emit(BINARY_OP, op);
+            set_pos(*t);
             nameop(t->as<Name>().id, Ctx::Store);
             break;
         case ExprKind::Attribute: {
@@ -485,8 +553,9 @@ void Codegen::aug_assign(const AugAssign& a) {
             set_pos(*t);
             emit(LOAD_ATTR, add_name(mangle(at.attr)));
             expr(a.value);
-            set_pos(*t);
+            set_pos(a);  // the operation is the whole statement's (as CPython 3.11)
             emit(BINARY_OP, op);
+            set_pos(*t);
             emit(SWAP, 2);
             emit(STORE_ATTR, add_name(mangle(at.attr)));
             break;
@@ -500,14 +569,16 @@ void Codegen::aug_assign(const AugAssign& a) {
             set_pos(*t);
             emit(BINARY_SUBSCR);
             expr(a.value);
-            set_pos(*t);
+            set_pos(a);  // the operation is the whole statement's (as CPython 3.11)
             emit(BINARY_OP, op);
+            set_pos(*t);
             emit(SWAP, 3);
             emit(SWAP, 2);
             emit(STORE_SUBSCR);
             break;
         }
-        default: error(*t, "illegal expression for augmented assignment");
+        default:
+            error(*t, "illegal expression for augmented assignment");
     }
 }
 
@@ -516,8 +587,7 @@ void Codegen::ann_assign(const AnnAssign& a) {
         expr(a.value);
         assign_target(a.target);
     }
-    if (a.target->kind == ExprKind::Name && a.simple &&
-        (u().is_module || u().is_class)) {
+    if (a.target->kind == ExprKind::Name && a.simple && (u().is_module || u().is_class)) {
         expr(a.annotation);
         nameop("__annotations__", Ctx::Load);
         load_const(str_const(mangle(a.target->as<Name>().id)));

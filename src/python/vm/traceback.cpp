@@ -72,11 +72,43 @@ void format_entry(ThreadState& ts, const Traceback* tb, std::string& out) {
     if (end - start == stripped_len && !secondary_ranges) return;
     std::string carets = "    ";
     for (int off = truncation + 1; off <= end; ++off) {
-        if (off <= start) carets += ' ';
-        else if (secondary_ranges && left_end < off && off <= right_start) carets += secondary;
-        else carets += primary;
+        if (off <= start)
+            carets += ' ';
+        else if (secondary_ranges && left_end < off && off <= right_start)
+            carets += secondary;
+        else
+            carets += primary;
     }
     out += carets + "\n";
+}
+
+// The entries from `tb` down, as CPython 3.11's traceback.c tb_print_internal: more than three
+// entries in a row from the same file, line and function (recursion) print as three and
+// "[Previous line repeated N more times]".
+void format_stack(ThreadState& ts, Value tb, std::string& out) {
+    constexpr int kRecursiveCutoff = 3;  // TB_RECURSIVE_CUTOFF
+    const Code* last_code = nullptr;
+    int last_line = -1, count = 0;
+    auto repeated = [&] {
+        if (count <= kRecursiveCutoff) return;
+        const int n = count - kRecursiveCutoff;
+        out += fmt::format("  [Previous line repeated {} more time{}]\n", n, n > 1 ? "s" : "");
+    };
+    for (Value t = tb; !t.is_null() && !t.is_none(); t = t.as<Traceback>()->next) {
+        const Traceback* e = t.as<Traceback>();
+        const bool same = last_code && e->lineno == last_line &&
+                          e->code->filename->view() == last_code->filename->view() &&
+                          e->code->name->view() == last_code->name->view();
+        if (!same) {
+            repeated();
+            last_code = e->code;
+            last_line = e->lineno;
+            count = 0;
+        }
+        if (++count > kRecursiveCutoff) continue;
+        format_entry(ts, e, out);
+    }
+    repeated();
 }
 
 // CPython 3.11's traceback.py _ExceptionPrintContext: exception groups nest with "| " margins.
@@ -118,7 +150,9 @@ void format_chain(ThreadState& ts, Value exc, std::string& out, PrintCtx& c) {
             if (!b->cause.is_null() && !b->cause.is_none() && is_exception_instance(b->cause)) {
                 if (!c.seen.count(b->cause.bits())) {
                     next = b->cause;
-                    msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+                    msg =
+                        "\nThe above exception was the direct cause of the following "
+                        "exception:\n\n";
                 }
             } else if (!b->context.is_null() && !b->context.is_none() && !b->suppress_context &&
                        is_exception_instance(b->context) && !c.seen.count(b->context.bits())) {
@@ -134,9 +168,7 @@ void format_chain(ThreadState& ts, Value exc, std::string& out, PrintCtx& c) {
         if (k + 1 < chain.size() && chain[k + 1].first) emit(c, out, chain[k + 1].first);
         Value tb = is_exception_instance(e) ? e.as<BaseException>()->traceback : Value::null();
         std::string stack;
-        if (!tb.is_null() && !tb.is_none())
-            for (Value t = tb; !t.is_null() && !t.is_none(); t = t.as<Traceback>()->next)
-                format_entry(ts, t.as<Traceback>(), stack);
+        if (!tb.is_null() && !tb.is_none()) format_stack(ts, tb, stack);
         const bool group = e.is_ptr() && is_subtype(type_of(e), &exc_BaseExceptionGroup);
         if (!group) {
             if (!stack.empty()) emit(c, out, "Traceback (most recent call last):\n" + stack);
@@ -223,7 +255,7 @@ void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
     int64_t col = o - 1 - lead;
     int64_t width = eo - o;
     int64_t shown_len = char_offset(shown, int(shown.size()));
-    if (col < 0) col = 0;
+    if (col < 0) return;  // points into the stripped indentation: no caret (pythonrun.c)
     if (col > shown_len) col = shown_len;
     if (width < 1) width = 1;
     out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
@@ -246,7 +278,8 @@ void format_only(ThreadState& ts, Value exc, std::string& out) {
             List* l = notes.as<List>();
             for (int64_t i = 0; i < l->size; ++i) {
                 std::string s;
-                if (is_str(l->items[i])) s = std::string(str_view(l->items[i]));
+                if (is_str(l->items[i]))
+                    s = std::string(str_view(l->items[i]));
                 else if (!repr_utf8(ts, l->items[i], &s)) {
                     clear_exc(ts);
                     s = "<note str() failed>";
