@@ -90,7 +90,7 @@ struct GetSetDef {
 
 struct BuiltinFunction : Object {
     const MethodDef* def = nullptr;
-    Value self;    // bound self (methods), the module (functions), or null
+    Value self;               // bound self (methods), the module (functions), or null
     Str* qualname = nullptr;  // "list.append" for methods (for reprs)
 };
 // In a builtin type's dict: a method that binds to the instance (CPython's method_descriptor).
@@ -164,6 +164,9 @@ struct BaseException : Object {
     Value traceback;  // Traceback or None/null
     Value context;
     Value cause;
+    // NameError: the "Did you mean" name (a Str) found when it was raised, when the frame's
+    // names were at hand (CPython finds it from tb_frame when printing); else null.
+    Value suggestion;
     bool suppress_context = false;
 };
 

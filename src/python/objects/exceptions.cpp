@@ -50,6 +50,7 @@ void exc_trace(Object* o, GcVisitor& v) {
     v.visit(e->traceback);
     v.visit(e->context);
     v.visit(e->cause);
+    v.visit(e->suggestion);
 }
 
 Value exc_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -159,8 +160,7 @@ Value exc_with_traceback(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 Value exc_add_note(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2 || !is_str(a[1]))
-        return raise(ts, &exc_TypeError, "note must be a str");
+    if (n != 2 || !is_str(a[1])) return raise(ts, &exc_TypeError, "note must be a str");
     Dict* d = instance_dict(ts, a[0]);
     if (!d) return Value::null();
     Value notes = dict_get_str(d, names.__notes__);
@@ -170,7 +170,8 @@ Value exc_add_note(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         notes = Value::from_ptr(l);
         if (!dict_set_str(ts, d, names.__notes__, notes)) return Value::null();
     }
-    if (!is_list(notes)) return raise(ts, &exc_TypeError, "Cannot add note: __notes__ is not a list");
+    if (!is_list(notes))
+        return raise(ts, &exc_TypeError, "Cannot add note: __notes__ is not a list");
     if (!list_append(ts, notes.as<List>(), a[1])) return Value::null();
     return Value::none();
 }
@@ -233,10 +234,9 @@ const GetSetDef kAttrErrorGetSets[] = {{"name", dict_attr<kName>, set_dict_attr<
 const GetSetDef kImportErrorGetSets[] = {{"name", dict_attr<kName>, set_dict_attr<kName>},
                                          {"path", dict_attr<kPath>, set_dict_attr<kPath>},
                                          {"msg", dict_attr<kMsg>, set_dict_attr<kMsg>}};
-const GetSetDef kOSErrorGetSets[] = {
-    {"errno", dict_attr<kErrno>, set_dict_attr<kErrno>},
-    {"strerror", dict_attr<kStrerror>, set_dict_attr<kStrerror>},
-    {"filename", dict_attr<kFilename>, set_dict_attr<kFilename>}};
+const GetSetDef kOSErrorGetSets[] = {{"errno", dict_attr<kErrno>, set_dict_attr<kErrno>},
+                                     {"strerror", dict_attr<kStrerror>, set_dict_attr<kStrerror>},
+                                     {"filename", dict_attr<kFilename>, set_dict_attr<kFilename>}};
 const GetSetDef kSyntaxErrorGetSets[] = {
     {"msg", dict_attr<kMsg>, set_dict_attr<kMsg>},
     {"filename", dict_attr<kFilename>, set_dict_attr<kFilename>},
@@ -254,8 +254,10 @@ bool import_error_init(ThreadState& ts, Value self, const Value* args, size_t na
     exc(self)->args = t;
     for (size_t i = 0; i < nkw; ++i) {
         std::string_view k = str_view(kwnames->items[i]);
-        if (k == "name") set_dict_attr<kName>(ts, self, args[nargs - nkw + i]);
-        else if (k == "path") set_dict_attr<kPath>(ts, self, args[nargs - nkw + i]);
+        if (k == "name")
+            set_dict_attr<kName>(ts, self, args[nargs - nkw + i]);
+        else if (k == "path")
+            set_dict_attr<kPath>(ts, self, args[nargs - nkw + i]);
         else {
             raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for {}()", k,
                    type_name(self));
@@ -266,16 +268,17 @@ bool import_error_init(ThreadState& ts, Value self, const Value* args, size_t na
     return true;
 }
 
-bool attr_error_init(ThreadState& ts, Value self, const Value* args, size_t nargs,
-                     Tuple* kwnames) {
+bool attr_error_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     size_t nkw = kwnames ? size_t(kwnames->size) : 0;
     Tuple* t = new_tuple_from(ts, args, int64_t(nargs - nkw));
     if (!t) return false;
     exc(self)->args = t;
     for (size_t i = 0; i < nkw; ++i) {
         std::string_view k = str_view(kwnames->items[i]);
-        if (k == "name") set_dict_attr<kName>(ts, self, args[nargs - nkw + i]);
-        else if (k == "obj") set_dict_attr<kObj>(ts, self, args[nargs - nkw + i]);
+        if (k == "name")
+            set_dict_attr<kName>(ts, self, args[nargs - nkw + i]);
+        else if (k == "obj")
+            set_dict_attr<kObj>(ts, self, args[nargs - nkw + i]);
         else {
             raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for {}()", k,
                    type_name(self));
@@ -345,27 +348,34 @@ Value syntax_error_str(ThreadState& ts, Value self) {
 
 Value eg_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     if ((kwnames && kwnames->size) || nargs != 2)
-        return raisef(ts, &exc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", nargs);
+        return raisef(ts, &exc_TypeError,
+                      "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", nargs);
     if (!is_str(args[0]))
-        return raise(ts, &exc_TypeError, "argument 1 must be str, not " + std::string(type_name(args[0])));
+        return raise(ts, &exc_TypeError,
+                     "argument 1 must be str, not " + std::string(type_name(args[0])));
     RootedVector excs(ts);
     if (!iterate_into(ts, args[1], excs.v) || !(is_list(args[1]) || is_tuple(args[1])))
-        return ts.has_exc() ? Value::null()
-                            : raise(ts, &exc_TypeError, "second argument (exceptions) must be a sequence");
+        return ts.has_exc()
+                   ? Value::null()
+                   : raise(ts, &exc_TypeError, "second argument (exceptions) must be a sequence");
     if (excs.v.empty())
-        return raise(ts, &exc_ValueError, "second argument (exceptions) must be a non-empty sequence");
+        return raise(ts, &exc_ValueError,
+                     "second argument (exceptions) must be a non-empty sequence");
     bool all_exceptions = true;
     for (size_t i = 0; i < excs.v.size(); ++i) {
         if (!is_exception_instance(excs.v[i]))
-            return raisef(ts, &exc_ValueError, "Item {} of second argument (exceptions) is not an exception", i);
+            return raisef(ts, &exc_ValueError,
+                          "Item {} of second argument (exceptions) is not an exception", i);
         if (!isinstance_fast(excs.v[i], &exc_Exception)) all_exceptions = false;
     }
     Type* t = type;
-    if (t == &exc_BaseExceptionGroup && all_exceptions) t = &exc_ExceptionGroup;
+    if (t == &exc_BaseExceptionGroup && all_exceptions)
+        t = &exc_ExceptionGroup;
     else if (t == &exc_ExceptionGroup && !all_exceptions)
         return raise(ts, &exc_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
     else if (!all_exceptions && is_subtype(t, &exc_Exception))
-        return raisef(ts, &exc_TypeError, "Cannot nest BaseExceptions in '{}'", t->name_str->view());
+        return raisef(ts, &exc_TypeError, "Cannot nest BaseExceptions in '{}'",
+                      t->name_str->view());
     Tuple* targs = new_tuple_from(ts, args, 2);
     if (!targs) return Value::null();
     Rooted ka(ts, Value::from_ptr(targs));
@@ -411,7 +421,8 @@ Value eg_derive(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 Value eg_split(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "split() takes exactly one argument ({} given)", n - 1);
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "split() takes exactly one argument ({} given)", n - 1);
     Value m, r;
     if (!exception_group_split_by(ts, a[0], a[1], &m, &r)) return Value::null();
     Rooted km(ts, m), kr(ts, r);
@@ -423,7 +434,9 @@ Value eg_split(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 Value eg_subgroup(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "subgroup() takes exactly one argument ({} given)", n - 1);
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "subgroup() takes exactly one argument ({} given)",
+                      n - 1);
     Value m, r;
     if (!exception_group_split_by(ts, a[0], a[1], &m, &r)) return Value::null();
     return m;
@@ -448,7 +461,8 @@ const MethodDef kEgMethods[] = {
 }
 
 void setup_exception_types(TypeBuilder& b) {
-#define PY_EXC(name, base) b.init(exc_##name, #name, &exc_##base, sizeof(BaseException), kTypeBaseType | kTypeException);
+#define PY_EXC(name, base) \
+    b.init(exc_##name, #name, &exc_##base, sizeof(BaseException), kTypeBaseType | kTypeException);
     Type& exc_object = object_type;
     (void)exc_object;
 #include "python/objects/exceptions.def"

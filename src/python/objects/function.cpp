@@ -87,15 +87,21 @@ Value func_repr(ThreadState& ts, Value self) {
                                      self.as<Function>()->qualname->view(), object_id(self)));
 }
 
-Value f_name(ThreadState&, Value s) { return Value::from_ptr(s.as<Function>()->name); }
+Value f_name(ThreadState&, Value s) {
+    return Value::from_ptr(s.as<Function>()->name);
+}
 bool f_set_name(ThreadState& ts, Value s, Value v) {
-    if (!is_str(v)) return raise(ts, &exc_TypeError, "__name__ must be set to a string object"), false;
+    if (!is_str(v))
+        return raise(ts, &exc_TypeError, "__name__ must be set to a string object"), false;
     s.as<Function>()->name = v.as<Str>();
     return true;
 }
-Value f_qualname(ThreadState&, Value s) { return Value::from_ptr(s.as<Function>()->qualname); }
+Value f_qualname(ThreadState&, Value s) {
+    return Value::from_ptr(s.as<Function>()->qualname);
+}
 bool f_set_qualname(ThreadState& ts, Value s, Value v) {
-    if (!is_str(v)) return raise(ts, &exc_TypeError, "__qualname__ must be set to a string object"), false;
+    if (!is_str(v))
+        return raise(ts, &exc_TypeError, "__qualname__ must be set to a string object"), false;
     s.as<Function>()->qualname = v.as<Str>();
     return true;
 }
@@ -129,8 +135,12 @@ Value f_kwdefaults(ThreadState&, Value s) {
     Dict* d = s.as<Function>()->kwdefaults;
     return d ? Value::from_ptr(d) : Value::none();
 }
-Value f_globals(ThreadState&, Value s) { return Value::from_ptr(s.as<Function>()->globals); }
-Value f_code(ThreadState&, Value s) { return Value::from_ptr(s.as<Function>()->code); }
+Value f_globals(ThreadState&, Value s) {
+    return Value::from_ptr(s.as<Function>()->globals);
+}
+Value f_code(ThreadState&, Value s) {
+    return Value::from_ptr(s.as<Function>()->code);
+}
 Value f_closure(ThreadState&, Value s) {
     Tuple* c = s.as<Function>()->closure;
     return c ? Value::from_ptr(c) : Value::none();
@@ -249,8 +259,7 @@ void bf_trace(Object* o, GcVisitor& v) {
 
 Value bf_call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kw) {
     BuiltinFunction* f = callable.as<BuiltinFunction>();
-    if (f->self.is_null() || is_type(f->self, &module_type))
-        return f->def->fn(ts, args, nargs, kw);
+    if (f->self.is_null() || is_type(f->self, &module_type)) return f->def->fn(ts, args, nargs, kw);
     Value small[8];
     RootedVector big(ts);
     Value* buf = small;
@@ -320,8 +329,8 @@ Value md_get(ThreadState& ts, Value descr, Value obj, Value type) {
 
 Value md_repr(ThreadState& ts, Value self) {
     MethodDescr* d = self.as<MethodDescr>();
-    return str_value(ts, fmt::format("<method '{}' of '{}' objects>", d->def->name,
-                                     d->owner->name));
+    return str_value(ts,
+                     fmt::format("<method '{}' of '{}' objects>", d->def->name, d->owner->name));
 }
 
 Value gs_get(ThreadState& ts, Value descr, Value obj, Value) {
@@ -341,8 +350,8 @@ bool gs_set(ThreadState& ts, Value descr, Value obj, Value v) {
 
 Value gs_repr(ThreadState& ts, Value self) {
     GetSetDescr* d = self.as<GetSetDescr>();
-    return str_value(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name,
-                                     d->owner->name));
+    return str_value(ts,
+                     fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name));
 }
 
 // --- cell, module ------------------------------------------------------------------------------
@@ -352,7 +361,8 @@ void cell_trace(Object* o, GcVisitor& v) {
 }
 Value cell_repr(ThreadState& ts, Value self) {
     Cell* c = self.as<Cell>();
-    if (c->ref.is_null()) return str_value(ts, fmt::format("<cell at {:#x}: empty>", object_id(self)));
+    if (c->ref.is_null())
+        return str_value(ts, fmt::format("<cell at {:#x}: empty>", object_id(self)));
     return str_value(ts, fmt::format("<cell at {:#x}: {} object at {:#x}>", object_id(self),
                                      type_name(c->ref), object_id(c->ref)));
 }
@@ -376,8 +386,9 @@ Value module_getattr(ThreadState& ts, Value self, Str* name) {
     if (!v.is_null()) return v;
     Value ga = dict_get_str(m->dict, names.__getattr__);
     if (!ga.is_null()) return call1(ts, ga, Value::from_ptr(name));
-    return raisef(ts, &exc_AttributeError, "module '{}' has no attribute '{}'",
-                  m->name->view(), name->view());
+    return raise_attribute_error(
+        ts, self, name,
+        fmt::format("module '{}' has no attribute '{}'", m->name->view(), name->view()));
 }
 bool module_setattr(ThreadState& ts, Value self, Str* name, Value v) {
     Module* m = self.as<Module>();
@@ -397,14 +408,16 @@ Value module_repr(ThreadState& ts, Value self) {
         return str_value(ts, fmt::format("<module '{}' from '{}'>", m->name->view(), str_view(f)));
     return str_value(ts, fmt::format("<module '{}' (built-in)>", m->name->view()));
 }
-Value mod_dict(ThreadState&, Value s) { return Value::from_ptr(s.as<Module>()->dict); }
+Value mod_dict(ThreadState&, Value s) {
+    return Value::from_ptr(s.as<Module>()->dict);
+}
 const GetSetDef kModuleGetSets[] = {{"__dict__", mod_dict}};
 
 Value code_repr(ThreadState& ts, Value self) {
     const Code* c = self.as<Code>();
-    return str_value(ts, fmt::format("<code object {} at {:#x}, file \"{}\", line {}>",
-                                     c->name->view(), object_id(self), c->filename->view(),
-                                     c->firstlineno));
+    return str_value(ts,
+                     fmt::format("<code object {} at {:#x}, file \"{}\", line {}>", c->name->view(),
+                                 object_id(self), c->filename->view(), c->firstlineno));
 }
 
 }  // namespace
@@ -426,7 +439,8 @@ void setup_function_types(TypeBuilder& b) {
     bound_method_type.getattr = bm_getattr;
     bound_method_type.trace = bm_trace;
 
-    b.init(builtin_function_type, "builtin_function_or_method", nullptr, sizeof(BuiltinFunction), 0);
+    b.init(builtin_function_type, "builtin_function_or_method", nullptr, sizeof(BuiltinFunction),
+           0);
     builtin_function_type.call = bf_call;
     builtin_function_type.repr = bf_repr;
     builtin_function_type.getattr = bf_getattr;

@@ -71,7 +71,8 @@ bool slot_allowed(ThreadState& ts, Type* t, Str* name) {
             continue;
         }
         if (is_tuple(slots) || is_list(slots)) {
-            const Value* items = is_tuple(slots) ? slots.as<Tuple>()->items : slots.as<List>()->items;
+            const Value* items =
+                is_tuple(slots) ? slots.as<Tuple>()->items : slots.as<List>()->items;
             int64_t n = is_tuple(slots) ? slots.as<Tuple>()->size : slots.as<List>()->size;
             for (int64_t k = 0; k < n; ++k)
                 if (is_str(items[k]) && str_eq(items[k].as<Str>(), name)) return true;
@@ -172,8 +173,10 @@ Value object_repr(ThreadState& ts, Value self) {
     Value mod = (t->tflags & kTypeHeap) ? dict_get_str(t->dict, names.__module__) : Value::null();
     std::string qn(t->qualname ? t->qualname->view() : t->name_str->view());
     std::string prefix;
-    if (is_str(mod) && str_view(mod) != "builtins") prefix = std::string(str_view(mod)) + ".";
-    else if (!(t->tflags & kTypeHeap)) qn = t->name;
+    if (is_str(mod) && str_view(mod) != "builtins")
+        prefix = std::string(str_view(mod)) + ".";
+    else if (!(t->tflags & kTypeHeap))
+        qn = t->name;
     return str_value(ts, fmt::format("<{}{} object at {:#x}>", prefix, qn, object_id(self)));
 }
 
@@ -273,9 +276,14 @@ Value object_dir(ThreadState& ts, const Value* args, size_t, Tuple*) {
         Value k;
         while (dict_next(d, &pos, &k, nullptr)) dict_set(ts, seen, k, Value::none());
     };
-    if (Dict** slot = instance_dict_slot(args[0]); slot && *slot) add_dict(*slot);
     Type* t = type_of(args[0]);
-    for (int64_t i = 0; i < t->mro->size; ++i) add_dict(t->mro->items[i].as<Type>()->dict);
+    if (is_subtype(t, &module_type)) {  // module.__dir__: the module's namespace alone
+        add_dict(args[0].as<Module>()->dict);
+        t = nullptr;
+    } else if (Dict** slot = instance_dict_slot(args[0]); slot && *slot) {
+        add_dict(*slot);
+    }
+    for (int64_t i = 0; t && i < t->mro->size; ++i) add_dict(t->mro->items[i].as<Type>()->dict);
     int64_t pos = 0;
     Value k;
     while (dict_next(seen, &pos, &k, nullptr)) list_append(ts, out, k);
@@ -332,15 +340,15 @@ Value sw_get(ThreadState& ts, Value descr, Value obj, Value) {
 
 Value sw_repr(ThreadState& ts, Value self) {
     auto* sw = self.as<SlotWrapperObj>();
-    return str_value(ts, fmt::format("<slot wrapper '{}' of '{}' objects>", sw->name->view(),
-                                     sw->owner->name));
+    return str_value(
+        ts, fmt::format("<slot wrapper '{}' of '{}' objects>", sw->name->view(), sw->owner->name));
 }
 
 void sw_trace(Object*, GcVisitor&) {}
 
-#define NEED(n)                                                                              \
-    if (nargs != (n))                                                                        \
-        return raisef(ts, &exc_TypeError, "expected {} argument{}, got {}", (n) - 1,          \
+#define NEED(n)                                                                    \
+    if (nargs != (n))                                                              \
+        return raisef(ts, &exc_TypeError, "expected {} argument{}, got {}", (n)-1, \
                       (n) == 2 ? "" : "s", nargs - 1);
 
 Value w_repr(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
@@ -363,7 +371,8 @@ Value w_iter(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
 }
 Value w_next(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
     NEED(1) Value r = o->next(ts, a[0]);
-    if (r.is_null() && !ts.has_exc()) return raise_instance(ts, new_exception(ts, &exc_StopIteration, ""));
+    if (r.is_null() && !ts.has_exc())
+        return raise_instance(ts, new_exception(ts, &exc_StopIteration, ""));
     return r;
 }
 Value w_len(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
@@ -438,25 +447,38 @@ template <int Op>
 Value w_inplace(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
     NEED(2) return o->num.inplace[Op](ts, a[0], a[1]);
 }
-Value w_neg(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.neg(ts, a[0]); }
-Value w_pos(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.pos(ts, a[0]); }
-Value w_invert(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.invert(ts, a[0]); }
-Value w_abs(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.abs(ts, a[0]); }
-Value w_index(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.index(ts, a[0]); }
-Value w_int(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.to_int(ts, a[0]); }
-Value w_float(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) { NEED(1) return o->num.to_float(ts, a[0]); }
+Value w_neg(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.neg(ts, a[0]);
+}
+Value w_pos(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.pos(ts, a[0]);
+}
+Value w_invert(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.invert(ts, a[0]);
+}
+Value w_abs(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.abs(ts, a[0]);
+}
+Value w_index(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.index(ts, a[0]);
+}
+Value w_int(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.to_int(ts, a[0]);
+}
+Value w_float(ThreadState& ts, Type* o, const Value* a, size_t nargs, Tuple*) {
+    NEED(1) return o->num.to_float(ts, a[0]);
+}
 
 const char* const kBinDunder[][2] = {
-    {"__add__", "__radd__"}, {"__and__", "__rand__"}, {"__floordiv__", "__rfloordiv__"},
+    {"__add__", "__radd__"},       {"__and__", "__rand__"},       {"__floordiv__", "__rfloordiv__"},
     {"__lshift__", "__rlshift__"}, {"__matmul__", "__rmatmul__"}, {"__mul__", "__rmul__"},
-    {"__mod__", "__rmod__"}, {"__or__", "__ror__"}, {"__pow__", "__rpow__"},
-    {"__rshift__", "__rrshift__"}, {"__sub__", "__rsub__"}, {"__truediv__", "__rtruediv__"},
+    {"__mod__", "__rmod__"},       {"__or__", "__ror__"},         {"__pow__", "__rpow__"},
+    {"__rshift__", "__rrshift__"}, {"__sub__", "__rsub__"},       {"__truediv__", "__rtruediv__"},
     {"__xor__", "__rxor__"},
 };
-const char* const kInplaceDunder[] = {"__iadd__", "__iand__", "__ifloordiv__", "__ilshift__",
-                                      "__imatmul__", "__imul__", "__imod__", "__ior__",
-                                      "__ipow__", "__irshift__", "__isub__", "__itruediv__",
-                                      "__ixor__"};
+const char* const kInplaceDunder[] = {
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__",  "__imul__", "__imod__",
+    "__ior__",  "__ipow__", "__irshift__",   "__isub__",    "__itruediv__", "__ixor__"};
 
 template <int... Ops>
 struct WrapTable {
@@ -500,7 +522,8 @@ void add_wrappers(TypeBuilder& b, Type& t) {
         add_wrapper(b, t, "__setitem__", w_setitem);
         add_wrapper(b, t, "__delitem__", w_delitem);
     }
-    if (own(t.contains, base ? base->contains : nullptr)) add_wrapper(b, t, "__contains__", w_contains);
+    if (own(t.contains, base ? base->contains : nullptr))
+        add_wrapper(b, t, "__contains__", w_contains);
     if (own(t.call, base ? base->call : nullptr)) add_wrapper(b, t, "__call__", w_call);
     if (own(t.init, base ? base->init : nullptr)) add_wrapper(b, t, "__init__", w_init);
     if (own(t.new_, base ? base->new_ : nullptr)) {
@@ -529,11 +552,13 @@ void add_wrappers(TypeBuilder& b, Type& t) {
     }
     if (own(t.num.neg, base ? base->num.neg : nullptr)) add_wrapper(b, t, "__neg__", w_neg);
     if (own(t.num.pos, base ? base->num.pos : nullptr)) add_wrapper(b, t, "__pos__", w_pos);
-    if (own(t.num.invert, base ? base->num.invert : nullptr)) add_wrapper(b, t, "__invert__", w_invert);
+    if (own(t.num.invert, base ? base->num.invert : nullptr))
+        add_wrapper(b, t, "__invert__", w_invert);
     if (own(t.num.abs, base ? base->num.abs : nullptr)) add_wrapper(b, t, "__abs__", w_abs);
     if (own(t.num.index, base ? base->num.index : nullptr)) add_wrapper(b, t, "__index__", w_index);
     if (own(t.num.to_int, base ? base->num.to_int : nullptr)) add_wrapper(b, t, "__int__", w_int);
-    if (own(t.num.to_float, base ? base->num.to_float : nullptr)) add_wrapper(b, t, "__float__", w_float);
+    if (own(t.num.to_float, base ? base->num.to_float : nullptr))
+        add_wrapper(b, t, "__float__", w_float);
 }
 
 void inherit_slots(Type& t) {
@@ -541,11 +566,12 @@ void inherit_slots(Type& t) {
     if (!b) return;
 #define INH(f) \
     if (!t.f) t.f = b->f;
-    INH(repr) INH(str) INH(hash) INH(richcompare) INH(iter) INH(next) INH(call) INH(getattr)
-    INH(setattr) INH(descr_get) INH(descr_set) INH(len) INH(getitem) INH(setitem) INH(contains)
-    INH(bool_) INH(new_) INH(init) INH(trace) INH(finalize)
+    INH(repr)
+    INH(str) INH(hash) INH(richcompare) INH(iter) INH(next) INH(call) INH(getattr) INH(setattr)
+        INH(descr_get) INH(descr_set) INH(len) INH(getitem) INH(setitem) INH(contains) INH(bool_)
+            INH(new_) INH(init) INH(trace) INH(finalize)
 #undef INH
-    for (int i = 0; i < int(BinaryOp::count_); ++i) {
+                for (int i = 0; i < int(BinaryOp::count_); ++i) {
         if (!t.num.binary[i]) t.num.binary[i] = b->num.binary[i];
         if (!t.num.inplace[i]) t.num.inplace[i] = b->num.inplace[i];
     }

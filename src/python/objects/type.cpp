@@ -141,15 +141,14 @@ Value type_getattr(ThreadState& ts, Value self, Str* name) {
     }
     if (meta_get) return meta_get(ts, meta_attr, self, Value::from_ptr(meta));
     if (!meta_attr.is_null()) return meta_attr;
-    return raisef(ts, &exc_AttributeError, "type object '{}' has no attribute '{}'",
-                  t->name_str->view(), name->view());
+    return raise_no_attribute(ts, self, name);
 }
 
 bool type_setattr(ThreadState& ts, Value self, Str* name, Value v) {
     Type* t = self.as<Type>();
     if (!(t->tflags & kTypeHeap)) {
-        raisef(ts, &exc_TypeError,
-               "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name);
+        raisef(ts, &exc_TypeError, "cannot set '{}' attribute of immutable type '{}'", name->view(),
+               t->name);
         return false;
     }
     Type* meta = type_of(self);
@@ -174,12 +173,10 @@ bool type_setattr(ThreadState& ts, Value self, Str* name, Value v) {
     return true;
 }
 
-Value type_call(ThreadState& ts, Value callable, const Value* args, size_t nargs,
-                Tuple* kwnames) {
+Value type_call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kwnames) {
     Type* t = callable.as<Type>();
     if (t == &type_type && nargs == 1 && !kwnames) return Value::from_ptr(type_of(args[0]));
-    if (!t->new_)
-        return raisef(ts, &exc_TypeError, "cannot create '{}' instances", t->name);
+    if (!t->new_) return raisef(ts, &exc_TypeError, "cannot create '{}' instances", t->name);
     Value obj = t->new_(ts, t, args, nargs, kwnames);
     if (obj.is_null()) return obj;
     Type* ot = type_of(obj);
@@ -201,8 +198,7 @@ void type_trace(Object* o, GcVisitor& v) {
     v.visit(t->dict);
 }
 
-Value type_new_slot(ThreadState& ts, Type* meta, const Value* args, size_t nargs,
-                    Tuple* kwnames) {
+Value type_new_slot(ThreadState& ts, Type* meta, const Value* args, size_t nargs, Tuple* kwnames) {
     size_t nkw = kwnames ? size_t(kwnames->size) : 0;
     size_t npos = nargs - nkw;
     if (npos == 1 && meta == &type_type) return Value::from_ptr(type_of(args[0]));
@@ -255,11 +251,13 @@ Value t_module(ThreadState& ts, Value self) {
 bool t_set_module(ThreadState& ts, Value self, Value v) {
     Type* t = self.as<Type>();
     if (!(t->tflags & kTypeHeap)) {
-        raisef(ts, &exc_TypeError, "cannot set '__module__' attribute of immutable type '{}'", t->name);
+        raisef(ts, &exc_TypeError, "cannot set '__module__' attribute of immutable type '{}'",
+               t->name);
         return false;
     }
     if (v.is_null()) {
-        raisef(ts, &exc_TypeError, "cannot delete '__module__' attribute of immutable type '{}'", t->name);
+        raisef(ts, &exc_TypeError, "cannot delete '__module__' attribute of immutable type '{}'",
+               t->name);
         return false;
     }
     ++t->version;
@@ -285,7 +283,8 @@ Value t_doc(ThreadState&, Value self) {
 bool t_set_doc(ThreadState& ts, Value self, Value v) {
     Type* t = self.as<Type>();
     if (!(t->tflags & kTypeHeap)) {
-        raisef(ts, &exc_TypeError, "cannot set '__doc__' attribute of immutable type '{}'", t->name);
+        raisef(ts, &exc_TypeError, "cannot set '__doc__' attribute of immutable type '{}'",
+               t->name);
         return false;
     }
     ++t->version;

@@ -75,12 +75,17 @@ Value raise_stopped(ThreadState& ts) {
 
 Value raise_no_attribute(ThreadState& ts, Value obj, Str* name) {
     if (is_typeobj(obj))
-        return raisef(ts, &exc_AttributeError, "type object '{}' has no attribute '{}'",
-                      obj.as<Type>()->name_str->view(), name->view());
+        return raise_attribute_error(ts, obj, name,
+                                     fmt::format("type object '{}' has no attribute '{}'",
+                                                 obj.as<Type>()->name_str->view(), name->view()));
+    return raise_attribute_error(
+        ts, obj, name,
+        fmt::format("'{}' object has no attribute '{}'", type_name(obj), name->view()));
+}
+
+Value raise_attribute_error(ThreadState& ts, Value obj, Str* name, std::string message) {
     Rooted o(ts, obj);
-    Value e = new_exception(ts, &exc_AttributeError,
-                            fmt::format("'{}' object has no attribute '{}'", type_name(obj),
-                                        name->view()));
+    Value e = new_exception(ts, &exc_AttributeError, std::move(message));
     if (e.is_null()) return e;
     Rooted ke(ts, e);
     if (Dict* d = instance_dict(ts, e)) {

@@ -35,6 +35,9 @@ Value raise_memory_error(ThreadState& ts);
 Value raise_stopped(ThreadState& ts);
 // An AttributeError "'T' object has no attribute 'name'".
 Value raise_no_attribute(ThreadState& ts, Value obj, Str* name);
+// AttributeError(message) with .name and .obj set, as CPython 3.11's PyObject_GetAttr leaves
+// every failed lookup (the printed "Did you mean" comes from them). Returns null.
+Value raise_attribute_error(ThreadState& ts, Value obj, Str* name, std::string message);
 
 // The current exception's type matches `type` (a class or tuple of classes); false if none or
 // the thread is stopping.

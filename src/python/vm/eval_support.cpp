@@ -10,6 +10,7 @@
 #include "python/vm/eval_helpers.hpp"
 #include "python/vm/generator.hpp"
 #include "python/vm/ops.hpp"
+#include "python/vm/suggestions.hpp"
 #include "python/vm/thread_start.hpp"
 
 namespace interleave::python {
@@ -100,10 +101,13 @@ void raise_unbound_deref(ThreadState& ts, const Code* code, unsigned index) {
 }
 
 void raise_name_error(ThreadState& ts, Str* name) {
-    Value e = new_exception(ts, &exc_NameError, fmt::format("name '{}' is not defined", name->view()));
+    Value e =
+        new_exception(ts, &exc_NameError, fmt::format("name '{}' is not defined", name->view()));
     if (e.is_null()) return;
     Rooted ke(ts, e);
     if (Dict* d = instance_dict(ts, e)) dict_set_str(ts, d, names.name, Value::from_ptr(name));
+    if (Str* s = name_error_suggestion(ts, ts.frame, name))
+        e.as<BaseException>()->suggestion = Value::from_ptr(s);
     raise_instance(ts, e);
 }
 
@@ -241,8 +245,8 @@ bool dict_merge_kwargs(ThreadState& ts, Dict* d, Value other, Value callable) {
             return false;
         }
         if (!dict_get_str(d, k.as<Str>()).is_null()) {
-            raisef(ts, &exc_TypeError, "{} got multiple values for keyword argument '{}'",
-                   fname(), str_view(k));
+            raisef(ts, &exc_TypeError, "{} got multiple values for keyword argument '{}'", fname(),
+                   str_view(k));
             return false;
         }
         if (!dict_set_str(ts, d, k.as<Str>(), v)) return false;
@@ -321,7 +325,8 @@ Value make_function(ThreadState& ts, Frame* frame, Value* sp, unsigned flags) {
     f->closure = closure.is_null() ? nullptr : closure.as<Tuple>();
     f->annotations = annotations;
     f->doc = (!code->consts.empty() && is_str(code->consts[0]) && (code->flags & kCoOptimized))
-                 ? code->consts[0] : Value::none();
+                 ? code->consts[0]
+                 : Value::none();
     Value mod = dict_get_str(frame->globals, names.__name__);
     f->module = mod.is_null() ? Value::none() : mod;
     return Value::from_ptr(f);
@@ -331,10 +336,17 @@ Value format_value(ThreadState& ts, Value v, int conversion, Value spec) {
     Rooted keep(ts, v);
     Value conv = v;
     switch (conversion) {
-        case 1: conv = str(ts, v); break;
-        case 2: conv = repr(ts, v); break;
-        case 3: conv = ascii_repr(ts, v); break;
-        default: break;
+        case 1:
+            conv = str(ts, v);
+            break;
+        case 2:
+            conv = repr(ts, v);
+            break;
+        case 3:
+            conv = ascii_repr(ts, v);
+            break;
+        default:
+            break;
     }
     if (conv.is_null()) return conv;
     if (spec.is_null() && is_exact_str(conv)) return conv;
@@ -397,22 +409,26 @@ bool setup_annotations(ThreadState& ts, Frame* frame) {
 
 Value call_intrinsic(ThreadState& ts, int which, Value v) {
     switch (which) {
-        case kIntrinsicUnaryPositive: return unary_pos(ts, v);
+        case kIntrinsicUnaryPositive:
+            return unary_pos(ts, v);
         case kIntrinsicListToTuple: {
             List* l = v.as<List>();
             Tuple* t = new_tuple_from(ts, l->items, l->size);
             return t ? Value::from_ptr(t) : Value::null();
         }
-        default: return raise(ts, &exc_SystemError, "unknown intrinsic");
+        default:
+            return raise(ts, &exc_SystemError, "unknown intrinsic");
     }
 }
 
 Value match_keys(ThreadState& ts, Value, Value) {
-    return raise(ts, &exc_NotImplementedError, "match statements with mapping patterns are not supported yet");
+    return raise(ts, &exc_NotImplementedError,
+                 "match statements with mapping patterns are not supported yet");
 }
 
 Value match_class(ThreadState& ts, Value, Value, Value, int) {
-    return raise(ts, &exc_NotImplementedError, "match statements with class patterns are not supported yet");
+    return raise(ts, &exc_NotImplementedError,
+                 "match statements with class patterns are not supported yet");
 }
 
 }  // namespace interleave::python

@@ -7,6 +7,7 @@
 #include "python/vm/code.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
+#include "python/vm/suggestions.hpp"
 
 namespace interleave::python {
 
@@ -261,6 +262,22 @@ void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
     out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
 }
 
+// ". Did you mean: 'x'?" after a NameError's or AttributeError's message (pythonrun.c
+// print_exception with _Py_Offer_Suggestions), or "".
+std::string suggestion_text(ThreadState& ts, Value exc) {
+    if (!is_exception_instance(exc)) return {};
+    std::string best;
+    if (is_subtype(type_of(exc), &exc_NameError)) {
+        Value s = exc.as<BaseException>()->suggestion;
+        if (is_str(s)) best = std::string(str_view(s));
+    } else if (is_subtype(type_of(exc), &exc_AttributeError)) {
+        if (Dict* d = instance_dict(ts, exc))
+            best = attribute_error_suggestion(ts, dict_get_str(d, names.obj),
+                                              dict_get_str(d, names.name));
+    }
+    return best.empty() ? best : ". Did you mean: '" + best + "'?";
+}
+
 void format_only(ThreadState& ts, Value exc, std::string& out) {
     if (is_exception_instance(exc) && is_subtype(type_of(exc), &exc_SyntaxError))
         format_syntax_error_detail(ts, exc, out);
@@ -271,6 +288,7 @@ void format_only(ThreadState& ts, Value exc, std::string& out) {
         Value m = d ? dict_lookup_view(d, "msg") : Value::null();
         if (is_str(m)) msg = std::string(str_view(m));
     }
+    msg += suggestion_text(ts, exc);
     out += msg.empty() ? name + "\n" : name + ": " + msg + "\n";
     if (Dict* d = instance_dict(ts, exc)) {
         Value notes = dict_get_str(d, names.__notes__);
