@@ -46,11 +46,16 @@ Value b_print(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
         std::string_view k = str_view(kw->items[i]);
         Value v = args[n + i];
-        if (k == "sep") sep = v;
-        else if (k == "end") end = v;
-        else if (k == "file") file = v;
-        else if (k == "flush") flush = v;
-        else return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for print()", k);
+        if (k == "sep")
+            sep = v;
+        else if (k == "end")
+            end = v;
+        else if (k == "file")
+            file = v;
+        else if (k == "flush")
+            flush = v;
+        else
+            return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for print()", k);
     }
     if (!sep.is_none() && !is_str(sep))
         return raisef(ts, &exc_TypeError, "sep must be None or a string, not {}", type_name(sep));
@@ -72,7 +77,9 @@ Value b_print(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     int fl = truthy(ts, flush);
     if (fl < 0) return Value::null();
     if (file.is_none()) {
-        Value so = ts.interp.sys_module ? dict_get_str(ts.interp.sys_module->dict, names.name_stdout) : Value::null();
+        Value so = ts.interp.sys_module
+                       ? dict_get_str(ts.interp.sys_module->dict, names.name_stdout)
+                       : Value::null();
         if (!so.is_null() && !is_std_stream(so)) file = so;
     }
     if (!file.is_none() && !is_std_stream(file)) {
@@ -128,14 +135,16 @@ Value b_hash(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 
 Value b_isinstance(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "isinstance")) return Value::null();
-    if (nargs != 2) return raisef(ts, &exc_TypeError, "isinstance expected 2 arguments, got {}", nargs);
+    if (nargs != 2)
+        return raisef(ts, &exc_TypeError, "isinstance expected 2 arguments, got {}", nargs);
     int r = isinstance(ts, args[0], args[1]);
     return r < 0 ? Value::null() : Value::boolean(r);
 }
 
 Value b_issubclass(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "issubclass")) return Value::null();
-    if (nargs != 2) return raisef(ts, &exc_TypeError, "issubclass expected 2 arguments, got {}", nargs);
+    if (nargs != 2)
+        return raisef(ts, &exc_TypeError, "issubclass expected 2 arguments, got {}", nargs);
     int r = issubclass(ts, args[0], args[1]);
     return r < 0 ? Value::null() : Value::boolean(r);
 }
@@ -145,7 +154,9 @@ Value b_getattr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (nargs < 2 || nargs > 3)
         return raisef(ts, &exc_TypeError, "getattr expected at least 2 arguments, got {}", nargs);
     if (!is_str(args[1]))
-        return raise(ts, &exc_TypeError, "attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
+        return raise(
+            ts, &exc_TypeError,
+            "attribute name must be string, not '" + std::string(type_name(args[1])) + "'");
     if (nargs == 3) {
         Value v = getattr_opt(ts, args[0], args[1].as<Str>());
         if (v.is_null() && !ts.has_exc()) return args[2];
@@ -156,22 +167,26 @@ Value b_getattr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 
 Value b_setattr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "setattr")) return Value::null();
-    if (nargs != 3) return raisef(ts, &exc_TypeError, "setattr expected 3 arguments, got {}", nargs);
+    if (nargs != 3)
+        return raisef(ts, &exc_TypeError, "setattr expected 3 arguments, got {}", nargs);
     if (!is_str(args[1])) return raise(ts, &exc_TypeError, "attribute name must be string");
     return setattr(ts, args[0], args[1].as<Str>(), args[2]) ? Value::none() : Value::null();
 }
 
 Value b_delattr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "delattr")) return Value::null();
-    if (nargs != 2) return raisef(ts, &exc_TypeError, "delattr expected 2 arguments, got {}", nargs);
+    if (nargs != 2)
+        return raisef(ts, &exc_TypeError, "delattr expected 2 arguments, got {}", nargs);
     if (!is_str(args[1])) return raise(ts, &exc_TypeError, "attribute name must be string");
     return delattr(ts, args[0], args[1].as<Str>()) ? Value::none() : Value::null();
 }
 
 Value b_hasattr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "hasattr")) return Value::null();
-    if (nargs != 2) return raisef(ts, &exc_TypeError, "hasattr expected 2 arguments, got {}", nargs);
-    if (!is_str(args[1])) return raise(ts, &exc_TypeError, "hasattr(): attribute name must be string");
+    if (nargs != 2)
+        return raisef(ts, &exc_TypeError, "hasattr expected 2 arguments, got {}", nargs);
+    if (!is_str(args[1]))
+        return raise(ts, &exc_TypeError, "hasattr(): attribute name must be string");
     Value v = getattr_opt(ts, args[0], args[1].as<Str>());
     if (v.is_null()) return ts.has_exc() ? Value::null() : Value::false_();
     return Value::true_();
@@ -185,7 +200,8 @@ Value b_callable(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 Value b_iter(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "iter")) return Value::null();
     if (nargs == 1) return get_iter(ts, args[0]);
-    if (nargs != 2) return raisef(ts, &exc_TypeError, "iter expected at most 2 arguments, got {}", nargs);
+    if (nargs != 2)
+        return raisef(ts, &exc_TypeError, "iter expected at most 2 arguments, got {}", nargs);
     if (!is_callable(args[0])) return raise(ts, &exc_TypeError, "iter(v, w): v must be callable");
     Tuple* pair = new_tuple_from(ts, args, 2);
     if (!pair) return Value::null();
@@ -194,9 +210,11 @@ Value b_iter(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 
 Value b_next(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "next")) return Value::null();
-    if (nargs < 1 || nargs > 2) return raisef(ts, &exc_TypeError, "next expected at least 1 argument, got {}", nargs);
+    if (nargs < 1 || nargs > 2)
+        return raisef(ts, &exc_TypeError, "next expected at least 1 argument, got {}", nargs);
     Type* t = type_of(args[0]);
-    if (!t->next) return raisef(ts, &exc_TypeError, "'{}' object is not an iterator", type_name(args[0]));
+    if (!t->next)
+        return raisef(ts, &exc_TypeError, "'{}' object is not an iterator", type_name(args[0]));
     Value v = t->next(ts, args[0]);
     if (!v.is_null()) return v;
     if (ts.has_exc()) {
@@ -210,16 +228,29 @@ Value b_next(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 Value b_chr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "chr") || !nargs_exact(ts, nargs, 1, "chr")) return Value::null();
     if (!is_int(args[0]))
-        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(args[0]));
+        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
+                      type_name(args[0]));
     int64_t c;
     if (!index_i64(ts, args[0], &c)) return Value::null();
-    if (c < 0 || c > 0x10FFFF) return raise(ts, &exc_ValueError, "chr() arg not in range(0x110000)");
+    if (c < 0 || c > 0x10FFFF)
+        return raise(ts, &exc_ValueError, "chr() arg not in range(0x110000)");
     std::string s;
     uint32_t cp = uint32_t(c);
-    if (cp < 0x80) s += char(cp);
-    else if (cp < 0x800) { s += char(0xC0 | (cp >> 6)); s += char(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { s += char(0xE0 | (cp >> 12)); s += char(0x80 | ((cp >> 6) & 0x3F)); s += char(0x80 | (cp & 0x3F)); }
-    else { s += char(0xF0 | (cp >> 18)); s += char(0x80 | ((cp >> 12) & 0x3F)); s += char(0x80 | ((cp >> 6) & 0x3F)); s += char(0x80 | (cp & 0x3F)); }
+    if (cp < 0x80)
+        s += char(cp);
+    else if (cp < 0x800) {
+        s += char(0xC0 | (cp >> 6));
+        s += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += char(0xE0 | (cp >> 12));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+    } else {
+        s += char(0xF0 | (cp >> 18));
+        s += char(0x80 | ((cp >> 12) & 0x3F));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+    }
     return str_value(ts, s);
 }
 
@@ -228,18 +259,28 @@ Value b_ord(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     Value v = args[0];
     if (is_type(v, &bytes_type)) {
         Bytes* b = v.as<Bytes>();
-        if (b->size != 1) return raisef(ts, &exc_TypeError, "ord() expected a character, but string of length {} found", b->size);
+        if (b->size != 1)
+            return raisef(ts, &exc_TypeError,
+                          "ord() expected a character, but string of length {} found", b->size);
         return Value::from_small(static_cast<unsigned char>(b->data[0]));
     }
-    if (!is_str(v)) return raisef(ts, &exc_TypeError, "ord() expected string of length 1, but {} found", type_name(v));
+    if (!is_str(v))
+        return raisef(ts, &exc_TypeError, "ord() expected string of length 1, but {} found",
+                      type_name(v));
     Str* s = v.as<Str>();
-    if (s->length != 1) return raisef(ts, &exc_TypeError, "ord() expected a character, but string of length {} found", s->length);
+    if (s->length != 1)
+        return raisef(ts, &exc_TypeError,
+                      "ord() expected a character, but string of length {} found", s->length);
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s->data);
     uint32_t cp;
-    if (p[0] < 0x80) cp = p[0];
-    else if (p[0] < 0xE0) cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-    else if (p[0] < 0xF0) cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    else cp = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    if (p[0] < 0x80)
+        cp = p[0];
+    else if (p[0] < 0xE0)
+        cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    else if (p[0] < 0xF0)
+        cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    else
+        cp = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
     return Value::from_small(cp);
 }
 
@@ -264,7 +305,8 @@ Value b_bin(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 
 Value b_format(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     if (!no_kw(ts, kw, "format")) return Value::null();
-    if (n < 1 || n > 2) return raisef(ts, &exc_TypeError, "format expected at most 2 arguments, got {}", n);
+    if (n < 1 || n > 2)
+        return raisef(ts, &exc_TypeError, "format expected at most 2 arguments, got {}", n);
     return format(ts, a[0], n == 2 ? a[1] : Value::null());
 }
 
@@ -272,7 +314,8 @@ Value b_vars(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n == 0) {
         Frame* f = ts.frame;
         if (f && is_dict(f->locals)) return f->locals;
-        return raise(ts, &exc_SystemError, "vars() without arguments in a function is not supported");
+        return raise(ts, &exc_SystemError,
+                     "vars() without arguments in a function is not supported");
     }
     Value d = getattr_opt(ts, a[0], names.__dict__);
     if (d.is_null()) {
@@ -362,10 +405,31 @@ Value b_input(ThreadState& ts, const Value*, size_t, Tuple*) {
                  "EOF when reading a line (input() has no standard input in the playground)");
 }
 
-Value b_open(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    std::string name = n > 0 && is_str(a[0]) ? std::string(str_view(a[0])) : "?";
-    Value e = new_exception(ts, &exc_PermissionError,
-                            fmt::format("[Errno 1] the playground has no file system: '{}'", name));
+// The playground has no file system: open() fails as python3 does in an empty folder
+// (FileNotFoundError for reading, PermissionError for writing, so `except OSError` code still
+// works), with a note saying what to do instead.
+Value b_open(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    const size_t npos = n - (kw ? size_t(kw->size) : 0);
+    Value name = npos > 0 ? a[0] : Value::from_ptr(new_str(ts, "?"));
+    Rooted kn(ts, name);
+    std::string mode = npos > 1 && is_str(a[1]) ? std::string(str_view(a[1])) : "r";
+    for (size_t i = npos; kw && i < n; ++i)
+        if (str_view(kw->items[i - npos]) == "mode" && is_str(a[i])) mode = str_view(a[i]);
+    const bool writes = mode.find_first_of("wax+") != std::string::npos;
+    Str* msg = new_str(ts, writes ? "Permission denied" : "No such file or directory");
+    if (!msg) return Value::null();
+    Rooted km(ts, Value::from_ptr(msg));
+    const Value args[] = {Value::from_small(writes ? 13 : 2), Value::from_ptr(msg), name};
+    Value e = call(ts, Value::from_ptr(&exc_OSError), args, 3);
+    if (e.is_null()) return e;
+    Rooted ke(ts, e);
+    Str* note = new_str(ts, writes ? "The playground has no files: print the output instead."
+                                   : "The playground has no files: keep the data in the program "
+                                     "instead (a string or a list).");
+    if (!note) return Value::null();
+    const Value note_arg = Value::from_ptr(note);
+    if (Value r = call_method(ts, e, intern_str(ts, "add_note"), &note_arg, 1); r.is_null())
+        return r;
     return raise_instance(ts, e);
 }
 
@@ -375,11 +439,15 @@ Value b_round(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     Value nd = np > 1 ? a[1] : Value::none();
     for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
         std::string_view k = str_view(kw->items[i]);
-        if (k == "ndigits") nd = a[np + i];
-        else if (k == "number") x = a[np + i];
-        else return raisef(ts, &exc_TypeError, "round() got an unexpected keyword argument '{}'", k);
+        if (k == "ndigits")
+            nd = a[np + i];
+        else if (k == "number")
+            x = a[np + i];
+        else
+            return raisef(ts, &exc_TypeError, "round() got an unexpected keyword argument '{}'", k);
     }
-    if (x.is_null()) return raise(ts, &exc_TypeError, "round() missing required argument 'number' (pos 1)");
+    if (x.is_null())
+        return raise(ts, &exc_TypeError, "round() missing required argument 'number' (pos 1)");
     Value f = type_lookup(type_of(x), names.__round__);
     if (!f.is_null() && !x.is_double() && !is_int(x)) {
         if (nd.is_none()) return call1(ts, f, x);
@@ -390,20 +458,30 @@ Value b_round(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 
 Value b_pow(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     size_t np = npos(n, kw);
-    Value args[3] = {np > 0 ? a[0] : Value::null(), np > 1 ? a[1] : Value::null(), np > 2 ? a[2] : Value::none()};
+    Value args[3] = {np > 0 ? a[0] : Value::null(), np > 1 ? a[1] : Value::null(),
+                     np > 2 ? a[2] : Value::none()};
     for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
         std::string_view k = str_view(kw->items[i]);
-        if (k == "base") args[0] = a[np + i];
-        else if (k == "exp") args[1] = a[np + i];
-        else if (k == "mod") args[2] = a[np + i];
-        else return raisef(ts, &exc_TypeError, "pow() got an unexpected keyword argument '{}'", k);
+        if (k == "base")
+            args[0] = a[np + i];
+        else if (k == "exp")
+            args[1] = a[np + i];
+        else if (k == "mod")
+            args[2] = a[np + i];
+        else
+            return raisef(ts, &exc_TypeError, "pow() got an unexpected keyword argument '{}'", k);
     }
-    if (args[0].is_null() || args[1].is_null()) return raise(ts, &exc_TypeError, "pow() missing required argument");
+    if (args[0].is_null() || args[1].is_null())
+        return raise(ts, &exc_TypeError, "pow() missing required argument");
     if (args[2].is_none()) return binary_op(ts, args[0], args[1], int(BinaryOp::pow));
     Type* t = type_of(args[0]);
-    if (!t->num.pow3) return raise(ts, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (!t->num.pow3)
+        return raise(ts, &exc_TypeError,
+                     "pow() 3rd argument not allowed unless all arguments are integers");
     Value r = t->num.pow3(ts, args[0], args[1], args[2]);
-    if (is_not_implemented(r)) return raise(ts, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (is_not_implemented(r))
+        return raise(ts, &exc_TypeError,
+                     "pow() 3rd argument not allowed unless all arguments are integers");
     return r;
 }
 
@@ -424,16 +502,43 @@ Value b_super(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 }
 
 const MethodDef kBuiltins[] = {
-    {"print", b_print}, {"len", b_len}, {"repr", b_repr}, {"ascii", b_ascii}, {"abs", b_abs},
-    {"id", b_id}, {"hash", b_hash}, {"isinstance", b_isinstance}, {"issubclass", b_issubclass},
-    {"getattr", b_getattr}, {"setattr", b_setattr}, {"delattr", b_delattr},
-    {"hasattr", b_hasattr}, {"callable", b_callable}, {"iter", b_iter}, {"next", b_next},
-    {"chr", b_chr}, {"ord", b_ord}, {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin},
-    {"format", b_format}, {"vars", b_vars}, {"globals", b_globals}, {"locals", b_locals},
-    {"dir", b_dir}, {"input", b_input}, {"open", b_open}, {"round", b_round}, {"pow", b_pow},
-    {"divmod", b_divmod}, {"exit", b_exit}, {"quit", b_exit},
-    {"__build_class__", builtin_build_class}, {"__import__", builtin_import},
-    {"aiter", builtin_aiter}, {"anext", builtin_anext},
+    {"print", b_print},
+    {"len", b_len},
+    {"repr", b_repr},
+    {"ascii", b_ascii},
+    {"abs", b_abs},
+    {"id", b_id},
+    {"hash", b_hash},
+    {"isinstance", b_isinstance},
+    {"issubclass", b_issubclass},
+    {"getattr", b_getattr},
+    {"setattr", b_setattr},
+    {"delattr", b_delattr},
+    {"hasattr", b_hasattr},
+    {"callable", b_callable},
+    {"iter", b_iter},
+    {"next", b_next},
+    {"chr", b_chr},
+    {"ord", b_ord},
+    {"hex", b_hex},
+    {"oct", b_oct},
+    {"bin", b_bin},
+    {"format", b_format},
+    {"vars", b_vars},
+    {"globals", b_globals},
+    {"locals", b_locals},
+    {"dir", b_dir},
+    {"input", b_input},
+    {"open", b_open},
+    {"round", b_round},
+    {"pow", b_pow},
+    {"divmod", b_divmod},
+    {"exit", b_exit},
+    {"quit", b_exit},
+    {"__build_class__", builtin_build_class},
+    {"__import__", builtin_import},
+    {"aiter", builtin_aiter},
+    {"anext", builtin_anext},
 };
 
 }  // namespace
@@ -460,11 +565,12 @@ bool init_interp(ThreadState& ts) {
     in.builtins_module = b;
     in.builtins = b->dict;
     Dict* d = b->dict;
-    Type* types[] = {&object_type, &type_type, &int_type, &bool_type, &float_type, &str_type,
-                     &bytes_type, &tuple_type, &list_type, &dict_type, &set_type,
-                     &frozenset_type, &range_type, &slice_type, &property_type,
-                     &classmethod_type, &staticmethod_type, &enumerate_type, &zip_type,
-                     &map_type, &filter_type, &reversed_type};
+    Type* types[] = {&object_type,       &type_type,      &int_type,      &bool_type,
+                     &float_type,        &str_type,       &bytes_type,    &tuple_type,
+                     &list_type,         &dict_type,      &set_type,      &frozenset_type,
+                     &range_type,        &slice_type,     &property_type, &classmethod_type,
+                     &staticmethod_type, &enumerate_type, &zip_type,      &map_type,
+                     &filter_type,       &reversed_type};
     for (Type* t : types) dict_set_str(ts, d, t->name_str, Value::from_ptr(t));
 #define PY_EXC(name, base) dict_set_str(ts, d, exc_##name.name_str, Value::from_ptr(&exc_##name));
 #include "python/objects/exceptions.def"

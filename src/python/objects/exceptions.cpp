@@ -1,6 +1,8 @@
 // The exception hierarchy (objects/exceptions.def): BaseException's layout, args, str/repr as
 // CPython 3.11, and the per-class attributes (StopIteration.value, SystemExit.code, OSError,
 // SyntaxError, ExceptionGroup).
+#include <cerrno>
+
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/vm/errors.hpp"
@@ -226,7 +228,7 @@ bool set_dict_attr(ThreadState& ts, Value s, Value v) {
 constexpr char kName[] = "name", kObj[] = "obj", kPath[] = "path", kErrno[] = "errno",
                kStrerror[] = "strerror", kFilename[] = "filename", kMsg[] = "msg",
                kLineno[] = "lineno", kOffset[] = "offset", kText[] = "text",
-               kEndLineno[] = "end_lineno", kEndOffset[] = "end_offset";
+               kEndLineno[] = "end_lineno", kEndOffset[] = "end_offset", kFilename2[] = "filename2";
 
 const GetSetDef kNameErrorGetSets[] = {{"name", dict_attr<kName>, set_dict_attr<kName>}};
 const GetSetDef kAttrErrorGetSets[] = {{"name", dict_attr<kName>, set_dict_attr<kName>},
@@ -234,9 +236,11 @@ const GetSetDef kAttrErrorGetSets[] = {{"name", dict_attr<kName>, set_dict_attr<
 const GetSetDef kImportErrorGetSets[] = {{"name", dict_attr<kName>, set_dict_attr<kName>},
                                          {"path", dict_attr<kPath>, set_dict_attr<kPath>},
                                          {"msg", dict_attr<kMsg>, set_dict_attr<kMsg>}};
-const GetSetDef kOSErrorGetSets[] = {{"errno", dict_attr<kErrno>, set_dict_attr<kErrno>},
-                                     {"strerror", dict_attr<kStrerror>, set_dict_attr<kStrerror>},
-                                     {"filename", dict_attr<kFilename>, set_dict_attr<kFilename>}};
+const GetSetDef kOSErrorGetSets[] = {
+    {"errno", dict_attr<kErrno>, set_dict_attr<kErrno>},
+    {"strerror", dict_attr<kStrerror>, set_dict_attr<kStrerror>},
+    {"filename", dict_attr<kFilename>, set_dict_attr<kFilename>},
+    {"filename2", dict_attr<kFilename2>, set_dict_attr<kFilename2>}};
 const GetSetDef kSyntaxErrorGetSets[] = {
     {"msg", dict_attr<kMsg>, set_dict_attr<kMsg>},
     {"filename", dict_attr<kFilename>, set_dict_attr<kFilename>},
@@ -288,27 +292,88 @@ bool attr_error_init(ThreadState& ts, Value self, const Value* args, size_t narg
     return true;
 }
 
+// OSError(errno, strerror) makes the subclass for the errno (Objects/exceptions.c errnomap):
+// OSError(2, "...") is a FileNotFoundError.
+Type* oserror_subclass(int64_t errnum) {
+    switch (errnum) {
+        case EAGAIN:
+        case EALREADY:
+        case EINPROGRESS:
+            return &exc_BlockingIOError;
+        case ECHILD:
+            return &exc_ChildProcessError;
+        case EPIPE:
+        case ESHUTDOWN:
+            return &exc_BrokenPipeError;
+        case ECONNABORTED:
+            return &exc_ConnectionAbortedError;
+        case ECONNREFUSED:
+            return &exc_ConnectionRefusedError;
+        case ECONNRESET:
+            return &exc_ConnectionResetError;
+        case EEXIST:
+            return &exc_FileExistsError;
+        case ENOENT:
+            return &exc_FileNotFoundError;
+        case EISDIR:
+            return &exc_IsADirectoryError;
+        case ENOTDIR:
+            return &exc_NotADirectoryError;
+        case EINTR:
+            return &exc_InterruptedError;
+        case EACCES:
+        case EPERM:
+            return &exc_PermissionError;
+        case ESRCH:
+            return &exc_ProcessLookupError;
+        case ETIMEDOUT:
+            return &exc_TimeoutError;
+        default:
+            return &exc_OSError;
+    }
+}
+
+Value oserror_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+    const size_t npos = nargs - (kwnames ? size_t(kwnames->size) : 0);
+    if (type == &exc_OSError && npos >= 2 && args[0].is_small())
+        type = oserror_subclass(args[0].as_small());
+    return exc_new(ts, type, args, nargs, kwnames);
+}
+
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a filename, args keeps
+// only (errno, strerror), as CPython 3.11's oserror_init.
 bool oserror_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kw) {
     if (!exc_init(ts, self, args, nargs, kw)) return false;
-    if (nargs >= 2) {
+    if (nargs >= 2 && nargs <= 5) {
         set_dict_attr<kErrno>(ts, self, args[0]);
         set_dict_attr<kStrerror>(ts, self, args[1]);
-        if (nargs >= 3) set_dict_attr<kFilename>(ts, self, args[2]);
+        if (nargs >= 3 && !args[2].is_none()) {
+            set_dict_attr<kFilename>(ts, self, args[2]);
+            if (nargs == 5) set_dict_attr<kFilename2>(ts, self, args[4]);
+            Tuple* two = new_tuple_from(ts, args, 2);
+            if (!two) return false;
+            exc(self)->args = two;
+        }
     }
     return true;
 }
 
 Value oserror_str(ThreadState& ts, Value self) {
-    Tuple* a = exc(self)->args;
-    if (a && a->size >= 2) {
-        std::string e, s;
-        if (!str_utf8(ts, a->items[0], &e) || !str_utf8(ts, a->items[1], &s)) return Value::null();
-        if (a->size >= 3) {
-            std::string f;
-            if (!repr_utf8(ts, a->items[2], &f)) return Value::null();
-            return str_value(ts, fmt::format("[Errno {}] {}: {}", e, s, f));
-        }
-        return str_value(ts, fmt::format("[Errno {}] {}", e, s));
+    Dict* d = instance_dict(ts, self);
+    auto attr = [&](const char* name) {
+        Value v = d ? dict_lookup_view(d, name) : Value::null();
+        return v.is_null() || v.is_none() ? Value::null() : v;
+    };
+    const Value errnum = attr(kErrno), strerror = attr(kStrerror), filename = attr(kFilename),
+                filename2 = attr(kFilename2);
+    if (!errnum.is_null() && !strerror.is_null()) {
+        std::string e, s, f, f2;
+        if (!str_utf8(ts, errnum, &e) || !str_utf8(ts, strerror, &s)) return Value::null();
+        if (filename.is_null()) return str_value(ts, fmt::format("[Errno {}] {}", e, s));
+        if (!repr_utf8(ts, filename, &f)) return Value::null();
+        if (filename2.is_null()) return str_value(ts, fmt::format("[Errno {}] {}: {}", e, s, f));
+        if (!repr_utf8(ts, filename2, &f2)) return Value::null();
+        return str_value(ts, fmt::format("[Errno {}] {}: {} -> {}", e, s, f, f2));
     }
     return exc_str(ts, self);
 }
@@ -485,6 +550,7 @@ void setup_exception_types(TypeBuilder& b) {
     b.getsets(exc_ImportError, kImportErrorGetSets);
     exc_ImportError.init = import_error_init;
     b.getsets(exc_OSError, kOSErrorGetSets);
+    exc_OSError.new_ = oserror_new;
     exc_OSError.init = oserror_init;
     exc_OSError.str = oserror_str;
     b.getsets(exc_SyntaxError, kSyntaxErrorGetSets);
