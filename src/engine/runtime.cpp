@@ -405,6 +405,14 @@ void WorkerContext::set_state(WorkerState s) {
     set_state(s, now_ns());
 }
 
+namespace {
+// The states a thread enters to wait for something (WorkerContext::on_wait).
+bool is_wait(WorkerState s) {
+    return s == WorkerState::gil_wait || s == WorkerState::lock_wait ||
+           s == WorkerState::queue_wait || s == WorkerState::io_wait;
+}
+}  // namespace
+
 void WorkerContext::set_state(WorkerState s, int64_t t) {
     if (state_ == s) return;
     // Running time (time.thread_time in the browser and the simulated machine): the busy
@@ -416,6 +424,7 @@ void WorkerContext::set_state(WorkerState s, int64_t t) {
     } else if (!was && now) {
         record_->busy_since = t;
     }
+    if (on_wait && is_wait(s) && !is_wait(state_)) on_wait(*this);
     state_ = s;
     impl_of(*runtime_).tracer.emit(worker_, EventKind::state, task_, static_cast<uint64_t>(s), t);
 }

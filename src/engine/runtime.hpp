@@ -143,6 +143,12 @@ class WorkerContext {
 
     // The interpreter's per-thread state (its ThreadState*). The engine never touches it.
     void* user = nullptr;
+    // Called on this worker's own thread as it starts to wait (for a lock, a queue, a
+    // future, I/O or a sleep, or the GIL) - before the state event - so the interpreter can
+    // publish the line the thread waits at (a py_line event): a blocked thread's line marker
+    // is then exact rather than its last periodic sample. The engine only stores and calls it.
+    // Must not block or take an engine primitive's lock. nullptr: nothing is called.
+    void (*on_wait)(WorkerContext&) = nullptr;
 
     // --- Eval breaker (hot) ----------------------------------------------------------------
     // This process's eval-breaker word, one relaxed load (see namespace breaker).

@@ -15,6 +15,9 @@ struct Generator;
 // stop, the GIL's drop request, the simulated scheduler's switch, line samples and a due
 // collection. false: the thread must unwind (run stopping, daemon at shutdown).
 bool eval_breaker(ThreadState& ts, uint64_t& instructions);
+// engine::WorkerContext::on_wait for a Python thread: publishes the program line it waits at
+// (issue #9 item 7: the editor's line markers). ThreadState's constructor sets it.
+void publish_wait_line(engine::WorkerContext& ctx);
 // Instructions between two slow-path visits on the real machine (collection checks).
 constexpr uint64_t kInstructionsPerGcCheck = 1024;
 // Instructions charged to the simulated machine at once: its time advances in such steps

@@ -6,6 +6,7 @@
 #include "engine/runtime.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/vm/code.hpp"
+#include "python/vm/eval_helpers.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/generator.hpp"
 
@@ -115,7 +116,10 @@ void Interp::collect(ThreadState&) {
 
 ThreadState::ThreadState(Interp& in, engine::WorkerContext* c)
     : interp(in), heap(in.heap), rt(in.rt), ctx(c) {
-    if (ctx) gil = ctx->gil();
+    if (ctx) {
+        gil = ctx->gil();
+        ctx->on_wait = &publish_wait_line;  // reads ctx->user: a no-op while none is set
+    }
     interp.attach(this);
 }
 
