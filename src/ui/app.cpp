@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "samples/report.hpp"  // json_string
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
@@ -240,7 +241,22 @@ std::string App::editor_state_json() {
                   m.anchor().line, m.anchor().col, m.undo_depth(), m.redo_depth(),
                   p.code_edited() ? "true" : "false", p.editor.find_open() ? "true" : "false",
                   m.line_count());
-    return buf;
+    // The gutter's markers: errors and each thread's line (0-based lines, byte columns).
+    std::string out(buf);
+    out.pop_back();
+    out += ",\"markers\":[";
+    bool first = true;
+    for (const Marker& k : m.markers()) {
+        out += first ? "" : ",";
+        first = false;
+        out += "{\"kind\":\"" + std::string(k.kind == MarkerKind::error ? "error" : "thread") +
+               "\",\"line\":" + std::to_string(k.line) +
+               ",\"col_begin\":" + std::to_string(k.col_begin) +
+               ",\"col_end\":" + std::to_string(k.col_end) +
+               ",\"label\":" + samples::json_string(k.label) +
+               ",\"detail\":" + samples::json_string(k.detail) + "}";
+    }
+    return out + "]}";
 }
 
 App::EditorGeometry App::editor_geometry() const {

@@ -154,7 +154,8 @@ class App {
     std::string code() const;              // the editor's text
     void set_code(std::string_view text);  // replaces it (one undoable step)
     // {"focused", "line", "col", "anchor_line", "anchor_col", "undo", "redo", "edited",
-    //  "find_open"} (lines and columns 0-based, columns in bytes)
+    //  "find_open", "lines", "markers": [{"kind": "error"|"thread", "line", "col_begin",
+    //  "col_end", "label", "detail"}]} (lines and columns 0-based, columns in bytes)
     std::string editor_state_json();
     // Where the editor is, in framebuffer pixels (the bridge puts its textarea at the caret).
     struct EditorGeometry {

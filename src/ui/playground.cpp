@@ -293,6 +293,7 @@ void Playground::ingest() {
         slice.assign(first, first + static_cast<std::ptrdiff_t>(n));
         spans.add(slice);
         usage_builder.add(slice);
+        line_markers.add(slice);
         pending_head += n;
     } while (!over(kIngestBudgetMs));
     caught_up = drained && pending_head == pending.size();
@@ -428,6 +429,7 @@ void Playground::poll() {
     poll_exports();
     poll_code_link();
     poll_run_errors();
+    poll_line_markers();
     if (!run) return;
     const bool was_done = run->done();
     ingest();

@@ -22,6 +22,7 @@
 #include "ui/controls.hpp"
 #include "ui/editor/code_editor.hpp"
 #include "ui/editor/file_dialog.hpp"
+#include "ui/editor/line_markers.hpp"
 #include "ui/editor/traceback.hpp"
 #include "ui/python_lexer.hpp"
 #include "ui/span_renderer.hpp"
@@ -204,6 +205,13 @@ struct Playground {
     // the editor's lines; a thread's error in its lane colour).
     void show_diagnostics(std::vector<Diagnostic> list);
 
+    // --- Each thread's current line (thread_lines.cpp; issue #10 item 5) ---------------------
+    LineMarkers line_markers;       // from the run's py_line and state events (ingest)
+    double timeline_hover_ns = -1;  // the moment under the mouse on the timeline, else -1
+    // In poll(): the editor's ▶ per thread at the moment shown — the one under the mouse on
+    // the timeline, else the live edge (the end, for a finished run).
+    void poll_line_markers();
+
   private:
     mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
     mutable bool edited_ = false;
@@ -218,7 +226,10 @@ struct Playground {
     std::string title_;                        // last title sent to hooks.title_changed
     TracebackReader tracebacks_;               // the current run's output, read for errors
     const engine::Run* errors_run_ = nullptr;  // the run tracebacks_ reads
-    size_t errors_fed_ = 0;                    // console lines read (counting dropped ones)
+    size_t errors_fed_ = 0;
+    const engine::Run* markers_run_ = nullptr;  // the run line_markers reads
+    std::vector<ThreadMarker> shown_markers_;   // what the editor shows now                    //
+                                                // console lines read (counting dropped ones)
     void ingest();
     void record_finished();
     void release_finished_retiring();
@@ -279,6 +290,9 @@ void editor_command(Playground& p, CodeEditor::Command c);  // Ctrl+O / Ctrl+S f
 void set_text_scale(Playground& p, float scale);
 std::string open_code_file(Playground& p, const std::string& path);  // "" or why not
 std::string save_code_file(Playground& p, const std::string& path);
+
+// A worker's lane colour on the timeline (timeline_panel.cpp): its line marker's too.
+ImU32 worker_color(uint16_t worker);
 
 // Helpers shared by panels (playground.cpp).
 std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v);

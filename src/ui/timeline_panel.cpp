@@ -52,11 +52,11 @@ struct TimelineScratch {
     std::vector<float> lane_y;  // per lane: top, bottom (for the label tooltip)
 };
 
-namespace {
-
 ImU32 worker_color(uint16_t worker) {
     return task_color(worker * 5u + 2u);
 }
+
+namespace {
 
 const char* kind_text(WorkerKind k) {
     switch (k) {
@@ -257,6 +257,7 @@ void draw_timeline_panel(Playground& p) {
     if (!p.timeline_scratch) p.timeline_scratch = std::make_shared<TimelineScratch>();
     TimelineScratch& sc = *p.timeline_scratch;
     ImGuiIO& io = ImGui::GetIO();
+    p.timeline_hover_ns = -1;
     const float fs = ImGui::GetFontSize();
     const bool running = p.running();
     const double now_ns = running ? std::max<double>(p.stats.wall_ms * 1e6, p.spans.last_ns())
@@ -529,7 +530,9 @@ void draw_timeline_panel(Playground& p) {
             }
         }
         if (hit) tooltip_for(p, sc, *best, *hit, p.view);
-        // A cursor line, and the time under the mouse on the axis.
+        // A cursor line, and the time under the mouse on the axis; the editor's line markers
+        // show that moment.
+        p.timeline_hover_ns = p.view.t_of(io.MousePos.x);
         const std::string t = format_duration(p.view.t_of(io.MousePos.x));
         dl->AddLine(ImVec2(io.MousePos.x, clip_min.y), ImVec2(io.MousePos.x, clip_max.y),
                     theme_is_dark() ? IM_COL32(255, 255, 255, 70) : IM_COL32(0, 0, 0, 70));

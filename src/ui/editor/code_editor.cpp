@@ -103,6 +103,7 @@ void CodeEditor::set_thread_markers(const std::vector<ThreadMarker>& markers) {
         m.color = t.color;
         m.label = t.name;
         m.detail = t.state;
+        m.style = static_cast<int>(t.activity);
         model_.add_marker(std::move(m));
     }
 }

@@ -81,6 +81,10 @@ struct ThreadMarker {
     uint32_t color = 0;  // the thread's lane colour (ImU32)
     std::string name;    // "Thread-1 (print_numbers)"
     std::string state;   // "running", "waiting for the GIL", "blocked on Lock#1"
+    // How the ▶ is drawn: filled (running), hollow (waiting for the GIL), with a bar (blocked
+    // or sleeping), so the state reads without hovering.
+    enum class Activity : uint8_t { running, gil_wait, blocked } activity = Activity::running;
+    bool operator==(const ThreadMarker&) const = default;
 };
 
 class CodeEditor {

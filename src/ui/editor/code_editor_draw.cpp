@@ -240,10 +240,18 @@ void CodeEditor::draw_gutter(ImDrawList* dl, ImVec2 win_pos, ImVec2 origin, floa
             per_line_threads.push_back(m.line);
             const float x = x0 + char_w_ * 0.4f + static_cast<float>(std::min(k, 3)) * r * 0.9f;
             const ImU32 col = m.color ? m.color : accent_color();
-            dl->AddTriangleFilled(ImVec2(x, cy - r), ImVec2(x, cy + r), ImVec2(x + r * 1.6f, cy),
-                                  col);
-            dl->AddTriangle(ImVec2(x, cy - r), ImVec2(x, cy + r), ImVec2(x + r * 1.6f, cy),
-                            alpha(ImGui::GetColorU32(ImGuiCol_ChildBg), 0.8f), 1.f);
+            const ImVec2 a(x, cy - r), b(x, cy + r), c(x + r * 1.6f, cy);
+            if (m.style == static_cast<int>(ThreadMarker::Activity::gil_wait)) {
+                // Waiting for the GIL: hollow (it would run, but may not).
+                dl->AddTriangleFilled(a, b, c, alpha(ImGui::GetColorU32(ImGuiCol_ChildBg), 0.9f));
+                dl->AddTriangle(a, b, c, col, 1.6f);
+            } else {
+                dl->AddTriangleFilled(a, b, c, col);
+                dl->AddTriangle(a, b, c, alpha(ImGui::GetColorU32(ImGuiCol_ChildBg), 0.8f), 1.f);
+                if (m.style == static_cast<int>(ThreadMarker::Activity::blocked))  // a stop bar
+                    dl->AddRectFilled(ImVec2(c.x + 1, cy - r), ImVec2(c.x + 1 + r * 0.55f, cy + r),
+                                      col);
+            }
         }
         if (mouse_in_gutter && m.line == hover_line) hovered.push_back(&m);
     }

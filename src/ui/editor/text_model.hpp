@@ -65,6 +65,7 @@ struct Marker {
     uint32_t color = 0;                // RGBA as ImU32 (0 = the view's default for the kind)
     std::string label;                 // thread name / error type, shown on hover
     std::string detail;                // message, thread state ("waiting for the GIL")
+    int style = 0;                     // thread: ThreadMarker::Activity
 };
 
 class TextModel {

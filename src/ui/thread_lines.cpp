@@ -1,0 +1,44 @@
+// Each thread's current line in the editor's gutter (issue #10 item 5): a ▶ per Python thread
+// in its timeline lane's colour, its name and state on hover, at the moment the views show.
+#include "ui/playground.hpp"
+
+namespace interleave::ui {
+
+void Playground::poll_line_markers() {
+    if (run.get() != markers_run_) {
+        markers_run_ = run.get();
+        line_markers.clear();
+        if (run) {
+            // py_line code ids name files: only the program's own lines are the editor's.
+            std::shared_ptr<engine::Run> r = run;
+            line_markers.set_program_filter(
+                [r](uint32_t code) { return r->tracer().name(code) == "<main>"; });
+        }
+    }
+    std::vector<ThreadMarker> want;
+    if (run && !line_markers.empty()) {
+        const int64_t end = seen_until_ns();
+        const int64_t t = timeline_hover_ns >= 0
+                              ? std::min<int64_t>(static_cast<int64_t>(timeline_hover_ns), end)
+                              : end;
+        for (const LineMarkers::At& a : line_markers.at(t)) {
+            ThreadMarker m;
+            m.line = a.line;
+            m.color = worker_color(a.worker);
+            m.name = a.worker < worker_names.size() ? worker_names[a.worker]
+                                                    : "worker " + std::to_string(a.worker);
+            m.state = line_marker_state(a.state);
+            using engine::WorkerState;
+            m.activity = a.state == WorkerState::running || a.state == WorkerState::ready
+                             ? ThreadMarker::Activity::running
+                         : a.state == WorkerState::gil_wait ? ThreadMarker::Activity::gil_wait
+                                                            : ThreadMarker::Activity::blocked;
+            want.push_back(std::move(m));
+        }
+    }
+    if (want == shown_markers_) return;
+    shown_markers_ = std::move(want);
+    editor.set_thread_markers(shown_markers_);
+}
+
+}  // namespace interleave::ui

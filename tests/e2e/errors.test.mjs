@@ -1,0 +1,108 @@
+// Errors at their line (issue #10 item 4), against the real server: a SyntaxError in the
+// editor's program, run, shows the error marker at its line — underlined, the message beside it
+// (screenshot build/e2e/errors-syntax.png, checked by pixel: the error red on that line) — and
+// an exception in a thread is marked on that thread's line. Needs the run path that executes
+// the editor's text (samples::ProgramRun): until then the tests say SKIPPED and why.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { OUT, decodePng, frames, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+
+const ENDED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
+
+const SYNTAX = 'import threading\n\n' +
+  'def work(n):\n' +
+  '    total = 0\n' +
+  '    for i in range(n)\n' +          // line 5: expected ':'
+  '        total += i\n' +
+  '    print(total)\n\n' +
+  'threading.Thread(target=work, args=(10,)).start()\n';
+
+const THREAD = 'import threading\n\n' +
+  'def work(items):\n' +
+  '    for x in items:\n' +
+  '        print(10 / x)\n\n' +          // line 5
+  't = threading.Thread(target=work, args=([5, 2, 0],))\n' +
+  't.start()\n' +
+  't.join()\n' +
+  'print("main goes on")\n';
+
+async function runCode(page, code) {
+  await page.evaluate((c) => window.interleave.setCode(c), code);
+  await frames(page, 2);
+  await page.evaluate(() => window.interleave.run());
+  return waitFor(page, (ended) => {
+    const s = window.interleave.state();
+    return ended.includes(s.status) ? s : null;
+  }, ENDED, { timeout: 120_000, what: 'the run to end' });
+}
+
+describe('errors at their line', { timeout: 600_000 }, () => {
+  let server, browser, tab, runsText = false;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    tab = await newPage(browser);
+    await tab.page.goto(server.url);
+    await tab.page.evaluate(() => window.interleave.ready);
+    await tab.page.evaluate(() => window.interleave.load('#v=1&sample=threading'));
+    runsText = 'error' in (await tab.page.evaluate(() => window.interleave.state()));
+  });
+
+  after(async () => {
+    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a SyntaxError shows the marker at its line, with the message beside it', async (t) => {
+    if (!runsText) {
+      const msg = "SKIPPED: Run does not execute the editor's text yet (state() has no 'error'): " +
+        'the syntax-error marker is NOT tested in the browser yet';
+      console.log(msg);
+      t.skip(msg);
+      return;
+    }
+    const s = await runCode(tab.page, SYNTAX);
+    assert.equal(s.error?.type, 'SyntaxError', JSON.stringify(s.error));
+    assert.equal(s.error.line, 5);
+    const ed = await waitFor(tab.page, () => {
+      const e = window.interleave.editorState();
+      return e.markers.some((m) => m.kind === 'error') ? e : null;
+    }, null, { what: 'the error marker' });
+    const mark = ed.markers.find((m) => m.kind === 'error');
+    assert.equal(mark.line, 4);  // 0-based
+    assert.equal(mark.label, 'SyntaxError');
+    assert.match(mark.detail, /expected ':'/);
+    await frames(tab.page, 3);
+    const file = join(OUT, 'errors-syntax.png');
+    await tab.page.screenshot({ path: file });
+    // The error red (235, 80, 70) is on screen: the gutter dot, the underline, the message.
+    const png = decodePng(readFileSync(file));
+    let red = 0;
+    for (let i = 0; i + 2 < png.px.length; i += png.bpp) {
+      const [r, g, b] = [png.px[i], png.px[i + 1], png.px[i + 2]];
+      if (r > 200 && g > 50 && g < 110 && b > 40 && b < 100) red++;
+    }
+    assert.ok(red > 40, `only ${red} error-red pixels in the screenshot`);
+  });
+
+  test("an exception in a thread is marked on that thread's line, named", async (t) => {
+    if (!runsText) {
+      t.skip("SKIPPED: Run does not execute the editor's text yet");
+      return;
+    }
+    const s = await runCode(tab.page, THREAD);
+    assert.equal(s.status, 'finished', JSON.stringify(s));
+    const ed = await waitFor(tab.page, () => {
+      const e = window.interleave.editorState();
+      return e.markers.some((m) => m.kind === 'error') ? e : null;
+    }, null, { what: "the thread's error marker" });
+    const mark = ed.markers.find((m) => m.kind === 'error');
+    assert.equal(mark.line, 4);
+    assert.match(mark.label, /^ZeroDivisionError in Thread-1/);
+    await tab.page.screenshot({ path: join(OUT, 'errors-thread.png') });
+  });
+});
