@@ -21,9 +21,10 @@ engine::RunConfig real(bool gil = true) {
 
 }  // namespace
 
-TEST_CASE("ThreadPoolExecutor: many futures, callbacks and waiters from several threads, GIL "
-          "on and off" *
-          doctest::timeout(300)) {
+TEST_CASE(
+    "ThreadPoolExecutor: many futures, callbacks and waiters from several threads, GIL "
+    "on and off" *
+    doctest::timeout(300)) {
     // Three client threads each submit to one pool and wait with result(), as_completed and
     // wait(); callbacks count completions from the workers.
     const std::string src = R"(import threading
@@ -66,9 +67,10 @@ print(sorted(totals.items()), callbacks)
     }
 }
 
-TEST_CASE("ThreadPoolExecutor: shutdown(cancel_futures) races running work; every future ends "
-          "exactly once" *
-          doctest::timeout(300)) {
+TEST_CASE(
+    "ThreadPoolExecutor: shutdown(cancel_futures) races running work; every future ends "
+    "exactly once" *
+    doctest::timeout(300)) {
     const std::string src = R"(import threading
 from concurrent.futures import ThreadPoolExecutor, CancelledError
 pool = ThreadPoolExecutor(max_workers=3)
@@ -118,9 +120,10 @@ release.set()
     CHECK(r.err == "");
 }
 
-TEST_CASE("asyncio: call_soon_threadsafe from many threads wakes the idle loop; to_thread and "
-          "run_coroutine_threadsafe, GIL on and off" *
-          doctest::timeout(300)) {
+TEST_CASE(
+    "asyncio: call_soon_threadsafe from many threads wakes the idle loop; to_thread and "
+    "run_coroutine_threadsafe, GIL on and off" *
+    doctest::timeout(300)) {
     // The loop waits untimed (no timer pending) for a future that the last of 4 threads'
     // 50 callbacks completes: a lost wake-up would end in the engine's deadlock report.
     const std::string src = R"(import asyncio, threading

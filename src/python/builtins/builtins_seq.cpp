@@ -5,6 +5,7 @@
 
 #include "python/builtins/builtins.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -192,17 +193,23 @@ const MethodDef kSeqBuiltins[] = {
 // changes it gets ValueError "list modified during sort").
 Value sort_list(ThreadState& ts, List* l, Value key, bool reverse) {
     Rooted keep(ts, Value::from_ptr(l));
-    int64_t n = l->size;
-    if (n < 2) return Value::none();
     RootedVector vals(ts), keys(ts);
-    vals.v.assign(l->items, l->items + n);
-    l->size = 0;  // hide the items while user code runs
+    int64_t n;
+    {
+        ObjectLock g(l);  // free-threaded runs: the list's lock, never held across user code
+        n = l->size;
+        if (n < 2) return Value::none();
+        vals.v.assign(l->items, l->items + n);
+        l->size = 0;  // hide the items while user code runs
+    }
     bool has_key = !key.is_none() && !key.is_null();
     if (has_key) {
         keys.v.reserve(size_t(n));
         for (int64_t i = 0; i < n; ++i) {
             Value k = call1(ts, key, vals.v[size_t(i)]);
             if (k.is_null()) {
+                ObjectLock g(l);
+                if (!list_reserve(ts, l, n)) return Value::null();
                 l->size = n;
                 std::copy(vals.v.begin(), vals.v.end(), l->items);
                 return Value::null();
@@ -247,6 +254,7 @@ Value sort_list(ThreadState& ts, List* l, Value key, bool reverse) {
     } else {
         std::stable_sort(order.begin(), order.end(), less);
     }
+    ObjectLock g(l);
     bool modified = l->size != 0;
     if (!list_reserve(ts, l, n)) return Value::null();
     if (failed) {
@@ -255,6 +263,7 @@ Value sort_list(ThreadState& ts, List* l, Value key, bool reverse) {
         for (int64_t i = 0; i < n; ++i) l->items[i] = vals.v[order[size_t(i)]];
     }
     l->size = n;
+    g.release();
     if (failed) return Value::null();
     if (modified) return raise(ts, &exc_ValueError, "list modified during sort");
     return Value::none();

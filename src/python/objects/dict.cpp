@@ -232,6 +232,30 @@ int dict_del(ThreadState& ts, Dict* d, Value key) {
     return 1;
 }
 
+// dict.popitem's removal: the last entry, found and removed under the dict's lock (no key
+// comparison, so no Python code runs while it is held). False when the dict is empty.
+bool dict_pop_last(Dict* d, Value* key, Value* value) {
+    ObjectLock g(d);
+    for (int64_t ix = d->nentries - 1; ix >= 0; --ix) {
+        DictEntry& e = d->entries[ix];
+        if (e.key.is_null()) continue;
+        uint64_t mask = uint64_t(d->mask), perturb = uint64_t(e.hash), j = uint64_t(e.hash) & mask;
+        while (d->indices[j] != ix) {
+            perturb >>= 5;
+            j = (j * 5 + perturb + 1) & mask;
+        }
+        *key = e.key;
+        *value = e.value;
+        d->indices[j] = kDummy;
+        e.key = Value::null();
+        e.value = Value::null();
+        --d->used;
+        ++d->version;
+        return true;
+    }
+    return false;
+}
+
 bool dict_clear(ThreadState& ts, Dict* d) {
     ObjectLock g(d);
     if (d->indices) ts.heap.free_buffer(d->indices, table_bytes(d->mask + 1, d->capacity));

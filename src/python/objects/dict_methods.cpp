@@ -8,6 +8,8 @@
 
 namespace interleave::python {
 
+bool dict_pop_last(Dict* d, Value* key, Value* value);  // dict.cpp
+
 namespace {
 
 Dict* D(Value v) {
@@ -41,20 +43,11 @@ Value m_pop(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 Value m_popitem(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    Dict* d = D(a[0]);
-    if (d->used == 0) return raise(ts, &exc_KeyError, "popitem(): dictionary is empty");
-    for (int64_t i = d->nentries - 1; i >= 0; --i) {
-        DictEntry& e = d->entries[i];
-        if (e.key.is_null()) continue;
-        Tuple* t = new_tuple(ts, 2);
-        if (!t) return Value::null();
-        t->items[0] = e.key;
-        t->items[1] = e.value;
-        Rooted kt(ts, Value::from_ptr(t));
-        if (dict_del(ts, d, t->items[0]) < 0) return Value::null();
-        return Value::from_ptr(t);
-    }
-    return raise(ts, &exc_KeyError, "popitem(): dictionary is empty");
+    Tuple* t = new_tuple(ts, 2);  // before taking the entry: nothing can fail after
+    if (!t) return Value::null();
+    if (!dict_pop_last(D(a[0]), &t->items[0], &t->items[1]))
+        return raise(ts, &exc_KeyError, "popitem(): dictionary is empty");
+    return Value::from_ptr(t);
 }
 
 Value m_setdefault(ThreadState& ts, const Value* a, size_t n, Tuple*) {

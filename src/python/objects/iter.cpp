@@ -20,7 +20,7 @@ Value new_seq_iter(ThreadState& ts, Type* type, Value seq) {
     it->seq = seq;
     if (type == &dict_keyiter_type || type == &dict_valueiter_type || type == &dict_itemiter_type)
         it->aux = seq.as<Dict>()->used;
-    if (type == &set_iter_type) it->aux = seq.as<Set>()->used;
+    if (type == &set_iter_type) it->aux = set_size(seq.as<Set>());
     if (type == &str_iter_type) it->end = 0;  // byte offset
     return Value::from_ptr(it);
 }
@@ -102,7 +102,7 @@ Value set_iter_next(ThreadState& ts, Value self) {
     SeqIter* it = si(self);
     if (it->seq.is_null()) return Value::null();
     Set* s = it->seq.as<Set>();
-    if (s->used != it->aux) {
+    if (set_size(s) != it->aux) {
         it->aux = -1;
         return raise(ts, &exc_RuntimeError, "Set changed size during iteration");
     }

@@ -1,5 +1,7 @@
 // list: a growable array of values (CPython's over-allocation pattern), core slots.
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
@@ -59,6 +61,22 @@ bool list_append(ThreadState& ts, List* l, Value v) {
 
 namespace {
 
+bool shared(const Object* o) {  // allocated by a free-threaded heap: other threads may use it
+    return o->lock.load(std::memory_order_relaxed) & kObjLockable;
+}
+
+int64_t size_of(List* l) {
+    ObjectLock g(l);
+    return l->size;
+}
+
+// The items of `l` as they are now, rooted (free-threaded readers that run Python code or
+// take another object's lock work on this copy).
+void snapshot(List* l, std::vector<Value>& out) {
+    ObjectLock g(l);
+    out.assign(l->items, l->items + l->size);
+}
+
 void list_trace(Object* o, GcVisitor& v) {
     auto* l = static_cast<List*>(o);
     v.visit_range(l->items, l->items + l->size);
@@ -72,13 +90,19 @@ void list_finalize(Object* o, Heap& h) {
 
 Value list_repr(ThreadState& ts, Value self) {
     List* l = self.as<List>();
-    if (l->size == 0) return str_value(ts, "[]");
+    if (size_of(l) == 0) return str_value(ts, "[]");
     if (!repr_enter(ts, self)) return str_value(ts, "[...]");
     std::string out = "[";
-    for (int64_t i = 0; i < l->size; ++i) {
+    for (int64_t i = 0;; ++i) {
+        Value item;
+        {
+            ObjectLock g(l);  // the item's __repr__ runs without it
+            if (i >= l->size) break;
+            item = l->items[i];
+        }
+        Rooted ki(ts, item);
         if (i) out += ", ";
         std::string s;
-        Value item = l->items[i];
         if (item.is_small()) {
             out += std::to_string(item.as_small());
             continue;
@@ -95,6 +119,15 @@ Value list_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (!is_list(b)) return not_implemented();
     List* x = a.as<List>();
     List* y = b.as<List>();
+    if (shared(x) || shared(y)) {  // free-threaded: compare copies taken under each lock
+        RootedVector xs(ts), ys(ts);
+        snapshot(x, xs.v);
+        snapshot(y, ys.v);
+        if ((op == CompareOp::eq || op == CompareOp::ne) && xs.v.size() != ys.v.size())
+            return Value::boolean(op == CompareOp::ne);
+        return sequence_compare(ts, xs.v.data(), int64_t(xs.v.size()), ys.v.data(),
+                                int64_t(ys.v.size()), op);
+    }
     if ((op == CompareOp::eq || op == CompareOp::ne) && x->size != y->size)
         return Value::boolean(op == CompareOp::ne);
     Rooted ra(ts, a), rb(ts, b);
@@ -119,10 +152,14 @@ Value list_getitem(ThreadState& ts, Value self, Value key) {
     }
     if (is_type(key, &slice_type)) {
         int64_t start, stop, step, n;
-        if (!slice_indices(ts, key, l->size, &start, &stop, &step, &n)) return Value::null();
+        if (!slice_indices(ts, key, size_of(l), &start, &stop, &step, &n)) return Value::null();
         List* r = new_list(ts, n);
         if (!r) return Value::null();
-        for (int64_t i = 0, j = start; i < n; ++i, j += step) r->items[i] = l->items[j];
+        ObjectLock g(l);  // a concurrent shrink (free-threaded) shortens the slice
+        int64_t k = 0;
+        for (int64_t j = start; k < n && j >= 0 && j < l->size; ++k, j += step)
+            r->items[k] = l->items[j];
+        r->size = k;
         return Value::from_ptr(r);
     }
     int64_t i;
@@ -134,16 +171,23 @@ Value list_getitem(ThreadState& ts, Value self, Value key) {
         }
         return Value::null();
     }
-    if (i < 0) i += l->size;
-    if (i < 0 || i >= l->size) return raise(ts, &exc_IndexError, "list index out of range");
-    return l->items[i];
+    {
+        ObjectLock g(l);
+        if (i < 0) i += l->size;
+        if (i >= 0 && i < l->size) return l->items[i];
+    }
+    return raise(ts, &exc_IndexError, "list index out of range");
 }
 
 bool list_del_slice(ThreadState& ts, List* l, int64_t start, int64_t stop, int64_t step,
                     int64_t n) {
     (void)ts;
     if (n <= 0) return true;
+    ObjectLock g(l);  // free-threaded: the indices were computed for a size that may be stale
     if (step == 1) {
+        stop = std::min(stop, l->size);
+        if (start >= stop) return true;
+        n = stop - start;
         std::memmove(static_cast<void*>(l->items + start), l->items + stop,
                      sizeof(Value) * size_t(l->size - stop));
         l->size -= n;
@@ -166,7 +210,7 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
     List* l = self.as<List>();
     if (is_type(key, &slice_type)) {
         int64_t start, stop, step, n;
-        if (!slice_indices(ts, key, l->size, &start, &stop, &step, &n)) return false;
+        if (!slice_indices(ts, key, size_of(l), &start, &stop, &step, &n)) return false;
         if (v.is_null()) return list_del_slice(ts, l, start, stop, step, n);
         RootedVector items(ts);
         Rooted keep(ts, self);
@@ -180,7 +224,11 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
             return false;
         }
         int64_t m = int64_t(items.v.size());
+        ObjectLock g(l);  // the items are collected: no Python code from here on
         if (step == 1) {
+            // Free-threaded, the list may have shrunk since the indices were computed.
+            start = std::min(start, l->size);
+            stop = std::min(stop, l->size);
             if (stop < start) stop = start;
             int64_t removed = stop - start;
             int64_t new_size = l->size - removed + m;
@@ -197,7 +245,8 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
                    "attempt to assign sequence of size {} to extended slice of size {}", m, n);
             return false;
         }
-        for (int64_t i = 0, j = start; i < n; ++i, j += step) l->items[j] = items.v[size_t(i)];
+        for (int64_t i = 0, j = start; i < n && j >= 0 && j < l->size; ++i, j += step)
+            l->items[j] = items.v[size_t(i)];
         return true;
     }
     int64_t i;
@@ -209,14 +258,17 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
         }
         return false;
     }
+    ObjectLock g(l);
     if (i < 0) i += l->size;
     if (i < 0 || i >= l->size) {
-        raise(ts, &exc_IndexError,
-              v.is_null() ? "list assignment index out of range"
-                          : "list assignment index out of range");
+        g.release();
+        raise(ts, &exc_IndexError, "list assignment index out of range");
         return false;
     }
-    if (v.is_null()) return list_del_slice(ts, l, i, i + 1, 1, 1);
+    if (v.is_null()) {
+        g.release();
+        return list_del_slice(ts, l, i, i + 1, 1, 1);
+    }
     l->items[i] = v;
     return true;
 }
@@ -224,11 +276,17 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
 int list_contains(ThreadState& ts, Value self, Value item) {
     List* l = self.as<List>();
     Rooted keep(ts, self);
-    for (int64_t i = 0; i < l->size; ++i) {
-        int r = richcompare_bool(ts, l->items[i], item, CompareOp::eq);
+    for (int64_t i = 0;; ++i) {
+        Value x;
+        {
+            ObjectLock g(l);  // the __eq__ below runs without it
+            if (i >= l->size) return 0;
+            x = l->items[i];
+        }
+        Rooted kx(ts, x);
+        int r = richcompare_bool(ts, x, item, CompareOp::eq);
         if (r != 0) return r;
     }
-    return 0;
 }
 
 Value list_add(ThreadState& ts, Value a, Value b) {
@@ -240,6 +298,16 @@ Value list_add(ThreadState& ts, Value a, Value b) {
     }
     List* x = a.as<List>();
     List* y = b.as<List>();
+    if (shared(x) || shared(y)) {  // free-threaded: copy each under its own lock
+        RootedVector items(ts);
+        snapshot(x, items.v);
+        {
+            ObjectLock g(y);
+            items.v.insert(items.v.end(), y->items, y->items + y->size);
+        }
+        List* r = new_list_from(ts, items.v.data(), int64_t(items.v.size()));
+        return r ? Value::from_ptr(r) : Value::null();
+    }
     List* r = new_list(ts, x->size + y->size);
     if (!r) return Value::null();
     // An empty list may have no buffer: memcpy from null is UB even for 0 bytes.
@@ -263,18 +331,22 @@ Value list_mul(ThreadState& ts, Value a, Value b) {
     int64_t n;
     if (!index_i64(ts, cnt, &n, &exc_OverflowError)) return Value::null();
     List* l = seq.as<List>();
-    if (n <= 0 || l->size == 0) return Value::from_ptr(new_list(ts, 0));
-    if (l->size > (int64_t(1) << 40) / n || !ts.heap.fits(size_t(l->size * n) * sizeof(Value)))
+    RootedVector copy(ts);
+    if (shared(l)) snapshot(l, copy.v);  // free-threaded: repeat a copy taken under its lock
+    const int64_t size = shared(l) ? int64_t(copy.v.size()) : l->size;
+    if (n <= 0 || size == 0) return Value::from_ptr(new_list(ts, 0));
+    if (size > (int64_t(1) << 40) / n || !ts.heap.fits(size_t(size * n) * sizeof(Value)))
         return raise_memory_error(ts);
-    List* r = new_list(ts, l->size * n);
+    List* r = new_list(ts, size * n);
     if (!r) return Value::null();
-    if (l->size == 1) {
-        Value v = l->items[0];
+    const Value* items = shared(l) ? copy.v.data() : l->items;
+    if (size == 1) {
+        Value v = items[0];
         for (int64_t i = 0; i < n; ++i) r->items[i] = v;
-    } else if (l->size > 0) {
+    } else {
         for (int64_t i = 0; i < n; ++i)
-            std::memcpy(static_cast<void*>(r->items + i * l->size), l->items,
-                        sizeof(Value) * size_t(l->size));
+            std::memcpy(static_cast<void*>(r->items + i * size), items,
+                        sizeof(Value) * size_t(size));
     }
     return Value::from_ptr(r);
 }
@@ -284,6 +356,7 @@ Value list_imul(ThreadState& ts, Value a, Value b) {
     if (r.is_null() || is_not_implemented(r)) return r;
     List* l = a.as<List>();
     List* src = r.as<List>();
+    ObjectLock g(l);
     if (!list_reserve(ts, l, src->size)) return Value::null();
     if (src->size)
         std::memcpy(static_cast<void*>(l->items), src->items, sizeof(Value) * size_t(src->size));
@@ -324,7 +397,22 @@ int list_bool(ThreadState&, Value self) {
 }  // namespace
 
 bool list_extend_with(ThreadState& ts, List* l, Value iterable) {
+    if (is_list(iterable) && (shared(l) || shared(iterable.as<List>()))) {
+        // Free-threaded: copy the source under its lock, then append under ours (one lock
+        // at a time).
+        RootedVector items(ts);
+        snapshot(iterable.as<List>(), items.v);
+        const int64_t n = int64_t(items.v.size());
+        ObjectLock g(l);
+        if (!list_reserve(ts, l, l->size + n)) return false;
+        if (n > 0)
+            std::memcpy(static_cast<void*>(l->items + l->size), items.v.data(),
+                        sizeof(Value) * size_t(n));
+        l->size += n;
+        return true;
+    }
     if (is_list(iterable) || is_tuple(iterable)) {
+        ObjectLock g(l);
         const Value* src;
         int64_t n;
         if (is_list(iterable)) {

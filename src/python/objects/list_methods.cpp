@@ -17,6 +17,13 @@ List* L(Value v) {
     return v.as<List>();
 }
 
+// Item i of l, or null past the end: read under the list's lock (free-threaded runs), so a
+// comparison run afterwards (user code) never holds it.
+Value item_at(List* l, int64_t i) {
+    ObjectLock g(l);
+    return i < l->size ? l->items[i] : Value::null();
+}
+
 Value m_append(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raisef(ts, &exc_TypeError, "list.append() takes exactly one argument ({} given)", n - 1);
     return list_append(ts, L(a[0]), a[1]) ? Value::none() : Value::null();
@@ -58,22 +65,38 @@ Value m_insert(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     List* l = L(a[0]);
     int64_t i;
     if (!index_i64(ts, a[1], &i)) return Value::null();
+    ObjectLock g(l);  // free-threaded runs (obj_lock.hpp)
     if (i < 0) i = std::max<int64_t>(0, i + l->size);
     if (i > l->size) i = l->size;
-    if (!list_append(ts, l, Value::none())) return Value::null();
-    std::memmove(static_cast<void*>(l->items + i + 1), l->items + i, sizeof(Value) * size_t(l->size - 1 - i));
+    if (l->size == l->capacity && !list_reserve(ts, l, l->size + (l->size >> 3) + 6))
+        return Value::null();
+    if (l->size > i)
+        std::memmove(static_cast<void*>(l->items + i + 1), l->items + i,
+                     sizeof(Value) * size_t(l->size - i));
     l->items[i] = a[2];
+    ++l->size;
     return Value::none();
 }
 
 Value m_remove(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "list.remove() takes exactly one argument");
     List* l = L(a[0]);
-    for (int64_t i = 0; i < l->size; ++i) {
-        int r = richcompare_bool(ts, l->items[i], a[1], CompareOp::eq);
+    for (int64_t i = 0;; ++i) {
+        Value x = item_at(l, i);
+        if (x.is_null()) break;
+        Rooted kx(ts, x);
+        int r = richcompare_bool(ts, x, a[1], CompareOp::eq);
         if (r < 0) return Value::null();
         if (r) {
-            std::memmove(static_cast<void*>(l->items + i), l->items + i + 1, sizeof(Value) * size_t(l->size - i - 1));
+            ObjectLock g(l);
+            // Free-threaded, another thread may have moved it: remove it where it is now.
+            if (i >= l->size || l->items[i] != x) {
+                i = 0;
+                while (i < l->size && l->items[i] != x) ++i;
+                if (i == l->size) continue;
+            }
+            std::memmove(static_cast<void*>(l->items + i), l->items + i + 1,
+                         sizeof(Value) * size_t(l->size - i - 1));
             --l->size;
             return Value::none();
         }
@@ -84,13 +107,21 @@ Value m_remove(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n < 2) return raise(ts, &exc_TypeError, "index expected at least 1 argument, got 0");
     List* l = L(a[0]);
-    int64_t start = 0, stop = l->size;
+    int64_t size;
+    {
+        ObjectLock g(l);
+        size = l->size;
+    }
+    int64_t start = 0, stop = size;
     if (n > 2 && !index_i64(ts, a[2], &start)) return Value::null();
     if (n > 3 && !index_i64(ts, a[3], &stop)) return Value::null();
-    if (start < 0) start = std::max<int64_t>(0, start + l->size);
-    if (stop < 0) stop = std::max<int64_t>(0, stop + l->size);
-    for (int64_t i = start; i < stop && i < l->size; ++i) {
-        int r = richcompare_bool(ts, l->items[i], a[1], CompareOp::eq);
+    if (start < 0) start = std::max<int64_t>(0, start + size);
+    if (stop < 0) stop = std::max<int64_t>(0, stop + size);
+    for (int64_t i = start; i < stop; ++i) {
+        Value x = item_at(l, i);
+        if (x.is_null()) break;
+        Rooted kx(ts, x);
+        int r = richcompare_bool(ts, x, a[1], CompareOp::eq);
         if (r < 0) return Value::null();
         if (r) return Value::from_small(i);
     }
@@ -103,8 +134,11 @@ Value m_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "list.count() takes exactly one argument");
     List* l = L(a[0]);
     int64_t c = 0;
-    for (int64_t i = 0; i < l->size; ++i) {
-        int r = richcompare_bool(ts, l->items[i], a[1], CompareOp::eq);
+    for (int64_t i = 0;; ++i) {
+        Value x = item_at(l, i);
+        if (x.is_null()) break;
+        Rooted kx(ts, x);
+        int r = richcompare_bool(ts, x, a[1], CompareOp::eq);
         if (r < 0) return Value::null();
         c += r;
     }
@@ -132,17 +166,20 @@ Value m_sort(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 
 Value m_reverse(ThreadState&, const Value* a, size_t, Tuple*) {
     List* l = L(a[0]);
+    ObjectLock g(l);
     std::reverse(l->items, l->items + l->size);
     return Value::none();
 }
 
 Value m_clear(ThreadState&, const Value* a, size_t, Tuple*) {
+    ObjectLock g(L(a[0]));
     L(a[0])->size = 0;
     return Value::none();
 }
 
 Value m_copy(ThreadState& ts, const Value* a, size_t, Tuple*) {
     List* l = L(a[0]);
+    ObjectLock g(l);
     List* c = new_list_from(ts, l->items, l->size);
     return c ? Value::from_ptr(c) : Value::null();
 }

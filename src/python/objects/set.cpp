@@ -5,6 +5,7 @@
 
 #include "python/num/hash.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/obj_lock.hpp"
 
 #include <vector>
 #include "python/vm/errors.hpp"
@@ -24,8 +25,19 @@ inline Value dummy() {
 
 bool set_resize(ThreadState* ts, Heap& h, Set* s, int64_t minused);
 
-// Inserts without a resize check; the key is known absent or equal keys are found.
-int insert_key(ThreadState* ts, Heap& h, Set* s, Value key, int64_t hash) {
+// A user's __eq__ runs without the set's lock (free-threaded runs, obj_lock.hpp): the callers
+// re-check the table and the key afterwards, as for a set mutated by that __eq__.
+int compare_unlocked(ThreadState& ts, ObjectLock* held, Value a, Value b) {
+    if (held) held->release();
+    int cmp = richcompare_bool(ts, a, b, CompareOp::eq);
+    if (held) held->reacquire();
+    return cmp;
+}
+
+// Inserts without a resize check; the key is known absent or equal keys are found. `held`:
+// the set's lock, if the caller holds it.
+int insert_key(ThreadState* ts, Heap& h, Set* s, Value key, int64_t hash,
+               ObjectLock* held = nullptr) {
     if (s->mask == 0 && !set_resize(ts, h, s, 0)) return -1;
 restart:
     uint64_t mask = uint64_t(s->mask);
@@ -53,7 +65,7 @@ restart:
                     SetEntry* table = s->table;
                     Value startkey = e->key;
                     Rooted k(*ts, startkey);
-                    int cmp = richcompare_bool(*ts, startkey, key, CompareOp::eq);
+                    int cmp = compare_unlocked(*ts, held, startkey, key);
                     if (cmp < 0) return -1;
                     if (table != s->table || e->key != startkey) goto restart;
                     if (cmp > 0) return 0;
@@ -120,7 +132,8 @@ bool set_resize(ThreadState* ts, Heap& h, Set* s, int64_t minused) {
     return true;
 }
 
-SetEntry* lookup(ThreadState& ts, Set* s, Value key, int64_t hash, bool* err) {
+SetEntry* lookup(ThreadState& ts, Set* s, Value key, int64_t hash, bool* err,
+                 ObjectLock* held = nullptr) {
     *err = false;
     if (s->mask == 0) return nullptr;
 restart:
@@ -138,7 +151,7 @@ restart:
                     SetEntry* table = s->table;
                     Value startkey = e->key;
                     Rooted k(ts, startkey);
-                    int cmp = richcompare_bool(ts, startkey, key, CompareOp::eq);
+                    int cmp = compare_unlocked(ts, held, startkey, key);
                     if (cmp < 0) {
                         *err = true;
                         return nullptr;
@@ -165,7 +178,8 @@ Set* new_set(ThreadState& ts, Type* type) {
 bool set_add(ThreadState& ts, Set* s, Value key) {
     int64_t h;
     if (!hash(ts, key, &h)) return false;
-    return insert_key(&ts, ts.heap, s, key, h) >= 0;
+    ObjectLock g(s);
+    return insert_key(&ts, ts.heap, s, key, h, &g) >= 0;
 }
 
 int set_contains_key(ThreadState& ts, Set* s, Value key) {
@@ -174,8 +188,9 @@ int set_contains_key(ThreadState& ts, Set* s, Value key) {
         // set.__contains__ retries an unhashable set key as a frozenset.
         return -1;
     }
+    ObjectLock g(s);
     bool err;
-    SetEntry* e = lookup(ts, s, key, h, &err);
+    SetEntry* e = lookup(ts, s, key, h, &err, &g);
     if (err) return -1;
     return e != nullptr;
 }
@@ -183,8 +198,9 @@ int set_contains_key(ThreadState& ts, Set* s, Value key) {
 int set_discard(ThreadState& ts, Set* s, Value key) {
     int64_t h;
     if (!hash(ts, key, &h)) return -1;
+    ObjectLock g(s);
     bool err;
-    SetEntry* e = lookup(ts, s, key, h, &err);
+    SetEntry* e = lookup(ts, s, key, h, &err, &g);
     if (err) return -1;
     if (!e) return 0;
     e->key = dummy();
@@ -194,6 +210,7 @@ int set_discard(ThreadState& ts, Set* s, Value key) {
 }
 
 bool set_next(Set* s, int64_t* pos, Value* key) {
+    ObjectLock g(s);
     while (*pos <= s->mask && s->mask) {
         SetEntry& e = s->table[(*pos)++];
         if (!e.key.is_null() && e.key != dummy()) {
@@ -204,36 +221,85 @@ bool set_next(Set* s, int64_t* pos, Value* key) {
     return false;
 }
 
+int64_t set_size(Set* s) {
+    ObjectLock g(s);
+    return s->used;
+}
+
+Value set_pop_key(Set* s) {
+    ObjectLock g(s);
+    if (s->used == 0) return Value::null();
+    int64_t pos = s->finger <= s->mask ? s->finger : 0;
+    for (;;) {  // a key exists: the scan wraps around at most once
+        if (pos > s->mask) pos = 0;
+        SetEntry& e = s->table[pos++];
+        if (e.key.is_null() || e.key == dummy()) continue;
+        Value k = e.key;
+        e.key = dummy();
+        e.hash = -1;
+        --s->used;
+        s->finger = pos;
+        return k;
+    }
+}
+
+void set_swap_table(Set* dst, Set* src) {
+    ObjectLock g(dst);
+    std::swap(dst->table, src->table);
+    std::swap(dst->mask, src->mask);
+    std::swap(dst->used, src->used);
+    std::swap(dst->fill, src->fill);
+}
+
 // set_merge (CPython 3.11's Objects/setobject.c): presize, then copy the slots when the tables
 // match and the source has no dummies, insert_clean when this set is empty, adds otherwise —
 // so set(s), s | t and s.update(t) lay keys out (and iterate) as CPython's do.
 bool set_merge(ThreadState& ts, Set* s, Set* o) {
-    if (s == o || o->used == 0) return true;
+    if (s == o) return true;
     Rooted keep(ts, Value::from_ptr(o));
+    // Free-threaded, `o` may change meanwhile and only one lock is held at a time: merge a
+    // copy of its table taken under its lock (keys rooted), same layout rules.
+    if (!(o->lock.load(std::memory_order_relaxed) & kObjLockable))
+        return set_merge_table(ts, s, SetMergeSource{o->table, o->mask, o->fill, o->used});
+    RootedVector keys(ts);
+    std::vector<SetEntry> copy;
+    SetMergeSource src{nullptr, 0, 0, 0};
+    {
+        ObjectLock go(o);
+        if (o->mask) copy.assign(o->table, o->table + o->mask + 1);
+        src = {copy.data(), o->mask, o->fill, o->used};
+    }
+    for (const SetEntry& e : copy) keys.v.push_back(e.key);
+    return set_merge_table(ts, s, src);
+}
+
+bool set_merge_table(ThreadState& ts, Set* s, const SetMergeSource& o) {
+    if (o.used == 0) return true;
+    ObjectLock g(s);
     const int64_t mask = s->mask ? s->mask : kMinSize - 1;  // an empty set's table has 8 slots
-    if ((s->fill + o->used) * 5 >= mask * 3) {
-        if (!set_resize(&ts, ts.heap, s, (s->used + o->used) * 2)) return false;
+    if ((s->fill + o.used) * 5 >= mask * 3) {
+        if (!set_resize(&ts, ts.heap, s, (s->used + o.used) * 2)) return false;
     } else if (s->mask == 0 && !set_resize(&ts, ts.heap, s, 0)) {
         return false;
     }
-    if (s->fill == 0 && s->mask == o->mask && o->fill == o->used) {
-        for (int64_t i = 0; i <= o->mask; ++i) s->table[i] = o->table[i];
-        s->fill = o->fill;
-        s->used = o->used;
+    if (s->fill == 0 && s->mask == o.mask && o.fill == o.used) {
+        for (int64_t i = 0; i <= o.mask; ++i) s->table[i] = o.table[i];
+        s->fill = o.fill;
+        s->used = o.used;
         return true;
     }
     if (s->fill == 0) {
-        for (int64_t i = 0; i <= o->mask; ++i) {
-            const SetEntry& e = o->table[i];
+        for (int64_t i = 0; i <= o.mask; ++i) {
+            const SetEntry& e = o.table[i];
             if (!e.key.is_null() && e.key != dummy()) insert_clean(s->table, s->mask, e.key, e.hash);
         }
-        s->fill = s->used = o->used;
+        s->fill = s->used = o.used;
         return true;
     }
-    for (int64_t i = 0; o->mask && i <= o->mask; ++i) {
-        SetEntry e = o->table[i];
+    for (int64_t i = 0; o.mask && i <= o.mask; ++i) {
+        SetEntry e = o.table[i];
         if (e.key.is_null() || e.key == dummy()) continue;
-        if (insert_key(&ts, ts.heap, s, e.key, e.hash) < 0) return false;
+        if (insert_key(&ts, ts.heap, s, e.key, e.hash, &g) < 0) return false;
     }
     return true;
 }
@@ -266,8 +332,15 @@ bool set_update_from(ThreadState& ts, Set* s, Value iterable) {
         Rooted keep(ts, iterable);
         int64_t pos = 0;
         Value k;
+        const bool shared = d->lock.load(std::memory_order_relaxed) & kObjLockable;
         while (dict_next(d, &pos, &k, nullptr)) {
-            if (insert_key(&ts, ts.heap, s, k, d->entries[pos - 1].hash) < 0) return false;
+            if (shared) {  // free-threaded: the entry may move; hash the key again
+                Rooted kk(ts, k);
+                if (!set_add(ts, s, k)) return false;
+                continue;
+            }
+            ObjectLock g(s);
+            if (insert_key(&ts, ts.heap, s, k, d->entries[pos - 1].hash, &g) < 0) return false;
         }
         return true;
     }
@@ -300,7 +373,7 @@ Value set_repr(ThreadState& ts, Value self) {
     bool frozen = !is_subtype(s->type, &set_type);
     std::string tn = (s->type == &set_type || s->type == &frozenset_type)
                          ? "" : std::string(s->type->name_str->view());
-    if (s->used == 0)
+    if (set_size(s) == 0)
         return str_value(ts, frozen ? (tn.empty() ? "frozenset()" : tn + "()")
                                     : (tn.empty() ? "set()" : tn + "()"));
     if (!repr_enter(ts, self)) return str_value(ts, (tn.empty() ? std::string(s->type->name) : tn) + "(...)");
@@ -322,6 +395,7 @@ Value set_repr(ThreadState& ts, Value self) {
 }
 
 int64_t set_len(ThreadState&, Value self) {
+    ObjectLock g(self.as<Set>());
     return self.as<Set>()->used;
 }
 
@@ -343,7 +417,7 @@ Value set_iter_slot(ThreadState& ts, Value self) {
 }
 
 bool subset_of(ThreadState& ts, Set* a, Set* b, int* out) {
-    if (a->used > b->used) {
+    if (set_size(a) > set_size(b)) {
         *out = 0;
         return true;
     }
@@ -369,7 +443,7 @@ Value set_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     switch (op) {
         case CompareOp::eq:
         case CompareOp::ne:
-            if (x->used != y->used) return Value::boolean(op == CompareOp::ne);
+            if (set_size(x) != set_size(y)) return Value::boolean(op == CompareOp::ne);
             if (!subset_of(ts, x, y, &r)) return Value::null();
             return Value::boolean(op == CompareOp::eq ? r : !r);
         case CompareOp::le:
@@ -379,11 +453,11 @@ Value set_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
             if (!subset_of(ts, y, x, &r)) return Value::null();
             return Value::boolean(r);
         case CompareOp::lt:
-            if (x->used >= y->used) return Value::false_();
+            if (set_size(x) >= set_size(y)) return Value::false_();
             if (!subset_of(ts, x, y, &r)) return Value::null();
             return Value::boolean(r);
         default:
-            if (x->used <= y->used) return Value::false_();
+            if (set_size(x) <= set_size(y)) return Value::false_();
             if (!subset_of(ts, y, x, &r)) return Value::null();
             return Value::boolean(r);
     }
@@ -442,6 +516,7 @@ bool set_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tupl
 }
 
 int set_bool(ThreadState&, Value self) {
+    ObjectLock g(self.as<Set>());
     return self.as<Set>()->used != 0;
 }
 

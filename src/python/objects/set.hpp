@@ -29,9 +29,22 @@ int set_discard(ThreadState& ts, Set* s, Value key);       // 1 removed, 0 absen
 bool set_update_from(ThreadState& ts, Set* s, Value iterable);
 // set_merge: every key of `o` into `s` in CPython's layout (see set.cpp).
 bool set_merge(ThreadState& ts, Set* s, Set* o);
+// A table to merge (set_merge's source, or a copy of it taken under its lock).
+struct SetMergeSource {
+    const SetEntry* table;
+    int64_t mask, fill, used;
+};
+bool set_merge_table(ThreadState& ts, Set* s, const SetMergeSource& o);
+// The number of keys (len), read under the set's lock in free-threaded runs.
+int64_t set_size(Set* s);
 // A program constant frozenset of keys with their hashes (no two equal), on an immortal heap.
 Value new_frozenset_const(Heap& h, const std::vector<Value>& keys, const std::vector<int64_t>& hashes);
+// The next key from table position *pos on (each call takes the set's lock free-threaded).
 bool set_next(Set* s, int64_t* pos, Value* key);
+// Removes and returns an arbitrary key (set.pop; the finger as CPython's), null if empty.
+Value set_pop_key(Set* s);
+// Swaps the tables of dst and src (src is not shared: a fresh result), under dst's lock.
+void set_swap_table(Set* dst, Set* src);
 // a | b, a & b, a - b, a ^ b (op: one of "|&-^"); in place when `inplace`.
 Value set_binary_op(ThreadState& ts, Value a, Value b, char op, bool inplace);
 inline bool is_anyset(Value v) {

@@ -72,12 +72,8 @@ Set* compute(ThreadState& ts, Value a, Value b, char op) {
     return r;
 }
 
-void assign(Set* dst, Set* src, Heap& h) {
-    std::swap(dst->table, src->table);
-    std::swap(dst->mask, src->mask);
-    std::swap(dst->used, src->used);
-    std::swap(dst->fill, src->fill);
-    (void)h;
+void assign(Set* dst, Set* src, Heap&) {
+    set_swap_table(dst, src);
 }
 
 Value m_add(ThreadState& ts, const Value* a, size_t n, Tuple*) {
@@ -99,17 +95,8 @@ Value m_discard(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return set_discard(ts, S(a[0]), a[1]) < 0 ? Value::null() : Value::none();
 }
 Value m_pop(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    Set* s = S(a[0]);
-    if (s->used == 0) return raise(ts, &exc_KeyError, "pop from an empty set");
-    int64_t pos = s->finger <= s->mask ? s->finger : 0;
-    Value k;
-    if (!set_next(s, &pos, &k)) {
-        pos = 0;
-        set_next(s, &pos, &k);
-    }
-    s->finger = pos;
-    Rooted kk(ts, k);
-    set_discard(ts, s, k);
+    Value k = set_pop_key(S(a[0]));
+    if (k.is_null()) return raise(ts, &exc_KeyError, "pop from an empty set");
     return k;
 }
 Value m_clear(ThreadState& ts, const Value* a, size_t, Tuple*) {
