@@ -48,6 +48,36 @@ List* new_list_from(ThreadState& ts, const Value* items, int64_t n) {
     return l;
 }
 
+// True when comparing v runs no Python code: numbers, str, bytes, None/bools, and tuples of
+// those. Free-threaded scans then compare under the list's lock, so remove/index/count/in are
+// atomic with respect to other list operations (as CPython 3.13t's critical sections).
+bool list_plain_value(Value v, int depth) {
+    if (!v.is_ptr()) return true;
+    Type* t = type_of(v);
+    if (t == &str_type || t == &int_type || t == &float_type || t == &bytes_type ||
+        t == &bool_type || t == &none_type)
+        return true;
+    if (t != &tuple_type || depth > 2) return false;
+    Tuple* tu = v.as<Tuple>();
+    for (int64_t i = 0; i < tu->size; ++i)
+        if (!list_plain_value(tu->items[i], depth + 1)) return false;
+    return true;
+}
+
+// Compares item i of l (held by g) with v: under the lock when both are plain values, else
+// with the lock released around the comparison (user code). -1: error; on return the lock is
+// held again and the list may have changed (the caller re-reads l->size).
+int list_eq_at(ThreadState& ts, ObjectLock& g, List* l, int64_t i, Value v, bool v_plain) {
+    Value x = l->items[i];
+    if (x == v) return 1;
+    if (v_plain && list_plain_value(x, 0)) return richcompare_bool(ts, x, v, CompareOp::eq);
+    g.release();
+    Rooted kx(ts, x);
+    int r = richcompare_bool(ts, x, v, CompareOp::eq);
+    g.reacquire();
+    return r;
+}
+
 bool list_append(ThreadState& ts, List* l, Value v) {
     ObjectLock g(l);  // free-threaded runs (obj_lock.hpp)
     if (l->size == l->capacity) {
@@ -276,17 +306,13 @@ bool list_setitem(ThreadState& ts, Value self, Value key, Value v) {
 int list_contains(ThreadState& ts, Value self, Value item) {
     List* l = self.as<List>();
     Rooted keep(ts, self);
-    for (int64_t i = 0;; ++i) {
-        Value x;
-        {
-            ObjectLock g(l);  // the __eq__ below runs without it
-            if (i >= l->size) return 0;
-            x = l->items[i];
-        }
-        Rooted kx(ts, x);
-        int r = richcompare_bool(ts, x, item, CompareOp::eq);
+    const bool plain = list_plain_value(item, 0);
+    ObjectLock g(l);
+    for (int64_t i = 0; i < l->size; ++i) {
+        int r = list_eq_at(ts, g, l, i, item, plain);
         if (r != 0) return r;
     }
+    return 0;
 }
 
 Value list_add(ThreadState& ts, Value a, Value b) {

@@ -11,18 +11,16 @@
 
 namespace interleave::python {
 
+// list.cpp: free-threaded item comparisons (see there).
+bool list_plain_value(Value v, int depth = 0);
+int list_eq_at(ThreadState& ts, ObjectLock& g, List* l, int64_t i, Value v, bool v_plain);
+
 namespace {
 
 List* L(Value v) {
     return v.as<List>();
 }
 
-// Item i of l, or null past the end: read under the list's lock (free-threaded runs), so a
-// comparison run afterwards (user code) never holds it.
-Value item_at(List* l, int64_t i) {
-    ObjectLock g(l);
-    return i < l->size ? l->items[i] : Value::null();
-}
 
 Value m_append(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raisef(ts, &exc_TypeError, "list.append() takes exactly one argument ({} given)", n - 1);
@@ -81,26 +79,28 @@ Value m_insert(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 Value m_remove(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "list.remove() takes exactly one argument");
     List* l = L(a[0]);
-    for (int64_t i = 0;; ++i) {
-        Value x = item_at(l, i);
-        if (x.is_null()) break;
-        Rooted kx(ts, x);
-        int r = richcompare_bool(ts, x, a[1], CompareOp::eq);
+    const bool plain = list_plain_value(a[1]);
+    ObjectLock g(l);  // free-threaded runs (obj_lock.hpp)
+    for (int64_t i = 0; i < l->size; ++i) {
+        Value x = l->items[i];
+        int r = list_eq_at(ts, g, l, i, a[1], plain);
         if (r < 0) return Value::null();
-        if (r) {
-            ObjectLock g(l);
-            // Free-threaded, another thread may have moved it: remove it where it is now.
-            if (i >= l->size || l->items[i] != x) {
-                i = 0;
-                while (i < l->size && l->items[i] != x) ++i;
-                if (i == l->size) continue;
+        if (!r) continue;
+        // After a comparison without the lock the item may have moved: remove it where it is.
+        if (i >= l->size || l->items[i] != x) {
+            i = 0;
+            while (i < l->size && l->items[i] != x) ++i;
+            if (i == l->size) {
+                g.release();
+                return raise(ts, &exc_ValueError, "list.remove(x): x not in list");
             }
-            std::memmove(static_cast<void*>(l->items + i), l->items + i + 1,
-                         sizeof(Value) * size_t(l->size - i - 1));
-            --l->size;
-            return Value::none();
         }
+        std::memmove(static_cast<void*>(l->items + i), l->items + i + 1,
+                     sizeof(Value) * size_t(l->size - i - 1));
+        --l->size;
+        return Value::none();
     }
+    g.release();
     return raise(ts, &exc_ValueError, "list.remove(x): x not in list");
 }
 
@@ -117,13 +117,14 @@ Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n > 3 && !index_i64(ts, a[3], &stop)) return Value::null();
     if (start < 0) start = std::max<int64_t>(0, start + size);
     if (stop < 0) stop = std::max<int64_t>(0, stop + size);
-    for (int64_t i = start; i < stop; ++i) {
-        Value x = item_at(l, i);
-        if (x.is_null()) break;
-        Rooted kx(ts, x);
-        int r = richcompare_bool(ts, x, a[1], CompareOp::eq);
-        if (r < 0) return Value::null();
-        if (r) return Value::from_small(i);
+    {
+        const bool plain = list_plain_value(a[1]);
+        ObjectLock g(l);
+        for (int64_t i = start; i < stop && i < l->size; ++i) {
+            int r = list_eq_at(ts, g, l, i, a[1], plain);
+            if (r < 0) return Value::null();
+            if (r) return Value::from_small(i);
+        }
     }
     std::string rep;
     if (!repr_utf8(ts, a[1], &rep)) return Value::null();
@@ -134,11 +135,10 @@ Value m_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "list.count() takes exactly one argument");
     List* l = L(a[0]);
     int64_t c = 0;
-    for (int64_t i = 0;; ++i) {
-        Value x = item_at(l, i);
-        if (x.is_null()) break;
-        Rooted kx(ts, x);
-        int r = richcompare_bool(ts, x, a[1], CompareOp::eq);
+    const bool plain = list_plain_value(a[1]);
+    ObjectLock g(l);
+    for (int64_t i = 0; i < l->size; ++i) {
+        int r = list_eq_at(ts, g, l, i, a[1], plain);
         if (r < 0) return Value::null();
         c += r;
     }
