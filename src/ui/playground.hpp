@@ -222,14 +222,13 @@ struct Playground {
     std::string pack_request_;  // the text whose async pack is in flight
     int pack_id_ = 0;           // the async request in flight (0: none)
     int pack_seq_ = 0;
-    uint64_t link_version_ = ~0ull;            // editor version the live link was last updated for
-    std::string title_;                        // last title sent to hooks.title_changed
-    TracebackReader tracebacks_;               // the current run's output, read for errors
-    const engine::Run* errors_run_ = nullptr;  // the run tracebacks_ reads
-    size_t errors_fed_ = 0;
+    uint64_t link_version_ = ~0ull;             // editor version the live link was last updated for
+    std::string title_;                         // last title sent to hooks.title_changed
+    TracebackReader tracebacks_;                // the current run's output, read for errors
+    const engine::Run* errors_run_ = nullptr;   // the run tracebacks_ reads
+    size_t errors_fed_ = 0;                     // console lines read (counting dropped ones)
     const engine::Run* markers_run_ = nullptr;  // the run line_markers reads
-    std::vector<ThreadMarker> shown_markers_;   // what the editor shows now                    //
-                                                // console lines read (counting dropped ones)
+    std::vector<ThreadMarker> shown_markers_;   // what the editor shows now
     void ingest();
     void record_finished();
     void release_finished_retiring();
