@@ -227,6 +227,7 @@ bool list_del_slice(ThreadState& ts, List* l, int64_t start, int64_t stop, int64
         start = start + step * (n - 1);
         step = -step;
     }
+    if (start >= l->size) return true;  // free-threaded: the list shrank meanwhile
     int64_t w = start;
     for (int64_t r = start; r < l->size; ++r) {
         if (r >= start && (r - start) % step == 0 && (r - start) / step < n) continue;
