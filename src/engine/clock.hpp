@@ -44,8 +44,10 @@ class Clock {
     Clock(const Clock&) = delete;
     Clock& operator=(const Clock&) = delete;
 
-    // Starts the run's time at 0 now (the controller calls it as the run begins). Readers see
-    // either the old or the new origin; no worker exists before it.
+    // Starts the run's time at 0 now. A Run calls it as its MainThread starts running (on the
+    // real machine), so the time a browser takes to give the run its first Web Worker is not
+    // the run's. Readers racing it see the old or the new origin (never a time below 0), and
+    // reads after it start from 0 again: the latch is kept in host time, not in run time.
     void restart() noexcept;
     // Switches to a virtual time source (nullptr: back to the host). Before any worker runs.
     void use_virtual(const VirtualTime* v) noexcept { virtual_ = v; }
@@ -73,9 +75,9 @@ class Clock {
     int64_t host_now() const noexcept;
     const VirtualTime* virtual_ = nullptr;
     const bool latch_;
-    std::atomic<int64_t> t0_{0};     // host monotonic ns at run start
-    std::atomic<int64_t> epoch_{0};  // host Unix ns at run start
-    mutable std::atomic<int64_t> latest_{0};
+    std::atomic<int64_t> t0_{0};              // host monotonic ns at run start
+    std::atomic<int64_t> epoch_{0};           // host Unix ns at run start
+    mutable std::atomic<int64_t> latest_{0};  // the latest host monotonic ns read (latch)
 };
 
 }  // namespace interleave::engine

@@ -63,7 +63,9 @@ struct Run::Impl {
 
     int64_t now_or_end() const {
         int64_t e = end_ns.load(std::memory_order_acquire);
-        return e >= 0 ? e : rt->now_ns();
+        if (e >= 0) return e;
+        // Before MainThread runs the run's time has not started (Runtime::Impl::time_started).
+        return impl_of(*rt).time_started.load(std::memory_order_acquire) ? rt->now_ns() : 0;
     }
     void update_usage() const {
         scratch.clear();
@@ -91,9 +93,9 @@ void Run::Impl::controller_main() {
     Runtime& r = *rt;
     Runtime::Impl& ri = impl_of(r);
     ri.machine.prepare();  // e.g. the real machine's spin calibration: before the time starts
-    // The run's time starts here, as its main thread is about to: not when start() was
-    // called (a browser may take a frame or more to start the controller thread).
-    ri.clock.restart();
+    // The run's time starts as MainThread starts running (WorkerScope restarts the clock):
+    // not when start() was called, nor when the thread was asked for (a browser may take a
+    // frame or more to start either).
     if (ri.sim) ri.clock.use_virtual(ri.sim.get());
     if (!ri.sim) sampler.start();  // the host's CPUs say nothing about a simulated machine
     WorkerThread main;
@@ -113,6 +115,13 @@ void Run::Impl::controller_main() {
         });
     } catch (const std::exception& e) {
         r.end_run(RunStatus::error, std::string("Error: could not start a thread: ") + e.what());
+    }
+    // The deadlines below are run times: read once the run's time has started.
+    if (main.joinable()) {
+        ri.time_started.wait(false, std::memory_order_acquire);
+    } else {  // no MainThread: the run's (error) time starts now
+        if (!ri.sim) ri.clock.restart();
+        ri.time_started.store(true, std::memory_order_release);
     }
     // The trace limit does not end the run (output goes on); it is said once, never silent.
     bool trace_noted = false;

@@ -275,6 +275,12 @@ WorkerScope::WorkerScope(Runtime& rt, uint16_t worker) {
         ctx_.record_ = &im.workers[worker];
         ++im.epoch;
     }
+    if (ctx_.record_->kind == WorkerKind::main &&
+        !im.time_started.load(std::memory_order_acquire)) {
+        if (!im.sim) im.clock.restart();  // virtual time starts at 0 by itself
+        im.time_started.store(true, std::memory_order_release);
+        im.time_started.notify_all();
+    }
     ctx_.process_ = ctx_.record_->process;
     {
         ProcessRecord& p = im.process(ctx_.process_);

@@ -59,6 +59,11 @@ struct Runtime::Impl {
     RunConfig config;
     Clock clock;
     Machine machine;
+    // Set as MainThread starts running (WorkerScope), which on the real machine restarts the
+    // clock there: the run's t = 0 is its first instruction, not the moment the controller
+    // asked for the thread (a browser hands out a Web Worker only between two frames of its
+    // main thread, 17-36 ms later under load). Until then the run's time reads 0 (Run).
+    std::atomic<bool> time_started{false};
     // When the last worker so far ended (run time, its own clock read): the run's end.
     std::atomic<int64_t> last_exit_ns{-1};
     Tracer tracer;

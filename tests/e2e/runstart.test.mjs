@@ -1,5 +1,6 @@
 // A run's wall time is the run's own: it starts at the run's first instruction (MainThread),
-// however long the page took to start its thread, and ends at its last worker's exit, however
+// however long the page took to start its thread (t = 0 is MainThread's start: its first span
+// follows within a few ms), and ends at its last worker's exit, however
 // late anything noticed. Checked against the run's own trace, read by the same thread's clock,
 // so the assertion holds on a busy machine. Run is pressed with the mouse (the run starts from
 // the input event) and through window.interleave.run().
@@ -78,5 +79,12 @@ describe('run start and wall time', { timeout: 600_000 }, () => {
     }
     console.log(`threading io_ms=0, wall_ms over ${walls.length} runs: ${walls.map((w) => w.toFixed(2)).join(' ')}; ` +
       `MainThread's first span at ${firsts.map((w) => w.toFixed(3)).join(' ')} ms`);
+    // t = 0 is when MainThread starts running, not when the run asked the page for its Web
+    // Worker (that took 17-36 ms, issue #8 item 8): its first span (after its GIL acquisition)
+    // follows within microseconds. The median of the runs, so that one run whose thread the OS
+    // preempted on a busy machine cannot decide it.
+    const sorted = [...firsts].sort((a, b) => a - b);
+    const median = (sorted[2] + sorted[3]) / 2;
+    assert.ok(median < 3, `MainThread's first span: median ${median.toFixed(3)} ms after t = 0 (${sorted.join(', ')})`);
   });
 });

@@ -4,11 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/clock.hpp"
+#include "engine/clock_source.hpp"
 #include "engine/kernels.hpp"
 #include "engine/spans.hpp"
 #include "engine/thread.hpp"
@@ -29,6 +32,48 @@ TEST_CASE("clock: durations clamp, deadlines never overflow" * doctest::timeout(
     CHECK(c.deadline_after(1) >= a + 1'000'000'000);
     CHECK(c.now_ns() >= a);
     CHECK(c.epoch_ns() > 1'600'000'000'000'000'000);  // after 2020: Unix time
+}
+
+// Busy-waits on the clock itself until it reads at least `ns` (time passing, not a wait for
+// another thread).
+static void let_time_pass(const Clock& c, int64_t ns) {
+    while (c.now_ns() < ns) {
+    }
+}
+
+TEST_CASE("clock: restart() starts the time at 0 again" * doctest::timeout(10)) {
+    Clock c;
+    let_time_pass(c, 3'000'000);
+    const int64_t h0 = platform::monotonic_ns();
+    c.restart();
+    const int64_t b = c.now_ns();
+    const int64_t h1 = platform::monotonic_ns();
+    CHECK(b >= 0);
+    CHECK(b <= h1 - h0);  // no more than the host saw pass across restart() and the read
+}
+
+// A Run restarts its clock as MainThread starts while other threads (the UI polling the run's
+// time) read it. In the browser the clock latches the largest time read; a read of the old
+// origin racing restart() must not hold later reads at that old time.
+TEST_CASE("clock: reads racing restart() never hold later reads at the old time" *
+          doctest::timeout(60)) {
+    for (int rep = 0; rep < reps(20); ++rep) {
+        Clock c;
+        let_time_pass(c, 2'000'000);
+        std::atomic<bool> done{false};
+        std::thread reader([&] {
+            while (!done.load(std::memory_order_relaxed)) (void)c.now_ns();
+        });
+        const int64_t h0 = platform::monotonic_ns();
+        c.restart();
+        const int64_t b = c.now_ns();
+        const int64_t h1 = platform::monotonic_ns();
+        done = true;
+        reader.join();
+        CHECK(b >= 0);
+        // Web Workers' timers may disagree by a few µs (the latch takes the reader's).
+        CHECK(b <= h1 - h0 + 100'000);
+    }
 }
 
 TEST_CASE("clock: GIL slices never overlap across workers" * doctest::timeout(60)) {
