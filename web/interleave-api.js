@@ -28,6 +28,8 @@
  *                                   timeline: {t0_ns, ns_per_px, follow}, scroll: {pane: {y, max}},
  *                                   trace_full_ns (-1, or where the trace began to drop events),
  *                                   seen_until_ns (the views' figures cover 0 .. this), caught_up,
+ *                                   work: {frames, poll_max_ms, frame_max_ms} (the longest engine
+ *                                   poll and app frame, GL drawing aside, since the last ui()),
  *                                   focus (the control with the keyboard focus ring, '' if none),
  *                                   controls: [{id, kind, x, y, w, h, visible, disabled}]}
  *                                   in CSS pixels (id: 'run', 'share', 'knob:io_ms', ...)

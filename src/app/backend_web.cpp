@@ -42,6 +42,60 @@ EM_JS(void, location_hash_copy, (char* out, int capacity), {
 // size). Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the
 // screen's, which a page filling the screen (headless, kiosks, phones) hits exactly.
 EM_JS(void, set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+
+// WebGL state that ImGui's OpenGL3 backend reads back every frame (to restore it after drawing)
+// but Chrome answers only by a round trip to its GPU process: the scissor box, the blend
+// functions and equations, glIsEnabled of a few caps. Each such read blocks the page's main
+// thread until the GPU process has caught up; with a software GPU on a busy machine one frame
+// waited 100-350 ms in them (issue #8 item 7: Chrome's trace, GLES2Implementation::GetIntegerv
+// -> WaitForCmd). This app is the context's only user, so the values are kept here: read once,
+// then updated by the calls that set them (ImGui passes only valid values to those).
+EM_JS(void, install_gl_state_cache, (), {
+    var gl = GLctx;
+    if (!gl || gl.interleaveStateCache) return;
+    gl.interleaveStateCache = true;
+    var params = {}, caps = {};
+    var cached = [gl.SCISSOR_BOX, gl.BLEND_SRC_RGB, gl.BLEND_DST_RGB, gl.BLEND_SRC_ALPHA,
+                  gl.BLEND_DST_ALPHA, gl.BLEND_EQUATION_RGB, gl.BLEND_EQUATION_ALPHA];
+    var getParameter = gl.getParameter.bind(gl), isEnabled = gl.isEnabled.bind(gl);
+    gl.getParameter = function(p) {
+        if (cached.indexOf(p) < 0) return getParameter(p);
+        if (!(p in params)) params[p] = getParameter(p);
+        var v = params[p];
+        return v instanceof Int32Array ? new Int32Array(v) : v;
+    };
+    gl.isEnabled = function(cap) {
+        if (!(cap in caps)) caps[cap] = isEnabled(cap);
+        return caps[cap];
+    };
+    function after(name, note) {
+        var f = gl[name].bind(gl);
+        gl[name] = function() {
+            f.apply(null, arguments);
+            note.apply(null, arguments);
+        };
+    }
+    after("enable", function(cap) { caps[cap] = true; });
+    after("disable", function(cap) { caps[cap] = false; });
+    after("scissor", function(x, y, w, h) { params[gl.SCISSOR_BOX] = new Int32Array([x, y, w, h]); });
+    after("blendFunc", function(s, d) {
+        params[gl.BLEND_SRC_RGB] = params[gl.BLEND_SRC_ALPHA] = s;
+        params[gl.BLEND_DST_RGB] = params[gl.BLEND_DST_ALPHA] = d;
+    });
+    after("blendFuncSeparate", function(sr, dr, sa, da) {
+        params[gl.BLEND_SRC_RGB] = sr;
+        params[gl.BLEND_DST_RGB] = dr;
+        params[gl.BLEND_SRC_ALPHA] = sa;
+        params[gl.BLEND_DST_ALPHA] = da;
+    });
+    after("blendEquation", function(m) {
+        params[gl.BLEND_EQUATION_RGB] = params[gl.BLEND_EQUATION_ALPHA] = m;
+    });
+    after("blendEquationSeparate", function(rgb, a) {
+        params[gl.BLEND_EQUATION_RGB] = rgb;
+        params[gl.BLEND_EQUATION_ALPHA] = a;
+    });
+});
 // replaceState fires no hashchange, so writing the link never loops back into load().
 EM_JS(void, replace_fragment, (const char* fragment), {
     var f = UTF8ToString(fragment);
@@ -218,6 +272,7 @@ class WebBackend final : public Backend {
         window_ = glfwCreateWindow(w, h, "Interleave", nullptr, nullptr);
         if (!window_) return fail("This browser could not create a WebGL2 context.");
         glfwMakeContextCurrent(window_);
+        install_gl_state_cache();
         ImGui_ImplGlfw_InitForOpenGL(window_, true);
         install_key_taps(window_);
         // Text arrives through the bridge's textarea while it has the keyboard (input and

@@ -7,6 +7,7 @@
 #include <imgui_internal.h>  // touch scrolling: hovered window, active item
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +21,11 @@ namespace interleave::ui {
 
 struct App::Impl {
     Playground p;
+    // The longest engine poll (Playground::poll: reading the run's events and output into the
+    // views) and the longest whole App::frame (poll + building the UI; not the GL drawing) since
+    // ui_json() last reported them: where a long main-thread task comes from (issue #8 item 7).
+    mutable double poll_max_ms = 0, frame_max_ms = 0;
+    mutable int frames = 0;
 };
 
 namespace {
@@ -154,12 +160,16 @@ void App::shutdown_gl() {
 }
 
 void App::frame(bool shown) {
+    using Ms = std::chrono::duration<double, std::milli>;
+    const auto t0 = std::chrono::steady_clock::now();
     Playground& p = impl_->p;
     p.shown = shown;
     p.renderer.begin_frame();
     p.controls.begin_frame();  // applies a pending Tab to last frame's controls
     p.scrolls.clear();
     p.poll();
+    impl_->poll_max_ms =
+        std::max(impl_->poll_max_ms, Ms(std::chrono::steady_clock::now() - t0).count());
     p.editor.flush_input();  // what was typed before a shortcut is in the text it acts on
     editor_command(p, p.editor.take_command());
     keyboard(p);
@@ -193,6 +203,9 @@ void App::frame(bool shown) {
     if (p.editor.focused() && p.editor_drawn_frame != ImGui::GetFrameCount()) p.editor.blur();
     p.run_started_by_event = false;  // this frame has seen that press
     if (p.compact) ImGui::PopStyleVar(4);
+    impl_->frame_max_ms =
+        std::max(impl_->frame_max_ms, Ms(std::chrono::steady_clock::now() - t0).count());
+    ++impl_->frames;
 }
 
 std::string App::state_json() const {
@@ -388,7 +401,17 @@ std::string App::ui_json() const {
                       p.scrolls[i].name, p.scrolls[i].y / s, p.scrolls[i].max / s);
         j += buf;
     }
-    return j + "}, " + p.controls.json_members(s) + "}";
+    Playground::PollCost& c = impl_->p.poll_cost;
+    std::snprintf(buf, sizeof buf,
+                  "}, \"work\": {\"frames\": %d, \"poll_max_ms\": %.2f, \"frame_max_ms\": %.2f, "
+                  "\"housekeeping_max_ms\": %.2f, \"ingest_max_ms\": %.2f, \"finish_max_ms\": "
+                  "%.2f, \"start_max_ms\": %.2f}, ",
+                  impl_->frames, impl_->poll_max_ms, impl_->frame_max_ms, c.housekeeping_ms,
+                  c.ingest_ms, c.finish_ms, c.start_ms);
+    impl_->frames = 0;  // each report covers the frames since the previous one
+    impl_->poll_max_ms = impl_->frame_max_ms = 0;
+    c = {};
+    return j + buf + p.controls.json_members(s) + "}";
 }
 
 }  // namespace interleave::ui

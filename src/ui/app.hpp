@@ -130,7 +130,9 @@ class App {
     // "touch", "dark", "timeline": {"t0_ns", "ns_per_px", "follow"}, "trace_full_ns" (the
     // earliest event the trace dropped; -1: none), "seen_until_ns" (the views' figures cover
     // 0 .. this), "caught_up" (every event read so far is drawn), "scroll": {pane: {"y",
-    // "max"}}, "focus", "controls": [{"id", "kind", "x", "y", "w", "h", "visible", "disabled"}]},
+    // "max"}}, "work": {"frames", "poll_max_ms", "frame_max_ms"} (the UI thread's longest
+    // engine poll and whole frame, GL drawing aside, over the frames since the previous call),
+    // "focus", "controls": [{"id", "kind", "x", "y", "w", "h", "visible", "disabled"}]},
     // as drawn in the last frame; lengths in the platform's logical pixels (CSS px on the web).
     std::string ui_json() const;
 

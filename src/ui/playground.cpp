@@ -350,8 +350,8 @@ void Playground::record_finished() {
     r.busy_cores_avg = usage_builder.busy_avg(seen_until_ns());  // as the Cores view shows it
     r.trace_full = trace_full_ns >= 0;
     r.gil_wait_ms = stats.gil_wait_ms;
-    r.group = run_all_group;  // -1 outside a "Run all models" batch
-    r.other_busy_cores = run->stats().other_busy_cores;
+    r.group = run_all_group;                      // -1 outside a "Run all models" batch
+    r.other_busy_cores = stats.other_busy_cores;  // counters (Run::stats would re-read the trace)
     records.push_back(std::move(r));
     if (run_all_queue.empty()) run_all_group = -1;
     if (records.size() > 200) records.erase(records.begin());
@@ -425,26 +425,38 @@ void Playground::poll_exports() {
 }
 
 void Playground::poll() {
+    using clock = std::chrono::steady_clock;
+    auto t = clock::now();
+    // Each step's longest time since App::ui_json() last reported it (poll_cost).
+    auto lap = [&](double& max_ms) {
+        const auto now = clock::now();
+        max_ms = std::max(max_ms, std::chrono::duration<double, std::milli>(now - t).count());
+        t = now;
+    };
     release_finished_retiring();
     poll_exports();
     poll_code_link();
     poll_run_errors();
     poll_line_markers();
+    lap(poll_cost.housekeeping_ms);
     if (!run) return;
     const bool was_done = run->done();
     ingest();
+    lap(poll_cost.ingest_ms);
     // Done before this read, and every event read is in: the run is complete on screen.
     if (was_done && !recorded && caught_up) {
         usage_at = -1;
         ingest();  // final figures (usage at the run's end)
         record_finished();
         if (follow) view.fit(0, std::max<double>(timeline.end_ns, stats.wall_ms * 1e6));
+        lap(poll_cost.finish_ms);
     }
     if (recorded && !run_all_queue.empty()) {
         knobs = run_all_queue.front();
         run_all_queue.pop_front();
         knobs_changed();
         start_run();
+        lap(poll_cost.start_ms);
     }
 }
 

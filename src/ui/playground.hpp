@@ -93,6 +93,14 @@ struct Playground {
     // --- The current (or last) run and what has been read from it ------------------------
     std::shared_ptr<engine::Run> run;
     std::vector<std::shared_ptr<engine::Run>> retiring;  // stopped, not yet done: kept alive
+    // The longest time each step of poll() took since App::ui_json() last reported it (ms):
+    // where a long main-thread task comes from (issue #8 item 7).
+    struct PollCost {
+        double housekeeping_ms = 0;  // finished runs, exports, code links, errors, line markers
+        double ingest_ms = 0;        // reading the run's output and events into the views
+        double finish_ms = 0;        // the final figures and the record of a finished run
+        double start_ms = 0;         // starting the next run of a "Run all models" batch
+    } poll_cost;
     int run_sample = -1;
     samples::KnobValues run_knobs;
     bool recorded = false;  // the finished run is in `records`
