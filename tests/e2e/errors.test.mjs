@@ -103,6 +103,7 @@ describe('errors at their line', { timeout: 600_000 }, () => {
     const mark = ed.markers.find((m) => m.kind === 'error');
     assert.equal(mark.line, 4);
     assert.match(mark.label, /^ZeroDivisionError in Thread-1/);
+    await frames(tab.page, 4);  // the canvas keeps its last drawn frame until the next one
     await tab.page.screenshot({ path: join(OUT, 'errors-thread.png') });
   });
 });
