@@ -5,12 +5,17 @@
  *   interleave.state()              the playground state as an object: sample, knobs, status
  *                                   (idle | running | finished | stopped | deadlock | limit |
  *                                   error), output, stats, link, notices — the CLI's --json fields
+ *                                   — and code (the editor's text: what Run runs), exit_code
+ *                                   (the program's, as python3's; null while idle) and error:
+ *                                   {type, message, line, column, traceback} for the run's
+ *                                   SyntaxError or uncaught exception (line/column 1-based,
+ *                                   null when unknown), or null
  *   interleave.load(fragment)       load a share link ('#v=1&sample=threading'); returns the
  *                                   notices (what was ignored or clamped), [] when clean. A
  *                                   link with a program in it (code=) is unpacked first, off
  *                                   the main thread's critical path: then it returns a Promise
  *                                   of the notices (await works for both)
- *   interleave.run() / stop()       start / stop the current sample (never block)
+ *   interleave.run() / stop()       run the editor's text / stop the run (never block)
  *   interleave.exportTrace()        a Promise of the Chrome Trace Event JSON (text) of the current
  *                                   or last run ('' if none); built off the page's main thread
  *   interleave.exportTraceBlob()    the same as a Blob (application/json; null if none): for a

@@ -8,7 +8,8 @@
 //                  [--timeout S]        runs a Python program like `python3 PATH.py`
 //
 // Exit codes: 0 finished, 2 bad usage (sample, knob, value), 3 deadlock, 4 stopped by --timeout
-// or a run limit, 5 the sample raised an error, 6 the trace file cannot be written (checked by
+// or a run limit, 5 the program failed (an uncaught exception, a SyntaxError, sys.exit(n) with
+// n != 0), 6 the trace file cannot be written (checked by
 // opening it before the run: nothing runs; or writing it failed after), 130 interrupted
 // (Ctrl-C; a second Ctrl-C kills at once).
 #include <fmt/format.h>
@@ -57,14 +58,15 @@ void print_help(std::FILE* to) {
         "  interleave-cli python SAMPLE [--KNOB=VALUE]  the sample's program with those values:\n"
         "                                               the very text that runs\n"
         "  interleave-cli run SAMPLE [--KNOB=VALUE]... [--json] [--trace FILE] [--timeout S]\n"
-        "  interleave-cli run PATH.py [--gil=on|off] [--switch_interval_ms=X] [--json] [--trace F]\n"
+        "  interleave-cli run PATH.py [--gil=on|off] [--switch_interval_ms=X] [--json] [--trace "
+        "F]\n"
         "                 [--machine=real|simulated] [--cores=N] [--seed=N] [--timeout S]\n"
         "                                      run a Python program (PATH '-': standard input)\n"
         "  interleave-cli --help\n"
         "\n"
         "run prints each output line as it happens (time, worker, text), then a summary.\n"
         "  --json       print one JSON object at the end instead (sample, knobs, status,\n"
-        "               output, stats, notices)\n"
+        "               output, stats, notices, exit_code, error)\n"
         "  --trace F    write the Chrome Trace Event JSON (Perfetto, chrome://tracing) to F\n"
         "  --timeout S  stop the run after S seconds\n"
         "Knobs are strict: an unknown knob or an out-of-range value is an error.\n"
@@ -74,7 +76,8 @@ void print_help(std::FILE* to) {
         "  2    bad usage: unknown command, sample, knob or option, or a value out of range\n"
         "  3    the run deadlocked\n"
         "  4    stopped: --timeout or a run limit (time, output, memory, tasks)\n"
-        "  5    the sample failed with an error\n"
+        "  5    the sample's program failed: an uncaught exception (traceback on stderr),\n"
+        "       a SyntaxError, or sys.exit(n) with n != 0\n"
         "  6    the --trace file cannot be written (the run does not start; the message\n"
         "       names the file and the system's reason)\n"
         "  130  interrupted (Ctrl-C)\n",
@@ -265,7 +268,9 @@ int cmd_run(const RunArgs& a) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, nullptr);
 
-    std::shared_ptr<engine::Run> run = samples::start(*a.sample, a.knobs);
+    // The sample's Python text with the knobs' values, run by the interpreter.
+    const std::shared_ptr<samples::ProgramRun> program = samples::start(*a.sample, a.knobs);
+    const std::shared_ptr<engine::Run>& run = program->run();
     std::unordered_map<uint16_t, std::string> worker_names;
     auto worker_name = [&](uint16_t id) -> const std::string& {
         auto it = worker_names.find(id);
@@ -313,10 +318,12 @@ int cmd_run(const RunArgs& a) {
 
     int code = exit_code(status, interrupted);
     if (timed_out && !interrupted) code = kExitStopped;
+    // An uncaught exception, a SyntaxError or sys.exit(n != 0): the program failed.
+    if (code == 0 && program->exit_code() != 0) code = kExitError;
     if (trace.is_open() && !trace.write_and_close(run->export_chrome_trace()) && code == 0)
         code = kExitTraceFile;
     if (a.json) {
-        std::fputs((samples::run_report_json(*a.sample, a.knobs, *run) + "\n").c_str(), stdout);
+        std::fputs((samples::run_report_json(*a.sample, a.knobs, *program) + "\n").c_str(), stdout);
         return code;
     }
     const engine::RunStats st = run->stats();

@@ -16,7 +16,7 @@
 
 #include "app/trace_file.hpp"
 #include "engine/run.hpp"
-#include "python/interp.hpp"
+#include "samples/program_run.hpp"
 #include "samples/report.hpp"
 
 namespace interleave::app {
@@ -74,7 +74,8 @@ int parse(const std::vector<std::string>& args, Options* o) {
             char* end = nullptr;
             double t = std::strtod(value.c_str(), &end);
             if (value.empty() || *end != '\0' || !(t > 0) || t > 86400)
-                return usage(fmt::format("--timeout={} is not a number of seconds in (0, 86400]", value));
+                return usage(
+                    fmt::format("--timeout={} is not a number of seconds in (0, 86400]", value));
             o->timeout_s = t;
         } else if (key == "gil") {
             if (!next_value() || !parse_bool(value, &o->config.gil))
@@ -89,8 +90,8 @@ int parse(const std::vector<std::string>& args, Options* o) {
         } else if (key == "machine") {
             if (!next_value() || (value != "real" && value != "simulated"))
                 return usage(fmt::format("--machine={} is not real or simulated", value));
-            o->config.machine.kind = value == "simulated" ? engine::MachineKind::simulated
-                                                          : engine::MachineKind::real;
+            o->config.machine.kind =
+                value == "simulated" ? engine::MachineKind::simulated : engine::MachineKind::real;
         } else if (key == "cores" || key == "seed") {
             if (!next_value()) return usage(fmt::format("--{} needs a whole number", key));
             char* end = nullptr;
@@ -99,12 +100,15 @@ int parse(const std::vector<std::string>& args, Options* o) {
             if (value.empty() || *end != '\0' || n < (key == "cores" ? 1 : 0) || n > hi)
                 return usage(fmt::format("--{}={} is not a whole number in [{}, {}]", key, value,
                                          key == "cores" ? 1 : 0, hi));
-            if (key == "cores") o->config.machine.cores = unsigned(n);
-            else o->config.machine.seed = uint32_t(n);
+            if (key == "cores")
+                o->config.machine.cores = unsigned(n);
+            else
+                o->config.machine.seed = uint32_t(n);
         } else {
-            return usage(fmt::format("unknown option --{} for a Python file; its knobs: --gil, "
-                                     "--switch_interval_ms, --machine, --cores, --seed",
-                                     key));
+            return usage(
+                fmt::format("unknown option --{} for a Python file; its knobs: --gil, "
+                            "--switch_interval_ms, --machine, --cores, --seed",
+                            key));
         }
     }
     return 0;
@@ -129,51 +133,29 @@ bool is_python_path(const std::string& arg) {
     return arg == "-" || (arg.size() > 3 && arg.compare(arg.size() - 3, 3, ".py") == 0);
 }
 
-int run_python_file(const std::vector<std::string>& args, const std::atomic<bool>* interrupted_flag) {
+int run_python_file(const std::vector<std::string>& args,
+                    const std::atomic<bool>* interrupted_flag) {
     Options o;
     if (int rc = parse(args, &o)) return rc;
     std::string source;
     if (!read_source(o.path, &source)) {
-        fmt::print(stderr, "python3: can't open file '{}': [Errno 2] No such file or directory\n", o.path);
+        fmt::print(stderr, "python3: can't open file '{}': [Errno 2] No such file or directory\n",
+                   o.path);
         return kExitUsage;
     }
     TraceFile trace;  // opened before the run: an unwritable path runs nothing
     if (!o.trace_file.empty() && !trace.open(o.trace_file)) return kExitTraceFile;
     const std::string filename = o.path == "-" ? "<stdin>" : o.path;
-    python::CompileResult compiled = python::compile_program(source, filename);
-    if (!compiled.program) {
-        if (o.json) {
-            fmt::print("{{\"file\": {}, \"status\": \"error\", \"exit_code\": 1, \"output\": [], "
-                       "\"error\": {{\"type\": {}, \"message\": {}, \"line\": {}, \"traceback\": {}}}}}\n",
-                       samples::json_string(filename), samples::json_string(python::name_of(compiled.error.kind)),
-                       samples::json_string(compiled.error.msg), compiled.error.lineno,
-                       samples::json_string(compiled.error_text));
-        } else {
-            std::fputs(compiled.error_text.c_str(), stderr);
-        }
-        return 1;
-    }
-    struct Shared {
-        python::RunResult result;
-        bool done = false;
-    };
-    auto shared = std::make_shared<Shared>();
-    auto program = compiled.program;
-    std::vector<std::string> argv{o.path};
     // __main__.__file__ as CPython 3.9+ sets it: the script's absolute path.
     std::error_code ec;
-    std::string main_file = o.path == "-" ? "<stdin>"
-                                          : std::filesystem::absolute(o.path, ec).string();
+    std::string main_file =
+        o.path == "-" ? "<stdin>" : std::filesystem::absolute(o.path, ec).string();
     if (ec) main_file = o.path;
-    std::shared_ptr<engine::Run> run = engine::Run::start(
-        [shared, program, argv, main_file](engine::Runtime& rt) {
-            python::RunOptions opts;
-            opts.argv = argv;
-            opts.main_file = main_file;
-            shared->result = python::run_main(rt, program, opts);
-            shared->done = true;
-        },
-        o.config);
+    // The playground's own path (samples/program_run.hpp): a SyntaxError is written to stderr
+    // by the run, as python3 writes it, and gives exit status 1.
+    const std::shared_ptr<samples::ProgramRun> program =
+        samples::ProgramRun::start(source, filename, o.config, {o.path}, main_file);
+    const std::shared_ptr<engine::Run>& run = program->run();
     size_t next = 0;
     std::vector<engine::OutputLine> lines;
     std::string json_out;
@@ -203,7 +185,8 @@ int run_python_file(const std::vector<std::string>& args, const std::atomic<bool
             interrupted = true;
             run->stop();
         }
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (o.timeout_s > 0 && elapsed >= o.timeout_s && !timed_out) {
             timed_out = true;
             run->stop();
@@ -211,10 +194,13 @@ int run_python_file(const std::vector<std::string>& args, const std::atomic<bool
     }
     drain();
     engine::RunStatus status = run->status();
-    int code = shared->result.exit_code;
-    if (interrupted) code = kExitInterrupted;
-    else if (status == engine::RunStatus::deadlock) code = kExitDeadlock;
-    else if (timed_out || status == engine::RunStatus::stopped || status == engine::RunStatus::limit || shared->result.stopped)
+    int code = program->exit_code();
+    if (interrupted)
+        code = kExitInterrupted;
+    else if (status == engine::RunStatus::deadlock)
+        code = kExitDeadlock;
+    else if (timed_out || status == engine::RunStatus::stopped ||
+             status == engine::RunStatus::limit || program->stopped())
         code = kExitStopped;
     if (!o.json) {
         for (const auto& n : run->notices()) fmt::print(stderr, "interleave: {}\n", n);
@@ -223,20 +209,16 @@ int run_python_file(const std::vector<std::string>& args, const std::atomic<bool
         code = kExitTraceFile;
     if (o.json) {
         std::string notices;
-        for (const auto& n : run->notices()) notices += (notices.empty() ? "" : ", ") + samples::json_string(n);
-        std::string err = "null";
-        if (shared->result.error) {
-            const auto& e = *shared->result.error;
-            err = fmt::format("{{\"type\": {}, \"message\": {}, \"line\": {}, \"traceback\": {}}}",
-                              samples::json_string(e.type), samples::json_string(e.message), e.line,
-                              samples::json_string(e.traceback));
-        }
+        for (const auto& n : run->notices())
+            notices += (notices.empty() ? "" : ", ") + samples::json_string(n);
+        const std::string err = samples::error_json(program->error());
         const engine::RunStats st = run->stats();
-        fmt::print("{{\"file\": {}, \"status\": \"{}\", \"exit_code\": {}, \"output\": [{}], "
-                   "\"stats\": {{\"wall_ms\": {:.3f}, \"gil_switches\": {}, \"output_lines\": {}}}, "
-                   "\"notices\": [{}], \"error\": {}}}\n",
-                   samples::json_string(filename), engine::to_string(status), code, json_out,
-                   st.wall_ms, st.gil_switches, st.output_lines, notices, err);
+        fmt::print(
+            "{{\"file\": {}, \"status\": \"{}\", \"exit_code\": {}, \"output\": [{}], "
+            "\"stats\": {{\"wall_ms\": {:.3f}, \"gil_switches\": {}, \"output_lines\": {}}}, "
+            "\"notices\": [{}], \"error\": {}}}\n",
+            samples::json_string(filename), engine::to_string(status), code, json_out, st.wall_ms,
+            st.gil_switches, st.output_lines, notices, err);
     }
     return code;
 }

@@ -1,7 +1,7 @@
 // Interleave samples — the catalog: every sample the playground shows, with its program (a
 // complete Python file), its knobs, and how a program becomes a Run.
 //
-// Pure data plus bodies; no UI. The UI, the CLI and the web API all list and start samples
+// Pure data; no UI. The UI, the CLI and the web API all list and start samples
 // through this header alone.
 //
 // --- Programs ------------------------------------------------------------------------------
@@ -28,7 +28,6 @@
 // and `interleave-cli python` says on stderr what python3 needs to match a non-default setting.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +37,7 @@
 #include "engine/run.hpp"
 #include "samples/knob_text.hpp"
 #include "samples/knobs.hpp"
+#include "samples/program_run.hpp"
 
 namespace interleave::samples {
 
@@ -50,11 +50,6 @@ struct Sample {
     // Static storage (embedded bytes): valid for the program's lifetime.
     std::string_view text;
     std::vector<KnobSpec> knobs;  // values in the text first (in text order), then run settings
-    // Transitional (until the interpreter runs `text`, issue #9.5): the C++ twin of the program,
-    // run as MainThread of a Run with every knob's value; kept in step with the text by
-    // tests/samples/test_fidelity.cpp. Replaced by "run the text" in start() — nothing else
-    // reads it.
-    std::function<void(engine::Runtime&, const KnobValues&)> body;
 };
 
 // All samples, article's five first (in the article's order), then the extras.
@@ -93,15 +88,17 @@ std::optional<std::string> with_knob(const Sample& sample, std::string_view text
 // (machine=simulated: cores and seed; on the real machine those two are ignored).
 engine::RunConfig run_config(const Sample& sample, const KnobValues& values);
 
-// Runs `text` — the program as it is in the editor — with the run settings in `settings`
-// (text knobs in `settings` are ignored: the text has them). Never blocks; any thread.
-// Today the sample's C++ body runs instead of the text, so only the sample's own program with
-// any knob values can run: another text gives a Run that ends at once with status error and a
-// notice naming the first line that differs (the interpreter lifts this, issue #9.5).
-[[nodiscard]] std::shared_ptr<engine::Run> start(const Sample& sample, std::string_view text,
-                                                 const KnobValues& settings);
+// Runs `text` — the program as it is in the editor, the sample's or anyone's — through the
+// interpreter (ProgramRun: tracebacks name "<main>"), with the run settings in `settings` (text
+// knobs in `settings` are ignored: the text has them; missing run settings take their
+// defaults). A SyntaxError starts a Run that writes CPython's error text to stderr and ends
+// (ProgramRun::error() is set at once). Never blocks; any thread. `sample` names only which
+// run settings apply: any text runs.
+[[nodiscard]] std::shared_ptr<ProgramRun> start(const Sample& sample, std::string_view text,
+                                                const KnobValues& settings);
 
-// start(sample, program(sample, values), values): `values` already validated.
-[[nodiscard]] std::shared_ptr<engine::Run> start(const Sample& sample, const KnobValues& values);
+// start(sample, program(sample, values), values): the sample's own program with `values`
+// (already validated) written in.
+[[nodiscard]] std::shared_ptr<ProgramRun> start(const Sample& sample, const KnobValues& values);
 
 }  // namespace interleave::samples

@@ -115,8 +115,14 @@ std::string disturbance_note(const engine::RunStats& stats) {
 }
 
 std::string run_report_json(const Sample& sample, const KnobValues& values,
-                            const engine::Run& run) {
-    return "{" + run_report_members(sample, values, run) + "}";
+                            const ProgramRun& program) {
+    return "{" + run_report_members(sample, values, *program.run()) + program_members(program) +
+           "}";
+}
+
+std::string program_members(const ProgramRun& program) {
+    return fmt::format(", \"exit_code\": {}, \"error\": {}", program.exit_code(),
+                       error_json(program.error()));
 }
 
 std::string run_report_members(const Sample& sample, const KnobValues& values,

@@ -6,11 +6,13 @@
 //    "stats": {"wall_ms", "cpu_ms", "busy_cores_avg", "busy_cores_max", "gil_wait_ms",
 //              "gil_switches", "tasks", "dropped_events", "output_lines",
 //              "other_busy_cores": cores other work kept busy during a real run, or null},
-//    "notices": ["..."]}
+//    "notices": ["..."], "exit_code": 0, "error": null}
 //
 // status is one of running|finished|stopped|deadlock|limit|error. `task` is the task's name, or
 // the worker's name for a line printed outside any task; `worker` is the worker's name; a line
-// written to sys.stderr (a traceback) also has "stream": "err".
+// written to sys.stderr (a traceback) also has "stream": "err". exit_code is the program's
+// (python3's exit status: 1 for an uncaught exception or a SyntaxError, sys.exit's code);
+// error is error_json's object (program_run.hpp) or null.
 // Any thread; reads snapshots of the run only (never blocks on its workers).
 #pragma once
 
@@ -20,11 +22,15 @@
 
 #include "engine/run.hpp"
 #include "samples/catalog.hpp"
+#include "samples/program_run.hpp"
 
 namespace interleave::samples {
 
 // "notices" ends with disturbance_note(stats) when there is one.
-std::string run_report_json(const Sample& sample, const KnobValues& values, const engine::Run& run);
+std::string run_report_json(const Sample& sample, const KnobValues& values,
+                            const ProgramRun& program);
+// The "exit_code" and "error" members of a report (", \"exit_code\": 1, \"error\": {...}").
+std::string program_members(const ProgramRun& program);
 // The same object's members without the surrounding braces, for callers that add their own
 // members ("{" + run_report_members(...) + ", \"link\": ...}"). `first_notices` go before the
 // run's own in "notices" (the UI's: what a share link could not load). `stats`, if given,

@@ -1,7 +1,7 @@
-// Knob specs (one builder per kind, the common knobs) and the helpers the C++ bodies share.
+// Knob specs: one builder per kind, and the common knobs.
 #include <fmt/format.h>
 
-#include "engine/kernels.hpp"
+#include "engine/run.hpp"
 #include "samples/sample_defs.hpp"
 
 namespace interleave::samples::detail {
@@ -95,10 +95,9 @@ std::vector<KnobSpec> machine_knobs() {
         "real = this computer's cores and clock; simulated = virtual cores, a virtual clock and a "
         "seeded scheduler: the same run, byte for byte, everywhere",
         {"real", "simulated"}, "real");
-    KnobSpec cores = integer_knob("cores", "Cores", "",
-                                  "Cores of the simulated machine (machine=simulated)",
-                                  static_cast<long>(def.cores), 1,
-                                  static_cast<long>(engine::MachineConfig::kMaxCores));
+    KnobSpec cores = integer_knob(
+        "cores", "Cores", "", "Cores of the simulated machine (machine=simulated)",
+        static_cast<long>(def.cores), 1, static_cast<long>(engine::MachineConfig::kMaxCores));
     KnobSpec seed = integer_knob(
         "seed", "Seed", "",
         "Orders simultaneous events on the simulated machine (machine=simulated); same seed, "
@@ -118,10 +117,6 @@ double number_or(const KnobValues& v, const std::string& key, double fallback) {
 std::string choice_or(const KnobValues& v, const std::string& key, const std::string& fallback) {
     auto it = v.find(key);
     return it == v.end() ? fallback : it->second;
-}
-
-void pause_ms(long io_ms) {
-    if (io_ms > 0) engine::sleep(static_cast<double>(io_ms) / 1000.0);
 }
 
 }  // namespace interleave::samples::detail

@@ -1,9 +1,7 @@
 // The code panel: the sample's Python text in the code editor (editor/code_editor.hpp), with
 // Copy code, Find and — once edited — Reset. The text is complete, runnable CPython
-// (start/join/asyncio.run included) and follows the knobs until it is edited.
-//
-// Until the Python interpreter runs programs, Run runs the sample's own code for its knobs;
-// an edited text says so plainly above the editor, so no one thinks their edit ran.
+// (start/join/asyncio.run included); its knob values follow the knobs and the knobs follow
+// them. Run runs this text through the interpreter, edited or not.
 #include <imgui.h>
 #include <imgui_internal.h>  // RenderNavHighlight: the editor's keyboard focus ring
 
@@ -57,7 +55,7 @@ void draw_code_panel(Playground& p) {
         const std::string what =
             p.file_path.empty() ? "edited"
                                 : p.file_path.substr(slash == std::string::npos ? 0 : slash + 1);
-        const std::string full = what + " \xE2\x80\x94 Run still runs the sample's own code";
+        const std::string full = what + " \xE2\x80\x94 Run runs your text";
         const char* shown[] = {full.c_str(), what.c_str()};
         ImGui::TextUnformatted(shown[fitting({shown[0], shown[1]}, right)]);
         ImGui::PopStyleColor();
@@ -65,15 +63,15 @@ void draw_code_panel(Playground& p) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
             ImGui::TextUnformatted(
-                "This build cannot run edited Python yet: the playground's Python interpreter is "
-                "still being built. Run runs the sample as its knobs set it, and the knobs no "
-                "longer change your text. Your edit is kept (per sample) until you press Reset.");
+                "Run runs the text as it is in the editor. The knobs still set the values at "
+                "its top; a knob whose line you removed is gone. Your edit is kept (per sample) "
+                "until you press Reset.");
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
     } else {
         ImGui::SameLine();
-        const char* notes[] = {"runnable with python3 \xE2\x80\x94 what the run below simulates",
+        const char* notes[] = {"runnable with python3 \xE2\x80\x94 Run runs this text",
                                "runnable with python3", ""};
         ImGui::TextDisabled("%s", notes[fitting({notes[0], notes[1], notes[2]}, right)]);
     }

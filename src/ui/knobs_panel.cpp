@@ -1,6 +1,7 @@
 // The sample's title, summary and knobs: sliders for numbers, radio buttons or a combo for
 // choices, each with its range and help in a tooltip. Every edit goes through
-// samples::parse_knob (validated, canonical text) before it reaches the playground.
+// samples::parse_knob (validated, canonical text) before it reaches the playground. A value in
+// the program's text shows only while the text has its line (knob_text.hpp).
 #include <imgui.h>
 
 #include <algorithm>
@@ -53,6 +54,16 @@ void knob_label(Playground& p, const samples::KnobSpec& k) {
 // The knob's control across the available width: a slider for numbers, radio buttons for a few
 // short choices, else a combo. Named "knob:KEY" (a choice: "knob:KEY=VALUE") for Tab/automation.
 void knob_control(Playground& p, const samples::KnobSpec& k) {
+    // A value in the text the knob cannot take (out of range, an expression): the text wins,
+    // the knob says why it cannot show it.
+    if (const samples::TextKnob* t = p.text_knob(k.key); t && !t->value) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 170, 60, 255));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(t->notice.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        return;
+    }
     ImGui::PushID(k.key.c_str());
     const std::string id = "knob:" + k.key;
     ImGui::SetNextItemWidth(-1);
@@ -116,6 +127,11 @@ void knob_control(Playground& p, const samples::KnobSpec& k) {
     ImGui::PopID();
 }
 
+// A run setting always; a value in the text while the editor's text has its line.
+bool knob_shown(const Playground& p, const samples::KnobSpec& k) {
+    return samples::is_run_setting(k) || p.text_knob(k.key) != nullptr;
+}
+
 }  // namespace
 
 void draw_knobs_panel(Playground& p) {
@@ -142,6 +158,7 @@ void draw_knobs_panel(Playground& p) {
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 0.62f);
         for (const auto& k : s.knobs) {
             if (k.group == "machine") continue;  // the Machine control beside Run
+            if (!knob_shown(p, k)) continue;
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             knob_label(p, k);
@@ -152,6 +169,7 @@ void draw_knobs_panel(Playground& p) {
     } else if (!side_by_side) {
         for (const auto& k : s.knobs) {
             if (k.group == "machine") continue;
+            if (!knob_shown(p, k)) continue;
             knob_label(p, k);
             knob_control(p, k);
         }

@@ -102,11 +102,41 @@ void Playground::select_sample(int index) {
     }
     sample = index;
     knobs = samples::defaults(cat[static_cast<size_t>(index)].knobs);
-    python_text.clear();  // knobs_changed() loads the new sample's text (or its draft)
-    editor.set_text("");
+    python_text = samples::program(current(), knobs);
+    const auto d = drafts.find(current().id);
+    editor.set_text(d != drafts.end() ? d->second : python_text);
     edited_version_ = ~0ull;
-    knobs_changed();
-    if (auto d = drafts.find(current().id); d != drafts.end()) editor.set_text(d->second);
+    text_knobs_version_ = ~0ull;
+    knob_mirror_.clear();
+    sync_text_knobs();  // a draft's values are what the knobs show
+    link_changed();
+}
+
+const samples::TextKnob* Playground::text_knob(const std::string& key) const {
+    for (const auto& k : text_knobs)
+        if (k.spec && k.spec->key == key) return &k;
+    return nullptr;
+}
+
+void Playground::sync_text_knobs() {
+    if (text_knobs_version_ == editor.model().version()) return;
+    text_knobs_version_ = editor.model().version();
+    const auto& s = current();
+    text_knobs = samples::knobs(s, editor.text());
+    // A value the knob can take moves it; one it cannot (a notice) leaves it where it was.
+    bool moved = false;
+    for (const auto& k : text_knobs) {
+        if (!k.value) continue;
+        std::string& v = knobs[k.spec->key];
+        moved = moved || v != *k.value;
+        v = *k.value;
+    }
+    knob_mirror_.clear();
+    for (const auto& spec : s.knobs)
+        if (!samples::is_run_setting(spec)) knob_mirror_[spec.key] = knobs[spec.key];
+    python_text = samples::program(s, knobs);
+    edited_version_ = ~0ull;
+    if (moved) link_changed();
 }
 
 bool Playground::code_edited() const {
@@ -132,11 +162,33 @@ void Playground::set_knobs(samples::KnobValues values) {
 
 void Playground::knobs_changed() {
     const auto& s = current();
-    // The editor follows the knobs while it holds the sample's own text.
-    const bool keep = !python_text.empty() && code_edited();
+    sync_text_knobs();  // edits typed this frame first: they are not the knob's to undo
+    // The text follows the knobs: a knob moved since the text was read rewrites its literal
+    // (one undoable edit, caret and selection kept). A text without the knob's line has no
+    // such knob; a literal the knob cannot take is rewritten only when the knob is moved.
+    auto& m = editor.model();
+    for (const auto& spec : s.knobs) {
+        if (samples::is_run_setting(spec)) continue;
+        const auto v = knobs.find(spec.key);
+        const auto seen = knob_mirror_.find(spec.key);
+        if (v == knobs.end() || (seen != knob_mirror_.end() && seen->second == v->second)) continue;
+        const std::string text = editor.text();
+        std::string error;
+        const auto edit = samples::knob_edit(spec, text, v->second, &error);
+        if (!edit || text.compare(edit->offset, edit->length, edit->replacement) == 0) continue;
+        const TextPos anchor = m.anchor(), cursor = m.cursor();
+        m.replace({m.pos_at(edit->offset), m.pos_at(edit->offset + edit->length)},
+                  edit->replacement);
+        m.set_selection(m.clamp(anchor), m.clamp(cursor));
+    }
+    text_knobs_version_ = ~0ull;
+    sync_text_knobs();
     python_text = samples::program(s, knobs);
-    if (!keep) editor.set_text(python_text);
     edited_version_ = ~0ull;
+    link_changed();
+}
+
+void Playground::link_changed() {
     const std::string l = link();
     if (l != last_link) {
         last_link = l;
@@ -224,19 +276,32 @@ void Playground::start_run() {
     run_notices.clear();
     recorded = false;
     follow = true;
+    sync_text_knobs();  // knobs as the text has them now (Ctrl+Enter right after typing)
     run_sample = sample;
     run_knobs = knobs;
-    if (code_edited())
-        flash(
-            "This runs the sample's own code for its knobs, not your edit: running edited "
-            "Python needs the interpreter, which is not in this build yet",
-            8);
+    // What runs is the editor's text, edited or not (the run settings from the knobs). The
+    // text itself is never touched: a program with an error stays as typed.
+    run_code = editor.text();
+    program_run.reset();
+    if (!error_flash_.empty() && status_message == error_flash_) status_message_until = 0;
+    error_flash_.clear();  // the last run's error is not this one's
     try {
-        run = samples::start(current(), knobs);
+        program_run = samples::start(current(), run_code, knobs);
+        run = program_run->run();
     } catch (const std::exception& e) {
         run_notices.push_back(std::string("could not start: ") + e.what());
         flash(run_notices.back());
+        return;
     }
+    // A SyntaxError is known at once: nothing of the program runs, the console shows CPython's
+    // text for it, and the status bar says where.
+    if (auto e = program_run->error()) flash(error_flash_ = error_summary(*e), 10);
+}
+
+std::string error_summary(const samples::ProgramError& e) {
+    std::string s = e.type + ": " + e.message;
+    if (e.line > 0) s += " (line " + std::to_string(e.line) + ")";
+    return s;
 }
 
 void Playground::stop_run() {
@@ -333,6 +398,11 @@ void Playground::ingest() {
 
 void Playground::record_finished() {
     recorded = true;
+    // An uncaught exception ended the program: said beside the traceback in the console.
+    if (program_run && program_run->error() && program_run->error()->type != "SyntaxError" &&
+        program_run->error()->type != "IndentationError" &&
+        program_run->error()->type != "TabError")
+        flash(error_flash_ = error_summary(*program_run->error()), 10);
     if (run_sample < 0) return;
     const auto& s = samples::catalog()[static_cast<size_t>(run_sample)];
     RunRecord r;
@@ -433,6 +503,7 @@ void Playground::poll() {
         max_ms = std::max(max_ms, std::chrono::duration<double, std::milli>(now - t).count());
         t = now;
     };
+    sync_text_knobs();
     release_finished_retiring();
     poll_exports();
     poll_code_link();
@@ -491,6 +562,7 @@ std::string Playground::state_json() const {
         const engine::RunStats st = shown_stats();
         j += samples::run_report_members(samples::catalog()[static_cast<size_t>(run_sample)],
                                          run_knobs, *run, link_notices, &st);
+        if (program_run) j += samples::program_members(*program_run);
     } else {
         j += "\"sample\": " + samples::json_string(s.id) +
              ", \"knobs\": " + samples::knobs_json(knobs) +
@@ -498,8 +570,10 @@ std::string Playground::state_json() const {
              samples::stats_json(engine::RunStats{}) + ", \"notices\": [";
         for (size_t i = 0; i < link_notices.size(); ++i)
             j += (i ? ", " : "") + samples::json_string(link_notices[i]);
-        j += "]";
+        j += "], \"exit_code\": null, \"error\": null";
     }
+    // The editor's text: what Run runs.
+    j += ", \"code\": " + samples::json_string(editor.text());
     // The selection may differ from the last run's.
     j += ", \"link\": " + samples::json_string(link()) +
          ", \"selected\": " + samples::json_string(s.id) +

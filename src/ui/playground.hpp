@@ -75,11 +75,20 @@ struct Playground {
 
     // --- What is selected ---------------------------------------------------------------
     int sample = 0;  // index into samples::catalog()
+    // The knobs' values: a text knob's is the value its line in the editor's text has (moving
+    // the knob rewrites that literal; editing the literal moves the knob), a run setting's is
+    // its own. What runs is the editor's text (start_run).
     samples::KnobValues knobs;
     std::string python_text;  // samples::program(sample, knobs): the sample's own text
-    // The code editor (code_panel.cpp). It shows python_text and follows the knobs until the
-    // user edits it; an edited text is kept per sample (drafts) until Reset.
+    // The code editor (code_panel.cpp). Run runs its text, edited or not; an edited text is
+    // kept per sample (drafts) until Reset.
     CodeEditor editor;
+    // The sample's text knobs the editor's text has (knob_text.hpp): a knob whose line is gone
+    // is not shown; one whose value the knob cannot take shows its notice. Read when the text
+    // changes (sync_text_knobs).
+    std::vector<samples::TextKnob> text_knobs;
+    const samples::TextKnob* text_knob(const std::string& key) const;  // null: not in the text
+    void sync_text_knobs();  // after any change of the editor's text; cheap when unchanged
     std::map<std::string, std::string> drafts;  // sample id -> edited text (other samples)
     bool code_edited() const;                   // the editor's text differs from python_text
     void reset_code();                          // back to python_text (undoable)
@@ -92,6 +101,9 @@ struct Playground {
 
     // --- The current (or last) run and what has been read from it ------------------------
     std::shared_ptr<engine::Run> run;
+    // The program that run runs (its SyntaxError or uncaught exception: error()).
+    std::shared_ptr<samples::ProgramRun> program_run;
+    std::string run_code;                                // the text that run runs
     std::vector<std::shared_ptr<engine::Run>> retiring;  // stopped, not yet done: kept alive
     // The longest time each step of poll() took since App::ui_json() last reported it (ms):
     // where a long main-thread task comes from (issue #8 item 7).
@@ -237,6 +249,10 @@ struct Playground {
     size_t errors_fed_ = 0;                     // console lines read (counting dropped ones)
     const engine::Run* markers_run_ = nullptr;  // the run line_markers reads
     std::vector<ThreadMarker> shown_markers_;   // what the editor shows now
+    uint64_t text_knobs_version_ = ~0ull;             // editor version text_knobs was read at
+    std::map<std::string, std::string> knob_mirror_;  // text knobs' values as last read
+    std::string error_flash_;  // the status message saying the last run's error, if any
+    void link_changed();
     void ingest();
     void record_finished();
     void release_finished_retiring();
@@ -303,6 +319,8 @@ ImU32 worker_color(uint16_t worker);
 
 // Helpers shared by panels (playground.cpp).
 std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v);
+// "ZeroDivisionError: division by zero (line 2)": a program's error for the status bar.
+std::string error_summary(const samples::ProgramError& e);
 void help_marker(const char* text);  // "(?)" with a wrapped tooltip
 // Before an item `next_w` wide: stay on the line if it fits, else start a new one (rows of
 // buttons wrap instead of running off a narrow pane).

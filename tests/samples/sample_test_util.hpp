@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct Outcome {
     engine::RunStatus status = engine::RunStatus::running;
     std::vector<std::string> lines;
     std::vector<std::string> notices;
+    int exit_code = 0;                  // the program's (python3's exit status)
+    std::optional<ProgramError> error;  // its SyntaxError or uncaught exception
 };
 
 // The sample's defaults with `overrides` applied (each validated strictly: a typo fails).
@@ -35,9 +38,10 @@ inline KnobValues knobs_for(const Sample& s, const KnobValues& overrides) {
 }
 
 // Waits for `run` to end (bounded: a run that does not end within `limit_s` fails the test).
-inline Outcome wait_outcome(const std::string& id, const std::shared_ptr<engine::Run>& run,
+inline Outcome wait_outcome(const std::string& id, const std::shared_ptr<ProgramRun>& program,
                             double limit_s) {
-    REQUIRE(run);
+    REQUIRE(program);
+    const std::shared_ptr<engine::Run>& run = program->run();
     const bool ended = run->wait(limit_s);
     if (!ended) run->stop();
     REQUIRE_MESSAGE(ended, "sample " << id << " did not end within " << limit_s << " s");
@@ -47,6 +51,8 @@ inline Outcome wait_outcome(const std::string& id, const std::shared_ptr<engine:
     run->read_output(0, lines);
     for (auto& l : lines) o.lines.push_back(l.text);
     o.notices = run->notices();
+    o.exit_code = program->exit_code();
+    o.error = program->error();
     return o;
 }
 

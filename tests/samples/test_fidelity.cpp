@@ -1,6 +1,7 @@
-// Fidelity: the Python program we show and the C++ body we run must not drift apart. Each case
-// runs the sample's program (src/samples/python/<id>_sample.py with the case's knob values
-// written in) with the machine's python3 and the engine's run of the same text, and compares:
+// Fidelity: what the playground's interpreter prints for a sample is what CPython prints. Each
+// case runs the sample's program (src/samples/python/<id>_sample.py with the case's knob values
+// written in) with the machine's python3 and through samples::start (the interpreter on the
+// engine, as the playground runs it), and compares:
 // each task's lines in the same order, the same set of lines. Numbers that measure time or races
 // (elapsed seconds, latencies, lost updates) are masked in the samples that print them. Native
 // only: the browser has no python3.
@@ -101,6 +102,8 @@ void check_fidelity(const Case& c) {
     PyResult py = run_python(text, c.python_hangs ? 3.0 : 60.0);
     if (!c.python_hangs) REQUIRE_MESSAGE(py.exit_code == 0, "python3 failed:\n" << py.stderr_text);
     Outcome eng = run_text_to_end(c.id, text, c.knobs);
+    CAPTURE(eng.error ? eng.error->traceback : std::string());
+    CHECK(eng.exit_code == 0);
     CHECK(eng.status ==
           (c.python_hangs ? engine::RunStatus::deadlock : engine::RunStatus::finished));
 
@@ -129,7 +132,7 @@ void check_fidelity(const Case& c) {
 
 }  // namespace
 
-TEST_CASE("fidelity: each sample's Python text prints what its C++ body prints" *
+TEST_CASE("fidelity: each sample's Python text prints in the playground what python3 prints" *
           doctest::timeout(300)) {
     if (!have_python3()) {
         MESSAGE("SKIPPED: python3 not found on PATH; the fidelity test needs CPython");

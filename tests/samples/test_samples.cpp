@@ -265,9 +265,13 @@ TEST_CASE("deadlock: detected, reported with who waits for what, never hangs" *
           std::vector<std::string>{"Thread 1: holding lock_a", "Thread 1: waiting for lock_b"});
     CHECK(t["Thread 2"] ==
           std::vector<std::string>{"Thread 2: holding lock_b", "Thread 2: waiting for lock_a"});
+    // Who waits for what, as issue #9 item 4 words it: a lock by the line that made it
+    // (lock_a = threading.Lock() is line 6, lock_b line 7), a thread by CPython's name.
     const std::string notes = joined(o.notices);
-    CHECK(notes.find("lock_a") != std::string::npos);
-    CHECK(notes.find("lock_b") != std::string::npos);
+    CHECK(notes.find("Thread-1 (one) waits for Lock at line 7 held by Thread-2 (two)") !=
+          std::string::npos);
+    CHECK(notes.find("Thread-2 (two) waits for Lock at line 6 held by Thread-1 (one)") !=
+          std::string::npos);
 }
 
 TEST_CASE("stop during every sample ends the run promptly" * doctest::timeout(120)) {
@@ -297,7 +301,7 @@ TEST_CASE("stop during every sample ends the run promptly" * doctest::timeout(12
         CAPTURE(id);
         CAPTURE(model);
         const Sample* s = find_sample(c.id);
-        auto run = start(*s, knobs_for(*s, c.knobs));
+        auto run = start(*s, knobs_for(*s, c.knobs))->run();
         // Wait (bounded) until the sample has printed something: it is in full flight.
         std::vector<engine::OutputLine> lines;
         // (race prints only at the end: for it, its threads having started is enough.)
@@ -318,20 +322,22 @@ TEST_CASE("stop during every sample ends the run promptly" * doctest::timeout(12
 TEST_CASE("report: the CLI's JSON object" * doctest::timeout(60)) {
     const Sample* s = find_sample("threading");
     const KnobValues v = knobs_for(*s, {{"io_ms", "0"}});
-    auto run = start(*s, v);
-    REQUIRE(run->wait(30));
-    const std::string j = run_report_json(*s, v, *run);
+    auto program = start(*s, v);
+    REQUIRE(program->run()->wait(30));
+    const std::string j = run_report_json(*s, v, *program);
     CHECK(j.rfind("{\"sample\": \"threading\", \"knobs\": {\"cores\": \"4\", \"gil\": \"on\", "
                   "\"io_ms\": \"0\", \"machine\": \"real\", \"seed\": \"1\", "
                   "\"switch_interval_ms\": \"5\"}, \"status\": \"finished\", \"output\": [",
                   0) == 0);
-    CHECK(j.find("\"task\": \"Thread 1\", \"worker\": \"Thread-1\", \"text\": \"Thread 1: 0\"") !=
-          std::string::npos);
+    // CPython's thread names (Thread-1 (target)): the task and worker that printed the line.
+    CHECK(j.find("\"task\": \"Thread-1 (print_numbers)\", \"worker\": \"Thread-1 "
+                 "(print_numbers)\", \"text\": \"Thread 1: 0\"") != std::string::npos);
     for (const char* key : {"\"wall_ms\": ", "\"cpu_ms\": ", "\"busy_cores_avg\": ",
                             "\"busy_cores_max\": ", "\"gil_wait_ms\": ", "\"gil_switches\": ",
                             "\"tasks\": ", "\"dropped_events\": ", "\"notices\": ["}) {
         CHECK(j.find(key) != std::string::npos);
     }
+    CHECK(j.find(", \"exit_code\": 0, \"error\": null}") != std::string::npos);
     CHECK(j.back() == '}');
 }
 

@@ -48,8 +48,12 @@ Figures run_choosing(const std::string& model, const std::string& work, unsigned
                                         {"cpu_ms", "100"},
                                         {"io_ms", "100"},
                                         {"gil", gil}});
-    auto run = start(*s, v);
+    auto program = start(*s, v);
+    const auto& run = program->run();
     REQUIRE(run->wait(60));
+    // The program itself ran to its end (a traceback would say why not).
+    const auto error = program->error();
+    REQUIRE_MESSAGE(!error, model << ": " << (error ? error->traceback : ""));
     return {run->status(), run->stats().wall_ms, run->stats().busy_cores_max};
 }
 
@@ -131,15 +135,17 @@ TEST_CASE("sim lessons: the deadlock sample is detected the moment the second th
             for (int rep = 0; rep < 2; ++rep) {
                 const Sample* s = find_sample("deadlock");
                 REQUIRE(s);
-                auto run = start(
-                    *s,
-                    knobs_for(*s, {{"machine", "simulated"}, {"seed", seed}, {"io_ms", io_ms}}));
+                auto run =
+                    start(*s, knobs_for(
+                                  *s, {{"machine", "simulated"}, {"seed", seed}, {"io_ms", io_ms}}))
+                        ->run();
                 REQUIRE(run->wait(30));
                 REQUIRE(run->status() == engine::RunStatus::deadlock);
                 std::string notices;
                 for (const auto& n : run->notices()) notices += n + "\n";
-                CHECK(notices.find("waits for Lock lock_b held by") != std::string::npos);
-                CHECK(notices.find("waits for Lock lock_a held by") != std::string::npos);
+                // lock_a = threading.Lock() is line 6 of the program, lock_b line 7.
+                CHECK(notices.find("waits for Lock at line 7 held by") != std::string::npos);
+                CHECK(notices.find("waits for Lock at line 6 held by") != std::string::npos);
                 std::vector<engine::OutputLine> out;
                 run->read_output(0, out);
                 int64_t last_wait = -1;  // when the second "waiting for" line was printed
@@ -235,7 +241,7 @@ TEST_CASE("compare: the default Run all models batch gives bars that never inver
         v["work"] = work;
         std::map<std::string, double> wall;
         for (const KnobValues& run_knobs : compare_plan(*s, v, false).runs) {
-            auto run = start(*s, run_knobs);
+            auto run = start(*s, run_knobs)->run();
             REQUIRE(run->wait(60));
             REQUIRE(run->status() == engine::RunStatus::finished);
             wall[run_knobs.at("model")] = run->stats().wall_ms;

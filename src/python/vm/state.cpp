@@ -119,12 +119,16 @@ ThreadState::ThreadState(Interp& in, engine::WorkerContext* c)
     if (ctx) {
         gil = ctx->gil();
         ctx->on_wait = &publish_wait_line;  // reads ctx->user: a no-op while none is set
+        cpu_start_ns = ctx->thread_time_ns();
     }
     interp.attach(this);
 }
 
 ThreadState::~ThreadState() {
     interp.detach(this);
+    // The program's CPU work, as the engine's kernels count theirs (one ThreadState per worker:
+    // main program, thread, process).
+    if (ctx) ctx->add_cpu_ns(std::max<int64_t>(0, ctx->thread_time_ns() - cpu_start_ns));
 }
 
 RootedVector::RootedVector(ThreadState& ts) : ts_(ts) {

@@ -132,6 +132,9 @@ class ThreadState {
     Heap& heap;
     engine::Runtime* rt = nullptr;
     engine::WorkerContext* ctx = nullptr;
+    // ctx's thread_time_ns() when this state was made: the time it ran Python is added to the
+    // worker's CPU work (RunStats::cpu_ms, "CPU work" in the views) when it goes.
+    int64_t cpu_start_ns = 0;
     engine::Gil* gil = nullptr;
 
     Value curexc;            // the exception being raised (null: none)
