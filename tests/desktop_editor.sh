@@ -60,7 +60,7 @@ printf 'print("other")\n' >"$WORK/other.py"
 
 "$APP" --size 1200x760 "$WORK/hello.py" >"$OUT/desktop-editor-app.log" 2>&1 &
 APP_PID=$!
-WIN=$(timeout 60 xdotool search --sync --name '^Interleave$' | head -1) || true
+WIN=$(timeout 60 xdotool search --sync --name 'Interleave$' | head -1) || true  # '<sample> — Interleave' once it runs
 [ -n "$WIN" ] || { echo "FAIL: no window"; cat "$OUT/desktop-editor-app.log"; exit 1; }
 until_ok 30 "the window to be mapped" xdotool getwindowgeometry "$WIN"
 
