@@ -419,6 +419,10 @@ bool is_wait(WorkerState s) {
 }
 }  // namespace
 
+void WorkerContext::set_wait_line(int line) noexcept {
+    record_->wait_line.store(line, std::memory_order_relaxed);
+}
+
 void WorkerContext::set_state(WorkerState s, int64_t t) {
     if (state_ == s) return;
     // Running time (time.thread_time in the browser and the simulated machine): the busy

@@ -138,7 +138,7 @@ class WorkerContext {
     Gil* gil() const noexcept { return gil_; }              // nullptr when free-threaded
     bool holds_gil() const noexcept { return holds_gil_; }
     WorkerState state() const noexcept { return state_; }  // last traced state
-    bool is_daemon() const noexcept;                         // Python's daemon thread
+    bool is_daemon() const noexcept;                       // Python's daemon thread
     bool simulated() const noexcept { return sim_ != nullptr; }
 
     // The interpreter's per-thread state (its ThreadState*). The engine never touches it.
@@ -149,6 +149,9 @@ class WorkerContext {
     // is then exact rather than its last periodic sample. The engine only stores and calls it.
     // Must not block or take an engine primitive's lock. nullptr: nothing is called.
     void (*on_wait)(WorkerContext&) = nullptr;
+    // The source line this worker waits at, as its interpreter knows it (from on_wait; 0:
+    // unknown). A deadlock report names it beside the waiter. Own thread; one relaxed store.
+    void set_wait_line(int line) noexcept;
 
     // --- Eval breaker (hot) ----------------------------------------------------------------
     // This process's eval-breaker word, one relaxed load (see namespace breaker).
@@ -398,8 +401,8 @@ class Runtime {
     // once `deadline_ns` has passed. `probe` (callable with `lock` *not* held; it takes the
     // lock itself) tells the simulated scheduler when this worker can run. Real machine: an OS
     // wait of at most 20 ms (stop is seen within that).
-    bool park(WorkerContext& c, std::unique_lock<std::mutex>& lock, WaitCv& cv,
-              int64_t deadline_ns, ProbeRef probe);
+    bool park(WorkerContext& c, std::unique_lock<std::mutex>& lock, WaitCv& cv, int64_t deadline_ns,
+              ProbeRef probe);
 
     explicit Runtime(RunConfig config);
     ~Runtime();
@@ -457,22 +460,20 @@ bool Runtime::block_until(std::unique_lock<std::mutex>& lock, WaitCv& cv, Worker
 
 template <class Ready>
 bool Runtime::block_until_deadline(std::unique_lock<std::mutex>& lock, WaitCv& cv,
-                                   WorkerState state, const WaitTarget& target,
-                                   int64_t deadline_ns, Ready ready) {
+                                   WorkerState state, const WaitTarget& target, int64_t deadline_ns,
+                                   Ready ready) {
     WorkerContext* c = current_worker();
     if (!c || c->runtime_ != this) no_worker();
     return c->block_until_deadline(lock, cv, state, target, deadline_ns, ready);
 }
 
 template <class Ready>
-bool WorkerContext::block_until(std::unique_lock<std::mutex>& lock, WaitCv& cv,
-                                WorkerState state, const WaitTarget& target, double timeout_s,
-                                Ready ready) {
+bool WorkerContext::block_until(std::unique_lock<std::mutex>& lock, WaitCv& cv, WorkerState state,
+                                const WaitTarget& target, double timeout_s, Ready ready) {
     if (ready()) return true;
-    return block_until_deadline(lock, cv, state, target,
-                                timeout_s >= 0 ? runtime_->deadline_after(timeout_s)
-                                               : Runtime::kNever,
-                                ready);
+    return block_until_deadline(
+        lock, cv, state, target,
+        timeout_s >= 0 ? runtime_->deadline_after(timeout_s) : Runtime::kNever, ready);
 }
 
 template <class Ready>

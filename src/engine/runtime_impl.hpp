@@ -31,6 +31,7 @@ struct WorkerRecord {
     std::atomic<bool> killed{false};  // a daemon thread told to stop at interpreter shutdown
     std::atomic<int64_t> gil_hold_ns{0}, gil_wait_ns{0}, cpu_ns{0}, busy_ns{0};
     std::atomic<uint64_t> gil_switches{0}, gil_drop_requests{0};
+    std::atomic<int> wait_line{0};     // WorkerContext::set_wait_line (read by deadlock reports)
     int64_t busy_since = -1;           // owner thread: start of the open busy interval
     std::vector<uint32_t> task_stack;  // owner thread only
 };

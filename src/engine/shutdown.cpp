@@ -32,6 +32,12 @@ bool Runtime::Impl::stop_lone_daemons() {
 std::string Runtime::Impl::deadlock_report(Runtime& rt,
                                            std::vector<std::shared_ptr<WaitRecord>> snap) {
     std::sort(snap.begin(), snap.end(), [](auto& a, auto& b) { return a->worker < b->worker; });
+    std::vector<int> lines;  // read under reg_mu (the holder probes below must not hold it)
+    {
+        std::lock_guard<std::mutex> g(reg_mu);
+        for (auto& r : snap)
+            lines.push_back(workers[r->worker].wait_line.load(std::memory_order_relaxed));
+    }
     std::string report = "Deadlock: ";
     for (size_t i = 0; i < snap.size(); ++i) {
         auto& r = snap[i];
@@ -44,6 +50,9 @@ std::string Runtime::Impl::deadlock_report(Runtime& rt,
         if (i) report += "; ";
         report += who + " waits for " + r->target.what;
         if (!holder.empty()) report += " held by " + holder;
+        // Where the waiter is stuck, when its interpreter said (WorkerContext::set_wait_line).
+        if (const int line = lines[i]; line > 0)
+            report += " (waiting at line " + std::to_string(line) + ")";
     }
     return report;
 }

@@ -47,33 +47,42 @@ bool thread_may_continue(ThreadState& ts) {
 
 namespace {
 
-// The line of the innermost frame of the program itself (interp.config.filename, "<main>"):
-// inside a module written in Python (threading's Condition.wait, queue's get) the line the
-// user sees is the program's call into it. The innermost frame when no frame is the program's.
-void emit_line(ThreadState& ts, engine::WorkerContext& ctx) {
+// The innermost frame of the program itself (interp.config.filename, "<main>"): inside a
+// module written in Python (threading's Condition.wait, queue's get) the line the user sees is
+// the program's call into it. The innermost frame when no frame is the program's.
+const Frame* program_frame(const ThreadState& ts) {
     const Frame* f = ts.frame;
     while (f && f->code->filename->view() != ts.interp.config.filename) f = f->back;
-    if (!f) f = ts.frame;
+    return f ? f : ts.frame;
+}
+
+int frame_line(const Frame* f) {
     const Code* code = f->code;
     const int offset = int(f->ip - code->code.data()) - 1;
     const int line = code->position(offset < 0 ? 0 : offset).line;
-    const uint32_t id = ts.rt->tracer().intern(std::string(code->filename->view()));
-    ctx.emit(engine::EventKind::py_line, engine::py_line_arg(id, uint32_t(line < 0 ? 0 : line)));
+    return line < 0 ? 0 : line;
+}
+
+void emit_line(ThreadState& ts, engine::WorkerContext& ctx, const Frame* f) {
+    const uint32_t id = ts.rt->tracer().intern(std::string(f->code->filename->view()));
+    ctx.emit(engine::EventKind::py_line, engine::py_line_arg(id, uint32_t(frame_line(f))));
 }
 
 void publish_line(ThreadState& ts, engine::WorkerContext& ctx) {
     if (!ctx.line_sample_due() || !ts.frame) return;
-    emit_line(ts, ctx);
+    emit_line(ts, ctx, program_frame(ts));
 }
 
 }  // namespace
 
 void publish_wait_line(engine::WorkerContext& ctx) {
-    // Only in runs that sample lines (the playground's): others' traces stay as they were.
-    if (ctx.runtime().config().line_sample_ms <= 0) return;
     auto* ts = static_cast<ThreadState*>(ctx.user);
     if (!ts || !ts->frame || !ts->rt) return;
-    emit_line(*ts, ctx);
+    const Frame* f = program_frame(*ts);
+    ctx.set_wait_line(frame_line(f));  // named in a deadlock report
+    // The py_line event only in runs that sample lines (the playground's): others' traces
+    // stay as they were.
+    if (ctx.runtime().config().line_sample_ms > 0) emit_line(*ts, ctx, f);
 }
 
 bool eval_breaker(ThreadState& ts, uint64_t& instructions) {
