@@ -88,14 +88,16 @@ engine::RunConfig run_config(const Sample& sample, const KnobValues& values) {
 }
 
 std::shared_ptr<ProgramRun> start(const Sample& sample, std::string_view text,
-                                  const KnobValues& settings) {
+                                  const KnobValues& settings, double line_sample_ms) {
     // The run settings: the sample's defaults, then what `settings` gives.
     KnobValues values = defaults(sample.knobs);
     for (const auto& spec : sample.knobs) {
         auto it = settings.find(spec.key);
         if (is_run_setting(spec) && it != settings.end()) values[spec.key] = it->second;
     }
-    return ProgramRun::start(text, "<main>", run_config(sample, values));
+    engine::RunConfig config = run_config(sample, values);
+    config.line_sample_ms = line_sample_ms;
+    return ProgramRun::start(text, "<main>", config);
 }
 
 std::shared_ptr<ProgramRun> start(const Sample& sample, const KnobValues& values) {

@@ -93,9 +93,12 @@ engine::RunConfig run_config(const Sample& sample, const KnobValues& values);
 // knobs in `settings` are ignored: the text has them; missing run settings take their
 // defaults). A SyntaxError starts a Run that writes CPython's error text to stderr and ends
 // (ProgramRun::error() is set at once). Never blocks; any thread. `sample` names only which
-// run settings apply: any text runs.
+// run settings apply: any text runs. `line_sample_ms` > 0: each Python thread publishes the
+// program line it is on every that many ms of run time, and the line it waits at (py_line
+// events, for the editor's line markers); 0: none (traces as before).
 [[nodiscard]] std::shared_ptr<ProgramRun> start(const Sample& sample, std::string_view text,
-                                                const KnobValues& settings);
+                                                const KnobValues& settings,
+                                                double line_sample_ms = 0);
 
 // start(sample, program(sample, values), values): the sample's own program with `values`
 // (already validated) written in.

@@ -286,7 +286,8 @@ void Playground::start_run() {
     if (!error_flash_.empty() && status_message == error_flash_) status_message_until = 0;
     error_flash_.clear();  // the last run's error is not this one's
     try {
-        program_run = samples::start(current(), run_code, knobs);
+        // Lines every 10 ms of run time: the editor's per-thread line markers follow them.
+        program_run = samples::start(current(), run_code, knobs, /*line_sample_ms=*/10);
         run = program_run->run();
     } catch (const std::exception& e) {
         run_notices.push_back(std::string("could not start: ") + e.what());
