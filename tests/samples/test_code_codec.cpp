@@ -13,6 +13,7 @@ using namespace interleave::samples;
 
 namespace {
 
+#ifndef __EMSCRIPTEN__  // zlib is native only: the page packs links with CompressionStream
 bool mentions(const std::vector<std::string>& notices, const std::string& what) {
     for (const auto& n : notices)
         if (n.find(what) != std::string::npos) return true;
@@ -22,6 +23,8 @@ bool mentions(const std::vector<std::string>& notices, const std::string& what) 
 std::optional<std::string> unpack(std::string_view payload, std::string* why) {
     return zlib_code_codec().unpack(payload, why);
 }
+
+#endif
 
 const char* const kProgram =
     "import threading\n\ndef worker(n):\n    print(f\"Thread {n}: \xc3\xa9\xc3\xbc\xe2\x82\xac "
@@ -51,6 +54,8 @@ TEST_CASE("base64url: RFC 4648 vectors, the URL-safe alphabet, no padding") {
     CHECK_FALSE(base64url_decode(std::string("Zm\0v", 4), &why));
     CHECK(why.find("0x00") != std::string::npos);
 }
+
+#ifndef __EMSCRIPTEN__  // zlib is native only: the page packs links with CompressionStream
 
 TEST_CASE("zlib codec: reads CPython's zlib.compressobj(wbits=-15) output") {
     // python3: base64.urlsafe_b64encode(zlib.compressobj(-1, zlib.DEFLATED, -15) ...
@@ -136,6 +141,8 @@ TEST_CASE("zlib codec: corrupt, cut, padded, oversized and non-UTF-8 payloads ar
     }
 }
 
+#endif
+
 TEST_CASE("utf8_valid: well-formed UTF-8 only") {
     CHECK(utf8_valid(kProgram));
     CHECK(utf8_valid("\xf0\x9f\x98\x80"));
@@ -145,6 +152,8 @@ TEST_CASE("utf8_valid: well-formed UTF-8 only") {
     CHECK_FALSE(utf8_valid("\xe2\x82"));          // cut short
     CHECK_FALSE(utf8_valid("\x80"));
 }
+
+#ifndef __EMSCRIPTEN__  // zlib is native only: the page packs links with CompressionStream
 
 TEST_CASE("links with code: unchanged samples carry none; an edited program round-trips") {
     LinkState st;
@@ -205,3 +214,4 @@ TEST_CASE("links with code: what cannot be read is named, the rest loads, nothin
         CHECK(d.state.code == std::optional<std::string>(big));
     }
 }
+#endif
