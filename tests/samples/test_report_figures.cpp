@@ -13,7 +13,8 @@ using namespace interleave;
 using namespace interleave::samples;
 using namespace interleave::samples::test;
 
-TEST_CASE("report: choosing's printed time and figures agree with the run" * doctest::timeout(60)) {
+TEST_CASE("report: choosing's printed time and figures agree with the run" *
+          doctest::timeout(180)) {
     const Sample* s = find_sample("choosing");
     REQUIRE(s);
     const KnobValues v =
@@ -24,9 +25,9 @@ TEST_CASE("report: choosing's printed time and figures agree with the run" * doc
     REQUIRE(run->status() == engine::RunStatus::finished);
     const engine::RunStats st = run->stats();
     // CPU work: the CPU time the program's workers ran Python (60 ms of compute() plus the
-    // interpreter's start and imports), and the report says the same figure.
+    // interpreter's start and imports, which a sanitizer build makes several times slower), and
+    // the report says the same figure. How much of it is the work: see the two runs below.
     CHECK(st.cpu_ms >= 60);
-    CHECK(st.cpu_ms <= 1.3 * 60 + 20);
     const std::string j = run_report_json(*s, v, *program);
     const auto at = j.find("\"cpu_ms\": ", j.find("\"stats\": "));
     REQUIRE(at != std::string::npos);
@@ -43,23 +44,27 @@ TEST_CASE("report: choosing's printed time and figures agree with the run" * doc
     const double printed_ms = 1000.0 * std::stod(last.substr(in + 4));
     CHECK(printed_ms <= st.wall_ms + 5);  // printed with two decimals of a second
     CHECK(printed_ms >= 0.9 * 60 - 5);
-#ifndef __EMSCRIPTEN__
-    // Natively the process's CPU clock saw the work once, not twice. The run also pays for
-    // compiling the program and importing asyncio, multiprocessing and concurrent.futures
-    // (tens of ms, more on a slow machine), so compare two runs that differ only in the work:
-    // 2 x 100 ms more of compute() costs about 200 ms more CPU, not 400.
-    const auto process_cpu = [&](const char* cpu_ms) {
+    // The work is counted once, not twice (issue #8 item 1). Two runs that differ only in it
+    // (compile and imports cost the same in both): 2 x 100 ms more of compute() is about 200 ms
+    // more CPU work in the report and, natively, on the process's CPU clock - not 400.
+    const auto measure = [&](const char* cpu_ms, double* process_ms) {
         const KnobValues w = knobs_for(
             *s, {{"model", "sequential"}, {"work", "cpu"}, {"tasks", "2"}, {"cpu_ms", cpu_ms}});
         const std::clock_t t0 = std::clock();
         auto p = start(*s, w);
-        REQUIRE(p->run()->wait(30));
+        REQUIRE(p->run()->wait(60));
         REQUIRE(p->run()->status() == engine::RunStatus::finished);
-        return 1000.0 * static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+        *process_ms = 1000.0 * static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+        return p->run()->stats().cpu_ms;
     };
-    const double small = process_cpu("30"), large = process_cpu("130");
-    INFO("process CPU: " << small << " ms for 2 x 30 ms of work, " << large << " ms for 2 x 130");
+    double small_process = 0, large_process = 0;
+    const double small = measure("30", &small_process), large = measure("130", &large_process);
+    INFO("CPU work " << small << " / " << large << " ms, process CPU " << small_process << " / "
+                     << large_process << " ms, for 2 x 30 / 2 x 130 ms of work");
     CHECK(large - small >= 0.9 * 200);
     CHECK(large - small <= 1.3 * 200);
+#ifndef __EMSCRIPTEN__
+    CHECK(large_process - small_process >= 0.9 * 200);
+    CHECK(large_process - small_process <= 1.3 * 200);
 #endif
 }
