@@ -60,7 +60,7 @@ Figures run_choosing(const std::string& model, const std::string& work, unsigned
 }  // namespace
 
 TEST_CASE("sim lessons: choosing, CPU-bound, on 1, 4 and 8 simulated cores" *
-          doctest::timeout(120)) {
+          doctest::timeout(480)) {  // wasm under node runs the interpreter several times slower
     const double one = 100, k = 4;  // 4 tasks of 100 ms of CPU each
     for (unsigned cores : {1u, 4u, 8u}) {
         CAPTURE(cores);
@@ -100,7 +100,7 @@ TEST_CASE("sim lessons: choosing, CPU-bound, on 1, 4 and 8 simulated cores" *
 }
 
 TEST_CASE("sim lessons: choosing, I/O-bound: threads and asyncio overlap their waits" *
-          doctest::timeout(120)) {
+          doctest::timeout(480)) {  // wasm under node runs the interpreter several times slower
     const double wait = 100, k = 4;
     for (unsigned cores : {1u, 4u, 8u}) {
         CAPTURE(cores);
@@ -230,7 +230,7 @@ TEST_CASE("compare: Run all models runs on the simulated machine unless this com
 }
 
 TEST_CASE("compare: the default Run all models batch gives bars that never invert" *
-          doctest::timeout(120)) {
+          doctest::timeout(480)) {  // wasm under node runs the interpreter several times slower
     // What the Compare panel runs for `choosing` at its defaults (4 simulated cores), for both
     // workloads: the lesson's order holds in the figures themselves.
     const Sample* s = find_sample("choosing");
