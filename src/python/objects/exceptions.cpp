@@ -1,8 +1,6 @@
 // The exception hierarchy (objects/exceptions.def): BaseException's layout, args, str/repr as
 // CPython 3.11, and the per-class attributes (StopIteration.value, SystemExit.code, OSError,
 // SyntaxError, ExceptionGroup).
-#include <cerrno>
-
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/vm/errors.hpp"
@@ -293,41 +291,42 @@ bool attr_error_init(ThreadState& ts, Value self, const Value* args, size_t narg
 }
 
 // OSError(errno, strerror) makes the subclass for the errno (Objects/exceptions.c errnomap):
-// OSError(2, "...") is a FileNotFoundError.
+// OSError(2, "...") is a FileNotFoundError. The numbers are Linux's, as CPython on Linux sees
+// them, whatever the host's <cerrno> says (wasm's differ: its ENOENT is 44).
 Type* oserror_subclass(int64_t errnum) {
     switch (errnum) {
-        case EAGAIN:
-        case EALREADY:
-        case EINPROGRESS:
-            return &exc_BlockingIOError;
-        case ECHILD:
-            return &exc_ChildProcessError;
-        case EPIPE:
-        case ESHUTDOWN:
-            return &exc_BrokenPipeError;
-        case ECONNABORTED:
+        case 11:   // EAGAIN
+        case 114:  // EALREADY
+        case 115:
+            return &exc_BlockingIOError;  // EINPROGRESS
+        case 10:
+            return &exc_ChildProcessError;  // ECHILD
+        case 32:                            // EPIPE
+        case 108:
+            return &exc_BrokenPipeError;  // ESHUTDOWN
+        case 103:
             return &exc_ConnectionAbortedError;
-        case ECONNREFUSED:
+        case 111:
             return &exc_ConnectionRefusedError;
-        case ECONNRESET:
+        case 104:
             return &exc_ConnectionResetError;
-        case EEXIST:
-            return &exc_FileExistsError;
-        case ENOENT:
-            return &exc_FileNotFoundError;
-        case EISDIR:
-            return &exc_IsADirectoryError;
-        case ENOTDIR:
-            return &exc_NotADirectoryError;
-        case EINTR:
-            return &exc_InterruptedError;
-        case EACCES:
-        case EPERM:
-            return &exc_PermissionError;
-        case ESRCH:
-            return &exc_ProcessLookupError;
-        case ETIMEDOUT:
-            return &exc_TimeoutError;
+        case 17:
+            return &exc_FileExistsError;  // EEXIST
+        case 2:
+            return &exc_FileNotFoundError;  // ENOENT
+        case 21:
+            return &exc_IsADirectoryError;  // EISDIR
+        case 20:
+            return &exc_NotADirectoryError;  // ENOTDIR
+        case 4:
+            return &exc_InterruptedError;  // EINTR
+        case 13:                           // EACCES
+        case 1:
+            return &exc_PermissionError;  // EPERM
+        case 3:
+            return &exc_ProcessLookupError;  // ESRCH
+        case 110:
+            return &exc_TimeoutError;  // ETIMEDOUT
         default:
             return &exc_OSError;
     }
