@@ -332,7 +332,7 @@ int cmd_run(const RunArgs& a) {
     if (timed_out && !interrupted) why = fmt::format(" (--timeout {} s)", a.timeout_s);
     fmt::print(
         "--- {}{} after {:.1f} ms: {} lines, {} tasks, CPU work {:.1f} ms, busy cores avg "
-        "{:.2f} max {:.0f}, GIL wait {:.1f} ms, {} GIL switches{}\n",
+        "{:.2f} max {:.2f}, GIL wait {:.1f} ms, {} GIL switches{}\n",
         engine::to_string(status), why, st.wall_ms, st.output_lines, st.tasks, st.cpu_ms,
         st.busy_cores_avg, st.busy_cores_max, st.gil_wait_ms, st.gil_switches,
         st.dropped_events ? fmt::format(", {} trace events dropped", st.dropped_events)

@@ -215,10 +215,9 @@ int run_python_file(const std::vector<std::string>& args,
         const engine::RunStats st = run->stats();
         fmt::print(
             "{{\"file\": {}, \"status\": \"{}\", \"exit_code\": {}, \"output\": [{}], "
-            "\"stats\": {{\"wall_ms\": {:.3f}, \"gil_switches\": {}, \"output_lines\": {}}}, "
-            "\"notices\": [{}], \"error\": {}}}\n",
-            samples::json_string(filename), engine::to_string(status), code, json_out, st.wall_ms,
-            st.gil_switches, st.output_lines, notices, err);
+            "\"stats\": {}, \"notices\": [{}], \"error\": {}}}\n",
+            samples::json_string(filename), engine::to_string(status), code, json_out,
+            samples::stats_json(st), notices, err);
     }
     return code;
 }

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -140,6 +141,50 @@ TEST_CASE("cli: --json is the report object; exit codes follow the status" * doc
     auto t = cli("run asyncio --time_scale=10 --timeout=0.3");
     CHECK(t.code == 4);
     CHECK(has(t.out, "--- stopped (--timeout 0.3 s)"));
+}
+
+TEST_CASE("cli: the summary's figures are the --json's (busy cores peak at two decimals)" *
+          doctest::timeout(120)) {
+    // The simulated machine: the same run twice, so both outputs describe one run. The peak
+    // was printed with no decimals ("avg 0.03 max 0", issue #8).
+    auto s = cli("run deadlock --machine=simulated");
+    auto j = cli("run deadlock --machine=simulated --json");
+    REQUIRE(s.code == 3);
+    REQUIRE(j.code == 3);
+    const auto at = s.out.find("busy cores avg ");
+    REQUIRE(at != std::string::npos);
+    double avg = 0, max = 0;
+    REQUIRE(std::sscanf(s.out.c_str() + at, "busy cores avg %lf max %lf", &avg, &max) == 2);
+    auto json_number = [&](const char* key) {
+        const auto k = j.out.find(std::string("\"") + key + "\": ");
+        REQUIRE(k != std::string::npos);
+        return std::stod(j.out.substr(k + std::strlen(key) + 4));
+    };
+    CHECK(max >= avg);
+    CHECK(max > 0);
+    CHECK(max == doctest::Approx(json_number("busy_cores_max")).epsilon(0.01));
+    CHECK(avg == doctest::Approx(json_number("busy_cores_avg")).epsilon(0.01));
+    CHECK(has(s.out, "3 tasks"));  // MainThread and the two threads it started
+    CHECK(json_number("tasks") == 3);
+}
+
+TEST_CASE("cli: run FILE.py --json has the same stats as a sample's" * doctest::timeout(60)) {
+    char path[] = "/tmp/interleave-figures-XXXXXX.py";
+    const int fd = mkstemps(path, 3);
+    REQUIRE(fd >= 0);
+    const std::string text =
+        "import threading\nt = threading.Thread(target=print, args=(1,))\n"
+        "t.start()\nt.join()\n";
+    REQUIRE(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    close(fd);
+    auto r = cli(std::string("run ") + path + " --machine=simulated --json");
+    unlink(path);
+    CHECK(r.code == 0);
+    for (const char* key :
+         {"\"wall_ms\": ", "\"cpu_ms\": ", "\"busy_cores_avg\": ", "\"busy_cores_max\": ",
+          "\"gil_wait_ms\": ", "\"gil_switches\": ", "\"tasks\": 2,", "\"dropped_events\": 0",
+          "\"output_lines\": 1", "\"other_busy_cores\": null"})
+        CHECK_MESSAGE(has(r.out, key), key);
 }
 
 TEST_CASE("cli: --trace writes Chrome Trace JSON" * doctest::timeout(60)) {

@@ -69,7 +69,9 @@ void emit_line(ThreadState& ts, engine::WorkerContext& ctx, const Frame* f) {
 }
 
 void publish_line(ThreadState& ts, engine::WorkerContext& ctx) {
-    if (!ctx.line_sample_due() || !ts.frame) return;
+    if (!ctx.line_sample_due()) return;
+    ts.count_cpu();  // the views' CPU work, live to within a sample period
+    if (!ts.frame) return;
     emit_line(ts, ctx, program_frame(ts));
 }
 
@@ -77,7 +79,9 @@ void publish_line(ThreadState& ts, engine::WorkerContext& ctx) {
 
 void publish_wait_line(engine::WorkerContext& ctx) {
     auto* ts = static_cast<ThreadState*>(ctx.user);
-    if (!ts || !ts->frame || !ts->rt) return;
+    if (!ts) return;
+    ts->count_cpu();  // the CPU work so far counts while this thread waits
+    if (!ts->frame || !ts->rt) return;
     const Frame* f = program_frame(*ts);
     ctx.set_wait_line(frame_line(f));  // named in a deadlock report
     // The py_line event only in runs that sample lines (the playground's): others' traces

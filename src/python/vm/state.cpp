@@ -128,7 +128,15 @@ ThreadState::~ThreadState() {
     interp.detach(this);
     // The program's CPU work, as the engine's kernels count theirs (one ThreadState per worker:
     // main program, thread, process).
-    if (ctx) ctx->add_cpu_ns(std::max<int64_t>(0, ctx->thread_time_ns() - cpu_start_ns));
+    count_cpu();
+}
+
+void ThreadState::count_cpu() noexcept {
+    if (!ctx) return;
+    const int64_t now = ctx->thread_time_ns();
+    if (now <= cpu_start_ns) return;
+    ctx->add_cpu_ns(now - cpu_start_ns);
+    cpu_start_ns = now;
 }
 
 RootedVector::RootedVector(ThreadState& ts) : ts_(ts) {

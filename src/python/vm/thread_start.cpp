@@ -105,11 +105,23 @@ std::shared_ptr<PyThreadHandle> start_thread(ThreadState& ts, Value callable, Va
     engine::Runtime& rt = *interp.rt;
     std::string name = options.name;
     if (name.empty()) name = "Thread-" + std::to_string(rt.next_thread_number());
-    auto body = [owner, s, release_slots, on_exception]() mutable {
+    // One of the run's tasks (RunStats::tasks, the timeline's task row, output attribution), as
+    // the engine's own Thread and Process register theirs: a thread is something the program
+    // started. May end the run (RunLimits::tasks): then the caller unwinds as at a stop.
+    uint32_t task = 0;
+    try {
+        task = rt.new_task(name);
+    } catch (const engine::RunStopped&) {
+        release_slots(interp, s);
+        raise_stopped(ts);
+        return nullptr;
+    }
+    auto body = [owner, s, release_slots, on_exception, task]() mutable {
         std::shared_ptr<Interp> keep = std::move(owner);
         Interp& in = *keep;
         {
             engine::WorkerContext* ctx = engine::current_worker();
+            if (ctx) ctx->begin_task(task);
             ThreadState nts(in, ctx);
             if (ctx) ctx->user = &nts;
             nts.spawned = true;
