@@ -33,30 +33,10 @@ std::string syntax_error_text(const SyntaxErrorInfo& e) {
     if (e.kind == SyntaxErrorKind::RecursionError) {
         return "RecursionError: " + e.msg + "\n";
     }
-    out += fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
-    std::string line = e.text;
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    size_t b = 0;
-    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\f')) ++b;
-    if (!line.empty() || !e.text.empty()) {
-        std::string shown = line.substr(b);
-        out += "    " + shown + "\n";
-        if (e.offset > 0) {
-            int lead = 0;
-            for (size_t i = 0; i < b; ++i) ++lead;
-            int col = e.offset - 1 - lead;
-            int width =
-                (e.end_lineno == e.lineno && e.end_offset > e.offset) ? e.end_offset - e.offset : 1;
-            int shown_chars = 0;
-            for (unsigned char c : shown)
-                if ((c & 0xC0) != 0x80) ++shown_chars;
-            if (col > shown_chars) col = shown_chars;
-            // A caret into the stripped indentation is not printed (pythonrun.c).
-            if (col >= 0)
-                out +=
-                    "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
-        }
-    }
+    // A parser error with no source text (lineno past the end) prints no source line.
+    const bool has_text = !e.text.empty();
+    out += format_syntax_error_location(e.filename, e.lineno, has_text ? &e.text : nullptr,
+                                        e.offset, e.end_lineno, e.end_offset);
     out += fmt::format("{}: {}\n", name_of(e.kind), e.msg);
     return out;
 }

@@ -410,11 +410,27 @@ Value b_input(ThreadState& ts, const Value*, size_t, Tuple*) {
 // works), with a note saying what to do instead.
 Value b_open(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     const size_t npos = n - (kw ? size_t(kw->size) : 0);
-    Value name = npos > 0 ? a[0] : Value::from_ptr(new_str(ts, "?"));
-    Rooted kn(ts, name);
+    // Argument checks as _io.open's clinic parser (Modules/_io/clinic/_iomodule.c.h).
+    static constexpr std::string_view kParams[] = {"file",   "mode",    "buffering", "encoding",
+                                                   "errors", "newline", "closefd",   "opener"};
+    if (npos > 8) return raisef(ts, &exc_TypeError, "open() takes at most 8 arguments ({} given)", n);
+    Value name = npos > 0 ? a[0] : Value::null();
     std::string mode = npos > 1 && is_str(a[1]) ? std::string(str_view(a[1])) : "r";
-    for (size_t i = npos; kw && i < n; ++i)
-        if (str_view(kw->items[i - npos]) == "mode" && is_str(a[i])) mode = str_view(a[i]);
+    for (size_t i = npos; kw && i < n; ++i) {
+        const std::string_view k = str_view(kw->items[i - npos]);
+        size_t p = 0;
+        while (p < 8 && kParams[p] != k) ++p;
+        if (p == 8)
+            return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for open()", k);
+        if (p < npos)
+            return raisef(ts, &exc_TypeError,
+                          "argument for open() given by name ('{}') and position ({})", k, p + 1);
+        if (p == 0) name = a[i];
+        if (p == 1 && is_str(a[i])) mode = str_view(a[i]);
+    }
+    if (name.is_null())
+        return raise(ts, &exc_TypeError, "open() missing required argument 'file' (pos 1)");
+    Rooted kn(ts, name);
     const bool writes = mode.find_first_of("wax+") != std::string::npos;
     Str* msg = new_str(ts, writes ? "Permission denied" : "No such file or directory");
     if (!msg) return Value::null();

@@ -74,7 +74,22 @@ enum MethFlags : uint32_t {
     kMethDefault = 0,
     kMethClass = 1,   // classmethod: args[0] is the type
     kMethStatic = 2,  // staticmethod: no self
+    // Arity checked by the call before the function runs, with CPython 3.11's messages (none of
+    // these take keywords: "list.append() takes no keyword arguments"). Without one of these the
+    // function checks its own arguments.
+    kMethNoArgs = 1u << 2,  // METH_NOARGS: "str.upper() takes no arguments (1 given)"
+    kMethO = 2u << 2,       // METH_O: "list.append() takes exactly one argument (0 given)"
+    kMethPos = 3u << 2,     // clinic positional-only: "get expected at least 1 argument, got 0"
+    kMethTuple = 4u << 2,   // PyArg_ParseTuple: "find() takes at least 1 argument (0 given)"
+    kMethArityMask = 7u << 2,
 };
+// kMethPos / kMethTuple with min..max positional arguments after self (max 15 = unbounded).
+constexpr uint32_t meth_pos(uint32_t min, uint32_t max) {
+    return kMethPos | min << 8 | max << 12;
+}
+constexpr uint32_t meth_tuple(uint32_t min, uint32_t max) {
+    return kMethTuple | min << 8 | max << 12;
+}
 struct MethodDef {
     const char* name;
     NativeFn fn;

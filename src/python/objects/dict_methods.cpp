@@ -143,10 +143,10 @@ Value m_view_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
 const MethodDef kViewMethods[] = {{"__reversed__", m_view_reversed}};
 
 const MethodDef kDictMethods[] = {
-    {"get", m_get}, {"pop", m_pop}, {"popitem", m_popitem}, {"setdefault", m_setdefault},
-    {"update", m_update}, {"clear", m_clear}, {"copy", m_copy},
-    {"fromkeys", m_fromkeys, kMethClass}, {"keys", m_keys}, {"values", m_values},
-    {"items", m_items}, {"__reversed__", m_reversed},
+    {"get", m_get, meth_pos(1, 2)}, {"pop", m_pop, meth_pos(1, 2)}, {"popitem", m_popitem, kMethNoArgs}, {"setdefault", m_setdefault, meth_pos(1, 2)},
+    {"update", m_update}, {"clear", m_clear, kMethNoArgs}, {"copy", m_copy, kMethNoArgs},
+    {"fromkeys", m_fromkeys, kMethClass}, {"keys", m_keys, kMethNoArgs}, {"values", m_values, kMethNoArgs},
+    {"items", m_items, kMethNoArgs}, {"__reversed__", m_reversed},
 };
 
 Dict* view_dict(Value v) {

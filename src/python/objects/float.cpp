@@ -246,8 +246,8 @@ Value fg_imag(ThreadState&, Value) {
     return Value::from_double(0.0);
 }
 const MethodDef kFloatMethods[] = {
-    {"is_integer", fm_is_integer}, {"hex", fm_hex}, {"fromhex", fm_fromhex, kMethClass},
-    {"as_integer_ratio", fm_as_integer_ratio}, {"conjugate", fm_conjugate}};
+    {"is_integer", fm_is_integer, kMethNoArgs}, {"hex", fm_hex, kMethNoArgs}, {"fromhex", fm_fromhex, kMethClass},
+    {"as_integer_ratio", fm_as_integer_ratio, kMethNoArgs}, {"conjugate", fm_conjugate, kMethNoArgs}};
 const GetSetDef kFloatGetSets[] = {{"real", fg_real}, {"imag", fg_imag}};
 
 }  // namespace

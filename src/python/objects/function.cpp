@@ -251,6 +251,49 @@ Value bm_getattr(ThreadState& ts, Value self, Str* name) {
 
 // --- builtin functions and method descriptors ------------------------------------------------
 
+// The arity check of a MethodDef's kMethNoArgs/O/Pos/Tuple flags, with the messages of
+// CPython 3.11's Objects/descrobject.c (method_check_args), methodobject.c and
+// Python/getargs.c (_PyArg_CheckPositional, vgetargs1_impl). nargs excludes self. qualname
+// (may be null) or owner + "." + the name is what the messages call the method.
+bool check_builtin_arity(ThreadState& ts, const MethodDef* def, Str* qualname,
+                         std::string_view owner, size_t nargs, Tuple* kw) {
+    const uint32_t kind = def->flags & kMethArityMask;
+    auto qual = [&] {
+        if (qualname) return std::string(str_view(Value::from_ptr(qualname)));
+        return owner.empty() || owner == def->name ? std::string(def->name)
+                                                   : fmt::format("{}.{}", owner, def->name);
+    };
+    const size_t nkw = kw ? size_t(kw->size) : 0;
+    if (nkw) {
+        raisef(ts, &exc_TypeError, "{}() takes no keyword arguments", qual());
+        return false;
+    }
+    if (kind == kMethNoArgs) {
+        if (nargs == 0) return true;
+        raisef(ts, &exc_TypeError, "{}() takes no arguments ({} given)", qual(), nargs);
+        return false;
+    }
+    if (kind == kMethO) {
+        if (nargs == 1) return true;
+        raisef(ts, &exc_TypeError, "{}() takes exactly one argument ({} given)", qual(), nargs);
+        return false;
+    }
+    const size_t min = (def->flags >> 8) & 15, max = (def->flags >> 12) & 15;
+    const bool unbounded = max == 15;
+    if (nargs >= min && (unbounded || nargs <= max)) return true;
+    const bool few = nargs < min;
+    const size_t k = few ? min : max;
+    if (kind == kMethPos) {
+        raisef(ts, &exc_TypeError, "{} expected {}{} argument{}, got {}", def->name,
+               min == max ? "" : few ? "at least " : "at most ", k, k == 1 ? "" : "s", nargs);
+    } else {
+        raisef(ts, &exc_TypeError, "{}() takes {} {} argument{} ({} given)", def->name,
+               min == max ? "exactly" : few ? "at least" : "at most", k, k == 1 ? "" : "s",
+               nargs);
+    }
+    return false;
+}
+
 void bf_trace(Object* o, GcVisitor& v) {
     auto* f = static_cast<BuiltinFunction*>(o);
     v.visit(f->self);
@@ -259,7 +302,19 @@ void bf_trace(Object* o, GcVisitor& v) {
 
 Value bf_call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kw) {
     BuiltinFunction* f = callable.as<BuiltinFunction>();
-    if (f->self.is_null() || is_type(f->self, &module_type)) return f->def->fn(ts, args, nargs, kw);
+    if (f->self.is_null() || is_type(f->self, &module_type)) {
+        if ((f->def->flags & kMethArityMask) &&
+            !check_builtin_arity(ts, f->def, nullptr, f->def->name, nargs, kw))
+            return Value::null();
+        return f->def->fn(ts, args, nargs, kw);
+    }
+    if ((f->def->flags & kMethArityMask) &&
+        !check_builtin_arity(ts, f->def, f->qualname,
+                             (f->def->flags & kMethClass) && is_typeobj(f->self)
+                                 ? std::string_view(f->self.as<Type>()->name)
+                                 : std::string_view(type_name(f->self)),
+                             nargs, kw))
+        return Value::null();
     Value small[8];
     RootedVector big(ts);
     Value* buf = small;
@@ -314,6 +369,9 @@ Value md_call(ThreadState& ts, Value callable, const Value* args, size_t nargs, 
         return raisef(ts, &exc_TypeError,
                       "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                       d->def->name, d->owner->name, type_name(args[0]));
+    if ((d->def->flags & kMethArityMask) &&
+        !check_builtin_arity(ts, d->def, nullptr, d->owner->name, nargs - 1, kw))
+        return Value::null();
     return d->def->fn(ts, args, nargs, kw);
 }
 

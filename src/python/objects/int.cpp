@@ -567,8 +567,8 @@ Value m_from_bytes(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 }
 
 const MethodDef kIntMethods[] = {
-    {"bit_length", m_bit_length}, {"conjugate", m_conjugate}, {"is_integer", m_is_integer},
-    {"bit_count", m_bit_count}, {"to_bytes", m_to_bytes}, {"as_integer_ratio", m_as_integer_ratio},
+    {"bit_length", m_bit_length, kMethNoArgs}, {"conjugate", m_conjugate, kMethNoArgs}, {"is_integer", m_is_integer},
+    {"bit_count", m_bit_count, kMethNoArgs}, {"to_bytes", m_to_bytes}, {"as_integer_ratio", m_as_integer_ratio, kMethNoArgs},
     {"from_bytes", m_from_bytes, kMethClass}};
 const GetSetDef kIntGetSets[] = {
     {"real", i_real}, {"imag", i_imag}, {"numerator", i_real}, {"denominator", i_one}};

@@ -191,9 +191,9 @@ Value m_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
 }
 
 const MethodDef kListMethods[] = {
-    {"append", m_append}, {"extend", m_extend}, {"pop", m_pop}, {"insert", m_insert},
-    {"remove", m_remove}, {"index", m_index}, {"count", m_count}, {"sort", m_sort},
-    {"reverse", m_reverse}, {"clear", m_clear}, {"copy", m_copy}, {"__reversed__", m_reversed},
+    {"append", m_append, kMethO}, {"extend", m_extend, kMethO}, {"pop", m_pop, meth_pos(0, 1)}, {"insert", m_insert, meth_pos(2, 2)},
+    {"remove", m_remove, kMethO}, {"index", m_index, meth_pos(1, 3)}, {"count", m_count, kMethO}, {"sort", m_sort},
+    {"reverse", m_reverse, kMethNoArgs}, {"clear", m_clear, kMethNoArgs}, {"copy", m_copy, kMethNoArgs}, {"__reversed__", m_reversed, kMethNoArgs},
 };
 
 }  // namespace

@@ -176,17 +176,17 @@ Value m_issuperset(ThreadState& ts, const Value* a, size_t n, Tuple*) { return r
 Value m_isdisjoint(ThreadState& ts, const Value* a, size_t n, Tuple*) { return relation(ts, a, n, 2); }
 
 const MethodDef kSetMethods[] = {
-    {"add", m_add}, {"remove", m_remove}, {"discard", m_discard}, {"pop", m_pop},
-    {"clear", m_clear}, {"copy", m_copy}, {"union", m_union}, {"intersection", m_intersection},
-    {"difference", m_difference}, {"symmetric_difference", m_symdiff}, {"update", m_update},
+    {"add", m_add, kMethO}, {"remove", m_remove, kMethO}, {"discard", m_discard, kMethO}, {"pop", m_pop, kMethNoArgs},
+    {"clear", m_clear, kMethNoArgs}, {"copy", m_copy, kMethNoArgs}, {"union", m_union}, {"intersection", m_intersection},
+    {"difference", m_difference}, {"symmetric_difference", m_symdiff, kMethO}, {"update", m_update},
     {"intersection_update", m_intersection_update}, {"difference_update", m_difference_update},
-    {"symmetric_difference_update", m_symdiff_update}, {"issubset", m_issubset},
-    {"issuperset", m_issuperset}, {"isdisjoint", m_isdisjoint},
+    {"symmetric_difference_update", m_symdiff_update, kMethO}, {"issubset", m_issubset, kMethO},
+    {"issuperset", m_issuperset, kMethO}, {"isdisjoint", m_isdisjoint, kMethO},
 };
 const MethodDef kFrozenMethods[] = {
-    {"copy", m_copy}, {"union", m_union}, {"intersection", m_intersection},
-    {"difference", m_difference}, {"symmetric_difference", m_symdiff},
-    {"issubset", m_issubset}, {"issuperset", m_issuperset}, {"isdisjoint", m_isdisjoint},
+    {"copy", m_copy, kMethNoArgs}, {"union", m_union}, {"intersection", m_intersection},
+    {"difference", m_difference}, {"symmetric_difference", m_symdiff, kMethO},
+    {"issubset", m_issubset, kMethO}, {"issuperset", m_issuperset, kMethO}, {"isdisjoint", m_isdisjoint, kMethO},
 };
 
 }  // namespace

@@ -443,15 +443,15 @@ Value m_expandtabs(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 
 const MethodDef kStrMethods[] = {
-    {"join", m_join}, {"split", m_split}, {"rsplit", m_rsplit}, {"strip", m_strip},
-    {"lstrip", m_lstrip}, {"rstrip", m_rstrip}, {"startswith", m_startswith},
-    {"endswith", m_endswith}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
-    {"rindex", m_rindex}, {"count", m_count}, {"replace", m_replace},
-    {"ljust", m_ljust},
-    {"rjust", m_rjust}, {"center", m_center}, {"zfill", m_zfill}, {"splitlines", m_splitlines},
-    {"partition", m_partition}, {"rpartition", m_rpartition}, {"encode", str_encode_method},
-    {"format", str_format_method}, {"format_map", str_format_map_method}, {"removeprefix", m_removeprefix},
-    {"removesuffix", m_removesuffix}, {"expandtabs", m_expandtabs},
+    {"join", m_join, kMethO}, {"split", m_split}, {"rsplit", m_rsplit}, {"strip", m_strip, meth_pos(0, 1)},
+    {"lstrip", m_lstrip, meth_pos(0, 1)}, {"rstrip", m_rstrip, meth_pos(0, 1)}, {"startswith", m_startswith, meth_tuple(1, 3)},
+    {"endswith", m_endswith, meth_tuple(1, 3)}, {"find", m_find, meth_tuple(1, 3)}, {"rfind", m_rfind, meth_tuple(1, 3)}, {"index", m_index, meth_tuple(1, 3)},
+    {"rindex", m_rindex, meth_tuple(1, 3)}, {"count", m_count, meth_tuple(1, 3)}, {"replace", m_replace, meth_pos(2, 3)},
+    {"ljust", m_ljust, meth_pos(1, 2)},
+    {"rjust", m_rjust, meth_pos(1, 2)}, {"center", m_center, meth_pos(1, 2)}, {"zfill", m_zfill, kMethO}, {"splitlines", m_splitlines},
+    {"partition", m_partition, kMethO}, {"rpartition", m_rpartition, kMethO}, {"encode", str_encode_method},
+    {"format", str_format_method}, {"format_map", str_format_map_method, kMethO}, {"removeprefix", m_removeprefix, kMethO},
+    {"removesuffix", m_removesuffix, kMethO}, {"expandtabs", m_expandtabs},
 };
 
 }  // namespace

@@ -243,8 +243,8 @@ Value tuple_count(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
 }
 
 const MethodDef kTupleMethods[] = {
-    {"index", tuple_index},
-    {"count", tuple_count},
+    {"index", tuple_index, meth_pos(1, 3)},
+    {"count", tuple_count, kMethO},
 };
 
 }  // namespace

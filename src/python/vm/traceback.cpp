@@ -238,28 +238,12 @@ void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
     Value eoff = dict_lookup_view(d, "end_offset");
     Value eln = dict_lookup_view(d, "end_lineno");
     if (!is_str(fn) || !ln.is_small()) return;
-    out += fmt::format("  File \"{}\", line {}\n", str_view(fn), ln.as_small());
-    if (!is_str(text)) return;
-    std::string line(str_view(text));
-    size_t b = 0;
-    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\f')) ++b;
-    size_t e = line.size();
-    while (e > b && (line[e - 1] == '\n' || line[e - 1] == '\r')) --e;
-    std::string shown = line.substr(b, e - b);
-    out += "    " + shown + "\n";
-    if (!off.is_small()) return;
-    int64_t o = off.as_small();
-    int64_t eo = eoff.is_small() ? eoff.as_small() : o;
-    if (!eln.is_small() || eln.as_small() != ln.as_small() || eo <= o) eo = o + 1;
-    // Offsets are 1-based character columns; the stripped indentation shifts them.
-    int64_t lead = char_offset(line, int(b));
-    int64_t col = o - 1 - lead;
-    int64_t width = eo - o;
-    int64_t shown_len = char_offset(shown, int(shown.size()));
-    if (col < 0) return;  // points into the stripped indentation: no caret (pythonrun.c)
-    if (col > shown_len) col = shown_len;
-    if (width < 1) width = 1;
-    out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
+    std::string line;
+    if (is_str(text)) line = std::string(str_view(text));
+    out += format_syntax_error_location(str_view(fn), ln.as_small(), is_str(text) ? &line : nullptr,
+                                        off.is_small() ? off.as_small() : 0,
+                                        eln.is_small() ? eln.as_small() : 0,
+                                        eoff.is_small() ? eoff.as_small() : 0);
 }
 
 // ". Did you mean: 'x'?" after a NameError's or AttributeError's message (pythonrun.c
@@ -309,6 +293,32 @@ void format_only(ThreadState& ts, Value exc, std::string& out) {
 }
 
 }  // namespace
+
+std::string format_syntax_error_location(std::string_view filename, int64_t lineno,
+                                         const std::string* text, int64_t offset,
+                                         int64_t end_lineno, int64_t end_offset) {
+    std::string out = fmt::format("  File \"{}\", line {}\n", filename, lineno);
+    if (!text) return out;
+    const std::string& line = *text;
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\f')) ++b;
+    size_t e = line.size();
+    while (e > b && (line[e - 1] == '\n' || line[e - 1] == '\r')) --e;
+    std::string shown = line.substr(b, e - b);
+    out += "    " + shown + "\n";
+    if (offset <= 0) return out;
+    int64_t eo = end_offset;
+    if (end_lineno != lineno || eo <= offset) eo = offset + 1;
+    // Offsets are 1-based character columns; the stripped indentation shifts them.
+    int64_t lead = char_offset(line, int(b));
+    int64_t col = offset - 1 - lead;
+    int64_t width = eo - offset;
+    int64_t shown_len = char_offset(shown, int(shown.size()));
+    if (col < 0) return out;  // points into the stripped indentation: no caret (pythonrun.c)
+    if (col > shown_len) col = shown_len;
+    out += "    " + std::string(size_t(col), ' ') + std::string(size_t(width), '^') + "\n";
+    return out;
+}
 
 std::string exception_type_name(Value exc) {
     Type* t = type_of(exc);
