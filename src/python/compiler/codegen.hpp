@@ -148,6 +148,28 @@ class Codegen {
     void assert_stmt(const Assert& a);
     void ann_assign(const AnnAssign& a);
 
+    // --- match (codegen_match.cpp) --------------------------------------------------------------
+    // compile.c's pattern_context: the names captured so far (their values wait on the stack),
+    // how many other values sit above the subject, and the labels that pop k values on failure.
+    struct PatternCtx {
+        std::vector<std::string> stores;
+        bool allow_irrefutable = false;
+        std::vector<int> fail_pop;
+        size_t on_top = 0;
+    };
+    void match_stmt(const Match& m);
+    void pattern(const Pattern* p, PatternCtx& pc);
+    void pattern_subpattern(const Pattern* p, PatternCtx& pc);
+    void pattern_sequence(const MatchSequence& s, PatternCtx& pc);
+    void pattern_mapping(const MatchMapping& m, PatternCtx& pc);
+    void pattern_class(const MatchClass& c, const Pattern* p, PatternCtx& pc);
+    void pattern_or(const MatchOr& o, PatternCtx& pc);
+    void pattern_store_name(std::string_view name, PatternCtx& pc);
+    void pattern_rotate(size_t count);
+    void ensure_fail_pop(PatternCtx& pc, size_t n);
+    void jump_to_fail_pop(PatternCtx& pc, int op);
+    void emit_and_reset_fail_pop(PatternCtx& pc);
+
     // --- expressions (codegen_expr.cpp) ---------------------------------------------------------
     void expr(const Expr* e);
     void exprs(const Seq<Expr*>& es);

@@ -72,7 +72,7 @@ void Codegen::stmt(const Stmt* s) {
             with_stmt(*reinterpret_cast<const With*>(s), s, 0, true);
             break;
         case StmtKind::Match:
-            error(*s, "match statements are not supported yet");
+            match_stmt(s->as<Match>());
             break;
         case StmtKind::Raise:
             raise_stmt(s->as<Raise>());

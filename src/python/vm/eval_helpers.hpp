@@ -74,6 +74,10 @@ bool setup_annotations(ThreadState& ts, Frame* frame);
 
 Value match_keys(ThreadState& ts, Value subject, Value keys);
 Value match_class(ThreadState& ts, Value subject, Value cls, Value kwnames, int nargs);
+// Whether a sequence pattern may match v (MATCH_SEQUENCE).
+bool match_sequence(Value v);
+// Whether a mapping pattern may match v (MATCH_MAPPING).
+bool match_mapping(Value v);
 Value call_intrinsic(ThreadState& ts, int which, Value v);
 
 bool list_extend_with(ThreadState& ts, List* l, Value iterable);
