@@ -257,12 +257,16 @@ std::string App::editor_state_json() {
     // The gutter's markers: errors and each thread's line (0-based lines, byte columns).
     std::string out(buf);
     out.pop_back();
+    out += ",\"find\":" + samples::json_string(p.editor.find_text());
     out += ",\"markers\":[";
     bool first = true;
     for (const Marker& k : m.markers()) {
         out += first ? "" : ",";
         first = false;
-        out += "{\"kind\":\"" + std::string(k.kind == MarkerKind::error ? "error" : "thread") +
+        out += "{\"kind\":\"" +
+               std::string(k.kind == MarkerKind::error    ? "error"
+                           : k.kind == MarkerKind::thread ? "thread"
+                                                          : "thread_line") +
                "\",\"line\":" + std::to_string(k.line) +
                ",\"col_begin\":" + std::to_string(k.col_begin) +
                ",\"col_end\":" + std::to_string(k.col_end) +
@@ -386,16 +390,43 @@ std::string App::ui_json() const {
     const Playground& p = impl_->p;
     const float s = p.dpi;
     char buf[400];
-    std::snprintf(
-        buf, sizeof buf,
-        "{\"scale\": %.3f, \"font_px\": %.2f, \"layout\": \"%s\", \"touch\": %s, \"dark\": %s, "
-        "\"timeline\": {\"t0_ns\": %.1f, \"ns_per_px\": %.6g, \"follow\": %s}, "
-        "\"trace_full_ns\": %lld, \"seen_until_ns\": %lld, \"caught_up\": %s, \"scroll\": {",
-        s, ImGui::GetFontSize() / s, p.compact ? "compact" : "wide", p.touch ? "true" : "false",
-        p.dark ? "true" : "false", p.view.t0_ns, p.view.ns_per_px * s, p.follow ? "true" : "false",
-        static_cast<long long>(p.trace_full_ns),
-        static_cast<long long>(p.run ? p.seen_until_ns() : 0), p.caught_up ? "true" : "false");
+    std::snprintf(buf, sizeof buf,
+                  "{\"scale\": %.3f, \"font_px\": %.2f, \"layout\": \"%s\", \"touch\": %s, "
+                  "\"dark\": %s, \"timeline\": {\"t0_ns\": %.1f, \"ns_per_px\": %.6g, "
+                  "\"x0\": %.1f, \"follow\": %s, \"selected\": ",
+                  s, ImGui::GetFontSize() / s, p.compact ? "compact" : "wide",
+                  p.touch ? "true" : "false", p.dark ? "true" : "false", p.view.t0_ns,
+                  p.view.ns_per_px * s, p.view.x0 / s, p.follow ? "true" : "false");
     std::string j = buf;
+    // The thread selected on the timeline (its name) and the lanes as drawn (CSS px).
+    const int sw = p.selected_worker;
+    j += sw < 0 ? std::string("null")
+                : samples::json_string(sw < int(p.worker_names.size())
+                                           ? p.worker_names[size_t(sw)]
+                                           : "worker " + std::to_string(sw));
+    j += ", \"lanes\": [";
+    for (size_t i = 0; i < p.timeline_lanes.size(); ++i) {
+        const auto& l = p.timeline_lanes[i];
+        // A thread lane's first and last moment with a state span (-1: none).
+        double t0 = -1, t1 = -1;
+        if (l.worker >= 0 && size_t(l.worker) < p.timeline.states.size() &&
+            !p.timeline.states[size_t(l.worker)].empty()) {
+            t0 = static_cast<double>(p.timeline.states[size_t(l.worker)].front().begin_ns);
+            t1 = static_cast<double>(p.timeline.states[size_t(l.worker)].back().end_ns);
+        }
+        std::snprintf(buf, sizeof buf,
+                      "%s{\"worker\": %d, \"y0\": %.1f, \"y1\": %.1f, \"t0_ns\": %.0f, "
+                      "\"t1_ns\": %.0f, \"name\": ",
+                      i ? ", " : "", l.worker, l.y0 / s, l.y1 / s, t0, t1);
+        j += buf + samples::json_string(l.name) + "}";
+    }
+    std::snprintf(buf, sizeof buf,
+                  "]}, \"trace_full_ns\": %lld, \"seen_until_ns\": %lld, \"caught_up\": %s, "
+                  "\"scroll\": {",
+                  static_cast<long long>(p.trace_full_ns),
+                  static_cast<long long>(p.run ? p.seen_until_ns() : 0),
+                  p.caught_up ? "true" : "false");
+    j += buf;
     for (size_t i = 0; i < p.scrolls.size(); ++i) {
         std::snprintf(buf, sizeof buf, "%s\"%s\": {\"y\": %.1f, \"max\": %.1f}", i ? ", " : "",
                       p.scrolls[i].name, p.scrolls[i].y / s, p.scrolls[i].max / s);

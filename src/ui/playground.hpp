@@ -231,6 +231,18 @@ struct Playground {
     // In poll(): the editor's ▶ per thread at the moment shown — the one under the mouse on
     // the timeline, else the live edge (the end, for a finished run).
     void poll_line_markers();
+    // The thread whose timeline lane was clicked (worker id, -1: none; a new run clears it):
+    // its lane is outlined and the editor shows the lines it ran (LineMarkers::lines_of) as
+    // bands in its colour, kept up to date in poll_line_markers().
+    int selected_worker = -1;
+    // The timeline's lanes as the last frame drew them (screen px; empty when it was not
+    // drawn), for automation (window.interleave.ui().timeline.lanes).
+    struct LaneSeen {
+        int worker;  // -1: a GIL lane
+        std::string name;
+        float y0, y1;
+    };
+    std::vector<LaneSeen> timeline_lanes;
 
   private:
     mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
@@ -249,6 +261,10 @@ struct Playground {
     size_t errors_fed_ = 0;                     // console lines read (counting dropped ones)
     const engine::Run* markers_run_ = nullptr;  // the run line_markers reads
     std::vector<ThreadMarker> shown_markers_;   // what the editor shows now
+    // The selected thread's lines the editor shows: for which worker, how many, at which text.
+    int lines_worker_ = -1;
+    size_t lines_count_ = 0;
+    uint64_t lines_version_ = ~0ull;
     uint64_t text_knobs_version_ = ~0ull;             // editor version text_knobs was read at
     std::map<std::string, std::string> knob_mirror_;  // text knobs' values as last read
     std::string error_flash_;  // the status message saying the last run's error, if any

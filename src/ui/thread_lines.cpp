@@ -1,5 +1,8 @@
 // Each thread's current line in the editor's gutter (issue #10 item 5): a ▶ per Python thread
-// in its timeline lane's colour, its name and state on hover, at the moment the views show.
+// in its timeline lane's colour, its name and state on hover, at the moment the views show;
+// and the lines of the thread whose lane is selected.
+#include <algorithm>
+
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
@@ -8,6 +11,7 @@ void Playground::poll_line_markers() {
     if (run.get() != markers_run_) {
         markers_run_ = run.get();
         line_markers.clear();
+        selected_worker = -1;  // another run's workers are other threads
         if (run) {
             // py_line code ids name files: only the program's own lines are the editor's.
             std::shared_ptr<engine::Run> r = run;
@@ -36,9 +40,25 @@ void Playground::poll_line_markers() {
             want.push_back(std::move(m));
         }
     }
-    if (want == shown_markers_) return;
-    shown_markers_ = std::move(want);
-    editor.set_thread_markers(shown_markers_);
+    if (want != shown_markers_) {
+        shown_markers_ = std::move(want);
+        editor.set_thread_markers(shown_markers_);
+    }
+    // The selected thread's lines: set again when the selection, its line set or the text
+    // changed (set_text drops markers; an edit may have moved them off the run's lines).
+    const int w = run ? selected_worker : -1;
+    const std::vector<int>& lines =
+        w >= 0 ? line_markers.lines_of(static_cast<uint16_t>(w)) : std::vector<int>{};
+    if (w != lines_worker_ || lines.size() != lines_count_ ||
+        editor.model().version() != lines_version_) {
+        lines_worker_ = w;
+        lines_count_ = lines.size();
+        const auto id = static_cast<uint16_t>(std::max(w, 0));
+        editor.set_thread_lines(
+            lines, worker_color(id),
+            id < worker_names.size() ? worker_names[id] : "worker " + std::to_string(id));
+        lines_version_ = editor.model().version();
+    }
 }
 
 }  // namespace interleave::ui

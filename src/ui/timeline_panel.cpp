@@ -258,6 +258,7 @@ void draw_timeline_panel(Playground& p) {
     TimelineScratch& sc = *p.timeline_scratch;
     ImGuiIO& io = ImGui::GetIO();
     p.timeline_hover_ns = -1;
+    p.timeline_lanes.clear();
     const float fs = ImGui::GetFontSize();
     const bool running = p.running();
     const double now_ns = running ? std::max<double>(p.stats.wall_ms * 1e6, p.spans.last_ns())
@@ -355,6 +356,8 @@ void draw_timeline_panel(Playground& p) {
         sc.lane_y.push_back(y + h);
         const float y0 = y, y1 = y + h;
         y += h + gap;
+        p.timeline_lanes.push_back(
+            {lane.kind == LaneKind::worker ? int(lane.id) : -1, lane.name, y0, y1});
         // Not visible, or a frame that will not be drawn: no culling work at all (the lanes'
         // heights above are all the interaction below needs).
         if (y1 < clip_min.y || y0 > clip_max.y || !p.shown) {
@@ -364,16 +367,30 @@ void draw_timeline_panel(Playground& p) {
         if (row++ % 2 == 0)
             dl->AddRectFilled(ImVec2(top.x, y0 - gap * 0.5f), ImVec2(x_end, y1 + gap * 0.5f),
                               theme_is_dark() ? IM_COL32(255, 255, 255, 8) : IM_COL32(0, 0, 0, 10));
+        // A worker lane's colour (its ▶ in the editor, its GIL holds) at its left edge; the
+        // selected lane (clicked) outlined in it.
+        if (lane.kind == LaneKind::worker) {
+            const ImU32 wc = worker_color(lane.id);
+            const bool selected = p.selected_worker == int(lane.id);
+            if (selected) {
+                const ImVec4 c = ImGui::ColorConvertU32ToFloat4(wc);
+                dl->AddRectFilled(ImVec2(top.x, y0 - gap * 0.5f), ImVec2(x_end, y1 + gap * 0.5f),
+                                  ImGui::ColorConvertFloat4ToU32(ImVec4(c.x, c.y, c.z, 0.16f)));
+                dl->AddRect(ImVec2(top.x, y0 - gap * 0.5f), ImVec2(x_end, y1 + gap * 0.5f), wc, 3,
+                            0, 2);
+            }
+            dl->AddRectFilled(ImVec2(top.x, y0), ImVec2(top.x + (selected ? 5 : 3), y1), wc);
+        }
         // Lane label.
         dl->PushClipRect(ImVec2(top.x, y0 - gap), ImVec2(top.x + label_w - 6, y1 + gap), true);
         const ImU32 name_col = lane.kind == LaneKind::gil ? IM_COL32(240, 170, 60, 255)
                                                           : ImGui::GetColorU32(ImGuiCol_Text);
-        dl->AddText(ImVec2(top.x + 4, y0), name_col, lane.name.c_str());
+        dl->AddText(ImVec2(top.x + 7, y0), name_col, lane.name.c_str());
         if (lane.kind == LaneKind::gil)
-            dl->AddText(ImVec2(top.x + 4 + ImGui::CalcTextSize("GIL ").x, y0), faint_text_color(),
+            dl->AddText(ImVec2(top.x + 7 + ImGui::CalcTextSize("GIL ").x, y0), faint_text_color(),
                         lane.detail.c_str());
         else
-            dl->AddText(p.fonts.ui, fs * 0.8f, ImVec2(top.x + 4, y0 + fs), faint_text_color(),
+            dl->AddText(p.fonts.ui, fs * 0.8f, ImVec2(top.x + 7, y0 + fs), faint_text_color(),
                         lane.detail.c_str());
         dl->PopClipRect();
 
@@ -488,11 +505,17 @@ void draw_timeline_panel(Playground& p) {
 
     // --- Interaction: an invisible button over the whole lane area ---
     ImGui::SetCursorScreenPos(top);
-    ImGui::InvisibleButton("canvas",
-                           ImVec2(std::max(avail.x - ImGui::GetStyle().ScrollbarSize, 1.f),
-                                  std::max(content_h, ImGui::GetContentRegionAvail().y)));
+    const bool released = ImGui::InvisibleButton(
+        "canvas", ImVec2(std::max(avail.x - ImGui::GetStyle().ScrollbarSize, 1.f),
+                         std::max(content_h, ImGui::GetContentRegionAvail().y)));
     p.controls.note("timeline:lanes", ControlKind::area, false);
     const bool hovered = ImGui::IsItemHovered();
+    // A click (released where it was pressed, not a drag) selects the thread under it, or
+    // clears the selection on empty space.
+    const ImVec2 moved(io.MousePos.x - io.MouseClickedPos[ImGuiMouseButton_Left].x,
+                       io.MousePos.y - io.MouseClickedPos[ImGuiMouseButton_Left].y);
+    const float drag_px = 3 * p.dpi;
+    const bool clicked = released && moved.x * moved.x + moved.y * moved.y < drag_px * drag_px;
     // Shift+wheel scrolls the lanes; some browsers turn Shift+wheel into a horizontal wheel.
     const float shift_wheel = io.MouseWheel != 0 ? io.MouseWheel : io.MouseWheelH;
     if (hovered && io.KeyShift && shift_wheel != 0) {
@@ -508,14 +531,20 @@ void draw_timeline_panel(Playground& p) {
     }
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) p.follow = true;
 
-    // Hover over a lane's name: its full name (long pool names are cut in the column).
-    if (hovered && io.MousePos.x < p.view.x0) {
+    // Hover over a lane's name: its full name (long pool names are cut in the column); a
+    // click there selects the lane's thread.
+    if ((hovered || clicked) && io.MousePos.x < p.view.x0) {
+        const LaneDesc* on = nullptr;
         for (size_t l = 0; l < sc.lanes.size() && 2 * l + 1 < sc.lane_y.size(); ++l)
             if (io.MousePos.y >= sc.lane_y[2 * l] && io.MousePos.y < sc.lane_y[2 * l + 1])
-                ImGui::SetTooltip("%s (%s)", sc.lanes[l].name.c_str(), sc.lanes[l].detail.c_str());
+                on = &sc.lanes[l];
+        if (on && hovered)
+            ImGui::SetTooltip("%s (%s)%s", on->name.c_str(), on->detail.c_str(),
+                              on->kind == LaneKind::worker ? "\nclick: show its lines" : "");
+        if (clicked) p.selected_worker = on && on->kind == LaneKind::worker ? int(on->id) : -1;
     }
     // Hover: the quad under the mouse, in the strip under the mouse.
-    if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2) &&
+    if ((hovered || clicked) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2) &&
         io.MousePos.x >= p.view.x0) {
         const Region* best = nullptr;
         const LaneQuad* hit = nullptr;
@@ -529,7 +558,12 @@ void draw_timeline_panel(Playground& p) {
                 }
             }
         }
-        if (hit) tooltip_for(p, sc, *best, *hit, p.view);
+        // A span's thread: the lane's worker, or for a GIL hold the worker holding it.
+        if (clicked)
+            p.selected_worker = !hit                          ? -1
+                                : best->kind == LaneKind::gil ? int(hit->key)
+                                                              : int(best->id);
+        if (hit && hovered) tooltip_for(p, sc, *best, *hit, p.view);
         // A cursor line, and the time under the mouse on the axis; the editor's line markers
         // show that moment.
         p.timeline_hover_ns = p.view.t_of(io.MousePos.x);

@@ -96,6 +96,40 @@ describe('code editor', { timeout: 600_000 }, () => {
     assert.equal(await code(page), 'if ready:\n    start()\n    wait()\ndone()');
   });
 
+  test('the find bar keeps every character typed right after Ctrl+F', async () => {
+    const page = tab.page;
+    const text = 'alpha = 1\nbeta = 2\nalphabet = alpha + beta\n';
+    await page.evaluate((t) => window.interleave.setCode(t), text);
+    await focusEditor(page);
+    // A quick typist: Ctrl+F and the query without waiting for a frame (real key events).
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('alphab');
+    await settle(page);
+    await frames(page, 3);
+    let s = await editor(page);
+    assert.equal(s.find_open, true);
+    assert.equal(s.find, 'alphab', 'the find field has every character typed');
+    assert.equal(await code(page), text, 'nothing typed went into the code');
+    // The match is selected: "alphab" in line 3.
+    assert.deepEqual([s.anchor_line, s.anchor_col, s.line, s.col], [2, 0, 2, 6]);
+    // Both in one task: no frame at all between the shortcut and the text.
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await page.evaluate(() => {
+      const ta = window.interleaveInput.textarea();
+      for (const type of ['keydown', 'keyup'])
+        ta.dispatchEvent(new KeyboardEvent(type, { key: 'f', code: 'KeyF', keyCode: 70, ctrlKey: true, bubbles: true }));
+      ta.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'beta', bubbles: true }));
+    });
+    await settle(page);
+    await frames(page, 3);
+    s = await editor(page);
+    assert.equal(s.find, 'beta');
+    assert.equal(await code(page), text);
+    await page.keyboard.press('Escape');
+    await settle(page);
+  });
+
   test('undo and redo by word, and a 6 KB paste undone in one step', async () => {
     const page = tab.page;
     await page.evaluate(() => window.interleave.setCode(''));

@@ -309,6 +309,45 @@ TEST_CASE("ordered keys (the web bridge): text and keys in one frame keep their 
     CHECK(h.editor.model().line_count() == 2);
 }
 
+TEST_CASE("ordered keys: text typed right after Ctrl+F goes to the find field, none to the code") {
+    // The web bug: the field takes the keyboard a frame or two after Ctrl+F; what came in
+    // meanwhile went into the code or was dropped.
+    EditorHarness h;
+    h.editor.config.ordered_keys = true;
+    h.editor.set_text("alpha = 1\nbeta = 2\nalphabet = alpha + beta");
+    h.frame();
+    h.click(h.at(0, 0));
+    auto put = [](unsigned c) { ImGui::GetIO().AddInputCharacter(c); };
+    put(key_event(EditorKey::f, kModCtrl));
+    ImGui::GetIO().AddInputCharactersUTF8("al");  // in the Ctrl+F frame
+    h.frame();
+    ImGui::GetIO().AddInputCharactersUTF8("ph");  // while the field is being focused
+    h.frame();
+    ImGui::GetIO().AddInputCharactersUTF8("ab");  // the field has the keyboard
+    h.frame();
+    h.frame();
+    CHECK(std::string(h.editor.find_text()) == "alphab");
+    CHECK(h.editor.text() == "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
+    CHECK(h.editor.model().selection().begin == TextPos{2, 0});  // the match, selected
+    CHECK(h.editor.model().selection().end == TextPos{2, 6});
+    // Esc closes it; Ctrl+F again (the match still selected) with text at once: the text
+    // replaces the prefilled query.
+    h.key(kEscape);
+    h.frame();
+    CHECK_FALSE(h.editor.find_open());
+    put(key_event(EditorKey::f, kModCtrl));
+    ImGui::GetIO().AddInputCharactersUTF8("beta");
+    for (int i = 0; i < 4; ++i) h.frame();
+    CHECK(std::string(h.editor.find_text()) == "beta");
+    h.key(kEscape);
+    h.frame();
+    CHECK_FALSE(h.editor.find_open());
+    h.editor.model().set_cursor({1, 0});
+    ImGui::GetIO().AddInputCharactersUTF8("x");
+    h.frame();
+    CHECK(h.editor.text().rfind("alpha = 1\nxbeta", 0) == 0);
+}
+
 namespace {
 char g_field[64] = "";
 void draw_field() {

@@ -68,3 +68,17 @@ TEST_CASE("line markers: events in several batches, as the UI reads them") {
     CHECK(m.at(5).at(0).line == 6);
     CHECK(std::string(line_marker_state(WorkerState::gil_wait)) == "waiting for the GIL");
 }
+
+TEST_CASE("line markers: a worker's lines, for its selected timeline lane") {
+    LineMarkers m([](uint32_t code) { return code == 1; });
+    m.add({line(10, 1, 9), line(20, 1, 4), line(25, 1, 40, 2),  // another file: not a line here
+           line(30, 1, 9), line(35, 2, 7)});
+    CHECK(m.lines_of(1) == std::vector<int>{3, 8});  // 0-based, ascending, each once
+    CHECK(m.lines_of(2) == std::vector<int>{6});     // only its own
+    CHECK(m.lines_of(0).empty());                    // a worker that published none
+    CHECK(m.lines_of(77).empty());                   // an id the run never had
+    m.add({line(40, 1, 2)});                         // live: the set grows as the run goes on
+    CHECK(m.lines_of(1) == std::vector<int>{1, 3, 8});
+    m.clear();
+    CHECK(m.lines_of(1).empty());
+}

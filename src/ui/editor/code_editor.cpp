@@ -108,9 +108,25 @@ void CodeEditor::set_thread_markers(const std::vector<ThreadMarker>& markers) {
     }
 }
 
+void CodeEditor::set_thread_lines(const std::vector<int>& lines, uint32_t color,
+                                  const std::string& name) {
+    model_.clear_markers(MarkerKind::thread_line);
+    for (int l : lines) {
+        if (l < 0 || l >= model_.line_count()) continue;  // the text changed since the run
+        Marker m;
+        m.kind = MarkerKind::thread_line;
+        m.line = l;
+        m.color = color;
+        m.label = name;
+        model_.add_marker(std::move(m));
+    }
+}
+
 void CodeEditor::open_find() {
     find_open_ = true;
     find_focus_ = true;
+    find_wait_frame_ = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
+    find_pending_.clear();
     const TextRange sel = model_.selection();
     if (!sel.empty() && sel.begin.line == sel.end.line) {
         const std::string s = model_.selected_text();
@@ -324,6 +340,28 @@ bool CodeEditor::handle_queue() {
     std::string ch;
     ImVector<ImWchar>& q = io.InputQueueCharacters;
     int i = 0;
+    // The find field is about to take the keyboard: what is typed is its text (held until it
+    // can take it); a few frames on it has not, and the editor types again.
+    if (find_wait_frame_ >= 0 && ImGui::GetFrameCount() - find_wait_frame_ > 8) {
+        find_wait_frame_ = -1;
+        find_pending_.clear();
+    }
+    const auto hold_for_find = [&](int from) {
+        for (; from < q.Size && find_wait_frame_ >= 0; ++from) {
+            const ImWchar c = q[from];
+            if (c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
+                if (static_cast<EditorKey>(c & 63) == EditorKey::escape) {  // no find after all
+                    find_open_ = find_focus_ = false;
+                    find_wait_frame_ = -1;
+                    find_pending_.clear();
+                }
+                continue;  // other keys before the field has the keyboard: not for the code
+            }
+            if (c >= 0x20 && c != 0x7F) find_pending_.push_back(c);
+        }
+        return from;
+    };
+    i = hold_for_find(i);
     for (; i < q.Size; ++i) {
         const ImWchar c = q[i];
         if (config.ordered_keys && c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
@@ -338,7 +376,7 @@ bool CodeEditor::handle_queue() {
             }
             apply_key(key, mods);
             if (!focused_ || find_focus_) {  // Esc left, Ctrl+F: the rest is not ours
-                ++i;
+                i = hold_for_find(i + 1);    // (after Ctrl+F: the find field's)
                 break;
             }
             continue;
@@ -365,6 +403,26 @@ void CodeEditor::handle_find_bar() {
     const std::string before = find_buf_;
     // InputText drops its focus on Esc inside the call: look before it.
     const bool was_active = ImGui::GetActiveID() == ImGui::GetID("##find");
+    // Text typed since Ctrl+F: ImGui 1.86 activates a field focused from code with a nav
+    // request, and in that frame it drops the queue's characters; so they are held until the
+    // field is active at the start of a frame, then go first (replacing the prefilled query).
+    ImVector<ImWchar>& q = io.InputQueueCharacters;
+    if (find_wait_frame_ >= 0) {
+        if (was_active) {
+            // The query (prefilled from the selection) selected, as a field reached by Tab:
+            // 1.86 keeps a field's old selection when it activates the same field again.
+            if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetID("##find")))
+                st->SelectAll();
+            for (int k = 0; k < find_pending_.Size; ++k) q.insert(q.Data + k, find_pending_[k]);
+            find_pending_.clear();
+            find_wait_frame_ = -1;
+        } else {
+            for (const ImWchar c : q)
+                if (c >= 0x20 && c != 0x7F && !(c >= kKeyEventBase && c < kKeyEventBase + 0x400))
+                    find_pending_.push_back(c);
+            q.resize(0);
+        }
+    }
     const bool enter = ImGui::InputTextWithHint("##find", "find", find_buf_, sizeof find_buf_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     bool next = false, prev = false;

@@ -2,7 +2,8 @@
 // with line numbers, Python colouring (python_lexer.hpp, re-lexed only when the text changes),
 // a caret, mouse and keyboard selection, undo/redo, clipboard, Tab/Shift+Tab, a find bar
 // (Ctrl+F), comment toggle (Ctrl+/), bracket-match highlight, scroll-to-caret, and line markers
-// (errors ● with their message, a thread's in its colour; each thread's current line ▶).
+// (errors ● with their message, a thread's in its colour; each thread's current line ▶; the
+// lines a selected thread ran, as bands in its colour).
 //
 // Main thread only, between ImGui::NewFrame and Render. Draw cost is O(visible lines) per
 // frame plus O(text) once per change (join + lex + widest line).
@@ -150,6 +151,10 @@ class CodeEditor {
     // view and takes keyboard focus: where a click on a traceback's "line N" goes.
     void go_to_line(int line);
     void set_thread_markers(const std::vector<ThreadMarker>& markers);
+    // The lines one thread ran (its timeline lane is selected): each gets a band in the
+    // thread's `color` (ImU32) behind the text and a bar at the gutter's edge; `name` is their
+    // hover text. Replaces the previous set; empty `lines` clears it.
+    void set_thread_lines(const std::vector<int>& lines, uint32_t color, const std::string& name);
 
     // Applies the text and key events queued since the last frame now (with focus only), so
     // that shortcuts the app handles before drawing (Ctrl+S, Ctrl+Enter, a Copy button) see
@@ -164,6 +169,7 @@ class CodeEditor {
     // Find bar state (for tests and the app's menu).
     void open_find();
     bool find_open() const { return find_open_; }
+    const char* find_text() const { return find_buf_; }
 
   private:
     void handle_mouse(bool hovered, ImVec2 origin, float gutter_w);
@@ -210,6 +216,12 @@ class CodeEditor {
 
     Command command_ = Command::none;
     bool find_open_ = false, find_focus_ = false, find_case_ = false;
+    // Ctrl+F to the find field taking the keyboard takes a frame or two (ImGui 1.86 focuses
+    // an item through a nav request answered next frame; the queue is cleared every frame).
+    // Text typed meanwhile is kept here and handed to the field once it is active, so a quick
+    // typist loses nothing and nothing lands in the code.
+    int find_wait_frame_ = -1;  // frame of the Ctrl+F whose field is not active yet, else -1
+    ImVector<ImWchar> find_pending_;
     char find_buf_[256] = {};
     std::string find_status_;
 };

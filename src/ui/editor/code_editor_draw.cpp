@@ -77,6 +77,14 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
                           ImVec2(view_max_.x, line_y(caret.line) + line_h_),
                           alpha(ImGui::GetColorU32(ImGuiCol_Text), 0.045f));
 
+    // The selected thread's lines: a band in its colour (under find matches and selection).
+    for (const Marker& m : model_.markers()) {
+        if (m.kind != MarkerKind::thread_line || m.line < first || m.line > last) continue;
+        dl->AddRectFilled(
+            ImVec2(clip_min.x, line_y(m.line)), ImVec2(view_max_.x, line_y(m.line) + line_h_),
+            alpha(m.color ? m.color : accent_color(), theme_is_dark() ? 0.20f : 0.24f));
+    }
+
     // Find matches on the visible lines.
     if (find_open_ && find_buf_[0]) {
         const ImU32 col = alpha(accent_color(), 0.30f);
@@ -229,6 +237,13 @@ void CodeEditor::draw_gutter(ImDrawList* dl, ImVec2 win_pos, ImVec2 origin, floa
     std::vector<int> per_line_threads;
     for (const Marker& m : model_.markers()) {
         if (m.line < first || m.line > last) continue;
+        if (m.kind == MarkerKind::thread_line) {  // a bar at the gutter's edge, by the band
+            const float y = origin.y + static_cast<float>(m.line) * line_h_;
+            const float xe = x0 + gutter_w - char_w_ * 0.5f;
+            dl->AddRectFilled(ImVec2(xe - 3, y), ImVec2(xe, y + line_h_),
+                              m.color ? m.color : accent_color());
+            continue;
+        }
         const float cy = origin.y + static_cast<float>(m.line) * line_h_ + line_h_ * 0.5f;
         const float r = std::round(fs * 0.3f);
         if (m.kind == MarkerKind::error) {

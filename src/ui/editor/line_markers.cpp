@@ -28,10 +28,13 @@ void LineMarkers::add(const std::vector<engine::TraceEvent>& events) {
                     if (program_ids_[code] < 0) program_ids_[code] = is_program_(code) ? 1 : 0;
                     if (!program_ids_[code]) break;
                 }
-                auto& w = worker(e.worker).lines;
+                Worker& wk = worker(e.worker);
+                auto& w = wk.lines;
                 const int l = static_cast<int>(line) - 1;
                 if (!w.empty() && w.back().line == l) break;  // unchanged: no new sample
                 w.push_back({e.t_ns, l});
+                const auto at = std::lower_bound(wk.seen.begin(), wk.seen.end(), l);
+                if (at == wk.seen.end() || *at != l) wk.seen.insert(at, l);
                 break;
             }
             case EventKind::state:
@@ -64,6 +67,11 @@ std::vector<LineMarkers::At> LineMarkers::at(int64_t t) const {
         out.push_back(a);
     }
     return out;
+}
+
+const std::vector<int>& LineMarkers::lines_of(uint16_t worker) const {
+    static const std::vector<int> none;
+    return worker < workers_.size() ? workers_[worker].seen : none;
 }
 
 const char* line_marker_state(engine::WorkerState s) {

@@ -38,6 +38,10 @@ class LineMarkers {
     // such line and its state at `t_ns`. Ordered by worker id.
     std::vector<At> at(int64_t t_ns) const;
     bool empty() const { return workers_.empty(); }
+    // Every program line `worker` published during the run so far (0-based, ascending, each
+    // once): "its lines", shown when its timeline lane is selected. Empty for an unknown
+    // worker. O(1); the set grows in add() (O(log lines) per new line).
+    const std::vector<int>& lines_of(uint16_t worker) const;
 
   private:
     struct Sample {
@@ -51,6 +55,7 @@ class LineMarkers {
     struct Worker {
         std::vector<Sample> lines;
         std::vector<StateChange> states;
+        std::vector<int> seen;  // lines_of(): sorted, unique
         int64_t exit_t = INT64_MAX;
     };
     std::function<bool(uint32_t)> is_program_;

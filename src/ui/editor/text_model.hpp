@@ -54,10 +54,11 @@ struct TextRange {
     bool empty() const { return begin == end; }
 };
 
-// A line marker: the error line (●) or a thread's current line (▶). `line` follows the text
-// through edits: lines inserted or removed above move it, a marker whose line is deleted
-// lands on the line the deletion joined into.
-enum class MarkerKind : uint8_t { error, thread };
+// A line marker: the error line (●), a thread's current line (▶), or one of the lines a
+// selected thread ran (a band in its colour). `line` follows the text through edits: lines
+// inserted or removed above move it, a marker whose line is deleted lands on the line the
+// deletion joined into.
+enum class MarkerKind : uint8_t { error, thread, thread_line };
 struct Marker {
     MarkerKind kind = MarkerKind::error;
     int line = 0;
