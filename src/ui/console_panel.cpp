@@ -30,17 +30,23 @@ void refresh_rows(Playground& p) {
     p.console_rows_upto = m.size();
 }
 
-// Underlines a traceback line; a click puts the editor's caret on program line `at` (1-based)
-// and shows the editor (the narrow layout's Code page).
+// Underlines a traceback line; a click puts the editor's caret on program line `at` (1-based),
+// gives the editor the keyboard and shows it (the narrow layout's Code page).
 void traceback_link(Playground& p, int at, bool hovered) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImU32 col = (accent_color() & ~IM_COL32_A_MASK) |
                       (static_cast<ImU32>(hovered ? 255 : 115) << IM_COL32_A_SHIFT);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), col, 1.f);
+    // Named for automation (pointer only: the editor's own Go to line is the keyboard's way).
+    p.controls.note("output:line:" + std::to_string(at), ControlKind::button, false);
     if (!hovered) return;
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::SetTooltip("Go to line %d in the editor", at);
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    // On release (pressed here too): while the button is held the console's window holds
+    // ImGui's active id, which would take the keyboard straight back from the editor.
+    const ImVec2 at_press = ImGui::GetIO().MouseClickedPos[ImGuiMouseButton_Left];
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && at_press.x >= a.x && at_press.x < b.x &&
+        at_press.y >= a.y && at_press.y < b.y) {
         p.editor.go_to_line(at - 1);
         if (p.compact) p.page = Page::code;
     }

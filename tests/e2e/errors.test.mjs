@@ -106,4 +106,41 @@ describe('errors at their line', { timeout: 600_000 }, () => {
     await frames(tab.page, 4);  // the canvas keeps its last drawn frame until the next one
     await tab.page.screenshot({ path: join(OUT, 'errors-thread.png') });
   });
+
+  test('a traceback\'s File "<main>", line N in the console is a link: a click puts the caret on line N', async (t) => {
+    if (!runsText) {
+      t.skip("SKIPPED: Run does not execute the editor's text yet");
+      return;
+    }
+    const page = tab.page;
+    const s = await runCode(page, THREAD);
+    assert.ok(s.output.some((l) => l.text.includes('File "<main>", line 5')), JSON.stringify(s.output));
+    // The caret elsewhere first, and the editor without the keyboard.
+    await page.evaluate(() => window.interleave.setCode(window.interleave.code()));
+    await frames(page, 3);
+    const before = await page.evaluate(() => window.interleave.editorState());
+    assert.equal(before.line, 0);
+    // (The line may run past the pane's right edge: its start is on screen.)
+    const link = await waitFor(page, () => window.interleave.ui().controls
+      .find((c) => c.id === 'output:line:5'), null, { what: 'the line-5 link in the console' });
+    // Press and release over separate frames (one slow frame can swallow a quick click).
+    await page.mouse.move(link.x + 30, link.y + link.h / 2);
+    await frames(page, 2);
+    await page.mouse.down();
+    await frames(page, 2);
+    await page.mouse.up();
+    // The caret moves in the frame of the click, the keyboard follows in the next.
+    const ed = await waitFor(page, () => {
+      const e = window.interleave.editorState();
+      return e.line === 4 && e.focused ? e : null;
+    }, null, { timeout: 10_000, what: 'the caret on line 5 and the editor focused' });
+    assert.equal(ed.col, 0);
+    await frames(page, 3);
+    assert.equal((await page.evaluate(() => window.interleave.editorState())).focused, true,
+      'the editor keeps the keyboard after the click');
+    // Only the traceback's program frame is a link: output lines like "2.0" are not.
+    const ids = (await page.evaluate(() => window.interleave.ui())).controls
+      .map((c) => c.id).filter((id) => id.startsWith('output:line:'));
+    assert.deepEqual([...new Set(ids)], ['output:line:5']);
+  });
 });
