@@ -413,7 +413,8 @@ Value b_open(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     // Argument checks as _io.open's clinic parser (Modules/_io/clinic/_iomodule.c.h).
     static constexpr std::string_view kParams[] = {"file",   "mode",    "buffering", "encoding",
                                                    "errors", "newline", "closefd",   "opener"};
-    if (npos > 8) return raisef(ts, &exc_TypeError, "open() takes at most 8 arguments ({} given)", n);
+    if (npos > 8)
+        return raisef(ts, &exc_TypeError, "open() takes at most 8 arguments ({} given)", n);
     Value name = npos > 0 ? a[0] : Value::null();
     std::string mode = npos > 1 && is_str(a[1]) ? std::string(str_view(a[1])) : "r";
     for (size_t i = npos; kw && i < n; ++i) {

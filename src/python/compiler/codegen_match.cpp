@@ -244,8 +244,8 @@ void Codegen::pattern_or(const MatchOr& o, PatternCtx& pc) {
                     std::vector<std::string> rotated(pc.stores.begin(),
                                                      pc.stores.begin() + long(rotations));
                     pc.stores.erase(pc.stores.begin(), pc.stores.begin() + long(rotations));
-                    pc.stores.insert(pc.stores.begin() + long(icontrol - istores),
-                                     rotated.begin(), rotated.end());
+                    pc.stores.insert(pc.stores.begin() + long(icontrol - istores), rotated.begin(),
+                                     rotated.end());
                     for (size_t r = 0; r < rotations; ++r) pattern_rotate(icontrol + 1);
                 }
             }

@@ -285,11 +285,16 @@ bool check_builtin_arity(ThreadState& ts, const MethodDef* def, Str* qualname,
     const size_t k = few ? min : max;
     if (kind == kMethPos) {
         raisef(ts, &exc_TypeError, "{} expected {}{} argument{}, got {}", def->name,
-               min == max ? "" : few ? "at least " : "at most ", k, k == 1 ? "" : "s", nargs);
+               min == max ? ""
+               : few      ? "at least "
+                          : "at most ",
+               k, k == 1 ? "" : "s", nargs);
     } else {
         raisef(ts, &exc_TypeError, "{}() takes {} {} argument{} ({} given)", def->name,
-               min == max ? "exactly" : few ? "at least" : "at most", k, k == 1 ? "" : "s",
-               nargs);
+               min == max ? "exactly"
+               : few      ? "at least"
+                          : "at most",
+               k, k == 1 ? "" : "s", nargs);
     }
     return false;
 }

@@ -17,5 +17,7 @@ Value int_from_bigint(ThreadState& ts, BigInt b);
 Value int_from_bigint_heap(Heap& h, BigInt b);  // program constants
 // Raises the num error (or the stopped status) and returns null.
 Value raise_num_error(ThreadState& ts, const Error& e);
+// v as an exact int (a subclass instance or bool becomes a plain int; int.__index__).
+Value int_index(ThreadState& ts, Value v);
 
 }  // namespace interleave::python

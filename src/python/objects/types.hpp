@@ -79,6 +79,7 @@ class TypeBuilder {
 void setup_random_type(TypeBuilder& b);  // _random.Random (modules/random_core.cpp)
 void setup_object_types(TypeBuilder& b);
 void setup_int_types(TypeBuilder& b);
+void setup_int_methods(TypeBuilder& b);  // int_methods.cpp, from setup_int_types
 void setup_float_type(TypeBuilder& b);
 void setup_str_type(TypeBuilder& b);
 void setup_bytes_type(TypeBuilder& b);

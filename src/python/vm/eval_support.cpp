@@ -512,9 +512,9 @@ Value match_class_attr(ThreadState& ts, Value subject, Type* type, Value name, S
 // Builtin types whose single positional sub-pattern matches the subject itself
 // (_Py_TPFLAGS_MATCH_SELF), and their subclasses.
 bool matches_self(Type* t) {
-    for (const Type* b : {&bool_type, &bytearray_type, &bytes_type, &dict_type, &float_type,
-                          &frozenset_type, &int_type, &list_type, &set_type, &str_type,
-                          &tuple_type})
+    for (const Type* b :
+         {&bool_type, &bytearray_type, &bytes_type, &dict_type, &float_type, &frozenset_type,
+          &int_type, &list_type, &set_type, &str_type, &tuple_type})
         if (t == b || is_subtype(t, b)) return true;
     return false;
 }
@@ -545,8 +545,9 @@ Value match_class(ThreadState& ts, Value subject, Value cls, Value names, int na
         } else {
             match_self = matches_self(type);
         }
-        const int64_t allowed =
-            match_self ? 1 : match_args.is_null() ? 0 : match_args.as<Tuple>()->size;
+        const int64_t allowed = match_self             ? 1
+                                : match_args.is_null() ? 0
+                                                       : match_args.as<Tuple>()->size;
         if (allowed < nargs)
             return raisef(ts, &exc_TypeError, "{}() accepts {} positional sub-pattern{} ({} given)",
                           type->name, allowed, allowed == 1 ? "" : "s", nargs);
