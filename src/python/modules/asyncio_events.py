@@ -2,6 +2,7 @@
 # The loop's ready queue and timer heap are here; time, the idle wait (a timed wait of the
 # engine, so virtual time makes sleeps free and stop ends it; an untimed one is the engine's
 # deadlock report) and the timeline's task spans come from the native core, _asyncio.
+import contextvars
 import _asyncio
 import _thread
 import sys
@@ -76,6 +77,8 @@ class Handle:
         self._args = args
         self._cancelled = False
         self._loop = loop
+        # The callback runs in the context current when it was scheduled (CPython's Handle).
+        self._context = contextvars.copy_context() if context is None else context
 
     def __repr__(self):
         info = [type(self).__name__]
@@ -96,7 +99,7 @@ class Handle:
 
     def _run(self):
         try:
-            self._callback(*self._args)
+            self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

@@ -1,4 +1,5 @@
 # asyncio.futures, as CPython 3.11's Lib/asyncio/futures.py (the playground's part).
+import contextvars
 import _asyncio
 from asyncio import events
 from asyncio.exceptions import CancelledError, InvalidStateError
@@ -56,7 +57,7 @@ class Future:
             else:
                 info.append(f'result={self._result!r}')
         if self._callbacks:
-            info.append(_format_callbacks(self._callbacks))
+            info.append(_format_callbacks([cb for cb, _ in self._callbacks]))
         return info
 
     def __repr__(self):
@@ -91,8 +92,8 @@ class Future:
         if not callbacks:
             return
         self._callbacks[:] = []
-        for callback in callbacks:
-            self._loop.call_soon(callback, self)
+        for callback, ctx in callbacks:
+            self._loop.call_soon(callback, self, context=ctx)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -120,12 +121,14 @@ class Future:
 
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
+            self._loop.call_soon(fn, self, context=context)
         else:
-            self._callbacks.append(fn)
+            if context is None:
+                context = contextvars.copy_context()
+            self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
-        filtered = [f for f in self._callbacks if f != fn]
+        filtered = [(f, ctx) for (f, ctx) in self._callbacks if f != fn]
         removed_count = len(self._callbacks) - len(filtered)
         if removed_count:
             self._callbacks[:] = filtered

@@ -1,4 +1,5 @@
 # asyncio.runners, as CPython 3.11's Lib/asyncio/runners.py: asyncio.run and Runner.
+import contextvars
 import _asyncio
 from asyncio import events
 from asyncio import exceptions
@@ -47,7 +48,9 @@ class Runner:
         if events._get_running_loop() is not None:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
@@ -61,6 +64,7 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        self._context = contextvars.copy_context()
         self._state = 'INITIALIZED'
 
 

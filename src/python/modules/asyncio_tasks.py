@@ -1,6 +1,7 @@
 # asyncio.tasks, as CPython 3.11's Lib/asyncio/tasks.py (the playground's part): Task and the
 # functions that combine awaitables. Each step of a task is a span on the loop's lane of the
 # timeline (the engine's begin_task/switch_task, through _asyncio.trace_switch).
+import contextvars
 import _asyncio
 from asyncio import events
 from asyncio import exceptions
@@ -63,7 +64,8 @@ class Task(Future):
         self._fut_waiter = None
         self._coro = coro
         self._trace_id = 0
-        self._loop.call_soon(self.task_step)
+        self._context = contextvars.copy_context() if context is None else context
+        self._loop.call_soon(self.task_step, context=self._context)
         tasks = _loop_tasks.get(self._loop)
         if tasks is None:
             tasks = _loop_tasks[self._loop] = {}
@@ -169,14 +171,14 @@ class Task(Future):
                 if result._loop is not loop:
                     new_exc = RuntimeError(
                         f'Task {self!r} got Future {result!r} attached to a different loop')
-                    loop.call_soon(self.task_step, new_exc)
+                    loop.call_soon(self.task_step, new_exc, context=self._context)
                 elif blocking:
                     if result is self:
                         new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
-                        loop.call_soon(self.task_step, new_exc)
+                        loop.call_soon(self.task_step, new_exc, context=self._context)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(self.task_wakeup)
+                        result.add_done_callback(self.task_wakeup, context=self._context)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(msg=self._cancel_message):
@@ -184,12 +186,12 @@ class Task(Future):
                 else:
                     new_exc = RuntimeError(
                         f'yield was used instead of yield from in task {self!r} with {result!r}')
-                    loop.call_soon(self.task_step, new_exc)
+                    loop.call_soon(self.task_step, new_exc, context=self._context)
             elif result is None:
-                loop.call_soon(self.task_step)
+                loop.call_soon(self.task_step, context=self._context)
             else:
                 new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                loop.call_soon(self.task_step, new_exc)
+                loop.call_soon(self.task_step, new_exc, context=self._context)
         finally:
             _current_tasks.pop(loop, None)
 
@@ -216,7 +218,7 @@ def iscoroutinefunction(func):
 
 def create_task(coro, *, name=None, context=None):
     loop = events.get_running_loop()
-    task = loop.create_task(coro)
+    task = loop.create_task(coro, context=context)
     if name is not None:
         task.set_name(name)
     return task

@@ -44,6 +44,7 @@ std::span<const ModuleDef> native_modules() {
         {"string", nullptr, pymod_text(interleave_pymod_string)},
         {"typing", nullptr, pymod_text(interleave_pymod_typing)},
         {"enum", nullptr, pymod_text(interleave_pymod_enum)},
+        {"contextvars", nullptr, pymod_text(interleave_pymod_contextvars)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},
