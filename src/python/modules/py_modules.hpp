@@ -23,6 +23,7 @@ extern "C" const unsigned char interleave_pymod_string[];
 extern "C" const unsigned char interleave_pymod_typing[];
 extern "C" const unsigned char interleave_pymod_enum[];
 extern "C" const unsigned char interleave_pymod_contextvars[];
+extern "C" const unsigned char interleave_pymod_types[];
 extern "C" const unsigned char interleave_pymod_time[];
 extern "C" const unsigned char interleave_pymod__structseq[];
 extern "C" const unsigned char interleave_pymod__sysinfo[];

@@ -45,6 +45,7 @@ std::span<const ModuleDef> native_modules() {
         {"typing", nullptr, pymod_text(interleave_pymod_typing)},
         {"enum", nullptr, pymod_text(interleave_pymod_enum)},
         {"contextvars", nullptr, pymod_text(interleave_pymod_contextvars)},
+        {"types", nullptr, pymod_text(interleave_pymod_types)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},

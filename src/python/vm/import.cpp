@@ -175,7 +175,31 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
     Tuple* bases = new_tuple_from(ts, args + 2, int64_t(npos - 2));
     if (!bases) return Value::null();
     Rooted kb(ts, Value::from_ptr(bases));
-    // __mro_entries__ (PEP 560) is not supported; metaclass= and other keywords are.
+    // A base that is no class may name its replacements with __mro_entries__ (PEP 560;
+    // bltinmodule.c update_bases): class C(dict[str, int]) derives from dict.
+    Tuple* orig_bases = bases;
+    RootedVector resolved(ts);
+    bool replaced = false;
+    for (int64_t i = 0; i < orig_bases->size; ++i) {
+        Value b = orig_bases->items[i];
+        Value meth = is_typeobj(b) ? Value::null()
+                                   : getattr_opt(ts, b, intern_str(ts, "__mro_entries__"));
+        if (meth.is_null()) {
+            if (ts.has_exc()) return Value::null();
+            resolved.v.push_back(b);
+            continue;
+        }
+        Value r = call1(ts, meth, Value::from_ptr(orig_bases));
+        if (r.is_null()) return r;
+        if (!is_tuple(r)) return raise(ts, &exc_TypeError, "__mro_entries__ must return a tuple");
+        for (int64_t k = 0; k < r.as<Tuple>()->size; ++k) resolved.v.push_back(r.as<Tuple>()->items[k]);
+        replaced = true;
+    }
+    if (replaced) {
+        bases = new_tuple_from(ts, resolved.v.data(), int64_t(resolved.v.size()));
+        if (!bases) return Value::null();
+    }
+    Rooted kb2(ts, Value::from_ptr(bases));
     Value meta = Value::null();
     RootedVector kwvals(ts);
     std::vector<Value> kwn;
@@ -210,6 +234,9 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
     }
     Value cell = eval_code(ts, body->code, body->globals, Value::from_ptr(ns), body);
     if (cell.is_null()) return cell;
+    if (replaced && !dict_set_str(ts, ns, intern_str(ts, "__orig_bases__"),
+                                  Value::from_ptr(orig_bases)))
+        return Value::null();
     Rooted kc(ts, cell);
     Value cls;
     Tuple* kwt = nullptr;

@@ -10,6 +10,8 @@
 
 namespace interleave::python {
 
+Value import_module(ThreadState& ts, std::string_view name);  // vm/import.cpp
+
 // --- text ------------------------------------------------------------------------------------
 
 Value repr(ThreadState& ts, Value v) {
@@ -390,8 +392,14 @@ Value getitem(ThreadState& ts, Value obj, Value key) {
         }
         if (obj.as<Type>() == &list_type || obj.as<Type>() == &dict_type ||
             obj.as<Type>() == &tuple_type || obj.as<Type>() == &type_type ||
-            obj.as<Type>() == &set_type || obj.as<Type>() == &frozenset_type)
-            return obj;  // list[int]: a generic alias; the annotation is not used
+            obj.as<Type>() == &set_type || obj.as<Type>() == &frozenset_type) {
+            // list[int]: a types.GenericAlias (Objects/genericaliasobject.c).
+            Value types = import_module(ts, "types");
+            if (types.is_null()) return types;
+            Value ga = getattr(ts, types, intern_str(ts, "GenericAlias"));
+            if (ga.is_null()) return ga;
+            return call2(ts, ga, obj, key);
+        }
         return raisef(ts, &exc_TypeError, "type '{}' is not subscriptable",
                       obj.as<Type>()->name_str->view());
     }
@@ -480,6 +488,15 @@ int issubclass(ThreadState& ts, Value cls, Value base) {
             if (r != 0) return r;
         }
         return 0;
+    }
+    if (!is_typeobj(base)) {
+        // A non-class second argument may answer for itself (types.GenericAlias refuses).
+        Value hook = getattr_opt(ts, base, intern_str(ts, "__subclasscheck__"));
+        if (!hook.is_null()) {
+            Value r = call1(ts, hook, cls);
+            return r.is_null() ? -1 : truthy(ts, r);
+        }
+        if (ts.has_exc()) return -1;
     }
     if (!is_typeobj(cls)) {
         raise(ts, &exc_TypeError, "issubclass() arg 1 must be a class");
