@@ -1,13 +1,18 @@
 # types (the playground's part of CPython 3.11's Lib/types.py): GenericAlias, what list[int],
-# dict[str, int], tuple[int, ...] and type[C] evaluate to (Objects/genericaliasobject.c), and
+# dict[str, int], tuple[int, ...] and type[C] evaluate to (Objects/genericaliasobject.c),
+# UnionType, what int | None evaluates to (Objects/unionobject.c; type's | calls _union), and
 # SimpleNamespace (Objects/namespaceobject.c).
 # ✓ GenericAlias repr, __origin__/__args__, ==, hash, calling it makes an instance of the origin,
 #   other attributes read through to the origin, isinstance/issubclass refuse it as CPython does;
+#   UnionType repr, __args__ (flattened, duplicates dropped, None as NoneType), ==, hash, |,
+#   isinstance/issubclass against each member;
 #   SimpleNamespace keyword construction, repr, ==.
 # ✗ __parameters__ is always () (no TypeVar substitution); FunctionType, ModuleType, ... are not
 #   here; SimpleNamespace's repr has no guard against self-reference.
 
-__all__ = ('GenericAlias', 'SimpleNamespace')
+__all__ = ('GenericAlias', 'NoneType', 'SimpleNamespace', 'UnionType')
+
+NoneType = type(None)
 
 
 def _type_repr(obj):
@@ -68,6 +73,65 @@ class GenericAlias:
 
     def __subclasscheck__(self, cls):
         raise TypeError('issubclass() argument 2 cannot be a parameterized generic')
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+class UnionType:
+    def __init__(self, args, /):
+        self.__args__ = args
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        return ' | '.join('None' if a is NoneType else _type_repr(a) for a in self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __eq__(self, other):
+        if type(other) is not UnionType:
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        for a in self.__args__:
+            if type(a) is GenericAlias:
+                raise TypeError('isinstance() argument 2 cannot be a parameterized generic')
+        return any(isinstance(obj, a) for a in self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for a in self.__args__:
+            if type(a) is GenericAlias:
+                raise TypeError('issubclass() argument 2 cannot be a parameterized generic')
+        return any(issubclass(cls, a) for a in self.__args__)
+
+
+def _union(a, b):
+    # a | b for types, None, GenericAlias and UnionType (unionobject.c _Py_union_type_or).
+    for x in (a, b):
+        if not (x is None or isinstance(x, type) or type(x) is GenericAlias
+                or type(x) is UnionType):
+            return NotImplemented
+    args = []
+    for x in (a, b):
+        for item in (x.__args__ if type(x) is UnionType else (x,)):
+            if item is None:
+                item = NoneType
+            if item not in args:
+                args.append(item)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
 
 
 class SimpleNamespace:

@@ -40,6 +40,8 @@ Value type_lookup(const Type* t, Str* name) {
     return Value::null();
 }
 
+Value import_module(ThreadState& ts, std::string_view name);  // vm/import.cpp
+
 namespace {
 
 // C3 linearisation (as CPython's mro_implementation). Returns false with TypeError raised if
@@ -319,6 +321,16 @@ Value type_instancecheck(ThreadState& ts, const Value* args, size_t nargs, Tuple
     return Value::boolean(isinstance_fast(args[1], args[0].as<Type>()));
 }
 
+// type | other (int | None): a types.UnionType, built by types._union (Objects/unionobject.c);
+// NotImplemented when the other operand cannot be in a union.
+Value type_or(ThreadState& ts, Value a, Value b) {
+    Value types = import_module(ts, "types");
+    if (types.is_null()) return types;
+    Value fn = getattr(ts, types, intern_str(ts, "_union"));
+    if (fn.is_null()) return fn;
+    return call2(ts, fn, a, b);
+}
+
 const MethodDef kTypeMethods[] = {
     {"mro", type_mro_method},
     {"__subclasscheck__", type_subclasscheck},
@@ -335,6 +347,7 @@ void setup_type_type(TypeBuilder& b) {
     type_type.new_ = type_new_slot;
     type_type.init = type_init_slot;
     type_type.trace = type_trace;
+    type_type.num.binary[int(BinaryOp::or_)] = type_or;
     b.getsets(type_type, kTypeGetSets);
     b.methods(type_type, kTypeMethods);
 }

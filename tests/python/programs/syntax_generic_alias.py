@@ -38,3 +38,23 @@ ns = types.SimpleNamespace(name="worker", count=3)
 ns.count += 1
 print(ns, ns.name, ns.count, ns == types.SimpleNamespace(name="worker", count=4))
 print(types.SimpleNamespace())
+
+# X | Y of types is a types.UnionType (PEP 604).
+unions = [int | str, int | None, None | int, list[int] | None, int | str | int, (int | str) | float,
+          int | (str | bytes), int | int]
+for u in unions:
+    print(repr(u), type(u).__name__)
+print((int | str).__args__, (int | None).__args__, int | str == str | int, hash(int | str) == hash(str | int))
+print(isinstance(3, int | str), isinstance(None, int | None), isinstance(2.5, int | str), issubclass(bool, int | str))
+for bad in (lambda: int | "str", lambda: int | 3, lambda: isinstance([], list[int] | None)):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
+
+
+def fetch(url: str, timeout: float | None = None) -> bytes | None:
+    return None
+
+
+print(fetch.__annotations__)
