@@ -62,6 +62,17 @@ CompileResult compile_program(std::string_view source, std::string filename) {
     program->filename = filename;
     program->source = std::string(source);
     program->lines = split_lines(source);
+    for (const SyntaxErrorInfo& w : out.warnings) {
+        program->warnings_text +=
+            fmt::format("{}:{}: SyntaxWarning: {}\n", filename, w.lineno, w.msg);
+        if (w.lineno > 0 && size_t(w.lineno) <= program->lines.size()) {
+            const std::string& l = program->lines[size_t(w.lineno - 1)];
+            size_t b = l.find_first_not_of(" \t\f");
+            size_t e = l.find_last_not_of(" \t\f\r\n");
+            if (b != std::string::npos)
+                program->warnings_text += "  " + l.substr(b, e - b + 1) + "\n";
+        }
+    }
     program->main = materialize_code(*program, *out.code);
     result.program = std::move(program);
     return result;
@@ -96,6 +107,7 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
             if (file.is_null() || !dict_set_str(ts, main->dict, names.__file__, file))
                 return result;
         }
+        if (!program->warnings_text.empty()) write_stream(ts, true, program->warnings_text);
         r = eval_code(ts, program->main, main->dict, Value::from_ptr(main->dict));
     }
     if (r.is_null()) {

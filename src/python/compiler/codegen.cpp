@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "python/compiler/assemble.hpp"
 #include "python/compiler/compile.hpp"
 #include "python/parser/compile_checks.hpp"
@@ -87,6 +89,134 @@ ScopeView* Codegen::view_of(const void* node) {
     std::sort(v.cellvars.begin(), v.cellvars.end());
     std::sort(v.freevars.begin(), v.freevars.end());
     return &v;
+}
+
+void Codegen::warn(const Located& at, std::string msg) {
+    for (const SyntaxErrorInfo& w : warnings)
+        if (w.lineno == at.lineno && w.msg == msg) return;
+    SyntaxErrorInfo w;
+    w.msg = std::move(msg);
+    w.filename = filename_;
+    w.lineno = at.lineno;
+    warnings.push_back(std::move(w));
+}
+
+namespace {
+
+// compile.c infer_type: the type a literal or display evaluates to, or null.
+const char* literal_type_name(const Expr* e) {
+    switch (e->kind) {
+        case ExprKind::Tuple:
+            return "tuple";
+        case ExprKind::List:
+        case ExprKind::ListComp:
+            return "list";
+        case ExprKind::Dict:
+        case ExprKind::DictComp:
+            return "dict";
+        case ExprKind::Set:
+        case ExprKind::SetComp:
+            return "set";
+        case ExprKind::GeneratorExp:
+            return "generator";
+        case ExprKind::Lambda:
+            return "function";
+        case ExprKind::JoinedStr:
+        case ExprKind::FormattedValue:
+            return "str";
+        case ExprKind::Constant:
+            switch (e->as<Constant>().value.kind) {
+                case ConstantKind::None:
+                    return "NoneType";
+                case ConstantKind::True:
+                case ConstantKind::False:
+                    return "bool";
+                case ConstantKind::Ellipsis:
+                    return "ellipsis";
+                case ConstantKind::Int:
+                case ConstantKind::BigInt:
+                    return "int";
+                case ConstantKind::Float:
+                    return "float";
+                case ConstantKind::Complex:
+                    return "complex";
+                case ConstantKind::Str:
+                    return "str";
+                case ConstantKind::Bytes:
+                    return "bytes";
+            }
+            return nullptr;
+        default:
+            return nullptr;
+    }
+}
+
+}  // namespace
+
+void Codegen::check_caller(const Expr* e) {
+    switch (e->kind) {
+        case ExprKind::Constant:
+        case ExprKind::Tuple:
+        case ExprKind::List:
+        case ExprKind::ListComp:
+        case ExprKind::Dict:
+        case ExprKind::DictComp:
+        case ExprKind::Set:
+        case ExprKind::SetComp:
+        case ExprKind::GeneratorExp:
+        case ExprKind::JoinedStr:
+        case ExprKind::FormattedValue:
+            warn(*e, fmt::format("'{}' object is not callable; perhaps you missed a comma?",
+                                 literal_type_name(e)));
+            return;
+        default:
+            return;
+    }
+}
+
+void Codegen::check_subscripter(const Expr* e) {
+    bool bad = false;
+    switch (e->kind) {
+        case ExprKind::Constant: {
+            const ConstantKind k = e->as<Constant>().value.kind;
+            bad = k == ConstantKind::None || k == ConstantKind::Ellipsis ||
+                  k == ConstantKind::Int || k == ConstantKind::BigInt ||
+                  k == ConstantKind::Float || k == ConstantKind::Complex ||
+                  k == ConstantKind::True || k == ConstantKind::False;
+            break;
+        }
+        case ExprKind::Set:
+        case ExprKind::SetComp:
+        case ExprKind::GeneratorExp:
+        case ExprKind::Lambda:
+            bad = true;
+            break;
+        default:
+            break;
+    }
+    if (bad)
+        warn(*e, fmt::format("'{}' object is not subscriptable; perhaps you missed a comma?",
+                             literal_type_name(e)));
+}
+
+void Codegen::check_compare(const Compare& c) {
+    // check_is_arg: only None, True, False and ... may be compared by identity.
+    auto is_arg_ok = [](const Expr* e) {
+        if (e->kind != ExprKind::Constant) return true;
+        const ConstantKind k = e->as<Constant>().value.kind;
+        return k == ConstantKind::None || k == ConstantKind::True || k == ConstantKind::False ||
+               k == ConstantKind::Ellipsis;
+    };
+    bool left_ok = is_arg_ok(c.left);
+    for (uint32_t i = 0; i < c.ops.size(); ++i) {
+        const bool right_ok = is_arg_ok(c.comparators[i]);
+        if ((c.ops[i] == CmpOp::Is || c.ops[i] == CmpOp::IsNot) && (!left_ok || !right_ok)) {
+            warn(c, c.ops[i] == CmpOp::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                          : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left_ok = right_ok;
+    }
 }
 
 void Codegen::error(const Located& at, std::string msg) {
@@ -339,6 +469,7 @@ CompileOutput compile_module(const Module* module, std::string_view filename,
     try {
         Codegen cg(*st.table, filename);
         out.code = cg.module(module);
+        out.warnings = std::move(cg.warnings);
     } catch (CompileError& e) {
         out.error = e.info;
         out.code.reset();

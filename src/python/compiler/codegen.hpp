@@ -112,6 +112,13 @@ class Codegen {
     void set_pos(const Located& l);
     void set_pos_none() { u().pos = Position{}; }
     [[noreturn]] void error(const Located& at, std::string msg);
+    // A SyntaxWarning at `at` (compile.c compiler_warn), once per (line, message).
+    void warn(const Located& at, std::string msg);
+    // compile.c check_caller / check_subscripter / check_compare: literals that cannot work.
+    void check_caller(const Expr* e);
+    void check_subscripter(const Expr* e);
+    void check_compare(const Compare& c);
+    std::vector<SyntaxErrorInfo> warnings;
 
     // --- names ---------------------------------------------------------------------------
     enum class Ctx { Load, Store, Del };

@@ -88,6 +88,7 @@ void Codegen::compare_op(CmpOp op) {
 }
 
 void Codegen::compare(const Compare& c) {
+    check_compare(c);
     expr(c.left);
     uint32_t n = c.ops.size();
     if (n == 1) {
@@ -576,6 +577,7 @@ void Codegen::expr(const Expr* e) {
             compare(e->as<Compare>());
             break;
         case ExprKind::Call:
+            check_caller(e->as<Call>().func);
             call(e->as<Call>());
             break;
         case ExprKind::FormattedValue:
@@ -596,6 +598,7 @@ void Codegen::expr(const Expr* e) {
         }
         case ExprKind::Subscript: {
             auto& s = e->as<Subscript>();
+            check_subscripter(s.value);
             expr(s.value);
             subscript_slice(s.slice);
             set_pos(*e);

@@ -357,6 +357,8 @@ void Codegen::raise_stmt(const Raise& r) {
 }
 
 void Codegen::assert_stmt(const Assert& a) {
+    if (a.test->kind == ExprKind::Tuple && !a.test->as<Tuple>().elts.empty())
+        warn(*a.test, "assertion is always true, perhaps remove parentheses?");
     int end = new_label();
     jump_if(a.test, end, true);
     emit(LOAD_ASSERTION_ERROR);

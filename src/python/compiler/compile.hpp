@@ -14,6 +14,7 @@ namespace interleave::python {
 struct CompileOutput {
     std::shared_ptr<CodeUnit> code;  // null on error
     SyntaxErrorInfo error;
+    std::vector<SyntaxErrorInfo> warnings;  // SyntaxWarnings (msg, lineno), in source order
 };
 
 // Compiles a module. Errors the compiler raises (as CPython's: "'return' outside function",

@@ -16,6 +16,7 @@ SourceCompileOutput compile_source(std::string_view source, std::string_view fil
     CompileOutput c = compile_module(parsed.module(), filename, source);
     out.code = std::move(c.code);
     out.error = std::move(c.error);
+    out.warnings = std::move(c.warnings);
     return out;
 }
 

@@ -15,6 +15,7 @@ namespace interleave::python {
 struct SourceCompileOutput {
     std::shared_ptr<CodeUnit> code;  // null on error
     SyntaxErrorInfo error;
+    std::vector<SyntaxErrorInfo> warnings;  // SyntaxWarnings (msg, lineno)
 };
 
 // Parses and compiles a module. Any thread.

@@ -47,6 +47,9 @@ struct Program {
     std::string filename;
     std::string source;
     std::vector<std::string> lines;  // source lines for tracebacks
+    // The compiler's SyntaxWarnings as CPython's warnings module prints them
+    // ("file:N: SyntaxWarning: msg" and the stripped source line), written to stderr at start.
+    std::string warnings_text;
 };
 
 // Builds Code objects for `unit` and its nested code on `program`'s heap.
