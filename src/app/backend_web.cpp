@@ -102,36 +102,49 @@ EM_JS(void, replace_fragment, (const char* fragment), {
     if (f === location.hash) return;
     history.replaceState(history.state, "", f ? f : location.pathname + location.search);
 });
-// A finished trace export: copied out of the heap 4 MB per task (one copy of a 100 MB trace
-// would hold the main thread for a long while), then downloaded or handed to the promise of
-// interleave.exportTrace() (web/interleave-api.js). The C++ side keeps the text until
-// _interleave_export_release(id). slice() copies: Blob refuses views of shared memory.
+// A finished trace export, on the export's own thread (a Web Worker): its text copied out of
+// the heap into a Blob there, 4 MB per slice (slice() copies: Blob refuses views of shared
+// memory), and the Blob posted to the page's main thread (a Blob is cloned by reference), which
+// downloads it or hands it to the promise of interleave.exportTrace() (web/interleave-api.js).
+// Building it on the main thread took 85-183 ms for a 15-17 MB trace (issue #8 item 7).
 EM_JS(void, export_ready, (int id, int download, const char* name, const char* data, size_t size), {
-    var filename = UTF8ToString(name), chunks = [], off = 0, CHUNK = 4 << 20;
-    var channel = new MessageChannel();  // a task per slice, without setTimeout's clamping
-    channel.port1.onmessage = step;
-    function step() {
-        var end = Math.min(off + CHUNK, size);
-        chunks.push(HEAPU8.slice(data + off, data + end));  // HEAPU8: current after growth
-        off = end;
-        if (off < size) { channel.port2.postMessage(0); return; }
-        channel.port1.close();
-        _interleave_export_release(id);
-        var blob = new Blob(chunks, {type: "application/json"});
-        if (!download) {
-            if (Module.interleaveExportDone) Module.interleaveExportDone(id, blob);
+    var msg = {id: id, download: download, filename: UTF8ToString(name)};
+    try {
+        // A view of the memory as it is now (another thread may have grown it).
+        var heap = new Uint8Array(wasmMemory.buffer), chunks = [], CHUNK = 4 << 20;
+        for (var off = 0; off < size; off += CHUNK)
+            chunks.push(heap.slice(data + off, data + Math.min(off + CHUNK, size)));
+        msg.blob = new Blob(chunks, {type: "application/json"});
+    } catch (e) {
+        msg.error = String(e);
+    }
+    var channel = new BroadcastChannel("interleave-export");
+    channel.postMessage(msg);
+    channel.close();
+});
+// The page's side of export_ready: main thread, once.
+EM_JS(void, install_export_channel, (), {
+    var channel = new BroadcastChannel("interleave-export");
+    channel.onmessage = function(e) {
+        var m = e.data;
+        if (!m.blob) {
+            console.error("Interleave: the trace export failed: " + m.error);
+            if (!m.download && Module.interleaveExportDone) Module.interleaveExportDone(m.id, null);
             return;
         }
-        var url = URL.createObjectURL(blob);
+        if (!m.download) {
+            if (Module.interleaveExportDone) Module.interleaveExportDone(m.id, m.blob);
+            return;
+        }
+        var url = URL.createObjectURL(m.blob);
         var a = document.createElement("a");
         a.href = url;
-        a.download = filename;
+        a.download = m.filename;
         document.body.appendChild(a);
         a.click();
         a.remove();
         setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
-    }
-    step();
+    };
 });
 // Touches: Emscripten 3.1.6's GLFW presses the mouse button on touchstart but leaves the pointer
 // where the mouse last was (its position code reads SDL's event.touch), and the browser then
@@ -290,6 +303,7 @@ class WebBackend final : public Backend {
         install_wheel();
         install_touch();
         install_run_from_event();
+        install_export_channel();
         ImGui_ImplOpenGL3_Init("#version 300 es");
         return true;
     }

@@ -47,9 +47,11 @@ struct PlatformHooks {
     // Puts `text` on the system clipboard; `id` names a pending answer. Empty: ImGui's own
     // clipboard functions are used (and trusted).
     std::function<CopyResult(const std::string& text, int id)> copy_text;
-    // Web: a trace export is ready (JSON text at `json`, valid until App::release_export(id)):
-    // the page copies it out in slices between frames, then downloads it (`download`, as
-    // `filename`) or hands it to interleave.exportTrace()'s promise. Main thread.
+    // Web: a trace export's JSON is built (`json`, valid during the call): the page copies it
+    // into a Blob and posts that to its main thread, which downloads it (`download`, as
+    // `filename`) or hands it to interleave.exportTrace()'s promise. Called on the export's
+    // own thread (a Web Worker): the 15-20 MB copy of a big run's trace never holds the page's
+    // main thread (issue #8 item 7). Blocks that thread for the copy; the text is freed after.
     std::function<void(int id, bool download, const std::string& filename, const std::string& json)>
         export_ready;
     bool is_web = false;
@@ -121,10 +123,10 @@ class App {
     bool run_active() const;
     void stop();
     // Chrome Trace JSON of the current/last run, built on its own thread: returns an id (0 = no
-    // run to export) and, when it is ready, hands it to hooks.export_ready (polled each frame).
+    // run to export) and, when it is built, hands it to hooks.export_ready on that thread.
     // Never blocks (a big run's JSON takes seconds).
     int start_export();
-    void release_export(int id);  // the page is done with that export's text
+    void release_export(int id);  // the page is done with that export (any id: no-op if gone)
     std::string link() const;     // current fragment, "#v=1&sample=..."
     // The view for automation and tests: {"scale", "font_px", "layout": "wide"|"compact",
     // "touch", "dark", "timeline": {"t0_ns", "ns_per_px", "follow"}, "trace_full_ns" (the

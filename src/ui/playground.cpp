@@ -453,15 +453,21 @@ int Playground::start_export(bool download) {
     auto job = std::make_shared<ExportJob>();
     job->id = next_export_id++;
     job->download = download;
-    // Desktop: the file is written on the export's thread too; web: the page saves it.
+    // Desktop: the file is written on the export's thread too; web: the page makes its Blob
+    // there as well (export_ready), so the UI thread never copies the text.
     auto save = download && !hooks.is_web ? hooks.save_file : nullptr;
+    auto ready = hooks.export_ready;
     try {
-        std::thread([job, r = run, save] {
+        std::thread([job, r = run, save, ready] {
             // Detached first: Emscripten 3.1.6's pthread_detach of a thread that has already
             // ended is a join, which the browser's main thread must never do.
             job->detached.wait(false);
             job->json = r->export_chrome_trace();
             if (save) job->message = save("interleave-trace.json", job->json);
+            if (ready) {
+                ready(job->id, job->download, "interleave-trace.json", job->json);
+                std::string().swap(job->json);  // the page has its own copy
+            }
             job->done.store(true, std::memory_order_release);
         }).detach();
     } catch (const std::exception& e) {
@@ -479,19 +485,14 @@ void Playground::poll_exports() {
     exports.erase(
         std::remove_if(exports.begin(), exports.end(), [](const auto& j) { return j->released; }),
         exports.end());
-    // By index over a copy of the list: the page may release a job inside export_ready.
-    const auto jobs = exports;
-    for (const auto& job : jobs) {
+    for (const auto& job : exports) {
         ExportJob& j = *job;
         if (!j.done.load(std::memory_order_acquire) || j.handed_over) continue;
         j.handed_over = true;
-        if (hooks.export_ready) {  // web: kept until the page releases it
-            hooks.export_ready(j.id, j.download, "interleave-trace.json", j.json);
-            if (j.download) flash("Downloading interleave-trace.json", 6);
-        } else {
-            if (j.download) flash(j.message, 6);
-            j.released = true;
-        }
+        j.released = true;
+        if (j.download)
+            flash(hooks.export_ready ? std::string("Downloading interleave-trace.json") : j.message,
+                  6);
     }
 }
 

@@ -58,8 +58,8 @@ struct ExportJob {
     bool download = false;  // the Export button (save it), or window.interleave (hand it over)
     std::atomic<bool> detached{false}, done{false};
     std::string json, message;  // message: the desktop's save_file answer
-    bool handed_over = false;   // web: the page is copying it out...
-    bool released = false;      // ...and is done with it (App::release_export): freed next poll
+    bool handed_over = false;   // the UI has said so (flash); the page has its Blob already
+    bool released = false;      // freed at the next poll
 };
 
 // Engine work the UI thread does per frame (reading events, building spans and usage) stops
