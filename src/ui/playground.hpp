@@ -330,9 +330,6 @@ void set_text_scale(Playground& p, float scale);
 std::string open_code_file(Playground& p, const std::string& path);  // "" or why not
 std::string save_code_file(Playground& p, const std::string& path);
 
-// A worker's lane colour on the timeline (timeline_panel.cpp): its line marker's too.
-ImU32 worker_color(uint16_t worker);
-
 // Helpers shared by panels (playground.cpp).
 std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v);
 // "ZeroDivisionError: division by zero (line 2)": a program's error for the status bar.

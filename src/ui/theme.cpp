@@ -215,6 +215,37 @@ ImU32 task_color(uint32_t task, float alpha) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, alpha));
 }
 
+ImU32 worker_color(uint16_t worker) {
+    // Blue, orange, green, pink, yellow, violet, cyan, red: MainThread and the first threads
+    // are told apart at a glance. Dark theme: lighter tones; light theme: deeper ones.
+    static constexpr ImU32 kDark[] = {IM_COL32(96, 160, 240, 255), IM_COL32(240, 150, 60, 255),
+                                      IM_COL32(80, 200, 120, 255), IM_COL32(235, 110, 180, 255),
+                                      IM_COL32(215, 200, 70, 255), IM_COL32(165, 130, 245, 255),
+                                      IM_COL32(70, 200, 215, 255), IM_COL32(235, 105, 95, 255)};
+    static constexpr ImU32 kLight[] = {IM_COL32(40, 110, 200, 255), IM_COL32(215, 110, 20, 255),
+                                       IM_COL32(30, 150, 70, 255),  IM_COL32(200, 60, 140, 255),
+                                       IM_COL32(160, 135, 0, 255),  IM_COL32(125, 85, 215, 255),
+                                       IM_COL32(0, 140, 160, 255),  IM_COL32(200, 60, 50, 255)};
+    constexpr size_t n = sizeof kDark / sizeof kDark[0];
+    if (worker < n) return g_dark ? kDark[worker] : kLight[worker];
+    const float h = std::fmod(0.61f + static_cast<float>(worker - n) * 0.618034f, 1.0f);
+    float r, g, b;
+    ImGui::ColorConvertHSVtoRGB(h, g_dark ? 0.40f : 0.85f, g_dark ? 0.97f : 0.45f, r, g, b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, 1));
+}
+
+ImU32 text_color_on(ImU32 fill) {
+    // Relative luminance (sRGB, as WCAG 2.x): above 0.195 dark text contrasts more than white.
+    auto lin = [](unsigned c) {
+        const float v = static_cast<float>(c & 255u) / 255.f;
+        return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+    };
+    const float lum = 0.2126f * lin(fill >> IM_COL32_R_SHIFT) +
+                      0.7152f * lin(fill >> IM_COL32_G_SHIFT) +
+                      0.0722f * lin(fill >> IM_COL32_B_SHIFT);
+    return lum >= 0.195f ? IM_COL32(20, 20, 24, 255) : IM_COL32(255, 255, 255, 255);
+}
+
 ImU32 task_text_color(uint32_t task) {
     if (task == 0) return ImGui::GetColorU32(ImGuiCol_Text);
     const float h = std::fmod(0.58f + task * 0.618034f, 1.0f);

@@ -52,10 +52,6 @@ struct TimelineScratch {
     std::vector<float> lane_y;  // per lane: top, bottom (for the label tooltip)
 };
 
-ImU32 worker_color(uint16_t worker) {
-    return task_color(worker * 5u + 2u);
-}
-
 namespace {
 
 const char* kind_text(WorkerKind k) {
@@ -424,7 +420,7 @@ void draw_timeline_panel(Playground& p) {
                 if (q.x1 - q.x0 > fs * 3)
                     labels.push_back({q.x0, q.x1, y0 + 2,
                                       worker_name(p, static_cast<uint16_t>(q.key)),
-                                      IM_COL32(20, 20, 24, 255)});
+                                      text_color_on(worker_color(static_cast<uint16_t>(q.key)))});
             }
             continue;
         }

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -183,4 +184,27 @@ export function distinctColours(pngBuffer) {
     if (seen.size > 4096) break;
   }
   return seen.size;
+}
+
+// The set-up most test files share, as node:test hooks of the describe() it is called in:
+// before — serve the app (`start`: serve() or startServer()), launch Chromium, open a page
+// (`contextOptions` as newPage's) at `hash`, wait for window.interleave.ready, then `settle`
+// frames; after — print the page's problems (console errors, uncaught exceptions) if any, close
+// the browser and the server. Returns { server, browser, tab }, filled in once before() ran.
+export function withPage(hash = '', { contextOptions = {}, settle = 3, start = serve } = {}) {
+  const env = { server: null, browser: null, tab: null };
+  before(async () => {
+    env.server = await start();
+    env.browser = await launchBrowser();
+    env.tab = await newPage(env.browser, contextOptions);
+    await env.tab.page.goto(env.server.url + hash);
+    await env.tab.page.evaluate(() => window.interleave.ready);
+    if (settle) await frames(env.tab.page, settle);
+  });
+  after(async () => {
+    if (env.tab?.problems.length) console.log(`page problems:\n  ${env.tab.problems.join('\n  ')}`);
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

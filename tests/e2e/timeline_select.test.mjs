@@ -1,11 +1,13 @@
 // Clicking a timeline span selects its thread (issue #10 item 5), against the real server: the
 // lane is outlined in the thread's colour, the editor shows the lines that thread ran (bands in
 // its colour: editorState() markers of kind "thread_line"), and a click on empty space clears
-// both. Screenshot: build/e2e/timeline-select.png.
+// both. Each thread lane's colour (its bar at the lane's left edge, the colour of its ▶ markers)
+// differs clearly from the others' in both themes. Screenshots: build/e2e/timeline-select.png,
+// timeline-colours-dark.png, timeline-colours-light.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { OUT, decodePng, frames, launchBrowser, newPage, startServer, uiState, waitFor } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, decodePng, frames, uiState, waitFor, withPage } from './helpers.mjs';
 
 const ENDED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 
@@ -49,24 +51,10 @@ async function laneCrop(page, lane, width) {
 }
 
 describe('timeline: clicking a span selects its thread', { timeout: 600_000 }, () => {
-  let server, browser, tab;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.goto(server.url);
-    await tab.page.evaluate(() => window.interleave.ready);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage();
 
   test("a click on a thread's span outlines its lane and shows its lines; empty space clears", async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate((c) => window.interleave.setCode(c), CODE);
     await frames(page, 2);
     await page.evaluate(() => window.interleave.run());
@@ -118,6 +106,46 @@ describe('timeline: clicking a span selects its thread', { timeout: 600_000 }, (
     await click(page, x, last + 12);
     assert.equal((await uiState(page)).timeline.selected, null);
     assert.deepEqual(await threadLines(page), []);
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
+  });
+
+  test("the first threads' lane colours are clearly different, in both themes", async () => {
+    const page = env.tab.page;
+    const code = 'import threading\n\ndef work(n):\n    total = 0\n    for i in range(n):\n        total += i\n\n' +
+      'ts = [threading.Thread(target=work, args=(200000,)) for _ in range(4)]\n' +
+      'for t in ts: t.start()\nfor t in ts: t.join()\n';
+    await page.evaluate((c) => window.interleave.setCode(c), code);
+    await frames(page, 2);
+    await page.evaluate(() => window.interleave.run());
+    await waitFor(page, (ended) => ended.includes(window.interleave.state().status), ENDED,
+      { timeout: 120_000, what: 'the run to end' });
+    for (const theme of ['dark', 'light']) {
+      if ((await uiState(page)).dark !== (theme === 'dark')) {
+        const c = (await uiState(page)).controls.find((x) => x.id === 'theme');
+        await click(page, c.x + c.w / 2, c.y + c.h / 2);
+      }
+      await frames(page, 4);
+      const ui = await uiState(page);
+      assert.equal(ui.dark, theme === 'dark');
+      const area = ui.controls.find((x) => x.id === 'timeline:lanes');
+      const lanes = ui.timeline.lanes.filter((l) => l.worker >= 0).slice(0, 5);
+      assert.equal(lanes.length, 5, JSON.stringify(ui.timeline.lanes));
+      const file = join(OUT, `timeline-colours-${theme}.png`);
+      await page.screenshot({ path: file });
+      const { width, bpp, px } = decodePng(await page.screenshot());
+      const rgb = lanes.map((l) => {
+        const i = (Math.round((l.y0 + l.y1) / 2) * width + Math.round(area.x + 1)) * bpp;
+        return [px[i], px[i + 1], px[i + 2]];
+      });
+      for (let a = 0; a < rgb.length; a++) {
+        for (let b = a + 1; b < rgb.length; b++) {
+          const d = Math.hypot(rgb[a][0] - rgb[b][0], rgb[a][1] - rgb[b][1], rgb[a][2] - rgb[b][2]);
+          assert.ok(d > 60, `${theme}: ${lanes[a].name} ${rgb[a]} and ${lanes[b].name} ${rgb[b]} look alike (${d.toFixed(0)})`);
+        }
+      }
+    }
+    const c = (await uiState(page)).controls.find((x) => x.id === 'theme');
+    await click(page, c.x + c.w / 2, c.y + c.h / 2);  // back to dark
+    assert.deepEqual(env.tab.problems, []);
   });
 });
