@@ -4,10 +4,8 @@
 // Screenshot: build/e2e/keyboard-focus.png (the focus ring on a knob).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import {
-  OUT, control, decodePng, frames, launchBrowser, newPage, serve, uiState, waitFor,
-} from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, control, decodePng, frames, uiState, waitFor, withPage } from './helpers.mjs';
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const state = (page) => page.evaluate(() => window.interleave.state());
@@ -32,25 +30,10 @@ async function tabTo(page, id, { back = false, most = 60 } = {}) {
 }
 
 describe('keyboard only', { timeout: 600_000 }, () => {
-  let server, browser, tab;
-
-  before(async () => {
-    server = await serve();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.goto(server.url + '#v=1&sample=threading');
-    await tab.page.evaluate(() => window.interleave.ready);
-    await frames(tab.page, 3);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage('#v=1&sample=threading');
 
   test('Tab reaches a knob with a visible ring; Space and arrows change it; Enter on Run runs it', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     assert.equal((await uiState(page)).focus, '', 'no focus ring before any key');
     const path = await tabTo(page, 'knob:io_ms');
     // On the way: the theme, a sample, Run, Stop is skipped while disabled.
@@ -89,7 +72,7 @@ describe('keyboard only', { timeout: 600_000 }, () => {
 
   test('Share, Export, the theme and Run all models are reached and operated by keys', async () => {
     // (Runs on from the previous test: a finished run, so Export is enabled.)
-    const page = tab.page;
+    const page = env.tab.page;
     await tabTo(page, 'share');
     await press(page, 'Enter');
     await waitFor(page, () => window.interleave.ui().controls.some((c) => c.id === 'share:close'),
@@ -122,11 +105,11 @@ describe('keyboard only', { timeout: 600_000 }, () => {
     await waitFor(page, (ended) => ended.includes(window.interleave.state().status), FINISHED,
       { what: 'Esc to stop' });
     assert.equal((await state(page)).run_all_pending, 0);
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('digits pick samples: 1-9 the first nine, 0 the tenth', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     const ids = ['threading', 'multiprocessing', 'asyncio', 'executors', 'choosing', 'race',
       'queue', 'convoy', 'blocking_async', 'deadlock'];
     for (const [key, id] of [['0', ids[9]], ['1', ids[0]], ['6', ids[5]], ['9', ids[8]]]) {

@@ -7,8 +7,8 @@
 // Screenshots: build/e2e/machine-*.png (the popup, the simulated compare, the real one, a phone).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { OUT, control, distinctColours, frames, launchBrowser, newPage, serve, waitFor } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, control, distinctColours, frames, newPage, waitFor, withPage } from './helpers.mjs';
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const state = (page) => page.evaluate(() => window.interleave.state());
@@ -55,25 +55,10 @@ async function shot(page, name) {
 const JOB = '#v=1&sample=choosing&work=cpu&tasks=2&workers=2';
 
 describe('the Machine control and Run all models', { timeout: 900_000 }, () => {
-  let server, browser, tab;
-
-  before(async () => {
-    server = await serve();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.goto(server.url + JOB);
-    await tab.page.evaluate(() => window.interleave.ready);
-    await frames(tab.page, 3);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage(JOB);
 
   test('Run all models: the simulated machine by default, exact bars that never invert', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate((f) => window.interleave.load(f), `${JOB}&cpu_ms=200`);
     await page.keyboard.press('m');
     await frames(page, 4);
@@ -96,11 +81,11 @@ describe('the Machine control and Run all models', { timeout: 900_000 }, () => {
     assert.ok(m.processes.speedup > 1.8 && m.processes.speedup <= 2, `processes ×${m.processes.speedup}`);
     assert.ok(m.process_pool.speedup > 1.8 && m.process_pool.speedup <= 2, `process_pool ×${m.process_pool.speedup}`);
     await shot(page, 'compare-simulated');
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('the popup sets machine, cores and seed; the link and the run follow them', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate((f) => window.interleave.load(f), "#v=1&sample=choosing&work=cpu&tasks=4&workers=4&cpu_ms=100&model=processes");
     await frames(page, 2);
     // state().knobs are the last run's; the link is the selection.
@@ -155,11 +140,11 @@ describe('the Machine control and Run all models', { timeout: 900_000 }, () => {
     await click(page, 'machine:close');
     s = await state(page);
     assert.doesNotMatch(s.link, /machine=/);
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('Run all models on "This computer": each model 3 times, a median and its spread', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate((f) => window.interleave.load(f), `${JOB}&cpu_ms=20`);
     await click(page, 'machine');
     await click(page, 'machine=real');
@@ -177,14 +162,14 @@ describe('the Machine control and Run all models', { timeout: 900_000 }, () => {
     console.log(`Run all models, this computer (median, spread): ${c.models.map((x) =>
       `${x.model} ${x.median_ms.toFixed(1)} (${x.min_ms.toFixed(1)}..${x.max_ms.toFixed(1)}) ms`).join(', ')}`);
     await shot(page, 'compare-real');
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('a phone: the Machine control has a row of its own; its popup fits the screen', async () => {
-    const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const phone = await newPage(env.browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     try {
       const page = phone.page;
-      await page.goto(server.url + JOB);
+      await page.goto(env.server.url + JOB);
       await page.evaluate(() => window.interleave.ready);
       await frames(page, 4);
       const run = await control(page, 'run');

@@ -5,10 +5,8 @@
 // Screenshots of every page: build/e2e/mobile-<width>-<page>.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import {
-  OUT, control, distinctColours, frames, launchBrowser, newPage, serve, uiState, waitFor,
-} from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, control, distinctColours, frames, uiState, waitFor, withPage } from './helpers.mjs';
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const PAGES = ['knobs', 'code', 'output', 'timeline', 'cores', 'compare'];
@@ -50,27 +48,12 @@ function checkControls(ui, width, height, where) {
 
 for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
   describe(`touch, ${width}x${height}`, { timeout: 600_000 }, () => {
-    let server, browser, tab;
-
-    before(async () => {
-      server = await serve();
-      browser = await launchBrowser();
-      tab = await newPage(browser, {
-        viewport: { width, height }, deviceScaleFactor: scale, hasTouch: true, isMobile: true,
-      });
-      await tab.page.goto(server.url + '#v=1&sample=choosing&tasks=2&cpu_ms=20');
-      await tab.page.evaluate(() => window.interleave.ready);
-      await frames(tab.page, 3);
-    });
-
-    after(async () => {
-      if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-      await browser?.close();
-      await server?.close();
+    const env = withPage('#v=1&sample=choosing&tasks=2&cpu_ms=20', {
+      contextOptions: { viewport: { width, height }, deviceScaleFactor: scale, hasTouch: true, isMobile: true },
     });
 
     test('every page: each control on screen, at least 44 px, readable text', async () => {
-      const page = tab.page;
+      const page = env.tab.page;
       const ui = await uiState(page);
       assert.equal(ui.layout, 'compact');
       assert.ok(ui.font_px >= 15, `text is ${ui.font_px} px`);
@@ -83,11 +66,11 @@ for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
         const png = await page.screenshot({ path: join(OUT, `mobile-${width}-${name}.png`) });
         assert.ok(distinctColours(png) > 30, `page ${name} looks blank`);
       }
-      assert.deepEqual(tab.problems, []);
+      assert.deepEqual(env.tab.problems, []);
     });
 
     test('a tap presses what is under the finger, once: pick a sample, change a knob, run', async () => {
-      const page = tab.page;
+      const page = env.tab.page;
       await tap(page, 'page:knobs');
       await tap(page, 'sample-picker');
       checkControls(await uiState(page), width, height, 'the sample list');
@@ -116,7 +99,7 @@ for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
     });
 
     test('a finger drag scrolls a pane with more than fits; the last knob comes into view', async () => {
-      const page = tab.page;
+      const page = env.tab.page;
       await page.evaluate(() => window.interleave.load('#v=1&sample=choosing'));
       await tap(page, 'page:knobs');
       const ui = await uiState(page);

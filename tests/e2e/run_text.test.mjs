@@ -4,8 +4,8 @@
 // prints it, in state().error, and the text stays as typed.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { OUT, distinctColours, frames, launchBrowser, newPage, serve, waitFor } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, distinctColours, frames, waitFor, withPage } from './helpers.mjs';
 
 const ENDED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const runToEnd = async (page) => {
@@ -19,26 +19,11 @@ const texts = (s, stream) => s.output.filter((l) => (stream === 'err') === (l.st
   .map((l) => l.text);
 
 describe('Run runs the editor\'s text', { timeout: 600_000 }, () => {
-  let server, browser, tab, original;
-
-  before(async () => {
-    server = await serve();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.setViewportSize({ width: 1280, height: 800 });
-    await tab.page.goto(server.url + '#v=1&sample=threading&io_ms=0');
-    await tab.page.evaluate(() => window.interleave.ready);
-    await frames(tab.page, 3);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage('#v=1&sample=threading&io_ms=0');
+  let original;
 
   test('an edited sample runs as edited; state() has the code and no error', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     original = await page.evaluate(() => window.interleave.code());
     assert.match(original, /^IO_MS = 0 {2}#/m);
     const edited = original.replace('print(f"Thread 2: {letter}")', 'print(f"Thread 2: {letter * 2}")') +
@@ -58,7 +43,7 @@ describe('Run runs the editor\'s text', { timeout: 600_000 }, () => {
   });
 
   test('knobs follow the values in the text, and moving a knob rewrites only its value', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     const text = await page.evaluate(() => window.interleave.code());
     await page.evaluate((t) => window.interleave.setCode(t.replace(/^IO_MS = 0 /m, 'IO_MS = 7 ')), text);
     // (state().knobs are the last run's; the link carries the knobs shown now.)
@@ -78,7 +63,7 @@ describe('Run runs the editor\'s text', { timeout: 600_000 }, () => {
   });
 
   test('a SyntaxError is reported as CPython prints it, and the text is kept', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     const bad = 'import threading\n\ndef work(n):\n    print("working", n\n\nwork(1)\n';
     await page.evaluate((t) => window.interleave.setCode(t), bad);
     const s = await runToEnd(page);
@@ -101,7 +86,7 @@ describe('Run runs the editor\'s text', { timeout: 600_000 }, () => {
   });
 
   test('an uncaught exception in the program: its traceback, type, message and line', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate(() => window.interleave.setCode(
       'def ratio(a, b):\n    return a / b\n\nprint("start")\nprint(ratio(1, 0))\n'));
     const s = await runToEnd(page);
@@ -116,7 +101,7 @@ describe('Run runs the editor\'s text', { timeout: 600_000 }, () => {
   });
 
   test('screenshot: an edited program running, its threads on the timeline', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     const text = original.replace(/^IO_MS = 0 /m, 'IO_MS = 50 ');
     // A third thread: its function before the threads are made, the thread after them.
     const edited = text.replace('thread1 = threading.Thread(target=print_numbers)',

@@ -5,8 +5,8 @@
 // so the assertion holds on a busy machine. Run is pressed with the mouse (the run starts from
 // the input event) and through window.interleave.run().
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { control, frames, launchBrowser, newPage, serve, waitFor } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { control, frames, waitFor, withPage } from './helpers.mjs';
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const waitDone = (page) => waitFor(page, (ended) => {
@@ -30,25 +30,10 @@ async function mainThreadSpan(page) {
 }
 
 describe('run start and wall time', { timeout: 600_000 }, () => {
-  let server, browser, tab;
-
-  before(async () => {
-    server = await serve();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.goto(server.url + '#v=1&sample=threading&io_ms=0');
-    await tab.page.evaluate(() => window.interleave.ready);
-    await frames(tab.page, 3);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage('#v=1&sample=threading&io_ms=0');
 
   test('threading, io_ms=0: wall_ms runs from MainThread\'s start to its end, whichever way Run is pressed', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     const walls = [], firsts = [];
     for (let i = 0; i < 6; i++) {
       if (i % 2 === 0) {  // the Run button, with the mouse
