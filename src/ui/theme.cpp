@@ -220,7 +220,7 @@ ImU32 worker_color(uint16_t worker) {
     // are told apart at a glance. Dark theme: lighter tones; light theme: deeper ones.
     static constexpr ImU32 kDark[] = {IM_COL32(96, 160, 240, 255), IM_COL32(240, 150, 60, 255),
                                       IM_COL32(80, 200, 120, 255), IM_COL32(235, 110, 180, 255),
-                                      IM_COL32(215, 200, 70, 255), IM_COL32(165, 130, 245, 255),
+                                      IM_COL32(210, 210, 80, 255), IM_COL32(165, 130, 245, 255),
                                       IM_COL32(70, 200, 215, 255), IM_COL32(235, 105, 95, 255)};
     static constexpr ImU32 kLight[] = {IM_COL32(40, 110, 200, 255), IM_COL32(215, 110, 20, 255),
                                        IM_COL32(30, 150, 70, 255),  IM_COL32(200, 60, 140, 255),

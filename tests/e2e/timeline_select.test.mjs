@@ -63,9 +63,17 @@ describe('timeline: clicking a span selects its thread', { timeout: 600_000 }, (
       return ended.includes(st.status) ? st : null;
     }, ENDED, { timeout: 120_000, what: 'the run to end' });
     assert.equal(s.status, 'finished', JSON.stringify(s.output));
-    await frames(page, 4);
-
-    const ui = await uiState(page);
+    // The click's place is computed from the view: wait until the run's last spans are in and
+    // the view has settled (it fits the finished run over a frame or two).
+    const key = (u) => JSON.stringify([u.caught_up, u.timeline.t0_ns, u.timeline.ns_per_px, u.timeline.lanes]);
+    let ui = await uiState(page);
+    for (let i = 0; i < 50; i++) {
+      await frames(page, 3);
+      const next = await uiState(page);
+      const stable = next.caught_up && key(next) === key(ui);
+      ui = next;
+      if (stable) break;
+    }
     const tl = ui.timeline;
     assert.equal(tl.selected, null);
     const spin = tl.lanes.find((l) => /spin/.test(l.name));
