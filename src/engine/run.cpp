@@ -183,15 +183,7 @@ void Run::Impl::controller_main() {
         ri.detect_deadlock(r);
     }
     if (main.joinable()) main.join();
-    for (;;) {
-        std::vector<std::thread> adopted;
-        {
-            std::lock_guard<std::mutex> g(ri.reg_mu);
-            adopted.swap(ri.adopted);
-        }
-        if (adopted.empty()) break;
-        for (auto& t : adopted) t.join();  // every worker has ended: these joins are brief
-    }
+    ri.threads.close_and_join();  // every worker has ended: these joins are brief
     note_trace_drops();
     // Real machine: the run ends when its last worker does (the time that worker read), not
     // when this controller, polling every 5 ms and perhaps descheduled, noticed.

@@ -124,6 +124,15 @@ struct RunConfig {
     // Line samples for the editor's markers (py_line events): a new sample period every
     // line_sample_ms of run time (virtual on the simulated machine); 0 = off.
     double line_sample_ms = 0;
+    // OS threads started with the run, by the caller of Run::start, for workers to start on
+    // without creating one (ThreadCache). In the browser a thread created by another thread
+    // waits for the page's main thread (17-36 ms under load); each is a Web Worker of the page's
+    // pool (PTHREAD_POOL_SIZE) while the run lasts.
+#ifdef __EMSCRIPTEN__
+    size_t prestart_threads = 6;
+#else
+    size_t prestart_threads = 2;
+#endif
 };
 
 class Run {

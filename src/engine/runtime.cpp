@@ -38,6 +38,7 @@ void Runtime::Impl::set_breaker_all(uint32_t bits) {
 Runtime::Runtime(RunConfig config) : impl_(std::make_unique<Impl>(std::move(config))) {
     if (impl_->machine.simulated()) impl_->sim = std::make_unique<Sim>(*this);
     new_process();  // process 0: the run's main process
+    impl_->threads.prestart(impl_->config.prestart_threads);
 }
 
 Runtime::~Runtime() = default;
@@ -123,23 +124,24 @@ WorkerThread Runtime::spawn_worker(std::string name, WorkerKind kind, uint16_t p
     handle.rt_ = this;
     handle.worker_ = id;
     try {
-        handle.os_ = std::thread([this, id, name = std::move(name), fn = std::move(fn)]() mutable {
-            WorkerScope scope(*this, id);
-            try {
-                fn();
-            } catch (const RunStopped&) {
-            } catch (const std::exception& e) {
-                notice("Exception in " + name + ": " + e.what());
-            } catch (...) {
-                notice("Exception in " + name + ": unknown exception");
-            }
-            // What the body captured dies here, while this is still a worker of the run (a
-            // captured engine object's destructor may use the run).
-            try {
-                fn = nullptr;
-            } catch (...) {
-            }
-        });
+        handle.job_ =
+            im.threads.run([this, id, name = std::move(name), fn = std::move(fn)]() mutable {
+                WorkerScope scope(*this, id);
+                try {
+                    fn();
+                } catch (const RunStopped&) {
+                } catch (const std::exception& e) {
+                    notice("Exception in " + name + ": " + e.what());
+                } catch (...) {
+                    notice("Exception in " + name + ": unknown exception");
+                }
+                // What the body captured dies here, while this is still a worker of the run (a
+                // captured engine object's destructor may use the run).
+                try {
+                    fn = nullptr;
+                } catch (...) {
+                }
+            });
     } catch (...) {
         // No OS thread (the browser's worker pool ran dry, or the OS said no): the worker
         // never existed. It was registered in the tracer; it stays there, ended, with no
@@ -155,12 +157,6 @@ WorkerThread Runtime::spawn_worker(std::string name, WorkerKind kind, uint16_t p
         throw;
     }
     return handle;
-}
-
-void Runtime::adopt_thread(std::thread t) {
-    if (!t.joinable()) return;
-    std::lock_guard<std::mutex> g(impl_->reg_mu);
-    impl_->adopted.push_back(std::move(t));
 }
 
 bool Runtime::wait_worker_exit(uint16_t worker, double timeout_s) {
@@ -225,23 +221,20 @@ uint32_t Runtime::next_serial(const std::string& key) {
 
 WorkerThread& WorkerThread::operator=(WorkerThread&& o) noexcept {
     if (this != &o) {
-        detach();
-        os_ = std::move(o.os_);
+        job_ = std::move(o.job_);
         rt_ = o.rt_;
         worker_ = o.worker_;
     }
     return *this;
 }
 
-WorkerThread::~WorkerThread() {
-    detach();
-}
+WorkerThread::~WorkerThread() = default;
 
 void WorkerThread::join() {
-    if (!os_.joinable()) throw std::logic_error("WorkerThread::join: not joinable");
+    if (!job_) throw std::logic_error("WorkerThread::join: not joinable");
     WorkerContext* c = t_ctx;
-    // On a worker of the run, wait the engine's way first; the OS join is then brief (the
-    // thread is past its last engine action). The simulated machine needs this: an OS join
+    // On a worker of the run, wait the engine's way first; the OS wait is then brief (the
+    // thread is past its last engine action). The simulated machine needs this: an OS wait
     // with the baton held would never let the ending worker finish.
     if (c && &c->runtime() == rt_) {
         try {
@@ -252,16 +245,8 @@ void WorkerThread::join() {
             impl_of(*rt_).await_exit(*c, worker_);
         }
     }
-    os_.join();
-}
-
-void WorkerThread::detach() noexcept {
-    if (!os_.joinable()) return;
-    try {
-        rt_->adopt_thread(std::move(os_));
-    } catch (...) {
-        os_.detach();  // out of memory: let the OS reclaim it
-    }
+    impl_of(*rt_).threads.wait(*job_);
+    job_.reset();
 }
 
 // --- WorkerScope -----------------------------------------------------------------------------
@@ -287,6 +272,7 @@ WorkerScope::WorkerScope(Runtime& rt, uint16_t worker) {
         ctx_.gil_ = p.gil.get();
         ctx_.breaker_ = &p.breaker;
     }
+    if (!im.sim) ctx_.cpu_base_ns_ = std::max<int64_t>(0, platform::thread_cpu_ns());
     previous_ = t_ctx;
     t_ctx = &ctx_;
     if (im.sim) im.sim->attach(ctx_);  // waits for this worker's first turn
@@ -308,10 +294,10 @@ WorkerScope::~WorkerScope() {
         ctx_.record_->busy_since = -1;
     }
     ctx_.emit(EventKind::worker_exit, 0, t);
-    // Every worker is its own OS thread: its CPU time so far is all the run's.
+    // The OS thread's CPU time since this worker started on it is all the run's.
     if (!im.sim)
         if (const int64_t cpu = platform::thread_cpu_ns(); cpu > 0)
-            im.workers_cpu_ns.fetch_add(cpu, std::memory_order_relaxed);
+            im.workers_cpu_ns.fetch_add(cpu - ctx_.cpu_base_ns_, std::memory_order_relaxed);
     bool last_non_daemon = false;
     {
         std::lock_guard<std::mutex> g(im.reg_mu);
@@ -471,7 +457,7 @@ void WorkerContext::add_cpu_ns(int64_t ns) noexcept {
 int64_t WorkerContext::thread_time_ns() const noexcept {
     if (!sim_) {
         const int64_t cpu = platform::thread_cpu_ns();
-        if (cpu >= 0) return cpu;
+        if (cpu >= 0) return cpu - cpu_base_ns_;
     }
     int64_t t = record_->busy_ns.load(std::memory_order_relaxed);
     if (record_->busy_since >= 0) t += now_ns() - record_->busy_since;

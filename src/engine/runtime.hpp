@@ -50,6 +50,7 @@
 #include "engine/clock.hpp"
 #include "engine/machine.hpp"
 #include "engine/run.hpp"
+#include "engine/thread_cache.hpp"
 #include "engine/trace.hpp"
 
 namespace interleave::engine {
@@ -238,6 +239,8 @@ class WorkerContext {
     WorkerState state_ = WorkerState::idle;
     bool holds_gil_ = false;
     uint64_t line_epoch_ = 0;  // the sample period this worker last published in
+    int64_t cpu_base_ns_ =
+        0;  // the OS thread's CPU clock at this worker's start (threads are reused)
 };
 
 // The calling thread's WorkerContext, or nullptr outside any run (a thread-local read).
@@ -251,19 +254,20 @@ class WorkerThread {
     WorkerThread& operator=(WorkerThread&& o) noexcept;
     // A joinable handle that is dropped is detached (never std::terminate, never a block).
     ~WorkerThread();
-    bool joinable() const noexcept { return os_.joinable(); }
+    bool joinable() const noexcept { return job_ != nullptr; }
     uint16_t worker() const noexcept { return worker_; }
-    // Waits until the worker has ended, then joins its OS thread. On a worker of the run the
-    // wait goes through block_until (GIL released, state lock_wait, deadlock-visible), and
-    // through a stop too (it never throws RunStopped: owners join in destructors); elsewhere
-    // (the controller, tests) it is an OS join.
+    // Waits until the worker has ended and its body has returned on its OS thread. On a worker
+    // of the run the wait goes through block_until (GIL released, state lock_wait,
+    // deadlock-visible), and through a stop too (it never throws RunStopped: owners join in
+    // destructors); elsewhere (the controller, tests) it is an OS wait.
     void join();
-    // Hands the OS thread to the run, which joins it when the run ends. Never blocks.
-    void detach() noexcept;
+    // Lets the worker go on by itself; its OS thread is the run's (joined when the run ends).
+    // Never blocks.
+    void detach() noexcept { job_.reset(); }
 
   private:
     friend class Runtime;
-    std::thread os_;
+    std::shared_ptr<ThreadCache::Job> job_;  // the worker's body on one of the run's OS threads
     Runtime* rt_ = nullptr;
     uint16_t worker_ = 0;
 };
@@ -304,9 +308,6 @@ class Runtime {
     // std::system_error and registers nothing. Any worker of this run, or the controller.
     WorkerThread spawn_worker(std::string name, WorkerKind kind, uint16_t process,
                               std::function<void()> fn, bool daemon = false);
-    // Takes an OS thread whose owner went away (a daemon's Thread, a detached handle); joined
-    // when the run ends. Any thread.
-    void adopt_thread(std::thread t);
     // Blocks (block_until) until `worker` has ended or timeout_s passes; true if it ended.
     bool wait_worker_exit(uint16_t worker, double timeout_s = -1);
     bool worker_alive(uint16_t worker) const;        // any thread

@@ -16,6 +16,7 @@
 #include "engine/gil.hpp"
 #include "engine/machine.hpp"
 #include "engine/runtime.hpp"
+#include "engine/thread_cache.hpp"
 
 namespace interleave::engine {
 
@@ -86,7 +87,6 @@ struct Runtime::Impl {
     std::mutex exit_mu;  // wait_worker_exit's lock (the flag is WorkerRecord::alive)
     WaitCv exit_cv;      // a worker ended
     std::atomic<uint32_t> thread_numbers{0};
-    std::vector<std::thread> adopted;  // OS threads joined when the run ends (reg_mu)
     std::mutex serial_mu;
     std::map<std::string, uint32_t> serials;
 
@@ -139,6 +139,11 @@ struct Runtime::Impl {
     // simulated machine a park that ignores stop; on the real one nothing (the OS join that
     // follows is bounded, as the worker stops by itself).
     void await_exit(WorkerContext& c, uint16_t worker);
+
+    // The OS threads workers run on: some started with the run (on the caller of Run::start,
+    // the page's main thread in the browser), reused as workers end. Last member: destroyed
+    // first, joining its parked threads while everything a worker used still exists.
+    ThreadCache threads;
 };
 
 Runtime::Impl& impl_of(Runtime& rt) noexcept;
