@@ -185,8 +185,16 @@ CpuSampler::~CpuSampler() {
 }
 
 bool CpuSampler::available() {
+#ifdef __EMSCRIPTEN__
+    // No /proc/stat in the browser, and asking costs a wait: Emscripten 3.1.6 runs a thread's
+    // file system calls on the page's main thread, so the run's controller (which starts the
+    // sampler before MainThread) waited for the page's next free moment: a frame, or seconds
+    // of a busy page (issue #8 item 8).
+    return false;
+#else
     std::ifstream f("/proc/stat");
     return f.good();
+#endif
 }
 
 void CpuSampler::start() {
