@@ -79,7 +79,7 @@ describe('run start and wall time', { timeout: 600_000 }, () => {
   // main thread is busy. Its last line's Unix time is compared with the page's at the end of a
   // 6 s busy stretch begun right after Run, on the same time base (timeOrigin + now).
   test('a program starts its threads while the page\'s main thread is busy', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate((t) => window.interleave.setCode(t), [
       'import threading',
       'import time',
