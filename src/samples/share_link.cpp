@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -90,6 +91,13 @@ std::string encode_link(const LinkState& state, const CodeCodec* codec) {
             throw std::invalid_argument("encode_link: a link with code needs a CodeCodec");
         }
         out += "&code=" + percent_encode(codec->pack(*state.code));
+    }
+    if (state.t_ms) {
+        // Whole microseconds at most, trailing zeros dropped: "t=250", "t=12.5".
+        std::string t = fmt::format("{:.3f}", std::clamp(*state.t_ms, 0.0, kMaxLinkMomentMs));
+        while (t.back() == '0') t.pop_back();
+        if (t.back() == '.') t.pop_back();
+        out += "&t=" + t;
     }
     if (state.run) out += "&run=1";
     return out;
@@ -201,6 +209,27 @@ DecodedLink decode_link(std::string_view fragment, const CodeCodec* codec) {
         }
     }
 
+    // Moment: digits, at most one '.', then up to 3 decimals; within [0, kMaxLinkMomentMs].
+    std::optional<double> t_ms;
+    if (auto t = take("t")) {
+        const size_t dot = t->find('.');
+        const bool digits_ok =
+            !t->empty() && t->size() <= 16 && t->front() != '.' &&
+            std::all_of(t->begin(), t->end(),
+                        [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+            std::count(t->begin(), t->end(), '.') <= 1 &&
+            (dot == std::string::npos || (dot + 1 < t->size() && t->size() - dot - 1 <= 3));
+        const double v = digits_ok ? std::strtod(t->c_str(), nullptr) : -1;
+        if (!digits_ok || v > kMaxLinkMomentMs) {
+            note(fmt::format(
+                "t={} is not a moment of the run (ms from its start, 0 to {:.0f}, at most 3 "
+                "decimals); the run's end is shown instead.",
+                shown(*t), kMaxLinkMomentMs));
+        } else {
+            t_ms = v;
+        }
+    }
+
     // Code: the program, when it is not the sample's own.
     if (auto payload = take("code")) {
         std::string why;
@@ -239,6 +268,20 @@ DecodedLink decode_link(std::string_view fragment, const CodeCodec* codec) {
         result.state.knobs[spec->key] = clamp_knob(*spec, p.value, &why);
         if (!why.empty()) note(why + ".");
     }
+
+    // A moment is one of a simulated run: a real run is not replayed.
+    if (t_ms) {
+        const auto m = result.state.knobs.find("machine");
+        if (m == result.state.knobs.end() || m->second != "simulated") {
+            note(fmt::format(
+                "t={} names a moment of a run on the simulated machine; this link runs on {}, so "
+                "it was ignored.",
+                shown(fmt::format("{}", *t_ms)),
+                m == result.state.knobs.end() ? "a machine without replay" : "this computer"));
+            t_ms.reset();
+        }
+    }
+    result.state.t_ms = t_ms;
 
     if (run && (!trusted || !notes.empty())) {
         notes.insert(notes.begin(),

@@ -1,6 +1,6 @@
 // Interleave samples — share links: the whole playground state in a URL fragment.
 //
-//   #v=1&sample=choosing&model=threads&work=cpu&gil=off[&code=...][&run=1]
+//   #v=1&sample=choosing&model=threads&work=cpu&gil=off[&code=...][&t=250][&run=1]
 //
 // Readable key=value pairs, percent-encoded where needed; only knobs that differ from their
 // default are written. A sample whose program is unchanged (its own text with the link's knob
@@ -10,6 +10,9 @@
 // it back, it compresses nothing. Decoding is pure, strict and total: it never throws and never
 // fails outright; whatever cannot be used (unknown key, bad value, out-of-range number, unknown
 // sample, wrong version, oversized fragment) is skipped or clamped and named in `notices`.
+// `t=` (issue #11 item 4, "Link to this moment") is a moment of a simulated run in virtual ms
+// (0 <= t <= kMaxLinkMomentMs, at most 3 decimals: ns would be noise in a link); links without
+// it read as before.
 #pragma once
 
 #include <functional>
@@ -26,6 +29,8 @@ constexpr int kLinkVersion = 1;
 // Issue #10.6: a link, code included, may be up to 64 KiB (a 2,000-line program packs to
 // ~25 KB); past that only the first 64 KiB are read. Links without code are far below it.
 constexpr size_t kMaxFragmentBytes = 64 * 1024;
+// The latest moment a link may name: a day of virtual time (runs stop long before it).
+constexpr double kMaxLinkMomentMs = 86'400'000;
 
 struct LinkState {
     std::string sample = "threading";
@@ -34,6 +39,9 @@ struct LinkState {
     // program). nullopt: the sample's program, and no code in the link.
     std::optional<std::string> code;
     bool run = false;  // the link asks to run at once
+    // The moment to show once the (simulated) run has finished, in virtual ms since its start;
+    // nullopt: the end. Only with machine=simulated (a real run has no replay).
+    std::optional<double> t_ms;
 };
 
 // How `code=` is packed (issue #10.6). Pure functions; any thread. An exception from unpack is

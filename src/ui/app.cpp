@@ -442,7 +442,23 @@ std::string App::ui_json() const {
     impl_->frames = 0;  // each report covers the frames since the previous one
     impl_->poll_max_ms = impl_->frame_max_ms = 0;
     c = {};
-    return j + buf + p.controls.json_members(s) + "}";
+    // The replay (issue #11 item 4): its moment, what the console shows then, the moment's link.
+    j += buf;
+    if (p.replay_ready) {
+        const int64_t vt = p.view_t_ns();
+        const size_t lines = vt >= 0 ? p.replay.lines_at(vt) : p.replay.lines_at(p.replay.end_ns());
+        std::snprintf(buf, sizeof buf,
+                      "\"replay\": {\"t_ns\": %lld, \"end_ns\": %lld, \"view_t_ns\": %lld, "
+                      "\"playing\": %s, \"speed\": %g, \"lines\": %zu, \"busy\": %d, \"link\": ",
+                      static_cast<long long>(p.playback.t_ns),
+                      static_cast<long long>(p.replay.end_ns()), static_cast<long long>(vt),
+                      p.playback.playing ? "true" : "false", p.replay_speed, lines,
+                      p.replay.busy_at(vt >= 0 ? vt : p.replay.end_ns()));
+        j += buf + samples::json_string(p.moment_link()) + "}, ";
+    } else {
+        j += "\"replay\": null, ";
+    }
+    return j + p.controls.json_members(s) + "}";
 }
 
 }  // namespace interleave::ui

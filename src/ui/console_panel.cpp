@@ -4,6 +4,7 @@
 // was cut is said in a visible banner. User text only ever goes through TextUnformatted.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -111,13 +112,28 @@ void draw_console_panel(Playground& p) {
     ImGui::BeginChild("console", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushFont(p.fonts.mono);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
+    // A replay shows the lines printed by its moment (console line i is output line
+    // i + dropped()); the rows are in output order.
+    size_t rows = p.console_rows.size();
+    const int64_t view_t = p.view_t_ns();
+    if (view_t >= 0) {
+        const size_t printed_by_t = p.replay.lines_at(view_t);
+        const size_t upto =
+            printed_by_t > p.console.dropped() ? printed_by_t - p.console.dropped() : 0;
+        rows = static_cast<size_t>(
+            std::lower_bound(p.console_rows.begin(), p.console_rows.end(), upto) -
+            p.console_rows.begin());
+    }
     if (p.console.size() == 0) {
         ImGui::TextDisabled(p.run ? (p.running() ? "(waiting for output...)" : "(no output)")
                                   : "Press Run (Ctrl+Enter) to start the sample.");
+    } else if (rows == 0 && view_t >= 0) {
+        ImGui::TextDisabled("(nothing printed yet at %s)",
+                            format_duration(static_cast<double>(view_t)).c_str());
     }
     const bool show_worker = ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("0").x * 62;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(p.console_rows.size()));
+    clipper.Begin(static_cast<int>(rows));
     char meta[96];
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {

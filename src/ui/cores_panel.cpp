@@ -102,8 +102,25 @@ void draw_cores_panel(Playground& p) {
     }
     // Only what the events cover: a worker that still had room in its trace buffer after the
     // trace filled up would otherwise show as the only busy one.
-    area(dl, a, b, u.busy_workers, u.bin_ms, total_ms, until / 1e6, y_max,
+    // A replay draws the chart up to its moment, and says how many were busy then.
+    const int64_t view_t = p.view_t_ns();
+    area(dl, a, b, u.busy_workers, u.bin_ms, total_ms,
+         static_cast<double>(view_t >= 0 ? std::min(until, view_t) : until) / 1e6, y_max,
          IM_COL32(67, 176, 88, 110), IM_COL32(67, 176, 88, 255));
+    if (view_t >= 0 && total_ms > 0) {
+        const float x =
+            a.x + std::min(static_cast<float>(view_t / 1e6 / total_ms), 1.f) * (b.x - a.x);
+        draw_replay_cursor(dl, nullptr, x, a.y, b.y, 0, view_t);
+        char now[64];
+        const int busy = p.replay.busy_at(view_t);
+        std::snprintf(now, sizeof now, "%d busy at %s", busy,
+                      format_duration(static_cast<double>(view_t)).c_str());
+        const ImVec2 ns = ImGui::CalcTextSize(now);
+        const float tx = std::clamp(x + 6, a.x + 4, b.x - ns.x - 6);
+        dl->AddRectFilled(ImVec2(tx - 3, a.y + 3), ImVec2(tx + ns.x + 3, a.y + 3 + ns.y),
+                          ImGui::GetColorU32(ImGuiCol_PopupBg), 3);
+        dl->AddText(ImVec2(tx, a.y + 3), accent_color(), now);
+    }
     const std::string full = trace_full_text(p);
     if (!full.empty() && total_ms > 0) {
         const float x = a.x + static_cast<float>(until / 1e6 / total_ms) * (b.x - a.x);

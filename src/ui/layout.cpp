@@ -63,6 +63,11 @@ const char* view_name(BottomTab t) {
 }
 
 void draw_view(Playground& p, BottomTab t) {
+    // A finished simulated run's replay drives the views that show time.
+    if (t != BottomTab::compare && p.replay_ready) {
+        draw_replay_bar(p);
+        ImGui::Separator();
+    }
     switch (t) {
         case BottomTab::timeline:
             draw_timeline_panel(p);

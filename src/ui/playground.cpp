@@ -196,11 +196,12 @@ void Playground::link_changed() {
     }
 }
 
-std::string Playground::link(bool with_run) const {
+std::string Playground::link(bool with_run, std::optional<double> t_ms) const {
     samples::LinkState st;
     st.sample = current().id;
     st.knobs = knobs;
     st.run = with_run;
+    st.t_ms = t_ms;
     if (code_edited()) st.code = editor.text();
     const samples::CodeCodec codec = link_codec();
     return samples::encode_link(st, &codec);
@@ -276,6 +277,9 @@ void Playground::start_run() {
     run_notices.clear();
     recorded = false;
     follow = true;
+    replay.clear();
+    replay_ready = false;
+    playback = {};
     sync_text_knobs();  // knobs as the text has them now (Ctrl+Enter right after typing)
     run_sample = sample;
     run_knobs = knobs;
@@ -510,6 +514,7 @@ void Playground::poll() {
     poll_exports();
     poll_code_link();
     poll_run_errors();
+    poll_replay();
     poll_line_markers();
     lap(poll_cost.housekeeping_ms);
     if (!run) return;
@@ -519,8 +524,10 @@ void Playground::poll() {
     // Done before this read, and every event read is in: the run is complete on screen.
     if (was_done && !recorded && caught_up) {
         usage_at = -1;
-        ingest();  // final figures (usage at the run's end)
+        ingest();                               // final figures (usage at the run's end)
+        const bool batch = run_all_group >= 0;  // record_finished ends the batch
         record_finished();
+        build_replay(batch);
         if (follow) view.fit(0, std::max<double>(timeline.end_ns, stats.wall_ms * 1e6));
         lap(poll_cost.finish_ms);
     }
@@ -606,6 +613,7 @@ std::string Playground::load_link(std::string_view fragment) {
         m.set_cursor({0, 0});
     }
     link_notices = d.notices;
+    link_moment_ms = d.state.t_ms;  // shown once the next run has finished
     if (d.state.run) start_run();
     std::string j = "[";
     for (size_t i = 0; i < d.notices.size(); ++i)

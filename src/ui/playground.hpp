@@ -10,6 +10,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@
 #include "ui/editor/line_markers.hpp"
 #include "ui/editor/traceback.hpp"
 #include "ui/python_lexer.hpp"
+#include "ui/replay_model.hpp"
 #include "ui/span_renderer.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_layout.hpp"
@@ -194,7 +196,8 @@ struct Playground {
     void select_sample(int index);               // resets knobs to the sample's defaults
     void set_knobs(samples::KnobValues values);  // already validated
     void knobs_changed();                        // re-lex the text, update the link
-    std::string link(bool with_run = false) const;
+    // The page's link (a fragment); `t_ms`: with a moment of the run (t=, "Link to this moment").
+    std::string link(bool with_run = false, std::optional<double> t_ms = std::nullopt) const;
     void start_run();
     bool run_started_by_event = false;  // an input event started the run: this frame's press
                                         // of Run / Ctrl+Enter is that same one
@@ -243,6 +246,23 @@ struct Playground {
         float y0, y1;
     };
     std::vector<LaneSeen> timeline_lanes;
+
+    // --- Replay of a finished simulated run (replay_bar.cpp; issue #11 item 4) ---------------
+    // A simulated run finishes at once; then the views show it at the replay's moment: the
+    // console its lines printed by then, the timeline its lanes cut there, the Cores view its
+    // busy workers then, the editor each thread's line then.
+    ReplayModel replay;
+    Playback playback;
+    bool replay_ready = false;  // `replay` holds the current run (finished, simulated)
+    double replay_speed = 1;    // the speed chosen for Play (Playback::kInstant: jump to the end)
+    std::optional<double> link_moment_ms;  // a t= link's moment: shown when the run has finished
+    // The moment the views show (ns of the run), or -1: the live edge (a finished run's end).
+    int64_t view_t_ns() const {
+        return replay_ready && playback.t_ns < replay.end_ns() ? playback.t_ns : -1;
+    }
+    void build_replay(bool batch);    // once the finished run is recorded (poll)
+    void poll_replay();               // in poll(): moves the replay clock by the frame's time
+    std::string moment_link() const;  // the link with run=1 and t= the replay's moment
 
   private:
     mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
@@ -318,6 +338,14 @@ void draw_knobs_panel(Playground& p);  // the sample's title, summary and knobs
 void draw_console_panel(Playground& p);
 void draw_timeline_panel(Playground& p);
 void draw_cores_panel(Playground& p);
+// The replay bar above the Timeline and Cores views (replay_bar.cpp): play/pause, speed, a
+// time scrubber, step to the previous/next event, t, "Link to this moment". Nothing while
+// there is no finished simulated run.
+void draw_replay_bar(Playground& p);
+// The replay's moment on a view: a line at x from y0 to y1 on `lanes`, its time in a tag at
+// axis_y on `axis` (the timeline's axis row).
+void draw_replay_cursor(ImDrawList* lanes, ImDrawList* axis, float x, float y0, float y1,
+                        float axis_y, int64_t t_ns);
 void draw_compare_panel(Playground& p);
 
 // The header's File menu and Text size, their shortcuts, desktop files (file_menu.cpp).

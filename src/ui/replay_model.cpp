@@ -13,12 +13,14 @@ void ReplayModel::clear() {
     by_worker_.clear();
     states_.clear();
     moments_.clear();
+    markers_.clear();
     end_ns_ = 0;
 }
 
 void ReplayModel::build(std::vector<int64_t> line_times_ns, const engine::SpanBuilder& spans,
-                        int64_t end_ns) {
+                        int64_t end_ns, LineMarkers markers) {
     clear();
+    markers_ = std::move(markers);
     lines_ = std::move(line_times_ns);
     // Output order is time order (one clock, latched in the browser); sorting keeps lines_at
     // right even if two lines of different workers shared a tick in another order.
@@ -90,6 +92,10 @@ int64_t ReplayModel::next_moment(int64_t t_ns) const {
 int64_t ReplayModel::prev_moment(int64_t t_ns) const {
     auto it = std::lower_bound(moments_.begin(), moments_.end(), t_ns);
     return it == moments_.begin() ? 0 : *(it - 1);
+}
+
+std::vector<LineMarkers::At> ReplayModel::markers_at(int64_t t_ns) const {
+    return markers_.at(std::clamp<int64_t>(t_ns, 0, end_ns_));
 }
 
 void Playback::play(int64_t end_ns) {

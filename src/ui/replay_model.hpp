@@ -10,6 +10,7 @@
 //   m.state_of(worker, t)         // what a worker was doing at t
 //   m.busy_at(t)                  // busy workers at t (as the Cores view counts them)
 //   m.next_moment(t), prev_moment(t)   // step to the next / previous event
+//   m.markers_at(t)               // each thread's current line at t (the editor's markers)
 //   Playback p; p.play(); p.advance(real_seconds, m.end_ns());   // the replay clock
 //
 // Semantics ✓: a line printed at exactly t is shown at t; a span that began at or before t and
@@ -17,8 +18,10 @@
 //   and line is shown whole (the live view's final picture). Busy = running, starting or
 //   serialising (engine::is_busy, as the Cores view). Moments are the distinct times at which
 //   something changes (a line, a span's begin or end), 0 and the end included.
-//   ✗ Not yet: line markers (the editor's per-thread current line) and the GIL/task lanes' own
-//   accessors; they follow the same cut as states_at.
+//   Line markers at t are LineMarkers::at(t) of the run's py_line and state events (the last
+//   program line each live thread published by t, sampled every 10 ms of run time while it
+//   runs, and as it starts to wait); past the end, the end's.
+//   ✗ Not yet: the GIL/task lanes' own accessors (the timeline draws them cut at t instead).
 // Cost: build O(n log n) over lines + spans; lines_at / next / prev O(log n); states_at O(spans
 // before t); state_of O(log spans of that worker); busy_at O(workers log n).
 // Main thread only (owned by the playground).
@@ -30,6 +33,7 @@
 #include <vector>
 
 #include "engine/spans.hpp"
+#include "ui/editor/line_markers.hpp"
 
 namespace interleave::ui {
 
@@ -37,8 +41,9 @@ class ReplayModel {
   public:
     // From a finished run: its output lines' times (ns, in output order), its spans (all
     // closed: a finished run's workers have exited) and its end (the run's wall time, ns).
-    void build(std::vector<int64_t> line_times_ns, const engine::SpanBuilder& spans,
-               int64_t end_ns);
+    // `markers`: the run's line markers (a copy of what the live view built from its events).
+    void build(std::vector<int64_t> line_times_ns, const engine::SpanBuilder& spans, int64_t end_ns,
+               LineMarkers markers = LineMarkers());
     void clear();
     bool empty() const { return end_ns_ <= 0 && lines_.empty(); }
     int64_t end_ns() const { return end_ns_; }
@@ -54,12 +59,15 @@ class ReplayModel {
     // The first moment after t (end_ns() when there is none), the last moment before t (0).
     int64_t next_moment(int64_t t_ns) const;
     int64_t prev_moment(int64_t t_ns) const;
+    // Each thread's current line at t (t clamped to [0, end]), by worker id.
+    std::vector<LineMarkers::At> markers_at(int64_t t_ns) const;
 
   private:
     std::vector<int64_t> lines_;                        // sorted (output order is time order)
     std::vector<std::vector<engine::Span>> by_worker_;  // per worker, sorted by begin
     std::vector<engine::Span> states_;                  // as recorded
     std::vector<int64_t> moments_;                      // sorted, distinct
+    LineMarkers markers_;
     int64_t end_ns_ = 0;
 };
 

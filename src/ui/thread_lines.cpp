@@ -1,6 +1,7 @@
 // Each thread's current line in the editor's gutter (issue #10 item 5): a ▶ per Python thread
-// in its timeline lane's colour, its name and state on hover, at the moment the views show;
-// and the lines of the thread whose lane is selected.
+// in its timeline lane's colour, its name and state on hover, at the moment the views show
+// (the timeline's hover, a replay's moment, or the live edge); and the lines of the thread
+// whose lane is selected.
 #include <algorithm>
 
 #include "ui/playground.hpp"
@@ -21,11 +22,16 @@ void Playground::poll_line_markers() {
     }
     std::vector<ThreadMarker> want;
     if (run && !line_markers.empty()) {
+        // The moment under the mouse on the timeline, else the replay's, else the live edge.
         const int64_t end = seen_until_ns();
         const int64_t t = timeline_hover_ns >= 0
                               ? std::min<int64_t>(static_cast<int64_t>(timeline_hover_ns), end)
-                              : end;
-        for (const LineMarkers::At& a : line_markers.at(t)) {
+                          : view_t_ns() >= 0 ? view_t_ns()
+                                             : end;
+        // A replayed run's markers come from its replay model (the same events, kept with it).
+        const std::vector<LineMarkers::At> at =
+            replay_ready ? replay.markers_at(t) : line_markers.at(t);
+        for (const LineMarkers::At& a : at) {
             ThreadMarker m;
             m.line = a.line;
             m.color = worker_color(a.worker);

@@ -477,8 +477,14 @@ void draw_timeline_panel(Playground& p) {
     }
     const float content_h = y - top.y;
 
-    // Spans: clipped to the lanes area right of the labels.
-    dl->PushClipRect(ImVec2(p.view.x0, clip_min.y), ImVec2(x_end, clip_max.y), true);
+    // Spans: clipped to the lanes area right of the labels; in a replay, also at its moment
+    // (the lanes as they had grown by then).
+    const int64_t view_t = p.view_t_ns();
+    const float x_t = view_t >= 0
+                          ? std::clamp(static_cast<float>(p.view.x_of(static_cast<double>(view_t))),
+                                       p.view.x0, x_end)
+                          : x_end;
+    dl->PushClipRect(ImVec2(p.view.x0, clip_min.y), ImVec2(x_t, clip_max.y), true);
     p.renderer.submit(dl);
     for (const Label& l : labels) {
         const float x0 = std::max(l.x0, p.view.x0) + 3;
@@ -498,6 +504,7 @@ void draw_timeline_panel(Playground& p) {
         dl->AddLine(ImVec2(x, clip_min.y), ImVec2(x, clip_max.y), accent_color(), 2);
     }
     dl->PopClipRect();
+    if (view_t >= 0) draw_replay_cursor(dl, pdl, x_t, clip_min.y, clip_max.y, origin.y, view_t);
 
     // --- Interaction: an invisible button over the whole lane area ---
     ImGui::SetCursorScreenPos(top);

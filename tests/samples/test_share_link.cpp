@@ -266,3 +266,51 @@ TEST_CASE("code: unchanged samples have no code in their link; code= goes throug
     CHECK_FALSE(thrown.state.code);
     CHECK(mentions(thrown.notices, "inflate failed"));
 }
+
+TEST_CASE("t=: a moment of a simulated run travels in the link and reads back (issue #11.4)") {
+    LinkState st;
+    st.sample = "choosing";
+    st.knobs = defaults(find_sample("choosing")->knobs);
+    st.knobs["machine"] = "simulated";
+    st.run = true;
+    st.t_ms = 250;
+    const std::string link = encode_link(st);
+    CHECK(link == "#v=1&sample=choosing&machine=simulated&t=250&run=1");
+    auto d = decode_link(link);
+    CHECK(d.notices.empty());
+    REQUIRE(d.state.t_ms);
+    CHECK(*d.state.t_ms == 250);
+    CHECK(d.state.run);
+    // Microseconds at most, trailing zeros dropped; what is written reads back the same.
+    for (double t : {0.0, 12.5, 1234.567, 0.001, 86'400'000.0}) {
+        st.t_ms = t;
+        d = decode_link(encode_link(st));
+        CHECK(d.notices.empty());
+        REQUIRE(d.state.t_ms);
+        CHECK(*d.state.t_ms == doctest::Approx(t).epsilon(1e-12));
+    }
+    st.t_ms = 12.3456789;
+    CHECK(encode_link(st).find("&t=12.346&") != std::string::npos);
+    // Links without t= (every link before it existed) read as before: the run's end.
+    d = decode_link("#v=1&sample=choosing&machine=simulated&run=1");
+    CHECK(d.notices.empty());
+    CHECK_FALSE(d.state.t_ms);
+    CHECK(d.state.run);
+}
+
+TEST_CASE("t=: a bad moment is named, not used, and does not start the run") {
+    for (const char* bad :
+         {"t=", "t=abc", "t=-5", "t=1e3", "t=.5", "t=5.", "t=1.2345", "t=1.2.3", "t=nan", "t=inf",
+          "t=86400000.001", "t=99999999999999999999", "t=%20250", "t=0x10"}) {
+        CAPTURE(bad);
+        auto d = decode_link(std::string("#v=1&sample=choosing&machine=simulated&run=1&") + bad);
+        CHECK_FALSE(d.state.t_ms);
+        CHECK(mentions(d.notices, "is not a moment of the run"));
+        CHECK_FALSE(d.state.run);  // a link with problems never runs by itself
+        check_valid(d.state);
+    }
+    // A moment of a real run: there is no replay to show it in.
+    auto d = decode_link("#v=1&sample=choosing&t=250");
+    CHECK_FALSE(d.state.t_ms);
+    CHECK(mentions(d.notices, "simulated machine"));
+}

@@ -97,6 +97,56 @@ TEST_CASE("replay: step to the next and the previous moment, both ways, stopping
     CHECK(m.prev_moment(0) == 0);
 }
 
+TEST_CASE("replay: the editor's line markers at t, scrubbed both ways, from the run's samples") {
+    constexpr int64_t ms = 1'000'000;
+    auto line = [](int64_t t, uint16_t w, uint32_t l, uint32_t code = 1) {
+        return TraceEvent{t, 0, w, EventKind::py_line, 0, interleave::engine::py_line_arg(code, l)};
+    };
+    // MainThread runs line 3 then waits on line 7 (a join) from 10 ms; Thread-1 runs lines 20,
+    // 21 (sampled at 20 and 30 ms), a module's line at 35 ms that is not the program's, exits
+    // at 40 ms; MainThread goes on at line 8 and exits at 50 ms.
+    const std::vector<TraceEvent> events{state(0, 0, WorkerState::running),
+                                         line(0, 0, 3),
+                                         line(10 * ms, 0, 7),
+                                         state(10 * ms, 0, WorkerState::lock_wait),
+                                         state(10 * ms, 1, WorkerState::running),
+                                         line(20 * ms, 1, 20),
+                                         line(30 * ms, 1, 21),
+                                         line(35 * ms, 1, 90, 2),
+                                         exit_of(40 * ms, 1),
+                                         state(40 * ms, 0, WorkerState::running),
+                                         line(40 * ms, 0, 8),
+                                         exit_of(50 * ms, 0)};
+    SpanBuilder b;
+    b.add(events);
+    LineMarkers lm([](uint32_t code) { return code == 1; });
+    lm.add(events);
+    ReplayModel m;
+    m.build({5 * ms}, b, 50 * ms, lm);
+    auto at = m.markers_at(25 * ms);
+    REQUIRE(at.size() == 2);
+    CHECK(at[0].worker == 0);
+    CHECK(at[0].line == 6);  // 0-based: program line 7, the join
+    CHECK(at[0].state == WorkerState::lock_wait);
+    CHECK(at[1].worker == 1);
+    CHECK(at[1].line == 19);
+    CHECK(at[1].state == WorkerState::running);
+    at = m.markers_at(36 * ms);  // the module's line leaves Thread-1's marker where it was
+    REQUIRE(at.size() == 2);
+    CHECK(at[1].line == 20);
+    at = m.markers_at(5 * ms);  // back before Thread-1 started: MainThread alone, at line 3
+    REQUIRE(at.size() == 1);
+    CHECK(at[0].line == 2);
+    at = m.markers_at(45 * ms);  // Thread-1 has exited
+    REQUIRE(at.size() == 1);
+    CHECK(at[0].line == 7);
+    CHECK(m.markers_at(50 * ms).empty());   // everyone has exited: the live view's end
+    CHECK(m.markers_at(900 * ms).empty());  // past the end: the end's
+    CHECK(m.markers_at(-3).size() == 1);    // before 0: 0's
+    m.clear();
+    CHECK(m.markers_at(0).empty());
+}
+
 TEST_CASE("replay: an empty run") {
     ReplayModel m;
     CHECK(m.empty());
