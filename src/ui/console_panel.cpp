@@ -189,6 +189,12 @@ void draw_console_panel(Playground& p) {
         }
     }
     clipper.End();
+    if (rows < p.console_rows.size()) {  // a replay's moment: say what is still to come
+        ImGui::PushStyleColor(ImGuiCol_Text, faint_text_color());
+        ImGui::Text("... %zu more after %s (replay)", p.console_rows.size() - rows,
+                    format_duration(static_cast<double>(view_t)).c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::PopStyleVar();
     ImGui::PopFont();
     // Follow the tail unless the user scrolled up (ExampleAppLog's rule).

@@ -26,12 +26,6 @@ struct SpeedChoice {
 constexpr SpeedChoice kSpeeds[] = {
     {0.1, "0.1x"}, {1, "1x"}, {10, "10x"}, {Playback::kInstant, "instant"}};
 
-const char* speed_label(double speed) {
-    for (const auto& s : kSpeeds)
-        if (s.speed == speed) return s.label;
-    return "1x";
-}
-
 }  // namespace
 
 void Playground::build_replay(bool batch) {
@@ -95,23 +89,27 @@ void draw_replay_bar(Playground& p) {
         ImGui::SetTooltip(pb.playing ? "Pause the replay"
                           : at_end   ? "Replay the run from the start on its virtual clock"
                                      : "Play on from here");
-    ImGui::SameLine(0, st.ItemInnerSpacing.x);
-    ImGui::SetNextItemWidth(fs * 4.6f);
-    if (begin_combo(p, "replay:speed", "##speed", speed_label(p.replay_speed))) {
-        for (const auto& s : kSpeeds)
-            if (ImGui::Selectable(s.label, s.speed == p.replay_speed)) {
-                p.replay_speed = s.speed;
-                pb.speed = s.speed;
-            }
-        ImGui::EndCombo();
+    // Speed: one button each, the chosen one lit (a row of four reads faster than a combo).
+    for (const auto& s : kSpeeds) {
+        ImGui::SameLine(0, &s == kSpeeds ? st.ItemSpacing.x : 1.f);
+        const bool on = s.speed == p.replay_speed;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+        if (ImGui::Button(s.label)) {
+            p.replay_speed = s.speed;
+            pb.speed = s.speed;
+        }
+        if (on) ImGui::PopStyleColor();
+        p.controls.note(std::string("replay:speed:") + s.label, ControlKind::button);
+        if (ImGui::IsItemHovered()) {
+            if (s.speed == Playback::kInstant)
+                ImGui::SetTooltip("Play goes straight to the end");
+            else
+                ImGui::SetTooltip("Replay at %s the simulated machine's speed", s.label);
+        }
     }
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(
-            "Replay speed: virtual time per real time (1x: as fast as the run went on the "
-            "simulated machine; instant: straight to the end)");
 
     // Step to the previous / next event (a line printed, a state changed).
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::GetFrameHeight() * 2 + st.ItemInnerSpacing.x);
     if (ImGui::ArrowButton("##replay-prev", ImGuiDir_Left))
         pb.seek(p.replay.prev_moment(pb.t_ns), end);
     p.controls.note("replay:prev", ControlKind::button);
@@ -122,28 +120,33 @@ void draw_replay_bar(Playground& p) {
     p.controls.note("replay:next", ControlKind::button);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event");
 
-    // The scrubber: the whole run, both ways; the text inside is t.
+    // t, then "Link to this moment" at the row's right end (or on a row of its own).
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("t = %s", format_duration(static_cast<double>(pb.t_ns)).c_str());
+    ImGui::SameLine(0, fs * 0.3f);
+    ImGui::TextDisabled("of %s", format_duration(static_cast<double>(end)).c_str());
+
+    // The scrubber: the whole run, both ways, across the pane; "Link to this moment" after it
+    // (below it when the pane is narrow).
     const char* link_label = "Link to this moment";
     const float link_w = button_width(link_label);
-    ImGui::SameLine();
     const float room = ImGui::GetContentRegionAvail().x - link_w - st.ItemSpacing.x;
-    const bool link_on_row = room >= fs * 10;
-    ImGui::SetNextItemWidth(link_on_row ? room : ImGui::GetContentRegionAvail().x);
+    const bool link_beside = room >= fs * 8;
+    ImGui::SetNextItemWidth(link_beside ? room : ImGui::GetContentRegionAvail().x);
     double t_ms = static_cast<double>(pb.t_ns) / 1e6;
     const double zero = 0, end_ms = static_cast<double>(end) / 1e6;
-    const std::string shown = "t = " + format_duration(static_cast<double>(pb.t_ns)) + " of " +
-                              format_duration(static_cast<double>(end));
-    std::string fmt;  // the slider's format is printf's: no '%' of ours may reach it
-    for (char c : shown) fmt += c == '%' ? std::string("%%") : std::string(1, c);
-    if (ImGui::SliderScalar("##replay-t", ImGuiDataType_Double, &t_ms, &zero, &end_ms, fmt.c_str(),
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, fs * 0.8f);
+    if (ImGui::SliderScalar("##replay-t", ImGuiDataType_Double, &t_ms, &zero, &end_ms, "",
                             ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_NoInput))
         pb.seek(static_cast<int64_t>(std::llround(t_ms * 1e6)), end);
+    ImGui::PopStyleVar();
     p.controls.note("replay:t", ControlKind::slider);
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
         ImGui::SetTooltip(
             "Drag to any moment of the run: the output, the timeline, the Cores view and the "
             "editor's line markers show it as it was then");
-    if (link_on_row) ImGui::SameLine();
+    if (link_beside) ImGui::SameLine();
     if (ImGui::Button(link_label))
         p.copy_to_clipboard(p.moment_link(), "Link to this moment (" +
                                                  format_duration(static_cast<double>(pb.t_ns)) +
@@ -163,6 +166,10 @@ void draw_replay_cursor(ImDrawList* lanes, ImDrawList* axis, float x, float y0, 
     const std::string t = format_duration(static_cast<double>(t_ns));
     const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
     const ImVec2 tp(x - ts.x * 0.5f, axis_y + 1);
+    // The axis' own labels under and beside the tag are covered, not mixed with it.
+    const float pad = ImGui::GetFontSize() * 2.2f;
+    axis->AddRectFilled(ImVec2(tp.x - pad, tp.y), ImVec2(tp.x + ts.x + pad, tp.y + ts.y),
+                        ImGui::GetColorU32(ImGuiCol_ChildBg));
     axis->AddRectFilled(ImVec2(tp.x - 4, tp.y), ImVec2(tp.x + ts.x + 4, tp.y + ts.y), col, 3);
     axis->AddText(tp, IM_COL32(255, 255, 255, 255), t.c_str());
 }
