@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "ui/playground.hpp"
@@ -51,16 +52,28 @@ void draw_cores_panel(Playground& p) {
         ImGui::TextDisabled("Run a sample to see how many cores its workers kept busy.");
         return;
     }
+    // A simulated run's machine is the one its knobs describe (issue #11): its cores, not this
+    // computer's; the OS's own per-CPU view would describe another machine, so it is left out.
+    const auto machine = p.run_knobs.find("machine");
+    const auto sim_cores = p.run_knobs.find("cores");
+    const bool simulated = machine != p.run_knobs.end() && machine->second == "simulated" &&
+                           sim_cores != p.run_knobs.end();
     unsigned cores = p.hooks.hardware_cores ? p.hooks.hardware_cores : u.hardware_cores;
+    if (simulated) cores = static_cast<unsigned>(std::max(1, std::atoi(sim_cores->second.c_str())));
     if (cores == 0) cores = 1;
-    const char* unit = p.hooks.is_web ? "busy workers" : "busy cores";
+    const char* unit = p.hooks.is_web || simulated ? "busy workers" : "busy cores";
+    const char* of = simulated ? "simulated cores" : p.hooks.is_web ? "processors" : "cores";
     // The figures and the chart come from the same events, up to where they are complete.
     const int64_t until = p.seen_until_ns();
     ImGui::Text("Average %s: %.2f   peak %.2f   of %u %s", unit, p.usage_builder.busy_avg(until),
-                p.usage_builder.busy_max(until), cores, p.hooks.is_web ? "processors" : "cores");
+                p.usage_builder.busy_max(until), cores, of);
     ImGui::SameLine();
     help_marker(
-        p.hooks.is_web
+        simulated ? "The simulated machine: it runs at most its cores' number of workers at once. "
+                    "This counts this run's workers that were running Python-level work (or "
+                    "starting, or pickling) at each moment of its virtual clock; the red line is "
+                    "its cores. Nothing else on this computer is in these figures."
+        : p.hooks.is_web
             ? "A web page cannot see CPU cores. This counts workers that were running "
               "Python-level work (or starting, or pickling) at each moment; the red line "
               "marks the logical processors the browser reports "
@@ -75,7 +88,7 @@ void draw_cores_panel(Playground& p) {
     for (float v : u.busy_workers) peak = std::max(peak, v);
     const float y_max = std::max<float>(static_cast<float>(cores), std::ceil(peak)) + 0.5f;
 
-    const bool has_os = !p.hooks.is_web && !u.os_cpu_busy.empty();
+    const bool has_os = !p.hooks.is_web && !simulated && !u.os_cpu_busy.empty();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // Narrow: the chart across the width, the per-worker bars below it.
     const bool stacked = avail.x < fs * 32;
@@ -117,9 +130,11 @@ void draw_cores_panel(Playground& p) {
                       format_duration(static_cast<double>(view_t)).c_str());
         const ImVec2 ns = ImGui::CalcTextSize(now);
         const float tx = std::clamp(x + 6, a.x + 4, b.x - ns.x - 6);
-        dl->AddRectFilled(ImVec2(tx - 3, a.y + 3), ImVec2(tx + ns.x + 3, a.y + 3 + ns.y),
+        // At the chart's foot: its top holds the cores line's label.
+        const float ty = b.y - ns.y - 4;
+        dl->AddRectFilled(ImVec2(tx - 3, ty), ImVec2(tx + ns.x + 3, ty + ns.y),
                           ImGui::GetColorU32(ImGuiCol_PopupBg), 3);
-        dl->AddText(ImVec2(tx, a.y + 3), accent_color(), now);
+        dl->AddText(ImVec2(tx, ty), accent_color(), now);
     }
     const std::string full = trace_full_text(p);
     if (!full.empty() && total_ms > 0) {
@@ -130,7 +145,9 @@ void draw_cores_panel(Playground& p) {
     dl->AddLine(ImVec2(a.x, yc), ImVec2(b.x, yc), IM_COL32(229, 75, 60, 230), 2);
     char cl[64];
     std::snprintf(cl, sizeof cl, "%u %s", cores,
-                  p.hooks.is_web ? "processors" : (cores == 1 ? "core" : "cores"));
+                  simulated        ? (cores == 1 ? "simulated core" : "simulated cores")
+                  : p.hooks.is_web ? "processors"
+                                   : (cores == 1 ? "core" : "cores"));
     dl->AddText(ImVec2(b.x - ImGui::CalcTextSize(cl).x - 6, yc - fs - 2),
                 IM_COL32(229, 75, 60, 255), cl);
     ImGui::Dummy(ImVec2(chart_w, chart_h));
