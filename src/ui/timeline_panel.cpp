@@ -518,7 +518,19 @@ void draw_timeline_panel(Playground& p) {
     const ImVec2 moved(io.MousePos.x - io.MouseClickedPos[ImGuiMouseButton_Left].x,
                        io.MousePos.y - io.MouseClickedPos[ImGuiMouseButton_Left].y);
     const float drag_px = 3 * p.dpi;
-    const bool clicked = released && moved.x * moved.x + moved.y * moved.y < drag_px * drag_px;
+    // Pressed and released over the lanes, whoever held ImGui's active item meanwhile: the
+    // button alone missed clicks made while another widget (the editor, keeping the keyboard)
+    // was active.
+    const ImVec2 cmin = ImGui::GetItemRectMin(), cmax = ImGui::GetItemRectMax();
+    auto inside = [&](ImVec2 v) {
+        return v.x >= cmin.x && v.y >= cmin.y && v.x < cmax.x && v.y < cmax.y;
+    };
+    const bool released_over =
+        ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        inside(io.MousePos) && inside(io.MouseClickedPos[ImGuiMouseButton_Left]);
+    const bool clicked =
+        (released || released_over) && moved.x * moved.x + moved.y * moved.y < drag_px * drag_px;
     // Shift+wheel scrolls the lanes; some browsers turn Shift+wheel into a horizontal wheel.
     const float shift_wheel = io.MouseWheel != 0 ? io.MouseWheel : io.MouseWheelH;
     if (hovered && io.KeyShift && shift_wheel != 0) {
