@@ -60,6 +60,17 @@ double field(const std::string& line, const std::string& key) {
     return 0;
 }
 
+// The run's first output line, once printed (empty if the run ended first); each wait
+// returns early if the run ends.
+std::string first_line(engine::Run& run) {
+    std::vector<engine::OutputLine> lines;
+    while (lines.empty() && !run.done()) {
+        run.read_output(0, lines);
+        if (lines.empty()) run.wait(0.005);
+    }
+    return lines.empty() ? std::string() : lines[0].text;
+}
+
 // Two threads of pure-Python CPU work; each prints its own elapsed and CPU time in ms.
 const char* kTwoThreads = R"(import threading, time
 def compute(name):
@@ -215,14 +226,10 @@ TEST_CASE("python figures: CPU work grows during the run, not when a worker ends
         engine::RunConfig config = sim ? simulated(2, true) : engine::RunConfig{};
         auto p = ProgramRun::start(kWorkThenWait, "<main>", config);
         const auto& run = p->run();
-        // Until the program says it has worked (each wait returns early if the run ends).
-        std::vector<engine::OutputLine> lines;
-        while (lines.empty() && !run->done()) {
-            run->read_output(0, lines);
-            if (lines.empty()) run->wait(0.005);
-        }
-        REQUIRE(!lines.empty());
-        const double spent = field(lines[0].text, "worked");
+        // Until the program says it has worked.
+        const std::string line = first_line(*run);
+        REQUIRE(!line.empty());
+        const double spent = field(line, "worked");
         // A snapshot while both threads are alive and waiting: the work counts already.
         const engine::RunStats st = run->stats();
         const std::string report = run_report_json(*find_sample("threading"), {}, *p);
@@ -257,13 +264,9 @@ while True:
 )",
                                "<main>", config);
     const auto& run = p->run();
-    std::vector<engine::OutputLine> lines;
-    while (lines.empty() && !run->done()) {
-        run->read_output(0, lines);
-        if (lines.empty()) run->wait(0.005);
-    }
-    REQUIRE(!lines.empty());
-    const double spent = field(lines[0].text, "spent");
+    const std::string line = first_line(*run);
+    REQUIRE(!line.empty());
+    const double spent = field(line, "spent");
     const engine::RunStats st = run->stats();
     const bool running = !run->done();
     run->stop();
