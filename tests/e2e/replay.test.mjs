@@ -5,8 +5,8 @@
 // Screenshots: build/e2e/replay-*.png (the scrubbed timeline, the Cores view, the opened link).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { OUT, control, distinctColours, frames, launchBrowser, newPage, serve, uiState, waitFor } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, control, distinctColours, frames, newPage, uiState, waitFor, withPage } from './helpers.mjs';
 
 const state = (page) => page.evaluate(() => window.interleave.state());
 const threadMarkers = async (page) => (await page.evaluate(() => window.interleave.editorState()))
@@ -58,27 +58,12 @@ const ms = 1e6;
 const printedBy = (s, t) => s.output.filter((l) => l.t_ms * ms <= t).map((l) => l.text);
 
 describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => {
-  let server, browser, tab;
-
-  before(async () => {
-    server = await serve();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.goto(`${server.url}#v=1&sample=threading&machine=simulated`);
-    await tab.page.evaluate(() => window.interleave.ready);
-    await frames(tab.page, 3);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage('#v=1&sample=threading&machine=simulated');
 
   let moment;  // { t, lines, markers, link } at the scrubbed moment
 
   test('plays back, scrubs both ways, and shows the console and line markers at that moment', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     await page.evaluate((code) => window.interleave.setCode(code), PROGRAM);
     await frames(page, 3);
     await page.evaluate(() => window.interleave.run());
@@ -141,7 +126,7 @@ describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => 
     assert.ok(!b.playing);
     await frames(page, 10);
     assert.equal((await uiState(page)).replay.t_ns, b.t_ns, 'paused: t holds');
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('"Link to this moment" opens that moment after the run', async () => {
@@ -149,9 +134,9 @@ describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => 
     assert.match(moment.link, /[#&]t=\d+(\.\d{1,3})?(&|$)/);
     assert.match(moment.link, /&run=1/);
     assert.match(moment.link, /machine=simulated/);
-    const other = await newPage(browser);
+    const other = await newPage(env.browser);
     try {
-      await other.page.goto(server.url + moment.link);
+      await other.page.goto(env.server.url + moment.link);
       await other.page.evaluate(() => window.interleave.ready);
       const s = await waitDone(other.page);
       assert.equal(s.status, 'finished');
@@ -170,13 +155,13 @@ describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => 
   });
 
   test('a bad t= gives a notice, not a crash', async () => {
-    const page = tab.page;
+    const page = env.tab.page;
     const notices = await page.evaluate(() => window.interleave.load(
       '#v=1&sample=threading&machine=simulated&t=soon&run=1'));
     assert.ok(JSON.stringify(notices).includes('is not a moment of the run'), JSON.stringify(notices));
     await frames(page, 4);
     const s = await state(page);
     assert.ok(s.notices.some((n) => n.includes('t=soon')), JSON.stringify(s.notices));
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 });
