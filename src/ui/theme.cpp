@@ -217,15 +217,17 @@ ImU32 task_color(uint32_t task, float alpha) {
 
 ImU32 worker_color(uint16_t worker) {
     // Blue, orange, green, pink, yellow, violet, cyan, red: MainThread and the first threads
-    // are told apart at a glance. Dark theme: lighter tones; light theme: deeper ones.
-    static constexpr ImU32 kDark[] = {IM_COL32(96, 160, 240, 255), IM_COL32(240, 150, 60, 255),
-                                      IM_COL32(80, 200, 120, 255), IM_COL32(235, 110, 180, 255),
-                                      IM_COL32(210, 210, 80, 255), IM_COL32(165, 130, 245, 255),
-                                      IM_COL32(70, 200, 215, 255), IM_COL32(235, 105, 95, 255)};
-    static constexpr ImU32 kLight[] = {IM_COL32(40, 110, 200, 255), IM_COL32(215, 110, 20, 255),
-                                       IM_COL32(30, 150, 70, 255),  IM_COL32(200, 60, 140, 255),
-                                       IM_COL32(160, 135, 0, 255),  IM_COL32(125, 85, 215, 255),
-                                       IM_COL32(0, 140, 160, 255),  IM_COL32(200, 60, 50, 255)};
+    // are told apart at a glance. They sit beside the state colours (a GIL hold next to a
+    // Running strip; a ▶ marker whose fill tells its state), so they are kept apart from those
+    // too: lighter tints than the states in the dark theme, deeper tones in the light one.
+    static constexpr ImU32 kDark[] = {IM_COL32(112, 206, 255, 255), IM_COL32(255, 163, 90, 255),
+                                      IM_COL32(149, 222, 158, 255), IM_COL32(255, 166, 218, 255),
+                                      IM_COL32(209, 207, 120, 255), IM_COL32(193, 183, 255, 255),
+                                      IM_COL32(60, 247, 255, 255),  IM_COL32(255, 169, 162, 255)};
+    static constexpr ImU32 kLight[] = {IM_COL32(0, 113, 163, 255), IM_COL32(156, 81, 23, 255),
+                                       IM_COL32(0, 108, 42, 255),  IM_COL32(151, 13, 89, 255),
+                                       IM_COL32(99, 106, 0, 255),  IM_COL32(104, 86, 168, 255),
+                                       IM_COL32(0, 113, 116, 255), IM_COL32(173, 60, 67, 255)};
     constexpr size_t n = sizeof kDark / sizeof kDark[0];
     if (worker < n) return g_dark ? kDark[worker] : kLight[worker];
     const float h = std::fmod(0.61f + static_cast<float>(worker - n) * 0.618034f, 1.0f);

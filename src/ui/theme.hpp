@@ -29,8 +29,9 @@ const char* state_label(engine::WorkerState s);  // "Running", "GIL wait", ...
 ImU32 task_color(uint32_t task, float alpha = 1.f);
 ImU32 task_text_color(uint32_t task);  // readable as text on the panel background
 // A worker's colour: its timeline lane, its GIL holds, its ▶ line markers and selected lines.
-// The first 8 are a fixed palette per theme (distinct hues: ΔE76 ≥ 30 between any two; ≥ 3:1
-// contrast on the panel background, as WCAG asks of graphics), then a golden-ratio hue walk.
+// The first 8 are a fixed palette per theme (distinct hues: ΔE76 ≥ 30 between any two and
+// ≥ 25 from every state_color(), so a thread's colour never reads as a state; ≥ 3:1 contrast
+// on the panel background, as WCAG asks of graphics), then a golden-ratio hue walk.
 ImU32 worker_color(uint16_t worker);
 // Dark or white text, whichever reads better on `fill` (labels on coloured spans).
 ImU32 text_color_on(ImU32 fill);

@@ -11,6 +11,7 @@
 #include "ui/theme.hpp"
 
 using namespace interleave::ui;
+using interleave::engine::WorkerState;
 
 namespace {
 
@@ -65,6 +66,29 @@ TEST_CASE("worker colours: the first 8 distinct and readable in both themes") {
         for (uint16_t w = 8; w < 40; ++w) {
             CHECK(contrast(text_color_on(worker_color(w)), worker_color(w)) >= 4.5);
             CHECK(worker_color(w) != worker_color(static_cast<uint16_t>(w + 1)));
+        }
+    }
+    ImGui::DestroyContext(ctx);
+}
+
+// A thread's colour sits beside the state colours: its GIL holds beside the lanes' Running and
+// GIL-wait strips, its ▶ markers (whose fill says running or waiting) beside the legend. The
+// third thread's green was Running's green (ΔE76 10) and MainThread's blue the I/O blue (10).
+TEST_CASE("worker colours: the first 8 do not read as any state colour, in both themes") {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    const WorkerState states[] = {WorkerState::running,   WorkerState::gil_wait,
+                                  WorkerState::lock_wait, WorkerState::queue_wait,
+                                  WorkerState::io_wait,   WorkerState::idle,
+                                  WorkerState::starting,  WorkerState::serialising};
+    for (const bool dark : {true, false}) {
+        CAPTURE(dark);
+        apply_theme(dark, 1.f);
+        for (uint16_t w = 0; w < 8; ++w) {
+            CAPTURE(w);
+            for (const WorkerState s : states) {
+                CAPTURE(state_label(s));
+                CHECK(delta_e(worker_color(w), state_color(s)) >= 25.0);
+            }
         }
     }
     ImGui::DestroyContext(ctx);
