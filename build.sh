@@ -34,7 +34,7 @@ CMD="${1:-help}"
 
 NATIVE_DIR="build/native$SUFFIX"
 WEB_DIR="build/web$SUFFIX"
-APT_PACKAGES=(emscripten libglfw3-dev libgl-dev doctest-dev libfmt-dev cmake ninja-build python3
+APT_PACKAGES=(emscripten libglfw3-dev libx11-dev libgl-dev doctest-dev libfmt-dev cmake ninja-build python3
   chromium xvfb xauth imagemagick libtbb-dev clang libclang-rt-14-dev fonts-dejavu-core
   ca-certificates xdotool xclip zlib1g-dev)
 
@@ -221,7 +221,7 @@ test_fuzz() {
 }
 
 test_desktop() {
-  build_native interleave
+  build_native interleave xdnd_drop
   bash tests/desktop_smoke.sh "$NATIVE_DIR/interleave"
   bash tests/desktop_editor.sh "$NATIVE_DIR/interleave"
 }

@@ -139,6 +139,14 @@ endif()
 # --- UI tests (pure logic: link codec glue, layout maths; tests/ui/*.cpp) --------------------
 interleave_test(ui_tests tests/ui interleave_ui)
 
+# --- Desktop test tool: drops a file on a window through XDND (tests/desktop_editor.sh) --------
+if(NOT EMSCRIPTEN AND EXISTS ${CMAKE_SOURCE_DIR}/tests/desktop/xdnd_drop.cpp)
+  find_package(X11 REQUIRED)
+  add_executable(xdnd_drop tests/desktop/xdnd_drop.cpp)
+  target_link_libraries(xdnd_drop PRIVATE X11::X11)
+  target_compile_options(xdnd_drop PRIVATE ${INTERLEAVE_WARNINGS})
+endif()
+
 # --- UI benchmark (tests/bench/bench_timeline*.cpp, figures only; run by ./build.sh bench) ----
 file(GLOB BENCH_TIMELINE_SOURCES CONFIGURE_DEPENDS tests/bench/bench_timeline*.cpp)
 if(BENCH_TIMELINE_SOURCES AND NOT EMSCRIPTEN)

@@ -3,8 +3,8 @@
 # file from the command line, click into the editor, type (Enter auto-indents), undo, indent
 # with Tab and Shift+Tab, paste from and copy to the X clipboard (xclip), change the text size
 # (remembered in the settings file), open another file through File > Open (Ctrl+O) and save
-# with Ctrl+S. What the editor holds is checked through the files it saves. Screenshots:
-# build/e2e/desktop-editor*.png.
+# with Ctrl+S, drop a file on the window (XDND). What the editor holds is checked through the
+# files it saves. Screenshots: build/e2e/desktop-editor*.png.
 #
 #   tests/desktop_editor.sh build/native/interleave
 set -euo pipefail
@@ -120,6 +120,22 @@ until_ok 30 "Ctrl+O to open other.py (then Ctrl+S saves it)" \
   file_is "$WORK/other.py" $'print("other")\n# seen'
 import -window root "$OUT/desktop-editor-open.png"
 echo "open another file: ok"
+
+# 6. Drag and drop: a .py file dropped on the window opens in the editor. The drop goes through
+#    XDND as a file manager's does (tests/desktop/xdnd_drop.cpp; xdotool cannot drag a file).
+printf 'print("dropped")\n' >"$WORK/dropped.py"
+DROP="$(dirname "$APP")/xdnd_drop"
+[ -x "$DROP" ] || { echo "FAIL: $DROP is not built (ninja xdnd_drop)"; exit 1; }
+"$DROP" "$WIN" "$WORK/dropped.py"
+until_ok 30 "the dropped file to open" grep -q "Opened dropped.py" "$OUT/desktop-editor-app.log"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type '# here'
+xdotool key ctrl+s
+until_ok 30 "the dropped file to be the editor's (Ctrl+S saves it)" \
+  file_is "$WORK/dropped.py" $'print("dropped")\n# here'
+import -window root "$OUT/desktop-editor-drop.png"
+echo "drag and drop a file: ok"
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 if grep -iE "error|assert" "$OUT/desktop-editor-app.log"; then
