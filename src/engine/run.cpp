@@ -206,6 +206,11 @@ std::shared_ptr<Run> Run::start(Body body, RunConfig config) {
     std::shared_ptr<Run> run(new Run());
     run->impl_ = std::make_shared<Impl>();
     Impl& im = *run->impl_;
+    // Here, on the caller's thread: in the browser the page's main thread, where reading the
+    // zone is immediate; a worker would wait for that thread (issue #8: tzset is proxied).
+    if (!config.local_zone)
+        config.local_zone =
+            config.machine.kind == MachineKind::real ? host_local_zone() : LocalZone{};
     im.config = config;
     im.body = std::move(body);
     im.rt = std::make_unique<Runtime>(config);

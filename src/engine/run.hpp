@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,23 @@ struct MachineConfig {
     static constexpr unsigned kMaxCores = 64;
 };
 
+// A run's local time zone: what time.localtime(), time.strftime(), time.ctime() and
+// datetime.now() show. Fixed for the run: the offset in force when it started.
+// ✗ No DST rule: local times of another season (time.localtime(secs) for a date half a year
+//   away, or a run that spans a DST change) use the run start's offset too, an hour off where
+//   the host observes DST.
+struct LocalZone {
+    int32_t utc_offset_s = 0;  // local time minus UTC, seconds (struct tm's tm_gmtoff)
+    bool dst = false;          // daylight saving time in force (tm_isdst)
+    std::string name = "UTC";  // the zone's abbreviation (tm_zone): "CET", "EDT", "GMT+2"...
+};
+
+// This computer's zone now: libc's localtime_r (natively TZ or /etc/localtime; in the browser
+// the page's JS Date). Only on a thread where that is immediate: natively any thread; in the
+// browser the page's main thread (in a Web Worker Emscripten 3.1.6 proxies tzset to the main
+// thread and waits for it, seconds on a busy page). Cost: a few µs. No zone known: UTC.
+LocalZone host_local_zone();
+
 struct RunConfig {
     bool gil = true;                  // false = free-threaded (Python 3.13t)
     double switch_interval_ms = 5.0;  // sys.setswitchinterval
@@ -124,6 +142,10 @@ struct RunConfig {
     // Line samples for the editor's markers (py_line events): a new sample period every
     // line_sample_ms of run time (virtual on the simulated machine); 0 = off.
     double line_sample_ms = 0;
+    // The run's local time zone. Unset: Run::start fills it, on its caller's thread (never a
+    // worker's: see host_local_zone), with host_local_zone() on the real machine and UTC on the
+    // simulated one (its output is the same on every machine, whatever the host's zone).
+    std::optional<LocalZone> local_zone;
     // OS threads started with the run, by the caller of Run::start, for workers to start on
     // without creating one (ThreadCache). In the browser a thread created by another thread
     // waits for the page's main thread (17-36 ms under load); each is a Web Worker of the page's
@@ -143,7 +165,8 @@ class Run {
     static constexpr double kOtherWorkMinS = 0.2;
     static constexpr double kDisturbedCores = 0.25;
 
-    // Starts `body` on a new controller thread. Any thread; never blocks.
+    // Starts `body` on a new controller thread. Any thread; never blocks. In the browser call
+    // it on the page's main thread when config.local_zone is unset (host_local_zone).
     [[nodiscard]] static std::shared_ptr<Run> start(Body body, RunConfig config = {});
     ~Run();  // stops and joins
 

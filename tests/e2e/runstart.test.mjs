@@ -30,7 +30,8 @@ async function mainThreadSpan(page) {
 }
 
 describe('run start and wall time', { timeout: 600_000 }, () => {
-  const env = withPage('#v=1&sample=threading&io_ms=0');
+  // The page's zone is India's (UTC+5:30, no DST): neither UTC nor this machine's.
+  const env = withPage('#v=1&sample=threading&io_ms=0', { contextOptions: { timezoneId: 'Asia/Kolkata' } });
 
   test('threading, io_ms=0: wall_ms runs from MainThread\'s start to its end, whichever way Run is pressed', async () => {
     const page = env.tab.page;
@@ -108,5 +109,51 @@ describe('run start and wall time', { timeout: 600_000 }, () => {
     const [printed, slowest] = s.output[0].text.split(' ').map(Number);
     console.log(`8 thread starts with the page busy: slowest ${slowest} ms; ended ${(busyEnd - printed).toFixed(0)} ms before the page was free`);
     assert.ok(printed < busyEnd, `the program ended ${(printed - busyEnd).toFixed(0)} ms after the page's main thread was free: a thread start waited for it`);
+  });
+
+  // Local time in a Web Worker: Emscripten 3.1.6's tzset (behind localtime_r and gmtime_r) is
+  // proxied to the page's main thread, so a program's first time.localtime() waited for the
+  // page to be free. The run's zone is read once on the page's main thread, at Run, and the
+  // interpreter computes local time from it: the program ends while the page is still busy,
+  // and shows the page's zone.
+  test('a program reads the local time while the page\'s main thread is busy', async () => {
+    const page = env.tab.page;
+    await page.evaluate((t) => window.interleave.setCode(t), [
+      'import datetime',
+      'import time',
+      '',
+      't = time.localtime()',
+      'z = time.strftime("%z")',
+      'now = datetime.datetime.now()',
+      'c = time.ctime()',
+      'print(f"{time.time() * 1000:.1f} {t.tm_gmtoff} {z} {now:%H:%M} {t.tm_hour:02}:{t.tm_min:02} {len(c)}")',
+      '',
+    ].join('\n'));
+    await frames(page, 2);
+    const { busyEnd, offset } = await page.evaluate(() => {
+      window.interleave.run();
+      const t0 = performance.now();
+      while (performance.now() - t0 < 6000) { /* the page's main thread is busy */ }
+      return { busyEnd: performance.timeOrigin + performance.now(), offset: -new Date().getTimezoneOffset() * 60 };
+    });
+    const s = await waitDone(page);
+    assert.equal(s.status, 'finished', JSON.stringify(s.output));
+    const [printed, gmtoff, z, nowHm, localHm, ctimeLen] = s.output[0].text.split(' ');
+    console.log(`local time with the page busy: ended ${(busyEnd - Number(printed)).toFixed(0)} ms before the page was free; ${s.output[0].text}`);
+    assert.ok(Number(printed) < busyEnd, `the program ended ${(Number(printed) - busyEnd).toFixed(0)} ms after the page's main thread was free: local time waited for it`);
+    assert.equal(offset, 19800, 'the page runs in Asia/Kolkata');
+    assert.equal(Number(gmtoff), offset);
+    assert.equal(z, '+0530');
+    // datetime.now() and time.localtime() agree (the same minute but for a minute turning).
+    const mins = (hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3));
+    const near = (a, b) => {
+      const d = Math.abs(mins(a) - mins(b));
+      return Math.min(d, 1440 - d) <= 1;
+    };
+    assert.ok(near(nowHm, localHm), `${nowHm} vs ${localHm}`);
+    // ... and the page's own local time at the moment the program printed.
+    const pageHm = new Date(Number(printed) + offset * 1000).toISOString().slice(11, 16);
+    assert.ok(near(pageHm, localHm), `${pageHm} vs ${localHm}`);
+    assert.equal(Number(ctimeLen), 24);
   });
 });

@@ -1,7 +1,8 @@
 # datetime for the playground's interpreter, after CPython 3.11's Lib/datetime.py (our own
 # code): timedelta, date, time, datetime, timezone (UTC and fixed offsets), with CPython's
 # normalisation, reprs, str forms, arithmetic, comparisons and strftime. The clock is the run's:
-# now()/today() read time.time(), which is the simulated machine's clock; local time is UTC.
+# now()/today() read time.time(), which is the simulated machine's clock; local time is the
+# time module's (the run's zone: the host's offset at run start, UTC on the simulated machine).
 
 import time as _time
 import math as _math
@@ -446,7 +447,7 @@ class date:
 
     @classmethod
     def fromtimestamp(cls, t):
-        y, m, d, hh, mm, ss, weekday, jday, dst = _time.gmtime(t)
+        y, m, d, hh, mm, ss, weekday, jday, dst = _time.localtime(t)
         return cls(y, m, d)
 
     @classmethod
@@ -815,7 +816,7 @@ class datetime(date):
         elif us < 0:
             t -= 1
             us += 1000000
-        y, m, d, hh, mm, ss, weekday, jday, dst = _time.gmtime(t)
+        y, m, d, hh, mm, ss, weekday, jday, dst = (_time.gmtime if utc else _time.localtime)(t)
         result = cls(y, m, d, hh, mm, ss, us, tz)
         if tz is not None:
             result = tz.fromutc(result.replace(tzinfo=tz)) if hasattr(tz, 'fromutc') else result
@@ -880,6 +881,8 @@ class datetime(date):
         off = self.utcoffset()
         if off is not None:
             s -= off.total_seconds()
+        else:  # naive: local time (the run's fixed offset)
+            s -= _time.localtime(0).tm_gmtoff
         return s + self._microsecond / 1e6
 
     def date(self):

@@ -1,15 +1,30 @@
 # time, the Python half (the clocks and sleep are time.cpp's, from the run): struct_time,
 # gmtime/localtime returning it, asctime, ctime, mktime, as CPython 3.11's Modules/timemodule.c.
-# ✗ tm_zone/tm_gmtoff are 'UTC'/0 for every struct_time (the playground's local time is UTC).
+# Local time is the run's zone (RunConfig::local_zone: on the real machine the host's offset when
+# the run started, read on the page's main thread; on the simulated machine UTC), never libc's.
+# ✗ No DST rule: every local time uses the run start's offset (see engine/run.hpp LocalZone).
 from _structseq import structseq as _structseq
 
 struct_time = _structseq('time.struct_time',
                          ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec',
                           'tm_wday', 'tm_yday', 'tm_isdst', 'tm_zone', 'tm_gmtoff'), 9,
-                         ('UTC', 0))
+                         ('GMT', 0))  # gmtime's, as glibc (CPython on Linux)
 
 _gmtime_tuple = gmtime
 _localtime_tuple = localtime
+_strftime = strftime
+
+
+def _local_class(base):
+    # localtime()'s struct_time: tm_zone/tm_gmtoff are the run's zone (gmtime's are 'GMT'/0).
+    class struct_time(base):
+        __slots__ = ()
+        tm_zone = property(lambda self: _local_zone()[0])
+        tm_gmtoff = property(lambda self: _local_zone()[1])
+    return struct_time
+
+
+_local_struct_time = _local_class(struct_time)
 
 
 def gmtime(secs=None):
@@ -17,7 +32,15 @@ def gmtime(secs=None):
 
 
 def localtime(secs=None):
-    return struct_time(_localtime_tuple(secs))
+    return _local_struct_time(_localtime_tuple(secs))
+
+
+def strftime(format, t=None):
+    if t is None:
+        return _strftime(format)
+    if isinstance(t, struct_time):
+        return _strftime(format, t, t.tm_zone, t.tm_gmtoff)
+    return _strftime(format, t)
 
 
 _DAYS = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')
