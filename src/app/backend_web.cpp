@@ -35,6 +35,16 @@ ui::App* g_app = nullptr;  // the automation target (main thread only)
 // The page side, in JavaScript. (clang-format would split JS operators such as !==.)
 // clang-format off
 EM_JS(int, location_hash_length, (), { return lengthBytesUTF8(location.hash); });
+// The page's address without its fragment or query (a share link's base: PlatformHooks).
+// A file: page's origin is "null": its scheme then.
+EM_JS(int, location_base_length, (), {
+    var o = location.origin !== "null" ? location.origin : location.protocol + "//";
+    return lengthBytesUTF8(o + location.pathname);
+});
+EM_JS(void, location_base_copy, (char* out, int capacity), {
+    var o = location.origin !== "null" ? location.origin : location.protocol + "//";
+    stringToUTF8(o + location.pathname, out, capacity);
+});
 EM_JS(void, location_hash_copy, (char* out, int capacity), {
     stringToUTF8(location.hash, out, capacity);
 });
@@ -315,6 +325,8 @@ class WebBackend final : public Backend {
         h.is_web = true;
         h.hardware_cores = std::thread::hardware_concurrency();  // navigator.hardwareConcurrency
         h.link_changed = [](const std::string& fragment) { replace_fragment(fragment.c_str()); };
+        h.link_base.assign(size_t(location_base_length()), '\0');
+        location_base_copy(h.link_base.data(), int(h.link_base.size()) + 1);
         h.export_ready = [](int id, bool download, const std::string& filename,
                             const std::string& json) {
             export_ready(id, download, filename.c_str(), json.data(), json.size());

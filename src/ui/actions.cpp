@@ -38,7 +38,7 @@ void share_popup(Playground& p) {
     p.controls.note("share:copy", ControlKind::button);
     same_line_if_fits(button_width("Copy with run=1"));
     if (ImGui::Button("Copy with run=1"))
-        p.copy_to_clipboard(p.link(true), "Link (with run=1) copied to the clipboard");
+        p.copy_to_clipboard(p.full_link(p.link(true)), "Link (with run=1) copied to the clipboard");
     p.controls.note("share:copy-run", ControlKind::button);
     same_line_if_fits(button_width("Close"));
     if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
@@ -90,7 +90,7 @@ void draw_actions(Playground& p, float width, bool equal) {
 
     size = row.next(ImGui::CalcTextSize("Share").x + pad * 1.5f);
     if (ImGui::Button("Share", size)) {
-        p.share_shown = p.link();
+        p.share_shown = p.full_link(p.link());
         p.copy_to_clipboard(p.share_shown, "Link copied to the clipboard");
         ImGui::OpenPopup("share");
     }

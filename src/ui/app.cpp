@@ -449,11 +449,13 @@ std::string App::ui_json() const {
         const size_t lines = vt >= 0 ? p.replay.lines_at(vt) : p.replay.lines_at(p.replay.end_ns());
         std::snprintf(buf, sizeof buf,
                       "\"replay\": {\"t_ns\": %lld, \"end_ns\": %lld, \"view_t_ns\": %lld, "
-                      "\"playing\": %s, \"speed\": %g, \"lines\": %zu, \"busy\": %d, \"link\": ",
+                      "\"playing\": %s, \"speed\": %g, \"lines\": %zu, \"busy\": %d, "
+                      "\"hover_ns\": %.0f, \"hover_span\": %s, \"link\": ",
                       static_cast<long long>(p.playback.t_ns),
                       static_cast<long long>(p.replay.end_ns()), static_cast<long long>(vt),
                       p.playback.playing ? "true" : "false", p.replay_speed, lines,
-                      p.replay.busy_at(vt >= 0 ? vt : p.replay.end_ns()));
+                      p.replay.busy_at(vt >= 0 ? vt : p.replay.end_ns()), p.timeline_hover_ns,
+                      p.timeline_hover_span ? "true" : "false");
         j += buf + samples::json_string(p.moment_link()) + "}, ";
     } else {
         j += "\"replay\": null, ";

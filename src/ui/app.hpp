@@ -41,6 +41,10 @@ enum class CopyResult {
 struct PlatformHooks {
     // The share link changed (web: history.replaceState of the fragment). May be empty.
     std::function<void(const std::string& fragment)> link_changed;
+    // What a copied or shown link starts with, before its "#v=1&..." fragment. Web: the page's
+    // address without its fragment (location.origin + pathname), so a pasted link opens the
+    // playground. Empty elsewhere: the desktop and the CLI take the fragment itself.
+    std::string link_base;
     // Save a file for the user (desktop: write it in the working directory, returning a
     // message for the status bar). Called on an export's own thread, never the UI's.
     std::function<std::string(const std::string& filename, const std::string& content)> save_file;

@@ -229,8 +229,9 @@ struct Playground {
     void show_diagnostics(std::vector<Diagnostic> list);
 
     // --- Each thread's current line (thread_lines.cpp; issue #10 item 5) ---------------------
-    LineMarkers line_markers;       // from the run's py_line and state events (ingest)
-    double timeline_hover_ns = -1;  // the moment under the mouse on the timeline, else -1
+    LineMarkers line_markers;          // from the run's py_line and state events (ingest)
+    double timeline_hover_ns = -1;     // the moment under the mouse on the timeline, else -1
+    bool timeline_hover_span = false;  // a span's tooltip is shown (automation: ui().replay)
     // In poll(): the editor's ▶ per thread at the moment shown — the one under the mouse on
     // the timeline, else the live edge (the end, for a finished run).
     void poll_line_markers();
@@ -263,6 +264,8 @@ struct Playground {
     void build_replay(bool batch);    // once the finished run is recorded (poll)
     void poll_replay();               // in poll(): moves the replay clock by the frame's time
     std::string moment_link() const;  // the link with run=1 and t= the replay's moment
+    // A link to give someone (copied, shown in Share): hooks.link_base + the fragment.
+    std::string full_link(const std::string& fragment) const { return hooks.link_base + fragment; }
 
   private:
     mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared

@@ -108,17 +108,24 @@ void draw_replay_bar(Playground& p) {
         }
     }
 
-    // Step to the previous / next event (a line printed, a state changed).
+    // Step to the previous / next event: a line printed, a thread's state changed, or a
+    // thread's line marker moved (what a learner sees change, so each step shows something).
     same_line_if_fits(ImGui::GetFrameHeight() * 2 + st.ItemInnerSpacing.x);
     if (ImGui::ArrowButton("##replay-prev", ImGuiDir_Left))
         pb.seek(p.replay.prev_moment(pb.t_ns), end);
     p.controls.note("replay:prev", ControlKind::button);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Previous event: an output line, a thread changing state, or a thread's line marker "
+            "moving");
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
     if (ImGui::ArrowButton("##replay-next", ImGuiDir_Right))
         pb.seek(p.replay.next_moment(pb.t_ns), end);
     p.controls.note("replay:next", ControlKind::button);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Next event: an output line, a thread changing state, or a thread's line marker "
+            "moving");
 
     // t, then "Link to this moment" at the row's right end (or on a row of its own).
     ImGui::SameLine();
@@ -148,9 +155,10 @@ void draw_replay_bar(Playground& p) {
             "editor's line markers show it as it was then");
     if (link_beside) ImGui::SameLine();
     if (ImGui::Button(link_label))
-        p.copy_to_clipboard(p.moment_link(), "Link to this moment (" +
-                                                 format_duration(static_cast<double>(pb.t_ns)) +
-                                                 ") copied to the clipboard");
+        p.copy_to_clipboard(p.full_link(p.moment_link()),
+                            "Link to this moment (" +
+                                format_duration(static_cast<double>(pb.t_ns)) +
+                                ") copied to the clipboard");
     p.controls.note("replay:link", ControlKind::button);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(

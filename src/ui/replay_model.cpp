@@ -45,6 +45,10 @@ void ReplayModel::build(std::vector<int64_t> line_times_ns, const engine::SpanBu
         moments_.push_back(s.begin_ns);
         moments_.push_back(s.end_ns);
     }
+    // The editor's line markers move at line samples: stepping stops there too, so every
+    // step shows something change (a learner steps through the lines a thread runs).
+    markers_.move_times(moments_);
+    for (auto& m : moments_) m = std::clamp<int64_t>(m, 0, end_ns_);
     std::sort(moments_.begin(), moments_.end());
     moments_.erase(std::unique(moments_.begin(), moments_.end()), moments_.end());
 }

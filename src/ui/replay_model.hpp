@@ -16,8 +16,10 @@
 // Semantics ✓: a line printed at exactly t is shown at t; a span that began at or before t and
 //   ends after it is shown up to t; one that begins after t is not shown; at t = end every span
 //   and line is shown whole (the live view's final picture). Busy = running, starting or
-//   serialising (engine::is_busy, as the Cores view). Moments are the distinct times at which
-//   something changes (a line, a span's begin or end), 0 and the end included.
+//   serialising (engine::is_busy, as the Cores view). Moments (the events next/previous step
+//   to) are the distinct times at which something shown changes: an output line, a span's
+//   begin or end (a thread's state), a thread's line marker moving to another line; 0 and
+//   the end included.
 //   Line markers at t are LineMarkers::at(t) of the run's py_line and state events (the last
 //   program line each live thread published by t, sampled every 10 ms of run time while it
 //   runs, and as it starts to wait); past the end, the end's.

@@ -175,8 +175,10 @@ ImU32 color_worker(uint32_t k) {
     return worker_color(static_cast<uint16_t>(k));
 }
 
+// `cut_ns` >= 0: a replay's moment. A span still going then is shown cut at t (the caller
+// does not hover spans that begin after t).
 void tooltip_for(const Playground& p, const TimelineScratch& sc, const Region& r, const LaneQuad& q,
-                 const TimeView& view) {
+                 const TimeView& view, int64_t cut_ns) {
     ImGui::BeginTooltip();
     if (q.index < 0 && q.merged > 1) {
         ImGui::Text("%u spans here, each narrower than a pixel", q.merged);
@@ -241,8 +243,13 @@ void tooltip_for(const Playground& p, const TimelineScratch& sc, const Region& r
         }
         ImGui::TextDisabled("on %s", worker_name(p, r.id).c_str());
     }
+    const bool cut = cut_ns >= 0 && e > static_cast<double>(cut_ns);
+    if (cut) e = std::max(b, static_cast<double>(cut_ns));
     const std::string start = format_duration(b), dur = format_duration(e - b);
-    ImGui::Text("start %s, duration %s%s", start.c_str(), dur.c_str(), open ? " (still open)" : "");
+    ImGui::Text("start %s, duration %s%s", start.c_str(), dur.c_str(),
+                open  ? " (still open)"
+                : cut ? " so far (at the replay's t)"
+                      : "");
     (void)view;
     ImGui::EndTooltip();
 }
@@ -254,6 +261,7 @@ void draw_timeline_panel(Playground& p) {
     TimelineScratch& sc = *p.timeline_scratch;
     ImGuiIO& io = ImGui::GetIO();
     p.timeline_hover_ns = -1;
+    p.timeline_hover_span = false;
     p.timeline_lanes.clear();
     const float fs = ImGui::GetFontSize();
     const bool running = p.running();
@@ -561,15 +569,18 @@ void draw_timeline_panel(Playground& p) {
                               on->kind == LaneKind::worker ? "\nclick: show its lines" : "");
         if (clicked) p.selected_worker = on && on->kind == LaneKind::worker ? int(on->id) : -1;
     }
-    // Hover: the quad under the mouse, in the strip under the mouse.
+    // Hover: the quad under the mouse, in the strip under the mouse. In a replay, nothing
+    // right of its moment: those spans are not drawn yet (nor hoverable, nor clickable).
+    const bool before_t = view_t < 0 || io.MousePos.x <= x_t;
     if ((hovered || clicked) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2) &&
         io.MousePos.x >= p.view.x0) {
         const Region* best = nullptr;
         const LaneQuad* hit = nullptr;
         for (const Region& r : sc.regions) {
-            if (io.MousePos.y < r.y0 || io.MousePos.y >= r.y1) continue;
+            if (!before_t || io.MousePos.y < r.y0 || io.MousePos.y >= r.y1) continue;
             for (size_t i = r.q0; i < r.q1; ++i) {
                 const LaneQuad& q = sc.quads[i];
+                if (view_t >= 0 && q.x0 > x_t) continue;  // begins after the replay's t
                 if (io.MousePos.x >= q.x0 - 0.5f && io.MousePos.x < q.x1 + 0.5f) {
                     best = &r;
                     hit = &q;  // later regions (deeper tasks, open spans) win
@@ -581,10 +592,14 @@ void draw_timeline_panel(Playground& p) {
             p.selected_worker = !hit                          ? -1
                                 : best->kind == LaneKind::gil ? int(hit->key)
                                                               : int(best->id);
-        if (hit && hovered) tooltip_for(p, sc, *best, *hit, p.view);
+        if (hit && hovered) {
+            tooltip_for(p, sc, *best, *hit, p.view, view_t);
+            p.timeline_hover_span = true;
+        }
         // A cursor line, and the time under the mouse on the axis; the editor's line markers
-        // show that moment.
-        p.timeline_hover_ns = p.view.t_of(io.MousePos.x);
+        // show that moment (in a replay, no later than its t: the future is not shown).
+        p.timeline_hover_ns = view_t >= 0 ? std::min(p.view.t_of(io.MousePos.x), double(view_t))
+                                          : p.view.t_of(io.MousePos.x);
         const std::string t = format_duration(p.view.t_of(io.MousePos.x));
         dl->AddLine(ImVec2(io.MousePos.x, clip_min.y), ImVec2(io.MousePos.x, clip_max.y),
                     theme_is_dark() ? IM_COL32(255, 255, 255, 70) : IM_COL32(0, 0, 0, 70));

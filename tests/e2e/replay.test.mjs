@@ -1,7 +1,8 @@
 // Replay and scrubbing (issue #11 item 4): a finished simulated run is played back on its
 // virtual clock; the scrubber moves both ways; the console and the editor's line markers show
-// the scrubbed moment; "Link to this moment" (t=) opens that moment after the run; a bad t=
-// gives a notice. Everything is exact: the simulated machine's times do not depend on load.
+// the scrubbed moment; "Link to this moment" (t=) copies a full address that opens that moment
+// after the run; a bad t= gives a notice; the timeline right of the replay's t has nothing to
+// hover. Everything is exact: the simulated machine's times do not depend on load.
 // Screenshots: build/e2e/replay-*.png (the scrubbed timeline, the Cores view, the opened link).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -58,9 +59,25 @@ const ms = 1e6;
 const printedBy = (s, t) => s.output.filter((l) => l.t_ms * ms <= t).map((l) => l.text);
 
 describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => {
-  const env = withPage('#v=1&sample=threading&machine=simulated');
+  const env = withPage('#v=1&sample=threading&machine=simulated',
+    { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
 
-  let moment;  // { t, lines, markers, link } at the scrubbed moment
+  let moment;  // { t, lines, markers, link, copied } at the scrubbed moment
+  // What a copy button put on the page's clipboard (it writes through a promise).
+  // The replay's state over the next few frames (the page skips drawing some frames while the
+  // GPU is behind, and an undrawn frame hit-tests no span): every frame's, in order.
+  const hoverFrames = async (page, n = 5) => {
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      await frames(page, 1);
+      out.push((await uiState(page)).replay);
+    }
+    return out;
+  };
+  const copied = (page, before) => waitFor(page, async (b) => {
+    const t = await navigator.clipboard.readText();
+    return t !== b ? t : null;
+  }, before, { what: 'the copy to reach the clipboard' });
 
   test('plays back, scrubs both ways, and shows the console and line markers at that moment', async () => {
     const page = env.tab.page;
@@ -92,6 +109,14 @@ describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => 
     assert.equal(r.lines, 2, 'the console shows the two lines printed by then');
     assert.deepEqual(await threadMarkers(page), [WORKER_SLEEP, MAIN_JOIN]);
     moment = { t: r.t_ns, lines: r.lines, markers: await threadMarkers(page), link: r.link };
+    // "Link to this moment" copies a whole address, not only the fragment: pasted anywhere,
+    // it opens the playground.
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await click(page, 'replay:link');
+    moment.copied = await copied(page, 'nothing yet');
+    const base = await page.evaluate(() => location.origin + location.pathname);
+    assert.ok(base.startsWith('http'), base);
+    assert.equal(moment.copied, base + moment.link);
     await shot(page, 'scrubbed');
     await page.keyboard.press('c');
     await shot(page, 'cores');
@@ -136,7 +161,7 @@ describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => 
     assert.match(moment.link, /machine=simulated/);
     const other = await newPage(env.browser);
     try {
-      await other.page.goto(env.server.url + moment.link);
+      await other.page.goto(moment.copied);  // the address "Link to this moment" copied
       await other.page.evaluate(() => window.interleave.ready);
       const s = await waitDone(other.page);
       assert.equal(s.status, 'finished');
@@ -152,6 +177,61 @@ describe('replay and scrubbing of a simulated run', { timeout: 600_000 }, () => 
     } finally {
       await other.context.close();
     }
+  });
+
+  test('the timeline right of the replay\'s t has no span to hover; Share copies a whole address', async () => {
+    const page = env.tab.page;
+    await page.keyboard.press('t');
+    await frames(page, 3);
+    const end = (await uiState(page)).replay.end_ns;
+    const lanes = await control(page, 'timeline:lanes');
+    // At the run's end every span is drawn: find points over spans along a column at 80% of
+    // the lanes' width (the labels column is left of it).
+    await click(page, 'replay:t', 0.999);
+    assert.ok((await uiState(page)).replay.t_ns > 0.99 * end);
+    const x = lanes.x + lanes.w * 0.8;
+    const over = [];
+    for (let y = lanes.y + 6; y < lanes.y + Math.min(lanes.h, 400); y += 10) {
+      await page.mouse.move(x, y);
+      if ((await hoverFrames(page)).some((r) => r.hover_span)) over.push(y);
+    }
+    assert.ok(over.length > 0, 'the scan finds spans to hover at the end of the run');
+    // Back to the run's start: those spans lie right of t now, and are not drawn yet.
+    await click(page, 'replay:t', 0.002);
+    const t = (await uiState(page)).replay.t_ns;
+    assert.ok(t < 0.1 * end, `scrubbed to ${t} of ${end}`);
+    for (const y of over) {
+      await page.mouse.move(x, y);
+      for (const r of await hoverFrames(page)) {
+        assert.equal(r.hover_span, false, `a span beyond t = ${t} hovered at y ${y}`);
+        assert.ok(r.hover_ns <= t, `the editor's markers would show ${r.hover_ns}, after t = ${t}`);
+      }
+    }
+    await shot(page, 'hover-beyond-t');
+    // Mid-run, spans left of t are still there to hover (their tooltips cut at t).
+    await click(page, 'replay:t', 0.7);
+    const mid = (await uiState(page)).replay.t_ns;
+    let found = null;
+    for (let fx = 0.95; fx > 0.3 && !found; fx -= 0.05) {
+      for (const y of over) {
+        await page.mouse.move(lanes.x + lanes.w * fx, y);
+        found = (await hoverFrames(page)).find((r) => r.hover_span && r.hover_ns < mid);
+        if (found) break;
+      }
+    }
+    assert.ok(found, `a span left of t = ${mid} can be hovered`);
+    await shot(page, 'hover-cut');
+    await page.mouse.move(0, 0);
+
+    // Share: the whole address too.
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await click(page, 'share');
+    const link = await copied(page, 'nothing yet');
+    const s = await state(page);
+    assert.equal(link, await page.evaluate(() => location.origin + location.pathname) + s.link);
+    await page.keyboard.press('Escape');
+    await frames(page, 3);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('a bad t= gives a notice, not a crash', async () => {

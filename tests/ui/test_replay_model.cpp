@@ -143,6 +143,13 @@ TEST_CASE("replay: the editor's line markers at t, scrubbed both ways, from the 
     CHECK(m.markers_at(50 * ms).empty());   // everyone has exited: the live view's end
     CHECK(m.markers_at(900 * ms).empty());  // past the end: the end's
     CHECK(m.markers_at(-3).size() == 1);    // before 0: 0's
+    // Next/previous event stop where a marker moves (Thread-1 to line 21 at 30 ms), not at
+    // the module's line (35 ms), besides output lines (5 ms) and state changes.
+    std::vector<int64_t> forward;
+    for (int64_t t = 0; t < m.end_ns();) forward.push_back(t = m.next_moment(t));
+    CHECK(forward == std::vector<int64_t>{5 * ms, 10 * ms, 20 * ms, 30 * ms, 40 * ms, 50 * ms});
+    CHECK(m.prev_moment(35 * ms) == 30 * ms);
+    CHECK(m.prev_moment(30 * ms) == 20 * ms);
     m.clear();
     CHECK(m.markers_at(0).empty());
 }

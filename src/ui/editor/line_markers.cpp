@@ -74,6 +74,11 @@ const std::vector<int>& LineMarkers::lines_of(uint16_t worker) const {
     return worker < workers_.size() ? workers_[worker].seen : none;
 }
 
+void LineMarkers::move_times(std::vector<int64_t>& out) const {
+    for (const Worker& w : workers_)
+        for (const Sample& s : w.lines) out.push_back(s.t);  // add() keeps changes only
+}
+
 const char* line_marker_state(engine::WorkerState s) {
     using engine::WorkerState;
     switch (s) {

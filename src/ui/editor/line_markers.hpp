@@ -42,6 +42,9 @@ class LineMarkers {
     // once): "its lines", shown when its timeline lane is selected. Empty for an unknown
     // worker. O(1); the set grows in add() (O(log lines) per new line).
     const std::vector<int>& lines_of(uint16_t worker) const;
+    // Appends every time a marker moved (a worker's line changed, its first line included):
+    // the moments a replay's "next/previous event" stops at. O(samples).
+    void move_times(std::vector<int64_t>& out) const;
 
   private:
     struct Sample {
