@@ -185,6 +185,7 @@ class Pickler {
         if (memo_get(v)) return true;
         if (t == &str_type) return save_str(v);
         if (t == &bytes_type) return save_bytes(v);
+        if (t == &bytearray_type) return save_bytearray(v);
         if (t == &tuple_type) return save_tuple(v);
         if (t == &list_type) return save_list(v);
         if (t == &dict_type) return save_dict(v);
@@ -290,6 +291,20 @@ class Pickler {
             le(s.size(), 8);
         }
         out_ += s;
+        memoize(v);
+        return true;
+    }
+    // bytearray under protocol 4: bytearray(b'...') by REDUCE (its __reduce_ex__(4)).
+    bool save_bytearray(Value v) {
+        Bytes* copy = new_bytes(ts_, v.as<ByteArray>()->view());
+        if (!copy) return false;
+        Rooted kc(ts_, Value::from_ptr(copy));
+        const Value item = kc.get();
+        Tuple* args = new_tuple_from(ts_, &item, 1);
+        if (!args) return false;
+        Rooted ka(ts_, Value::from_ptr(args));
+        if (!save(Value::from_ptr(&bytearray_type)) || !save(ka.get())) return false;
+        op(REDUCE);
         memoize(v);
         return true;
     }

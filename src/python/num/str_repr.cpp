@@ -84,7 +84,10 @@ std::string ascii_str(std::string_view utf8) {
     return out;
 }
 
-std::string repr_bytes(std::string_view bytes) {
+namespace {
+
+// PyBytes_Repr; bytearray_repr (3.11) also escapes every ' even inside "...".
+std::string repr_byte_string(std::string_view bytes, bool escape_single) {
     const char quote = pick_quote(bytes);
     std::string out;
     out.reserve(bytes.size() + 3);
@@ -92,10 +95,24 @@ std::string repr_bytes(std::string_view bytes) {
     out.push_back(quote);
     for (char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
+        if (escape_single && c == '\'') {
+            out += "\\'";
+            continue;
+        }
         if (!append_ascii_escaped(out, c, quote)) append_hex(out, 'x', c, 2);
     }
     out.push_back(quote);
     return out;
+}
+
+}  // namespace
+
+std::string repr_bytes(std::string_view bytes) {
+    return repr_byte_string(bytes, false);
+}
+
+std::string repr_bytearray(std::string_view bytes) {
+    return "bytearray(" + repr_byte_string(bytes, true) + ")";
 }
 
 }  // namespace interleave::python

@@ -18,8 +18,10 @@ namespace interleave::python {
 std::string repr_str(std::string_view utf8);
 // ascii(s) for a str given as UTF-8.
 std::string ascii_str(std::string_view utf8);
-// repr(b) for bytes: b'...'. (bytearray: "bytearray(" + repr_bytes + ")".)
+// repr(b) for bytes: b'...'.
 std::string repr_bytes(std::string_view bytes);
+// repr(b) for bytearray: bytearray(b'...'), which escapes every ' (CPython 3.11's bytearray_repr).
+std::string repr_bytearray(std::string_view bytes);
 // Appends repr(s) to out (no intermediate string).
 void append_repr_str(std::string& out, std::string_view utf8, bool ascii_only = false);
 

@@ -51,6 +51,18 @@ std::string_view str_view(Value v);  // v must be a str
 
 // --- bytes ---------------------------------------------------------------------------------
 Bytes* new_bytes(ThreadState& ts, std::string_view data);
+// --- bytearray (bytearray.cpp) -------------------------------------------------------------
+ByteArray* new_bytearray(ThreadState& ts, std::string_view data);
+// The data of a bytes or bytearray (CPython's buffer protocol for the two); false for others.
+// A bytearray's view is valid until it is next resized.
+bool bytes_like(Value v, std::string_view* out);
+// A new bytes, or bytearray when `like` is one (methods shared by both return their own type).
+Value new_bytes_like(ThreadState& ts, Value like, std::string_view data);
+// The bytes of bytes(...)/bytearray(...) arguments (source, encoding, errors), as CPython
+// 3.11's bytes_new and bytearray___init__ read them; `name` is "bytes" or "bytearray" for the
+// messages. False with the exception set.
+bool bytes_from_args(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames,
+                     const char* name, std::string* out);
 
 // --- tuple ---------------------------------------------------------------------------------
 Tuple* new_tuple(ThreadState& ts, int64_t size);  // items null-filled: set them all

@@ -47,43 +47,70 @@ bool b_hash(ThreadState&, Value self, int64_t* out) {
     return true;
 }
 
+// The slots below serve bytes and bytearray alike (bytes_like() reads either; results take
+// the type of the left operand, as CPython's bytes_concat and bytearray_concat).
+bool is_bytearray(Value v) {
+    return !is_type(v, &bytes_type);
+}
+
 Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
-    if (!is_type(b, &bytes_type)) return not_implemented();
-    int c = a.as<Bytes>()->view().compare(b.as<Bytes>()->view());
+    std::string_view x, y;
+    if (!bytes_like(a, &x) || !bytes_like(b, &y)) return not_implemented();
+    int c = x.compare(y);
     switch (op) {
-        case CompareOp::lt: return Value::boolean(c < 0);
-        case CompareOp::le: return Value::boolean(c <= 0);
-        case CompareOp::eq: return Value::boolean(c == 0);
-        case CompareOp::ne: return Value::boolean(c != 0);
-        case CompareOp::gt: return Value::boolean(c > 0);
-        default: return Value::boolean(c >= 0);
+        case CompareOp::lt:
+            return Value::boolean(c < 0);
+        case CompareOp::le:
+            return Value::boolean(c <= 0);
+        case CompareOp::eq:
+            return Value::boolean(c == 0);
+        case CompareOp::ne:
+            return Value::boolean(c != 0);
+        case CompareOp::gt:
+            return Value::boolean(c > 0);
+        default:
+            return Value::boolean(c >= 0);
     }
 }
 
 Value b_getitem(ThreadState& ts, Value self, Value key) {
-    Bytes* b = self.as<Bytes>();
+    std::string_view s;
+    bytes_like(self, &s);
     if (is_type(key, &slice_type)) {
         int64_t start, stop, step, n;
-        if (!slice_indices(ts, key, b->size, &start, &stop, &step, &n)) return Value::null();
+        if (!slice_indices(ts, key, int64_t(s.size()), &start, &stop, &step, &n))
+            return Value::null();
+        bytes_like(self, &s);  // the slice's __index__ may have resized a bytearray
         std::string out;
-        for (int64_t i = 0, j = start; i < n; ++i, j += step) out += b->data[j];
-        return Value::from_ptr(new_bytes(ts, out));
+        for (int64_t i = 0, j = start; i < n && j >= 0 && j < int64_t(s.size()); ++i, j += step)
+            out += s[size_t(j)];
+        return new_bytes_like(ts, self, out);
     }
     int64_t i;
-    if (!index_i64(ts, key, &i, &exc_IndexError)) return Value::null();
-    if (i < 0) i += b->size;
-    if (i < 0 || i >= b->size) return raise(ts, &exc_IndexError, "index out of range");
-    return Value::from_small(static_cast<unsigned char>(b->data[i]));
+    if (!index_i64(ts, key, &i, &exc_IndexError)) {
+        if (exc_matches(ts, &exc_TypeError)) {
+            clear_exc(ts);
+            raisef(ts, &exc_TypeError, "{} indices must be integers or slices, not {}",
+                   is_bytearray(self) ? "bytearray" : "byte", type_name(key));
+        }
+        return Value::null();
+    }
+    bytes_like(self, &s);
+    if (i < 0) i += int64_t(s.size());
+    if (i < 0 || i >= int64_t(s.size()))
+        return raise(ts, &exc_IndexError,
+                     is_bytearray(self) ? "bytearray index out of range" : "index out of range");
+    return Value::from_small(static_cast<unsigned char>(s[size_t(i)]));
 }
 
 Value b_add(ThreadState& ts, Value a, Value b) {
-    if (!is_type(a, &bytes_type)) return not_implemented();
-    if (!is_type(b, &bytes_type))
-        return raisef(ts, &exc_TypeError, "can't concat {} to bytes", type_name(b));
-    std::string s(a.as<Bytes>()->view());
-    s += b.as<Bytes>()->view();
-    Bytes* r = new_bytes(ts, s);
-    return r ? Value::from_ptr(r) : Value::null();
+    std::string_view x, y;
+    if (!bytes_like(a, &x)) return not_implemented();
+    if (!bytes_like(b, &y))
+        return raisef(ts, &exc_TypeError, "can't concat {} to {}", type_name(b), type_name(a));
+    std::string s(x);
+    s += y;
+    return new_bytes_like(ts, a, s);
 }
 
 Value b_iter(ThreadState& ts, Value self) {
@@ -91,52 +118,52 @@ Value b_iter(ThreadState& ts, Value self) {
 }
 
 int b_contains(ThreadState& ts, Value self, Value item) {
-    std::string_view s = self.as<Bytes>()->view();
-    if (item.is_small()) return s.find(char(item.as_small())) != std::string_view::npos;
-    if (is_type(item, &bytes_type)) return s.find(item.as<Bytes>()->view()) != std::string_view::npos;
+    std::string_view s, sub;
+    bytes_like(self, &s);
+    if (bytes_like(item, &sub)) return s.find(sub) != std::string_view::npos;
+    if (is_int(item)) {
+        int64_t c;
+        if (!index_i64(ts, item, &c)) return -1;
+        if (c < 0 || c > 255) {
+            raise(ts, &exc_ValueError, "byte must be in range(0, 256)");
+            return -1;
+        }
+        bytes_like(self, &s);
+        return s.find(char(c)) != std::string_view::npos;
+    }
     raisef(ts, &exc_TypeError, "a bytes-like object is required, not '{}'", type_name(item));
     return -1;
 }
 
-Value b_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple*) {
-    if (nargs == 0) return Value::from_ptr(new_bytes(ts, ""));
-    Value x = args[0];
-    if (is_str(x)) {
-        if (nargs < 2) return raise(ts, &exc_TypeError, "string argument without an encoding");
-        return Value::from_ptr(new_bytes(ts, str_view(x)));
-    }
-    if (x.is_small()) {
-        if (x.as_small() < 0) return raise(ts, &exc_ValueError, "negative count");
-        return Value::from_ptr(new_bytes(ts, std::string(size_t(x.as_small()), '\0')));
-    }
-    RootedVector items(ts);
-    if (!iterate_into(ts, x, items.v)) return Value::null();
-    std::string s;
-    for (Value v : items.v) {
-        int64_t i;
-        if (!index_i64(ts, v, &i)) return Value::null();
-        if (i < 0 || i > 255) return raise(ts, &exc_ValueError, "bytes must be in range(0, 256)");
-        s += char(i);
-    }
-    return Value::from_ptr(new_bytes(ts, s));
+Value b_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+    std::string data;
+    if (!bytes_from_args(ts, args, nargs, kwnames, "bytes", &data)) return Value::null();
+    return Value::from_ptr(new_bytes(ts, data));
 }
 
 }  // namespace
 
 void setup_bytes_methods(TypeBuilder& b);  // bytes_methods.cpp
+void share_bytes_slots(Type& t);
+void setup_bytearray_type(TypeBuilder& b);  // bytearray.cpp
 
 void setup_bytes_type(TypeBuilder& b) {
     b.init(bytes_type, "bytes", nullptr, sizeof(Bytes));
     bytes_type.repr = b_repr;
     bytes_type.len = b_len;
     bytes_type.hash = b_hash;
-    bytes_type.richcompare = b_richcompare;
-    bytes_type.getitem = b_getitem;
-    bytes_type.iter = b_iter;
-    bytes_type.contains = b_contains;
     bytes_type.new_ = b_new;
-    bytes_type.num.binary[int(BinaryOp::add)] = b_add;
-    setup_bytes_methods(b);
+    share_bytes_slots(bytes_type);
+    setup_bytearray_type(b);
+    setup_bytes_methods(b);  // for both types
+}
+
+void share_bytes_slots(Type& t) {
+    t.richcompare = b_richcompare;
+    t.getitem = b_getitem;
+    t.iter = b_iter;
+    t.contains = b_contains;
+    t.num.binary[int(BinaryOp::add)] = b_add;
 }
 
 }  // namespace interleave::python

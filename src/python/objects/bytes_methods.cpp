@@ -15,45 +15,46 @@ namespace interleave::python {
 
 namespace {
 
+// The data of self (bytes or bytearray: these methods serve both).
 std::string_view bv(Value v) {
-    return v.as<Bytes>()->view();
+    std::string_view s;
+    bytes_like(v, &s);
+    return s;
 }
 
-Value make(ThreadState& ts, std::string_view s) {
-    Bytes* b = new_bytes(ts, s);
-    return b ? Value::from_ptr(b) : Value::null();
+// A result of self's type: bytes methods return bytes, bytearray's a bytearray.
+Value make(ThreadState& ts, Value self, std::string_view s) {
+    return new_bytes_like(ts, self, s);
 }
 
-// A bytes-like argument (bytes only here): its data, or TypeError as CPython words it.
+// A bytes-like argument (bytes or bytearray): its data, or TypeError as CPython words it.
 bool want_bytes(ThreadState& ts, Value v, std::string_view* out) {
-    if (is_type(v, &bytes_type)) {
-        *out = bv(v);
-        return true;
-    }
+    if (bytes_like(v, out)) return true;
     raisef(ts, &exc_TypeError, "a bytes-like object is required, not '{}'", type_name(v));
     return false;
 }
 
 Value b_mul(ThreadState& ts, Value a, Value b) {
-    Value seq = is_type(a, &bytes_type) ? a : b;
-    Value count = is_type(a, &bytes_type) ? b : a;
+    std::string_view unused;
+    Value seq = bytes_like(a, &unused) ? a : b;
+    Value count = seq == a ? b : a;
     if (!is_int(count)) return not_implemented();
     int64_t n;
     if (!index_i64(ts, count, &n, &exc_OverflowError)) return Value::null();
     std::string_view s = bv(seq);
-    if (n <= 0 || s.empty()) return make(ts, "");
+    if (n <= 0 || s.empty()) return make(ts, seq, "");
     if (uint64_t(n) > (uint64_t(1) << 40) / s.size()) return raise_memory_error(ts);
     std::string out;
     out.reserve(s.size() * size_t(n));
     for (int64_t i = 0; i < n; ++i) out += s;
-    return make(ts, out);
+    return make(ts, seq, out);
 }
 
 template <int (*F)(int)>
 Value map_bytes(ThreadState& ts, const Value* a, size_t, Tuple*) {
     std::string s(bv(a[0]));
     for (char& c : s) c = char(F(static_cast<unsigned char>(c)));
-    return make(ts, s);
+    return make(ts, a[0], s);
 }
 int up(int c) {
     return c < 0x80 ? std::toupper(c) : c;
@@ -63,6 +64,29 @@ int low(int c) {
 }
 int swap(int c) {
     return c < 0x80 ? (std::isupper(c) ? std::tolower(c) : std::toupper(c)) : c;
+}
+
+// bytes.title(): a cased letter after an uncased byte goes upper, other letters lower (ASCII
+// only, as CPython's _Py_bytes_title).
+Value m_title(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    std::string s(bv(a[0]));
+    bool prev_cased = false;
+    for (char& c : s) {
+        const int u = static_cast<unsigned char>(c);
+        const bool cased = u < 0x80 && std::isalpha(u);
+        if (cased) c = char(prev_cased ? std::tolower(u) : std::toupper(u));
+        prev_cased = cased;
+    }
+    return make(ts, a[0], s);
+}
+
+// bytes.capitalize(): the first byte upper, the rest lower (ASCII only).
+Value m_capitalize(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    std::string s(bv(a[0]));
+    for (size_t i = 0; i < s.size(); ++i)
+        s[i] =
+            char(i ? low(static_cast<unsigned char>(s[i])) : up(static_cast<unsigned char>(s[i])));
+    return make(ts, a[0], s);
 }
 
 template <int (*F)(int)>
@@ -126,7 +150,7 @@ Value m_split(ThreadState& ts, const Value* a, size_t n, Tuple*) {
             } else {
                 while (j < s.size() && !p_space(static_cast<unsigned char>(s[j]))) ++j;
             }
-            list_append(ts, out, make(ts, s.substr(i, j - i)));
+            list_append(ts, out, make(ts, a[0], s.substr(i, j - i)));
             if (maxsplit > 0) --maxsplit;
             i = j;
             if (maxsplit == 0 && i < s.size()) {
@@ -134,7 +158,7 @@ Value m_split(ThreadState& ts, const Value* a, size_t n, Tuple*) {
                 if (i < s.size()) {
                     size_t e = s.size();
                     while (e > i && p_space(static_cast<unsigned char>(s[e - 1]))) --e;
-                    list_append(ts, out, make(ts, s.substr(i, e - i)));
+                    list_append(ts, out, make(ts, a[0], s.substr(i, e - i)));
                 }
                 break;
             }
@@ -148,10 +172,10 @@ Value m_split(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     for (;;) {
         size_t j = maxsplit == 0 ? std::string_view::npos : s.find(sep, i);
         if (j == std::string_view::npos) {
-            list_append(ts, out, make(ts, s.substr(i)));
+            list_append(ts, out, make(ts, a[0], s.substr(i)));
             break;
         }
-        list_append(ts, out, make(ts, s.substr(i, j - i)));
+        list_append(ts, out, make(ts, a[0], s.substr(i, j - i)));
         i = j + sep.size();
         if (maxsplit > 0) --maxsplit;
     }
@@ -167,7 +191,7 @@ Value strip_impl(ThreadState& ts, const Value* a, size_t n, bool left, bool righ
         while (b < e && chars.find(s[b]) != std::string_view::npos) ++b;
     if (right)
         while (e > b && chars.find(s[e - 1]) != std::string_view::npos) --e;
-    return make(ts, s.substr(b, e - b));
+    return make(ts, a[0], s.substr(b, e - b));
 }
 Value m_strip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return strip_impl(ts, a, n, true, true);
@@ -185,20 +209,22 @@ Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!iterate_into(ts, a[1], items.v)) return Value::null();
     std::string out;
     for (size_t i = 0; i < items.v.size(); ++i) {
-        if (!is_type(items.v[i], &bytes_type))
+        std::string_view item;
+        if (!bytes_like(items.v[i], &item))
             return raisef(ts, &exc_TypeError,
                           "sequence item {}: expected a bytes-like object, {} found", i,
                           type_name(items.v[i]));
         if (i) out += bv(a[0]);
-        out += bv(items.v[i]);
+        out += item;
     }
-    return make(ts, out);
+    return make(ts, a[0], out);
 }
 
 // The needle of find/count/index/...: bytes, or an int in range(256).
 bool needle(ThreadState& ts, Value v, std::string* out) {
-    if (is_type(v, &bytes_type)) {
-        *out = std::string(bv(v));
+    std::string_view view;
+    if (bytes_like(v, &view)) {
+        *out = std::string(view);
         return true;
     }
     if (is_int(v)) {
@@ -270,7 +296,7 @@ Value m_replace(ThreadState& ts, const Value* a, size_t n, Tuple*) {
             }
             if (k < s.size()) out += s[k];
         }
-        return make(ts, out);
+        return make(ts, a[0], out);
     }
     while (count != 0) {
         size_t j = s.find(from, i);
@@ -281,7 +307,7 @@ Value m_replace(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         if (count > 0) --count;
     }
     out += s.substr(i);
-    return make(ts, out);
+    return make(ts, a[0], out);
 }
 
 Value affix(ThreadState& ts, const Value* a, size_t n, bool start) {
@@ -289,12 +315,11 @@ Value affix(ThreadState& ts, const Value* a, size_t n, bool start) {
     std::string_view s = bv(a[0]);
     auto one = [&](Value p, bool* out) {
         std::string_view x;
-        if (!is_type(p, &bytes_type)) {
+        if (!bytes_like(p, &x)) {
             raisef(ts, &exc_TypeError, "{} first arg must be bytes or a tuple of bytes, not {}",
                    start ? "startswith" : "endswith", type_name(p));
             return false;
         }
-        x = bv(p);
         *out = start ? s.starts_with(x) : s.ends_with(x);
         return true;
     };
@@ -326,8 +351,8 @@ Value m_hex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n > 1) {
         if (is_str(a[1]))
             sep = std::string(str_view(a[1]));
-        else if (is_type(a[1], &bytes_type))
-            sep = std::string(bv(a[1]));
+        else if (std::string_view v; bytes_like(a[1], &v))
+            sep = std::string(v);
         else
             return raise(ts, &exc_TypeError, "sep must be str or bytes.");
         if (sep.size() != 1) return raise(ts, &exc_ValueError, "sep must be length 1.");
@@ -370,8 +395,12 @@ Value m_fromhex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         out += char(hi * 16 + lo);
         i += 2;
     }
-    Value r = make(ts, out);
-    if (r.is_null() || a[0] == Value::from_ptr(&bytes_type)) return r;
+    // bytes.fromhex / bytearray.fromhex; a subclass's is cls(result)
+    const bool array = is_subtype(a[0].as<Type>(), &bytearray_type);
+    Value r = array ? Value::from_ptr(new_bytearray(ts, out)) : make(ts, Value::null(), out);
+    if (r.is_null() || a[0] == Value::from_ptr(&bytes_type) ||
+        a[0] == Value::from_ptr(&bytearray_type))
+        return r;
     return call1(ts, a[0], r);
 }
 
@@ -461,6 +490,8 @@ const MethodDef kBytesMore[] = {
     {"upper", map_bytes<up>},
     {"lower", map_bytes<low>},
     {"swapcase", map_bytes<swap>},
+    {"title", m_title, kMethNoArgs},
+    {"capitalize", m_capitalize, kMethNoArgs},
     {"isdigit", pred_bytes<p_digit>},
     {"isalpha", pred_bytes<p_alpha>},
     {"isalnum", pred_bytes<p_alnum>},
@@ -492,7 +523,7 @@ Value str_encode_method(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     std::string name, errors;
     if (!codec(ts, a, n, kw, &name, &errors)) return Value::null();
     std::string_view s = str_view(a[0]);
-    if (name == "utf-8") return make(ts, s);
+    if (name == "utf-8") return make(ts, Value::null(), s);
     std::string out;
     int64_t pos = 0;
     for (size_t i = 0; i < s.size(); ++pos) {
@@ -534,11 +565,13 @@ Value str_encode_method(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
             out += '?';
         }
     }
-    return make(ts, out);
+    return make(ts, Value::null(), out);
 }
 
 void setup_bytes_methods(TypeBuilder& b) {
     b.methods(bytes_type, kBytesMore);
+    b.methods(bytearray_type, kBytesMore);  // the same methods (bytes_like, make)
+    bytearray_type.num.binary[int(BinaryOp::mul)] = b_mul;
     bytes_type.num.binary[int(BinaryOp::mul)] = b_mul;
 }
 

@@ -32,6 +32,15 @@ struct Bytes : Object {
     std::string_view view() const { return {data, static_cast<size_t>(size)}; }
 };
 
+// bytearray: a growable byte buffer (heap buffer memory, like list's items); mutations hold the
+// object lock in free-threaded runs.
+struct ByteArray : Object {
+    char* data = nullptr;
+    int64_t size = 0;
+    int64_t capacity = 0;
+    std::string_view view() const { return {data, static_cast<size_t>(size)}; }
+};
+
 struct Tuple : Object {
     std::atomic<int64_t> hash{-1};
     int64_t size = 0;

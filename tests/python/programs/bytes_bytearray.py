@@ -15,4 +15,3 @@ try:
     ba.append(300)
 except ValueError as e:
     print("ValueError:", e)
-print(memoryview(b"abc")[1], bytes(memoryview(b"abcdef")[2:4]))
