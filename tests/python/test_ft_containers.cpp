@@ -79,3 +79,49 @@ print(len(d) + sum(pops) == T * N, bad)
         }
     }
 }
+
+TEST_CASE("free-threaded bytearray shared by threads: mutators and readers never tear it" *
+          doctest::timeout(300)) {
+    // Appenders, slice writers and poppers resize one bytearray while readers run the shared
+    // bytes methods, slots and repr on it: every byte stays one the program wrote, lengths add up.
+    const std::string src = R"(import threading
+N, T = 300, 4
+buf = bytearray(b"x" * 64)
+bad = []
+def worker(k):
+    global buf
+    mine = bytes([65 + k])
+    for i in range(N):
+        buf.append(65 + k)
+        buf.extend(mine * 3)
+        buf[0:4] = mine * 4
+        buf += mine
+        if i % 2:
+            del buf[-2:]
+        snap = bytes(buf)
+        up = buf.upper()
+        if not set(snap) <= set(b"xABCD") or buf.find(b"z") != -1 or not up.isupper():
+            bad.append("bytes")
+        if mine not in buf or len(buf[5:40]) != 35 or not repr(buf).startswith("bytearray(b'"):
+            bad.append("read")
+        parts = buf.split(b"x")
+        if sum(len(p) for p in parts) > len(buf) + 1000:
+            bad.append("split")
+        buf.pop()
+ts = [threading.Thread(target=worker, args=(k,)) for k in range(T)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(buf) == 64 + T * N * 4 - T * (N // 2) * 2, bad)
+)";
+    for (int i = 0; i < stress_reps(3); ++i) {
+        for (bool gil : {true, false}) {
+            CAPTURE(gil);
+            engine::RunConfig cfg;
+            cfg.gil = gil;
+            PyRun r = run_python(src, cfg);
+            CHECK(r.status == engine::RunStatus::finished);
+            CHECK(r.out == "True []\n");
+            CHECK(r.err == "");
+        }
+    }
+}

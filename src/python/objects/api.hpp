@@ -56,6 +56,9 @@ ByteArray* new_bytearray(ThreadState& ts, std::string_view data);
 // The data of a bytes or bytearray (CPython's buffer protocol for the two); false for others.
 // A bytearray's view is valid until it is next resized.
 bool bytes_like(Value v, std::string_view* out);
+// bytes_like for readers that must not see a shared bytearray resized under them (free-threaded
+// runs): such a bytearray is copied into `copy` under its lock and the view points there.
+bool read_bytes(Value v, std::string* copy, std::string_view* out);
 // A new bytes, or bytearray when `like` is one (methods shared by both return their own type).
 Value new_bytes_like(ThreadState& ts, Value like, std::string_view data);
 // The bytes of bytes(...)/bytearray(...) arguments (source, encoding, errors), as CPython

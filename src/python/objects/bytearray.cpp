@@ -85,8 +85,8 @@ bool bytes_of_iterable(ThreadState& ts, Value it, const char* range_msg, std::st
 // or a str (bytearray_setslice's message).
 bool assigned_bytes(ThreadState& ts, Value v, std::string* out) {
     std::string_view view;
-    if (bytes_like(v, &view)) {
-        out->assign(view);  // a copy: v may be the bytearray itself
+    if (read_bytes(v, out, &view)) {
+        if (out->data() != view.data()) out->assign(view);  // a copy: v may be this bytearray
         return true;
     }
     if (is_int(v) || is_str(v) || !type_of(v)->iter) {
@@ -179,10 +179,11 @@ bool ba_setitem(ThreadState& ts, Value self, Value key, Value v) {
 }
 
 Value ba_iadd(ThreadState& ts, Value a, Value b) {
+    std::string copy;
     std::string_view view;
-    if (!bytes_like(b, &view))
+    if (!read_bytes(b, &copy, &view))
         return raisef(ts, &exc_TypeError, "can't concat {} to bytearray", type_name(b));
-    std::string copy(view);  // b may be a itself
+    if (copy.data() != view.data()) copy.assign(view);  // b may be a itself
     ObjectLock g(BA(a));
     if (!splice(ts, BA(a), BA(a)->size, BA(a)->size, copy)) return Value::null();
     return a;
@@ -236,8 +237,8 @@ Value m_append(ThreadState& ts, const Value* a, size_t, Tuple*) {
 Value m_extend(ThreadState& ts, const Value* a, size_t, Tuple*) {
     std::string_view view;
     std::string with;
-    if (bytes_like(a[1], &view)) {
-        with.assign(view);
+    if (read_bytes(a[1], &with, &view)) {
+        if (with.data() != view.data()) with.assign(view);
     } else {
         if (is_int(a[1]) || !type_of(a[1])->iter)
             return raisef(ts, &exc_TypeError, "can't extend bytearray with {}", type_name(a[1]));
@@ -350,6 +351,17 @@ bool bytes_like(Value v, std::string_view* out) {
     return false;
 }
 
+bool read_bytes(Value v, std::string* copy, std::string_view* out) {
+    if (!bytes_like(v, out)) return false;
+    if (is_type(v, &bytes_type) ||
+        !(v.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable))
+        return true;
+    ObjectLock g(v.as_ptr());
+    copy->assign(BA(v)->view());
+    *out = *copy;
+    return true;
+}
+
 Value new_bytes_like(ThreadState& ts, Value like, std::string_view data) {
     if (like.is_ptr() && is_subtype(type_of(like), &bytearray_type)) {
         ByteArray* b = new_bytearray(ts, data);
@@ -425,8 +437,8 @@ bool bytes_from_args(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
         return true;
     }
     std::string_view view;
-    if (bytes_like(x, &view)) {
-        out->assign(view);
+    if (read_bytes(x, out, &view)) {
+        if (out->data() != view.data()) out->assign(view);
         return true;
     }
     if (!type_of(x)->iter) {

@@ -47,15 +47,16 @@ bool b_hash(ThreadState&, Value self, int64_t* out) {
     return true;
 }
 
-// The slots below serve bytes and bytearray alike (bytes_like() reads either; results take
+// The slots below serve bytes and bytearray alike (read_bytes() reads either; results take
 // the type of the left operand, as CPython's bytes_concat and bytearray_concat).
 bool is_bytearray(Value v) {
     return !is_type(v, &bytes_type);
 }
 
 Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
+    std::string cx, cy;
     std::string_view x, y;
-    if (!bytes_like(a, &x) || !bytes_like(b, &y)) return not_implemented();
+    if (!read_bytes(a, &cx, &x) || !read_bytes(b, &cy, &y)) return not_implemented();
     int c = x.compare(y);
     switch (op) {
         case CompareOp::lt:
@@ -74,13 +75,14 @@ Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
 }
 
 Value b_getitem(ThreadState& ts, Value self, Value key) {
+    std::string copy;
     std::string_view s;
-    bytes_like(self, &s);
+    read_bytes(self, &copy, &s);
     if (is_type(key, &slice_type)) {
         int64_t start, stop, step, n;
         if (!slice_indices(ts, key, int64_t(s.size()), &start, &stop, &step, &n))
             return Value::null();
-        bytes_like(self, &s);  // the slice's __index__ may have resized a bytearray
+        read_bytes(self, &copy, &s);  // the slice's __index__ may have resized a bytearray
         std::string out;
         for (int64_t i = 0, j = start; i < n && j >= 0 && j < int64_t(s.size()); ++i, j += step)
             out += s[size_t(j)];
@@ -95,7 +97,7 @@ Value b_getitem(ThreadState& ts, Value self, Value key) {
         }
         return Value::null();
     }
-    bytes_like(self, &s);
+    read_bytes(self, &copy, &s);
     if (i < 0) i += int64_t(s.size());
     if (i < 0 || i >= int64_t(s.size()))
         return raise(ts, &exc_IndexError,
@@ -104,9 +106,10 @@ Value b_getitem(ThreadState& ts, Value self, Value key) {
 }
 
 Value b_add(ThreadState& ts, Value a, Value b) {
+    std::string cx, cy;
     std::string_view x, y;
-    if (!bytes_like(a, &x)) return not_implemented();
-    if (!bytes_like(b, &y))
+    if (!read_bytes(a, &cx, &x)) return not_implemented();
+    if (!read_bytes(b, &cy, &y))
         return raisef(ts, &exc_TypeError, "can't concat {} to {}", type_name(b), type_name(a));
     std::string s(x);
     s += y;
@@ -118,9 +121,12 @@ Value b_iter(ThreadState& ts, Value self) {
 }
 
 int b_contains(ThreadState& ts, Value self, Value item) {
+    std::string cs, csub;
     std::string_view s, sub;
-    bytes_like(self, &s);
-    if (bytes_like(item, &sub)) return s.find(sub) != std::string_view::npos;
+    if (read_bytes(item, &csub, &sub)) {
+        read_bytes(self, &cs, &s);
+        return s.find(sub) != std::string_view::npos;
+    }
     if (is_int(item)) {
         int64_t c;
         if (!index_i64(ts, item, &c)) return -1;
@@ -128,7 +134,7 @@ int b_contains(ThreadState& ts, Value self, Value item) {
             raise(ts, &exc_ValueError, "byte must be in range(0, 256)");
             return -1;
         }
-        bytes_like(self, &s);
+        read_bytes(self, &cs, &s);
         return s.find(char(c)) != std::string_view::npos;
     }
     raisef(ts, &exc_TypeError, "a bytes-like object is required, not '{}'", type_name(item));

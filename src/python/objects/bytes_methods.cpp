@@ -8,6 +8,7 @@
 
 #include "python/num/utf8.hpp"
 #include "python/objects/api.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -38,10 +39,12 @@ Value b_mul(ThreadState& ts, Value a, Value b) {
     std::string_view unused;
     Value seq = bytes_like(a, &unused) ? a : b;
     Value count = seq == a ? b : a;
+    std::string copy;
     if (!is_int(count)) return not_implemented();
     int64_t n;
     if (!index_i64(ts, count, &n, &exc_OverflowError)) return Value::null();
-    std::string_view s = bv(seq);
+    std::string_view s;
+    read_bytes(seq, &copy, &s);  // after __index__: a shared bytearray copied under its lock
     if (n <= 0 || s.empty()) return make(ts, seq, "");
     if (uint64_t(n) > (uint64_t(1) << 40) / s.size()) return raise_memory_error(ts);
     std::string out;
@@ -486,34 +489,71 @@ Value m_decode(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     return str_value(ts, out);
 }
 
+bool shared_bytearray(Value v) {
+    return v.is_ptr() && !is_type(v, &bytes_type) && isinstance_fast(v, &bytearray_type) &&
+           (v.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable);
+}
+
+// Free-threaded runs: the methods above read a bytearray that another thread may resize
+// through a bytes snapshot taken under its lock (read_bytes); what they made from a bytearray
+// self (a bytes, or a list of them from split) becomes bytearrays again. Under the GIL (no
+// lockable objects) this is one test per argument.
+template <NativeFn F>
+Value on_snapshot(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    bool any = false;
+    for (size_t i = 0; i < n; ++i) any |= shared_bytearray(a[i]);
+    if (!any) return F(ts, a, n, kw);
+    RootedVector args(ts);
+    for (size_t i = 0; i < n; ++i) {
+        if (!shared_bytearray(a[i])) {
+            args.v.push_back(a[i]);
+            continue;
+        }
+        std::string copy;
+        std::string_view view;
+        read_bytes(a[i], &copy, &view);
+        Bytes* b = new_bytes(ts, view);
+        if (!b) return Value::null();
+        args.v.push_back(Value::from_ptr(b));
+    }
+    Rooted r(ts, F(ts, args.v.data(), n, kw));
+    if (r.get().is_null() || !shared_bytearray(a[0])) return r.get();
+    auto back = [&](Value v) { return is_type(v, &bytes_type) ? make(ts, a[0], bv(v)) : v; };
+    if (!is_list(r.get())) return back(r.get());
+    List* l = r.get().as<List>();
+    for (int64_t i = 0; i < l->size; ++i)
+        if ((l->items[i] = back(l->items[i])).is_null()) return Value::null();
+    return r.get();
+}
+
 const MethodDef kBytesMore[] = {
-    {"upper", map_bytes<up>},
-    {"lower", map_bytes<low>},
-    {"swapcase", map_bytes<swap>},
-    {"title", m_title, kMethNoArgs},
-    {"capitalize", m_capitalize, kMethNoArgs},
-    {"isdigit", pred_bytes<p_digit>},
-    {"isalpha", pred_bytes<p_alpha>},
-    {"isalnum", pred_bytes<p_alnum>},
-    {"isspace", pred_bytes<p_space>},
-    {"isupper", m_isupper},
-    {"islower", m_islower},
-    {"split", m_split},
-    {"strip", m_strip},
-    {"lstrip", m_lstrip},
-    {"rstrip", m_rstrip},
-    {"join", m_join},
-    {"find", m_find},
-    {"rfind", m_rfind},
-    {"index", m_index},
-    {"rindex", m_rindex},
-    {"count", m_count},
-    {"replace", m_replace},
-    {"startswith", m_startswith},
-    {"endswith", m_endswith},
-    {"hex", m_hex},
-    {"fromhex", m_fromhex, kMethClass},
-    {"decode", m_decode},
+    {"upper", on_snapshot<map_bytes<up>>},
+    {"lower", on_snapshot<map_bytes<low>>},
+    {"swapcase", on_snapshot<map_bytes<swap>>},
+    {"title", on_snapshot<m_title>, kMethNoArgs},
+    {"capitalize", on_snapshot<m_capitalize>, kMethNoArgs},
+    {"isdigit", on_snapshot<pred_bytes<p_digit>>},
+    {"isalpha", on_snapshot<pred_bytes<p_alpha>>},
+    {"isalnum", on_snapshot<pred_bytes<p_alnum>>},
+    {"isspace", on_snapshot<pred_bytes<p_space>>},
+    {"isupper", on_snapshot<m_isupper>},
+    {"islower", on_snapshot<m_islower>},
+    {"split", on_snapshot<m_split>},
+    {"strip", on_snapshot<m_strip>},
+    {"lstrip", on_snapshot<m_lstrip>},
+    {"rstrip", on_snapshot<m_rstrip>},
+    {"join", on_snapshot<m_join>},
+    {"find", on_snapshot<m_find>},
+    {"rfind", on_snapshot<m_rfind>},
+    {"index", on_snapshot<m_index>},
+    {"rindex", on_snapshot<m_rindex>},
+    {"count", on_snapshot<m_count>},
+    {"replace", on_snapshot<m_replace>},
+    {"startswith", on_snapshot<m_startswith>},
+    {"endswith", on_snapshot<m_endswith>},
+    {"hex", on_snapshot<m_hex>},
+    {"fromhex", on_snapshot<m_fromhex>, kMethClass},
+    {"decode", on_snapshot<m_decode>},
 };
 
 }  // namespace
