@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "python/modules/module_def.hpp"
+#include "python/objects/complex.hpp"
 #include "python/objects/int.hpp"
 #include "python/objects/set.hpp"
 #include "python/vm/call.hpp"
@@ -587,7 +588,7 @@ bool init_interp(ThreadState& ts) {
                      &list_type,         &dict_type,      &set_type,      &frozenset_type,
                      &range_type,        &slice_type,     &property_type, &classmethod_type,
                      &staticmethod_type, &enumerate_type, &zip_type,      &map_type,
-                     &filter_type,       &reversed_type,  &bytearray_type};
+                     &filter_type,       &reversed_type,  &bytearray_type, &complex_type};
     for (Type* t : types) dict_set_str(ts, d, t->name_str, Value::from_ptr(t));
 #define PY_EXC(name, base) dict_set_str(ts, d, exc_##name.name_str, Value::from_ptr(&exc_##name));
 #include "python/objects/exceptions.def"

@@ -16,10 +16,10 @@ struct CodeUnit;
 
 // A compile-time constant.
 struct ConstValue {
-    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, FrozenSet, Code };
+    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, FrozenSet, Code, Complex };
     Kind kind = Kind::None;
     int64_t i = 0;
-    double f = 0;
+    double f = 0;  // Float; Complex: the imaginary part (literals are 0+fj)
     std::string s;  // Str/Bytes text; BigInt decimal digits
     std::vector<ConstValue> items;  // Tuple, FrozenSet (in display order)
     std::shared_ptr<CodeUnit> code;

@@ -20,7 +20,8 @@ bool ConstValue::same_as(const ConstValue& o) const {
         case Kind::False:
         case Kind::Ellipsis: return true;
         case Kind::Int: return i == o.i;
-        case Kind::Float: {
+        case Kind::Float:
+        case Kind::Complex: {
             // 0.0 and -0.0 are different constants; so are NaNs with different bits.
             return std::memcmp(&f, &o.f, sizeof f) == 0;
         }

@@ -33,9 +33,9 @@ ConstValue Codegen::constant_value(const ConstantValue& v) {
             c.f = v.float_value;
             break;
         case ConstantKind::Complex:
-            throw CompileError{SyntaxErrorInfo{
-                SyntaxErrorKind::SyntaxError, "complex numbers are not supported", filename_,
-                u().pos.line, u().pos.col + 1, u().pos.end_line, u().pos.end_col + 1, ""}};
+            c.kind = ConstValue::Kind::Complex;
+            c.f = v.float_value;
+            break;
         case ConstantKind::Str:
             c.kind = ConstValue::Kind::Str;
             c.s = std::string(v.text);

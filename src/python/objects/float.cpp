@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "python/objects/complex.hpp"
 #include "python/objects/int.hpp"
 #include "python/num/float_ops.hpp"
 #include "python/objects/num_bridge.hpp"
@@ -95,11 +96,8 @@ Value f_pow(ThreadState& ts, Value a, Value b) {
     FLOAT_OPERANDS
     if (x == 0.0 && y < 0.0)
         return raise(ts, &exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-    if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) {
-        // CPython returns a complex here; complex is not supported.
-        return raise(ts, &exc_ValueError,
-                     "negative number cannot be raised to a fractional power");
-    }
+    if (x < 0.0 && y != std::floor(y) && std::isfinite(y))
+        return complex_float_pow(ts, x, y);  // CPython 3.11 returns a complex here
     double r = std::pow(x, y);
     if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
         return raise(ts, &exc_OverflowError, "(34, 'Numerical result out of range')");
@@ -193,6 +191,11 @@ Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* 
         }
         return Value::from_double(d);
     }
+    Type* t = type_of(x);
+    if (!is_int(x) && !t->num.to_float && !t->num.index)
+        return raisef(ts, &exc_TypeError,
+                      "float() argument must be a string or a real number, not '{}'",
+                      type_name(x));
     double d;
     if (!number_to_double(ts, x, &d)) return Value::null();
     return Value::from_double(d);
@@ -274,6 +277,7 @@ void setup_float_type(TypeBuilder& b) {
     n.to_float = f_to_float;
     b.methods(float_type, kFloatMethods);
     b.getsets(float_type, kFloatGetSets);
+    setup_complex_type(b);
 }
 
 }  // namespace interleave::python

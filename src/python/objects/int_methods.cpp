@@ -13,6 +13,7 @@ Value m_bit_length(ThreadState& ts, const Value* a, size_t, Tuple*) {
     return int_from_u64(ts, to_bigint(a[0]).bit_length());
 }
 Value m_conjugate(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    if (a[0].is_bool()) return Value::from_small(a[0].is_true());  // (True).conjugate() is 1
     return int_index(ts, a[0]);
 }
 Value m_as_integer_ratio(ThreadState& ts, const Value* a, size_t, Tuple*) {
@@ -25,6 +26,7 @@ Value m_as_integer_ratio(ThreadState& ts, const Value* a, size_t, Tuple*) {
     return Value::from_ptr(t);
 }
 Value i_real(ThreadState& ts, Value self) {
+    if (self.is_bool()) return Value::from_small(self.is_true());  // True.real is 1
     return int_index(ts, self);
 }
 Value i_imag(ThreadState&, Value) {

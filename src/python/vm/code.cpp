@@ -6,6 +6,7 @@
 #include "python/num/float_ops.hpp"
 #include "python/num/hash.hpp"
 #include "python/objects/api.hpp"
+#include "python/objects/complex.hpp"
 #include "python/objects/int.hpp"
 #include "python/objects/set.hpp"
 #include "python/vm/frame.hpp"
@@ -43,6 +44,8 @@ struct Builder {
                 return int_from_bigint_heap(program.heap, std::move(r.value));
             }
             case ConstValue::Kind::Float: return Value::from_double(c.f);
+            case ConstValue::Kind::Complex:
+                return Value::from_ptr(new_complex_heap(program.heap, 0.0, c.f));
             case ConstValue::Kind::Str: return Value::from_ptr(intern(c.s));
             case ConstValue::Kind::Bytes: return Value::from_ptr(new_bytes_heap(program.heap, c.s));
             case ConstValue::Kind::Tuple: {
