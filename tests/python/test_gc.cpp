@@ -27,6 +27,27 @@ print('done')
     CHECK(r.result.exit_code == 0);
 }
 
+TEST_CASE("bytearray buffers and complex numbers are freed by collections and kept while live" *
+          doctest::timeout(60)) {
+    // ~200 MiB of bytearray buffers and complex objects over the run, a 24 MiB heap: only
+    // collection (finalizers freeing the buffers) keeps it under; the live ones stay intact.
+    auto r = run_source(R"(
+keep = [bytearray(("k%d" % i).encode()) for i in range(50)]
+z = 0j
+for i in range(20000):
+    buf = bytearray(10000)
+    buf[0:2] = b"ab"
+    buf += b"!" * 100
+    del buf[5:5000]
+    z = z + complex(1, -1) * 1j ** 2
+    keep[i % 50].append(65 + i % 26)
+print('done', len(buf), z, sum(len(k) for k in keep), keep[7][:3])
+)", 24u << 20);
+    INFO(r.err);
+    CHECK(r.out == "done 5105 (-20000+20000j) 20140 bytearray(b'k7H')\n");
+    CHECK(r.result.exit_code == 0);
+}
+
 TEST_CASE("nothing reachable is freed while collections run" * doctest::timeout(60)) {
     auto r = run_source(R"(
 keep = [[j for j in range(i % 7)] for i in range(2000)]
