@@ -95,6 +95,14 @@ void WorkerContext::charge_ns(int64_t ns) noexcept {
     if (sim_ && ns > 0) impl_of(*runtime_).sim->charge(*this, ns);
 }
 
+void WorkerContext::charge_interpreted_ns(int64_t ns) noexcept {
+    if (sim_ && ns > 0) impl_of(*runtime_).sim->charge(*this, ns, true);
+}
+
+void WorkerContext::sync_shared() {
+    if (sim_ && !impl_of(*runtime_).sim->abandoned()) Sim::sync_shared(*this);
+}
+
 void WorkerContext::work(int64_t ns) {
     runtime().machine().work(*this, ns);
 }

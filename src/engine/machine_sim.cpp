@@ -102,6 +102,9 @@ void Sim::attach(WorkerContext& ctx) {
 void Sim::exit(WorkerContext& ctx) {
     std::unique_lock<std::mutex> lk(mu_);
     SimThread& t = *ctx.sim_;
+    // Ran ahead (lookahead): earlier events of others go first, so its core is released and
+    // its end seen in time order.
+    if (!abandoned() && t.st == SimThread::St::active && ahead(t)) dispatch(lk, &t);
     const int64_t now = time_of(t);
     if (now > latest_.load(std::memory_order_relaxed))
         latest_.store(now, std::memory_order_relaxed);
@@ -122,6 +125,17 @@ bool Sim::park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& c
     lock.unlock();  // before mu_: see the lock order above
     {
         std::unique_lock<std::mutex> lk(mu_);
+        if (t.st == SimThread::St::active && ahead(t)) {
+            // Ran ahead (lookahead): earlier events of others go first (it keeps its core
+            // meanwhile), so its core is released in time order. They may have made its
+            // condition true (or stopped the run): then it does not park at all.
+            dispatch(lk, &t);
+            if ((probe && probe()) || rt_.stop_requested()) {
+                lk.unlock();
+                lock.lock();
+                return true;
+            }
+        }
         t.cv = &cv;
         t.probe = probe;
         t.deadline = deadline_ns;
@@ -134,11 +148,26 @@ bool Sim::park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& c
     return !t.timed_out;
 }
 
-void Sim::charge(WorkerContext& ctx, int64_t ns) noexcept {
+void Sim::charge(WorkerContext& ctx, int64_t ns, bool interpreted) noexcept {
     SimThread& t = *ctx.sim_;
     const int64_t v = t.vt.load(std::memory_order_relaxed) + ns;
     t.vt.store(v, std::memory_order_relaxed);
-    if (v >= t.horizon) ctx.set_breaker(breaker::sim_switch);
+    t.lookahead = interpreted;
+    if (v < t.horizon) return;
+    // Past an event of another worker: interpreted code runs on to its reach (it ran ahead:
+    // what it does next that others can see waits for them, sync_shared); anything else (pure
+    // work, a start, pickling, a GIL hand-off) stops here, exactly.
+    if (interpreted) t.ran_ahead = true;
+    if (v >= (interpreted ? t.reach : t.horizon)) ctx.set_breaker(breaker::sim_switch);
+}
+
+void Sim::sync_shared(WorkerContext& ctx) {
+    Sim& s = *impl_of(ctx.runtime()).sim;
+    if (s.abandoned()) return;
+    SimThread& t = *ctx.sim_;
+    if (!ahead(t)) return;  // nothing earlier is pending: it holds the baton in time order
+    std::unique_lock<std::mutex> lk(s.mu_);
+    s.dispatch(lk, &t);
 }
 
 void Sim::work(WorkerContext& ctx, int64_t ns, int64_t& done) {
@@ -176,8 +205,15 @@ void Sim::yield_point(WorkerContext& ctx) {
     ctx.clear_breaker(breaker::sim_switch);
     if (s.abandoned()) return;
     SimThread& t = *ctx.sim_;
-    if (time_of(t) < t.horizon && !s.dirty_.load(std::memory_order_acquire)) return;
+    // Interpreted code may run on to its reach (lookahead), anything else to its horizon.
+    if (time_of(t) < (t.lookahead ? t.reach : t.horizon) &&
+        !s.dirty_.load(std::memory_order_acquire))
+        return;
     std::unique_lock<std::mutex> lk(s.mu_);
+    // A slice's end passes the core on: after every earlier event of the others (lookahead).
+    if (t.st == SimThread::St::active && !s.queue_.empty() && ahead(t) &&
+        time_of(t) - t.slice_start >= Machine::kSliceNs)
+        s.dispatch(lk, &t);
     // Round-robin: a worker that used a whole slice while others wait for a core goes to the
     // back of the queue (its core passes to the first in line). It is traced as `ready`
     // meanwhile, so the cores view never shows more busy workers than cores.
@@ -314,44 +350,75 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
             t.credit.fetch_add(to - v, std::memory_order_relaxed);
             t.pure_until.store(-1, std::memory_order_relaxed);
         }
-        // Parked workers whose condition may have changed, in worker order (deterministic).
-        for (SimThread& t : threads_) {
-            if (t.st != SimThread::St::parked) continue;
-            if (wake_all) {
-                make_runnable(t, stop_time);
-            } else if (t.cv && std::find(notes.begin(), notes.end(), t.cv) != notes.end() &&
-                       t.probe && t.probe()) {
-                make_runnable(t, now);
-            }
+        // A stop wakes every parked worker now.
+        if (wake_all)
+            for (SimThread& t : threads_)
+                if (t.st == SimThread::St::parked) make_runnable(t, stop_time);
+        // A notify is a wake-up event at the notifier's time (the caller's: the notifier holds
+        // the baton). When the caller ran ahead (lookahead), earlier events of others come
+        // first, so a woken worker takes a core in time order.
+        for (WaitCv* cv : notes) {
+            if (std::find_if(wakeups_.begin(), wakeups_.end(), [&](const auto& w) {
+                    return w.first == now && w.second == cv;
+                }) == wakeups_.end())
+                wakeups_.emplace_back(now, cv);
         }
 
-        // The earliest event.
+        // The earliest event. Wake-ups go first at their time (a notify made at T is seen by a
+        // waiter at T), then timers, then workers on a core.
         SimThread* best = nullptr;
         int64_t best_time = Clock::kNever;
         int best_class = 2;  // 0 timer, 1 on a core
         uint64_t best_tie = 0;
         bool parked_any = false;
-        for (SimThread& t : threads_) {
-            int cls;
-            int64_t when;
-            if (t.st == SimThread::St::active) {
-                cls = 1;
-                when = next_visible(t);
-            } else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
-                       t.deadline != Clock::kNever) {
-                cls = 0;
-                when = t.deadline;
-            } else {
-                if (t.st == SimThread::St::parked) parked_any = true;
-                continue;
+        for (bool woke = true; woke;) {
+            best = nullptr;
+            best_time = Clock::kNever;
+            best_class = 2;
+            best_tie = 0;
+            parked_any = false;
+            for (SimThread& t : threads_) {
+                int cls;
+                int64_t when;
+                if (t.st == SimThread::St::active) {
+                    cls = 1;
+                    when = next_visible(t);
+                } else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
+                           t.deadline != Clock::kNever) {
+                    cls = 0;
+                    when = t.deadline;
+                } else {
+                    if (t.st == SimThread::St::parked) parked_any = true;
+                    continue;
+                }
+                const uint64_t tb = tie(t.worker, when);
+                if (!best || when < best_time || (when == best_time && cls < best_class) ||
+                    (when == best_time && cls == best_class && tb < best_tie)) {
+                    best = &t;
+                    best_time = when;
+                    best_class = cls;
+                    best_tie = tb;
+                }
             }
-            const uint64_t tb = tie(t.worker, when);
-            if (!best || when < best_time || (when == best_time && cls < best_class) ||
-                (when == best_time && cls == best_class && tb < best_tie)) {
-                best = &t;
-                best_time = when;
-                best_class = cls;
-                best_tie = tb;
+
+            woke = false;
+            int64_t at = Clock::kNever;
+            for (const auto& w : wakeups_) at = std::min(at, w.first);
+            if (at != Clock::kNever && (!best || at <= best_time)) {
+                // The wake-ups due first: parked workers whose condition may have changed, in
+                // worker order (deterministic); then the earliest event again.
+                for (SimThread& t : threads_) {
+                    if (t.st != SimThread::St::parked || !t.cv || !t.probe) continue;
+                    const bool notified =
+                        std::find_if(wakeups_.begin(), wakeups_.end(), [&](const auto& w) {
+                            return w.first == at && w.second == t.cv;
+                        }) != wakeups_.end();
+                    if (notified && t.probe()) make_runnable(t, at);
+                }
+                wakeups_.erase(std::remove_if(wakeups_.begin(), wakeups_.end(),
+                                              [at](const auto& w) { return w.first == at; }),
+                               wakeups_.end());
+                woke = true;
             }
         }
 
@@ -406,24 +473,43 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
             continue;
         }
 
-        // `best` runs until the next event: its horizon.
-        int64_t horizon = Clock::kNever;
+        // `best` runs until the next event: its horizon. Interpreted code may run on past other
+        // processes' events by kLookaheadNs (its reach); its own process's stay exact (shared
+        // memory, one GIL), and so do wake-ups. A worker not attached yet counts as its own.
+        int64_t horizon = Clock::kNever, reach = Clock::kNever;
+        const int process = best->ctx ? best->ctx->process() : -1;
         for (SimThread& t : threads_) {
             if (&t == best) continue;
+            int64_t when;
             if (t.st == SimThread::St::active)
-                horizon = std::min(horizon, next_visible(t));
+                when = next_visible(t);
             else if ((t.st == SimThread::St::parked || t.st == SimThread::St::timer) &&
                      t.deadline != Clock::kNever)
-                horizon = std::min(horizon, t.deadline);
+                when = t.deadline;
+            else
+                continue;
+            horizon = std::min(horizon, when);
+            const bool other = process >= 0 && t.ctx && t.ctx->process() != process;
+            reach = std::min(
+                reach, other && when < Clock::kNever - kLookaheadNs ? when + kLookaheadNs : when);
         }
-        if (!queue_.empty()) horizon = std::min(horizon, best->slice_start + Machine::kSliceNs);
-        // The run's own events: the virtual wall limit (just past it: an event at the limit
-        // still happens) and the next line-sample period. Without these a lone worker in long
-        // work would run past the limit and publish no line samples.
+        for (const auto& w : wakeups_) {
+            horizon = std::min(horizon, w.first);
+            reach = std::min(reach, w.first);
+        }
+        best->others = horizon;
+        // Its own events, exact for both: the end of its slice while others wait for a core,
+        // and the run's own: the virtual wall limit (just past it: an event at the limit still
+        // happens) and the next line-sample period. Without these a lone worker in long work
+        // would run past the limit and publish no line samples.
+        int64_t own = Clock::kNever;
+        if (!queue_.empty()) own = std::min(own, best->slice_start + Machine::kSliceNs);
         if (!rt_.run_stopping())
-            horizon = std::min(horizon, Clock::duration_ns(rt_.config().limits.wall_s) + 1);
-        if (rt_.config().line_sample_ms > 0) horizon = std::min(horizon, next_sample_);
-        best->horizon = horizon;
+            own = std::min(own, Clock::duration_ns(rt_.config().limits.wall_s) + 1);
+        if (rt_.config().line_sample_ms > 0) own = std::min(own, next_sample_);
+        best->horizon = std::min(horizon, own);
+        best->reach = std::min(reach, own);
+        best->ran_ahead = false;
         if (best == me) {
             holder_ = me->worker;
             return;

@@ -33,6 +33,12 @@ ProcessImage::~ProcessImage() {
 }
 
 namespace {
+// On the simulated machine, before an access other processes can see: their earlier events
+// happen first (sim.hpp, lookahead: interpreted code may have run ahead of them).
+void sync_shared_here() {
+    if (WorkerContext* c = current_worker()) c->sync_shared();
+}
+
 // The "parent's memory": a deterministic pattern, built once per program.
 const std::vector<uint8_t>& parent_image() {
     static const std::vector<uint8_t> image = [] {
@@ -97,6 +103,7 @@ ProcessImage start_process_image(Runtime& rt) {
 }
 
 uint32_t process_serial(Runtime& rt) {
+    sync_shared_here();  // numbered in virtual-time order across processes
     return rt.next_serial("process") + 1;
 }
 
@@ -142,6 +149,7 @@ Channel::~Channel() {
 bool Channel::put(Pickled msg, double timeout_s, const char* what) {
     Runtime& rt = Runtime::current();
     const auto bytes = static_cast<std::ptrdiff_t>(msg.size() + 16 * msg.handles.size());
+    sync_shared_here();  // sent at the sender's time: never seen before it
     std::unique_lock<std::mutex> lk(m_);
     if (maxsize_ > 0) {
         if (!rt.block_until(lk, not_full_, WorkerState::queue_wait, WaitTarget{what, {}}, timeout_s,
@@ -163,6 +171,7 @@ bool Channel::put(Pickled msg, double timeout_s, const char* what) {
 
 std::optional<Pickled> Channel::get(double timeout_s, const char* what) {
     Runtime& rt = Runtime::current();
+    sync_shared_here();
     std::unique_lock<std::mutex> lk(m_);
     if (!rt.block_until(lk, not_empty_, WorkerState::queue_wait, WaitTarget{what, {}}, timeout_s,
                         [this] { return !items_.empty() || closed_; }))
@@ -181,6 +190,7 @@ std::optional<Pickled> Channel::get(double timeout_s, const char* what) {
 }
 
 bool Channel::poll(double timeout_s, const char* what) {
+    sync_shared_here();  // exact, not early: a message sent later is not seen yet
     std::unique_lock<std::mutex> lk(m_);
     if (!items_.empty() || closed_) return true;
     if (timeout_s == 0) return false;
@@ -190,6 +200,7 @@ bool Channel::poll(double timeout_s, const char* what) {
 }
 
 void Channel::close() {
+    sync_shared_here();
     {
         std::lock_guard<std::mutex> g(m_);
         closed_ = true;
@@ -198,6 +209,7 @@ void Channel::close() {
 }
 
 size_t Channel::size() const {
+    sync_shared_here();
     std::lock_guard<std::mutex> g(m_);
     return items_.size();
 }
@@ -217,6 +229,7 @@ ProcessCore::ProcessCore(Runtime& rt) : rt_(rt) {
 ProcessCore::~ProcessCore() = default;
 
 void ProcessCore::start(std::function<void(const Pickled&)> entry, Pickled args) {
+    sync_shared_here();
     {
         std::lock_guard<std::mutex> g(m_);
         if (started_) throw RuntimeError("processes can only be started once");
@@ -246,7 +259,8 @@ void ProcessCore::start(std::function<void(const Pickled&)> entry, Pickled args)
             rt.notice("Process " + self->name_ + ": unknown exception");
         }
         if (task) rt.end_task();
-        args = Pickled{};  // the child's memory goes with it (handles included)
+        args = Pickled{};    // the child's memory goes with it (handles included)
+        sync_shared_here();  // its end is seen (is_alive, exitcode, join) at its time
         // Still a worker here: join() waits on a flag only a worker may set (deadlock
         // detection exactness).
         {
@@ -269,6 +283,7 @@ void ProcessCore::start(std::function<void(const Pickled&)> entry, Pickled args)
 }
 
 bool ProcessCore::join(double timeout_s) {
+    sync_shared_here();
     std::unique_lock<std::mutex> lk(m_);
     if (!started_) throw RuntimeError("can only join a started process");
     const std::string what = name_ + ".join()";
@@ -283,11 +298,13 @@ bool ProcessCore::join(double timeout_s) {
 }
 
 bool ProcessCore::is_alive() const {
+    sync_shared_here();
     std::lock_guard<std::mutex> g(m_);
     return started_ && !finished_;
 }
 
 std::optional<int> ProcessCore::exitcode() const {
+    sync_shared_here();
     std::lock_guard<std::mutex> g(m_);
     return exitcode_;
 }
@@ -305,6 +322,7 @@ void ProcessCore::set_daemon(bool d) {
 }
 
 void ProcessCore::signal(int sig) {
+    sync_shared_here();  // the target stops at this time (or, ahead, at its next check)
     {
         std::lock_guard<std::mutex> g(m_);
         if (!started_ || finished_) return;

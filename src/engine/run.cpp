@@ -292,6 +292,7 @@ RunStats Run::counters() const {
         for (auto& p : ri.processes)
             if (p.gil) s.gil_switches += p.gil->switches();
     }
+    if (ri.sim) s.sim_handoffs = ri.sim->handoffs();
     s.tasks = static_cast<uint32_t>(r.tracer().task_count());
     s.dropped_events = r.tracer().dropped();
     {

@@ -86,6 +86,11 @@ struct RunStats {
     // times are disturbed: front ends say so (samples::disturbance_note), the engine does not
     // (a Python program's stderr stays python3's).
     double other_busy_cores = -1;
+    // Simulated machine: times the scheduler passed the baton from one OS thread to another
+    // (each an OS thread switch: the run's real cost on a busy host; sim.hpp, lookahead). A
+    // figure of the run like the others: the same for the same program, knobs and seed. 0 on
+    // the real machine.
+    uint64_t sim_handoffs = 0;
 };
 
 // Per-worker figures (GIL and kernels). Snapshot; any thread.

@@ -484,10 +484,12 @@ void Runtime::print(std::string text, Stream stream, bool newline) {
     if (c && c->runtime_ != this) c = nullptr;
     // The line appears at this worker's time after the checkpoint (the earliest event on the
     // simulated machine, so lines stay in time order); its cost is charged afterwards.
-    if (c)
+    if (c) {
         c->checkpoint();
-    else
+        c->sync_shared();  // every process writes here: lines in time order (lookahead)
+    } else {
         check_stop();
+    }
     const size_t bytes = text.size() + sizeof(OutputLine);
     uint64_t index = 0;
     int64_t t = 0;

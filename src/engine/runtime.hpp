@@ -174,9 +174,11 @@ class WorkerContext {
     int64_t now_ns() const noexcept;
     // Interpreted instructions just executed: on the simulated machine they advance this
     // worker's time by n * Machine::kInstructionNs (checked at the next checkpoint, which may
-    // switch). No-op on the real machine. ~1 ns.
+    // switch). No-op on the real machine. ~1 ns. Interpreted code may run ahead of other
+    // simulated processes by a bounded amount of virtual time (sim.hpp: lookahead); what it
+    // does that they can see waits for them.
     void charge_instructions(uint64_t n) noexcept {
-        if (sim_) charge_ns(static_cast<int64_t>(n) * Machine::kInstructionNs);
+        if (sim_) charge_interpreted_ns(static_cast<int64_t>(n) * Machine::kInstructionNs);
     }
     // CPU work worth `ns` of one core, without spinning: virtual time on the simulated machine
     // (builtins "by the work done"), nothing on the real one (the work itself took the time).
@@ -204,6 +206,13 @@ class WorkerContext {
     void switch_task(uint32_t task);
     // Python's print: Runtime::print for this worker.
     void print(std::string text, Stream stream = Stream::out);
+    // Simulated machine: call before touching state another simulated process can see (a
+    // process channel, a process's status, a multiprocessing handle's object): if this worker
+    // ran ahead in interpreted code (sim.hpp: lookahead), every earlier event of the other
+    // workers happens first, so the access is in virtual-time order. Never with an engine
+    // primitive's mutex held (it may wait for the baton). Real machine, or nothing earlier
+    // pending: a branch. Own thread.
+    void sync_shared();
 
     // Line samples (PYTHON.md §10, REVIEW §2.9): while a line_sample bit is set, a running
     // thread publishes its line once per sample period: true if this worker has not published
@@ -227,6 +236,7 @@ class WorkerContext {
     friend class GilReleased;
     WorkerContext() = default;
     void checkpoint_slow();
+    void charge_interpreted_ns(int64_t ns) noexcept;
 
     Runtime* runtime_ = nullptr;
     WorkerRecord* record_ = nullptr;

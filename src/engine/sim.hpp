@@ -19,6 +19,31 @@
 //     0.1 ms tick (bench_engine `sim`: ~500x less real time per virtual second). A GIL drop
 //     request, a stop or a terminate made at time T interrupts it at T: the worker is brought
 //     forward to T (its work up to then counted) and handles the request there.
+//   ✓ lookahead for interpreted code (kLookaheadNs, 2 ms): a worker whose last cost was
+//     interpreted instructions runs on past other *processes'* events by up to kLookaheadNs of
+//     virtual time before it hands the baton over; with workers of its own process (shared
+//     memory, one GIL) it stays exact. Four processes of interpreted work then hand the baton
+//     over about once per 2 ms of virtual time each (a few hundred times for 4 x 200 ms), not
+//     once per charge (7.7 µs): on a busy host each hand-off waits for the OS (1-4 ms).
+//     Nothing a worker does between two instructions can be seen by another process; whatever
+//     can be seen waits until every earlier event of the others has happened (sync_shared:
+//     the order is virtual time's, as without lookahead):
+//       ✓ process channels (multiprocessing.Queue / Pipe: put, get, poll, qsize, close), a
+//         process's start, join, is_alive, exitcode, terminate/kill and the exit it reports,
+//         every multiprocessing handle (Lock, Event, Semaphore, Condition, Value/Array) and
+//         print(): a receiver never sees a message before its send time, and a non-blocking
+//         poll (get_nowait, empty(), poll()) is exact, not early.
+//       ✓ cores: a park, an exit and a slice's end wait for earlier events first; a wake-up
+//         (a notify) is an event at its notifier's time, run in time order like a timer.
+//       ✓ determinism: when to hand over depends only on virtual times, processes and the
+//         seed: the same program, knobs and seed give the same run, under any load.
+//       ✗ terminate()/kill() of a process, and the daemons' stop at shutdown, take effect at
+//         the target's next instruction check: up to kLookaheadNs (plus one charge) after the
+//         request if it had run ahead in interpreted code (its work meanwhile is counted).
+//         In cpu() (pure work) it is exact, as below.
+//       ✗ the run's memory limit counts allocations of processes that ran ahead a little
+//         early (the limit still stops the run deterministically).
+//     C++ code (engine tests, kernels) never runs ahead: only interpreted instructions do.
 //   ✓ blocking: a parked worker becomes runnable when its probe is true (evaluated after a
 //     notify of its WaitCv) at the notifier's time, or at its deadline (a timer). When every
 //     worker is blocked the clock jumps to the next timer (as the Go playground's fake time):
@@ -69,6 +94,18 @@ struct SimThread {
     // The holder runs without asking the scheduler while its time is below this: the earliest
     // other event when it was given the baton (set by dispatch).
     int64_t horizon = Clock::kNever;
+    // The earliest event of another worker (or a pending wake-up) when it was given the baton:
+    // its time above this means something else comes first (sync_shared).
+    int64_t others = Clock::kNever;
+    // Interpreted code may run on to here: the horizon with other processes' events moved
+    // kLookaheadNs later (its own process's stay exact).
+    int64_t reach = Clock::kNever;
+    // Its last cost was interpreted instructions (charge(..., true)): it may use `reach`.
+    // Written and read by the worker itself.
+    bool lookahead = false;
+    // It ran past `horizon` on lookahead since it was given the baton: an event of another
+    // worker may be earlier than its time. Set by charge, cleared by dispatch.
+    bool ran_ahead = false;
     // Inside Machine::work (pure CPU work, nothing visible until it ends): its end, else -1.
     // Others may then order themselves against this worker's end rather than its every tick.
     std::atomic<int64_t> pure_until{-1};
@@ -114,8 +151,17 @@ class Sim final : public VirtualTime {
     // A checkpoint that found breaker::sim_switch (or another engine bit): runs earlier events
     // of other workers first if there are any.
     static void yield_point(WorkerContext& ctx);
-    // Advances the worker's time (its own CPU work).
-    void charge(WorkerContext& ctx, int64_t ns) noexcept;
+    // Lookahead for interpreted code (see the checklist): how far past other processes' events
+    // a worker may run between two instructions before it hands the baton over. Virtual ns.
+    static constexpr int64_t kLookaheadNs = 2'000'000;
+
+    // Advances the worker's time (its own CPU work). `interpreted`: interpreted instructions,
+    // which may run ahead of other processes (reach); anything else stays exact (horizon).
+    void charge(WorkerContext& ctx, int64_t ns, bool interpreted = false) noexcept;
+    // Before an access to state other processes can see: runs every earlier event of other
+    // workers first (a no-op unless this worker ran ahead). The worker itself, holding the
+    // baton, no engine primitive's mutex held.
+    static void sync_shared(WorkerContext& ctx);
     // Machine::work on the simulated machine: `ns` of CPU work in steps as long as nothing
     // else can happen meanwhile (the next event, a GIL waiter's timer, the slice end), at least
     // a tick when another event is due now; a checkpoint after each step and at the end.
@@ -143,7 +189,8 @@ class Sim final : public VirtualTime {
     void dispatch(std::unique_lock<std::mutex>& lk, SimThread* me);
     void wait_baton(SimThread& t);
     void give_baton(SimThread& t);
-    void refresh_horizon(SimThread& me);
+    // `t` ran ahead (lookahead) and another worker's event is earlier than its time.
+    static bool ahead(const SimThread& t) noexcept { return t.ran_ahead && time_of(t) > t.others; }
 
     Runtime& rt_;
     const unsigned cores_;
@@ -152,10 +199,12 @@ class Sim final : public VirtualTime {
     std::deque<SimThread> threads_;                                      // index = worker id
     std::set<std::pair<std::pair<int64_t, uint64_t>, uint16_t>> queue_;  // waiting for a core
     unsigned on_core_ = 0;
-    int holder_ = -1;                 // the worker holding the baton
-    uint64_t decisions_ = 0;          // decisions taken: part of every tie-break
-    std::mutex note_mu_;              // guards the two below; never held while calling out
-    std::vector<WaitCv*> notified_;   // since the last decision
+    int holder_ = -1;                // the worker holding the baton
+    uint64_t decisions_ = 0;         // decisions taken: part of every tie-break
+    std::mutex note_mu_;             // guards the two below; never held while calling out
+    std::vector<WaitCv*> notified_;  // since the last decision
+    // Wake-ups taken from notified_ at the deciding worker's time: events (guarded by mu_).
+    std::vector<std::pair<int64_t, WaitCv*>> wakeups_;
     bool wake_all_pending_ = false;   // stop, a kill, daemon shutdown: wake every parked worker
     std::atomic<bool> dirty_{false};  // notified_/wake_all_pending_/an admission since then
     std::atomic<bool> abandoned_{false};

@@ -100,10 +100,11 @@ std::string stats_json(const engine::RunStats& st) {
     return fmt::format(
         "{{\"wall_ms\": {}, \"cpu_ms\": {}, \"busy_cores_avg\": {}, \"busy_cores_max\": {}, "
         "\"gil_wait_ms\": {}, \"gil_switches\": {}, \"tasks\": {}, \"dropped_events\": {}, "
-        "\"output_lines\": {}, \"other_busy_cores\": {}}}",
+        "\"output_lines\": {}, \"other_busy_cores\": {}, \"sim_handoffs\": {}}}",
         number(st.wall_ms), number(st.cpu_ms), number(st.busy_cores_avg), number(st.busy_cores_max),
         number(st.gil_wait_ms), st.gil_switches, st.tasks, st.dropped_events, st.output_lines,
-        st.other_busy_cores < 0 ? std::string("null") : number(st.other_busy_cores));
+        st.other_busy_cores < 0 ? std::string("null") : number(st.other_busy_cores),
+        st.sim_handoffs);
 }
 
 std::string disturbance_note(const engine::RunStats& stats) {

@@ -5,7 +5,8 @@
 //    "output": [{"t_ms": 0.41, "task": "Thread 1", "worker": "Thread-1", "text": "Thread 1: 0"}],
 //    "stats": {"wall_ms", "cpu_ms", "busy_cores_avg", "busy_cores_max", "gil_wait_ms",
 //              "gil_switches", "tasks", "dropped_events", "output_lines",
-//              "other_busy_cores": cores other work kept busy during a real run, or null},
+//              "other_busy_cores": cores other work kept busy during a real run, or null,
+//              "sim_handoffs": the simulated machine's OS thread switches (0 on the real one)},
 //    "notices": ["..."], "exit_code": 0, "error": null}
 //
 // status is one of running|finished|stopped|deadlock|limit|error. `task` is the task's name, or

@@ -587,6 +587,9 @@ MpShared* mp_shared(ThreadState& ts, Value v, const char* fn) {
                type_name(v));
         return nullptr;
     }
+    // The object is shared with other processes: on the simulated machine, their earlier
+    // events happen first (engine sim.hpp, lookahead), so this access is in time order.
+    if (ts.ctx) ts.ctx->sync_shared();
     return v.as<HandleObj>()->p.get();
 }
 
