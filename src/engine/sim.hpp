@@ -6,7 +6,8 @@
 // OS. Each worker has its own virtual time; the baton goes to the worker whose next event is
 // earliest, so every interaction happens in virtual-time order.
 //
-// Model (a discrete-event simulation; see machine.hpp for the cost constants):
+// Model (a discrete-event simulation; see machine.hpp for the cost constants; for users:
+// docs/simulated-machine.md):
 //   ✓ cores: at most `cores` workers are on a core at once; a runnable worker without a core
 //     waits in a FIFO (ties broken by the seed). A worker on a core runs until it blocks or,
 //     while others wait for a core, for one time slice (Machine::kSliceNs): round-robin.
@@ -34,7 +35,8 @@
 //         print(): a receiver never sees a message before its send time, and a non-blocking
 //         poll (get_nowait, empty(), poll()) is exact, not early.
 //       ✓ cores: a park, an exit and a slice's end wait for earlier events first; a wake-up
-//         (a notify) is an event at its notifier's time, run in time order like a timer.
+//         (a notify) is an event at the time its notifier next asks the scheduler (as without
+//         lookahead), run in time order before timers: woken workers take cores in time order.
 //       ✓ determinism: when to hand over depends only on virtual times, processes and the
 //         seed: the same program, knobs and seed give the same run, under any load.
 //       ✗ terminate()/kill() of a process, and the daemons' stop at shutdown, take effect at

@@ -4,7 +4,9 @@
 // take k x one task (speed-up ~1), processes and free-threaded threads k / min(k, cores) plus
 // start-up, I/O-bound threads and asyncio overlap their waits. Also the deadlock sample's
 // report at an exact virtual time, and a program of 60 s of sleeps that takes 60 virtual s and
-// finishes at once.
+// finishes at once. And the simulated machine's lookahead for interpreted code (engine
+// sim.hpp): processes hand the baton over rarely, and what one process sees of another stays in
+// virtual-time order and deterministic.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include "sample_test_util.hpp"
 #include "samples/catalog.hpp"
 #include "samples/compare.hpp"
+#include "samples/report.hpp"
 
 using namespace interleave;
 using namespace interleave::samples;
@@ -262,5 +265,131 @@ TEST_CASE("compare: the default Run all models batch gives bars that never inver
             CHECK(seq / wall["thread_pool"] > 1.8);
             CHECK(wall["threads"] < wall["thread_pool"]);
         }
+    }
+}
+
+namespace {
+
+// A Python program on the simulated machine, run to its end.
+std::shared_ptr<engine::Run> run_python(const char* text, unsigned cores = 4) {
+    python::CompileResult compiled = python::compile_program(text, "lookahead.py");
+    REQUIRE(compiled.program);
+    engine::RunConfig c;
+    c.machine.kind = engine::MachineKind::simulated;
+    c.machine.cores = cores;
+    auto program = compiled.program;
+    return engine::Run::start(
+        [program](engine::Runtime& rt) { python::run_main(rt, program, python::RunOptions{}); }, c);
+}
+
+// What a run shows: output with exact times, the trace, the stats JSON.
+std::string fingerprint(const engine::Run& run) {
+    std::string s = std::string(engine::to_string(run.status())) + "\n";
+    std::vector<engine::OutputLine> out;
+    run.read_output(0, out);
+    for (const auto& l : out)
+        s += std::to_string(l.t_ns) + " " + std::to_string(l.worker) + " " + l.text + "\n";
+    for (const auto& e : run.tracer().all_sorted())
+        s += std::to_string(e.t_ns) + "," + std::to_string(e.worker) + "," +
+             std::to_string(static_cast<int>(e.kind)) + "," + std::to_string(e.arg) + ";";
+    return s + "\n" + stats_json(run.stats());
+}
+
+}  // namespace
+
+TEST_CASE("sim lookahead: processes of interpreted work hand the baton over rarely, exactly" *
+          doctest::timeout(480)) {  // wasm under node runs the interpreter several times slower
+    // `choosing` at its defaults, processes, CPU-bound: 4 processes x 200 ms of interpreted
+    // work on 4 cores. In lock-step (no lookahead) the baton changed hands at nearly every
+    // charge of 256 instructions (7.7 µs): ~100,000 OS thread switches, each one waiting for
+    // the OS on a busy host. With 2 ms of lookahead: about one per 2 ms of each process's work.
+    const Sample* s = find_sample("choosing");
+    REQUIRE(s);
+    const KnobValues v =
+        knobs_for(*s, {{"machine", "simulated"}, {"model", "processes"}, {"work", "cpu"}});
+    auto first = start(*s, v)->run();
+    // The same run twice at once beside it: two more sets of OS threads competing for the
+    // cores (load), and the same run, byte for byte.
+    auto second = start(*s, v)->run();
+    auto third = start(*s, v)->run();
+    for (const auto& run : {first, second, third}) {
+        REQUIRE(run->wait(120));
+        REQUIRE(run->status() == engine::RunStatus::finished);
+    }
+    const engine::RunStats st = first->stats();
+    MESSAGE("processes x 4, 200 ms each: " << st.wall_ms << " ms virtual, " << st.sim_handoffs
+                                           << " baton hand-offs");
+    // The lesson's figure is unchanged: one task's work plus a process start.
+    CHECK(st.wall_ms == doctest::Approx(200 + kStartMs).epsilon(0.01));
+    // 800 ms of work / 2 ms of lookahead = 400, plus starts, prints and joins.
+    CHECK(st.sim_handoffs < 1500);
+    CHECK(st.sim_handoffs > 0);
+    const std::string fp = fingerprint(*first);
+    CHECK(fingerprint(*second) == fp);
+    CHECK(fingerprint(*third) == fp);
+}
+
+TEST_CASE("sim lookahead: a message is never seen before it was sent, nor later" *
+          doctest::timeout(120)) {
+    // The parent polls a multiprocessing.Queue with get_nowait() in interpreted code while the
+    // child computes and then sends its send time. Both run ahead of each other by turns
+    // (lookahead); the put and every poll wait for the other's earlier events, so the parent
+    // sees the message at its first poll after the send: not before (causality), and not up
+    // to a lookahead later (exactness). Pipe.poll() and Queue.empty() likewise.
+    const char* text =
+        "import multiprocessing, queue, time\n"
+        "def child(q, conn):\n"
+        "    x = 0\n"
+        "    for i in range(20000):\n"
+        "        x += i\n"
+        "    q.put(time.monotonic())\n"
+        "    for i in range(20000):\n"
+        "        x += i\n"
+        "    conn.send(time.monotonic())\n"
+        "if __name__ == '__main__':\n"
+        "    q = multiprocessing.Queue()\n"
+        "    a, b = multiprocessing.Pipe()\n"
+        "    p = multiprocessing.Process(target=child, args=(q, b))\n"
+        "    p.start()\n"
+        "    polls = 0\n"
+        "    while True:\n"
+        "        try:\n"
+        "            sent = q.get_nowait()\n"
+        "            break\n"
+        "        except queue.Empty:\n"
+        "            polls += 1\n"
+        "    seen = time.monotonic()\n"
+        "    print(f'queue {(seen - sent) * 1e6:.0f} {polls > 10}')\n"
+        "    while not a.poll():\n"
+        "        polls += 1\n"
+        "    seen = time.monotonic()\n"
+        "    sent = a.recv()\n"
+        "    print(f'pipe {(seen - sent) * 1e6:.0f}')\n"
+        "    p.join()\n"
+        "    print(p.exitcode, q.empty())\n";
+    std::string first;
+    for (int rep = 0; rep < 2; ++rep) {
+        auto run = run_python(text);
+        REQUIRE(run->wait(60));
+        REQUIRE(run->status() == engine::RunStatus::finished);
+        std::vector<engine::OutputLine> out;
+        run->read_output(0, out);
+        REQUIRE(out.size() == 3);
+        for (const auto& l : out) MESSAGE(l.text);
+        // "queue D True": seen D µs after the send, D in [0, 100): one poll's worth of
+        // instructions, far below the 2000 µs lookahead.
+        int d = -1;
+        char polled[8] = {};
+        REQUIRE(std::sscanf(out[0].text.c_str(), "queue %d %7s", &d, polled) == 2);
+        CHECK(d >= 0);
+        CHECK(d < 100);
+        CHECK(std::string(polled) == "True");  // it did poll while the child computed
+        REQUIRE(std::sscanf(out[1].text.c_str(), "pipe %d", &d) == 1);
+        CHECK(d >= 0);
+        CHECK(d < 100);
+        CHECK(out[2].text == "0 True");
+        const std::string fp = fingerprint(*run);
+        if (rep == 0) first = fp;
+        CHECK(fp == first);
     }
 }
