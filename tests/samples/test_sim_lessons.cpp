@@ -393,3 +393,36 @@ TEST_CASE("sim lookahead: a message is never seen before it was sent, nor later"
         CHECK(fp == first);
     }
 }
+
+TEST_CASE("sim lookahead: terminate() stops a process in Python code within the lookahead" *
+          doctest::timeout(120)) {
+    // The documented ✗ (engine sim.hpp): a process that ran ahead in interpreted code stops at
+    // its next instruction check, at most kLookaheadNs (2 ms) plus one charge after the call.
+    const char* text =
+        "import multiprocessing, time\n"
+        "def spin():\n"
+        "    while True:\n"
+        "        pass\n"
+        "if __name__ == '__main__':\n"
+        "    p = multiprocessing.Process(target=spin)\n"
+        "    p.start()\n"
+        "    x = 0\n"
+        "    for i in range(30000):\n"
+        "        x += i\n"
+        "    t0 = time.monotonic()\n"
+        "    p.terminate()\n"
+        "    p.join()\n"
+        "    print(p.exitcode, int((time.monotonic() - t0) * 1e6))\n";
+    auto run = run_python(text);
+    REQUIRE(run->wait(60));
+    REQUIRE(run->status() == engine::RunStatus::finished);
+    std::vector<engine::OutputLine> out;
+    run->read_output(0, out);
+    REQUIRE(out.size() == 1);
+    MESSAGE(out[0].text);
+    int code = 0, us = -1;
+    REQUIRE(std::sscanf(out[0].text.c_str(), "%d %d", &code, &us) == 2);
+    CHECK(code == -15);
+    CHECK(us >= 0);
+    CHECK(us <= 2000 + 100);
+}
