@@ -79,6 +79,12 @@ Value ascii_repr(ThreadState& ts, Value v) {
 }
 
 Value number_divmod(ThreadState& ts, Value a, Value b) {
+    // Builtin types other than int and float have no divmod (CPython's nb_divmod): name it.
+    auto plain_number = [](Value v) { return v.is_double() || is_int(v); };
+    auto builtin = [](Value v) { return !(type_of(v)->tflags & kTypeHeap); };
+    if ((!plain_number(a) || !plain_number(b)) && builtin(a) && builtin(b))
+        return raisef(ts, &exc_TypeError, "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                      type_name(a), type_name(b));
     // float divmod by zero names the operation as CPython's float_divmod does.
     if ((a.is_double() || b.is_double()) && (a.is_double() || is_int(a)) &&
         (b.is_double() || is_int(b))) {

@@ -154,6 +154,11 @@ Value c_pow(ThreadState& ts, Value a, Value b) {
     return power(ts, x, y);
 }
 
+// pow(z, n, m): complex_pow refuses a modulus.
+Value c_pow3(ThreadState& ts, Value, Value, Value) {
+    return raise(ts, &exc_ValueError, "complex modulo");
+}
+
 Value c_neg(ThreadState& ts, Value a) {
     C x = cx(a);
     return new_complex(ts, -x.re, -x.im);
@@ -422,6 +427,7 @@ void setup_complex_type(TypeBuilder& b) {
     n.binary[int(BinaryOp::mul)] = c_mul;
     n.binary[int(BinaryOp::truediv)] = c_truediv;
     n.binary[int(BinaryOp::pow)] = c_pow;
+    n.pow3 = c_pow3;
     n.neg = c_neg;
     n.pos = c_pos;
     n.abs = c_abs;

@@ -16,3 +16,4 @@ print(hash(1 + 2j), hash(-1j), hash(complex(1.5, -2.25)), bool(0j), bool(1j), -(
 print(type(1j).__name__, isinstance(1j, complex), (True).conjugate(), type((True).conjugate()).__name__, (5).conjugate(), (2.5).conjugate(), (7).real, (7).imag, (2.5).imag)
 print(str(1+2j), f"{1-1j}", [1j, 2+0j], (-8) ** 0.5, (-1) ** 0.5)
 t(lambda: 1j // 2); t(lambda: 1j % 2); t(lambda: int(1j)); t(lambda: float(1j)); t(lambda: float(None))
+t(lambda: divmod(1j, 2)); t(lambda: pow(1j, 2, 3)); t(lambda: divmod("a", 1)); t(lambda: divmod(7, 2.5))
