@@ -64,7 +64,10 @@ describe('web shell, served without COOP/COEP', { timeout: 240_000 }, () => {
     let navigations = 0;
     page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
     await page.goto(server.url);
-    await page.waitForFunction(() => window.crossOriginIsolated === true, null, { timeout: 30_000 });
+    // crossOriginIsolated holds from the reloaded document's start, before its scripts define
+    // window.interleave: wait for both.
+    await page.waitForFunction(() => window.crossOriginIsolated === true && window.interleave !== undefined,
+      null, { timeout: 30_000 });
     await page.evaluate(() => window.interleave.ready);
     // Give a reload loop the chance to show itself before counting.
     await page.waitForTimeout(2000);
