@@ -46,6 +46,7 @@
   var syncFailed = false;
   var lastDark = null;
   var editorFocused = false; // the app's code editor has the keyboard (as of the last frame)
+  var findKeys = false;      // its find bar's field has it (Esc must keep its place in the text)
 
   // Editing keys go to the editor in the same queue as the text, so a fast typist's "x",
   // Enter, "y" stay in order even when a frame is slow (ImGui 1.86 reads key state once per
@@ -121,7 +122,7 @@
     }, true);
     // Capture on window: also the keys that land before the textarea has the focus back.
     window.addEventListener('keydown', function (e) {
-      if (!editorFocused || e.isComposing || e.keyCode === 229) return;
+      if (!(editorFocused || findKeys) || e.isComposing || e.keyCode === 229) return;
       // The browser's own Save page / Open file dialogs would only surprise someone editing:
       // the code lives in the page (Share makes a link of it).
       if ((e.ctrlKey || e.metaKey) && (e.code === 'KeyS' || e.code === 'KeyO')) e.preventDefault();
@@ -339,7 +340,7 @@
   }
 
   // Where the editor and caret are now; focus follows the editor; the plain textarea its text.
-  function syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version, dark) {
+  function syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version, dark, find) {
     if (!ta) return;
     if (dark !== lastDark) {  // the plain-text editor follows the app's theme
       lastDark = dark;
@@ -349,6 +350,7 @@
     }
     appVersion = version;
     editorFocused = focused;
+    findKeys = !!find;
     var dpr = window.devicePixelRatio || 1;
     rect = { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr, lh: lh / dpr };
     var left = Math.round(cx / dpr), top = Math.round(cy / dpr);
@@ -384,9 +386,9 @@
 
   window.interleaveInput = {
     // Called by the app once per frame (framebuffer pixels).
-    sync: function (focused, cx, cy, lh, x0, y0, x1, y1, version, dark) {
+    sync: function (focused, cx, cy, lh, x0, y0, x1, y1, version, dark, find) {
       // Called from the app's frame: an exception here must not take the app down.
-      try { syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version, dark); } catch (err) {
+      try { syncFrame(focused, cx, cy, lh, x0, y0, x1, y1, version, dark, find); } catch (err) {
         if (!syncFailed) console.warn('interleave-input: ' + err);
         syncFailed = true;
       }

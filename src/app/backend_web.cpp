@@ -207,11 +207,13 @@ EM_JS(void, notify_failed, (const char* why), {
     if (Module.interleaveFailed) Module.interleaveFailed(UTF8ToString(why));
 });
 // The code editor's input bridge (web/interleave-input.js): where the editor and its caret
-// are, in framebuffer pixels, once per frame; whether its hidden textarea has the keyboard.
+// are, in framebuffer pixels, once per frame; whether its hidden textarea has the keyboard,
+// and whether the find bar's field has it (keys then still go in order with the text).
 EM_JS(void, bridge_sync, (int focused, float cx, float cy, float lh, float x0, float y0,
-                          float x1, float y1, double version, int dark), {
+                          float x1, float y1, double version, int dark, int find_keys), {
     if (window.interleaveInput)
-        window.interleaveInput.sync(!!focused, cx, cy, lh, x0, y0, x1, y1, version, !!dark);
+        window.interleaveInput.sync(!!focused, cx, cy, lh, x0, y0, x1, y1, version, !!dark,
+                                    !!find_keys);
 });
 EM_JS(void, bridge_set_plain, (int on), {
     if (window.interleaveInput) window.interleaveInput.setPlain(!!on);
@@ -430,7 +432,7 @@ class WebBackend final : public Backend {
         if (g_app) {
             const ui::App::EditorGeometry e = g_app->editor_geometry();
             bridge_sync(e.focused, e.caret_x, e.caret_y, e.line_h, e.x0, e.y0, e.x1, e.y1,
-                        double(g_app->code_version()), e.dark);
+                        double(g_app->code_version()), e.dark, e.find_keys);
         }
         if (!draw_) return;  // the canvas keeps the last drawn frame
         draw_frame(window_);

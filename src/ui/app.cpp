@@ -286,6 +286,7 @@ App::EditorGeometry App::editor_geometry() const {
         return g;
     }
     g.focused = e.focused();
+    g.find_keys = e.find_has_keyboard();
     g.dark = impl_->p.dark;
     g.caret_x = e.caret_screen_pos().x;
     g.caret_y = e.caret_screen_pos().y;

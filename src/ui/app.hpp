@@ -168,7 +168,8 @@ class App {
     // Where the editor is, in framebuffer pixels (the bridge puts its textarea at the caret).
     struct EditorGeometry {
         bool focused = false;
-        bool dark = true;  // the theme (the page's plain-text editor matches it)
+        bool find_keys = false;  // the find bar's field has the keyboard (Esc goes in order)
+        bool dark = true;        // the theme (the page's plain-text editor matches it)
         float caret_x = 0, caret_y = 0, line_h = 0;
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the editor: gutter, text and scrollbars
     };

@@ -349,8 +349,8 @@ bool CodeEditor::handle_queue() {
     const auto hold_for_find = [&](int from) {
         for (; from < q.Size && find_wait_frame_ >= 0; ++from) {
             const ImWchar c = q[from];
-            if (c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
-                if (static_cast<EditorKey>(c & 63) == EditorKey::escape) {  // no find after all
+            if (is_key_event(c)) {
+                if (key_of(c) == EditorKey::escape) {  // no find after all
                     find_open_ = find_focus_ = false;
                     find_wait_frame_ = -1;
                     find_pending_.clear();
@@ -364,8 +364,8 @@ bool CodeEditor::handle_queue() {
     i = hold_for_find(i);
     for (; i < q.Size; ++i) {
         const ImWchar c = q[i];
-        if (config.ordered_keys && c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
-            const auto key = static_cast<EditorKey>(c & 63);
+        if (config.ordered_keys && is_key_event(c)) {
+            const auto key = key_of(c);
             const unsigned mods = (c >> 6) & 15;
             if (key == EditorKey::open_file || key == EditorKey::save_file) {
                 command_ = key == EditorKey::open_file ? Command::open_file
@@ -418,21 +418,44 @@ void CodeEditor::handle_find_bar() {
             find_wait_frame_ = -1;
         } else {
             for (const ImWchar c : q)
-                if (c >= 0x20 && c != 0x7F && !(c >= kKeyEventBase && c < kKeyEventBase + 0x400))
-                    find_pending_.push_back(c);
+                if (c >= 0x20 && c != 0x7F && !is_key_event(c)) find_pending_.push_back(c);
             q.resize(0);
+        }
+    }
+    // Ordered keys: the text typed before an Esc is the field's, the Esc closes the bar and
+    // what follows is the editor's again (it takes the keyboard below, this frame). The other
+    // keys reach the field as key state (ImGui's own handling).
+    ImVector<ImWchar> after_escape;
+    bool escape = false;
+    if (config.ordered_keys && was_active) {
+        for (int i = 0; i < q.Size;) {
+            if (!is_key_event(q[i])) {
+                ++i;
+            } else if (key_of(q[i]) == EditorKey::escape) {
+                escape = true;
+                after_escape.reserve(q.Size - i - 1);
+                for (int k = i + 1; k < q.Size; ++k) after_escape.push_back(q[k]);
+                q.resize(i);
+            } else {
+                q.erase(q.Data + i);
+            }
         }
     }
     const bool enter = ImGui::InputTextWithHint("##find", "find", find_buf_, sizeof find_buf_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    find_active_ = ImGui::IsItemActive();
     bool next = false, prev = false;
     if (enter) {
         (io.KeyShift ? prev : next) = true;
         ImGui::SetKeyboardFocusHere(-1);  // keep typing in the find field
     }
-    if (was_active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        find_open_ = false;
+    if (escape || (!config.ordered_keys && was_active &&
+                   ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
+        find_open_ = find_active_ = false;
+        // The field lets go too: its own Esc (key state) may come a frame later, or never.
+        if (ImGui::GetActiveID() == ImGui::GetID("##find")) ImGui::ClearActiveID();
         focus();
+        for (const ImWchar c : after_escape) q.push_back(c);
     }
     ImGui::SameLine();
     if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) prev = true;
@@ -482,6 +505,8 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
     if (find_open_) {
         handle_find_bar();
         size.y -= ImGui::GetFrameHeightWithSpacing();
+    } else {
+        find_active_ = false;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
     ImGui::BeginChild("##text", size, false,
@@ -536,7 +561,7 @@ bool CodeEditor::draw(const char* str_id, ImVec2 size) {
         // Key events meant for the editor that arrived as it lost focus: no one else's text.
         ImVector<ImWchar>& q = io.InputQueueCharacters;
         for (int i = 0; i < q.Size;)
-            if (q[i] >= kKeyEventBase && q[i] < kKeyEventBase + 0x400)
+            if (is_key_event(q[i]))
                 q.erase(q.Data + i);
             else
                 ++i;

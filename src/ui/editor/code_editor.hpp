@@ -62,6 +62,12 @@ constexpr unsigned kKeyEventBase = 0xE000;  // .. 0xE3FF
 constexpr unsigned key_event(EditorKey k, unsigned mods) {
     return kKeyEventBase | (mods & 15) << 6 | static_cast<unsigned>(k);
 }
+constexpr bool is_key_event(unsigned c) {
+    return c >= kKeyEventBase && c < kKeyEventBase + 0x400;
+}
+constexpr EditorKey key_of(unsigned c) {
+    return static_cast<EditorKey>(c & 63);
+}
 
 // An error at a place in the program (issue #10 item 4): a SyntaxError, or where an uncaught
 // exception was raised (its innermost frame in the program).
@@ -110,6 +116,10 @@ class CodeEditor {
     bool draw(const char* str_id, ImVec2 size = ImVec2(0, 0));
 
     bool focused() const { return focused_; }
+    // The find bar's field has the keyboard (as of the last draw). With `config.ordered_keys`
+    // the platform sends Esc into the character queue then too, so an Esc typed in the same
+    // frame as the text around it keeps its place (Esc, Ctrl+F, "x" at one slow frame).
+    bool find_has_keyboard() const { return find_active_; }
     // The text area's ImGui item and child window, as of the last draw (the app's keyboard
     // focus order names it).
     ImGuiID item_id() const { return id_; }
@@ -215,7 +225,7 @@ class CodeEditor {
     int page_lines_ = 20;
 
     Command command_ = Command::none;
-    bool find_open_ = false, find_focus_ = false, find_case_ = false;
+    bool find_open_ = false, find_focus_ = false, find_case_ = false, find_active_ = false;
     // Ctrl+F to the find field taking the keyboard takes a frame or two (ImGui 1.86 focuses
     // an item through a nav request answered next frame; the queue is cleared every frame).
     // Text typed meanwhile is kept here and handed to the field once it is active, so a quick

@@ -151,7 +151,7 @@ bool FileDialog::draw() {
         ImVector<ImWchar>& q = ImGui::GetIO().InputQueueCharacters;
         std::string name = name_;
         for (ImWchar c : q) {
-            if (c >= kKeyEventBase && c < kKeyEventBase + 0x400) {
+            if (is_key_event(c)) {
                 const auto key = static_cast<EditorKey>(c & 63);
                 if (key == EditorKey::enter) typed_enter = true;
                 if (key == EditorKey::escape) keep = false;
