@@ -115,6 +115,8 @@ class EditorHarness {
         chars_left_after_frame = ImGui::GetIO().InputQueueCharacters.Size;
     }
 
+    // Modifiers held down from the next frame on (kNone lets them go).
+    void hold(unsigned mods) { mods_ = mods; }
     // A key pressed for one frame and released the next, with modifiers held across both.
     void key(int k, unsigned mods = kNone) {
         ImGuiIO& io = ImGui::GetIO();

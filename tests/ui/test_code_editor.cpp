@@ -352,6 +352,20 @@ TEST_CASE("ordered keys: text typed right after Ctrl+F goes to the find field, n
     put(key_event(EditorKey::escape, 0));
     h.frame();
     CHECK_FALSE(h.editor.find_open());
+    // Ctrl+F's Ctrl let go only after the field took the keyboard (key events are trickled
+    // per frame): the text typed meanwhile waits for it (the field drops text under Ctrl).
+    put(key_event(EditorKey::f, kModCtrl));
+    ImGui::GetIO().AddInputCharactersUTF8("bet");
+    h.hold(kCtrl);
+    for (int i = 0; i < 4; ++i) h.frame();
+    CHECK(h.editor.find_has_keyboard());
+    h.hold(kNone);
+    h.frame();
+    h.frame();
+    CHECK(std::string(h.editor.find_text()) == "bet");
+    put(key_event(EditorKey::escape, 0));
+    h.frame();
+    CHECK_FALSE(h.editor.find_open());
     h.editor.model().set_cursor({1, 0});
     ImGui::GetIO().AddInputCharactersUTF8("x");
     h.frame();

@@ -192,7 +192,7 @@ std::string with_zone(std::string_view format, const std::tm& tm) {
         const char d = format[++i];
         if (d == 'z') {
             const long m = (gmtoff < 0 ? -gmtoff : gmtoff) / 60;
-            char z[16];
+            char z[48];  // room for any long: the compiler cannot bound gmtoff
             std::snprintf(z, sizeof z, "%c%02ld%02ld", gmtoff < 0 ? '-' : '+', m / 60, m % 60);
             out += z;
         } else if (d == 'Z') {

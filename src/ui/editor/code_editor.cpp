@@ -407,19 +407,29 @@ void CodeEditor::handle_find_bar() {
     // request, and in that frame it drops the queue's characters; so they are held until the
     // field is active at the start of a frame, then go first (replacing the prefilled query).
     ImVector<ImWchar>& q = io.InputQueueCharacters;
-    if (find_wait_frame_ >= 0) {
-        if (was_active) {
+    // The field also drops text in a frame where ImGui sees Ctrl down, and Ctrl+F's Ctrl is let
+    // go a frame or more after the F (key events are trickled per frame); in ordered mode text
+    // never carries Ctrl, so it waits here until Ctrl is up.
+    const bool chord =
+        config.ordered_keys && ((io.KeyCtrl && !io.KeyAlt) || (config.mac && io.KeySuper));
+    if (find_wait_frame_ >= 0 || (was_active && (chord || !find_pending_.empty()))) {
+        if (was_active && !chord) {
             // The query (prefilled from the selection) selected, as a field reached by Tab:
             // 1.86 keeps a field's old selection when it activates the same field again.
-            if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetID("##find")))
-                st->SelectAll();
+            if (find_wait_frame_ >= 0)
+                if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetID("##find")))
+                    st->SelectAll();
             for (int k = 0; k < find_pending_.Size; ++k) q.insert(q.Data + k, find_pending_[k]);
             find_pending_.clear();
             find_wait_frame_ = -1;
         } else {
+            int kept = 0;  // keys stay in the queue, in order (Esc below)
             for (const ImWchar c : q)
-                if (c >= 0x20 && c != 0x7F && !is_key_event(c)) find_pending_.push_back(c);
-            q.resize(0);
+                if (is_key_event(c))
+                    q[kept++] = c;
+                else if (c >= 0x20 && c != 0x7F)
+                    find_pending_.push_back(c);
+            q.resize(kept);
         }
     }
     // Ordered keys: the text typed before an Esc is the field's, the Esc closes the bar and
@@ -452,6 +462,8 @@ void CodeEditor::handle_find_bar() {
     if (escape || (!config.ordered_keys && was_active &&
                    ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
         find_open_ = find_active_ = false;
+        find_wait_frame_ = -1;  // text held for the field is gone with it (as Esc's revert)
+        find_pending_.clear();
         // The field lets go too: its own Esc (key state) may come a frame later, or never.
         if (ImGui::GetActiveID() == ImGui::GetID("##find")) ImGui::ClearActiveID();
         focus();
