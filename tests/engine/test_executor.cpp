@@ -464,13 +464,13 @@ TEST_CASE("executor: a failing initializer breaks the pool" * doctest::timeout(3
         ThreadPoolExecutor ex(1, "", [] { throw std::runtime_error("no database"); });
         Future<int> f = ex.submit([] { return 1; });
         CHECK_THROWS_AS(f.result(), BrokenThreadPool);
-        CHECK_THROWS_WITH_AS(ex.submit([] { return 2; }),
+        CHECK_THROWS_WITH_AS((void)ex.submit([] { return 2; }),
                              "A thread initializer failed, the thread pool is not usable anymore",
                              BrokenThreadPool);
         ProcessPoolExecutor px(2, bad_init_with, 1);
         Future<int> g = px.submit(initialized_value, 1);
         CHECK_THROWS_AS(g.result(), BrokenProcessPool);
-        CHECK_THROWS_AS(px.submit(initialized_value, 2), BrokenProcessPool);
+        CHECK_THROWS_AS((void)px.submit(initialized_value, 2), BrokenProcessPool);
         (void)bad_init;
     });
     CHECK(run->status() == RunStatus::finished);
@@ -492,7 +492,7 @@ TEST_CASE("executor: a pool process terminated under a task breaks the pool" *
         rt.kill_process(pool_process, 9);
         CHECK_THROWS_AS(f.result(), BrokenProcessPool);
         CHECK_THROWS_AS(queued.result(), BrokenProcessPool);
-        CHECK_THROWS_AS(px.submit(initialized_value, 3), BrokenProcessPool);
+        CHECK_THROWS_AS((void)px.submit(initialized_value, 3), BrokenProcessPool);
     });
     INFO(all_notices(*run));
     CHECK(run->status() == RunStatus::finished);
