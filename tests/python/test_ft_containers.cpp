@@ -12,6 +12,25 @@
 using namespace interleave;
 using namespace interleave::python::testing;
 
+namespace {
+
+// Runs `src` with the GIL on and off (stress_reps(3) times each): it finishes, prints `out`.
+void check_gil_on_and_off(const std::string& src, const std::string& out) {
+    for (int i = 0; i < stress_reps(3); ++i) {
+        for (bool gil : {true, false}) {
+            CAPTURE(gil);
+            engine::RunConfig cfg;
+            cfg.gil = gil;
+            PyRun r = run_python(src, cfg);
+            CHECK(r.status == engine::RunStatus::finished);
+            CHECK(r.out == out);
+            CHECK(r.err == "");
+        }
+    }
+}
+
+}  // namespace
+
 TEST_CASE("free-threaded sets, lists and dicts shared by threads keep their invariants" *
           doctest::timeout(300)) {
     const std::string src = R"(import threading
@@ -67,17 +86,7 @@ print(sorted(ins) == list(range(100)), len(ext), srt == sorted(range(1, 201)), l
 print(keys == {(k, i) for k in range(T) for i in range(N) if i % 3}, len(popset))
 print(len(d) + sum(pops) == T * N, bad)
 )";
-    for (int i = 0; i < stress_reps(3); ++i) {
-        for (bool gil : {true, false}) {
-            CAPTURE(gil);
-            engine::RunConfig cfg;
-            cfg.gil = gil;
-            PyRun r = run_python(src, cfg);
-            CHECK(r.status == engine::RunStatus::finished);
-            CHECK(r.out == "True 50 True 100\nTrue 0\nTrue []\n");
-            CHECK(r.err == "");
-        }
-    }
+    check_gil_on_and_off(src, "True 50 True 100\nTrue 0\nTrue []\n");
 }
 
 TEST_CASE("free-threaded bytearray shared by threads: mutators and readers never tear it" *
@@ -113,15 +122,5 @@ for t in ts: t.start()
 for t in ts: t.join()
 print(len(buf) == 64 + T * N * 4 - T * (N // 2) * 2, bad)
 )";
-    for (int i = 0; i < stress_reps(3); ++i) {
-        for (bool gil : {true, false}) {
-            CAPTURE(gil);
-            engine::RunConfig cfg;
-            cfg.gil = gil;
-            PyRun r = run_python(src, cfg);
-            CHECK(r.status == engine::RunStatus::finished);
-            CHECK(r.out == "True []\n");
-            CHECK(r.err == "");
-        }
-    }
+    check_gil_on_and_off(src, "True []\n");
 }
