@@ -74,6 +74,22 @@ describe('run start and wall time', { timeout: 600_000 }, () => {
     assert.ok(median < 3, `MainThread's first span: median ${median.toFixed(3)} ms after t = 0 (${sorted.join(', ')})`);
   });
 
+  // Runs the editor's program with the page's main thread busy for 6 s right after Run; waits
+  // for it to finish. busyEnd: the page's Unix time (ms) when it was free again, on the
+  // workers' time base (timeOrigin + now); offset: the page's UTC offset (s).
+  async function runWithPageBusy(page) {
+    await frames(page, 2);
+    const busy = await page.evaluate(() => {
+      window.interleave.run();
+      const t0 = performance.now();
+      while (performance.now() - t0 < 6000) { /* the page's main thread is busy */ }
+      return { busyEnd: performance.timeOrigin + performance.now(), offset: -new Date().getTimezoneOffset() * 60 };
+    });
+    const s = await waitDone(page);
+    assert.equal(s.status, 'finished', JSON.stringify(s.output));
+    return { s, ...busy };
+  }
+
   // Emscripten starts a thread asked for by another thread only when the page's main thread
   // hands it a Web Worker, between frames (issue #8 item 8). A run's threads are started ahead,
   // with the run, and reused: a program that starts threads runs to its end while the page's
@@ -97,15 +113,7 @@ describe('run start and wall time', { timeout: 600_000 }, () => {
       'print(f"{time.time() * 1000:.1f} {max(late) * 1000:.2f}")',
       '',
     ].join('\n'));
-    await frames(page, 2);
-    const busyEnd = await page.evaluate(() => {
-      window.interleave.run();
-      const t0 = performance.now();
-      while (performance.now() - t0 < 6000) { /* the page's main thread is busy */ }
-      return performance.timeOrigin + performance.now();
-    });
-    const s = await waitDone(page);
-    assert.equal(s.status, 'finished', JSON.stringify(s.output));
+    const { s, busyEnd } = await runWithPageBusy(page);
     const [printed, slowest] = s.output[0].text.split(' ').map(Number);
     console.log(`8 thread starts with the page busy: slowest ${slowest} ms; ended ${(busyEnd - printed).toFixed(0)} ms before the page was free`);
     assert.ok(printed < busyEnd, `the program ended ${(printed - busyEnd).toFixed(0)} ms after the page's main thread was free: a thread start waited for it`);
@@ -129,15 +137,7 @@ describe('run start and wall time', { timeout: 600_000 }, () => {
       'print(f"{time.time() * 1000:.1f} {t.tm_gmtoff} {z} {now:%H:%M} {t.tm_hour:02}:{t.tm_min:02} {len(c)}")',
       '',
     ].join('\n'));
-    await frames(page, 2);
-    const { busyEnd, offset } = await page.evaluate(() => {
-      window.interleave.run();
-      const t0 = performance.now();
-      while (performance.now() - t0 < 6000) { /* the page's main thread is busy */ }
-      return { busyEnd: performance.timeOrigin + performance.now(), offset: -new Date().getTimezoneOffset() * 60 };
-    });
-    const s = await waitDone(page);
-    assert.equal(s.status, 'finished', JSON.stringify(s.output));
+    const { s, busyEnd, offset } = await runWithPageBusy(page);
     const [printed, gmtoff, z, nowHm, localHm, ctimeLen] = s.output[0].text.split(' ');
     console.log(`local time with the page busy: ended ${(busyEnd - Number(printed)).toFixed(0)} ms before the page was free; ${s.output[0].text}`);
     assert.ok(Number(printed) < busyEnd, `the program ended ${(Number(printed) - busyEnd).toFixed(0)} ms after the page's main thread was free: local time waited for it`);
