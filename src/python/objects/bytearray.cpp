@@ -337,6 +337,12 @@ ByteArray* new_bytearray(ThreadState& ts, std::string_view data) {
     return b;
 }
 
+namespace {
+bool is_bytearray_type(Type* t) {
+    return t == &bytearray_type || is_subtype(t, &bytearray_type);
+}
+}  // namespace
+
 bool bytes_like(Value v, std::string_view* out) {
     if (!v.is_ptr()) return false;
     Type* t = type_of(v);
@@ -344,7 +350,7 @@ bool bytes_like(Value v, std::string_view* out) {
         *out = v.as<Bytes>()->view();
         return true;
     }
-    if (t == &bytearray_type || is_subtype(t, &bytearray_type)) {
+    if (is_bytearray_type(t)) {
         *out = v.as<ByteArray>()->view();
         return true;
     }
@@ -352,10 +358,11 @@ bool bytes_like(Value v, std::string_view* out) {
 }
 
 bool read_bytes(Value v, std::string* copy, std::string_view* out) {
-    if (!bytes_like(v, out)) return false;
-    if (is_type(v, &bytes_type) ||
+    // A shared bytearray's data and size are read only under its lock (bytes_like reads them).
+    if (!v.is_ptr() || is_type(v, &bytes_type) ||
         !(v.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable))
-        return true;
+        return bytes_like(v, out);
+    if (!is_bytearray_type(type_of(v))) return false;
     ObjectLock g(v.as_ptr());
     copy->assign(BA(v)->view());
     *out = *copy;
