@@ -9,6 +9,8 @@
 //   ✓ get_ident, get_native_id, allocate_lock, LockType, error, TIMEOUT_MAX, stack_size
 //   ✓ threading's helpers: _start (a Thread's engine worker and its handle), _main_ident,
 //     _format_exception (the excepthook's traceback without threading's own frames)
+//   ✓ the pools' helper: _run_task (a work item as its own task of the run, as the engine's
+//     C++ executors trace theirs)
 //   ✗ interrupt_main, _local (threading.local is Python source), RLock (threading's own)
 #include <cmath>
 #include <memory>
@@ -306,6 +308,28 @@ Value t_format_exception(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return str_value(ts, text);
 }
 
+// _run_task(name, fn, /, *args, **kwargs) -> fn(*args, **kwargs), run as its own task of the
+// run on this worker (RunStats::tasks, the timeline's task row, output attribution), nested in
+// the thread's own task: a pool's work item, as engine::ExecutorCore::run_item traces its
+// items. Outside an engine run it is a plain call. A run past RunLimits::tasks stops here.
+Value t_run_task(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    const size_t nkw = kw ? size_t(kw->size) : 0;
+    if (n - nkw < 2 || !is_str(a[0]))
+        return raise(ts, &exc_TypeError, "_run_task(name, fn, /, *args, **kwargs)");
+    if (!ts.rt || !ts.ctx) return call(ts, a[1], a + 2, n - 2, kw);
+    uint32_t task = 0;
+    try {
+        task = ts.rt->new_task(std::string(str_view(a[0])));
+    } catch (const engine::RunStopped&) {
+        return raise_stopped(ts);
+    }
+    engine::WorkerContext* ctx = ts.ctx;
+    ctx->begin_task(task);
+    Value r = call(ts, a[1], a + 2, n - 2, kw);
+    ctx->end_task();
+    return r;
+}
+
 const MethodDef kFunctions[] = {
     {"get_ident", t_get_ident},
     {"get_native_id", t_get_native_id},
@@ -318,6 +342,7 @@ const MethodDef kFunctions[] = {
     {"_start", t_start},
     {"_main_ident", t_main_ident},
     {"_format_exception", t_format_exception},
+    {"_run_task", t_run_task},
 };
 
 }  // namespace

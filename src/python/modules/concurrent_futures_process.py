@@ -12,6 +12,7 @@
 #     cancel_futures cancels the futures but a worker may still run their calls (the results
 #     are dropped); no call queue, so a future is never "running"
 import _mp
+import _thread
 import threading
 import multiprocessing as _m
 from concurrent.futures import _base
@@ -54,7 +55,9 @@ def _process_worker(tasks, results, initializer, initargs):
             return
         work_id, fn, args, kwargs = task
         try:
-            r = (work_id, True, fn(*args, **kwargs))
+            # The call is a task of its own in the worker process ("Task <n>", n from 0 in
+            # submit order), as the thread pool's items are.
+            r = (work_id, True, _thread._run_task('Task %d' % (work_id - 1), fn, *args, **kwargs))
         except BaseException as e:
             r = (work_id, False, e)
         try:

@@ -7,10 +7,13 @@
 #     initializer, initargs): submit, map (timeout), shutdown(wait, cancel_futures), `with`,
 #     "cannot schedule new futures after shutdown", BrokenThreadPool after a failing
 #     initializer ("Exception in initializer:" and its traceback on stderr)
+#   ✓ each work item runs as its own task of the run ("Task <n>", n counting the pool's
+#     submits from 0), on the worker thread's lane, as the engine's C++ executors trace theirs
 #   ✗ no weakref: a pool nobody shuts down keeps its workers until the interpreter exits
 #     (CPython wakes them when the executor is collected)
 import os
 import itertools
+import _thread
 import queue
 import threading
 from concurrent.futures import _base
@@ -36,15 +39,20 @@ threading._register_atexit(_python_exit)
 
 
 class _WorkItem:
-    def __init__(self, future, fn, args, kwargs):
+    def __init__(self, future, fn, args, kwargs, task_name='Task'):
         self.future = future
         self.fn = fn
         self.args = args
         self.kwargs = kwargs
+        self.task_name = task_name
 
     def run(self):
         if not self.future.set_running_or_notify_cancel():
             return
+        # The call is a task of its own on this worker's lane (a cancelled item is none).
+        _thread._run_task(self.task_name, self._call)
+
+    def _call(self):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:
@@ -105,6 +113,7 @@ class ThreadPoolExecutor(_base.Executor):
                                     ("ThreadPoolExecutor-%d" % self._counter()))
         self._initializer = initializer
         self._initargs = initargs
+        self._item_counter = itertools.count().__next__  # names the items' tasks
 
     def submit(self, fn, /, *args, **kwargs):
         """Schedules fn(*args, **kwargs) on a worker thread; returns its Future."""
@@ -117,7 +126,7 @@ class ThreadPoolExecutor(_base.Executor):
                 raise RuntimeError('cannot schedule new futures after '
                                    'interpreter shutdown')
             f = _base.Future()
-            w = _WorkItem(f, fn, args, kwargs)
+            w = _WorkItem(f, fn, args, kwargs, 'Task %d' % self._item_counter())
             self._work_queue.put(w)
             self._adjust_thread_count()
             return f

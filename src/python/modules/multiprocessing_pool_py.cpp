@@ -9,6 +9,7 @@ namespace interleave::python {
 
 const char* const kMultiprocessingPoolSource = R"PY(
 import _mp
+import _thread
 import multiprocessing as _m
 from multiprocessing import TimeoutError
 
@@ -36,9 +37,11 @@ def worker(tasks, results, initializer=None, initargs=()):
         task = _mp.get(tasks)[1]
         if task is None:
             break
-        job, i, func, args, kwds = task
+        job, i, func, args, kwds, n = task
         try:
-            result = (True, func(*args, **kwds))
+            # Each task is a task of the run in the worker process ("Task <n>", n from 0 in
+            # the order the pool queued them), as the executors' items are.
+            result = (True, _thread._run_task('Task %d' % n, func, *args, **kwds))
         except Exception as e:
             result = (False, e)
         try:
@@ -170,6 +173,7 @@ class Pool:
         self._state = RUN
         self._jobs = {}
         self._job_counter = 0
+        self._task_count = 0  # names the tasks in the workers
         if processes is None:
             processes = _m.cpu_count()
         if processes < 1:
@@ -205,7 +209,8 @@ class Pool:
         return self._job_counter
 
     def _put(self, job, i, func, args, kwds):
-        _mp.put(self._tasks, (job, i, func, args, kwds))
+        _mp.put(self._tasks, (job, i, func, args, kwds, self._task_count))
+        self._task_count += 1
 
     def _collect(self, timeout):
         ok, msg = _mp.get(self._results, True, timeout)
