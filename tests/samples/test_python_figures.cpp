@@ -172,7 +172,8 @@ with ThreadPoolExecutor(max_workers=2) as ex:
     started = threading.active_count() - 1
 print(started)
 )",
-         0},  // MainThread and the pool's worker threads (printed by the program)
+         0},  // MainThread, the pool's worker threads (printed by the program) and the six
+              // calls (each work item is a task, as the engine's C++ pools trace theirs)
     };
     for (const Case& c : cases) {
         const std::string what = c.what;
@@ -185,6 +186,7 @@ print(started)
             REQUIRE(!lines.empty());
             expect = 1 + static_cast<unsigned>(std::stoi(lines.back()));
             CHECK(expect >= 2);
+            expect += 6;
         }
         CHECK(st.tasks == expect);
         CHECK(run->tasks().size() == st.tasks);
