@@ -15,19 +15,6 @@ namespace interleave::python {
 
 Value import_module(ThreadState& ts, std::string_view name);
 
-Value raise_pickle_error(ThreadState& ts, const char* name, std::string_view msg) {
-    Value mod = import_module(ts, "pickle");
-    if (mod.is_null()) return mod;
-    Value cls = getattr(ts, mod, intern_str(ts, name));
-    if (cls.is_null()) return cls;
-    Value m = str_value(ts, msg);
-    if (m.is_null()) return m;
-    Rooted km(ts, m);
-    Value e = call1(ts, cls, m);
-    if (e.is_null()) return e;
-    return raise_instance(ts, e);
-}
-
 namespace {
 
 enum Op : uint8_t {
@@ -200,6 +187,12 @@ class Pickler {
             if (!save_int(Value::from_small(int64_t(handles_->size() - 1)))) return false;
             op(BINPERSID);
             return true;
+        }
+        if (is_bound_method(v)) {  // (getattr, (self, name)), as CPython's method __reduce__
+            Value r = method_reduce(ts_, v);
+            if (r.is_null()) return false;
+            Rooted kr(ts_, r);
+            return save_reduce(v, r);
         }
         if (t == &function_type || t == &builtin_function_type || is_typeobj(v))
             return save_global(v);
@@ -503,6 +496,31 @@ class Pickler {
         return false;
     }
 
+    // Saves v by its reduce value r: a str (a global name in v's module) or (callable, args[,
+    // state]), as save_reduce in CPython's _pickle.c.
+    bool save_reduce(Value v, Value r) {
+        if (is_str(r)) return save_global(v);
+        if (!is_tuple(r) || r.as<Tuple>()->size < 2 || r.as<Tuple>()->size > 6) {
+            raise_pickle_error(ts_, "PicklingError", "__reduce__ must return a string or tuple");
+            return false;
+        }
+        Tuple* rt = r.as<Tuple>();
+        if (!is_tuple(rt->items[1])) {
+            raise_pickle_error(ts_, "PicklingError",
+                               "second item of the tuple returned by __reduce__ must be a tuple");
+            return false;
+        }
+        memo_keep_.v.push_back(r);
+        if (!save(rt->items[0]) || !save(rt->items[1])) return false;
+        op(REDUCE);
+        memoize(v);
+        if (rt->size >= 3 && !rt->items[2].is_none()) {
+            if (!save(rt->items[2])) return false;
+            op(BUILD);
+        }
+        return true;
+    }
+
     // Instances: a user __reduce_ex__/__reduce__, exceptions as (type, args), plain instances
     // as copyreg.__newobj__ (NEWOBJ) plus their state.
     bool save_object(Value v, Type* t) {
@@ -516,30 +534,7 @@ class Pickler {
             }
             if (r.is_null()) return false;
             Rooted kr(ts_, r);
-            if (is_str(r)) {  // a global name in the object's module
-                return save_global(v);
-            }
-            if (!is_tuple(r) || r.as<Tuple>()->size < 2 || r.as<Tuple>()->size > 6) {
-                raise_pickle_error(ts_, "PicklingError",
-                                   "__reduce__ must return a string or tuple");
-                return false;
-            }
-            Tuple* rt = r.as<Tuple>();
-            if (!is_tuple(rt->items[1])) {
-                raise_pickle_error(
-                    ts_, "PicklingError",
-                    "second item of the tuple returned by __reduce__ must be a tuple");
-                return false;
-            }
-            memo_keep_.v.push_back(r);
-            if (!save(rt->items[0]) || !save(rt->items[1])) return false;
-            op(REDUCE);
-            memoize(v);
-            if (rt->size >= 3 && !rt->items[2].is_none()) {
-                if (!save(rt->items[2])) return false;
-                op(BUILD);
-            }
-            return true;
+            return save_reduce(v, r);
         }
         if (!(t->tflags & kTypeHeap) && !(t->tflags & kTypeException)) {
             raisef(ts_, &exc_TypeError, "cannot pickle '{}' object", t->name);
