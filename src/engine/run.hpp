@@ -131,6 +131,14 @@ struct LocalZone {
     int32_t utc_offset_s = 0;  // local time minus UTC, seconds (struct tm's tm_gmtoff)
     bool dst = false;          // daylight saving time in force (tm_isdst)
     std::string name = "UTC";  // the zone's abbreviation (tm_zone): "CET", "EDT", "GMT+2"...
+    // The zone near this year's January 1 and July 1 (local time minus UTC, and the name), as
+    // CPython 3.11's init_timezone reads them on glibc for time.timezone, altzone, daylight
+    // and tzname. Unset: the zone has one offset all year, the one above.
+    struct Season {
+        int32_t utc_offset_s = 0;
+        std::string name = "UTC";
+    };
+    std::optional<Season> january, july;
 };
 
 // This computer's zone now: libc's localtime_r (natively TZ or /etc/localtime; in the browser

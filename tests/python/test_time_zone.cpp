@@ -20,11 +20,70 @@ namespace {
 
 engine::RunConfig zone_config(int32_t offset_s, bool dst, const char* name) {
     engine::RunConfig c;
-    c.local_zone = engine::LocalZone{offset_s, dst, name};
+    engine::LocalZone z;
+    z.utc_offset_s = offset_s;
+    z.dst = dst;
+    z.name = name;
+    c.local_zone = z;
     return c;
 }
 
+engine::RunConfig seasons_config(int32_t offset_s, bool dst, const char* name, int32_t jan_s,
+                                 const char* jan, int32_t jul_s, const char* jul) {
+    engine::RunConfig c = zone_config(offset_s, dst, name);
+    c.local_zone->january = engine::LocalZone::Season{jan_s, jan};
+    c.local_zone->july = engine::LocalZone::Season{jul_s, jul};
+    return c;
+}
+
+const char* kZoneConstants = R"(import time, datetime
+print(time.tzname, time.timezone, time.altzone, time.daylight)
+utc = datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.timezone.utc)
+print(repr(utc.astimezone()))
+print(repr(utc.astimezone(None)) == repr(utc.astimezone()), utc.astimezone() == utc)
+naive = datetime.datetime(2024, 1, 1, 12)
+print(repr(naive.astimezone()))
+print(naive.astimezone(datetime.timezone.utc))
+try:
+    naive.astimezone(1)
+except TypeError as e:
+    print(e)
+)";
+
 }  // namespace
+
+TEST_CASE("time.tzname/timezone/altzone/daylight and astimezone() from the run's zone" *
+          doctest::timeout(60)) {
+    // Northern hemisphere (DST in July), as CPython on glibc shows TZ=CET-1CEST: timezone is
+    // seconds WEST of UTC, standard time first in tzname. The run started in winter.
+    PyRun north =
+        run_python(kZoneConstants, seasons_config(3600, false, "CET", 3600, "CET", 7200, "CEST"));
+    REQUIRE(north.err == "");
+    CHECK(north.out ==
+          "('CET', 'CEST') -3600 -7200 1\n"
+          "datetime.datetime(2024, 1, 1, 13, 0, tzinfo=datetime.timezone("
+          "datetime.timedelta(seconds=3600), 'CET'))\n"
+          "True True\n"
+          "datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone("
+          "datetime.timedelta(seconds=3600), 'CET'))\n"
+          "2024-01-01 11:00:00+00:00\n"
+          "tzinfo argument must be None or of a tzinfo subclass, not type 'int'\n");
+    // Southern hemisphere (DST in January): July's zone is standard time.
+    PyRun south = run_python(kZoneConstants,
+                             seasons_config(39600, true, "AEDT", 39600, "AEDT", 36000, "AEST"));
+    REQUIRE(south.err == "");
+    CHECK(south.out.rfind("('AEST', 'AEDT') -36000 -39600 1\n"
+                          "datetime.datetime(2024, 1, 1, 23, 0, tzinfo=datetime.timezone("
+                          "datetime.timedelta(seconds=39600), 'AEDT'))\n",
+                          0) == 0);
+    // West of UTC, no DST known (one offset all year).
+    PyRun west = run_python(kZoneConstants, zone_config(-(3 * 3600 + 30 * 60), false, "NST"));
+    REQUIRE(west.err == "");
+    CHECK(west.out.rfind("('NST', 'NST') 12600 12600 0\n"
+                         "datetime.datetime(2024, 1, 1, 8, 30, tzinfo=datetime.timezone("
+                         "datetime.timedelta(days=-1, seconds=73800), 'NST'))\n",
+                         0) == 0);
+}
 
 TEST_CASE("time.localtime uses the run's zone from RunConfig" * doctest::timeout(60)) {
     const std::string src = R"(import time, datetime
@@ -102,6 +161,37 @@ TEST_CASE("Run::start reads the host's zone on its caller's thread (real machine
     CHECK_FALSE(z.dst);
     REQUIRE(r.err == "");
     CHECK(r.out == "3 10800 ABC\n");
+}
+
+TEST_CASE(
+    "the host's zone in January and July gives time.tzname/timezone/altzone/daylight as "
+    "CPython on glibc (real machine)" *
+    doctest::timeout(60)) {
+    struct Case {
+        const char* tz;
+        const char* expect;
+    };
+    const Case cases[] = {
+        {"CET-1CEST,M3.5.0,M10.5.0/3", "('CET', 'CEST') -3600 -7200 1\n"},
+        {"AEST-10AEDT,M10.1.0,M4.1.0/3", "('AEST', 'AEDT') -36000 -39600 1\n"},
+        {"ABC-3", "('ABC', 'ABC') -10800 -10800 0\n"},
+    };
+    const char* old = std::getenv("TZ");
+    const std::string saved = old ? old : "";
+    for (const Case& c : cases) {
+        CAPTURE(c.tz);
+        setenv("TZ", c.tz, 1);
+        tzset();
+        PyRun r = run_python(
+            "import time\nprint(time.tzname, time.timezone, time.altzone, time.daylight)\n");
+        CHECK(r.err == "");
+        CHECK(r.out == c.expect);
+    }
+    if (old)
+        setenv("TZ", saved.c_str(), 1);
+    else
+        unsetenv("TZ");
+    tzset();
 }
 
 TEST_CASE("time.gmtime agrees with libc's gmtime_r from 1600 to 9999" * doctest::timeout(60)) {

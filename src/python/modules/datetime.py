@@ -918,12 +918,31 @@ class datetime(date):
         return type(self)(year, month, day, hour, minute, second, microsecond, tzinfo,
                           fold=fold)
 
+    def _local_timezone(self):
+        # The run's zone at this instant, as a fixed timezone with the zone's name (CPython's
+        # local_timezone_from_timestamp); a naive or offset-less datetime is local time.
+        if self._tzinfo is None or self.utcoffset() is None:
+            ts = self.replace(tzinfo=None).timestamp()
+        else:
+            ts = self.timestamp()
+        local = _time.localtime(ts // 1)
+        return timezone(timedelta(seconds=local.tm_gmtoff), local.tm_zone)
+
     def astimezone(self, tz=None):
         if tz is None:
-            return self.replace(tzinfo=None)
-        off = self.utcoffset()
-        utc = self if off is None else (self - off)
-        return tz.fromutc(utc.replace(tzinfo=tz))
+            tz = self._local_timezone()
+        elif not isinstance(tz, tzinfo):
+            raise TypeError("tzinfo argument must be None or of a tzinfo subclass, "
+                            "not type '%s'" % type(tz).__name__)
+        mytz = self._tzinfo
+        if mytz is tz:
+            return self
+        myoffset = None if mytz is None else mytz.utcoffset(self)
+        if myoffset is None:
+            mytz = self._local_timezone()
+            myoffset = mytz.utcoffset(self)
+        utc = (self - myoffset).replace(tzinfo=tz)
+        return tz.fromutc(utc)
 
     def ctime(self):
         weekday = self.toordinal() % 7 or 7

@@ -271,16 +271,27 @@ Value t_gmtime(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return struct_time(ts, tm);
 }
 
-// _local_zone() -> (tm_zone, tm_gmtoff, tm_isdst) of the run's local time (time.py's
-// struct_time fields and tzname/timezone).
+// _local_zone() -> (tm_zone, tm_gmtoff, tm_isdst, jan_zone, jan_gmtoff, jul_zone, jul_gmtoff)
+// of the run's local time (time.py's struct_time fields, and tzname/timezone/altzone/daylight
+// from January's and July's). A zone without seasons gives its one offset for both.
 Value t_local_zone(ThreadState& ts, const Value*, size_t, Tuple*) {
     const engine::LocalZone& z = zone_of(ts);
-    Tuple* t = new_tuple(ts, 3);
+    const engine::LocalZone::Season one{z.utc_offset_s, z.name};
+    const engine::LocalZone::Season& jan = z.january ? *z.january : one;
+    const engine::LocalZone::Season& jul = z.july ? *z.july : one;
+    Tuple* t = new_tuple(ts, 7);
     if (!t) return Value::null();
-    Value name = str_value(ts, z.name);
-    if (name.is_null()) return Value::null();
-    t->items[0] = name;
-    t->items[1] = Value::from_small(z.utc_offset_s);
+    Rooted keep(ts, Value::from_ptr(t));
+    for (size_t i = 0; i < 7; ++i) t->items[i] = Value::none();  // rooted before allocating
+    const std::string* names[3] = {&z.name, &jan.name, &jul.name};
+    const int32_t offsets[3] = {z.utc_offset_s, jan.utc_offset_s, jul.utc_offset_s};
+    for (size_t k = 0; k < 3; ++k) {
+        Value name = str_value(ts, *names[k]);
+        if (name.is_null()) return Value::null();
+        const size_t at = k == 0 ? 0 : 2 * k + 1;
+        t->items[at] = name;
+        t->items[at + 1] = Value::from_small(offsets[k]);
+    }
     t->items[2] = Value::from_small(z.dst ? 1 : 0);
     return Value::from_ptr(t);
 }

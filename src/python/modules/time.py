@@ -2,6 +2,8 @@
 # gmtime/localtime returning it, asctime, ctime, mktime, as CPython 3.11's Modules/timemodule.c.
 # Local time is the run's zone (RunConfig::local_zone: on the real machine the host's offset when
 # the run started, read on the page's main thread; on the simulated machine UTC), never libc's.
+# timezone, altzone, daylight, tzname: from the zone's January and July (LocalZone::january,
+# july), as CPython on glibc.
 # ✗ No DST rule: every local time uses the run start's offset (see engine/run.hpp LocalZone).
 from _structseq import structseq as _structseq
 
@@ -76,3 +78,17 @@ def mktime(t):
     guess = _timegm(t)
     off = _timegm(_localtime_tuple(guess)) - guess
     return float(guess - off)
+
+
+def _init_timezone():
+    # CPython 3.11's init_timezone on glibc: the zone in January and in July, seconds WEST of
+    # UTC; the larger is standard time (the southern hemisphere's DST is in January).
+    zone = _local_zone()
+    janzone, janname = -zone[4], zone[3]
+    julyzone, julyname = -zone[6], zone[5]
+    if janzone < julyzone:
+        return julyzone, janzone, int(janzone != julyzone), (julyname, janname)
+    return janzone, julyzone, int(janzone != julyzone), (janname, julyname)
+
+
+timezone, altzone, daylight, tzname = _init_timezone()
