@@ -1,5 +1,5 @@
-// The code editor widget: focus, mouse, keys and the find bar. Drawing is in
-// code_editor_draw.cpp. See code_editor.hpp for the contract.
+// The code editor widget: focus, mouse and keys. The find bar is in code_editor_find.cpp,
+// drawing in code_editor_draw.cpp. See code_editor.hpp for the contract.
 #include "ui/editor/code_editor.hpp"
 
 #include <imgui.h>
@@ -346,22 +346,7 @@ bool CodeEditor::handle_queue() {
         find_wait_frame_ = -1;
         find_pending_.clear();
     }
-    const auto hold_for_find = [&](int from) {
-        for (; from < q.Size && find_wait_frame_ >= 0; ++from) {
-            const ImWchar c = q[from];
-            if (is_key_event(c)) {
-                if (key_of(c) == EditorKey::escape) {  // no find after all
-                    find_open_ = find_focus_ = false;
-                    find_wait_frame_ = -1;
-                    find_pending_.clear();
-                }
-                continue;  // other keys before the field has the keyboard: not for the code
-            }
-            if (c >= 0x20 && c != 0x7F) find_pending_.push_back(c);
-        }
-        return from;
-    };
-    i = hold_for_find(i);
+    i = hold_for_find(q, i);
     for (; i < q.Size; ++i) {
         const ImWchar c = q[i];
         if (config.ordered_keys && is_key_event(c)) {
@@ -375,8 +360,8 @@ bool CodeEditor::handle_queue() {
                 break;  // what follows is typed into what the command opens
             }
             apply_key(key, mods);
-            if (!focused_ || find_focus_) {  // Esc left, Ctrl+F: the rest is not ours
-                i = hold_for_find(i + 1);    // (after Ctrl+F: the find field's)
+            if (!focused_ || find_focus_) {   // Esc left, Ctrl+F: the rest is not ours
+                i = hold_for_find(q, i + 1);  // (after Ctrl+F: the find field's)
                 break;
             }
             continue;
@@ -390,120 +375,6 @@ bool CodeEditor::handle_queue() {
     }
     if (i > 0) q.erase(q.Data, q.Data + i);
     return model_.version() != v0;
-}
-
-void CodeEditor::handle_find_bar() {
-    ImGuiIO& io = ImGui::GetIO();
-    const float fs = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(fs * 12);
-    if (find_focus_) {
-        ImGui::SetKeyboardFocusHere();
-        find_focus_ = false;
-    }
-    const std::string before = find_buf_;
-    // InputText drops its focus on Esc inside the call: look before it.
-    const bool was_active = ImGui::GetActiveID() == ImGui::GetID("##find");
-    // Text typed since Ctrl+F: ImGui 1.86 activates a field focused from code with a nav
-    // request, and in that frame it drops the queue's characters; so they are held until the
-    // field is active at the start of a frame, then go first (replacing the prefilled query).
-    ImVector<ImWchar>& q = io.InputQueueCharacters;
-    // The field also drops text in a frame where ImGui sees Ctrl down, and Ctrl+F's Ctrl is let
-    // go a frame or more after the F (key events are trickled per frame); in ordered mode text
-    // never carries Ctrl, so it waits here until Ctrl is up.
-    const bool chord =
-        config.ordered_keys && ((io.KeyCtrl && !io.KeyAlt) || (config.mac && io.KeySuper));
-    if (find_wait_frame_ >= 0 || (was_active && (chord || !find_pending_.empty()))) {
-        if (was_active && !chord) {
-            // The query (prefilled from the selection) selected, as a field reached by Tab:
-            // 1.86 keeps a field's old selection when it activates the same field again.
-            if (find_wait_frame_ >= 0)
-                if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetID("##find")))
-                    st->SelectAll();
-            for (int k = 0; k < find_pending_.Size; ++k) q.insert(q.Data + k, find_pending_[k]);
-            find_pending_.clear();
-            find_wait_frame_ = -1;
-        } else {
-            int kept = 0;  // keys stay in the queue, in order (Esc below)
-            for (const ImWchar c : q)
-                if (is_key_event(c))
-                    q[kept++] = c;
-                else if (c >= 0x20 && c != 0x7F)
-                    find_pending_.push_back(c);
-            q.resize(kept);
-        }
-    }
-    // Ordered keys: the text typed before an Esc is the field's, the Esc closes the bar and
-    // what follows is the editor's again (it takes the keyboard below, this frame). The other
-    // keys reach the field as key state (ImGui's own handling).
-    ImVector<ImWchar> after_escape;
-    bool escape = false;
-    if (config.ordered_keys && was_active) {
-        for (int i = 0; i < q.Size;) {
-            if (!is_key_event(q[i])) {
-                ++i;
-            } else if (key_of(q[i]) == EditorKey::escape) {
-                escape = true;
-                after_escape.reserve(q.Size - i - 1);
-                for (int k = i + 1; k < q.Size; ++k) after_escape.push_back(q[k]);
-                q.resize(i);
-            } else {
-                q.erase(q.Data + i);
-            }
-        }
-    }
-    const bool enter = ImGui::InputTextWithHint("##find", "find", find_buf_, sizeof find_buf_,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
-    find_active_ = ImGui::IsItemActive();
-    bool next = false, prev = false;
-    if (enter) {
-        (io.KeyShift ? prev : next) = true;
-        ImGui::SetKeyboardFocusHere(-1);  // keep typing in the find field
-    }
-    if (escape || (!config.ordered_keys && was_active &&
-                   ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
-        find_open_ = find_active_ = false;
-        find_wait_frame_ = -1;  // text held for the field is gone with it (as Esc's revert)
-        find_pending_.clear();
-        // The field lets go too: its own Esc (key state) may come a frame later, or never.
-        if (ImGui::GetActiveID() == ImGui::GetID("##find")) ImGui::ClearActiveID();
-        focus();
-        for (const ImWchar c : after_escape) q.push_back(c);
-    }
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) prev = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous match (Shift+Enter)");
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("##next", ImGuiDir_Down)) next = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next match (Enter)");
-    ImGui::SameLine();
-    if (ImGui::Checkbox("Aa", &find_case_)) next = false;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");
-    // Typing in the field searches as you type, from the selection's start.
-    if (before != find_buf_ && find_buf_[0]) {
-        const TextPos from = model_.selection().begin;
-        if (auto r = model_.find(find_buf_, from, true, find_case_)) {
-            model_.set_selection(r->begin, r->end);
-            scroll_to_caret_ = true;
-        }
-    }
-    if ((next || prev) && find_buf_[0]) {
-        model_.find_next(find_buf_, next, find_case_);
-        scroll_to_caret_ = true;
-    }
-    ImGui::SameLine();
-    const size_t n = find_buf_[0] ? model_.count_matches(find_buf_, find_case_, 10000) : 0;
-    if (!find_buf_[0])
-        ImGui::TextDisabled(" ");
-    else if (n == 0)
-        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "no match");
-    else
-        ImGui::TextDisabled(n >= 10000 ? "10000+ matches" : n == 1 ? "1 match" : "%zu matches", n);
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - fs * 1.6f));
-    if (ImGui::SmallButton("x")) {
-        find_open_ = false;
-        focus();
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
 }
 
 bool CodeEditor::draw(const char* str_id, ImVec2 size) {

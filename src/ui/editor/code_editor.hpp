@@ -117,8 +117,10 @@ class CodeEditor {
 
     bool focused() const { return focused_; }
     // The find bar's field has the keyboard (as of the last draw). With `config.ordered_keys`
-    // the platform sends Esc into the character queue then too, so an Esc typed in the same
-    // frame as the text around it keeps its place (Esc, Ctrl+F, "x" at one slow frame).
+    // the platform sends the editing keys into the character queue then too, and the field
+    // takes them from there in typing order (the platform's key state, which lags, is hidden
+    // from it): an Esc typed in the same frame as the text around it keeps its place (Esc,
+    // Ctrl+F, "x" at one slow frame), a Backspace typed into the code never reaches the field.
     bool find_has_keyboard() const { return find_active_; }
     // The text area's ImGui item and child window, as of the last draw (the app's keyboard
     // focus order names it).
@@ -186,7 +188,10 @@ class CodeEditor {
     bool handle_key_state();  // keys from io.KeysDown (desktop)
     bool handle_queue();      // typed characters, and key_event()s in ordered mode
     void apply_key(EditorKey key, unsigned mods);
-    void handle_find_bar();
+    void handle_find_bar();  // code_editor_find.cpp
+    // Moves what q holds from `from` on into find_pending_ while the find field is about to
+    // take the keyboard (an Esc cancels the find); returns where the rest begins.
+    int hold_for_find(ImVector<ImWchar>& q, int from);
     void refresh_cache();
     TextPos pos_at_mouse(ImVec2 origin, float gutter_w) const;
     void scroll_to_caret(float view_h, float view_w, float gutter_w);
@@ -229,7 +234,8 @@ class CodeEditor {
     // Ctrl+F to the find field taking the keyboard takes a frame or two (ImGui 1.86 focuses
     // an item through a nav request answered next frame; the queue is cleared every frame).
     // Text typed meanwhile is kept here and handed to the field once it is active, so a quick
-    // typist loses nothing and nothing lands in the code.
+    // typist loses nothing and nothing lands in the code. With ordered keys it holds the keys
+    // too, and what the field has not taken yet (one key a frame).
     int find_wait_frame_ = -1;  // frame of the Ctrl+F whose field is not active yet, else -1
     ImVector<ImWchar> find_pending_;
     char find_buf_[256] = {};
