@@ -401,9 +401,34 @@ Value b_dir(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return r;
 }
 
-Value b_input(ThreadState& ts, const Value*, size_t, Tuple*) {
-    return raise(ts, &exc_EOFError,
-                 "EOF when reading a line (input() has no standard input in the playground)");
+// The playground has no keyboard: input() writes its prompt to sys.stdout and flushes it, then
+// meets the end of an empty standard input, as python3 does with stdin from /dev/null
+// (EOFError "EOF when reading a line"), with a note saying what to do instead.
+Value b_input(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    if (!no_kw(ts, kw, "input")) return Value::null();
+    if (n > 1) return raisef(ts, &exc_TypeError, "input expected at most 1 argument, got {}", n);
+    if (n == 1) {  // print(prompt, end='', flush=True)
+        Tuple* names2 = new_tuple(ts, 2);
+        if (!names2) return Value::null();
+        Rooted kn(ts, Value::from_ptr(names2));
+        names2->items[0] = Value::from_ptr(intern_str(ts, "end"));
+        names2->items[1] = Value::from_ptr(intern_str(ts, "flush"));
+        Value empty = str_value(ts, "");
+        if (empty.is_null()) return empty;
+        Rooted ke(ts, empty);
+        const Value args[] = {a[0], empty, Value::true_()};
+        if (b_print(ts, args, 3, names2).is_null()) return Value::null();
+    }
+    Value e = new_exception(ts, &exc_EOFError, "EOF when reading a line");
+    if (e.is_null()) return e;
+    Rooted ke(ts, e);
+    Value note = str_value(ts,
+                           "The playground has no keyboard input: give the value in the program "
+                           "instead, e.g. name = \"Ada\".");
+    if (note.is_null()) return note;
+    Rooted kn(ts, note);
+    if (call_method(ts, e, intern_str(ts, "add_note"), &note, 1).is_null()) return Value::null();
+    return raise_instance(ts, e);
 }
 
 // The playground has no file system: open() fails as python3 does in an empty folder
@@ -583,11 +608,11 @@ bool init_interp(ThreadState& ts) {
     in.builtins_module = b;
     in.builtins = b->dict;
     Dict* d = b->dict;
-    Type* types[] = {&object_type,       &type_type,      &int_type,      &bool_type,
-                     &float_type,        &str_type,       &bytes_type,    &tuple_type,
-                     &list_type,         &dict_type,      &set_type,      &frozenset_type,
-                     &range_type,        &slice_type,     &property_type, &classmethod_type,
-                     &staticmethod_type, &enumerate_type, &zip_type,      &map_type,
+    Type* types[] = {&object_type,       &type_type,      &int_type,       &bool_type,
+                     &float_type,        &str_type,       &bytes_type,     &tuple_type,
+                     &list_type,         &dict_type,      &set_type,       &frozenset_type,
+                     &range_type,        &slice_type,     &property_type,  &classmethod_type,
+                     &staticmethod_type, &enumerate_type, &zip_type,       &map_type,
                      &filter_type,       &reversed_type,  &bytearray_type, &complex_type};
     for (Type* t : types) dict_set_str(ts, d, t->name_str, Value::from_ptr(t));
 #define PY_EXC(name, base) dict_set_str(ts, d, exc_##name.name_str, Value::from_ptr(&exc_##name));

@@ -127,11 +127,9 @@ void Codegen::call_ex_args(const Seq<Expr*>& args, const Seq<Keyword*>& kws) {
         exprs(args);
         emit(BUILD_TUPLE, int(args.size()));
     } else if (args.size() == 1) {
+        // f(*x): x itself, as CPython 3.11 (CALL_FUNCTION_EX makes the tuple, and says
+        // "f() argument after * must be an iterable" for a value that is none).
         expr(args[0]->as<Starred>().value);
-        emit(BUILD_LIST, 0);
-        emit(SWAP, 2);
-        emit(LIST_EXTEND, 1);
-        emit(LIST_TO_TUPLE);
     } else {
         starred_collection(args, BUILD_LIST, LIST_EXTEND, true);
     }

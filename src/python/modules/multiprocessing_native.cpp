@@ -307,7 +307,8 @@ Value mp_p_exitcode(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 Value mp_p_pid(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     auto* p = arg_as<MpProcess>(ts, a, n, "p_pid");
     if (!p) return Value::null();
-    return p->core->pid() ? Value::from_small(p->core->pid()) : Value::none();
+    // os.getpid() in that process (mp_getpid): 1000 + the engine's process id.
+    return p->core->pid() ? Value::from_small(int64_t(p->core->pid()) + 1000) : Value::none();
 }
 Value mp_p_signal(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     auto* p = arg_as<MpProcess>(ts, a, n, "p_signal");

@@ -188,8 +188,8 @@ class Pickler {
             op(BINPERSID);
             return true;
         }
-        if (is_bound_method(v)) {  // (getattr, (self, name)), as CPython's method __reduce__
-            Value r = method_reduce(ts_, v);
+        if (has_builtin_reduce(v)) {  // bound methods, range, slice: as CPython's __reduce__
+            Value r = builtin_reduce(ts_, v);
             if (r.is_null()) return false;
             Rooted kr(ts_, r);
             return save_reduce(v, r);

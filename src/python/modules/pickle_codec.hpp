@@ -17,6 +17,7 @@
 //     CPython 3.11's method __reduce__ (Process(target=q.put), pool.map(obj.method, ...));
 //     the receiver gets getattr(copy of self, name); an unpicklable self fails as self would
 //     ("cannot pickle '_thread.lock' object")
+//   ✓ range and slice as (type, (start, stop, step)), as CPython
 //   ✓ multiprocessing's shared objects (queues, pipes, locks, Value/Array, process handles) as
 //     persistent ids into Pickled::handles when `handles` is given (inheritance by a child,
 //     messages on queues); plain pickle.dumps refuses them (TypeError "cannot pickle …")
@@ -44,12 +45,14 @@ bool pickle_dumps(ThreadState& ts, Value v, std::string* out, PickleHandles* han
 // pickle.loads(data): a new value, or null with UnpicklingError (or what find_class raised).
 Value pickle_loads(ThreadState& ts, std::string_view data, const PickleHandles* handles = nullptr);
 
-// A bound method: of an instance (type `method`), or a builtin bound to an object that is not
-// a module ([].append; os.getpid is a global). Never raises.
-bool is_bound_method(Value v);
-// Its reduce value (builtins.getattr, (self, name)), as CPython 3.11's method.__reduce__ and
-// builtin_function_or_method.__reduce__. Null with the exception raised.
-Value method_reduce(ThreadState& ts, Value v);
+// A builtin object pickle saves by its reduce value, as CPython 3.11's types reduce them: a
+// bound method (of an instance, or a builtin bound to an object that is not a module:
+// [].append; os.getpid is a global), a range, a slice. Never raises.
+bool has_builtin_reduce(Value v);
+// Its reduce value: (builtins.getattr, (self, name)) as method.__reduce__ and
+// builtin_function_or_method.__reduce__; (range, (start, stop, step)); (slice, (start, stop,
+// step)). Null with the exception raised.
+Value builtin_reduce(ThreadState& ts, Value v);
 
 // Raises pickle's own exception class `name` ("PicklingError", "UnpicklingError") with msg.
 Value raise_pickle_error(ThreadState& ts, const char* name, std::string_view msg);

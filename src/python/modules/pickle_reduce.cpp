@@ -1,6 +1,7 @@
 // pickle's reductions that are not the pickler's own opcodes (see pickle_codec.hpp): pickle's
-// exceptions and the reduce value of bound methods, as CPython 3.11's Objects/classobject.c
-// (method_reduce) and Objects/methodobject.c (meth_reduce).
+// exceptions and the reduce values of builtin objects: bound methods, as CPython 3.11's
+// Objects/classobject.c (method_reduce) and Objects/methodobject.c (meth_reduce); range and
+// slice, as Objects/rangeobject.c (range_reduce) and sliceobject.c (slice_reduce).
 #include "python/modules/pickle_codec.hpp"
 
 #include "python/vm/errors.hpp"
@@ -23,6 +24,8 @@ Value raise_pickle_error(ThreadState& ts, const char* name, std::string_view msg
     return raise_instance(ts, e);
 }
 
+namespace {
+
 bool is_bound_method(Value v) {
     if (is_type(v, &bound_method_type)) return true;
     if (!is_type(v, &builtin_function_type)) return false;
@@ -30,6 +33,7 @@ bool is_bound_method(Value v) {
     return !self.is_null() && !is_type(self, &module_type);
 }
 
+// (getattr, (self, name)).
 Value method_reduce(ThreadState& ts, Value v) {
     Rooted keep(ts, v);
     Value self, name;
@@ -58,6 +62,48 @@ Value method_reduce(ThreadState& ts, Value v) {
     r->items[0] = get;
     r->items[1] = Value::from_ptr(args);
     return Value::from_ptr(r);
+}
+
+// (type, (start, stop, step)).
+Value triple_reduce(ThreadState& ts, Type* type, Value start, Value stop, Value step) {
+    Rooted k0(ts, start), k1(ts, stop), k2(ts, step);
+    Tuple* args = new_tuple(ts, 3);
+    if (!args) return Value::null();
+    args->items[0] = start;
+    args->items[1] = stop;
+    args->items[2] = step;
+    Rooted ka(ts, Value::from_ptr(args));
+    Tuple* r = new_tuple(ts, 2);
+    if (!r) return Value::null();
+    r->items[0] = Value::from_ptr(type);
+    r->items[1] = Value::from_ptr(args);
+    return Value::from_ptr(r);
+}
+
+}  // namespace
+
+bool has_builtin_reduce(Value v) {
+    return is_bound_method(v) || is_type(v, &range_type) || is_type(v, &slice_type);
+}
+
+Value builtin_reduce(ThreadState& ts, Value v) {
+    if (is_type(v, &range_type)) {
+        const Range* r = v.as<Range>();
+        Value start = int_from_i64(ts, r->start);
+        if (start.is_null()) return start;
+        Rooted k0(ts, start);
+        Value stop = int_from_i64(ts, r->stop);
+        if (stop.is_null()) return stop;
+        Rooted k1(ts, stop);
+        Value step = int_from_i64(ts, r->step);
+        if (step.is_null()) return step;
+        return triple_reduce(ts, &range_type, start, stop, step);
+    }
+    if (is_type(v, &slice_type)) {
+        const Slice* s = v.as<Slice>();
+        return triple_reduce(ts, &slice_type, s->start, s->stop, s->step);
+    }
+    return method_reduce(ts, v);
 }
 
 }  // namespace interleave::python

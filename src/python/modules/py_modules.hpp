@@ -31,3 +31,5 @@ extern "C" const unsigned char interleave_pymod_concurrent_futures[];
 extern "C" const unsigned char interleave_pymod_concurrent_futures_base[];
 extern "C" const unsigned char interleave_pymod_concurrent_futures_thread[];
 extern "C" const unsigned char interleave_pymod_concurrent_futures_process[];
+extern "C" const unsigned char interleave_pymod_urllib_error[];
+extern "C" const unsigned char interleave_pymod_urllib_request[];

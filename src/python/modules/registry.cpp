@@ -80,6 +80,9 @@ std::span<const ModuleDef> native_modules() {
         {"multiprocessing.process", nullptr,
          "from multiprocessing import Process as BaseProcess, current_process, parent_process, "
          "active_children\n"},
+        {"urllib", nullptr, ""},
+        {"urllib.error", nullptr, pymod_text(interleave_pymod_urllib_error)},
+        {"urllib.request", nullptr, pymod_text(interleave_pymod_urllib_request)},
         {"concurrent", nullptr, ""},
         {"concurrent.futures", nullptr, pymod_text(interleave_pymod_concurrent_futures)},
         {"concurrent.futures._base", nullptr,

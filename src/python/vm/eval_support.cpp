@@ -246,18 +246,15 @@ bool set_update_value(ThreadState& ts, Value set, Value iterable) {
     return set_update_from(ts, set.as<Set>(), iterable);
 }
 
+// DICT_MERGE of a call's ** argument, with CPython 3.11's messages (format_kwargs_error).
+// Keys that are not strings pass: the call says "keywords must be strings", as CPython's.
 bool dict_merge_kwargs(ThreadState& ts, Dict* d, Value other, Value callable) {
-    auto fname = [&]() {
-        Value qn = getattr_opt(ts, callable, names.__qualname__);
-        if (ts.has_exc()) clear_exc(ts);
-        return is_str(qn) ? std::string(str_view(qn)) + "()" : std::string("function");
-    };
     if (!is_dict(other)) {
         Value keys = getattr_opt(ts, other, names.keys);
         if (keys.is_null()) {
             if (!ts.has_exc())
                 raisef(ts, &exc_TypeError, "{} argument after ** must be a mapping, not {}",
-                       fname(), type_name(other));
+                       function_str(ts, callable), type_name(other));
             return false;
         }
         Dict* tmp = new_dict(ts);
@@ -271,16 +268,17 @@ bool dict_merge_kwargs(ThreadState& ts, Dict* d, Value other, Value callable) {
     int64_t pos = 0;
     Value k, v;
     while (dict_next(o, &pos, &k, &v)) {
-        if (!is_str(k)) {
-            raise(ts, &exc_TypeError, fname() + " keywords must be strings");
+        Value had = is_str(k) ? dict_get_str(d, k.as<Str>()) : dict_get(ts, d, k);
+        if (had.is_null() && ts.has_exc()) return false;
+        if (!had.is_null()) {
+            Value ks = str(ts, k);
+            if (ks.is_null()) return false;
+            raisef(ts, &exc_TypeError, "{} got multiple values for keyword argument '{}'",
+                   function_str(ts, callable), str_view(ks));
             return false;
         }
-        if (!dict_get_str(d, k.as<Str>()).is_null()) {
-            raisef(ts, &exc_TypeError, "{} got multiple values for keyword argument '{}'", fname(),
-                   str_view(k));
+        if (!(is_str(k) ? dict_set_str(ts, d, k.as<Str>(), v) : dict_set(ts, d, k, v)))
             return false;
-        }
-        if (!dict_set_str(ts, d, k.as<Str>(), v)) return false;
     }
     return true;
 }

@@ -1,12 +1,12 @@
 // import (native and prelude modules; no file system), __build_class__ and super().
 #include "python/builtins/builtins.hpp"
+#include "python/interp.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/vm/call.hpp"
 #include "python/vm/code.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/eval_helpers.hpp"
 #include "python/vm/ops.hpp"
-#include "python/interp.hpp"
 
 namespace interleave::python {
 
@@ -30,35 +30,61 @@ bool add_type(ThreadState& ts, Module* m, Type* t) {
 
 namespace {
 
-// Modules CPython has that the playground cannot offer: a clear message, same exception type.
-const char* const kUnavailable[] = {"socket", "subprocess", "urllib", "http", "ssl", "select",
-                                    "selectors", "signal", "ctypes", "tkinter", "sqlite3"};
+// Modules CPython has that the playground cannot offer, and why (a note under the traceback,
+// PEP 678, so the exception is CPython's own: `except ImportError` code behaves the same).
+struct Unavailable {
+    const char* name;
+    const char* why;
+};
+constexpr Unavailable kUnavailable[] = {
+    {"socket", "has no network"},
+    {"ssl", "has no network"},
+    {"http", "has no network"},
+    {"select", "has no network"},
+    {"selectors", "has no network"},
+    {"subprocess", "cannot start other programs"},
+    {"signal", "sends no signals"},
+    {"ctypes", "cannot load native code"},
+    {"tkinter", "has no windows"},
+    {"sqlite3", "has no files"},
+};
+
+// The note for a module that cannot be imported: why the playground lacks it, or where the
+// list of what it offers is.
+std::string missing_module_note(std::string_view top) {
+    for (const Unavailable& u : kUnavailable)
+        if (top == u.name)
+            return fmt::format("The playground {}: the {} module is not available.", u.why, top);
+    return fmt::format(
+        "The playground offers the standard library modules listed in docs/python.md; {} is not "
+        "one of them.",
+        top);
+}
 
 Value load_module(ThreadState& ts, std::string_view name) {
     const ModuleDef* def = ts.interp.find_native_module(name);
     if (!def) {
-        std::string top(name.substr(0, name.find('.')));
-        for (const char* u : kUnavailable) {
-            if (top == u) {
-                Value e = new_exception(ts, &exc_ModuleNotFoundError,
-                                        fmt::format("No module named '{}' (the playground has no "
-                                                    "network, processes or files of the host)",
-                                                    name));
-                return raise_instance(ts, e);
-            }
-        }
+        const std::string_view top = name.substr(0, name.find('.'));
         std::string msg = fmt::format("No module named '{}'", name);
         // A submodule of a module that is not a package: CPython adds why.
+        bool known_parent = false;
         if (size_t dot = name.rfind('.'); dot != std::string_view::npos) {
             Value parent = dict_lookup_view(ts.interp.modules, name.substr(0, dot));
-            if (is_type(parent, &module_type) &&
-                dict_lookup_view(parent.as<Module>()->dict, "__path__").is_null())
+            known_parent = is_type(parent, &module_type);
+            if (known_parent && dict_lookup_view(parent.as<Module>()->dict, "__path__").is_null())
                 msg += fmt::format("; '{}' is not a package", name.substr(0, dot));
         }
         Value e = new_exception(ts, &exc_ModuleNotFoundError, msg);
         if (e.is_null()) return e;
         Rooted ke(ts, e);
         if (Dict* d = instance_dict(ts, e)) dict_set_str(ts, d, names.name, str_value(ts, name));
+        if (!known_parent) {  // a missing part of a module we offer needs no note
+            Value note = str_value(ts, missing_module_note(top));
+            if (note.is_null()) return note;
+            Rooted kn(ts, note);
+            if (call_method(ts, e, intern_str(ts, "add_note"), &note, 1).is_null())
+                return Value::null();
+        }
         return raise_instance(ts, e);
     }
     Str* sname = intern_str(ts, name);
@@ -73,7 +99,8 @@ Value load_module(ThreadState& ts, std::string_view name) {
     }
     if (def->source) {
         CompileResult c = compile_program(def->source, std::string("<") + std::string(name) + ">");
-        if (!c.program) return raise(ts, &exc_SystemError, "module source failed to compile: " + c.error_text);
+        if (!c.program)
+            return raise(ts, &exc_SystemError, "module source failed to compile: " + c.error_text);
         ts.interp.programs.push_back(c.program);
         Value r = eval_code(ts, c.program->main, m->dict, Value::from_ptr(m->dict));
         if (r.is_null()) {
@@ -86,7 +113,8 @@ Value load_module(ThreadState& ts, std::string_view name) {
     if (dot != std::string_view::npos) {
         Value parent = dict_lookup_view(ts.interp.modules, name.substr(0, dot));
         if (is_type(parent, &module_type))
-            dict_set_str(ts, parent.as<Module>()->dict, intern_str(ts, name.substr(dot + 1)), Value::from_ptr(m));
+            dict_set_str(ts, parent.as<Module>()->dict, intern_str(ts, name.substr(dot + 1)),
+                         Value::from_ptr(m));
     }
     return Value::from_ptr(m);
 }
@@ -107,7 +135,8 @@ Value import_module(ThreadState& ts, std::string_view name) {
 
 Value import_name(ThreadState& ts, Frame*, Str* name, Value level, Value fromlist) {
     if (level.is_small() && level.as_small() > 0)
-        return raise(ts, &exc_ImportError, "attempted relative import with no known parent package");
+        return raise(ts, &exc_ImportError,
+                     "attempted relative import with no known parent package");
     std::string_view n = name->view();
     Value m = import_module(ts, n);
     if (m.is_null()) return m;
@@ -123,7 +152,8 @@ Value import_from(ThreadState& ts, Value module, Str* name) {
     if (!v.is_null() || ts.has_exc()) return v;
     // A submodule not imported yet.
     if (is_type(module, &module_type)) {
-        std::string full = std::string(module.as<Module>()->name->view()) + "." + std::string(name->view());
+        std::string full =
+            std::string(module.as<Module>()->name->view()) + "." + std::string(name->view());
         if (ts.interp.find_native_module(full)) return import_module(ts, full);
         return raisef(ts, &exc_ImportError, "cannot import name '{}' from '{}' (unknown location)",
                       name->view(), module.as<Module>()->name->view());
@@ -156,7 +186,8 @@ bool import_star(ThreadState& ts, Frame* frame, Value module) {
 }
 
 Value builtin_import(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
-    if (nargs < 1 || !is_str(args[0])) return raise(ts, &exc_TypeError, "__import__() argument 1 must be str");
+    if (nargs < 1 || !is_str(args[0]))
+        return raise(ts, &exc_TypeError, "__import__() argument 1 must be str");
     Value fromlist = nargs > 3 ? args[3] : Value::none();
     Value level = nargs > 4 ? args[4] : Value::from_small(0);
     return import_name(ts, ts.frame, args[0].as<Str>(), level, fromlist);
@@ -169,7 +200,8 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
     size_t nkw = kwnames ? size_t(kwnames->size) : 0;
     size_t npos = nargs - nkw;
     if (npos < 2) return raise(ts, &exc_TypeError, "__build_class__: not enough arguments");
-    if (!is_type(args[0], &function_type)) return raise(ts, &exc_TypeError, "__build_class__: func must be a function");
+    if (!is_type(args[0], &function_type))
+        return raise(ts, &exc_TypeError, "__build_class__: func must be a function");
     if (!is_str(args[1])) return raise(ts, &exc_TypeError, "__build_class__: name is not a string");
     Function* body = args[0].as<Function>();
     Tuple* bases = new_tuple_from(ts, args + 2, int64_t(npos - 2));
@@ -182,8 +214,8 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
     bool replaced = false;
     for (int64_t i = 0; i < orig_bases->size; ++i) {
         Value b = orig_bases->items[i];
-        Value meth = is_typeobj(b) ? Value::null()
-                                   : getattr_opt(ts, b, intern_str(ts, "__mro_entries__"));
+        Value meth =
+            is_typeobj(b) ? Value::null() : getattr_opt(ts, b, intern_str(ts, "__mro_entries__"));
         if (meth.is_null()) {
             if (ts.has_exc()) return Value::null();
             resolved.v.push_back(b);
@@ -192,7 +224,8 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
         Value r = call1(ts, meth, Value::from_ptr(orig_bases));
         if (r.is_null()) return r;
         if (!is_tuple(r)) return raise(ts, &exc_TypeError, "__mro_entries__ must return a tuple");
-        for (int64_t k = 0; k < r.as<Tuple>()->size; ++k) resolved.v.push_back(r.as<Tuple>()->items[k]);
+        for (int64_t k = 0; k < r.as<Tuple>()->size; ++k)
+            resolved.v.push_back(r.as<Tuple>()->items[k]);
         replaced = true;
     }
     if (replaced) {
@@ -204,7 +237,8 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
     RootedVector kwvals(ts);
     std::vector<Value> kwn;
     for (size_t i = 0; i < nkw; ++i) {
-        if (str_view(kwnames->items[i]) == "metaclass") meta = args[npos + i];
+        if (str_view(kwnames->items[i]) == "metaclass")
+            meta = args[npos + i];
         else {
             kwn.push_back(kwnames->items[i]);
             kwvals.v.push_back(args[npos + i]);
@@ -227,15 +261,16 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
             Value a[2] = {args[1], Value::from_ptr(bases)};
             Value r = call(ts, prep, a, 2);
             if (r.is_null()) return r;
-            if (!is_dict(r)) return raise(ts, &exc_TypeError, "__prepare__() must return a mapping");
+            if (!is_dict(r))
+                return raise(ts, &exc_TypeError, "__prepare__() must return a mapping");
             ns = r.as<Dict>();
             kns = r;
         }
     }
     Value cell = eval_code(ts, body->code, body->globals, Value::from_ptr(ns), body);
     if (cell.is_null()) return cell;
-    if (replaced && !dict_set_str(ts, ns, intern_str(ts, "__orig_bases__"),
-                                  Value::from_ptr(orig_bases)))
+    if (replaced &&
+        !dict_set_str(ts, ns, intern_str(ts, "__orig_bases__"), Value::from_ptr(orig_bases)))
         return Value::null();
     Rooted kc(ts, cell);
     Value cls;
@@ -245,7 +280,8 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
         if (!kwt) return Value::null();
     }
     Rooted kk(ts, kwt ? Value::from_ptr(kwt) : Value::null());
-    if (is_typeobj(meta) && (meta.as<Type>() == &type_type || meta.as<Type>()->new_ == type_type.new_)) {
+    if (is_typeobj(meta) &&
+        (meta.as<Type>() == &type_type || meta.as<Type>()->new_ == type_type.new_)) {
         Type* mt = meta.as<Type>();
         cls = make_class(ts, mt, args[1].as<Str>(), bases, ns, kwvals.v.data(), kwt);
         if (!cls.is_null() && mt != &type_type && mt->init && mt->init != type_type.init) {
@@ -262,7 +298,8 @@ Value builtin_build_class(ThreadState& ts, const Value* args, size_t nargs, Tupl
     if (cls.is_null()) return cls;
     if (is_type(cell, &cell_type)) {
         cell.as<Cell>()->ref = cls;
-        if (is_typeobj(cls)) dict_del(ts, cls.as<Type>()->dict, Value::from_ptr(intern_str(ts, "__classcell__")));
+        if (is_typeobj(cls))
+            dict_del(ts, cls.as<Type>()->dict, Value::from_ptr(intern_str(ts, "__classcell__")));
     }
     return cls;
 }
@@ -318,7 +355,8 @@ Value super_new(ThreadState& ts, const Value* args, size_t nargs) {
         if (!f || !f->code || f->code->argcount == 0)
             return raise(ts, &exc_RuntimeError, "super(): no arguments");
         obj = f->localsplus[0];
-        if (is_type(obj, &cell_type) && (f->code->localspluskinds[0] & kFastCell)) obj = obj.as<Cell>()->ref;
+        if (is_type(obj, &cell_type) && (f->code->localspluskinds[0] & kFastCell))
+            obj = obj.as<Cell>()->ref;
         if (obj.is_null()) return raise(ts, &exc_RuntimeError, "super(): arg[0] deleted");
         for (int i = 0; i < f->code->nlocalsplus; ++i) {
             if (f->code->localsplusnames[size_t(i)]->view() == "__class__" &&
@@ -327,18 +365,27 @@ Value super_new(ThreadState& ts, const Value* args, size_t nargs) {
                 if (is_type(c, &cell_type)) type = c.as<Cell>()->ref;
             }
         }
-        if (type.is_null()) return raise(ts, &exc_RuntimeError, "super(): __class__ cell not found");
-        if (!is_typeobj(type)) return raise(ts, &exc_RuntimeError, "super(): __class__ is not a type");
+        if (type.is_null())
+            return raise(ts, &exc_RuntimeError, "super(): __class__ cell not found");
+        if (!is_typeobj(type))
+            return raise(ts, &exc_RuntimeError, "super(): __class__ is not a type");
     } else {
         type = args[0];
-        if (!is_typeobj(type)) return raisef(ts, &exc_TypeError, "super() argument 1 must be a type, not {}", type_name(type));
-        if (nargs < 2) return raise(ts, &exc_TypeError, "super() with one argument is not supported");
+        if (!is_typeobj(type))
+            return raisef(ts, &exc_TypeError, "super() argument 1 must be a type, not {}",
+                          type_name(type));
+        if (nargs < 2)
+            return raise(ts, &exc_TypeError, "super() with one argument is not supported");
         obj = args[1];
     }
     Value obj_type;
-    if (is_typeobj(obj) && is_subtype(obj.as<Type>(), type.as<Type>())) obj_type = obj;
-    else if (isinstance_fast(obj, type.as<Type>())) obj_type = Value::from_ptr(type_of(obj));
-    else return raise(ts, &exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    if (is_typeobj(obj) && is_subtype(obj.as<Type>(), type.as<Type>()))
+        obj_type = obj;
+    else if (isinstance_fast(obj, type.as<Type>()))
+        obj_type = Value::from_ptr(type_of(obj));
+    else
+        return raise(ts, &exc_TypeError,
+                     "super(type, obj): obj must be an instance or subtype of type");
     Super* s = ts.heap.make<Super>(&super_type, sizeof(Super));
     if (!s) return raise_memory_error(ts);
     s->type = type;

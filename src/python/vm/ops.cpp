@@ -101,11 +101,16 @@ bool hash(ThreadState& ts, Value v, int64_t* out) {
 namespace {
 CompareOp swapped(CompareOp op) {
     switch (op) {
-        case CompareOp::lt: return CompareOp::gt;
-        case CompareOp::le: return CompareOp::ge;
-        case CompareOp::gt: return CompareOp::lt;
-        case CompareOp::ge: return CompareOp::le;
-        default: return op;
+        case CompareOp::lt:
+            return CompareOp::gt;
+        case CompareOp::le:
+            return CompareOp::ge;
+        case CompareOp::gt:
+            return CompareOp::lt;
+        case CompareOp::ge:
+            return CompareOp::le;
+        default:
+            return op;
     }
 }
 const char* cmp_symbol(CompareOp op) {
@@ -155,12 +160,18 @@ int richcompare_bool(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (a.is_small() && b.is_small()) {
         int64_t x = a.as_small(), y = b.as_small();
         switch (op) {
-            case CompareOp::lt: return x < y;
-            case CompareOp::le: return x <= y;
-            case CompareOp::eq: return x == y;
-            case CompareOp::ne: return x != y;
-            case CompareOp::gt: return x > y;
-            default: return x >= y;
+            case CompareOp::lt:
+                return x < y;
+            case CompareOp::le:
+                return x <= y;
+            case CompareOp::eq:
+                return x == y;
+            case CompareOp::ne:
+                return x != y;
+            case CompareOp::gt:
+                return x > y;
+            default:
+                return x >= y;
         }
     }
     Value r = richcompare(ts, a, b, op);
@@ -255,10 +266,31 @@ bool is_callable(Value v) {
 
 Value call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kwnames) {
     Type* t = type_of(callable);
-    if (t == &function_type) return call_function(ts, callable.as<Function>(), args, nargs, kwnames);
+    if (t == &function_type)
+        return call_function(ts, callable.as<Function>(), args, nargs, kwnames);
     if (!t->call)
         return raisef(ts, &exc_TypeError, "'{}' object is not callable", type_name(callable));
     return t->call(ts, callable, args, nargs, kwnames);
+}
+
+std::string function_str(ThreadState& ts, Value callable) {
+    Rooted keep(ts, callable);
+    Value qn = getattr_opt(ts, callable, names.__qualname__);
+    if (qn.is_null() || !is_str(qn)) {
+        if (ts.has_exc()) clear_exc(ts);
+        Value s = str(ts, callable);
+        if (s.is_null()) {
+            clear_exc(ts);
+            return "function";
+        }
+        return std::string(str_view(s));
+    }
+    Rooted kq(ts, qn);
+    Value mod = getattr_opt(ts, callable, names.__module__);
+    if (ts.has_exc()) clear_exc(ts);
+    if (is_str(mod) && str_view(mod) != "builtins")
+        return fmt::format("{}.{}()", str_view(mod), str_view(qn));
+    return fmt::format("{}()", str_view(qn));
 }
 
 Value call0(ThreadState& ts, Value callable) {
@@ -293,15 +325,12 @@ Value call_ex(ThreadState& ts, Value callable, Value args, Value kwargs) {
             List* l = args.as<List>();
             buf.v.assign(l->items, l->items + l->size);
         } else if (!iterate_into(ts, args, buf.v)) {
-            if (exc_matches(ts, &exc_TypeError) && !is_callable(Value::null())) {
+            // CPython's check_args_iterable: a value that is no iterable at all.
+            Type* at = type_of(args);
+            if (exc_matches(ts, &exc_TypeError) && !at->iter && !at->getitem) {
                 clear_exc(ts);
-                std::string fname;
-                Value qn = getattr_opt(ts, callable, names.__qualname__);
-                if (ts.has_exc()) clear_exc(ts);
-                fname = is_str(qn) ? std::string(str_view(qn)) + "()" : "function";
-                return raisef(ts, &exc_TypeError,
-                              "{} argument after * must be an iterable, not {}", fname,
-                              type_name(args));
+                return raisef(ts, &exc_TypeError, "{} argument after * must be an iterable, not {}",
+                              function_str(ts, callable), type_name(args));
             }
             return Value::null();
         }
@@ -344,7 +373,8 @@ Value get_iter(ThreadState& ts, Value v) {
 
 Value iter_next(ThreadState& ts, Value it) {
     Type* t = type_of(it);
-    if (!t->next) return raisef(ts, &exc_TypeError, "'{}' object is not an iterator", type_name(it));
+    if (!t->next)
+        return raisef(ts, &exc_TypeError, "'{}' object is not an iterator", type_name(it));
     Value v = t->next(ts, it);
     if (v.is_null() && ts.has_exc() && clear_if(ts, &exc_StopIteration)) return Value::null();
     return v;
@@ -475,8 +505,7 @@ int isinstance(ThreadState& ts, Value obj, Value cls) {
         return r.is_null() ? -1 : truthy(ts, r);
     }
     if (ts.has_exc()) return -1;
-    raise(ts, &exc_TypeError,
-          "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    raise(ts, &exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }
 

@@ -22,7 +22,8 @@ bool str_utf8(ThreadState& ts, Value v, std::string* out);
 // --- comparison, hashing, truth --------------------------------------------------------------
 bool hash(ThreadState& ts, Value v, int64_t* out);
 Value richcompare(ThreadState& ts, Value a, Value b, CompareOp op);
-int richcompare_bool(ThreadState& ts, Value a, Value b, CompareOp op);  // identity shortcut for eq/ne
+int richcompare_bool(ThreadState& ts, Value a, Value b,
+                     CompareOp op);            // identity shortcut for eq/ne
 int equal(ThreadState& ts, Value a, Value b);  // a == b as 1/0, -1 raised
 int truthy(ThreadState& ts, Value v);
 
@@ -46,6 +47,9 @@ bool get_method(ThreadState& ts, Value obj, Str* name, Value* method, Value* sel
 Value call(ThreadState& ts, Value callable, const Value* args, size_t nargs,
            Tuple* kwnames = nullptr);
 Value call0(ThreadState& ts, Value callable);
+// How a call's errors name the callable (CPython 3.11's _PyObject_FunctionStr): "mod.qualname()",
+// "qualname()" for builtins, str(callable) without a __qualname__. Never raises.
+std::string function_str(ThreadState& ts, Value callable);
 Value call1(ThreadState& ts, Value callable, Value a);
 Value call2(ThreadState& ts, Value callable, Value a, Value b);
 // obj.name(args...); args are rooted by the caller.
