@@ -66,14 +66,24 @@ class Gil {
     uint16_t process() const { return process_; }
 
   private:
+    struct Waiter;  // one worker's wait for the GIL (gil.cpp)
+    enum class Step : uint8_t { park, take, fail };
+
     bool yield(WorkerContext& ctx);
     bool yield_locked(WorkerContext& ctx);
     void settle(WorkerContext& ctx);
-    // `waiting_since`: when this worker began waiting (it dropped the GIL for a forced switch),
-    // or -1 if it starts waiting now.
-    bool take_locked(std::unique_lock<std::mutex>& lk, WorkerContext& ctx, int64_t waiting_since);
+    // take_gil's loop: waits (mu_ held in `lk`) until `w` may take the GIL, then takes it.
+    // Returns false, without the GIL, if the run stops.
+    bool wait_locked(std::unique_lock<std::mutex>& lk, Waiter& w);
+    // What the waiter does from where it is (mu_ held): wait again (its next wait set), take
+    // the GIL, or give up (stop). `woke`: it just came back from a wait.
+    Step step(Waiter& w, bool woke);
+    // The simulated scheduler's Rewait (sim.hpp) for a parked waiter: runs its step itself when
+    // that step only waits again (a switch interval ran out, or another worker took the GIL).
+    static bool rewait(void* waiter, WaitCv*& cv, int64_t& deadline, ProbeRef& probe);
+    void take_now(Waiter& w);
     int64_t drop_locked(WorkerContext& ctx, WorkerState next);  // returns the drop's time
-    void request_drop(WorkerRecord& rec, int64_t now);
+    void request_drop(WorkerContext& ctx, int64_t now);
     void clear_drop();
 
     Runtime& rt_;

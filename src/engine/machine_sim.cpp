@@ -119,7 +119,7 @@ void Sim::exit(WorkerContext& ctx) {
 // --- Waits and time ------------------------------------------------------------------------------
 
 bool Sim::park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& cv,
-               int64_t deadline_ns, ProbeRef probe) {
+               int64_t deadline_ns, ProbeRef probe, Rewait rewait) {
     cv.sim_.store(this, std::memory_order_release);
     SimThread& t = *ctx.sim_;
     lock.unlock();  // before mu_: see the lock order above
@@ -140,9 +140,11 @@ bool Sim::park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& c
         t.probe = probe;
         t.deadline = deadline_ns;
         t.timed_out = false;
+        t.rewait = rewait;
         release_core(t, time_of(t));
         t.st = SimThread::St::parked;
         dispatch(lk, &t);  // returns once this worker holds the baton again
+        t.rewait = {};     // its frame is its own again
     }
     lock.lock();
     return !t.timed_out;
@@ -321,10 +323,13 @@ void Sim::release_core(SimThread& t, int64_t at) {
 
 void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
     Runtime::Impl& im = impl_of(rt_);
+    // Whose decision this is: the caller's, or that of the worker whose wake-up was last run
+    // here (Rewait: it would have parked again and decided, as every worker does).
+    SimThread* decider = me;
     for (;;) {
         ++decisions_;
-        // The time of whatever just happened (a notify, a stop): the caller's.
-        const int64_t now = me ? time_of(*me) : latest_.load(std::memory_order_relaxed);
+        // The time of whatever just happened (a notify, a stop, a drop request): the decider's.
+        const int64_t now = decider ? time_of(*decider) : latest_.load(std::memory_order_relaxed);
         dirty_.store(false, std::memory_order_relaxed);
         std::vector<WaitCv*> notes;
         bool wake_all = false;
@@ -510,6 +515,12 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
         best->horizon = std::min(horizon, own);
         best->reach = std::min(reach, own);
         best->ran_ahead = false;
+        // A woken worker whose step only waits again (Rewait): done here, without passing the
+        // baton there and back; it parks again and decides next, as it would have.
+        if (best != me && best->rewait && rewait(*best)) {
+            decider = best;
+            continue;
+        }
         if (best == me) {
             holder_ = me->worker;
             return;
@@ -521,6 +532,24 @@ void Sim::dispatch(std::unique_lock<std::mutex>& lk, SimThread* me) {
         lk.lock();
         return;
     }
+}
+
+bool Sim::rewait(SimThread& t) {
+    if (abandoned() || t.st != SimThread::St::active || !t.ctx) return false;
+    WaitCv* cv = nullptr;
+    int64_t deadline = Clock::kNever;
+    ProbeRef probe;
+    if (!t.rewait.call(t.rewait.obj, cv, deadline, probe)) return false;
+    // What park does: the worker leaves its core at its time and waits again.
+    cv->sim_.store(this, std::memory_order_release);
+    t.cv = cv;
+    t.probe = probe;
+    t.deadline = deadline;
+    t.timed_out = false;
+    release_core(t, time_of(t));
+    t.st = SimThread::St::parked;
+    rewaits_.fetch_add(1, std::memory_order_relaxed);
+    return true;
 }
 
 void Sim::give_baton(SimThread& t) {

@@ -427,6 +427,7 @@ class Runtime {
     friend class WorkerContext;
     friend class WorkerScope;
     friend class GilReleased;
+    friend class Gil;  // stop_requested(c) for a waiter whose step the scheduler runs
     struct WaitRecord;
     std::shared_ptr<WaitRecord> enter_wait(WorkerContext& c, WorkerState state,
                                            const WaitTarget& target, bool timed, ProbeRef probe);

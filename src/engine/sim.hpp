@@ -50,6 +50,13 @@
 //     notify of its WaitCv) at the notifier's time, or at its deadline (a timer). When every
 //     worker is blocked the clock jumps to the next timer (as the Go playground's fake time):
 //     sleeps, I/O waits and timeouts cost no real time.
+//   ✓ wake-ups that only wait again (Rewait; the GIL's waiters): a parked worker woken by its
+//     timer or a notify whose step would only look at its primitive and park again (a GIL
+//     waiter's switch interval ran out: it sets the drop request; another worker took the GIL
+//     first) has that step run by the scheduler, under its mutex, instead of the baton going
+//     there and back (two OS thread switches). Exact: the step is the worker's own code on its
+//     own state at its virtual time, and the scheduler then decides as that worker's park
+//     would have (same decision count, same `now`): the same run, byte for byte.
 //   ✓ ties: simultaneous events run in an order drawn from (seed, worker, time, decision
 //     count); timers before workers that are already on a core.
 //   ✓ deadlock: no runnable worker, no timer, some worker parked: exact, reported like the real
@@ -78,6 +85,20 @@
 
 namespace interleave::engine {
 
+// What a parked worker would do when it next runs, run by the scheduler itself when that is only
+// a look at its primitive and another wait (a GIL waiter whose switch interval ran out sets the
+// drop request and waits again: CPython's take_gil). Saves the two baton passes (OS thread
+// switches) of such a wake-up; the virtual run is the same.
+struct Rewait {
+    void* obj = nullptr;
+    // Called with the scheduler's mutex held, on the baton holder's thread, while the worker is
+    // parked and about to be given the baton at its virtual time. Returns true if the worker
+    // waits again (it did what the worker would have done; its next wait in cv/deadline/probe);
+    // false: the worker runs (nothing was done for it).
+    bool (*call)(void* obj, WaitCv*& cv, int64_t& deadline, ProbeRef& probe) = nullptr;
+    explicit operator bool() const noexcept { return call != nullptr; }
+};
+
 // A worker as the scheduler sees it.
 struct SimThread {
     enum class St : uint8_t { timer, parked, queued, active, exited };
@@ -89,6 +110,7 @@ struct SimThread {
     ProbeRef probe;
     int64_t deadline = Clock::kNever;
     bool timed_out = false;
+    Rewait rewait;  // while parked: what it would do when woken, if it may be done for it
     // queued
     int64_t ready_at = 0;
     // active
@@ -136,6 +158,8 @@ class Sim final : public VirtualTime {
     // Times the baton passed from one OS thread to another (each an OS thread switch): the
     // scheduler's real cost, for the bench. Any thread.
     uint64_t handoffs() const noexcept { return handoffs_.load(std::memory_order_relaxed); }
+    // Wake-ups the scheduler ran for a parked worker instead of passing the baton (Rewait).
+    uint64_t rewaits() const noexcept { return rewaits_.load(std::memory_order_relaxed); }
 
     // spawn_worker: `worker` exists from now (the spawner's time + Machine::kThreadStartNs,
     // or 0 for the first worker). `spawner` is null for the controller.
@@ -147,9 +171,10 @@ class Sim final : public VirtualTime {
     // ~WorkerScope: the worker has ended; hands the baton on. Never waits.
     void exit(WorkerContext& ctx);
 
-    // Runtime::park on the simulated machine (see runtime.hpp).
+    // Runtime::park on the simulated machine (see runtime.hpp). `rewait`: what the worker does
+    // when woken, if the scheduler may do it itself (the GIL's waiters); valid until it returns.
     bool park(WorkerContext& ctx, std::unique_lock<std::mutex>& lock, WaitCv& cv,
-              int64_t deadline_ns, ProbeRef probe);
+              int64_t deadline_ns, ProbeRef probe, Rewait rewait = {});
     // A checkpoint that found breaker::sim_switch (or another engine bit): runs earlier events
     // of other workers first if there are any.
     static void yield_point(WorkerContext& ctx);
@@ -183,7 +208,9 @@ class Sim final : public VirtualTime {
   private:
     SimThread& thread(uint16_t w);
     void make_runnable(SimThread& t, int64_t at);  // parked/timer -> active or queued
-    void release_core(SimThread& t, int64_t at);   // t leaves its core at `at`
+    // `t` (woken, about to get the baton) parks again if its Rewait did its step (mu_ held).
+    bool rewait(SimThread& t);
+    void release_core(SimThread& t, int64_t at);  // t leaves its core at `at`
     uint64_t tie(uint16_t worker, int64_t t) const noexcept;
     int64_t next_visible(const SimThread& t) const;
     // Picks the next event and hands the baton to its worker (mu_ held, released inside).
@@ -212,6 +239,7 @@ class Sim final : public VirtualTime {
     std::atomic<bool> abandoned_{false};
     std::atomic<int64_t> latest_{0};  // the latest event time dispatched
     std::atomic<uint64_t> handoffs_{0};
+    std::atomic<uint64_t> rewaits_{0};
     int64_t next_sample_ = 0;  // next line-sample period start (virtual)
 };
 

@@ -492,7 +492,7 @@ void interpreted_charges(int charges) {
 void bench_sim(const Options& o, Json& j) {
     const long n = o.switches;
     std::vector<double> fast, tick, tick_handoffs, turn, real_run, sim_run, sim_handoffs;
-    std::vector<double> interp_run, interp_handoffs;
+    std::vector<double> interp_run, interp_handoffs, gil_run, gil_handoffs;
     for (int r = 0; r < o.reps; ++r) {
         // Checkpoints on the fast path: one worker, nothing else to schedule.
         double secs = kNaN;
@@ -581,6 +581,22 @@ void bench_sim(const Options& o, Json& j) {
             },
             sim_config(true), &h4));
         interp_handoffs.push_back(h4);
+        // Four threads of interpreted code under one GIL on 4 cores: one runs, three wait.
+        // A waiter's wake-up that only looks at the GIL and waits again (its switch interval
+        // ran out, or another thread took the GIL) is run by the scheduler (Gil::rewait):
+        // about one baton pass per GIL switch (one per 5 ms), not one per wake-up.
+        double h5 = kNaN;
+        gil_run.push_back(run_seconds(
+            [charges](eng::Runtime&) {
+                std::vector<std::unique_ptr<eng::Thread>> ts;
+                for (int i = 0; i < 4; ++i)
+                    ts.push_back(
+                        std::make_unique<eng::Thread>([charges] { interpreted_charges(charges); }));
+                for (auto& t : ts) t->start();
+                for (auto& t : ts) t->join();
+            },
+            sim_config(true), &h5));
+        gil_handoffs.push_back(h5);
     }
     const long ticks = std::max(1L, n / 20);
     const double parallel_virtual_s = static_cast<double>(ticks) * 1e-4;  // both side by side
@@ -607,6 +623,12 @@ void bench_sim(const Options& o, Json& j) {
     j.num("sim_interp_processes_handoffs", median(interp_handoffs));
     j.num("sim_interp_processes_handoffs_per_virtual_s",
           median(interp_handoffs) / interp_virtual_s);
+    // The same work as four threads under one GIL: one after the other (no start costs).
+    const double gil_virtual_s =
+        4 * static_cast<double>(std::max(1L, n / 20)) * 256 * eng::Machine::kInstructionNs / 1e9;
+    j.num("sim_interp_threads_gil_real_ms_per_virtual_s", median(gil_run) * 1e3 / gil_virtual_s);
+    j.num("sim_interp_threads_gil_handoffs", median(gil_handoffs));
+    j.num("sim_interp_threads_gil_handoffs_per_virtual_s", median(gil_handoffs) / gil_virtual_s);
 }
 
 }  // namespace

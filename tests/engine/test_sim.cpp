@@ -438,3 +438,44 @@ TEST_CASE("sim: native and wasm runs are the same run" * doctest::timeout(60)) {
     MESSAGE("fingerprint " << h << " (" << fp.size() << " bytes)");
     CHECK(h == 15039757752053792573ull);
 }
+
+// GIL waiters (Gil::rewait, Sim's Rewait): a waiter's wake-up that only looks at the GIL and
+// waits again — its switch interval ran out (it sets the drop request), or another worker took
+// the GIL first — is run by the scheduler without passing the baton there and back. The run
+// must be the very same: this fingerprint was taken with the scheduler before that change,
+// which passed the baton for every wake-up. Five threads on 2 cores (some wait for a core),
+// a short switch interval, CPU work of different lengths, prints, a sleep and a lock.
+TEST_CASE("sim: GIL waiters wake up without a baton pass, the run unchanged" *
+          doctest::timeout(60)) {
+    RunConfig c = sim(2, 11);
+    c.switch_interval_ms = 1.5;
+    auto run = run_sync(
+        [](Runtime&) {
+            Lock lock("lock");
+            std::vector<std::unique_ptr<Thread>> ts;
+            for (int i = 0; i < 5; ++i)
+                ts.push_back(std::make_unique<Thread>([i, &lock] {
+                    for (int k = 0; k < 4; ++k) {
+                        cpu(2 + i);
+                        if (k == 1) sleep(0.001 * i);
+                        std::lock_guard<Lock> g(lock);
+                        print("thread " + std::to_string(i) + " step " + std::to_string(k));
+                    }
+                }));
+            for (auto& t : ts) t->start();
+            cpu(7);
+            for (auto& t : ts) t->join();
+        },
+        c);
+    REQUIRE(run->status() == RunStatus::finished);
+    const std::string fp = fingerprint(*run);
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char ch : fp) h = (h ^ ch) * 1099511628211ull;
+    MESSAGE("fingerprint " << h << " (" << fp.size() << " bytes)");
+    const RunStats st = run->stats();
+    MESSAGE("hand-offs " << st.sim_handoffs << ", GIL switches " << st.gil_switches);
+    CHECK(h == 14124825431246672632ull);
+    // Before: 451 baton passes for 64 GIL switches (each waiter woke for every interval and
+    // every switch); now 82: about one per switch, plus the prints, sleeps and the lock.
+    CHECK(st.sim_handoffs <= 2 * st.gil_switches + 40);
+}

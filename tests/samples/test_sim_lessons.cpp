@@ -329,6 +329,30 @@ TEST_CASE("sim lookahead: processes of interpreted work hand the baton over rare
     CHECK(fingerprint(*third) == fp);
 }
 
+TEST_CASE("sim GIL: threads under the GIL pass the baton about once per GIL switch" *
+          doctest::timeout(480)) {
+    // `choosing` at its defaults, threads, CPU-bound: 4 threads x 200 ms of interpreted work
+    // under one GIL. Each waiting thread used to get the baton (an OS thread switch, 1-4 ms on
+    // a busy host) whenever its 5 ms switch interval ran out and whenever another thread took
+    // the GIL, only to look and wait again: 1446 hand-offs. The scheduler now runs such a
+    // wake-up itself (engine Gil::rewait); the run is the same (engine test_sim pins it).
+    const Sample* s = find_sample("choosing");
+    REQUIRE(s);
+    const KnobValues v =
+        knobs_for(*s, {{"machine", "simulated"}, {"model", "threads"}, {"work", "cpu"}});
+    auto run = start(*s, v)->run();
+    REQUIRE(run->wait(120));
+    REQUIRE(run->status() == engine::RunStatus::finished);
+    const engine::RunStats st = run->stats();
+    MESSAGE("threads x 4, 200 ms each: " << st.wall_ms << " ms virtual, " << st.gil_switches
+                                         << " GIL switches, " << st.sim_handoffs
+                                         << " baton hand-offs");
+    // The lesson: no speed-up under the GIL (4 x 200 ms plus hand-offs and starts).
+    CHECK(st.wall_ms > 800);
+    CHECK(st.gil_switches > 100);
+    CHECK(st.sim_handoffs <= 2 * st.gil_switches + 40);
+}
+
 TEST_CASE("sim lookahead: a message is never seen before it was sent, nor later" *
           doctest::timeout(120)) {
     // The parent polls a multiprocessing.Queue with get_nowait() in interpreted code while the
