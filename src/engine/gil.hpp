@@ -14,7 +14,10 @@
 //   ✓ the eval breaker: a drop request sets breaker::gil_drop in the process's word, which
 //     the interpreter polls with one relaxed load (WorkerContext::checkpoint)
 //   ✓ on the simulated machine: the same protocol on virtual time; the interval is virtual,
-//     a hand-off costs Machine::kGilHandoffNs, and the holder checks at its next checkpoint
+//     a hand-off costs Machine::kGilHandoffNs, and the holder checks at its next checkpoint;
+//     a waiter's wake-up that only waits again (its interval ran out: it sets the drop
+//     request; another worker took the GIL) is run by the scheduler (rewait), not by passing
+//     the baton to the waiter's OS thread and back: the same run, fewer OS thread switches
 //   ✗ signal handling, pending calls (the eval-breaker's other jobs); async exceptions are
 //     the interpreter's (breaker::async_exc)
 //   ✗ fairness among several waiters (like CPython: whoever the OS wakes first wins; on the

@@ -5,9 +5,11 @@
 // events incrementally with a TraceCursor. A full buffer never loses silently: it counts drops,
 // and Tracer::dropped() reports them.
 //
-// Thread-safety: emit() only from the worker that owns the buffer; everything else from any
-// thread. Times are nanoseconds since the run started (steady clock). The browser's timer has
-// 5 µs resolution: nothing here assumes finer ticks.
+// Thread-safety: emit() only from the worker that owns the buffer (on the simulated machine
+// also the scheduler for a parked worker, which is not running: still one writer at a time,
+// ordered by the scheduler's mutex); everything else from any thread. Times are nanoseconds since
+// the run started (steady clock). The browser's timer has 5 µs resolution: nothing here assumes
+// finer ticks.
 #pragma once
 
 #include <atomic>
