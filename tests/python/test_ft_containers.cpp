@@ -124,3 +124,41 @@ print(len(buf) == 64 + T * N * 4 - T * (N // 2) * 2, bad)
 )";
     check_gil_on_and_off(src, "True []\n");
 }
+
+TEST_CASE("free-threaded memoryview of a shared bytearray: writes, reads and resizes stay in it" *
+          doctest::timeout(300)) {
+    // Threads write and read through views of one bytearray while others grow and shrink it:
+    // every access is bounds-checked under the bytearray's lock (past its end: IndexError,
+    // never memory outside it), and every byte read is one the program wrote.
+    const std::string src = R"(import threading
+N, T = 300, 4
+buf = bytearray(b"x" * 64)
+bad = []
+def viewer(k):
+    v = memoryview(buf)
+    part = v[8:40:2]
+    for i in range(N):
+        try:
+            v[i % 32] = 65 + k
+            part[1:3] = b"yy"
+            snap = v.tobytes() + part.tobytes() + bytes(v[::-3])
+            if not set(snap) <= set(b"xyABCD"):
+                bad.append(snap)
+            _ = v[i % 64], len(v.tolist()), v == buf
+        except IndexError:
+            pass  # the bytearray shrank under the view
+def resizer(k):
+    for i in range(N):
+        buf.extend(b"x" * 8)
+        del buf[-8:]
+        if i % 10 == 0:
+            del buf[40:]
+            buf.extend(b"x" * 24)
+ts = [threading.Thread(target=viewer, args=(k,)) for k in range(T)]
+ts += [threading.Thread(target=resizer, args=(k,)) for k in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(buf) == 64, bad[:1])
+)";
+    check_gil_on_and_off(src, "True []\n");
+}

@@ -7,6 +7,7 @@
 #include "python/modules/module_def.hpp"
 #include "python/objects/complex.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/memoryview.hpp"
 #include "python/objects/set.hpp"
 #include "python/vm/call.hpp"
 #include "python/vm/code.hpp"
@@ -608,12 +609,12 @@ bool init_interp(ThreadState& ts) {
     in.builtins_module = b;
     in.builtins = b->dict;
     Dict* d = b->dict;
-    Type* types[] = {&object_type,       &type_type,      &int_type,       &bool_type,
-                     &float_type,        &str_type,       &bytes_type,     &tuple_type,
-                     &list_type,         &dict_type,      &set_type,       &frozenset_type,
-                     &range_type,        &slice_type,     &property_type,  &classmethod_type,
-                     &staticmethod_type, &enumerate_type, &zip_type,       &map_type,
-                     &filter_type,       &reversed_type,  &bytearray_type, &complex_type};
+    Type* types[] = {
+        &object_type,      &type_type,         &int_type,       &bool_type,    &float_type,
+        &str_type,         &bytes_type,        &tuple_type,     &list_type,    &dict_type,
+        &set_type,         &frozenset_type,    &range_type,     &slice_type,   &property_type,
+        &classmethod_type, &staticmethod_type, &enumerate_type, &zip_type,     &map_type,
+        &filter_type,      &reversed_type,     &bytearray_type, &complex_type, &memoryview_type};
     for (Type* t : types) dict_set_str(ts, d, t->name_str, Value::from_ptr(t));
 #define PY_EXC(name, base) dict_set_str(ts, d, exc_##name.name_str, Value::from_ptr(&exc_##name));
 #include "python/objects/exceptions.def"

@@ -8,6 +8,7 @@
 #include "python/num/str_repr.hpp"
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/memoryview.hpp"
 #include "python/objects/obj_lock.hpp"
 #include "python/objects/str_methods.hpp"
 #include "python/vm/errors.hpp"
@@ -358,6 +359,11 @@ bool bytes_like(Value v, std::string_view* out) {
 }
 
 bool read_bytes(Value v, std::string* copy, std::string_view* out) {
+    if (v.is_ptr() && is_type(v, &memoryview_type)) {  // a view's bytes, copied
+        if (!memoryview_bytes(v, copy)) return false;
+        *out = *copy;
+        return true;
+    }
     // A shared bytearray's data and size are read only under its lock (bytes_like reads them).
     if (!v.is_ptr() || is_type(v, &bytes_type) ||
         !(v.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable))

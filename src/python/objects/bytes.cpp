@@ -5,6 +5,7 @@
 #include "python/num/str_repr.hpp"
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/memoryview.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -54,6 +55,10 @@ bool is_bytearray(Value v) {
 }
 
 Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
+    // A memoryview compares equal to bytes (its own ==); ordering them is a TypeError.
+    if (op != CompareOp::eq && op != CompareOp::ne &&
+        (is_type(a, &memoryview_type) || is_type(b, &memoryview_type)))
+        return not_implemented();
     std::string cx, cy;
     std::string_view x, y;
     if (!read_bytes(a, &cx, &x) || !read_bytes(b, &cy, &y)) return not_implemented();
@@ -162,6 +167,7 @@ void setup_bytes_type(TypeBuilder& b) {
     share_bytes_slots(bytes_type);
     setup_bytearray_type(b);
     setup_bytes_methods(b);  // for both types
+    setup_memoryview_type(b);
 }
 
 void share_bytes_slots(Type& t) {

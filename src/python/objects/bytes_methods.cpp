@@ -212,8 +212,9 @@ Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!iterate_into(ts, a[1], items.v)) return Value::null();
     std::string out;
     for (size_t i = 0; i < items.v.size(); ++i) {
+        std::string copy;  // a memoryview's bytes, a shared bytearray's (read_bytes)
         std::string_view item;
-        if (!bytes_like(items.v[i], &item))
+        if (!read_bytes(items.v[i], &copy, &item))
             return raisef(ts, &exc_TypeError,
                           "sequence item {}: expected a bytes-like object, {} found", i,
                           type_name(items.v[i]));
@@ -225,8 +226,9 @@ Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 
 // The needle of find/count/index/...: bytes, or an int in range(256).
 bool needle(ThreadState& ts, Value v, std::string* out) {
+    std::string copy;
     std::string_view view;
-    if (bytes_like(v, &view)) {
+    if (read_bytes(v, &copy, &view)) {
         *out = std::string(view);
         return true;
     }
@@ -317,8 +319,9 @@ Value affix(ThreadState& ts, const Value* a, size_t n, bool start) {
     if (n < 2) return raise(ts, &exc_TypeError, "startswith() takes at least 1 argument");
     std::string_view s = bv(a[0]);
     auto one = [&](Value p, bool* out) {
+        std::string copy;
         std::string_view x;
-        if (!bytes_like(p, &x)) {
+        if (!read_bytes(p, &copy, &x)) {
             raisef(ts, &exc_TypeError, "{} first arg must be bytes or a tuple of bytes, not {}",
                    start ? "startswith" : "endswith", type_name(p));
             return false;

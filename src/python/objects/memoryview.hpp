@@ -1,0 +1,23 @@
+// memoryview (memoryview.cpp): one-dimensional byte views of bytes and bytearray, as CPython
+// 3.11's Objects/memoryobject.c for format 'B'; what it offers is listed in memoryview.cpp.
+// Thread-safety: any thread of the interpreter; a view of a shared bytearray reads and writes
+// it under the bytearray's lock.
+#pragma once
+
+#include <string>
+
+#include "python/objects/object.hpp"
+
+namespace interleave::python {
+
+class TypeBuilder;
+
+extern Type memoryview_type;
+
+// The bytes a view shows, copied into *out (the buffer protocol's reader for bytes(view),
+// b"".join, the bytes methods: read_bytes). false if v is no memoryview, is released, or views
+// a bytearray that has shrunk under it. Never raises. O(len).
+bool memoryview_bytes(Value v, std::string* out);
+void setup_memoryview_type(TypeBuilder& b);
+
+}  // namespace interleave::python
