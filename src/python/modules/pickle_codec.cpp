@@ -547,8 +547,11 @@ class Pickler {
                 return false;
             op(REDUCE);
             memoize(v);
-            if (e->dict && e->dict->used > 0) {
-                if (!save(Value::from_ptr(e->dict))) return false;
+            Value state;
+            if (!exception_state(ts_, v, &state)) return false;
+            if (!state.is_null()) {
+                memo_keep_.v.push_back(state);
+                if (!save(state)) return false;
                 op(BUILD);
             }
             return true;

@@ -54,6 +54,11 @@ bool has_builtin_reduce(Value v);
 // step)). Null with the exception raised.
 Value builtin_reduce(ThreadState& ts, Value v);
 
+// The state an exception pickles after (type, args): its __dict__, without what CPython keeps
+// in C members that BaseException.__reduce__ leaves out (AttributeError's name and obj,
+// NameError's name). *out null: none. false with the exception raised.
+bool exception_state(ThreadState& ts, Value exc, Value* out);
+
 // Raises pickle's own exception class `name` ("PicklingError", "UnpicklingError") with msg.
 Value raise_pickle_error(ThreadState& ts, const char* name, std::string_view msg);
 

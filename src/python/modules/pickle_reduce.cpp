@@ -82,6 +82,30 @@ Value triple_reduce(ThreadState& ts, Type* type, Value start, Value stop, Value 
 
 }  // namespace
 
+bool exception_state(ThreadState& ts, Value exc, Value* out) {
+    *out = Value::null();
+    Dict* d = exc.as<BaseException>()->dict;
+    if (!d || d->used == 0) return true;
+    Type* t = type_of(exc);
+    const bool attr = is_subtype(t, &exc_AttributeError);
+    if (!attr && !is_subtype(t, &exc_NameError)) {
+        *out = Value::from_ptr(d);
+        return true;
+    }
+    // CPython keeps these in C members that BaseException.__reduce__ does not save.
+    Dict* state = new_dict(ts);
+    if (!state) return false;
+    Rooted keep(ts, Value::from_ptr(state));
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+        if (is_str(k) && (str_view(k) == "name" || (attr && str_view(k) == "obj"))) continue;
+        if (!dict_set(ts, state, k, v)) return false;
+    }
+    if (state->used > 0) *out = Value::from_ptr(state);
+    return true;
+}
+
 bool has_builtin_reduce(Value v) {
     return is_bound_method(v) || is_type(v, &range_type) || is_type(v, &slice_type);
 }
