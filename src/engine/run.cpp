@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/other_work.hpp"
 #include "engine/runtime.hpp"
 #include "engine/runtime_impl.hpp"
 #include "engine/sim.hpp"
@@ -55,6 +56,8 @@ struct Run::Impl {
     std::mutex done_mu;
     std::condition_variable done_cv;
     CpuSampler sampler{50};
+    OtherWorkProbe probe;  // controller thread only
+    bool probing = false;  // real machine, and no /proc/stat (or RunConfig::probe_other_work)
 
     mutable std::mutex acc_mu;  // guards the incremental usage below
     mutable UsageBuilder acc{10};
@@ -79,9 +82,14 @@ struct Run::Impl {
 // Other work during a real run: everything busy on the host's CPUs minus the run's own workers.
 // A window drawing beside the run counts as other work too: it took CPU the run could have had.
 void Run::Impl::note_other_work(Runtime& r) {
-    double busy_s = 0, elapsed_s = 0;
-    if (impl_of(r).sim || !sampler.totals(&busy_s, &elapsed_s) || elapsed_s < kOtherWorkMinS)
+    if (impl_of(r).sim) return;
+    if (probing) {  // -1 below one window of heartbeats (kOtherWorkMinS)
+        other_busy_cores.store(other_cores_from_samples(probe.samples(), r.machine().cpu_count()),
+                               std::memory_order_relaxed);
         return;
+    }
+    double busy_s = 0, elapsed_s = 0;
+    if (!sampler.totals(&busy_s, &elapsed_s) || elapsed_s < kOtherWorkMinS) return;
     const double own_s =
         static_cast<double>(impl_of(r).workers_cpu_ns.load(std::memory_order_relaxed)) / 1e9;
     const double other = std::max(0.0, (busy_s - own_s) / elapsed_s);
@@ -98,6 +106,7 @@ void Run::Impl::controller_main() {
     // frame or more to start either).
     if (ri.sim) ri.clock.use_virtual(ri.sim.get());
     if (!ri.sim) sampler.start();  // the host's CPUs say nothing about a simulated machine
+    probing = !ri.sim && (config.probe_other_work || !CpuSampler::available());
     WorkerThread main;
     try {
         main = r.spawn_worker("MainThread", WorkerKind::main, 0, [this, &r] {
@@ -136,11 +145,13 @@ void Run::Impl::controller_main() {
     const int64_t real_deadline = Clock::add(ri.clock.host_ns(), config.limits.wall_s);
     int64_t stop_seen = -1;    // real time the stop was first seen (simulated: escape hatch)
     int64_t next_sample = -1;  // next line-sample period (real machine)
+    int64_t sleep_ns = 5'000'000;
     for (;;) {
         {
             std::unique_lock<std::mutex> lk(ri.stop_mu);
-            ri.ctl_cv.wait_for(lk, std::chrono::milliseconds(5));
+            ri.ctl_cv.wait_for(lk, std::chrono::nanoseconds(sleep_ns));
         }
+        sleep_ns = 5'000'000;
         {
             std::lock_guard<std::mutex> g(ri.reg_mu);
             if (ri.live == 0) break;
@@ -166,6 +177,7 @@ void Run::Impl::controller_main() {
             }
             continue;  // daemons, deadlocks and line samples are the scheduler's, in virtual time
         }
+        if (probing) sleep_ns = std::clamp<int64_t>(probe.tick(r), 100'000, sleep_ns);
         const int64_t now = r.now_ns();
         if (now >= wall_deadline) {
             char buf[64];
@@ -182,6 +194,7 @@ void Run::Impl::controller_main() {
             continue;  // before the deadlock check: a daemon may wait forever
         ri.detect_deadlock(r);
     }
+    probe.finish(r);
     if (main.joinable()) main.join();
     ri.threads.close_and_join();  // every worker has ended: these joins are brief
     note_trace_drops();

@@ -78,11 +78,14 @@ struct RunStats {
     uint32_t tasks = 0;           // tasks registered
     uint64_t dropped_events = 0;  // tracer drops
     uint64_t output_lines = 0;    // lines printed, including those past the output limit
-    // Real machine, natively, once the run is done: the mean number of cores other work kept
-    // busy meanwhile (other programs, and this program's own threads that are not the run's,
-    // such as a window drawing): /proc/stat's busy time on all CPUs minus the run's workers'
-    // CPU time, over the run's duration. -1: unknown (simulated machine, the browser, a run
-    // shorter than Run::kOtherWorkMinS, or still running). Past Run::kDisturbedCores its
+    // Real machine, once the run is done: the mean number of cores other work kept busy
+    // meanwhile (other programs, and this program's own threads that are not the run's, such
+    // as a window drawing). Natively: /proc/stat's busy time on all CPUs minus the run's
+    // workers' CPU time, over the run's duration. In the browser (or with
+    // RunConfig::probe_other_work): the CPU other work took from the run's running workers,
+    // from heartbeats they answer (other_work.hpp; work on cores the run left idle is not
+    // seen). -1: unknown (simulated machine, a run shorter than Run::kOtherWorkMinS, or still
+    // running). Past Run::kDisturbedCores its
     // times are disturbed: front ends say so (samples::disturbance_note), the engine does not
     // (a Python program's stderr stays python3's).
     double other_busy_cores = -1;
@@ -163,6 +166,9 @@ struct RunConfig {
     // without creating one (ThreadCache). In the browser a thread created by another thread
     // waits for the page's main thread (17-36 ms under load); each is a Web Worker of the page's
     // pool (PTHREAD_POOL_SIZE) while the run lasts.
+    // Measure other work from the run's own running workers (other_work.hpp) even where the
+    // OS's counters can be read (tests). Where they cannot (the browser) it is always so.
+    bool probe_other_work = false;
 #ifdef __EMSCRIPTEN__
     size_t prestart_threads = 6;
 #else

@@ -35,6 +35,11 @@ void Runtime::Impl::set_breaker_all(uint32_t bits) {
     for (auto& p : processes) p.breaker.fetch_or(bits, std::memory_order_relaxed);
 }
 
+void Runtime::Impl::clear_breaker_all(uint32_t bits) {
+    std::lock_guard<std::mutex> g(proc_mu);
+    for (auto& p : processes) p.breaker.fetch_and(~bits, std::memory_order_relaxed);
+}
+
 Runtime::Runtime(RunConfig config) : impl_(std::make_unique<Impl>(std::move(config))) {
     if (impl_->machine.simulated()) impl_->sim = std::make_unique<Sim>(*this);
     new_process();  // process 0: the run's main process
@@ -421,6 +426,9 @@ void WorkerContext::set_state(WorkerState s, int64_t t) {
         record_->busy_since = t;
     }
     if (on_wait && is_wait(s) && !is_wait(state_)) on_wait(*this);
+    if ((state_ == WorkerState::running) != (s == WorkerState::running))  // OtherWorkProbe
+        record_->running_gen.store(record_->running_gen.load(std::memory_order_relaxed) + 1,
+                                   std::memory_order_release);
     state_ = s;
     impl_of(*runtime_).tracer.emit(worker_, EventKind::state, task_, static_cast<uint64_t>(s), t);
 }
@@ -554,6 +562,14 @@ void Runtime::checkpoint() {
 
 void WorkerContext::checkpoint_slow() {
     Runtime& rt = *runtime_;
+    // A heartbeat (OtherWorkProbe): this worker is on a CPU now. First, before a GIL hand-off.
+    if ((breaker() & breaker::heartbeat) && !sim_) {
+        const uint32_t e = rt.impl_->heartbeat_epoch.load(std::memory_order_acquire);
+        if (record_->heartbeat_epoch.load(std::memory_order_relaxed) != e) {
+            record_->heartbeat_ns.store(now_ns(), std::memory_order_relaxed);
+            record_->heartbeat_epoch.store(e, std::memory_order_release);
+        }
+    }
     if (sim_) Sim::yield_point(*this);  // may run earlier events of other workers first
     const bool stopping = rt.stop_requested(*this);
     const uint32_t b = breaker();

@@ -78,7 +78,8 @@ inline constexpr uint32_t gc = 1u << 3;            // the interpreter wants a co
 inline constexpr uint32_t line_sample = 1u << 4;   // publish the current line (py_line)
 inline constexpr uint32_t async_exc = 1u << 5;     // an asynchronous exception is pending
 inline constexpr uint32_t sim_switch = 1u << 6;    // simulated machine: time to reschedule
-inline constexpr uint32_t engine_bits = gil_drop | stop | kill_daemons | sim_switch;
+inline constexpr uint32_t heartbeat = 1u << 7;     // real machine: note when you saw this
+inline constexpr uint32_t engine_bits = gil_drop | stop | kill_daemons | sim_switch | heartbeat;
 }  // namespace breaker
 
 // A condition variable the engine can see: every blocking wait parks on one. notify_one() /

@@ -32,7 +32,12 @@ struct WorkerRecord {
     std::atomic<bool> killed{false};  // a daemon thread told to stop at interpreter shutdown
     std::atomic<int64_t> gil_hold_ns{0}, gil_wait_ns{0}, cpu_ns{0}, busy_ns{0};
     std::atomic<uint64_t> gil_switches{0}, gil_drop_requests{0};
-    std::atomic<int> wait_line{0};     // WorkerContext::set_wait_line (read by deadlock reports)
+    std::atomic<int> wait_line{0};  // WorkerContext::set_wait_line (read by deadlock reports)
+    // OtherWorkProbe (other_work.hpp): odd while in state `running`, +1 at every entry and exit
+    // (owner thread writes); the last heartbeat this worker answered, and when (run time).
+    std::atomic<uint32_t> running_gen{0};
+    std::atomic<uint32_t> heartbeat_epoch{0};
+    std::atomic<int64_t> heartbeat_ns{-1};
     int64_t busy_since = -1;           // owner thread: start of the open busy interval
     std::vector<uint32_t> task_stack;  // owner thread only
 };
@@ -113,14 +118,16 @@ struct Runtime::Impl {
     // (each reads its own at exit), for "other work" during the run (Run: other_busy_cores).
     std::atomic<int64_t> workers_cpu_ns{0};
     std::atomic<uint32_t> tasks{0};
-    std::atomic<uint64_t> line_epoch{0};  // line sample periods started
+    std::atomic<uint64_t> line_epoch{0};       // line sample periods started
+    std::atomic<uint32_t> heartbeat_epoch{0};  // OtherWorkProbe: the heartbeat in flight
 
     ProcessRecord& process(uint16_t id) {
         std::lock_guard<std::mutex> g(proc_mu);
         return processes[id];
     }
-    // Sets `bits` in every process's eval-breaker word.
+    // Sets / clears `bits` in every process's eval-breaker word.
     void set_breaker_all(uint32_t bits);
+    void clear_breaker_all(uint32_t bits);
 
     // Called by the controller (real machine) or the scheduler (simulated): the deadlock check
     // described in runtime.hpp. Returns true (and ends the run) if the run is deadlocked.
