@@ -397,6 +397,10 @@ void Playground::ingest() {
         usage = usage_builder.result(seen_until_ns(), cores);
         if (!hooks.is_web) usage.os_cpu_busy = run->usage().os_cpu_busy;  // /proc/stat
         run_notices = run->notices();
+        // Other work took CPU from this real run (natively /proc/stat, in the browser the
+        // workers' heartbeats): its times are disturbed, said under the run's output too.
+        if (std::string note = samples::disturbance_note(stats); !note.empty())
+            run_notices.push_back(std::move(note));
         usage_at = now;
     }
 }
