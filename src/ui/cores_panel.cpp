@@ -123,7 +123,7 @@ void draw_cores_panel(Playground& p) {
     if (view_t >= 0 && total_ms > 0) {
         const float x =
             a.x + std::min(static_cast<float>(view_t / 1e6 / total_ms), 1.f) * (b.x - a.x);
-        draw_replay_cursor(dl, nullptr, x, a.y, b.y, 0, view_t);
+        draw_replay_cursor(dl, x, a.y, b.y);
         char now[64];
         const int busy = p.replay.busy_at(view_t);
         std::snprintf(now, sizeof now, "%d busy at %s", busy,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <cfloat>
 #include <deque>
 #include <map>
 #include <memory>
@@ -345,10 +346,12 @@ void draw_cores_panel(Playground& p);
 // time scrubber, step to the previous/next event, t, "Link to this moment". Nothing while
 // there is no finished simulated run.
 void draw_replay_bar(Playground& p);
-// The replay's moment on a view: a line at x from y0 to y1 on `lanes`, its time in a tag at
-// axis_y on `axis` (the timeline's axis row).
-void draw_replay_cursor(ImDrawList* lanes, ImDrawList* axis, float x, float y0, float y1,
-                        float axis_y, int64_t t_ns);
+// The replay's moment on a view: a line at x from y0 to y1 on `lanes`.
+void draw_replay_cursor(ImDrawList* lanes, float x, float y0, float y1);
+// A time tag (white on the accent colour) on a time axis: text centred at x, top at y, moved
+// right to start at or after `min_x0`. Returns its left and right edges (for labels to avoid).
+ImVec2 draw_time_tag(ImDrawList* dl, float x, float y, const std::string& text,
+                     float min_x0 = -FLT_MAX);
 void draw_compare_panel(Playground& p);
 
 // The header's File menu and Text size, their shortcuts, desktop files (file_menu.cpp).

@@ -166,20 +166,16 @@ void draw_replay_bar(Playground& p) {
             "at this moment");
 }
 
-void draw_replay_cursor(ImDrawList* lanes, ImDrawList* axis, float x, float y0, float y1,
-                        float axis_y, int64_t t_ns) {
-    const ImU32 col = accent_color();
-    lanes->AddLine(ImVec2(x, y0), ImVec2(x, y1), col, 2);
-    if (!axis) return;
-    const std::string t = format_duration(static_cast<double>(t_ns));
-    const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-    const ImVec2 tp(x - ts.x * 0.5f, axis_y + 1);
-    // The axis' own labels under and beside the tag are covered, not mixed with it.
-    const float pad = ImGui::GetFontSize() * 2.2f;
-    axis->AddRectFilled(ImVec2(tp.x - pad, tp.y), ImVec2(tp.x + ts.x + pad, tp.y + ts.y),
-                        ImGui::GetColorU32(ImGuiCol_ChildBg));
-    axis->AddRectFilled(ImVec2(tp.x - 4, tp.y), ImVec2(tp.x + ts.x + 4, tp.y + ts.y), col, 3);
-    axis->AddText(tp, IM_COL32(255, 255, 255, 255), t.c_str());
+void draw_replay_cursor(ImDrawList* lanes, float x, float y0, float y1) {
+    lanes->AddLine(ImVec2(x, y0), ImVec2(x, y1), accent_color(), 2);
+}
+
+ImVec2 draw_time_tag(ImDrawList* dl, float x, float y, const std::string& text, float min_x0) {
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    const float x0 = std::max(x - ts.x * 0.5f - 4, min_x0);
+    dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + ts.x + 8, y + ts.y), accent_color(), 3);
+    dl->AddText(ImVec2(x0 + 4, y), IM_COL32(255, 255, 255, 255), text.c_str());
+    return ImVec2(x0, x0 + ts.x + 8);
 }
 
 }  // namespace interleave::ui

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -322,9 +323,26 @@ void draw_timeline_panel(Playground& p) {
         const float x = static_cast<float>(t.x);
         pdl->AddLine(ImVec2(x, origin.y + axis_h - 5), ImVec2(x, origin.y + axis_h),
                      faint_text_color());
-        pdl->AddText(ImVec2(x + 3, origin.y + 1), faint_text_color(), t.label.c_str());
     }
     pdl->PopClipRect();
+    // The ticks' labels are drawn last, leaving out any a time tag (the replay's t, the time
+    // under the mouse) covers: a label half under a tag read as "203 ms s" or a stray "0 ms".
+    std::vector<ImVec2> tags;
+    const auto draw_axis_labels = [&] {
+        pdl->PushClipRect(ImVec2(p.view.x0 - 2, origin.y),
+                          ImVec2(p.view.x0 + p.view.width + 2, origin.y + axis_h), true);
+        const float gap = fs * 0.4f;
+        for (const auto& t : ticks.ticks) {
+            const float x0 = static_cast<float>(t.x) + 3;
+            const float x1 = x0 + ImGui::CalcTextSize(t.label.c_str()).x;
+            const bool covered = std::any_of(tags.begin(), tags.end(), [&](ImVec2 r) {
+                return x0 < r.y + gap && x1 > r.x - gap;
+            });
+            if (!covered)
+                pdl->AddText(ImVec2(x0, origin.y + 1), faint_text_color(), t.label.c_str());
+        }
+        pdl->PopClipRect();
+    };
     ImGui::Dummy(ImVec2(avail.x, axis_h));
 
     // --- Lanes (scroll vertically when many) ---
@@ -515,7 +533,11 @@ void draw_timeline_panel(Playground& p) {
         dl->AddLine(ImVec2(x, clip_min.y), ImVec2(x, clip_max.y), accent_color(), 2);
     }
     dl->PopClipRect();
-    if (view_t >= 0) draw_replay_cursor(dl, pdl, x_t, clip_min.y, clip_max.y, origin.y, view_t);
+    if (view_t >= 0) {
+        draw_replay_cursor(dl, x_t, clip_min.y, clip_max.y);
+        tags.push_back(
+            draw_time_tag(pdl, x_t, origin.y + 1, format_duration(static_cast<double>(view_t))));
+    }
 
     // --- Interaction: an invisible button over the whole lane area ---
     ImGui::SetCursorScreenPos(top);
@@ -603,12 +625,22 @@ void draw_timeline_panel(Playground& p) {
         const std::string t = format_duration(p.view.t_of(io.MousePos.x));
         dl->AddLine(ImVec2(io.MousePos.x, clip_min.y), ImVec2(io.MousePos.x, clip_max.y),
                     theme_is_dark() ? IM_COL32(255, 255, 255, 70) : IM_COL32(0, 0, 0, 70));
-        const ImVec2 tsz = ImGui::CalcTextSize(t.c_str());
-        const ImVec2 tp(io.MousePos.x - tsz.x * 0.5f, origin.y + 1);
-        pdl->AddRectFilled(ImVec2(tp.x - 4, tp.y), ImVec2(tp.x + tsz.x + 4, tp.y + tsz.y),
-                           accent_color(), 3);
-        pdl->AddText(tp, IM_COL32(255, 255, 255, 255), t.c_str());
+        // Beside the replay's tag when they would overlap, on the mouse's side of it.
+        float min_x0 = -FLT_MAX;
+        float x = io.MousePos.x;
+        if (!tags.empty()) {
+            const ImVec2 r = tags.front();
+            const float w = ImGui::CalcTextSize(t.c_str()).x + 8;
+            if (x - w * 0.5f < r.y + 2 && x + w * 0.5f > r.x - 2) {
+                if (x < (r.x + r.y) * 0.5f)
+                    x = r.x - 2 - w * 0.5f;  // left of it
+                else
+                    min_x0 = r.y + 2;  // right of it
+            }
+        }
+        tags.push_back(draw_time_tag(pdl, x, origin.y + 1, t, min_x0));
     }
+    draw_axis_labels();
     ImGui::EndChild();
 }
 
