@@ -332,14 +332,19 @@ void draw_timeline_panel(Playground& p) {
         pdl->PushClipRect(ImVec2(p.view.x0 - 2, origin.y),
                           ImVec2(p.view.x0 + p.view.width + 2, origin.y + axis_h), true);
         const float gap = fs * 0.4f;
+        const float right = p.view.x0 + p.view.width;
+        float last_x1 = -FLT_MAX;  // the label drawn before: never overlapped either
         for (const auto& t : ticks.ticks) {
-            const float x0 = static_cast<float>(t.x) + 3;
-            const float x1 = x0 + ImGui::CalcTextSize(t.label.c_str()).x;
+            const float w = ImGui::CalcTextSize(t.label.c_str()).x;
+            float x0 = static_cast<float>(t.x) + 3;
+            if (x0 + w > right) x0 = static_cast<float>(t.x) - 3 - w;  // the last: left of its tick
+            const float x1 = x0 + w;
             const bool covered = std::any_of(tags.begin(), tags.end(), [&](ImVec2 r) {
                 return x0 < r.y + gap && x1 > r.x - gap;
             });
-            if (!covered)
-                pdl->AddText(ImVec2(x0, origin.y + 1), faint_text_color(), t.label.c_str());
+            if (covered || x0 < last_x1 + gap) continue;
+            pdl->AddText(ImVec2(x0, origin.y + 1), faint_text_color(), t.label.c_str());
+            last_x1 = x1;
         }
         pdl->PopClipRect();
     };
