@@ -36,6 +36,7 @@ NATIVE_DIR="build/native$SUFFIX"
 WEB_DIR="build/web$SUFFIX"
 APT_PACKAGES=(emscripten libglfw3-dev libx11-dev libgl-dev doctest-dev libfmt-dev cmake ninja-build python3
   chromium xvfb xauth imagemagick libtbb-dev clang libclang-rt-14-dev fonts-dejavu-core
+  fonts-droid-fallback fonts-alee fonts-symbola
   ca-certificates xdotool xclip zlib1g-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

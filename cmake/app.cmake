@@ -20,6 +20,9 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 target_compile_options(imgui PRIVATE -w)  # third-party code: its warnings are not ours
+# 32-bit ImWchar: code points past U+FFFF (emoji, CJK Extension B) reach the editor whole
+# instead of as U+FFFD, and can have glyphs (ui/fallback_glyphs.hpp).
+target_compile_definitions(imgui PUBLIC IMGUI_USE_WCHAR32)
 
 if(EMSCRIPTEN)
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
@@ -46,6 +49,8 @@ endif()
 # ImFontConfig::FontDataOwnedByAtlas = false (ImGui would otherwise free them) and a
 # const_cast. Declarations: #include "interleave_fonts.h" (generated, on interleave_ui's path).
 set(INTERLEAVE_FONT_DIR "/usr/share/fonts/truetype/dejavu" CACHE PATH "DejaVu TTF directory")
+set(INTERLEAVE_FALLBACK_FONT_DIR "/usr/share/fonts/truetype" CACHE PATH
+  "Where droid/DroidSansFallbackFull.ttf, alee/Eunjin.ttf, ancient-scripts/Symbola_hint.ttf are")
 set(INTERLEAVE_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
 file(MAKE_DIRECTORY "${INTERLEAVE_GEN_DIR}")
 file(WRITE "${INTERLEAVE_GEN_DIR}/interleave_fonts.h.tmp"
@@ -131,6 +136,24 @@ if(EMSCRIPTEN)
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${f}" "${INTERLEAVE_DIST}/${name}"
       DEPENDS "${f}" VERBATIM)
     list(APPEND WEB_SHELL_OUT "${INTERLEAVE_DIST}/${name}")
+  endforeach()
+  # Fonts for characters past DejaVu (ui/fallback_glyphs.hpp), fetched by the page only when
+  # one is first drawn: CJK from fonts-droid-fallback, Hangul from fonts-alee, emoji and symbols
+# from fonts-symbola.
+  # Missing at build time: those characters draw as a box (a warning here says so).
+  foreach(font "${INTERLEAVE_FALLBACK_FONT_DIR}/droid/DroidSansFallbackFull.ttf"
+               "${INTERLEAVE_FALLBACK_FONT_DIR}/alee/Eunjin.ttf"
+               "${INTERLEAVE_FALLBACK_FONT_DIR}/ancient-scripts/Symbola_hint.ttf")
+    get_filename_component(name "${font}" NAME)
+    if(EXISTS "${font}")
+      add_custom_command(OUTPUT "${INTERLEAVE_DIST}/fonts/${name}"
+        COMMAND ${CMAKE_COMMAND} -E copy_if_different "${font}" "${INTERLEAVE_DIST}/fonts/${name}"
+        DEPENDS "${font}" VERBATIM)
+      list(APPEND WEB_SHELL_OUT "${INTERLEAVE_DIST}/fonts/${name}")
+    else()
+      message(WARNING "${font} not found (apt install fonts-droid-fallback fonts-alee fonts-symbola): "
+        "the web build will draw CJK and emoji as boxes")
+    endif()
   endforeach()
   add_custom_target(interleave_web_shell ALL DEPENDS ${WEB_SHELL_OUT})
   add_dependencies(interleave interleave_web_shell)

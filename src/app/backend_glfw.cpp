@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <thread>
 #include <vector>
@@ -236,6 +238,26 @@ class GlfwBackend final : public Backend {
         h.unpack_code = samples::zlib_code_codec().unpack;
         h.title_changed = [this](const std::string& title) {
             glfwSetWindowTitle(window_, title.c_str());
+        };
+        // CJK, Hangul and emoji fonts from Debian's fonts-droid-fallback, fonts-alee and
+        // fonts-symbola (build.sh installs them), read when a character past DejaVu is first
+        // drawn (ui/fallback_glyphs.hpp).
+        h.load_font = [](const std::string& name,
+                         std::function<void(std::vector<unsigned char>)> done) {
+            for (const char* dir :
+                 {"/usr/share/fonts/truetype/droid", "/usr/share/fonts/truetype/alee",
+                  "/usr/share/fonts/truetype/ancient-scripts", "/usr/local/share/fonts"}) {
+                std::ifstream in(std::string(dir) + "/" + name, std::ios::binary);
+                if (!in) continue;
+                std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                                 std::istreambuf_iterator<char>());
+                if (!bytes.empty()) return done(std::move(bytes));
+            }
+            std::fprintf(stderr,
+                         "interleave: font %s not found (install fonts-droid-fallback, "
+                         "fonts-alee and fonts-symbola): those characters draw as a box\n",
+                         name.c_str());
+            done({});
         };
         h.message = [](const std::string& m) {
             std::printf("interleave: %s\n", m.c_str());

@@ -18,9 +18,12 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/backend.hpp"
 #include "app/draw_frame.hpp"
@@ -372,6 +375,29 @@ class WebBackend final : public Backend {
             if (ok) return out;
             if (why) *why = std::move(out);
             return std::nullopt;
+        };
+        // CJK, Hangul and emoji fonts (Debian's fonts-droid-fallback, fonts-alee, fonts-symbola),
+        // copied beside interleave.wasm into fonts/ by cmake/app.cmake: fetched only when a
+        // character past DejaVu is first drawn, so pages that never show one download nothing
+        // more. The answer comes in a later browser task, on the main thread; it never waits.
+        h.load_font = [](const std::string& name,
+                         std::function<void(std::vector<unsigned char>)> done) {
+            using Done = std::function<void(std::vector<unsigned char>)>;
+            auto* pending = new Done(std::move(done));
+            emscripten_async_wget_data(
+                ("fonts/" + name).c_str(), pending,
+                [](void* arg, void* buf, int size) {
+                    std::unique_ptr<Done> d(static_cast<Done*>(arg));
+                    const auto* b = static_cast<const unsigned char*>(buf);
+                    (*d)(std::vector<unsigned char>(b, b + std::max(size, 0)));
+                },
+                [](void* arg) {
+                    std::unique_ptr<Done> d(static_cast<Done*>(arg));
+                    std::fprintf(stderr,
+                                 "interleave: could not fetch a font: those characters "
+                                 "draw as a box\n");
+                    (*d)({});
+                });
         };
         h.title_changed = [](const std::string& title) { set_page_title(title.c_str()); };
         h.mac_shortcuts = platform_is_mac() != 0;

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "samples/report.hpp"  // json_string
+#include "ui/fallback_glyphs.hpp"
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
@@ -123,6 +124,13 @@ App::App(PlatformHooks hooks) : impl_(std::make_unique<Impl>()) {
     ec.mac = p.hooks.mac_shortcuts;
     ec.clipboard_events = p.hooks.clipboard_events;
     ec.ordered_keys = p.hooks.ordered_keys;
+    if (p.hooks.load_font) {  // CJK, emoji...: font files fetched when first drawn
+        fallback_glyphs().set_loader([load = p.hooks.load_font](int file, const char* name) {
+            load(name, [file](std::vector<unsigned char> bytes) {
+                fallback_glyphs().file_loaded(file, std::move(bytes));
+            });
+        });
+    }
     if (p.hooks.load_setting) {
         const std::string v = p.hooks.load_setting("text_scale");
         const float scale = v.empty() ? 1.f : std::strtof(v.c_str(), nullptr);
@@ -203,6 +211,8 @@ void App::frame(bool shown) {
     if (p.editor.focused() && p.editor_drawn_frame != ImGui::GetFrameCount()) p.editor.blur();
     p.run_started_by_event = false;  // this frame has seen that press
     if (p.compact) ImGui::PopStyleVar(4);
+    // Characters drawn this frame that no font in the atlas had: rebuilt between frames.
+    if (fallback_glyphs().update(ImGui::GetTime())) p.restyle = true;
     impl_->frame_max_ms =
         std::max(impl_->frame_max_ms, Ms(std::chrono::steady_clock::now() - t0).count());
     ++impl_->frames;
@@ -461,6 +471,7 @@ std::string App::ui_json() const {
     } else {
         j += "\"replay\": null, ";
     }
+    j += "\"glyphs\": " + fallback_glyphs().json() + ", ";
     return j + p.controls.json_members(s) + "}";
 }
 

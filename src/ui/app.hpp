@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace interleave::ui {
 
@@ -91,6 +92,13 @@ struct PlatformHooks {
     // The title changed: the sample's ("Threading — Interleave") or, for an edited or own
     // program, "Untitled — Interleave" (web: document.title; desktop: the window's title).
     std::function<void(const std::string& title)> title_changed;
+    // Reads a font file the UI needs for characters past DejaVu (ui/fallback_glyphs.hpp: a
+    // name such as "DroidSansFallbackFull.ttf") and hands its bytes to `done`, empty if it
+    // cannot be had; now or later, on the main thread. Web: fetched beside interleave.wasm
+    // (never blocks); desktop: read from the Debian font directories. Empty: not drawn.
+    std::function<void(const std::string& name,
+                       std::function<void(std::vector<unsigned char> bytes)> done)>
+        load_font;
     bool mac_shortcuts = false;     // Cmd instead of Ctrl for the editor's shortcuts
     bool clipboard_events = false;  // cut/copy/paste reach the editor as events (web bridge)
     bool ordered_keys = false;      // editing keys come in the character queue, in typing order

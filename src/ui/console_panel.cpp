@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ui/editor/traceback.hpp"
+#include "ui/fallback_glyphs.hpp"
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
@@ -163,6 +164,7 @@ void draw_console_panel(Playground& p) {
             ImGui::Dummy(ImVec2(6, h));
             ImGui::SameLine();
             const std::string_view text = p.console.text(i);
+            fallback_glyphs().note(p.fonts.mono, text);  // CJK, emoji...: added when first seen
             ImGui::PushStyleColor(ImGuiCol_Text, task_text_color(line.task));
             ImGui::TextUnformatted(text.data(), text.data() + text.size());
             ImGui::PopStyleColor();

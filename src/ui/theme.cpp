@@ -1,6 +1,9 @@
 #include "ui/theme.hpp"
 
+#include <chrono>
 #include <cmath>
+
+#include "ui/fallback_glyphs.hpp"
 
 // The app build embeds DejaVuSans / DejaVuSansMono (fonts-dejavu-core) as C arrays
 // (cmake/app.cmake, interleave_fonts.h); a size of 0, or a build without the header, falls
@@ -25,7 +28,8 @@ const ImWchar* glyph_ranges() {
 
 // The code editor's and console's font also covers what people type and print: Latin
 // extended, Greek, Cyrillic, punctuation, currency (€), arrows, maths, box drawing, shapes,
-// and U+FFFD (drawn for bytes that are not UTF-8). CJK is not in DejaVu Sans Mono: '?' shows.
+// and U+FFFD (drawn for bytes that are not UTF-8, and for a character no font has). CJK,
+// emoji and the rest come from FallbackGlyphs as they are used.
 const ImWchar* mono_glyph_ranges() {
     static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
                                      0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF,
@@ -67,13 +71,21 @@ Fonts load_fonts(float dpi) {
         mono_data = ui_data;
         mono_size = ui_size;
     }
+    const auto t0 = std::chrono::steady_clock::now();
+    FallbackGlyphs& extra = fallback_glyphs();
     Fonts f;
     const float base = std::round(16.f * dpi);
     f.ui = add_font(ui_data, ui_size, base);
-    f.mono = add_font(mono_data, mono_size, std::round(15.f * dpi), mono_glyph_ranges());
+    if (ui_data) extra.merge_into_last_font(base);
+    const float mono_px = std::round(15.f * dpi);
+    f.mono = add_font(mono_data, mono_size, mono_px, mono_glyph_ranges());
+    if (mono_data) extra.merge_into_last_font(mono_px);
     f.big = add_font(ui_data, ui_size, std::round(21.f * dpi));
     io.FontDefault = f.ui;
     io.Fonts->Build();
+    extra.built(f.mono, ImGui::GetTime());
+    extra.note_build_time(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     return f;
 }
 

@@ -179,6 +179,15 @@ class EditorHarness {
                       o.y + (static_cast<float>(line) + 0.5f) * editor.line_height());
     }
 
+    // Rebuilds the font atlas between frames, as main.cpp does on App::wants_restyle().
+    void rebuild_fonts() {
+        fonts_ = load_fonts(1.f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    const Fonts& fonts() const { return fonts_; }
+
     CodeEditor editor;
     std::string clipboard;
     bool changed_last_frame = false;

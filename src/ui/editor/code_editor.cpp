@@ -9,22 +9,14 @@
 #include <cmath>
 #include <utility>
 
+#include "ui/editor/utf8.hpp"
+
 namespace interleave::ui {
 
 namespace {
 
 void append_utf8(std::string& out, unsigned c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        // ImWchar is 16-bit in this build: no code points past the BMP reach us.
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    utf8::append(out, c);  // ImWchar is 32-bit (IMGUI_USE_WCHAR32): emoji arrive whole
 }
 
 bool pressed(int key_index) {

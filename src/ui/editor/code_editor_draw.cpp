@@ -11,6 +11,7 @@
 #include <map>
 
 #include "ui/editor/code_editor.hpp"
+#include "ui/fallback_glyphs.hpp"
 #include "ui/theme.hpp"
 
 namespace interleave::ui {
@@ -136,6 +137,7 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
 
     // Text, token by token (tokens never span lines; tabs inside a token advance to stops).
     lex_visible(first, last);
+    fallback_glyphs().note(font, chunk_);  // CJK, emoji...: added to the atlas when first seen
     size_t tok = 0;
     for (int l = first; l <= last; ++l) {
         const uint32_t lb = chunk_starts_[static_cast<size_t>(l - first)];
@@ -186,6 +188,7 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
         float mx = x_of(origin, gutter_w, {m.line, static_cast<int>(s.size())}) + char_w_ * 3;
         if (const auto prev = message_end.find(m.line); prev != message_end.end())
             mx = std::max(mx, prev->second + char_w_ * 2);  // a second error on the line: after
+        fallback_glyphs().note(font, msg);
         const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, msg.c_str());
         // On a faint band, so the message reads as a note, not as code.
         dl->AddRectFilled(ImVec2(mx - char_w_ * 0.5f, line_y(m.line) + 1),

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "ui/editor/code_editor.hpp"  // key_event codes in the character queue
+#include "ui/editor/utf8.hpp"
 
 namespace fs = std::filesystem;
 
@@ -158,14 +159,8 @@ bool FileDialog::draw() {
                 if (key == EditorKey::backspace && !name.empty()) name.pop_back();
             } else if (c >= 0x20 && c != 0x7F && c < 0x80) {
                 name += static_cast<char>(c);
-            } else if (c >= 0x80) {  // UTF-8 for the rest of the BMP
-                if (c < 0x800) {
-                    name += static_cast<char>(0xC0 | (c >> 6));
-                } else {
-                    name += static_cast<char>(0xE0 | (c >> 12));
-                    name += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-                }
-                name += static_cast<char>(0x80 | (c & 0x3F));
+            } else if (c >= 0x80) {
+                utf8::append(name, c);
             }
         }
         q.resize(0);

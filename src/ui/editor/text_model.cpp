@@ -176,12 +176,19 @@ TextPos TextModel::prev_word(TextPos p) const {
     return {p.line, static_cast<int>(i)};
 }
 
+namespace {
+// Cells of the character at l[i]: ASCII without decoding (the common case).
+int cell_of(const std::string& l, size_t i) {
+    return static_cast<unsigned char>(l[i]) < 0x80 ? 1 : utf8::cell_width(utf8::decode(l, i));
+}
+}  // namespace
+
 int TextModel::cells(int line, int col) const {
     const auto& l = lines_[static_cast<size_t>(std::clamp(line, 0, line_count() - 1))];
     const size_t end = std::min(static_cast<size_t>(std::max(col, 0)), l.size());
     int n = 0;
     for (size_t i = 0; i < end;) {
-        n = l[i] == '\t' ? (n / kIndent + 1) * kIndent : n + 1;
+        n = l[i] == '\t' ? (n / kIndent + 1) * kIndent : n + cell_of(l, i);
         i += static_cast<size_t>(utf8::char_len(l, i));
     }
     return n;
@@ -192,7 +199,7 @@ int TextModel::col_at_cells(int line, int want) const {
     int n = 0;
     size_t i = 0;
     while (i < l.size()) {
-        const int next = l[i] == '\t' ? (n / kIndent + 1) * kIndent : n + 1;
+        const int next = l[i] == '\t' ? (n / kIndent + 1) * kIndent : n + cell_of(l, i);
         if (next > want) {
             // Nearer to the end of this character than to its start: after it.
             if (want - n > next - want) i += static_cast<size_t>(utf8::char_len(l, i));

@@ -97,8 +97,9 @@ class TextModel {
     TextPos prev_char(TextPos p) const;
     TextPos next_word(TextPos p) const;  // Ctrl+Right: the end of the next word or run
     TextPos prev_word(TextPos p) const;  // Ctrl+Left: the start of the previous one
-    // Display cells from the line start to `col` (a tab advances to the next multiple of 4;
-    // every other code point is one cell: the editor's font is monospaced).
+    // Display cells from the line start to `col` (a tab advances to the next multiple of 4; a
+    // wide character, utf8::cell_width(), takes 2; every other code point one: the editor's
+    // font is monospaced and draws wide glyphs two cells wide).
     int cells(int line, int col) const;
     int col_at_cells(int line, int cells) const;  // nearest boundary to a cell count
     int indent_of(int line) const;                // bytes of leading spaces/tabs

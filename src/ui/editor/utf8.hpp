@@ -22,5 +22,12 @@ bool is_boundary(std::string_view s, size_t i);
 std::string sanitize(std::string_view s, size_t* replaced = nullptr);
 // The code point at i (U+FFFD for an invalid byte, 0 at the end).
 uint32_t decode(std::string_view s, size_t i);
+// Appends code point `cp` as UTF-8 (1-4 bytes; a surrogate or a value past U+10FFFF as U+FFFD).
+void append(std::string& out, uint32_t cp);
+// Display cells of a code point in the monospaced editor and console: 2 for East Asian Wide
+// and Fullwidth characters (CJK ideographs, kana, Hangul syllables, fullwidth forms, emoji
+// from U+1F000), 1 otherwise. As terminals count them (Unicode's EastAsianWidth.txt W/F
+// classes, by block; the BMP's emoji-presentation symbols stay 1, drawn as text).
+int cell_width(uint32_t cp);
 
 }  // namespace interleave::ui::utf8

@@ -1,0 +1,166 @@
+// Glyphs past DejaVu, added to the atlas as used (see fallback_glyphs.hpp).
+#include "ui/fallback_glyphs.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/editor/utf8.hpp"
+
+namespace interleave::ui {
+
+const char* FallbackGlyphs::file_name(int file) {
+    static const char* const kNames[kFiles] = {"DroidSansFallbackFull.ttf", "Eunjin.ttf",
+                                               "Symbola_hint.ttf"};
+    return file >= 0 && file < kFiles ? kNames[file] : "";
+}
+
+int FallbackGlyphs::file_for(uint32_t cp) {
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+        (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF))
+        return hangul;
+    // Punctuation, arrows, maths, technical, dingbats, pictographs and emoji.
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || cp >= 0x1D000) return symbols;
+    return cjk;  // CJK, kana, and whatever else: Droid Sans Fallback covers many scripts
+}
+
+void FallbackGlyphs::file_loaded(int file, std::vector<unsigned char> bytes) {
+    if (file < 0 || file >= kFiles) return;
+    state_[file] = bytes.empty() ? State::failed : State::ready;
+    data_[file] = std::move(bytes);
+    // A rebuild draws what was missing; after a failure, it finds what still is (and the
+    // other files are asked for).
+    pending_ = true;
+}
+
+void FallbackGlyphs::note(const ImFont* font, std::string_view s) {
+    if (!font) return;
+    for (size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: always in the atlas
+            ++i;
+            continue;
+        }
+        const uint32_t cp = utf8::decode(s, i);
+        i += static_cast<size_t>(std::max(1, utf8::char_len(s, i)));
+        if (cp > IM_UNICODE_CODEPOINT_MAX || cp == 0xFFFD) continue;
+        if (font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) continue;
+        if (seen_.insert(cp).second) {
+            order_.push_back(cp);
+            pending_ = true;
+            needed_[file_for(cp)] = true;
+        }
+    }
+}
+
+bool FallbackGlyphs::update(double now_s) {
+    if (!pending_ || !load_) return false;
+    for (int f = 0; f < kFiles; ++f) {
+        if (!needed_[f] || state_[f] != State::unused) continue;
+        state_[f] = State::loading;
+        load_(f, file_name(f));  // may answer at once (desktop)
+    }
+    for (const State st : state_)
+        if (st == State::loading) return false;  // wait for it: one rebuild, not two
+    return now_s - last_build_s_ >= kDebounceS;
+}
+
+void FallbackGlyphs::merge_into_last_font(float px) {
+    // Budget per merge: the UI and the code font both take the glyphs (one horizontal sample
+    // each: ~px x px per character, twice that for a wide one).
+    const double per_glyph = std::max(1.0, static_cast<double>(px + 2) * (px + 2));
+    const size_t cap = static_cast<size_t>(kAtlasBudgetPx / 2 / per_glyph);
+    const size_t take = std::min(cap, order_.size());
+    dropped_ = order_.size() - take;
+    std::vector<ImWchar> wide, narrow;  // kept apart only to keep the ranges short
+    std::vector<uint32_t> cps(order_.begin(), order_.begin() + static_cast<long>(take));
+    std::sort(cps.begin(), cps.end());
+    for (const uint32_t cp : cps) {
+        auto& r = utf8::cell_width(cp) == 2 ? wide : narrow;
+        if (!r.empty() && r.back() + 1u == cp) {
+            r.back() = static_cast<ImWchar>(cp);  // extends the last range
+        } else {
+            r.push_back(static_cast<ImWchar>(cp));
+            r.push_back(static_cast<ImWchar>(cp));
+        }
+    }
+    for (int f = 0; f < kFiles; ++f) {
+        if (state_[f] != State::ready) continue;
+        for (const auto* set : {&narrow, &wide}) {
+            const auto& r = *set;
+            if (r.empty()) continue;
+            ranges_.emplace_back(r);
+            ranges_.back().push_back(0);
+            ImFontConfig cfg;
+            cfg.MergeMode = true;
+            cfg.FontDataOwnedByAtlas = false;  // data_ outlives the atlas's use of it
+            cfg.OversampleH = 1;
+            cfg.OversampleV = 1;
+            cfg.PixelSnapH = true;
+            ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data_[f].data(),
+                                                       static_cast<int>(data_[f].size()), px, &cfg,
+                                                       ranges_.back().data());
+        }
+    }
+}
+
+void FallbackGlyphs::built(ImFont* mono, double now_s) {
+    ++rebuilds_;
+    last_build_s_ = now_s;
+    pending_ = false;
+    // In the code font every added glyph gets exactly its cells' advance, centred in them, so
+    // the editor's columns (TextModel::cells) and what is drawn agree.
+    const ImFontGlyph* m = mono ? mono->FindGlyphNoFallback('M') : nullptr;
+    if (m && m->AdvanceX > 0) {
+        const float cell_w = m->AdvanceX;
+        bool changed = false;
+        for (ImFontGlyph& g : mono->Glyphs) {
+            if (!seen_.count(g.Codepoint)) continue;
+            const float w = cell_w * static_cast<float>(utf8::cell_width(g.Codepoint));
+            const float dx = std::floor((w - g.AdvanceX) * 0.5f);
+            g.X0 += dx;
+            g.X1 += dx;
+            g.AdvanceX = w;
+            changed = true;
+        }
+        if (changed) mono->BuildLookupTable();
+    }
+    missing_.clear();
+    for (const uint32_t cp : order_)
+        if (!mono || !mono->FindGlyphNoFallback(static_cast<ImWchar>(cp))) missing_.push_back(cp);
+    // Still missing: the files not tried yet may have them (the next update() asks for them).
+    if (!missing_.empty()) {
+        for (int f = 0; f < kFiles; ++f)
+            if (state_[f] == State::unused) needed_[f] = pending_ = true;
+    }
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas_w_ = atlas->TexWidth;
+    atlas_h_ = atlas->TexHeight;
+}
+
+void FallbackGlyphs::note_build_time(double ms) {
+    last_build_ms_ = ms;
+}
+
+std::string FallbackGlyphs::json() const {
+    static const char* const kState[] = {"unused", "loading", "ready", "failed"};
+    std::string out = "{\"seen\":" + std::to_string(order_.size()) +
+                      ",\"drawn\":" + std::to_string(order_.size() - missing_.size()) +
+                      ",\"missing\":[";
+    for (size_t i = 0; i < missing_.size(); ++i)
+        out += (i ? "," : "") + std::to_string(missing_[i]);
+    out += "],\"dropped\":" + std::to_string(dropped_) + ",\"files\":[";
+    for (int f = 0; f < kFiles; ++f)
+        out += std::string(f ? "," : "") + "\"" + kState[static_cast<int>(state_[f])] + "\"";
+    char tail[160];
+    std::snprintf(tail, sizeof tail,
+                  "],\"rebuilds\":%d,\"pending\":%s,\"atlas\":[%d,%d],\"last_build_ms\":%.2f}",
+                  rebuilds_, pending_ ? "true" : "false", atlas_w_, atlas_h_, last_build_ms_);
+    return out + tail;
+}
+
+FallbackGlyphs& fallback_glyphs() {
+    static FallbackGlyphs instance;
+    return instance;
+}
+
+}  // namespace interleave::ui
