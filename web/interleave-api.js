@@ -36,6 +36,11 @@
  *                                   work: {frames, poll_max_ms, frame_max_ms} (the longest engine
  *                                   poll and app frame, GL drawing aside, since the last ui()),
  *                                   focus (the control with the keyboard focus ring, '' if none),
+ *                                   tab ('timeline'|'cores'|'compare': the view shown),
+ *                                   glyphs: {seen, drawn, missing: [code points], dropped,
+ *                                   files: [state of the CJK, Hangul, symbols fonts: 'unused'|
+ *                                   'loading'|'ready'|'failed'], rebuilds, pending, atlas: [w, h],
+ *                                   last_build_ms} (characters past DejaVu, src/ui/fallback_glyphs.hpp),
  *                                   controls: [{id, kind, x, y, w, h, visible, disabled}]}
  *                                   in CSS pixels (id: 'run', 'share', 'knob:io_ms', ...)
  *

@@ -38,12 +38,15 @@ void keyboard(Playground& p) {
         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
         p.start_run();
+    // A modal dialog (desktop File > Open/Save) takes what is typed even while its name field
+    // does not have the keyboard (type-ahead, or after a click in its list), and its Esc.
+    const bool modal = p.file_dialog.is_open() || ImGui::GetTopMostPopupModal() != nullptr;
     // Esc stops the run, and a "Run all models" batch also between two of its runs.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !modal &&
         (p.running() || !p.run_all_queue.empty()))
         p.stop_run();
     // Digits as typed characters: backend-neutral, and never while a text field has focus.
-    if (!io.WantTextInput && !io.KeyCtrl && !io.KeyAlt) {
+    if (!io.WantTextInput && !modal && !io.KeyCtrl && !io.KeyAlt) {
         for (ImWchar c : io.InputQueueCharacters) {
             if (c >= '0' && c <= '9') {
                 const int idx = c == '0' ? 9 : c - '1';  // 1..9, then 0 for the tenth
@@ -471,6 +474,8 @@ std::string App::ui_json() const {
     } else {
         j += "\"replay\": null, ";
     }
+    const char* const tabs[] = {"timeline", "cores", "compare"};
+    j += std::string("\"tab\": \"") + tabs[static_cast<int>(p.tab) % 3] + "\", ";
     j += "\"glyphs\": " + fallback_glyphs().json() + ", ";
     return j + p.controls.json_members(s) + "}";
 }

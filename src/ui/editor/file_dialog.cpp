@@ -189,6 +189,9 @@ bool FileDialog::draw() {
     const bool ok = ImGui::Button(mode_ == Mode::open ? "Open" : "Save", ImVec2(fs * 4.5f, 0));
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(fs * 4.5f, 0))) keep = false;
+    // Esc cancels, wherever the keyboard is in the dialog (in the field, ImGui's own Esc only
+    // leaves the field).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) keep = false;
     if ((ok || enter_pressed || typed_enter) && name_[0] && !chosen && keep) {
         std::string name = name_;
         if (mode_ == Mode::save && !is_py(name) && name.find('.') == std::string::npos)
