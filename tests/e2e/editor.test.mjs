@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { OUT, distinctColours, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+import { OUT, decodePng, distinctColours, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
 
 async function frames(page, n = 4) {
   await page.evaluate((count) => new Promise((r) => {
@@ -312,5 +312,72 @@ describe('code editor', { timeout: 600_000 }, () => {
       clip: { x: r.x0, y: r.y0, width: Math.min(520, r.x1 - r.x0), height: 60 } });
     assert.ok(distinctColours(png) > 20, 'the editor area looks blank');
     assert.deepEqual(tab.problems, []);
+  });
+
+  test('CJK, Hangul and emoji draw in the editor and the console; their fonts load only then', async () => {
+    const fresh = await newPage(browser);  // the IME test above has already shown CJK here
+    const page = fresh.page;
+    const fontsFetched = () => page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/fonts/'))
+      .map((e) => ({ file: e.name.replace(/.*\//, ''), bytes: e.encodedBodySize })));
+    const glyphs = async () => (await page.evaluate(() => window.interleave.ui())).glyphs;
+    try {
+      await page.goto(server.url + '#v=1&sample=threading');
+      await page.evaluate(() => window.interleave.ready);
+      await page.evaluate(() => window.interleave.setCode('# caf\u00e9 \u20ac \u00b5s \u043c\u0438\u0440\n'));
+      await frames(page, 6);
+      // Latin, Greek and Cyrillic are DejaVu's: nothing more is downloaded.
+      assert.deepEqual(await fontsFetched(), []);
+      assert.deepEqual((await glyphs()).files, ['unused', 'unused', 'unused']);
+
+      // The line the issue names, plus Hangul and an emoji; the console prints 世界 (U+4E16
+      // U+754C), which only it shows.
+      await page.evaluate(() => window.interleave.setCode(
+        'print("\u4f60\u597d, \u043c\u0438\u0440, \u03b3\u03b5\u03b9\u03ac, \u3053\u3093\u306b\u3061\u306f")\n' +
+        '# \ud55c\uad6d\uc5b4 \ud83d\ude00\n' +
+        'print(chr(0x4e16) + chr(0x754c))\n'));
+      const drawn = (g, cps) => cps.every((c) => !g.missing.includes(c)) && !g.pending &&
+        !g.files.includes('loading');
+      await waitFor(page, (cps) => {
+        const g = window.interleave.ui().glyphs;
+        return g.seen >= cps.length && !g.pending && !g.files.includes('loading') &&
+          cps.every((c) => !g.missing.includes(c));
+      }, [0x4f60, 0x597d, 0x3053, 0xd55c, 0x1f600], { what: 'the CJK, Hangul and emoji glyphs' });
+      assert.deepEqual((await fontsFetched()).map((f) => f.file).sort(),
+        ['DroidSansFallbackFull.ttf', 'Eunjin.ttf', 'Symbola_hint.ttf']);
+      await page.evaluate(() => window.interleave.run());
+      await waitFor(page, () => window.interleave.state().status === 'finished', null,
+        { timeout: 90_000, what: 'the run to finish' });
+      await waitFor(page, () => {
+        const g = window.interleave.ui().glyphs;
+        return g.seen >= 9 && !g.pending && !g.missing.includes(0x4e16) && !g.missing.includes(0x754c);
+      }, null, { what: 'the console\'s own characters (\u4e16\u754c) drawn' });
+      const g = await glyphs();
+      assert.ok(drawn(g, [0x4e16, 0x754c]), JSON.stringify(g));
+      assert.deepEqual(g.missing, []);
+      console.log(`fonts fetched: ${JSON.stringify(await fontsFetched())}; glyphs: ${JSON.stringify(g)}`);
+      await frames(page, 4);
+      await page.screenshot({ path: join(OUT, 'editor-cjk.png') });
+
+      // The glyphs are the characters, not one fallback box: 你好你好你好 and 好好好好好好 draw
+      // differently (two fallback boxes rows would be the same pixels).
+      const r = await page.evaluate(() => window.interleaveInput.rect());
+      const clip = { x: r.x0, y: r.y0, width: Math.min(400, r.x1 - r.x0), height: 24 };
+      const row = async (text) => {
+        await page.evaluate((t) => window.interleave.setCode(t), text);
+        await waitFor(page, () => !window.interleave.ui().glyphs.pending, null, { what: 'glyphs settled' });
+        await frames(page, 4);
+        return decodePng(await page.screenshot({ clip }));
+      };
+      const a = await row('\u4f60\u597d\u4f60\u597d\u4f60\u597d');
+      const b = await row('\u597d\u597d\u597d\u597d\u597d\u597d');
+      let differ = 0;
+      for (let i = 0; i < a.px.length; i += a.bpp)
+        if (Math.abs(a.px[i] - b.px[i]) + Math.abs(a.px[i + 1] - b.px[i + 1]) > 60) differ++;
+      assert.ok(differ > 40, `\u4f60 and \u597d drew alike (${differ} pixels differ): a fallback box?`);
+      assert.deepEqual(fresh.problems, []);
+    } finally {
+      await fresh.context.close();
+    }
   });
 });
