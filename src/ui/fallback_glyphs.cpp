@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "ui/editor/utf8.hpp"
 
@@ -64,7 +65,38 @@ bool FallbackGlyphs::update(double now_s) {
     return now_s - last_build_s_ >= kDebounceS;
 }
 
-void FallbackGlyphs::merge_into_last_font(float px) {
+namespace {
+
+uint32_t be(const unsigned char* p, int n) {
+    uint32_t v = 0;
+    for (int i = 0; i < n; ++i) v = v << 8 | p[i];
+    return v;
+}
+
+}  // namespace
+
+double FallbackGlyphs::em_height_ratio(const unsigned char* ttf, size_t size) {
+    // ImGui sizes a font by its hhea ascent - descent (stb_truetype's ScaleForPixelHeight);
+    // fonts differ in how much of that is the em, so the same px gives different glyph sizes.
+    if (!ttf || size < 12) return 0;
+    const uint32_t tables = be(ttf + 4, 2);
+    double upem = 0, asc = 0, desc = 0;
+    for (uint32_t t = 0; t < tables && 12 + 16 * (t + 1) <= size; ++t) {
+        const unsigned char* rec = ttf + 12 + 16 * t;
+        const uint32_t off = be(rec + 8, 4);
+        if (std::memcmp(rec, "head", 4) == 0 && off + 20 <= size) upem = be(ttf + off + 18, 2);
+        if (std::memcmp(rec, "hhea", 4) == 0 && off + 8 <= size) {
+            asc = static_cast<int16_t>(be(ttf + off + 4, 2));
+            desc = static_cast<int16_t>(be(ttf + off + 6, 2));
+        }
+    }
+    return upem > 0 && asc - desc > 0 ? (asc - desc) / upem : 0;
+}
+
+void FallbackGlyphs::merge_into_last_font(float px, const unsigned char* base_ttf,
+                                          size_t base_size) {
+    // The added glyphs get the base font's em: px is the base's ascent - descent.
+    const double base_ratio = em_height_ratio(base_ttf, base_size);
     // Budget per merge: the UI and the code font both take the glyphs (one horizontal sample
     // each: ~px x px per character, twice that for a wide one).
     const double per_glyph = std::max(1.0, static_cast<double>(px + 2) * (px + 2));
@@ -96,9 +128,12 @@ void FallbackGlyphs::merge_into_last_font(float px) {
             cfg.OversampleH = 1;
             cfg.OversampleV = 1;
             cfg.PixelSnapH = true;
+            const double ratio = em_height_ratio(data_[f].data(), data_[f].size());
+            const float size =
+                base_ratio > 0 && ratio > 0 ? std::round(px / base_ratio * ratio) : px;
             ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data_[f].data(),
-                                                       static_cast<int>(data_[f].size()), px, &cfg,
-                                                       ranges_.back().data());
+                                                       static_cast<int>(data_[f].size()), size,
+                                                       &cfg, ranges_.back().data());
         }
     }
 }

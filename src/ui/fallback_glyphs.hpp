@@ -61,8 +61,11 @@ class FallbackGlyphs {
     bool update(double now_s);
 
     // For load_fonts(): merges the glyphs seen so far into the font just added to the atlas
-    // (`px`: its size).
-    void merge_into_last_font(float px);
+    // (`px`: its size; `base_ttf`: its file, whose em the added glyphs are scaled to).
+    void merge_into_last_font(float px, const unsigned char* base_ttf, size_t base_size);
+    // A TrueType file's (hhea ascent - descent) / unitsPerEm, what ImGui's pixel size covers;
+    // 0 if the tables are not there.
+    static double em_height_ratio(const unsigned char* ttf, size_t size);
     // For load_fonts(), after the atlas is built: gives the code font's added glyphs their
     // cells' advance (one or two of 'M'), and records which seen code points `mono` still
     // lacks (those ask for the next file at the next update()).

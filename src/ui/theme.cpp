@@ -76,10 +76,10 @@ Fonts load_fonts(float dpi) {
     Fonts f;
     const float base = std::round(16.f * dpi);
     f.ui = add_font(ui_data, ui_size, base);
-    if (ui_data) extra.merge_into_last_font(base);
+    if (ui_data) extra.merge_into_last_font(base, ui_data, ui_size);
     const float mono_px = std::round(15.f * dpi);
     f.mono = add_font(mono_data, mono_size, mono_px, mono_glyph_ranges());
-    if (mono_data) extra.merge_into_last_font(mono_px);
+    if (mono_data) extra.merge_into_last_font(mono_px, mono_data, mono_size);
     f.big = add_font(ui_data, ui_size, std::round(21.f * dpi));
     io.FontDefault = f.ui;
     io.Fonts->Build();
