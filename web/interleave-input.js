@@ -5,8 +5,10 @@
  * clipboard functions are empty. So while the code editor has focus, a visually hidden
  * <textarea> holds the keyboard:
  *   - its `input` and `compositionend` text goes to ImGui as typed characters
- *     (interleave_input_text); GLFW still delivers Enter, arrows and shortcuts as keys, and the
- *     app drops GLFW's own characters while this textarea has focus (no double typing);
+ *     (interleave_input_text), and while an IME composes, its `compositionupdate` text is
+ *     shown at the caret (interleave_composition); GLFW still delivers Enter, arrows and
+ *     shortcuts as keys, and the app drops GLFW's own characters while this textarea has focus
+ *     (no double typing);
  *   - a `paste` event's text goes into the editor (interleave_paste), and `copy`/`cut` events
  *     are answered with the editor's selection (interleave_copy): any layout, Cmd on a Mac,
  *     the browser's Edit menu;
@@ -79,7 +81,8 @@
       code: Module.cwrap('interleave_code', 'string', []),
       paste: Module.cwrap('interleave_paste', null, ['string']),
       copy: Module.cwrap('interleave_copy', 'string', ['number']),
-      copyDone: Module.cwrap('interleave_copy_done', null, ['number', 'number'])
+      copyDone: Module.cwrap('interleave_copy_done', null, ['number', 'number']),
+      composition: Module.cwrap('interleave_composition', null, ['string'])
     };
     return api;
   }
@@ -135,8 +138,13 @@
       send(String.fromCharCode(0xE000 | (mods << 6) | id));
     }, true);
     ta.addEventListener('compositionstart', function () { composing = true; });
+    // What the IME is composing, drawn at the editor's caret (underlined) until committed.
+    ta.addEventListener('compositionupdate', function (e) {
+      if (connect()) api.composition(e.data || '');
+    });
     ta.addEventListener('compositionend', function (e) {
       composing = false;
+      if (connect()) api.composition('');
       justCommitted = e.data || null;
       send(e.data);
       reset();

@@ -627,6 +627,12 @@ EMSCRIPTEN_KEEPALIVE void interleave_paste(const char* utf8) {
     if (g_app) g_app->editor_paste(interleave::app::g_clipboard);
 }
 
+// The bridge textarea's IME composition (compositionupdate), "" when it ends: shown at the
+// editor's caret; the committed text comes through interleave_input_text.
+EMSCRIPTEN_KEEPALIVE void interleave_composition(const char* utf8) {
+    if (g_app) g_app->editor_composition(utf8 ? utf8 : "");
+}
+
 // A copy/cut event: the editor's selection (cut removes it); "" when the editor has no focus.
 EMSCRIPTEN_KEEPALIVE const char* interleave_copy(int cut) {
     static std::string slot;

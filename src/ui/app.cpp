@@ -262,14 +262,15 @@ std::string App::editor_state_json() {
     char buf[320];
     std::snprintf(buf, sizeof buf,
                   "{\"focused\":%s,\"line\":%d,\"col\":%d,\"anchor_line\":%d,\"anchor_col\":%d,"
-                  "\"undo\":%zu,\"redo\":%zu,\"edited\":%s,\"find_open\":%s,\"lines\":%d}",
+                  "\"undo\":%zu,\"redo\":%zu,\"edited\":%s,\"find_open\":%s,\"lines\":%d,"
+                  "\"composition\":",
                   p.editor.focused() ? "true" : "false", m.cursor().line, m.cursor().col,
                   m.anchor().line, m.anchor().col, m.undo_depth(), m.redo_depth(),
                   p.code_edited() ? "true" : "false", p.editor.find_open() ? "true" : "false",
                   m.line_count());
     // The gutter's markers: errors and each thread's line (0-based lines, byte columns).
     std::string out(buf);
-    out.pop_back();
+    out += samples::json_string(p.editor.composition());
     out += ",\"find\":" + samples::json_string(p.editor.find_text());
     out += ",\"markers\":[";
     bool first = true;
@@ -313,6 +314,9 @@ App::EditorGeometry App::editor_geometry() const {
 
 void App::editor_paste(std::string_view text) {
     impl_->p.editor.paste_text(text);
+}
+void App::editor_composition(std::string_view text) {
+    impl_->p.editor.set_composition(text);
 }
 
 std::string App::open_file(const std::string& path) {

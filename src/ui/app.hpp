@@ -182,9 +182,10 @@ class App {
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the editor: gutter, text and scrollbars
     };
     EditorGeometry editor_geometry() const;
-    void editor_paste(std::string_view text);  // a paste event's text (when focused)
-    std::string editor_copy(bool cut);         // the selection for a copy/cut event
-    void copy_finished(int id, bool ok);       // answer to a pending PlatformHooks::copy_text
+    void editor_paste(std::string_view text);        // a paste event's text (when focused)
+    void editor_composition(std::string_view text);  // the web IME's composition ("" ended)
+    std::string editor_copy(bool cut);               // the selection for a copy/cut event
+    void copy_finished(int id, bool ok);             // answer to a pending PlatformHooks::copy_text
 
     // Desktop files: opens `path` into the editor, or saves the editor's text there. Return ""
     // on success, else why not (also shown in the status bar).

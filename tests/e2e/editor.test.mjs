@@ -189,19 +189,35 @@ describe('code editor', { timeout: 600_000 }, () => {
     assert.equal(await code(page), '\nbeta = "\u00fc\u20ac"');
   });
 
-  test('IME composition and inserted text (dead keys, emoji pickers, dictation)', async () => {
+  test('IME composition (shown at the caret) and inserted text (dead keys, emoji pickers, dictation)', async () => {
     const page = tab.page;
-    await page.evaluate(() => window.interleave.setCode(''));
     await focusEditor(page);
     const cdp = await tab.context.newCDPSession(page);
+    await page.evaluate(() => window.interleave.setCode('x = '));
+    await page.keyboard.press('End');
+    await settle(page);
+    const r = await page.evaluate(() => window.interleaveInput.rect());
+    const clip = { x: r.x0, y: r.y0, width: Math.min(400, r.x1 - r.x0), height: 24 };
+    const before = decodePng(await page.screenshot({ clip }));
     await cdp.send('Input.imeSetComposition', { text: '\u306b\u307b\u3093', selectionStart: 3, selectionEnd: 3 });
-    await frames(page, 2);
-    assert.equal(await code(page), '', 'a composition in progress is not text yet');
+    // Shown at the caret while composing (inline, underlined), but not text yet.
+    await waitFor(page, () => window.interleave.editorState().composition === '\u306b\u307b\u3093', null,
+      { what: 'the composition shown in the editor' });
+    await waitFor(page, () => !window.interleave.ui().glyphs.pending, null, { what: 'kana glyphs' });
+    await frames(page, 4);
+    assert.equal(await code(page), 'x = ', 'a composition in progress is not text yet');
+    const during = decodePng(await page.screenshot({ clip, path: join(OUT, 'editor-ime-composing.png') }));
+    let changed = 0;
+    for (let i = 0; i < during.px.length; i += during.bpp)
+      if (Math.abs(during.px[i] - before.px[i]) + Math.abs(during.px[i + 1] - before.px[i + 1]) > 60) changed++;
+    assert.ok(changed > 100, `the composition drew nothing at the caret (${changed} pixels changed)`);
     await cdp.send('Input.insertText', { text: '\u65e5\u672c' });
+    await waitFor(page, () => window.interleave.editorState().composition === '', null,
+      { what: 'the composition to end with the commit' });
     await page.keyboard.insertText('\u00e9');
     await page.keyboard.insertText(' = 1');
     await settle(page);
-    assert.equal(await code(page), '\u65e5\u672c\u00e9 = 1');
+    assert.equal(await code(page), 'x = \u65e5\u672c\u00e9 = 1');
     await cdp.detach();
   });
 

@@ -134,6 +134,11 @@ class CodeEditor {
     // The caret's top-left in screen pixels and the line height, as of the last draw (the web
     // bridge puts its hidden textarea there, so IME windows open at the caret).
     ImVec2 caret_screen_pos() const { return caret_screen_; }
+    // Web IME: the composition being typed (compositionupdate), drawn at the caret, underlined,
+    // until it is committed (it then arrives as typed text) or cancelled (""). Never part of
+    // the text, the undo history or a run.
+    void set_composition(std::string_view text) { composition_ = text; }
+    const std::string& composition() const { return composition_; }
     float line_height() const { return line_h_; }
     // The text area in screen pixels (the web bridge focuses its textarea on a tap inside).
     ImVec2 view_min() const { return view_min_; }
@@ -240,6 +245,7 @@ class CodeEditor {
     ImVector<ImWchar> find_pending_;
     char find_buf_[256] = {};
     std::string find_status_;
+    std::string composition_;  // the IME's, while composing (web)
 };
 
 }  // namespace interleave::ui

@@ -200,11 +200,29 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
 
     // Caret: blinks (0.6 s on, 0.6 s off), solid right after a move or edit.
     caret_screen_ = ImVec2(x_of(origin, gutter_w, caret), line_y(caret.line));
+    float caret_x = caret_screen_.x;
+    // An IME composition (web): at the caret, over what follows it, underlined, the caret
+    // after it; committed, it arrives as typed text.
+    if (focused_ && !composition_.empty() && caret.line >= first && caret.line <= last) {
+        fallback_glyphs().note(font, composition_);
+        const char* b = composition_.data();
+        const char* e = b + composition_.size();
+        const float w = font->CalcTextSizeA(fs, FLT_MAX, 0, b, e).x;
+        const ImVec2 p0 = caret_screen_;
+        const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+        dl->AddRectFilled(p0, ImVec2(p0.x + w + char_w_ * 0.5f, p0.y + line_h_),
+                          ImGui::GetColorU32(ImGuiCol_ChildBg));
+        dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + line_h_), alpha(accent_color(), 0.16f));
+        dl->AddText(font, fs, ImVec2(p0.x, p0.y + text_dy), text_col, b, e);
+        dl->AddLine(ImVec2(p0.x, p0.y + line_h_ - 2), ImVec2(p0.x + w, p0.y + line_h_ - 2),
+                    text_col, std::max(1.f, std::round(fs / 12)));
+        caret_x = p0.x + w;
+    }
     if (focused_ && caret.line >= first && caret.line <= last) {
         const double t = ImGui::GetTime() - caret_reset_time_;
-        if (std::fmod(t, 1.2) < 0.6 || read_only)
-            dl->AddRectFilled(ImVec2(caret_screen_.x - 1, caret_screen_.y + 1),
-                              ImVec2(caret_screen_.x + 1, caret_screen_.y + line_h_ - 1),
+        if (std::fmod(t, 1.2) < 0.6 || read_only || !composition_.empty())
+            dl->AddRectFilled(ImVec2(caret_x - 1, caret_screen_.y + 1),
+                              ImVec2(caret_x + 1, caret_screen_.y + line_h_ - 1),
                               read_only ? faint_text_color() : ImGui::GetColorU32(ImGuiCol_Text));
     }
     dl->PopClipRect();
