@@ -172,7 +172,7 @@ void CodeEditor::handle_find_bar() {
     // field is active at the start of a frame, then go first (replacing the prefilled query).
     ImVector<ImWchar>& q = io.InputQueueCharacters;
     if (find_wait_frame_ >= 0 && !was_active) {
-        q.erase(q.Data, q.Data + hold_for_find(q, 0));
+        if (const int held = hold_for_find(q, 0); held > 0) q.erase(q.Data, q.Data + held);
     } else if (was_active && (find_wait_frame_ >= 0 || !find_pending_.empty())) {
         // The query (prefilled from the selection) selected, as a field reached by Tab:
         // 1.86 keeps a field's old selection when it activates the same field again.
