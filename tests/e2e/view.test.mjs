@@ -66,7 +66,8 @@ describe('view', { timeout: 600_000 }, () => {
     await page.mouse.down();
     await frames(page, 3);
     await page.mouse.up();
-    await waitFor(page, () => window.interleave.state().notices.length === 0, null,
+    // (The run's own notices stay: on a busy machine a real run now says it was disturbed.)
+    await waitFor(page, (n) => !window.interleave.state().notices.includes(n), notices[0],
       { what: 'Dismiss to clear the notices' });
   });
 
