@@ -3,7 +3,8 @@
 # file from the command line, click into the editor, type (Enter auto-indents), undo, indent
 # with Tab and Shift+Tab, paste from and copy to the X clipboard (xclip), change the text size
 # (remembered in the settings file), open another file through File > Open (Ctrl+O) and save
-# with Ctrl+S, drop a file on the window (XDND). What the editor holds is checked through the
+# with Ctrl+S, drop a file on the window (XDND), be asked before a sample replaces unsaved
+# changes. What the editor holds is checked through the
 # files it saves. Screenshots: build/e2e/desktop-editor*.png.
 #
 #   tests/desktop_editor.sh build/native/interleave
@@ -136,6 +137,23 @@ until_ok 30 "the dropped file to be the editor's (Ctrl+S saves it)" \
   file_is "$WORK/dropped.py" $'print("dropped")\n# here'
 import -window root "$OUT/desktop-editor-drop.png"
 echo "drag and drop a file: ok"
+
+# 7. A sample picked over unsaved changes asks first: Esc keeps the file's text (Ctrl+S then
+#    saves it), and once saved the sample opens without a question and the file stays as saved.
+xdotool type '# more'
+xdotool mousemove 120 185 click 1   # Multiprocessing, in the gallery
+until_ok 30 "the question before the unsaved file is replaced" \
+  grep -q "dropped.py has unsaved changes" "$OUT/desktop-editor-app.log"
+sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
+import -window root "$OUT/desktop-editor-unsaved.png"
+xdotool key Escape   # Keep editing
+xdotool key ctrl+s
+until_ok 30 "Keep editing, then Ctrl+S to save the kept text" \
+  file_is "$WORK/dropped.py" $'print("dropped")\n# here# more'
+xdotool mousemove 120 185 click 1
+until_ok 30 "the saved file to give way to the sample" grep -q "Closed dropped.py" "$OUT/desktop-editor-app.log"
+file_is "$WORK/dropped.py" $'print("dropped")\n# here# more' || { echo "FAIL: the file changed"; exit 1; }
+echo "unsaved changes asked before a sample replaces them: ok"
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 if grep -iE "error|assert" "$OUT/desktop-editor-app.log"; then

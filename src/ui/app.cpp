@@ -50,7 +50,7 @@ void keyboard(Playground& p) {
         for (ImWchar c : io.InputQueueCharacters) {
             if (c >= '0' && c <= '9') {
                 const int idx = c == '0' ? 9 : c - '1';  // 1..9, then 0 for the tenth
-                if (idx < static_cast<int>(samples::catalog().size())) p.select_sample(idx);
+                if (idx < static_cast<int>(samples::catalog().size())) p.request_sample(idx);
             }
             // Views: t(imeline), c(ores), m (compare).
             const BottomTab tabs[] = {BottomTab::timeline, BottomTab::cores, BottomTab::compare};
@@ -272,6 +272,10 @@ std::string App::editor_state_json() {
     std::string out(buf);
     out += samples::json_string(p.editor.composition());
     out += ",\"find\":" + samples::json_string(p.editor.find_text());
+    out += ",\"drafts\":[";  // samples whose edited text is kept (the gallery marks them)
+    for (auto it = p.drafts.begin(); it != p.drafts.end(); ++it)
+        out += (it == p.drafts.begin() ? "" : ",") + samples::json_string(it->first);
+    out += "]";
     out += ",\"markers\":[";
     bool first = true;
     for (const Marker& k : m.markers()) {
@@ -320,8 +324,13 @@ void App::editor_composition(std::string_view text) {
 }
 
 std::string App::open_file(const std::string& path) {
-    std::string err = open_code_file(impl_->p, path);
-    if (!err.empty()) impl_->p.flash(err, 8);
+    Playground& p = impl_->p;
+    if (p.file_unsaved()) {
+        p.request_open(path);  // asks first (Save / Discard / Keep editing)
+        return "";
+    }
+    std::string err = open_code_file(p, path);
+    if (!err.empty()) p.flash(err, 8);
     return err;
 }
 

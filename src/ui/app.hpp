@@ -170,8 +170,9 @@ class App {
     std::string code() const;              // the editor's text
     void set_code(std::string_view text);  // replaces it (one undoable step)
     // {"focused", "line", "col", "anchor_line", "anchor_col", "undo", "redo", "edited",
-    //  "find_open", "lines", "markers": [{"kind": "error"|"thread", "line", "col_begin",
-    //  "col_end", "label", "detail"}]} (lines and columns 0-based, columns in bytes)
+    //  "find_open", "lines", "drafts" (ids of other samples whose edit is kept), "markers":
+    //  [{"kind": "error"|"thread", "line", "col_begin", "col_end", "label", "detail"}]} (lines
+    //  and columns 0-based, columns in bytes)
     std::string editor_state_json();
     // Where the editor is, in framebuffer pixels (the bridge puts its textarea at the caret).
     struct EditorGeometry {
@@ -188,7 +189,8 @@ class App {
     void copy_finished(int id, bool ok);             // answer to a pending PlatformHooks::copy_text
 
     // Desktop files: opens `path` into the editor, or saves the editor's text there. Return ""
-    // on success, else why not (also shown in the status bar).
+    // on success, else why not (also shown in the status bar). Opening over an open file whose
+    // changes are unsaved first asks (Save / Discard / Keep editing) and returns "".
     std::string open_file(const std::string& path);
     std::string save_file(const std::string& path);
 

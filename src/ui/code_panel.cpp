@@ -54,7 +54,8 @@ void draw_code_panel(Playground& p) {
         const size_t slash = p.file_path.find_last_of("/\\");
         const std::string what =
             p.file_path.empty() ? "edited"
-                                : p.file_path.substr(slash == std::string::npos ? 0 : slash + 1);
+                                : p.file_path.substr(slash == std::string::npos ? 0 : slash + 1) +
+                                      (p.file_unsaved() ? " (unsaved)" : "");
         const std::string full = what + " \xE2\x80\x94 Run runs your text";
         const char* shown[] = {full.c_str(), what.c_str()};
         ImGui::TextUnformatted(shown[fitting({shown[0], shown[1]}, right)]);

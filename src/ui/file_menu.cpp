@@ -50,10 +50,18 @@ std::string open_code_file(Playground& p, const std::string& path) {
     const std::string text = buf.str();
     if (text.find('\0') != std::string::npos)
         return "Not opened: " + path + " is not a text file (it contains NUL bytes)";
+    // An edited sample's text is kept as its draft (picking the sample brings it back).
+    std::string kept;
+    if (p.file_path.empty() && p.code_edited()) {
+        p.drafts[p.current().id] = p.editor.text();
+        kept = "; your edit of " + p.current().title + " is kept: pick it to get it back";
+    }
     p.editor.set_text(text);
     p.file_path = fs::absolute(fp, ec).string();
+    p.file_text = p.editor.text();  // as the editor has it (line ends normalised)
     std::string msg = "Opened " + fp.filename().string();
     for (const auto& n : p.editor.model().take_notices()) msg += " (" + n + ")";
+    msg += kept;
     p.flash(msg, 6);
     return "";
 }
@@ -78,6 +86,7 @@ std::string save_code_file(Playground& p, const std::string& path) {
         return "Not saved: cannot replace " + path + ": " + ec.message();
     }
     p.file_path = fs::absolute(fp, ec).string();
+    p.file_text = p.editor.text();
     p.flash("Saved " + p.file_path, 6);
     return "";
 }
@@ -93,7 +102,95 @@ void set_text_scale(Playground& p, float scale) {
     p.flash("Text size " + std::to_string(static_cast<int>(std::lround(scale * 100))) + " %", 2);
 }
 
+bool Playground::file_unsaved() const {
+    if (file_path.empty()) return false;
+    // Drawn every frame (the code panel's label): compared again only after a change.
+    if (unsaved_version_ != editor.model().version() || unsaved_file_ != file_text) {
+        unsaved_version_ = editor.model().version();
+        unsaved_file_ = file_text;
+        unsaved_ = editor.text() != file_text;
+    }
+    return unsaved_;
+}
+
+void Playground::request_sample(int index) {
+    if (file_unsaved()) {
+        replace_ask = {index, {}};
+        editor.blur();  // what is typed next belongs to the question
+        flash(fs::path(file_path).filename().string() + " has unsaved changes", 6);
+        return;
+    }
+    select_sample(index);
+}
+
+void Playground::request_open(const std::string& path) {
+    if (file_unsaved()) {  // the same file too: reopening it would drop the changes
+        replace_ask = {-1, path};
+        editor.blur();
+        flash(fs::path(file_path).filename().string() + " has unsaved changes", 6);
+        return;
+    }
+    if (std::string err = open_code_file(*this, path); !err.empty()) flash(err, 8);
+}
+
 namespace {
+// "Unsaved changes": an open file's edited text would be replaced (Playground::request_*).
+// Save (or Enter) writes it and goes on, Discard goes on, Keep editing (or Esc) stays.
+void draw_replace_ask(Playground& p) {
+    const char* id = "Unsaved changes###replace_ask";
+    if (!p.replace_ask.pending()) return;
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const std::string name = fs::path(p.file_path).filename().string();
+    const auto& ask = p.replace_ask;
+    const std::string what =
+        ask.sample >= 0 ? "the sample " + samples::catalog()[static_cast<size_t>(ask.sample)].title
+                        : fs::path(ask.path).filename().string();
+    ImGui::Text("%s has changes that are not saved.", name.c_str());
+    ImGui::Text("Opening %s replaces the editor's text.", what.c_str());
+    ImGui::Spacing();
+    enum class Answer { none, save, discard, keep } answer = Answer::none;
+    // Enter saves: the answer that loses nothing.
+    if (ImGui::Button("Save") || pressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        pressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
+        answer = Answer::save;
+    p.controls.note("replace-save", ControlKind::button);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Save %s, then open %s", name.c_str(), what.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Discard changes")) answer = Answer::discard;
+    p.controls.note("replace-discard", ControlKind::button);
+    ImGui::SameLine();
+    if (ImGui::Button("Keep editing") || pressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        answer = Answer::keep;
+    p.controls.note("replace-keep", ControlKind::button);
+    if (answer == Answer::save) {
+        if (std::string err = save_code_file(p, p.file_path); !err.empty()) {
+            p.flash(err, 8);  // not saved: nothing is replaced
+            answer = Answer::keep;
+        }
+    }
+    if (answer != Answer::none) {
+        const Playground::ReplaceAsk go = p.replace_ask;
+        p.replace_ask = {};
+        ImGui::CloseCurrentPopup();
+        if (answer != Answer::keep) {
+            if (go.sample >= 0) {
+                p.select_sample(go.sample);
+            } else {
+                p.file_text = p.editor.text();  // saved, or its changes given up
+                p.request_open(go.path);
+            }
+        }
+        // Keep editing: back to the code. (Not after Enter: the editor, drawn later in this
+        // frame, would type it.)
+        if (answer == Answer::keep) p.editor.focus();
+    }
+    ImGui::EndPopup();
+}
+
 void open_dialog(Playground& p, FileDialog::Mode mode) {
     p.editor.blur();  // what is typed next belongs to the dialog
     const fs::path start = !p.file_path.empty()             ? fs::path(p.file_path)
@@ -127,6 +224,7 @@ void file_shortcuts(Playground& p) {
     if (pressed(k.digit0)) set_text_scale(p, 1.f);
     // With the editor focused these keys come through its ordered queue (editor_command).
     if (p.hooks.is_web || (p.editor.focused() && p.editor.config.ordered_keys)) return;
+    if (p.replace_ask.pending()) return;  // answer the question first
     if (pressed(k.o)) open_dialog(p, FileDialog::Mode::open);
     if (pressed(k.s)) save(p, io.KeyShift);
 }
@@ -170,12 +268,13 @@ void draw_file_menu(Playground& p) {
 
     if (p.file_dialog.draw()) {
         const std::string path = p.file_dialog.chosen().string();
-        const std::string err = p.file_dialog.mode() == FileDialog::Mode::open
-                                    ? open_code_file(p, path)
-                                    : save_code_file(p, path);
-        if (!err.empty()) p.flash(err, 8);
-        p.editor.focus();  // back to the code
+        if (p.file_dialog.mode() == FileDialog::Mode::open)
+            p.request_open(path);
+        else if (std::string err = save_code_file(p, path); !err.empty())
+            p.flash(err, 8);
+        if (!p.replace_ask.pending()) p.editor.focus();  // back to the code
     }
+    draw_replace_ask(p);
 }
 
 }  // namespace interleave::ui

@@ -36,8 +36,10 @@ void draw_gallery_panel(Playground& p) {
         const ImVec2 sum_sz = ImGui::CalcTextSize(s.summary.c_str(), nullptr, false, text_w);
         ImGui::PopFont();
         const float h = title_sz.y + sum_sz.y + pad * 3;
-        if (ImGui::Selectable("##sample", selected, 0, ImVec2(wrap, h)) && !selected)
-            p.select_sample(static_cast<int>(i));
+        // With a file open the chosen sample can be picked again (its text replaces the file's).
+        if (ImGui::Selectable("##sample", selected, 0, ImVec2(wrap, h)) &&
+            (!selected || !p.file_path.empty()))
+            p.request_sample(static_cast<int>(i));
         // One Tab stop for the list (the chosen sample); arrows move within it.
         p.controls.note("sample:" + s.id, ControlKind::button, selected);
         if (ImGui::IsItemHovered() && i < 10)
@@ -51,6 +53,19 @@ void draw_gallery_panel(Playground& p) {
             dl->AddText(ImVec2(start.x + wrap - ksz.x - 6, start.y + pad), faint_text_color(), key);
         }
         dl->AddText(ImVec2(x, start.y + pad), ImGui::GetColorU32(ImGuiCol_Text), s.title.c_str());
+        // An edited text of this sample is kept (a draft, or the one in the editor): say so.
+        const bool edited =
+            (selected && p.file_path.empty()) ? p.code_edited() : p.drafts.count(s.id) > 0;
+        if (edited) {
+            // After the title, or right-aligned under the key when the title leaves no room.
+            const float tag_w = ImGui::CalcTextSize("edited").x, gap = ImGui::GetFontSize() * 0.5f;
+            const float after = x + ImGui::CalcTextSize(s.title.c_str()).x + gap;
+            const float key_x = start.x + wrap - ImGui::GetFontSize() * 1.5f;
+            const ImVec2 at = after + tag_w <= key_x ? ImVec2(after, start.y + pad)
+                                                     : ImVec2(start.x + wrap - tag_w - 6,
+                                                              start.y + pad * 2 + title_sz.y);
+            dl->AddText(at, IM_COL32(240, 170, 60, 255), "edited");
+        }
         dl->AddText(nullptr, 0, ImVec2(x, start.y + pad * 2 + title_sz.y), faint_text_color(),
                     s.summary.c_str(), nullptr, text_w);
         (void)small;

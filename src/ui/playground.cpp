@@ -94,7 +94,16 @@ void Playground::select_sample(int index) {
     if (index < 0 || index >= static_cast<int>(cat.size())) return;
     if (index != sample) run_all_queue.clear();
     // The text being left is kept if edited (a draft per sample), so switching loses nothing.
-    if (!python_text.empty() || editor.model().size_bytes() > 0) {
+    // An open file's text is the file's, not an edit of the sample: the file is closed (the
+    // sample's own draft, kept when the file was opened over it, stays).
+    if (!file_path.empty()) {
+        const size_t slash = file_path.find_last_of("/\\");
+        flash("Closed " + file_path.substr(slash == std::string::npos ? 0 : slash + 1) +
+                  (file_unsaved() ? " without saving its changes" : ""),
+              6);
+        file_path.clear();
+        file_text.clear();
+    } else if (!python_text.empty() || editor.model().size_bytes() > 0) {
         if (code_edited())
             drafts[current().id] = editor.text();
         else

@@ -96,7 +96,21 @@ struct Playground {
     bool code_edited() const;                   // the editor's text differs from python_text
     void reset_code();                          // back to python_text (undoable)
     std::string file_path;                      // desktop: the file opened or saved last
+    std::string file_text;  // that file's text as last opened or saved (the editor's may differ)
+    bool file_unsaved() const;  // a file is open and the editor's text differs from it
     FileDialog file_dialog;
+    // What would replace an open file's unsaved text, waiting for the user's answer to
+    // "Unsaved changes" (file_menu.cpp): a sample (index) or another file (path).
+    struct ReplaceAsk {
+        int sample = -1;
+        std::string path;
+        bool pending() const { return sample >= 0 || !path.empty(); }
+    } replace_ask;
+    // The UI's ways to put another text in the editor (gallery, digits, File > Open, a dropped
+    // file): at once, unless an open file's changes are unsaved — then the user is asked first
+    // (Save / Discard / Keep editing). An edited sample's text is kept as its draft either way.
+    void request_sample(int index);
+    void request_open(const std::string& path);
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
     bool restyle = false;       // text_scale changed: rebuild fonts between frames
@@ -194,7 +208,9 @@ struct Playground {
     void poll_exports();              // in poll(): finished ones go to the platform
 
     // --- Actions (playground.cpp) -------------------------------------------------------------
-    void select_sample(int index);               // resets knobs to the sample's defaults
+    // Resets knobs to the sample's defaults and shows its text (its draft if edited). An open
+    // file is closed (its text is on disk, or the user chose to discard it: request_sample).
+    void select_sample(int index);
     void set_knobs(samples::KnobValues values);  // already validated
     void knobs_changed();                        // re-lex the text, update the link
     // The page's link (a fragment); `t_ms`: with a moment of the run (t=, "Link to this moment").
@@ -269,7 +285,10 @@ struct Playground {
     std::string full_link(const std::string& fragment) const { return hooks.link_base + fragment; }
 
   private:
-    mutable uint64_t edited_version_ = ~0ull;  // editor version code_edited() last compared
+    mutable uint64_t edited_version_ = ~0ull;   // editor version code_edited() last compared
+    mutable uint64_t unsaved_version_ = ~0ull;  // ... and file_unsaved(), against this file text
+    mutable std::string unsaved_file_;
+    mutable bool unsaved_ = false;
     mutable bool edited_ = false;
     struct Packed {
         std::string text, payload;
