@@ -133,6 +133,12 @@ class EditorHarness {
         ImGui::GetIO().AddInputCharactersUTF8(utf8);
         frame();
     }
+    // A key in the character queue, as the web bridge sends it with config.ordered_keys
+    // (code_editor.hpp key_event; `mods` kModShift/kModCtrl/...): read at the next frame, in
+    // its place among the text queued around it.
+    static void put_key(EditorKey k, unsigned mods = 0) {
+        ImGui::GetIO().AddInputCharacter(key_event(k, mods));
+    }
     // Types each character in its own frame (as keys come, one at a time).
     void type_slowly(std::string_view s) {
         for (size_t i = 0; i < s.size();) {

@@ -282,29 +282,36 @@ TEST_CASE("lexing only the visible lines colours them as lexing the whole text d
     }
 }
 
-TEST_CASE("ordered keys (the web bridge): text and keys in one frame keep their order") {
-    EditorHarness h;
+namespace {
+// The web bridge's mode (keys in the character queue, in typing order), `text` in the editor
+// and the keyboard on it, the caret at its start.
+void start_ordered(EditorHarness& h, const char* text) {
     h.editor.config.ordered_keys = true;
-    h.editor.set_text("");
+    h.editor.set_text(text);
     h.frame();
     h.click(h.at(0, 0));
+}
+}  // namespace
+
+TEST_CASE("ordered keys (the web bridge): text and keys in one frame keep their order") {
+    EditorHarness h;
+    start_ordered(h, "");
     // "if x:", Enter, "y", Shift+Left, "z", Ctrl+Z, all before one frame.
-    auto put = [](unsigned c) { ImGui::GetIO().AddInputCharacter(c); };
     ImGui::GetIO().AddInputCharactersUTF8("if x:");
-    put(key_event(EditorKey::enter, 0));
+    h.put_key(EditorKey::enter);
     ImGui::GetIO().AddInputCharactersUTF8("yy");
-    put(key_event(EditorKey::left, kModShift));
+    h.put_key(EditorKey::left, kModShift);
     ImGui::GetIO().AddInputCharactersUTF8("z");
     h.frame();
     CHECK(h.editor.text() == "if x:\n    yz");
-    put(key_event(EditorKey::z, kModCtrl));
+    h.put_key(EditorKey::z, kModCtrl);
     h.frame();
     CHECK(h.editor.text() == "if x:\n    yy");
     // Key state is not read in this mode (the same keys would act twice).
     h.key(kBackspace);
     CHECK(h.editor.text() == "if x:\n    yy");
     // Ctrl+Enter stays the app's.
-    put(key_event(EditorKey::enter, kModCtrl));
+    h.put_key(EditorKey::enter, kModCtrl);
     h.frame();
     CHECK(h.editor.model().line_count() == 2);
 }
@@ -313,12 +320,8 @@ TEST_CASE("ordered keys: text typed right after Ctrl+F goes to the find field, n
     // The web bug: the field takes the keyboard a frame or two after Ctrl+F; what came in
     // meanwhile went into the code or was dropped.
     EditorHarness h;
-    h.editor.config.ordered_keys = true;
-    h.editor.set_text("alpha = 1\nbeta = 2\nalphabet = alpha + beta");
-    h.frame();
-    h.click(h.at(0, 0));
-    auto put = [](unsigned c) { ImGui::GetIO().AddInputCharacter(c); };
-    put(key_event(EditorKey::f, kModCtrl));
+    start_ordered(h, "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
+    h.put_key(EditorKey::f, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("al");  // in the Ctrl+F frame
     h.frame();
     ImGui::GetIO().AddInputCharactersUTF8("ph");  // while the field is being focused
@@ -333,29 +336,29 @@ TEST_CASE("ordered keys: text typed right after Ctrl+F goes to the find field, n
     // Esc (in the queue, as the web sends it while the field has the keyboard) closes it;
     // Ctrl+F again (the match still selected) with text at once: the text replaces the query.
     CHECK(h.editor.find_has_keyboard());
-    put(key_event(EditorKey::escape, 0));
+    h.put_key(EditorKey::escape);
     h.frame();
     CHECK_FALSE(h.editor.find_open());
     CHECK(h.editor.focused());
-    put(key_event(EditorKey::f, kModCtrl));
+    h.put_key(EditorKey::f, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("beta");
     for (int i = 0; i < 4; ++i) h.frame();
     CHECK(std::string(h.editor.find_text()) == "beta");
     // Esc, Ctrl+F and text within one frame (a slow frame): each in its place.
-    put(key_event(EditorKey::escape, 0));
-    put(key_event(EditorKey::f, kModCtrl));
+    h.put_key(EditorKey::escape);
+    h.put_key(EditorKey::f, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("alpha");
     for (int i = 0; i < 4; ++i) h.frame();
     CHECK(h.editor.find_open());
     CHECK(std::string(h.editor.find_text()) == "alpha");
     CHECK(h.editor.text() == "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
-    put(key_event(EditorKey::escape, 0));
+    h.put_key(EditorKey::escape);
     h.frame();
     CHECK_FALSE(h.editor.find_open());
     // Ctrl+F's Ctrl let go only after the field took the keyboard (key events are trickled
     // per frame): the text typed meanwhile still goes in (ImGui's field drops text under Ctrl;
     // the platform's key state is hidden from it in this mode).
-    put(key_event(EditorKey::f, kModCtrl));
+    h.put_key(EditorKey::f, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("bet");
     h.hold(kCtrl);
     for (int i = 0; i < 4; ++i) h.frame();
@@ -364,7 +367,7 @@ TEST_CASE("ordered keys: text typed right after Ctrl+F goes to the find field, n
     h.hold(kNone);
     h.frame();
     CHECK(std::string(h.editor.find_text()) == "bet");
-    put(key_event(EditorKey::escape, 0));
+    h.put_key(EditorKey::escape);
     h.frame();
     CHECK_FALSE(h.editor.find_open());
     h.editor.model().set_cursor({1, 0});
@@ -380,15 +383,11 @@ TEST_CASE(
     // queue; a Backspace typed into the code reached the field after Ctrl+F and ate the last
     // character typed there (CI, Chromium 156).
     EditorHarness h;
-    h.editor.config.ordered_keys = true;
-    h.editor.set_text("alpha = 1\nbeta = 2\nalphabet = alpha + beta");
-    h.frame();
-    h.click(h.at(0, 0));
-    auto put = [](unsigned c) { ImGui::GetIO().AddInputCharacter(c); };
+    start_ordered(h, "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
     auto query = [&] { return std::string(h.editor.find_text()); };
-    put(key_event(EditorKey::f, kModCtrl));
+    h.put_key(EditorKey::f, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("alphx");
-    put(key_event(EditorKey::backspace, 0));  // before the field has the keyboard: kept, in order
+    h.put_key(EditorKey::backspace);  // before the field has the keyboard: kept, in order
     ImGui::GetIO().AddInputCharactersUTF8("b");
     for (int i = 0; i < 6; ++i) h.frame();
     REQUIRE(h.editor.find_has_keyboard());
@@ -402,37 +401,37 @@ TEST_CASE(
     CHECK(h.editor.find_open());
     CHECK(query() == "alphb");
     // Keys and text within one frame, each in its place: Left, "a", End, Backspace x2, "ab".
-    put(key_event(EditorKey::left, 0));
+    h.put_key(EditorKey::left);
     ImGui::GetIO().AddInputCharactersUTF8("a");
-    put(key_event(EditorKey::end, 0));
-    put(key_event(EditorKey::backspace, 0));
-    put(key_event(EditorKey::backspace, 0));
+    h.put_key(EditorKey::end);
+    h.put_key(EditorKey::backspace);
+    h.put_key(EditorKey::backspace);
     ImGui::GetIO().AddInputCharactersUTF8("ab");
     for (int i = 0; i < 8; ++i) h.frame();
     CHECK(query() == "alphab");
     CHECK(h.editor.text() == "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
     // Shift+Home selects the query, the text replaces it; Enter and Shift+Enter step through
     // the matches; Ctrl+A then text replaces all.
-    put(key_event(EditorKey::home, kModShift));
+    h.put_key(EditorKey::home, kModShift);
     ImGui::GetIO().AddInputCharactersUTF8("alpha");
     for (int i = 0; i < 4; ++i) h.frame();
     CHECK(query() == "alpha");
     const TextPos first = h.editor.model().selection().begin;
-    put(key_event(EditorKey::enter, 0));
+    h.put_key(EditorKey::enter);
     for (int i = 0; i < 2; ++i) h.frame();
     const TextPos second = h.editor.model().selection().begin;
     CHECK(second != first);
-    put(key_event(EditorKey::enter, kModShift));
+    h.put_key(EditorKey::enter, kModShift);
     for (int i = 0; i < 2; ++i) h.frame();
     CHECK(h.editor.model().selection().begin == first);
     CHECK(h.editor.find_has_keyboard());
-    put(key_event(EditorKey::a, kModCtrl));
+    h.put_key(EditorKey::a, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("beta");
     for (int i = 0; i < 4; ++i) h.frame();
     CHECK(query() == "beta");
     // Text, Ctrl+F and text in one frame: Ctrl+F selects the query after the first text.
     ImGui::GetIO().AddInputCharactersUTF8("x");
-    put(key_event(EditorKey::f, kModCtrl));
+    h.put_key(EditorKey::f, kModCtrl);
     ImGui::GetIO().AddInputCharactersUTF8("alpha");
     for (int i = 0; i < 4; ++i) h.frame();
     CHECK(query() == "alpha");

@@ -48,7 +48,7 @@ TEST_CASE("File > Open: a name typed right away (type-ahead) and Enter pick the 
     h.before_editor = draw_dialog;
     d.open(FileDialog::Mode::open, f.dir / "a.py");
     ImGui::GetIO().AddInputCharactersUTF8("a.py");  // before the first frame shows the dialog
-    ImGui::GetIO().AddInputCharacter(key_event(EditorKey::enter, 0));
+    h.put_key(EditorKey::enter);
     for (int i = 0; i < 4 && !g_chosen; ++i) h.frame();
     REQUIRE(g_chosen);
     CHECK(d.chosen() == (f.dir / "a.py").lexically_normal());
