@@ -13,6 +13,7 @@
 #include "samples/compare.hpp"
 #include "samples/report.hpp"
 #include "samples/share_link.hpp"
+#include "ui/fallback_glyphs.hpp"
 
 namespace interleave::ui {
 
@@ -132,6 +133,7 @@ void Playground::sync_text_knobs() {
     text_knobs_version_ = editor.model().version();
     const auto& s = current();
     text_knobs = samples::knobs(s, editor.text());
+    for (const auto& k : text_knobs) note_glyphs(k.value ? *k.value : k.notice);  // knobs panel
     // A value the knob can take moves it; one it cannot (a notice) leaves it where it was.
     bool moved = false;
     for (const auto& k : text_knobs) {
@@ -220,7 +222,15 @@ void Playground::note_scroll(const char* name) {
     scrolls.push_back({name, ImGui::GetScrollY(), ImGui::GetScrollMaxY()});
 }
 
+void Playground::note_glyphs(std::string_view text) const {
+    // Characters past the base fonts (CJK, emoji...) are added to the atlas once noted; the
+    // editor and the console note what they draw, this what the program names elsewhere.
+    fallback_glyphs().note(fonts.ui, text);
+    fallback_glyphs().note(fonts.mono, text);
+}
+
 void Playground::flash(std::string message, double seconds) {
+    note_glyphs(message);  // an error's message, a file's name
     status_message = std::move(message);
     if (hooks.message) hooks.message(status_message);
     status_message_until = ImGui::GetCurrentContext() ? ImGui::GetTime() + seconds : 1e300;
@@ -395,9 +405,13 @@ void Playground::ingest() {
         for (const auto& w : workers) {
             if (w.id >= worker_names.size()) worker_names.resize(w.id + 1u);
             worker_names[w.id] = w.name;
+            note_glyphs(w.name);  // the program's thread names: lanes, tooltips, markers
         }
     }
-    if (tasks.size() != stats.tasks) tasks = run->tasks();
+    if (tasks.size() != stats.tasks) {
+        tasks = run->tasks();
+        for (const auto& t : tasks) note_glyphs(t.name);
+    }
     const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
     if (run->done() || usage_at < 0 || now - usage_at > 0.25) {
         // Up to where the events are complete: never past a full trace (a worker whose later
@@ -410,6 +424,7 @@ void Playground::ingest() {
         // workers' heartbeats): its times are disturbed, said under the run's output too.
         if (std::string note = samples::disturbance_note(stats); !note.empty())
             run_notices.push_back(std::move(note));
+        for (const auto& n : run_notices) note_glyphs(n);
         usage_at = now;
     }
 }

@@ -223,6 +223,10 @@ struct Playground {
     bool running() const { return run && !run->done(); }
     void start_run_all();  // `choosing`: every model, one after another
     void flash(std::string message, double seconds = 4);
+    // Text from the user's program that panels other than the editor and console draw (thread
+    // and task names, messages, knob values): its characters past the base fonts are noted
+    // (ui/fallback_glyphs.hpp) so that they get drawn. Cheap on ASCII.
+    void note_glyphs(std::string_view text) const;
     // Puts `text` on the system clipboard through the platform, and says `done` (e.g. "Link
     // copied to the clipboard") only once it was; a refusal is said too (#8 item 4).
     void copy_to_clipboard(const std::string& text, std::string done);

@@ -1,15 +1,19 @@
 // Characters past DejaVu (CJK, Hangul, emoji) in the editor's font: the font file that has
 // them is asked for when they are first drawn, the atlas is rebuilt with them, the code font
 // gives a wide character two cells, and a character no font has is reported, not retried
-// forever. Reads the Debian font files build.sh installs (fonts-droid-fallback, fonts-alee,
+// forever; a thread the program names in Chinese, shown only on the timeline, gets its glyphs
+// too. Reads the Debian font files build.sh installs (fonts-droid-fallback, fonts-alee,
 // fonts-symbola), as the desktop app does.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "ui/app_harness.hpp"
 #include "ui/editor/utf8.hpp"
 #include "ui/editor_harness.hpp"
 #include "ui/fallback_glyphs.hpp"
@@ -180,4 +184,44 @@ TEST_CASE("a font that cannot be fetched leaves the text intact and stops asking
     g.frames(8);
     CHECK(g.rebuilds == rebuilds);
     CHECK(fallback_glyphs().json().find("\"failed\",\"failed\",\"failed\"") != std::string::npos);
+}
+
+TEST_CASE(
+    "a thread named in Chinese or Russian by the program: drawn though only the timeline shows "
+    "it") {
+    fallback_glyphs().reset();
+    std::vector<std::string> asked;
+    {
+        AppHarness h([&](PlatformHooks& hooks) {
+            hooks.load_font = [&](const std::string& name,
+                                  std::function<void(std::vector<unsigned char>)> done) {
+                asked.push_back(name);
+                done(read_font(name.c_str()));
+            };
+        });
+        // The name in escapes: the editor's text and the output stay ASCII, so only the
+        // timeline's lanes and tooltips (and the gutter's markers) draw it.
+        h.app->set_code(
+            "import threading\n"
+            "t = threading.Thread(target=sum, args=([1],),\n"
+            "                     name='\\u5de5\\u4eba \\u0420\\u0430\\u0431\\u043e\\u0442')\n"
+            "t.start()\nt.join()\n");
+        h.frames(2);
+        h.app->run();
+        // Polled until the run is over (it runs on its own threads), at most 60 s.
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (h.app->run_active() && std::chrono::steady_clock::now() < limit) {
+            h.frames(1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a poll interval
+        }
+        h.frames(3);
+        REQUIRE_FALSE(h.app->run_active());
+        REQUIRE(h.app->state_json().find("\"finished\"") != std::string::npos);
+        // 工人: the CJK file is asked for, and only the two are added.
+        CHECK(asked == std::vector<std::string>{"DroidSansFallbackFull.ttf"});
+        CHECK(fallback_glyphs().json().rfind("{\"seen\":2,", 0) == 0);
+        // Работ: the UI's own font has Cyrillic (no file for it).
+        CHECK(ImGui::GetIO().FontDefault->FindGlyphNoFallback(0x0420) != nullptr);
+    }
+    fallback_glyphs().reset();
 }
