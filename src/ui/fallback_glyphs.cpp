@@ -25,6 +25,10 @@ int FallbackGlyphs::file_for(uint32_t cp) {
     return cjk;  // CJK, kana, and whatever else: Droid Sans Fallback covers many scripts
 }
 
+bool FallbackGlyphs::is_emoji(uint32_t cp) {
+    return utf8::cell_width(cp) == 2 && file_for(cp) == symbols;
+}
+
 void FallbackGlyphs::file_loaded(int file, std::vector<unsigned char> bytes) {
     if (file < 0 || file >= kFiles) return;
     state_[file] = bytes.empty() ? State::failed : State::ready;
@@ -129,8 +133,9 @@ void FallbackGlyphs::merge_into_last_font(float px, const unsigned char* base_tt
             cfg.OversampleV = 1;
             cfg.PixelSnapH = true;
             const double ratio = em_height_ratio(data_[f].data(), data_[f].size());
-            const float size =
-                base_ratio > 0 && ratio > 0 ? std::round(px / base_ratio * ratio) : px;
+            float size = base_ratio > 0 && ratio > 0 ? std::round(px / base_ratio * ratio) : px;
+            // Emoji fill their two cells (built() centres them on the line).
+            if (f == symbols && set == &wide) size = std::round(size * kEmojiScale);
             ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data_[f].data(),
                                                        static_cast<int>(data_[f].size()), size,
                                                        &cfg, ranges_.back().data());
@@ -159,6 +164,17 @@ void FallbackGlyphs::built(ImFont* mono, double now_s) {
         }
         if (changed) mono->BuildLookupTable();
     }
+    // Emoji, drawn larger, sit centred on the line, and Symbola's hairlines are thickened.
+    ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+    for (ImFont* font : fonts->Fonts) {
+        for (ImFontGlyph& g : font->Glyphs) {
+            if (!seen_.count(g.Codepoint) || !is_emoji(g.Codepoint)) continue;
+            const float dy = std::round(font->FontSize * 0.5f - (g.Y0 + g.Y1) * 0.5f);
+            g.Y0 += dy;
+            g.Y1 += dy;
+            embolden(g);
+        }
+    }
     missing_.clear();
     for (const uint32_t cp : order_)
         if (!mono || !mono->FindGlyphNoFallback(static_cast<ImWchar>(cp))) missing_.push_back(cp);
@@ -170,6 +186,29 @@ void FallbackGlyphs::built(ImFont* mono, double now_s) {
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas_w_ = atlas->TexWidth;
     atlas_h_ = atlas->TexHeight;
+}
+
+void FallbackGlyphs::embolden(const ImFontGlyph& g) {
+    // In the atlas's alpha texture (the backend converts and uploads it after the build): each
+    // pixel takes the larger of itself and 3/5 of its left neighbour (strokes about a pixel
+    // wider, not smeared), and partly covered pixels are darkened (a^0.7), so a one-colour
+    // outline reads at 15 px.
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* px = atlas->TexPixelsAlpha8;
+    if (!px || atlas->TexPixelsRGBA32) return;  // already converted: left as built
+    const int w = atlas->TexWidth, h = atlas->TexHeight;
+    const int x0 = static_cast<int>(std::lround(g.U0 * static_cast<float>(w)));
+    const int x1 = static_cast<int>(std::lround(g.U1 * static_cast<float>(w)));
+    const int y0 = static_cast<int>(std::lround(g.V0 * static_cast<float>(h)));
+    const int y1 = static_cast<int>(std::lround(g.V1 * static_cast<float>(h)));
+    if (x0 < 0 || y0 < 0 || x1 > w || y1 > h) return;
+    for (int y = y0; y < y1; ++y) {
+        unsigned char* row = px + static_cast<size_t>(y) * static_cast<size_t>(w);
+        for (int x = x1 - 1; x >= x0; --x) {
+            const int a = std::max<int>(row[x], x > x0 ? row[x - 1] * 3 / 5 : 0);
+            row[x] = static_cast<unsigned char>(std::lround(255.0 * std::pow(a / 255.0, 0.7)));
+        }
+    }
 }
 
 void FallbackGlyphs::note_build_time(double ms) {

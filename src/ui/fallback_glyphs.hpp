@@ -42,6 +42,10 @@ class FallbackGlyphs {
     static const char* file_name(int file);
     // The file asked for first when `cp` is missing (the others when it still is after that).
     static int file_for(uint32_t cp);
+    // A wide character from the symbols file (emoji, 😀 🚀 ✅): drawn kEmojiScale larger,
+    // centred on the line, its strokes thickened (Symbola's outlines are hairlines at 15 px).
+    static bool is_emoji(uint32_t cp);
+    static constexpr float kEmojiScale = 1.25f;
 
     // Fetches a file by name and answers with file_loaded() (now or later, on the main thread).
     // Empty (tests, the CLI): nothing past DejaVu is ever drawn.
@@ -90,6 +94,7 @@ class FallbackGlyphs {
 
   private:
     enum class State { unused, loading, ready, failed };
+    static void embolden(const ImFontGlyph& g);  // thickens its pixels in the atlas
     Loader load_;
     State state_[kFiles] = {};
     std::vector<unsigned char> data_[kFiles];

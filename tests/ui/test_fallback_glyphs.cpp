@@ -225,3 +225,33 @@ TEST_CASE(
     }
     fallback_glyphs().reset();
 }
+
+TEST_CASE("emoji fill their two cells, centred on the line, with strokes that read") {
+    GlyphHarness g;
+    g.h.editor.set_text("# \xF0\x9F\x98\x80 \xF0\x9F\x90\x8D\n");  // 😀 🐍
+    g.frames(3);
+    const float line = g.h.fonts().mono->FontSize;
+    // Solid pixels (alpha >= 160) per pixel of the glyph's box in the atlas: Symbola's hairlines
+    // at 15 px leave few.
+    auto solid = [](const ImFontGlyph* gl) {
+        const ImFontAtlas* a = ImGui::GetIO().Fonts;
+        const int x0 = static_cast<int>(gl->U0 * a->TexWidth + 0.5f),
+                  x1 = static_cast<int>(gl->U1 * a->TexWidth + 0.5f);
+        const int y0 = static_cast<int>(gl->V0 * a->TexHeight + 0.5f),
+                  y1 = static_cast<int>(gl->V1 * a->TexHeight + 0.5f);
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) n += a->TexPixelsAlpha8[y * a->TexWidth + x] >= 160;
+        return static_cast<double>(n) / std::max(1, (x1 - x0) * (y1 - y0));
+    };
+    for (const uint32_t cp : {0x1F600u, 0x1F40Du}) {
+        const ImFontGlyph* e = g.glyph(cp);
+        REQUIRE(e != nullptr);
+        // Measured at 15 px: 😀 11 px tall and 11% solid at Symbola's own size, 15 px and 29%
+        // now; 🐍 6% -> 22%.
+        CHECK(e->Y1 - e->Y0 >= 0.9f * line);
+        CHECK((e->Y0 + e->Y1) / 2 == doctest::Approx(line / 2).epsilon(0.1));
+        CHECK(solid(e) >= 0.18);
+        CHECK(e->AdvanceX == doctest::Approx(2 * g.cell()));
+    }
+}

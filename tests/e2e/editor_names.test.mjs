@@ -1,0 +1,81 @@
+// What the program and the user wrote, outside the editor, against the real server: an edited
+// sample left for another is kept and marked in the gallery (the web's side of "picking a
+// sample never loses typed code"; the desktop also asks before replacing a file's unsaved
+// changes, tests/ui/test_app_keys.cpp), and a thread the program names in Chinese and Russian
+// is drawn on the timeline, its font fetched though neither the editor nor the console shows
+// those characters. Screenshots: build/e2e/editor-drafts.png, editor-thread-names.png.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { OUT, frames, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+
+describe('names and edits outside the editor', { timeout: 600_000 }, () => {
+  let server, browser, tab;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    tab = await newPage(browser);
+    await tab.page.goto(server.url + '#v=1&sample=threading');
+    await tab.page.evaluate(() => window.interleave.ready);
+  });
+
+  after(async () => {
+    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('an edited sample left for another is kept, marked in the gallery, and comes back', async () => {
+    const page = tab.page;
+    const edited = (await page.evaluate(() => window.interleave.code())) + '# mine\n';
+    await page.evaluate((t) => window.interleave.setCode(t), edited);
+    await frames(page, 3);
+    assert.equal((await page.evaluate(() => window.interleave.editorState())).focused, false);
+    await page.keyboard.press('2');  // the digit shortcut: Multiprocessing
+    await waitFor(page, () => window.interleave.link().includes('sample=multiprocessing'), null,
+      { what: 'Multiprocessing picked' });
+    assert.deepEqual((await page.evaluate(() => window.interleave.editorState())).drafts, ['threading']);
+    assert.doesNotMatch(await page.evaluate(() => window.interleave.code()), /# mine/);
+    await frames(page, 4);
+    const gallery = (await page.evaluate(() => window.interleave.ui())).controls
+      .find((c) => c.id === 'sample:threading');
+    await page.screenshot({ path: join(OUT, 'editor-drafts.png'),
+      clip: { x: 0, y: Math.max(0, gallery.y - 30), width: 320, height: 200 } });
+    await page.keyboard.press('1');
+    await waitFor(page, (t) => window.interleave.code() === t, edited, { what: 'the edit back' });
+    assert.deepEqual(tab.problems, []);
+  });
+
+  test('a thread named in Chinese and Russian is drawn on the timeline; its font loads for it', async () => {
+    const page = tab.page;
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/fonts/')).map((e) => e.name.replace(/.*\//, '')));
+    assert.deepEqual(await fetched(), []);
+    // The name in escapes: the editor and the console show only ASCII.
+    await page.evaluate(() => window.interleave.setCode(
+      'import threading, time\n' +
+      't = threading.Thread(target=time.sleep, args=(0.3,),\n' +
+      "                     name='\\u5de5\\u4eba \\u0420\\u0430\\u0431\\u043e\\u0442\\u043d\\u0438\\u043a')\n" +
+      't.start()\nt.join()\nprint("done")\n'));
+    await page.evaluate(() => window.interleave.run());
+    await waitFor(page, () => window.interleave.state().status === 'finished', null,
+      { timeout: 90_000, what: 'the run to finish' });
+    await waitFor(page, () => {
+      const g = window.interleave.ui().glyphs;
+      return !g.pending && !g.files.includes('loading') && g.seen >= 2 &&
+        !g.missing.includes(0x5de5) && !g.missing.includes(0x4eba);
+    }, null, { what: 'the glyphs of \u5de5\u4eba drawn' });
+    assert.deepEqual(await fetched(), ['DroidSansFallbackFull.ttf']);
+    const ui = await page.evaluate(() => window.interleave.ui());
+    const lane = ui.timeline.lanes.find((l) => l.name.includes('\u5de5\u4eba'));
+    assert.ok(lane, JSON.stringify(ui.timeline.lanes));
+    await frames(page, 4);
+    const area = ui.controls.find((c) => c.id === 'timeline:lanes');
+    assert.ok(area, 'the timeline is shown');
+    await page.screenshot({ path: join(OUT, 'editor-thread-names.png'),
+      clip: { x: area.x, y: Math.max(0, lane.y0 - 40), width: Math.min(area.w, 640),
+        height: lane.y1 - lane.y0 + 80 } });
+    assert.deepEqual(tab.problems, []);
+  });
+});
