@@ -6,28 +6,14 @@
 // those characters. Screenshots: build/e2e/editor-drafts.png, editor-thread-names.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { OUT, frames, launchBrowser, newPage, startServer, waitFor } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { OUT, frames, waitFor, withPage } from './helpers.mjs';
 
 describe('names and edits outside the editor', { timeout: 600_000 }, () => {
-  let server, browser, tab;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    tab = await newPage(browser);
-    await tab.page.goto(server.url + '#v=1&sample=threading');
-    await tab.page.evaluate(() => window.interleave.ready);
-  });
-
-  after(async () => {
-    if (tab?.problems.length) console.log(`page problems:\n  ${tab.problems.join('\n  ')}`);
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withPage('#v=1&sample=threading');
 
   test('an edited sample left for another is kept, marked in the gallery, and comes back', async () => {
-    const page = tab.page;
+    const { page } = env.tab;
     const edited = (await page.evaluate(() => window.interleave.code())) + '# mine\n';
     await page.evaluate((t) => window.interleave.setCode(t), edited);
     await frames(page, 3);
@@ -44,11 +30,11 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
       clip: { x: 0, y: Math.max(0, gallery.y - 30), width: 320, height: 200 } });
     await page.keyboard.press('1');
     await waitFor(page, (t) => window.interleave.code() === t, edited, { what: 'the edit back' });
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 
   test('a thread named in Chinese and Russian is drawn on the timeline; its font loads for it', async () => {
-    const page = tab.page;
+    const { page } = env.tab;
     const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/fonts/')).map((e) => e.name.replace(/.*\//, '')));
     assert.deepEqual(await fetched(), []);
@@ -76,6 +62,6 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
     await page.screenshot({ path: join(OUT, 'editor-thread-names.png'),
       clip: { x: area.x, y: Math.max(0, lane.y0 - 40), width: Math.min(area.w, 640),
         height: lane.y1 - lane.y0 + 80 } });
-    assert.deepEqual(tab.problems, []);
+    assert.deepEqual(env.tab.problems, []);
   });
 });
