@@ -1,3 +1,4 @@
+# conformance: simulated
 import asyncio
 
 def note(log, what):

@@ -1,3 +1,4 @@
+# conformance: simulated
 import asyncio
 
 async def main():

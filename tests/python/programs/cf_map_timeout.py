@@ -1,3 +1,4 @@
+# conformance: simulated
 from concurrent.futures import ThreadPoolExecutor, TimeoutError
 import threading
 

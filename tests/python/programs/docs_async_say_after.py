@@ -1,3 +1,4 @@
+# conformance: simulated
 # Like the asyncio coroutines page: say_after awaited in turn, then as two concurrent tasks.
 import asyncio
 import time

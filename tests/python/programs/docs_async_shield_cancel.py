@@ -1,3 +1,4 @@
+# conformance: simulated
 # Like the asyncio tasks page: shield() keeps the inner task alive when the outer waiter is cancelled.
 import asyncio
 

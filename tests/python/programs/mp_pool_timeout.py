@@ -1,3 +1,4 @@
+# conformance: simulated
 import multiprocessing as mp
 import time
 
