@@ -1,1 +1,1 @@
-(?is).*output.*limit.*
+(?is).*output truncated: only the first \d+ lines are kept.*stopped.*
