@@ -107,3 +107,41 @@ TEST_CASE("percent format: CPython's error texts" * doctest::timeout(10)) {
     CHECK(fmt1("%s", big).find("E:ValueError:Exceeds the limit (4300 digits)") == 0);
     CHECK(fmt1("%x", big).size() == 4153);
 }
+
+namespace {
+
+std::string bfmt(std::string_view format, std::vector<PyVal> items) {
+    TestArgs args;
+    args.items = std::move(items);
+    Result<std::string> r = percent_format_bytes(format, args);
+    return r.ok() ? r.value
+                  : std::string("E:") + exc_type_name(r.error.type) + ":" + r.error.message;
+}
+
+}  // namespace
+
+TEST_CASE("bytes % args: raw bytes in and out, PEP 461's conversions and CPython 3.11's texts") {
+    using num_test::BytesVal;
+    CHECK(bfmt("%d|%5x|%-4s|%b", {int64_t{5}, int64_t{255}, BytesVal{"ab"}, BytesVal{"\xff"}}) ==
+          "5|   ff|ab  |\xff");
+    CHECK(bfmt("\xe9%s\x80", {BytesVal{std::string("\0\x81", 2)}}) ==
+          std::string("\xe9\0\x81\x80", 4));  // no UTF-8 decoding of format or argument
+    CHECK(bfmt("%r %a", {std::string("caf\xc3\xa9"), BytesVal{"x"}}) == "'caf\\xe9' b'x'");
+    CHECK(bfmt("%c%c|%3c", {int64_t{65}, BytesVal{"B"}, int64_t{120}}) == "AB|  x");
+    CHECK(bfmt("%.1s", {BytesVal{"xyz"}}) == "x");
+    CHECK(bfmt("%s", {std::string("text")}) ==
+          "E:TypeError:%b requires a bytes-like object, or an object that implements "
+          "__bytes__, not 'str'");
+    CHECK(bfmt("%c", {int64_t{256}}) == "E:OverflowError:%c arg not in range(256)");
+    CHECK(bfmt("%c", {BytesVal{"ab"}}) ==
+          "E:TypeError:%c requires an integer in range(256) or a single byte");
+    CHECK(bfmt("%f", {std::string("x")}) == "E:TypeError:float argument required, not str");
+    CHECK(bfmt("%d", {int64_t{1}, int64_t{2}}) ==
+          "E:TypeError:not all arguments converted during bytes formatting");
+    CHECK(bfmt("%.99999999999f", {1.0}) == "E:ValueError:prec too big");
+    CHECK(bfmt("%y", {int64_t{1}}) == "E:ValueError:unsupported format character 'y' (0x79) at index 1");
+    CHECK(bfmt("%\xe9", {int64_t{1}}) ==
+          "E:OverflowError:character argument not in range(0x110000)");
+    CHECK(fmt("%b", {int64_t{1}}) ==  // %b is bytes formatting's only
+          "E:ValueError:unsupported format character 'b' (0x62) at index 1");
+}

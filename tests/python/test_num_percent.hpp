@@ -1,5 +1,5 @@
 // A PercentArgs host for the percent-format tests: a tuple, a single value or a dict of ints,
-// floats, strs, bools and a stand-in "other" object (a list, str() "[1, 2]").
+// floats, strs, bools, bytes and a stand-in "other" object (a list, str() "[1, 2]").
 #pragma once
 
 #include <map>
@@ -8,12 +8,16 @@
 #include <vector>
 
 #include "python/num/percent_format.hpp"
+#include "python/num/str_repr.hpp"
 
 namespace num_test {
 
 struct ListStub {};  // repr/str "[1, 2]", not a number
-using PyVal =
-    std::variant<int64_t, interleave::python::BigInt, double, std::string, bool, ListStub>;
+struct BytesVal {    // a bytes object (bytes formatting reads it through bytes_of)
+    std::string data;
+};
+using PyVal = std::variant<int64_t, interleave::python::BigInt, double, std::string, bool,
+                           ListStub, BytesVal>;
 
 class TestArgs : public interleave::python::PercentArgs {
   public:
@@ -42,8 +46,12 @@ class TestArgs : public interleave::python::PercentArgs {
         looked_up = it->second;
         return true;
     }
-    bool convert(int64_t, char, std::string* out) override {
-        *out = "[1, 2]";  // only ListStub and the dict operand reach here
+    bool convert(int64_t slot, char, std::string* out) override {
+        const PyVal& v = slot >= 0 ? items[static_cast<size_t>(slot)]
+                                   : (slot == kLookedUp ? looked_up : operand());
+        // only ListStub, bytes and the dict operand reach here
+        const auto* b = std::get_if<BytesVal>(&v);
+        *out = b ? interleave::python::repr_bytes(b->data) : "[1, 2]";
         return true;
     }
     bool to_int(int64_t, bool, interleave::python::BigInt*, bool* type_error) override {
@@ -53,6 +61,14 @@ class TestArgs : public interleave::python::PercentArgs {
     bool to_float(int64_t, double*, bool* type_error) override {
         *type_error = true;
         return false;
+    }
+    bool bytes_of(int64_t slot, std::string* out, bool* type_error) override {
+        const PyVal& v = slot >= 0 ? items[static_cast<size_t>(slot)]
+                                   : (slot == kLookedUp ? looked_up : operand());
+        *type_error = !std::holds_alternative<BytesVal>(v);
+        if (*type_error) return false;
+        *out = std::get<BytesVal>(v).data;
+        return true;
     }
 
   private:
@@ -82,6 +98,9 @@ class TestArgs : public interleave::python::PercentArgs {
             out.kind = PercentKind::bool_;
             out.type_name = "bool";
             out.small = *t ? 1 : 0;
+        } else if (std::holds_alternative<BytesVal>(v)) {
+            out.kind = PercentKind::bytes;
+            out.type_name = "bytes";
         } else {
             out.kind = PercentKind::other;
             out.type_name = "list";

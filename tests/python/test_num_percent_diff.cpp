@@ -27,7 +27,7 @@ std::string hex_of(std::string_view s) {
     return h;
 }
 
-std::string random_conversion(std::mt19937_64& rng) {
+std::string random_conversion(std::mt19937_64& rng, bool bytes = false) {
     static const char* kFlags[] = {"", "", "", "-", "+", " ", "#", "0", "-0", "+0", "#0", "- "};
     static const char* kWidths[] = {"", "", "", "1", "5", "10", "*", "03"};
     static const char* kPrecs[] = {"", "", "", ".0", ".2", ".5", ".*", "."};
@@ -37,7 +37,7 @@ std::string random_conversion(std::mt19937_64& rng) {
     s += kFlags[rng() % std::size(kFlags)];
     s += kWidths[rng() % std::size(kWidths)];
     s += kPrecs[rng() % std::size(kPrecs)];
-    s += kTypes[rng() % std::size(kTypes)];
+    s += bytes && rng() % 8 == 0 ? "b" : kTypes[rng() % std::size(kTypes)];
     return s;
 }
 
@@ -88,6 +88,14 @@ PyVal random_value(std::mt19937_64& rng, std::string* code, bool star) {
     }
 }
 
+// A bytes value for bytes formatting (its kind 'y', hex data).
+PyVal random_bytes(std::mt19937_64& rng, std::string* code) {
+    static const char* kB[] = {"", "a", "xyz", "\xff\x00", "%", "\x80q"};
+    const std::string b = kB[rng() % std::size(kB)];
+    *code = "y:" + hex_of(b);
+    return num_test::BytesVal{b};
+}
+
 }  // namespace
 
 TEST_CASE("percent differential: random formats vs python3's str %" * doctest::timeout(300)) {
@@ -133,6 +141,61 @@ for line in sys.stdin:
     args = vals[0] if parts[1] == 'single' else tuple(vals)
     try:
         out.append('x' + (fmt % args).encode().hex())
+    except Exception as e:
+        out.append('E:%s:%s' % (type(e).__name__, e))
+sys.stdout.write('\n'.join(out) + '\n')
+)PY";
+    auto out = num_test::run_python(script, input);
+    if (out) num_test::compare_lines(*out, ours, what);
+}
+
+TEST_CASE("percent differential: random formats vs python3's bytes %" * doctest::timeout(300)) {
+    std::mt19937_64 rng(3141);
+    std::string input;
+    std::vector<std::string> ours, what;
+    const int n = 20000 / num_test::kScale;
+    for (int i = 0; i < n; ++i) {
+        std::string format = rng() % 4 == 0 ? "x\xe9=" : "";
+        const int convs = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < convs; ++k)
+            format += random_conversion(rng, true) + (rng() % 2 ? " " : "");
+        TestArgs args;
+        std::string codes;
+        const int nargs = static_cast<int>(rng() % 5);
+        for (int k = 0; k < nargs; ++k) {
+            std::string code;
+            const bool star = format.find('*') != std::string::npos;
+            args.items.push_back(rng() % 4 == 0 ? random_bytes(rng, &code)
+                                                : random_value(rng, &code, star));
+            codes += " " + code;
+        }
+        const bool single = nargs == 1 && rng() % 2 == 0;
+        if (single) args.shape = TestArgs::Shape::single;
+        Result<std::string> r = percent_format_bytes(format, args);
+        const std::string line = hex_of(format) + (single ? " single" : " tuple") + codes;
+        input += line + "\n";
+        what.push_back(line);
+        ours.push_back(r.ok() ? hex_of(r.value)
+                              : std::string("E:") + exc_type_name(r.error.type) + ":" +
+                                    r.error.message);
+    }
+    const char* script = R"PY(
+import sys, struct
+out = []
+for line in sys.stdin:
+    parts = line.split()
+    fmt = bytes.fromhex(parts[0][1:])
+    vals = []
+    for code in parts[2:]:
+        k, v = code.split(':', 1)
+        if k == 'i': vals.append(int(v))
+        elif k == 'f': vals.append(struct.unpack('<d', struct.pack('<Q', int(v)))[0])
+        elif k == 's': vals.append(bytes.fromhex(v[1:]).decode())
+        elif k == 'y': vals.append(bytes.fromhex(v[1:]))
+        else: vals.append(v == '1')
+    args = vals[0] if parts[1] == 'single' else tuple(vals)
+    try:
+        out.append('x' + (fmt % args).hex())
     except Exception as e:
         out.append('E:%s:%s' % (type(e).__name__, e))
 sys.stdout.write('\n'.join(out) + '\n')

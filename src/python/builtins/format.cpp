@@ -1,5 +1,6 @@
-// format(), %-formatting, round(), divmod(), ascii(): the VM's side; the mini-language and
-// PyUnicode_Format themselves are pynum's (num/format_spec.hpp, num/percent_format.hpp).
+// format(), %-formatting of str and bytes, round(), divmod(), ascii(): the VM's side; the
+// mini-language, PyUnicode_Format and _PyBytes_FormatEx themselves are pynum's
+// (num/format_spec.hpp, num/percent_format.hpp).
 #include <cmath>
 #include <cstdio>
 
@@ -7,6 +8,7 @@
 #include "python/num/format_spec.hpp"
 #include "python/num/percent_format.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/memoryview.hpp"
 #include "python/objects/num_bridge.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
@@ -136,17 +138,24 @@ Value number_round(ThreadState& ts, Value x, Value nd) {
 
 namespace {
 
-// The right operand of `str % args` as pynum's formatter sees it (percent_format.hpp).
+bool is_bytes_or_bytearray(Value v) {
+    return v.is_ptr() && (is_type(v, &bytes_type) || isinstance_fast(v, &bytearray_type));
+}
+
+// The right operand of `str % args` or `bytes % args` as pynum's formatter sees it
+// (percent_format.hpp).
 class VmPercentArgs final : public PercentArgs {
   public:
-    VmPercentArgs(ThreadState& ts, Value args) : ts_(ts), args_(args), looked_up_(ts, Value::none()) {}
+    VmPercentArgs(ThreadState& ts, Value args, bool bytes = false)
+        : ts_(ts), args_(args), looked_up_(ts, Value::none()), bytes_(bytes) {}
 
     int64_t tuple_length() const override {
         return is_tuple(args_) ? args_.as<Tuple>()->size : -1;
     }
-    // PyMapping_Check and not a tuple or str.
+    // PyMapping_Check and not a tuple or str (bytes formatting: nor bytes or bytearray).
     bool is_mapping() const override {
         if (is_tuple(args_) || is_str(args_)) return false;
+        if (bytes_ && is_bytes_or_bytearray(args_)) return false;
         return type_of(args_)->getitem != nullptr;
     }
     PercentValue value(int64_t slot) override {
@@ -169,13 +178,21 @@ class VmPercentArgs final : public PercentArgs {
         } else if (t == &str_type) {
             pv.kind = PercentKind::str;
             pv.text = str_view(v);
+        } else if (bytes_ && is_bytes_or_bytearray(v)) {
+            pv.kind = PercentKind::bytes;  // its data is read (under its lock) by bytes_of
         } else {
             pv.is_number = t->num.index || t->num.to_int || t->num.to_float;
         }
         return pv;
     }
     bool lookup(std::string_view key) override {
-        Value k = str_value(ts_, key);
+        Value k = Value::null();
+        if (bytes_) {
+            Bytes* b = new_bytes(ts_, key);
+            if (b != nullptr) k = Value::from_ptr(b);
+        } else {
+            k = str_value(ts_, key);
+        }
         if (k.is_null()) return false;
         Value v = getitem(ts_, args_, k);
         if (v.is_null()) return false;
@@ -212,6 +229,30 @@ class VmPercentArgs final : public PercentArgs {
         }
         return number_to_double(ts_, v, out);
     }
+    // format_obj: bytes, bytearray (a shared one copied under its lock) and memoryview, then
+    // __bytes__ (which must return bytes).
+    bool bytes_of(int64_t slot, std::string* out, bool* type_error) override {
+        Value v = at(slot);
+        *type_error = false;
+        std::string_view view;
+        if (read_bytes(v, out, &view)) {
+            if (out->data() != view.data()) out->assign(view);
+            return true;
+        }
+        Value f = type_lookup(type_of(v), names.__bytes__);
+        if (f.is_null()) {
+            *type_error = true;
+            return false;
+        }
+        Value r = call1(ts_, f, v);
+        if (r.is_null()) return false;
+        if (!is_type(r, &bytes_type)) {
+            raisef(ts_, &exc_TypeError, "__bytes__ returned non-bytes (type {})", type_name(r));
+            return false;
+        }
+        out->assign(r.as<Bytes>()->view());
+        return true;
+    }
 
   private:
     Value at(int64_t slot) const {
@@ -222,6 +263,7 @@ class VmPercentArgs final : public PercentArgs {
     ThreadState& ts_;
     Value args_;
     Rooted looked_up_;
+    bool bytes_;
 };
 
 }  // namespace
@@ -233,6 +275,21 @@ Value percent_format(ThreadState& ts, Value fmtv, Value args) {
     Result<std::string> r =
         percent_format(str_view(fmtv), pa, ts.interp.int_max_str_digits);
     return text_result(ts, r);
+}
+
+// bytes % args and bytearray % args through pynum's _PyBytes_FormatEx (percent_format.hpp);
+// the result has the left operand's type.
+Value bytes_percent_format(ThreadState& ts, Value fmtv, Value args) {
+    Rooted kf(ts, fmtv);
+    Rooted ka(ts, args);
+    std::string copy;
+    std::string_view fmt;
+    if (!is_bytes_or_bytearray(fmtv) || !read_bytes(fmtv, &copy, &fmt)) return not_implemented();
+    if (fmt.data() != copy.data()) copy.assign(fmt);  // a format % a mutating the bytearray
+    VmPercentArgs pa(ts, args, true);
+    Result<std::string> r = percent_format_bytes(copy, pa, ts.interp.int_max_str_digits);
+    if (!r.ok()) return raise_num_error(ts, r.error);
+    return new_bytes_like(ts, fmtv, r.value);
 }
 
 }  // namespace interleave::python

@@ -34,10 +34,14 @@ Error pending() {
 
 class Formatter {
   public:
-    Formatter(std::string_view fmt, PercentArgs& args, int max_str_digits)
-        : args_(args), max_digits_(max_str_digits) {
-        for (const char* p = fmt.data(); p < fmt.data() + fmt.size();)
-            fmt_.push_back(utf8_decode(p));
+    Formatter(std::string_view fmt, PercentArgs& args, int max_str_digits, bool bytes)
+        : args_(args), max_digits_(max_str_digits), bytes_(bytes) {
+        if (bytes) {
+            for (unsigned char c : fmt) fmt_.push_back(c);
+        } else {
+            for (const char* p = fmt.data(); p < fmt.data() + fmt.size();)
+                fmt_.push_back(utf8_decode(p));
+        }
         const int64_t n = args.tuple_length();
         if (n >= 0) {
             arglen_ = n;
@@ -56,8 +60,7 @@ class Formatter {
                     --fmtcnt_;
                 }
                 if (fmtcnt_ < 0) --fmtpos_;
-                for (int64_t i = start; i < fmtpos_; ++i)
-                    utf8_append(out_, fmt_[static_cast<size_t>(i)]);
+                for (int64_t i = start; i < fmtpos_; ++i) put(fmt_[static_cast<size_t>(i)]);
             } else {
                 ++fmtpos_;
                 Error e = format_arg();
@@ -65,12 +68,25 @@ class Formatter {
             }
         }
         if (argidx_ < arglen_ && !dict_) {
-            return type_error("not all arguments converted during string formatting");
+            return not_all_converted();
         }
         return std::move(out_);
     }
 
   private:
+    // One code point of the output: UTF-8 for str, the byte itself for bytes.
+    void put(char32_t c) {
+        if (bytes_) {
+            out_.push_back(static_cast<char>(c));
+        } else {
+            utf8_append(out_, c);
+        }
+    }
+    Error not_all_converted() const {
+        return type_error(bytes_ ? "not all arguments converted during bytes formatting"
+                                 : "not all arguments converted during string formatting");
+    }
+
     char32_t at(int64_t i) const {
         return i < static_cast<int64_t>(fmt_.size()) ? fmt_[static_cast<size_t>(i)] : 0;
     }
@@ -122,8 +138,13 @@ class Formatter {
             if (fmtcnt_ < 0 || pcount > 0)
                 return make_error(ExcType::ValueError, "incomplete format key");
             std::string key;
-            for (int64_t i = keystart; i < keystart + keylen; ++i)
-                utf8_append(key, fmt_[static_cast<size_t>(i)]);
+            for (int64_t i = keystart; i < keystart + keylen; ++i) {
+                if (bytes_) {
+                    key.push_back(static_cast<char>(fmt_[static_cast<size_t>(i)]));
+                } else {
+                    utf8_append(key, fmt_[static_cast<size_t>(i)]);
+                }
+            }
             if (!args_.lookup(key)) return pending();
             current_ = PercentArgs::kLookedUp;
             arglen_ = -1;
@@ -188,7 +209,8 @@ class Formatter {
                     if (arg.ch < '0' || arg.ch > '9') break;
                     const int d = static_cast<int>(arg.ch - '0');
                     if (arg.prec > (INT_MAX - d) / 10) {
-                        return make_error(ExcType::ValueError, "precision too big");
+                        return make_error(ExcType::ValueError,
+                                          bytes_ ? "prec too big" : "precision too big");
                     }
                     arg.prec = arg.prec * 10 + d;
                 }
@@ -223,6 +245,7 @@ class Formatter {
                 *s = std::move(r.value);
                 return {};
             }
+            case PercentKind::bytes:
             case PercentKind::other:
                 break;
         }
@@ -256,6 +279,7 @@ class Formatter {
                 break;
             }
             case PercentKind::str:
+            case PercentKind::bytes:
                 return wrong_type();
             case PercentKind::other: {
                 if (!v.is_number) return wrong_type();
@@ -293,6 +317,7 @@ class Formatter {
     Error format_float(int64_t slot, const PercentValue& v, Arg& arg, std::string* s) {
         double x = 0;
         auto wrong_type = [&]() {
+            if (bytes_) return type_error("float argument required, not " + std::string(v.type_name));
             return type_error("must be real number, not " + std::string(v.type_name.substr(0, 50)));
         };
         switch (v.kind) {
@@ -310,6 +335,7 @@ class Formatter {
                 break;
             }
             case PercentKind::str:
+            case PercentKind::bytes:
                 return wrong_type();
             case PercentKind::other: {
                 bool type_err = false;
@@ -342,6 +368,7 @@ class Formatter {
                 if (v.big != nullptr && !v.big->to_int64(&x)) return range;
                 break;
             case PercentKind::float_:
+            case PercentKind::bytes:
                 return bad;
             case PercentKind::other: {
                 BigInt value;
@@ -357,11 +384,74 @@ class Formatter {
         return {};
     }
 
-    // unicode_format_arg_output
+    // Bytes formatting's %s/%b: format_obj in Objects/bytesobject.c.
+    Error bytes_text(int64_t slot, const PercentValue& v, std::string* s) {
+        bool type_err = false;
+        if (args_.bytes_of(slot, s, &type_err)) return {};
+        if (!type_err) return pending();
+        return type_error(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '" +
+            std::string(v.type_name.substr(0, 100)) + "'");
+    }
+
+    // Bytes formatting's %c: byte_converter in Objects/bytesobject.c.
+    Error byte_char(int64_t slot, const PercentValue& v, std::string* s) {
+        const Error bad = type_error("%c requires an integer in range(256) or a single byte");
+        const Error range = make_error(ExcType::OverflowError, "%c arg not in range(256)");
+        int64_t x = 0;
+        switch (v.kind) {
+            case PercentKind::bytes: {
+                bool type_err = false;
+                if (!args_.bytes_of(slot, s, &type_err)) return type_err ? bad : pending();
+                return s->size() == 1 ? Error{} : bad;
+            }
+            case PercentKind::int_:
+            case PercentKind::bool_:
+                x = v.small;
+                if (v.big != nullptr && !v.big->to_int64(&x)) return range;
+                break;
+            case PercentKind::float_:
+            case PercentKind::str:
+                return bad;
+            case PercentKind::other: {
+                BigInt value;
+                bool type_err = false;
+                if (!args_.to_int(slot, true, &value, &type_err)) return type_err ? bad : pending();
+                if (!value.to_int64(&x)) return range;
+                break;
+            }
+        }
+        if (x < 0 || x > 255) return range;
+        s->assign(1, static_cast<char>(x));
+        return {};
+    }
+
+    Error unsupported(const Arg& arg) const {
+        // str shows printable ASCII only; bytes passes the byte as a C char to PyErr_Format's
+        // %c: a byte past 0x7f is a negative char there, which fails the message itself.
+        std::string shown;
+        if (bytes_ && arg.ch >= 0x80) {
+            return make_error(ExcType::OverflowError, "character argument not in range(0x110000)");
+        } else if (bytes_) {
+            shown.push_back(static_cast<char>(arg.ch));
+        } else {
+            shown.push_back((arg.ch >= 31 && arg.ch <= 126) ? static_cast<char>(arg.ch) : '?');
+        }
+        char code[64];
+        std::snprintf(code, sizeof code, "' (0x%x) at index %lld", static_cast<unsigned>(arg.ch),
+                      static_cast<long long>(fmtpos_ - 1));
+        return make_error(ExcType::ValueError, "unsupported format character '" + shown + code);
+    }
+
+    // unicode_format_arg_output (and the same steps of _PyBytes_FormatEx for bytes)
     void output(Arg& arg, const std::string& text) {
         std::u32string str;
-        for (const char* p = text.data(); p < text.data() + text.size();)
-            str.push_back(utf8_decode(p));
+        if (bytes_) {
+            for (unsigned char c : text) str.push_back(c);
+        } else {
+            for (const char* p = text.data(); p < text.data() + text.size();)
+                str.push_back(utf8_decode(p));
+        }
         int64_t len = static_cast<int64_t>(str.size());
         const char32_t fill = (arg.sign && (arg.flags & kZero)) ? '0' : ' ';
         if ((arg.width == -1 || arg.width <= len) && (arg.prec == -1 || arg.prec >= len) &&
@@ -369,7 +459,7 @@ class Formatter {
             out_ += text;
             return;
         }
-        const bool text_conv = arg.ch == 's' || arg.ch == 'r' || arg.ch == 'a';
+        const bool text_conv = arg.ch == 's' || arg.ch == 'r' || arg.ch == 'a' || arg.ch == 'b';
         if (text_conv && arg.prec >= 0 && len > arg.prec) len = arg.prec;
         int64_t pindex = 0;
         char32_t signchar = 0;
@@ -388,14 +478,14 @@ class Formatter {
         }
         if (arg.width < len) arg.width = len;
         if (arg.sign) {
-            if (fill != ' ') utf8_append(out_, signchar);
+            if (fill != ' ') put(signchar);
             if (arg.width > len) --arg.width;
         }
         const bool prefix = (arg.flags & kAlt) && (arg.ch == 'x' || arg.ch == 'X' || arg.ch == 'o');
         if (prefix) {
             if (fill != ' ') {
                 out_.push_back('0');
-                utf8_append(out_, arg.ch);
+                put(arg.ch);
                 pindex += 2;
             }
             arg.width = std::max<int64_t>(arg.width - 2, 0);
@@ -406,15 +496,14 @@ class Formatter {
             arg.width = len;
         }
         if (fill == ' ') {
-            if (arg.sign) utf8_append(out_, signchar);
+            if (arg.sign) put(signchar);
             if (prefix) {
                 out_.push_back('0');
-                utf8_append(out_, arg.ch);
+                put(arg.ch);
                 pindex += 2;
             }
         }
-        for (int64_t i = pindex; i < pindex + len; ++i)
-            utf8_append(out_, str[static_cast<size_t>(i)]);
+        for (int64_t i = pindex; i < pindex + len; ++i) put(str[static_cast<size_t>(i)]);
         if (arg.width > len) out_.append(static_cast<size_t>(arg.width - len), ' ');
     }
 
@@ -432,12 +521,22 @@ class Formatter {
         Result<int64_t> slot = next_arg();
         if (!slot) return slot.error;
         const PercentValue v = args_.value(slot.value);
+        if (bytes_ && arg.ch == 'i') arg.ch = 'd';  // as _PyBytes_FormatEx: "%d format: ..."
         std::string text;
         switch (arg.ch) {
             case 's':
             case 'r':
             case 'a':
-                e = text_of(slot.value, v, static_cast<char>(arg.ch), &text);
+                // bytes: %s is %b, and %r is %a (ascii(), the text of Python 2's repr)
+                if (bytes_ && arg.ch == 's') {
+                    e = bytes_text(slot.value, v, &text);
+                } else {
+                    e = text_of(slot.value, v, bytes_ ? 'a' : static_cast<char>(arg.ch), &text);
+                }
+                break;
+            case 'b':
+                if (!bytes_) return unsupported(arg);
+                e = bytes_text(slot.value, v, &text);
                 break;
             case 'i':
             case 'd':
@@ -456,22 +555,14 @@ class Formatter {
                 e = format_float(slot.value, v, arg, &text);
                 break;
             case 'c':
-                e = format_char(slot.value, v, &text);
+                e = bytes_ ? byte_char(slot.value, v, &text) : format_char(slot.value, v, &text);
                 break;
-            default: {
-                char buf[120];
-                const char shown =
-                    (arg.ch >= 31 && arg.ch <= 126) ? static_cast<char>(arg.ch) : '?';
-                std::snprintf(buf, sizeof buf,
-                              "unsupported format character '%c' (0x%x) at index %lld", shown,
-                              static_cast<unsigned>(arg.ch), static_cast<long long>(fmtpos_ - 1));
-                return make_error(ExcType::ValueError, buf);
-            }
+            default:
+                return unsupported(arg);
         }
         if (e) return e;
         output(arg, text);
-        if (dict_ && argidx_ < arglen_)
-            return type_error("not all arguments converted during string formatting");
+        if (dict_ && argidx_ < arglen_) return not_all_converted();
         return {};
     }
 
@@ -479,6 +570,7 @@ class Formatter {
     int max_digits_;
     std::u32string fmt_;
     std::string out_;
+    bool bytes_ = false;
     int64_t fmtpos_ = 0, fmtcnt_ = 0;
     int64_t arglen_ = -1, argidx_ = -2;
     int64_t current_ = PercentArgs::kOperand;
@@ -488,7 +580,13 @@ class Formatter {
 }  // namespace
 
 Result<std::string> percent_format(std::string_view format, PercentArgs& args, int max_str_digits) {
-    Formatter f(format, args, max_str_digits);
+    Formatter f(format, args, max_str_digits, false);
+    return f.run();
+}
+
+Result<std::string> percent_format_bytes(std::string_view format, PercentArgs& args,
+                                         int max_str_digits) {
+    Formatter f(format, args, max_str_digits, true);
     return f.run();
 }
 

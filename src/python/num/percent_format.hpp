@@ -12,7 +12,15 @@
 //   (0x79) at index 1" (index in code points), "incomplete format", "incomplete format key",
 //   "format requires a mapping", "* wants int", "%c requires int or char", "%c arg not in
 //   range(0x110000)", and the int digit limit of str()
-// ✗ bytes % args (b'%d' % 5) is not covered
+// ✓ bytes % args (_PyBytes_FormatEx, Objects/bytesobject.c) through percent_format_bytes: the
+//   format and the result are raw bytes (an index counts bytes), %s/%b take bytes-like objects
+//   or __bytes__, %r/%a give ascii(), %c takes an int in range(256) or one byte, %(key) looks
+//   up a bytes key, and its own texts ("not all arguments converted during bytes formatting",
+//   "float argument required, not str", "%b requires a bytes-like object, or an object that
+//   implements __bytes__, not 'str'", "%c requires an integer in range(256) or a single byte",
+//   "%c arg not in range(256)", "prec too big")
+// ✗ bytes: a __float__ that raises is reported as raised (CPython replaces it with its
+//   "float argument required" TypeError)
 //
 // Thread-safety: one call on one thread; the callbacks run on that thread. Cost O(output).
 #pragma once
@@ -32,6 +40,7 @@ enum class PercentKind : uint8_t {
     bool_,   // True/False: small is 0/1; str() gives "True"/"False", %d gives 1
     float_,  // exactly float: f
     str,     // exactly str: text (UTF-8)
+    bytes,   // bytes or bytearray (bytes formatting only): its data through bytes_of()
     other,   // anything else: the callbacks below do the work
 };
 
@@ -69,10 +78,19 @@ class PercentArgs {
     virtual bool to_int(int64_t slot, bool index_only, BigInt* out, bool* type_error) = 0;
     // float(x) via __float__/__index__ for PercentKind::other; same failure convention.
     virtual bool to_float(int64_t slot, double* out, bool* type_error) = 0;
+    // Bytes formatting's %s/%b/%c: the slot's bytes (bytes, bytearray, __bytes__, a buffer);
+    // *type_error = true (and false returned) when it has none; otherwise false means pending.
+    virtual bool bytes_of(int64_t, std::string*, bool* type_error) {
+        *type_error = true;
+        return false;
+    }
 };
 
 // format % args. max_str_digits: sys.get_int_max_str_digits() for %d/%s of ints.
 Result<std::string> percent_format(std::string_view format, PercentArgs& args,
                                    int max_str_digits = kDefaultMaxStrDigits);
+// bytes % args: format and result are raw bytes. lookup() receives the raw key bytes.
+Result<std::string> percent_format_bytes(std::string_view format, PercentArgs& args,
+                                         int max_str_digits = kDefaultMaxStrDigits);
 
 }  // namespace interleave::python

@@ -141,6 +141,9 @@ bool slice_indices(ThreadState& ts, Value slice, int64_t length, int64_t* start,
                    int64_t* step, int64_t* count);
 // str % args (printf-style formatting).
 Value percent_format(ThreadState& ts, Value fmt, Value args);
+// bytes % args, bytearray % args (a bytes or bytearray result, as the format's type); other
+// left operands give NotImplemented.
+Value bytes_percent_format(ThreadState& ts, Value fmt, Value args);
 // A stop check for long loops inside builtins (every ~4096 iterations): false when the run is
 // stopping (ts.stopped is then set).
 bool poll_long_loop(ThreadState& ts);

@@ -424,6 +424,20 @@ bool bytes_from_args(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
         }
         if (x.is_null()) return true;
     }
+    // bytes(x) asks x.__bytes__ first (bytes_new); bytearray(x) does not.
+    if (std::string_view(name) == "bytes" && !is_str(x) && !is_type(x, &bytes_type)) {
+        Value f = type_lookup(type_of(x), names.__bytes__);
+        if (!f.is_null()) {
+            Value r = call1(ts, f, x);
+            if (r.is_null()) return false;
+            if (!is_type(r, &bytes_type)) {
+                raisef(ts, &exc_TypeError, "__bytes__ returned non-bytes (type {})", type_name(r));
+                return false;
+            }
+            out->assign(r.as<Bytes>()->view());
+            return true;
+        }
+    }
     if (is_str(x)) {
         if (slot[1].is_null()) {
             raise(ts, &exc_TypeError, "string argument without an encoding");

@@ -176,6 +176,7 @@ void share_bytes_slots(Type& t) {
     t.iter = b_iter;
     t.contains = b_contains;
     t.num.binary[int(BinaryOp::add)] = b_add;
+    t.num.binary[int(BinaryOp::mod)] = bytes_percent_format;  // bytes_mod / bytearray_mod
 }
 
 }  // namespace interleave::python
