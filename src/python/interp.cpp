@@ -134,8 +134,16 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
     if (!result.stopped) wait_for_threads(ts);
     // Finalizing: daemon threads that get the GIL from now on unwind without running Python.
     interp.finalizing.store(true, std::memory_order_relaxed);
-    flush_streams(ts);
-    if (ts.stopped) result.stopped = true;
+    // os._exit(n), from any thread: status n, nothing flushed, not a stopped run.
+    const int os_exit = interp.os_exit_status.load(std::memory_order_acquire);
+    if (os_exit >= 0) {
+        discard_partial_lines(ts);
+        result.stopped = false;
+        result.exit_code = os_exit;
+    } else {
+        flush_streams(ts);
+        if (ts.stopped) result.stopped = true;
+    }
     if (ctx) ctx->user = nullptr;
     return result;
 }

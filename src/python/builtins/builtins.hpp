@@ -16,6 +16,8 @@ bool init_interp(ThreadState& ts);
 bool write_stream(ThreadState& ts, bool err, std::string_view text);
 // Hands partial lines over (at exit, sys.stdout.flush(), print(flush=True)).
 bool flush_streams(ThreadState& ts);
+// Drops the partial lines unwritten (os._exit: no flush).
+void discard_partial_lines(ThreadState& ts);
 // SystemExit's code as the process exit status; prints a non-int code to stderr (as CPython).
 int system_exit_code(ThreadState& ts, Value exc);
 // Waits for the non-daemon threads the program started (threading's shutdown).

@@ -75,6 +75,14 @@ bool flush_streams(ThreadState& ts) {
     return true;
 }
 
+void discard_partial_lines(ThreadState& ts) {
+    for (OutStream* s : {&ts.interp.out, &ts.interp.err}) {
+        std::unique_lock<std::mutex> g(s->mu, std::defer_lock);
+        if (ts.interp.free_threaded) g.lock();
+        s->pending.clear();
+    }
+}
+
 int system_exit_code(ThreadState& ts, Value exc) {
     Tuple* a = exc.as<BaseException>()->args;
     Value code = (!a || a->size == 0) ? Value::none() : (a->size == 1 ? a->items[0] : Value::from_ptr(a));

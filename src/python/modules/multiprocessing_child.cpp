@@ -108,6 +108,7 @@ std::function<void(const engine::Pickled&)> make_child_entry(
         c.free_threaded = ctx && ctx->gil() == nullptr;
         int code = 0;
         bool stopped = false;
+        int os_exit = -1;
         {
             // Shared: the child's Python threads keep it alive (vm/thread_start.hpp).
             auto owner = std::make_shared<Interp>(c, &rt, ctx ? ctx->process() : 0);
@@ -119,9 +120,18 @@ std::function<void(const engine::Pickled&)> make_child_entry(
             code = run_child(ts, *program, args);
             if (!ts.stopped) wait_for_threads(ts);
             interp.finalizing.store(true, std::memory_order_relaxed);
-            flush_streams(ts);
-            stopped = ts.stopped;
+            // os._exit(n) from any of its threads: exitcode n, nothing flushed, and never a
+            // clean end (a pool sees its worker vanish, even with n == 0).
+            os_exit = interp.os_exit_status.load(std::memory_order_acquire);
+            if (os_exit >= 0) {
+                discard_partial_lines(ts);
+            } else {
+                flush_streams(ts);
+                stopped = ts.stopped;
+            }
         }
+        if (os_exit > 0) throw engine::ProcessExit{os_exit};
+        if (os_exit == 0) return;
         if (stopped) throw engine::RunStopped{};
         if (code != 0) throw engine::ProcessExit{code};
         clean = true;

@@ -105,6 +105,9 @@ class Interp : public std::enable_shared_from_this<Interp> {
     // Set when the run is free-threaded: containers take their lock byte.
     bool free_threaded = false;
     bool memory_noticed = false;
+    // os._exit(n): the status (n & 0xFF) the process ends with, or -1. Set once, by the first
+    // thread that calls it; read by whoever ends the process (run_main, a child's entry).
+    std::atomic<int> os_exit_status{-1};
     // Interpreter shutdown has begun (the main thread joined the non-daemon threads): a daemon
     // thread that gets the GIL back unwinds at once, as CPython 3.11's daemons exit in
     // take_gil after finalization. Set by the main thread holding the GIL.
