@@ -114,7 +114,7 @@ async function measure(rootPid, { ms, body }) {
 }
 
 // Frames the app built and drew per second over `wall` s (ui().work; drawn: where reported).
-const rates = (work, wall) => ({ fps: work.frames / wall, dps: (work.drawn ?? NaN) / wall });
+const rates = (work, wall) => ({ fps: (work?.frames ?? NaN) / wall, dps: (work?.drawn ?? NaN) / wall });
 const perRep = (rows) => console.log('  frames built/drawn per s: ' +
   rows.map((r) => `${r.fps.toFixed(1)}/${r.dps.toFixed(1)}`).join(', '));
 
