@@ -156,7 +156,7 @@ TEST_CASE("sim: the same program and seed give the same run, byte for byte" *
 }
 
 TEST_CASE("sim: CPU-bound speed-ups are exact on 1, 4 and 8 cores" * doctest::timeout(120)) {
-    const int ms = 40;
+    static constexpr int ms = 40;
     for (unsigned cores : {1u, 4u, 8u}) {
         for (int k : {1, 2, 4}) {
             CAPTURE(cores);
@@ -164,10 +164,10 @@ TEST_CASE("sim: CPU-bound speed-ups are exact on 1, 4 and 8 cores" * doctest::ti
             auto run_threads = [&](bool gil) {
                 RunConfig c = sim(cores, 1, gil);
                 return run_sync(
-                    [k, ms](Runtime&) {
+                    [k](Runtime&) {
                         std::vector<std::unique_ptr<Thread>> ts;
                         for (int i = 0; i < k; ++i)
-                            ts.push_back(std::make_unique<Thread>([ms] { cpu(ms); }));
+                            ts.push_back(std::make_unique<Thread>([] { cpu(ms); }));
                         for (auto& t : ts) t->start();
                         for (auto& t : ts) t->join();
                     },
@@ -176,7 +176,7 @@ TEST_CASE("sim: CPU-bound speed-ups are exact on 1, 4 and 8 cores" * doctest::ti
             auto gil_run = run_threads(true);
             auto free_run = run_threads(false);
             auto proc_run = run_sync(
-                [k, ms](Runtime&) {
+                [k](Runtime&) {
                     ProcessPoolExecutor px(k);
                     std::vector<int> ns(static_cast<size_t>(k), 0),
                         costs(static_cast<size_t>(k), ms);

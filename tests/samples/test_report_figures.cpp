@@ -45,8 +45,10 @@ TEST_CASE("report: choosing's printed time and figures agree with the run" *
     CHECK(printed_ms <= st.wall_ms + 5);  // printed with two decimals of a second
     CHECK(printed_ms >= 0.9 * 60 - 5);
     // The work is counted once, not twice (issue #8 item 1). Two runs that differ only in it
-    // (compile and imports cost the same in both): 2 x 100 ms more of compute() is about 200 ms
-    // more CPU work in the report and, natively, on the process's CPU clock - not 400.
+    // (compile and imports cost about the same in both): 2 x 200 ms more of compute() is about
+    // 400 ms more CPU work in the report and, natively, on the process's CPU clock - not 800.
+    // The margins leave room for the start-up's own spread (tens of ms in a sanitizer build on a
+    // busy machine: CI saw the two start-ups differ by 35 ms), never for the work counted twice.
     const auto measure = [&](const char* cpu_ms, double* process_ms) {
         const KnobValues w = knobs_for(
             *s, {{"model", "sequential"}, {"work", "cpu"}, {"tasks", "2"}, {"cpu_ms", cpu_ms}});
@@ -58,13 +60,13 @@ TEST_CASE("report: choosing's printed time and figures agree with the run" *
         return p->run()->stats().cpu_ms;
     };
     double small_process = 0, large_process = 0;
-    const double small = measure("30", &small_process), large = measure("130", &large_process);
+    const double small = measure("30", &small_process), large = measure("230", &large_process);
     INFO("CPU work " << small << " / " << large << " ms, process CPU " << small_process << " / "
-                     << large_process << " ms, for 2 x 30 / 2 x 130 ms of work");
-    CHECK(large - small >= 0.9 * 200);
-    CHECK(large - small <= 1.3 * 200);
+                     << large_process << " ms, for 2 x 30 / 2 x 230 ms of work");
+    CHECK(large - small >= 0.85 * 400);
+    CHECK(large - small <= 1.3 * 400);
 #ifndef __EMSCRIPTEN__
-    CHECK(large_process - small_process >= 0.9 * 200);
-    CHECK(large_process - small_process <= 1.3 * 200);
+    CHECK(large_process - small_process >= 0.85 * 400);
+    CHECK(large_process - small_process <= 1.3 * 400);
 #endif
 }

@@ -3,6 +3,8 @@
 // keyboard), asks before replacing a file, and says why a path does not open.
 #include <doctest/doctest.h>
 
+#include <unistd.h>  // getpid
+
 #include <filesystem>
 #include <fstream>
 #include <string>
