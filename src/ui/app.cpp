@@ -276,6 +276,25 @@ std::string App::editor_state_json() {
     for (auto it = p.drafts.begin(); it != p.drafts.end(); ++it)
         out += (it == p.drafts.begin() ? "" : ",") + samples::json_string(it->first);
     out += "]";
+    {
+        const ImGuiContext& g = *GImGui;
+        const CodeEditor::FindHandover h = p.editor.find_handover();
+        const int esc = ImGui::GetKeyIndex(ImGuiKey_Escape);
+        char more[256];
+        std::snprintf(more, sizeof more,
+                      ",\"find_handover\":{\"waiting\":%s,\"frames\":%d,\"pending\":%d,"
+                      "\"field\":%s,\"active\":\"%s\",\"nav_window\":\"%.40s\","
+                      "\"esc_down\":%s,\"ctrl\":%s,\"frame\":%d}",
+                      h.waiting ? "true" : "false", h.waited_frames, h.pending,
+                      h.field_has_keyboard ? "true" : "false",
+                      g.ActiveId == 0                          ? "none"
+                      : g.ActiveId == p.editor.item_id()       ? "editor"
+                      : g.ActiveId == p.editor.find_field_id() ? "find"
+                                                               : "other",
+                      g.NavWindow ? g.NavWindow->Name : "", g.IO.KeysDown[esc] ? "true" : "false",
+                      g.IO.KeyCtrl ? "true" : "false", ImGui::GetFrameCount());
+        out += more;
+    }
     out += ",\"markers\":[";
     bool first = true;
     for (const Marker& k : m.markers()) {

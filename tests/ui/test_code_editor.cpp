@@ -3,6 +3,7 @@
 // io.WantTextInput while the editor has focus (a typed `1` is text, not a sample switch),
 // Ctrl+Enter left alone, the clipboard, and focus handed back on Esc or a click elsewhere.
 #include <doctest/doctest.h>
+#include <imgui_internal.h>  // ClearActiveID: another widget taking the keyboard
 
 #include <string>
 
@@ -436,6 +437,29 @@ TEST_CASE(
     for (int i = 0; i < 4; ++i) h.frame();
     CHECK(query() == "alpha");
     CHECK(h.editor.text() == "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
+}
+
+TEST_CASE(
+    "ordered keys: what is typed after Ctrl+F stays the find field's even if the field "
+    "never takes the keyboard") {
+    // ImGui 1.86 focuses the field through a nav request; if the field loses the keyboard
+    // again before it can take what was typed (here: every frame), the query typed meanwhile
+    // is not lost, nor put in the code.
+    EditorHarness h;
+    start_ordered(h, "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
+    h.before_editor = [] { ImGui::ClearActiveID(); };
+    h.put_key(EditorKey::f, kModCtrl);
+    ImGui::GetIO().AddInputCharactersUTF8("betx");
+    h.put_key(EditorKey::backspace);
+    ImGui::GetIO().AddInputCharactersUTF8("a");
+    for (int i = 0; i < 45; ++i) h.frame();
+    CHECK_FALSE(h.editor.find_has_keyboard());
+    CHECK(h.editor.find_open());
+    CHECK(std::string(h.editor.find_text()) == "beta");
+    CHECK(h.editor.text() == "alpha = 1\nbeta = 2\nalphabet = alpha + beta");
+    const TextRange sel = h.editor.model().selection();
+    CHECK(sel.begin == TextPos{1, 0});
+    CHECK(sel.end == TextPos{1, 4});
 }
 
 namespace {

@@ -333,11 +333,10 @@ bool CodeEditor::handle_queue() {
     ImVector<ImWchar>& q = io.InputQueueCharacters;
     int i = 0;
     // The find field is about to take the keyboard: what is typed is its text (held until it
-    // can take it); a few frames on it has not, and the editor types again.
-    if (find_wait_frame_ >= 0 && ImGui::GetFrameCount() - find_wait_frame_ > 8) {
-        find_wait_frame_ = -1;
-        find_pending_.clear();
-    }
+    // can take it). If it still has not after many frames, what was typed for it becomes its
+    // query all the same (never the code's, never lost), and the editor types again.
+    if (find_wait_frame_ >= 0 && (!find_open_ || ImGui::GetFrameCount() - find_wait_frame_ > 30))
+        give_pending_to_query();
     i = hold_for_find(q, i);
     for (; i < q.Size; ++i) {
         const ImWchar c = q[i];

@@ -187,6 +187,16 @@ class CodeEditor {
     void open_find();
     bool find_open() const { return find_open_; }
     const char* find_text() const { return find_buf_; }
+    // How far the find field is in taking the keyboard after Ctrl+F (the test API's
+    // editorState(): a failing browser test prints these per frame).
+    struct FindHandover {
+        bool waiting = false;  // Ctrl+F seen, the field not active yet
+        int waited_frames = 0;
+        int pending = 0;  // characters and keys held for the field
+        bool field_has_keyboard = false;
+    };
+    FindHandover find_handover() const;
+    ImGuiID find_field_id() const { return find_id_; }  // as of the last draw; 0 before
 
   private:
     void handle_mouse(bool hovered, ImVec2 origin, float gutter_w);
@@ -197,6 +207,8 @@ class CodeEditor {
     // Moves what q holds from `from` on into find_pending_ while the find field is about to
     // take the keyboard (an Esc cancels the find); returns where the rest begins.
     int hold_for_find(ImVector<ImWchar>& q, int from);
+    // The field never took the keyboard: what was held for it is applied to its query.
+    void give_pending_to_query();
     void refresh_cache();
     TextPos pos_at_mouse(ImVec2 origin, float gutter_w) const;
     void scroll_to_caret(float view_h, float view_w, float gutter_w);
@@ -241,6 +253,7 @@ class CodeEditor {
     // Text typed meanwhile is kept here and handed to the field once it is active, so a quick
     // typist loses nothing and nothing lands in the code. With ordered keys it holds the keys
     // too, and what the field has not taken yet (one key a frame).
+    ImGuiID find_id_ = 0;
     int find_wait_frame_ = -1;  // frame of the Ctrl+F whose field is not active yet, else -1
     ImVector<ImWchar> find_pending_;
     char find_buf_[256] = {};

@@ -141,6 +141,53 @@ class OrderedKeyState {
 
 }  // namespace
 
+CodeEditor::FindHandover CodeEditor::find_handover() const {
+    FindHandover h;
+    h.waiting = find_wait_frame_ >= 0;
+    if (h.waiting && ImGui::GetCurrentContext())
+        h.waited_frames = ImGui::GetFrameCount() - find_wait_frame_;
+    h.pending = find_pending_.Size;
+    h.field_has_keyboard = find_active_;
+    return h;
+}
+
+void CodeEditor::give_pending_to_query() {
+    // As the field would have: the first character typed replaces the query Ctrl+F put there
+    // (selected), Backspace deletes a character; other keys have nothing to act on.
+    std::string q = find_buf_;
+    bool replace = true;
+    for (const ImWchar c : find_pending_) {
+        if (is_key_event(c)) {
+            if (key_of(c) == EditorKey::backspace) {
+                if (replace) q.clear();
+                while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80)
+                    q.pop_back();
+                if (!q.empty()) q.pop_back();
+                replace = false;
+            }
+            continue;
+        }
+        if (!printable(c)) continue;
+        if (replace) q.clear();
+        replace = false;
+        char utf8[5];
+        ImTextCharToUtf8(utf8, c);
+        q += utf8;
+    }
+    find_pending_.clear();
+    find_wait_frame_ = -1;
+    size_t n = std::min(q.size(), sizeof find_buf_ - 1);
+    while (n > 0 && n < q.size() && (static_cast<unsigned char>(q[n]) & 0xC0) == 0x80) --n;
+    if (q == find_buf_) return;
+    std::copy_n(q.data(), n, find_buf_);
+    find_buf_[n] = 0;
+    if (find_buf_[0])
+        if (auto r = model_.find(find_buf_, model_.selection().begin, true, find_case_)) {
+            model_.set_selection(r->begin, r->end);
+            scroll_to_caret_ = true;
+        }
+}
+
 int CodeEditor::hold_for_find(ImVector<ImWchar>& q, int from) {
     for (; from < q.Size && find_wait_frame_ >= 0; ++from) {
         const ImWchar c = q[from];
@@ -159,12 +206,17 @@ void CodeEditor::handle_find_bar() {
     ImGuiIO& io = ImGui::GetIO();
     const float fs = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(fs * 12);
-    if (find_focus_) {
+    const ImGuiID field = ImGui::GetID("##find");
+    find_id_ = field;
+    // ImGui 1.86 focuses the field through a nav request answered a frame or two later; one
+    // that is lost (another window focused meanwhile) is asked for again while text waits.
+    const int waited = find_wait_frame_ >= 0 ? ImGui::GetFrameCount() - find_wait_frame_ : 0;
+    if (find_focus_ || (waited >= 3 && waited % 3 == 0 && ImGui::GetActiveID() != field)) {
         ImGui::SetKeyboardFocusHere();
         find_focus_ = false;
     }
+    if (waited > 30 && ImGui::GetActiveID() != field) give_pending_to_query();
     const std::string before = find_buf_;
-    const ImGuiID field = ImGui::GetID("##find");
     // InputText drops its focus on Esc inside the call: look before it.
     const bool was_active = ImGui::GetActiveID() == field;
     // Text typed since Ctrl+F: ImGui 1.86 activates a field focused from code with a nav
