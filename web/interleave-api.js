@@ -25,7 +25,9 @@
  *   interleave.code()               the code editor's text
  *   interleave.setCode(text)        replaces it (one undoable step; runs nothing)
  *   interleave.editorState()        {focused, line, col, anchor_line, anchor_col, undo, redo,
- *                                   edited, find_open, lines, drafts (other samples' kept
+ *                                   edited, find_open, find, find_handover (the find field
+ *                                   taking the keyboard, for diagnosing tests), composition,
+ *                                   lines, drafts (other samples' kept
  *                                   edits, by id), markers: [{kind: 'error'|'thread',
  *                                   line, col_begin, col_end, label, detail}]} (0-based; columns
  *                                   in UTF-8 bytes, -1: the line's text)

@@ -170,7 +170,10 @@ class App {
     std::string code() const;              // the editor's text
     void set_code(std::string_view text);  // replaces it (one undoable step)
     // {"focused", "line", "col", "anchor_line", "anchor_col", "undo", "redo", "edited",
-    //  "find_open", "lines", "drafts" (ids of other samples whose edit is kept), "markers":
+    //  "find_open", "find", "find_handover" (the find field taking the keyboard after Ctrl+F:
+    //  {"waiting", "frames", "pending", "field", "active", "nav_window", "esc_down", "ctrl",
+    //  "frame"}, for diagnosing tests), "composition", "lines",
+    //  "drafts" (ids of other samples whose edit is kept), "markers":
     //  [{"kind": "error"|"thread", "line", "col_begin", "col_end", "label", "detail"}]} (lines
     //  and columns 0-based, columns in bytes)
     std::string editor_state_json();
