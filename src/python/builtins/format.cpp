@@ -239,19 +239,7 @@ class VmPercentArgs final : public PercentArgs {
             if (out->data() != view.data()) out->assign(view);
             return true;
         }
-        Value f = type_lookup(type_of(v), names.__bytes__);
-        if (f.is_null()) {
-            *type_error = true;
-            return false;
-        }
-        Value r = call1(ts_, f, v);
-        if (r.is_null()) return false;
-        if (!is_type(r, &bytes_type)) {
-            raisef(ts_, &exc_TypeError, "__bytes__ returned non-bytes (type {})", type_name(r));
-            return false;
-        }
-        out->assign(r.as<Bytes>()->view());
-        return true;
+        return bytes_from_dunder(ts_, v, out, type_error);
     }
 
   private:

@@ -59,6 +59,11 @@ bool bytes_like(Value v, std::string_view* out);
 // bytes_like for readers that must not see a shared bytearray resized under them (free-threaded
 // runs): such a bytearray is copied into `copy` under its lock and the view points there.
 bool read_bytes(Value v, std::string* copy, std::string_view* out);
+// v.__bytes__() into `out` (bytes(v); %b and %s of bytes formatting), as CPython 3.11's
+// Objects/bytesobject.c: the result must be a bytes ("__bytes__ returned non-bytes (type X)").
+// false with *missing set and nothing raised when v's type has no __bytes__; false with an
+// exception set when the call fails. Any thread holding the GIL (or free-threaded).
+bool bytes_from_dunder(ThreadState& ts, Value v, std::string* out, bool* missing);
 // A new bytes, or bytearray when `like` is one (methods shared by both return their own type).
 Value new_bytes_like(ThreadState& ts, Value like, std::string_view data);
 // The bytes of bytes(...)/bytearray(...) arguments (source, encoding, errors), as CPython

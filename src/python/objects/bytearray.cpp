@@ -358,6 +358,23 @@ bool bytes_like(Value v, std::string_view* out) {
     return false;
 }
 
+bool bytes_from_dunder(ThreadState& ts, Value v, std::string* out, bool* missing) {
+    *missing = false;
+    Value f = type_lookup(type_of(v), names.__bytes__);
+    if (f.is_null()) {
+        *missing = true;
+        return false;
+    }
+    Value r = call1(ts, f, v);
+    if (r.is_null()) return false;
+    if (!is_type(r, &bytes_type)) {
+        raisef(ts, &exc_TypeError, "__bytes__ returned non-bytes (type {})", type_name(r));
+        return false;
+    }
+    out->assign(r.as<Bytes>()->view());
+    return true;
+}
+
 bool read_bytes(Value v, std::string* copy, std::string_view* out) {
     if (v.is_ptr() && is_type(v, &memoryview_type)) {  // a view's bytes, copied
         if (!memoryview_bytes(v, copy)) return false;
@@ -426,17 +443,9 @@ bool bytes_from_args(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
     }
     // bytes(x) asks x.__bytes__ first (bytes_new); bytearray(x) does not.
     if (std::string_view(name) == "bytes" && !is_str(x) && !is_type(x, &bytes_type)) {
-        Value f = type_lookup(type_of(x), names.__bytes__);
-        if (!f.is_null()) {
-            Value r = call1(ts, f, x);
-            if (r.is_null()) return false;
-            if (!is_type(r, &bytes_type)) {
-                raisef(ts, &exc_TypeError, "__bytes__ returned non-bytes (type {})", type_name(r));
-                return false;
-            }
-            out->assign(r.as<Bytes>()->view());
-            return true;
-        }
+        bool missing = false;
+        if (bytes_from_dunder(ts, x, out, &missing)) return true;
+        if (!missing) return false;
     }
     if (is_str(x)) {
         if (slot[1].is_null()) {
