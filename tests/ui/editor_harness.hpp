@@ -54,6 +54,7 @@ class EditorHarness {
         io.IniFilename = nullptr;
         io.DisplaySize = display;
         io.DeltaTime = 1.f / 60.f;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the app: Esc is also Cancel
         fonts_ = load_fonts(1.f);
         apply_theme(true, 1.f);
         unsigned char* pixels = nullptr;

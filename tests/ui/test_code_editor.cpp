@@ -462,6 +462,41 @@ TEST_CASE(
     CHECK(sel.end == TextPos{1, 4});
 }
 
+TEST_CASE(
+    "ordered keys: a key typed before Ctrl+F whose state arrives late does not undo or submit "
+    "the query") {
+    // CI, browser-e2e: Esc, Ctrl+F and "beta" in one task. The platform's Esc reached ImGui
+    // (a frame per key change) in the frame the field took the held text; with keyboard
+    // navigation on, NewFrame made it the Cancel nav input, which InputText reads as Esc: the
+    // field reverted to the old query and let go. Space (Activate) and Enter (Input) would
+    // have submitted the field the same way.
+    const char* text = "alpha = 1\nbeta = 2\nalphabet = alpha + beta";
+    for (const int late : {kEscape, kSpace, kEnter}) {
+        CAPTURE(late);
+        EditorHarness h;
+        start_ordered(h, text);
+        h.editor.model().set_selection({2, 0}, {2, 6});  // Ctrl+F prefills "alphab"
+        h.put_key(EditorKey::f, kModCtrl);
+        ImGui::GetIO().AddInputCharactersUTF8("beta");
+        // Up to the frame whose start gives the held text to the now active field.
+        for (int i = 0; i < 10; ++i) {
+            if (h.editor.find_has_keyboard() && h.editor.find_handover().waiting) break;
+            h.frame();
+        }
+        REQUIRE(h.editor.find_has_keyboard());
+        REQUIRE(h.editor.find_handover().pending == 4);
+        ImGui::GetIO().KeysDown[late] = true;
+        h.frame();
+        ImGui::GetIO().KeysDown[late] = false;
+        h.frame();
+        CHECK(std::string(h.editor.find_text()) == "beta");
+        CHECK(h.editor.find_has_keyboard());
+        CHECK(h.editor.find_open());
+        CHECK(h.editor.model().selection().begin == TextPos{2, 19});  // "beta" after the prefill
+        CHECK(h.editor.text() == text);
+    }
+}
+
 namespace {
 char g_field[64] = "";
 void draw_field() {

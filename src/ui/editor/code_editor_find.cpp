@@ -66,6 +66,10 @@ int field_key_index(EditorKey key) {
 // so they lag the queue: a Backspace typed into the code a few frames before Ctrl+F would
 // otherwise reach the field after it took the keyboard and delete what was typed there; a
 // Ctrl still seen down would make it drop the text (ImGui 1.86 ignores characters then).
+// The nav inputs NewFrame derived from those keys (NavEnableKeyboard: Esc -> Cancel, Space ->
+// Activate, Enter -> Input) are hidden too: InputText reads Cancel as Esc (it reverts the
+// field to its text at activation and lets go) and Activate/Input as Enter. The lagging Esc of
+// "Esc, Ctrl+F, text" in one task reverted the text (CI, browser-e2e, the find bar).
 class OrderedKeyState {
   public:
     OrderedKeyState(ImGuiIO& io, const EditorKeys& keys, int key_index, unsigned mods)
@@ -78,6 +82,12 @@ class OrderedKeyState {
             ImGuiKey_A,         ImGuiKey_C,          ImGuiKey_V,           ImGuiKey_X,
             ImGuiKey_Y,         ImGuiKey_Z};
         for (int k : named) hide(ImGui::GetKeyIndex(static_cast<ImGuiKey>(k)));
+        for (int n = 0; n < ImGuiNavInput_COUNT; ++n) {
+            nav_[n] = {n, io.NavInputs[n], io.NavInputsDownDuration[n],
+                       io.NavInputsDownDurationPrev[n]};
+            io.NavInputs[n] = 0.f;
+            io.NavInputsDownDuration[n] = io.NavInputsDownDurationPrev[n] = -1.f;
+        }
         hide(keys.f);
         hide(keys.g);
         hide(keys.slash);
@@ -100,6 +110,11 @@ class OrderedKeyState {
             io_.KeysDownDuration[h.index] = h.duration;
             io_.KeysDownDurationPrev[h.index] = h.prev;
         }
+        for (const Nav& n : nav_) {
+            io_.NavInputs[n.index] = n.value;
+            io_.NavInputsDownDuration[n.index] = n.duration;
+            io_.NavInputsDownDurationPrev[n.index] = n.prev;
+        }
         io_.KeyShift = saved_.shift;
         io_.KeyCtrl = saved_.ctrl;
         io_.KeyAlt = saved_.alt;
@@ -114,6 +129,10 @@ class OrderedKeyState {
         int index;
         bool down;
         float duration, prev;
+    };
+    struct Nav {
+        int index;
+        float value, duration, prev;
     };
     struct Mods {
         explicit Mods(const ImGuiIO& io)
@@ -137,6 +156,7 @@ class OrderedKeyState {
     ImGuiIO& io_;
     Mods saved_;
     ImVector<Hidden> hidden_;
+    Nav nav_[ImGuiNavInput_COUNT];
 };
 
 }  // namespace
