@@ -222,7 +222,7 @@ test_fuzz() {
 }
 
 test_desktop() {
-  build_native interleave xdnd_drop
+  build_native interleave xdnd_drop wm_close
   bash tests/desktop_smoke.sh "$NATIVE_DIR/interleave"
   bash tests/desktop_editor.sh "$NATIVE_DIR/interleave"
 }

@@ -162,12 +162,15 @@ endif()
 # --- UI tests (pure logic: link codec glue, layout maths; tests/ui/*.cpp) --------------------
 interleave_test(ui_tests tests/ui interleave_ui)
 
-# --- Desktop test tool: drops a file on a window through XDND (tests/desktop_editor.sh) --------
+# --- Desktop test tools (tests/desktop_editor.sh): drop a file on a window through XDND; close
+# a window as a window manager asks it to (WM_DELETE_WINDOW) ----------------------------------
 if(NOT EMSCRIPTEN AND EXISTS ${CMAKE_SOURCE_DIR}/tests/desktop/xdnd_drop.cpp)
   find_package(X11 REQUIRED)
-  add_executable(xdnd_drop tests/desktop/xdnd_drop.cpp)
-  target_link_libraries(xdnd_drop PRIVATE X11::X11)
-  target_compile_options(xdnd_drop PRIVATE ${INTERLEAVE_WARNINGS})
+  foreach(tool xdnd_drop wm_close)
+    add_executable(${tool} tests/desktop/${tool}.cpp)
+    target_link_libraries(${tool} PRIVATE X11::X11)
+    target_compile_options(${tool} PRIVATE ${INTERLEAVE_WARNINGS})
+  endforeach()
 endif()
 
 # --- UI benchmark (tests/bench/bench_timeline*.cpp, figures only; run by ./build.sh bench) ----

@@ -3,8 +3,8 @@
 # file from the command line, click into the editor, type (Enter auto-indents), undo, indent
 # with Tab and Shift+Tab, paste from and copy to the X clipboard (xclip), change the text size
 # (remembered in the settings file), open another file through File > Open (Ctrl+O) and save
-# with Ctrl+S, drop a file on the window (XDND), be asked before a sample replaces unsaved
-# changes. What the editor holds is checked through the
+# with Ctrl+S, drop a file on the window (XDND), be asked before a sample or quitting (closing
+# the window) replaces unsaved changes. What the editor holds is checked through the
 # files it saves. Screenshots: build/e2e/desktop-editor*.png.
 #
 #   tests/desktop_editor.sh build/native/interleave
@@ -155,7 +155,39 @@ until_ok 30 "the saved file to give way to the sample" grep -q "Closed dropped.p
 file_is "$WORK/dropped.py" $'print("dropped")\n# here# more' || { echo "FAIL: the file changed"; exit 1; }
 echo "unsaved changes asked before a sample replaces them: ok"
 
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+# 8. Closing the window (its close button, Alt+F4: the window manager's WM_DELETE_WINDOW, sent
+#    by tests/desktop/wm_close.cpp) over unsaved changes asks first: Esc keeps the app and the
+#    text; closed again, Enter saves the file and the app ends (exit 0).
+CLOSE="$(dirname "$APP")/wm_close"
+[ -x "$CLOSE" ] || { echo "FAIL: $CLOSE is not built (ninja wm_close)"; exit 1; }
+printf 'print("quit")\n' >"$WORK/quit.py"
+"$DROP" "$WIN" "$WORK/quit.py"
+until_ok 30 "quit.py to open" grep -q "Opened quit.py" "$OUT/desktop-editor-app.log"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type '# bye'
+"$CLOSE" "$WIN"
+until_ok 30 "the question before closing over unsaved changes" \
+  grep -q "quit.py has unsaved changes" "$OUT/desktop-editor-app.log"
+sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
+import -window root "$OUT/desktop-editor-quit.png"
+xdotool key Escape   # Keep editing
+xdotool key ctrl+s   # the app is still there, with the text: Ctrl+S saves it
+until_ok 30 "Keep editing, then Ctrl+S to save the kept text" \
+  file_is "$WORK/quit.py" $'print("quit")\n# bye'
+kill -0 "$APP_PID" || { echo "FAIL: the app ended on Keep editing"; exit 1; }
+xdotool type '!'
+"$CLOSE" "$WIN"
+until_ok 30 "the question again" \
+  bash -c "[ \$(grep -c 'quit.py has unsaved changes' '$OUT/desktop-editor-app.log') -ge 2 ]"
+xdotool key Return   # Save, then quit
+until_ok 30 "Enter to save and quit" grep -q "frames rendered" "$OUT/desktop-editor-app.log"
+wait "$APP_PID" && rc=0 || rc=$?
+APP_PID=""
+[ "$rc" = 0 ] || { echo "FAIL: the app ended with $rc"; exit 1; }
+file_is "$WORK/quit.py" $'print("quit")\n# bye!' || { echo "FAIL: not saved before quitting"; exit 1; }
+echo "closing the window over unsaved changes asks first: ok"
+
 if grep -iE "error|assert" "$OUT/desktop-editor-app.log"; then
   echo "FAIL: errors in the app's output"; exit 1
 fi

@@ -61,13 +61,13 @@ void write_setting(const std::string& key, const std::string& value) {
     if (!out) std::fprintf(stderr, "interleave: cannot save settings to %s\n", path.c_str());
 }
 
-ui::App* g_drop_target = nullptr;  // the app a file dropped on the window opens in
+// The app: a file dropped on the window opens in it, closing the window asks it first.
+ui::App* g_app = nullptr;
 
 // Editing keys go to the code editor in the character queue, in the order they were typed
 // with the text (code_editor.hpp, "keys as ordered events"), while it has focus.
 void editor_key_listener(int key, int action, int mods) {
-    if (action == GLFW_RELEASE || !g_drop_target || !g_drop_target->editor_geometry().focused)
-        return;
+    if (action == GLFW_RELEASE || !g_app || !g_app->editor_geometry().focused) return;
     using K = ui::EditorKey;
     K k = K::none;
     switch (key) {
@@ -277,15 +277,21 @@ class GlfwBackend final : public Backend {
     }
     void attach(ui::App& app) override {
         // A file dropped on the window opens in the editor (the first one, if several).
-        g_drop_target = &app;
+        g_app = &app;
         set_key_listener(editor_key_listener);
         glfwSetDropCallback(window_, [](GLFWwindow*, int count, const char** paths) {
-            if (count > 0 && g_drop_target) g_drop_target->open_file(paths[0]);
+            if (count > 0 && g_app) g_app->open_file(paths[0]);
+        });
+        // The close button or the window manager's Alt+F4 (WM_DELETE_WINDOW): over unsaved
+        // changes the app asks first and the window stays; begin_frame ends the loop once the
+        // answer lets it.
+        glfwSetWindowCloseCallback(window_, [](GLFWwindow* w) {
+            if (g_app && !g_app->request_quit()) glfwSetWindowShouldClose(w, GLFW_FALSE);
         });
     }
 
     bool begin_frame() override {
-        if (glfwWindowShouldClose(window_)) return false;
+        if (glfwWindowShouldClose(window_) || (g_app && g_app->quit_confirmed())) return false;
         if (options_.frames > 0 && frames_ >= options_.frames) return false;
         glfwPollEvents();
         float sx = scale_, sy = scale_;  // changes when the window moves to another monitor

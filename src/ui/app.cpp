@@ -353,6 +353,13 @@ std::string App::open_file(const std::string& path) {
     return err;
 }
 
+bool App::request_quit() {
+    return impl_->p.request_quit();
+}
+bool App::quit_confirmed() const {
+    return impl_->p.quit_confirmed;
+}
+
 std::string App::save_file(const std::string& path) {
     std::string err = save_code_file(impl_->p, path);
     if (!err.empty()) impl_->p.flash(err, 8);

@@ -196,6 +196,13 @@ class App {
     // changes are unsaved first asks (Save / Discard / Keep editing) and returns "".
     std::string open_file(const std::string& path);
     std::string save_file(const std::string& path);
+    // Desktop: the user asked to close the window (its close button, the window manager's
+    // Alt+F4). True: it may close now. False when the open file's changes are unsaved: the app
+    // asks first (Save / Discard changes / Keep editing) and the window stays; once the answer
+    // is Save (and the file is written) or Discard, quit_confirmed() turns true and the
+    // platform ends the loop. Keep editing (or Esc) leaves everything as it was.
+    bool request_quit();
+    bool quit_confirmed() const;
 
     // Accessible mode (web): the page's plain <textarea> stands in for the editor.
     void set_plain_editor(bool on);  // the page switched it (keeps the toolbar in step)

@@ -133,9 +133,19 @@ void Playground::request_open(const std::string& path) {
     if (std::string err = open_code_file(*this, path); !err.empty()) flash(err, 8);
 }
 
+bool Playground::request_quit() {
+    if (quit_confirmed || !file_unsaved()) return true;
+    replace_ask = {};  // a question about a sample or file gives way: quitting replaces them all
+    replace_ask.quit = true;
+    editor.blur();
+    flash(fs::path(file_path).filename().string() + " has unsaved changes", 6);
+    return false;
+}
+
 namespace {
-// "Unsaved changes": an open file's edited text would be replaced (Playground::request_*).
-// Save (or Enter) writes it and goes on, Discard goes on, Keep editing (or Esc) stays.
+// "Unsaved changes": an open file's edited text would be replaced or, quitting, lost
+// (Playground::request_*). Save (or Enter) writes it and goes on, Discard goes on, Keep
+// editing (or Esc) stays.
 void draw_replace_ask(Playground& p) {
     const char* id = "Unsaved changes###replace_ask";
     if (!p.replace_ask.pending()) return;
@@ -149,7 +159,10 @@ void draw_replace_ask(Playground& p) {
         ask.sample >= 0 ? "the sample " + samples::catalog()[static_cast<size_t>(ask.sample)].title
                         : fs::path(ask.path).filename().string();
     ImGui::Text("%s has changes that are not saved.", name.c_str());
-    ImGui::Text("Opening %s replaces the editor's text.", what.c_str());
+    if (ask.quit)
+        ImGui::Text("Quitting Interleave loses them.");
+    else
+        ImGui::Text("Opening %s replaces the editor's text.", what.c_str());
     ImGui::Spacing();
     enum class Answer { none, save, discard, keep } answer = Answer::none;
     // Enter saves: the answer that loses nothing.
@@ -158,7 +171,8 @@ void draw_replace_ask(Playground& p) {
         answer = Answer::save;
     p.controls.note("replace-save", ControlKind::button);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Save %s, then open %s", name.c_str(), what.c_str());
+        ImGui::SetTooltip("Save %s, then %s", name.c_str(),
+                          ask.quit ? "quit" : ("open " + what).c_str());
     ImGui::SameLine();
     if (ImGui::Button("Discard changes")) answer = Answer::discard;
     p.controls.note("replace-discard", ControlKind::button);
@@ -177,7 +191,9 @@ void draw_replace_ask(Playground& p) {
         p.replace_ask = {};
         ImGui::CloseCurrentPopup();
         if (answer != Answer::keep) {
-            if (go.sample >= 0) {
+            if (go.quit) {
+                p.quit_confirmed = true;  // the platform ends the app after this frame
+            } else if (go.sample >= 0) {
                 p.select_sample(go.sample);
             } else {
                 p.file_text = p.editor.text();  // saved, or its changes given up

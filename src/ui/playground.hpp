@@ -100,17 +100,21 @@ struct Playground {
     bool file_unsaved() const;  // a file is open and the editor's text differs from it
     FileDialog file_dialog;
     // What would replace an open file's unsaved text, waiting for the user's answer to
-    // "Unsaved changes" (file_menu.cpp): a sample (index) or another file (path).
+    // "Unsaved changes" (file_menu.cpp): a sample (index), another file (path), or quitting
+    // the desktop app (its window closed).
     struct ReplaceAsk {
         int sample = -1;
         std::string path;
-        bool pending() const { return sample >= 0 || !path.empty(); }
+        bool quit = false;
+        bool pending() const { return sample >= 0 || !path.empty() || quit; }
     } replace_ask;
+    bool quit_confirmed = false;  // "Unsaved changes" was answered Save or Discard for a quit
     // The UI's ways to put another text in the editor (gallery, digits, File > Open, a dropped
     // file): at once, unless an open file's changes are unsaved — then the user is asked first
     // (Save / Discard / Keep editing). An edited sample's text is kept as its draft either way.
     void request_sample(int index);
     void request_open(const std::string& path);
+    bool request_quit();        // true: nothing unsaved, quit now; false: asked (App::request_quit)
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
     bool restyle = false;       // text_scale changed: rebuild fonts between frames

@@ -1,7 +1,8 @@
 // The whole app in headless ImGui frames, for what only the app decides: its one-key
 // shortcuts (1-9 pick a sample, t/c/m a view) stay quiet while the desktop's File > Open
 // dialog is up, whether its name field has the keyboard yet or not; a sample or file picked
-// over an open file's unsaved changes asks first, and an edited sample's text is kept.
+// over an open file's unsaved changes asks first, and so does closing the window (quitting);
+// an edited sample's text is kept.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "ui/app_harness.hpp"
 
@@ -164,4 +166,80 @@ TEST_CASE("a file opened over an edited sample keeps the sample's edit as its dr
     h.type("1");
     CHECK_FALSE(h.asking());
     CHECK(h.app->code() == edit);
+}
+
+TEST_CASE("closing the window over a file's unsaved changes asks first: Keep, Discard, Save") {
+    // No file, or a file as it is on disk: the window closes at once.
+    {
+        AppHarness h;
+        CHECK(h.app->request_quit());
+        PyFile f("x = 1\n");
+        REQUIRE(h.app->open_file(f.path.string()) == "");
+        h.frames(2);
+        CHECK(h.app->request_quit());
+        CHECK_FALSE(h.asking());
+    }
+    AppHarness h;
+    PyFile f("x = 1\n");
+    REQUIRE(h.app->open_file(f.path.string()) == "");
+    h.app->set_code("x = 2\n");
+    h.frames(2);
+    // Changed: the window stays and the question comes.
+    CHECK_FALSE(h.app->request_quit());
+    h.frames(2);
+    REQUIRE(h.asking());
+    CHECK_FALSE(h.app->quit_confirmed());
+    h.type("q");  // what is typed goes to the question, not to the code
+    CHECK(h.app->code() == "x = 2\n");
+    // Keep editing (Esc): nothing changes, the app goes on.
+    h.key(kEscape);
+    h.frames(2);
+    CHECK_FALSE(h.asking());
+    CHECK_FALSE(h.app->quit_confirmed());
+    CHECK(h.app->code() == "x = 2\n");
+    CHECK(f.read() == "x = 1\n");
+    // Discard: the app may end; the file on disk is as it was.
+    CHECK_FALSE(h.app->request_quit());
+    h.click("replace-discard");
+    CHECK(h.app->quit_confirmed());
+    CHECK(h.app->request_quit());
+    CHECK(f.read() == "x = 1\n");
+}
+
+TEST_CASE("quitting with Save writes the file first; a failed save quits nothing") {
+    {
+        AppHarness h;
+        PyFile f("x = 1\n");
+        REQUIRE(h.app->open_file(f.path.string()) == "");
+        h.app->set_code("x = 2\n");
+        h.frames(2);
+        CHECK_FALSE(h.app->request_quit());
+        h.frames(2);
+        REQUIRE(h.asking());
+        h.key(kEnter);  // Enter is Save
+        CHECK_FALSE(h.asking());
+        CHECK(h.app->quit_confirmed());
+        CHECK(f.read() == "x = 2\n");
+    }
+    // A file whose folder is gone cannot be saved: the question closes, the app stays.
+    std::vector<std::string> said;
+    AppHarness g(
+        [&](PlatformHooks& hk) { hk.message = [&](const std::string& m) { said.push_back(m); }; });
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("interleave-gone-" + std::to_string(::getpid()));
+    std::filesystem::create_directory(dir);
+    std::ofstream(dir / "a.py") << "y = 1\n";
+    REQUIRE(g.app->open_file((dir / "a.py").string()) == "");
+    g.app->set_code("y = 2\n");
+    g.frames(2);
+    std::filesystem::remove_all(dir);
+    CHECK_FALSE(g.app->request_quit());
+    g.frames(2);  // the dialog's first frames size and centre it
+    REQUIRE(g.asking());
+    g.click("replace-save");
+    REQUIRE_FALSE(said.empty());
+    CHECK(said.back().rfind("Not saved: ", 0) == 0);
+    CHECK_FALSE(g.asking());
+    CHECK_FALSE(g.app->quit_confirmed());
+    CHECK(g.app->code() == "y = 2\n");
 }
