@@ -1,7 +1,8 @@
 // bytearray: the mutable byte string, as CPython 3.11's Objects/bytearrayobject.c — construction
 // (bytes_from_args, shared with bytes), repr, item and slice assignment and deletion (extended
 // slices too), += and *=, and the list-like mutators. The read-only slots and the byte-string
-// methods are bytes' own (bytes.cpp, bytes_methods.cpp), shared through bytes_like().
+// methods are bytes' own (bytes.cpp, bytes_methods.cpp), shared through bytes_like(). While
+// memoryviews export it, nothing may change its size (BufferError, resizable()).
 #include <algorithm>
 #include <cstring>
 
@@ -13,6 +14,7 @@
 #include "python/objects/str_methods.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
+#include "python/vm/state.hpp"
 
 namespace interleave::python {
 
@@ -22,6 +24,19 @@ constexpr const char* kByteRange = "byte must be in range(0, 256)";
 
 ByteArray* BA(Value v) {
     return v.as<ByteArray>();
+}
+
+// May b change size? Not while memoryviews export it (CPython's _canresize: BufferError). A
+// view nobody refers to any more still holds its export until a collection finds it (CPython's
+// refcounting releases it at once), so meeting exports, this collects once before refusing:
+// callers are where Python code could run (their values are rooted), and collections only
+// happen where Interp::can_collect allows. Lock held (a no-op then: one thread runs).
+bool resizable(ThreadState& ts, ByteArray* b) {
+    if (b->exports == 0) return true;
+    if (ts.interp.can_collect(ts)) ts.interp.collect(ts);
+    if (b->exports == 0) return true;
+    raise(ts, &exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return false;
 }
 
 // Grows the buffer to hold `want` bytes (CPython's over-allocation: + 1/8). Lock held.
@@ -46,6 +61,7 @@ bool reserve(ThreadState& ts, ByteArray* b, int64_t want) {
 bool splice(ThreadState& ts, ByteArray* b, int64_t lo, int64_t hi, std::string_view with) {
     const int64_t n = int64_t(with.size());
     const int64_t size = b->size - (hi - lo) + n;
+    if (size != b->size && !resizable(ts, b)) return false;
     if (!reserve(ts, b, size)) return false;
     if (b->size > hi) std::memmove(b->data + lo + n, b->data + hi, size_t(b->size - hi));
     if (n) std::memcpy(b->data + lo, with.data(), size_t(n));
@@ -135,8 +151,10 @@ bool ba_setitem(ThreadState& ts, Value self, Value key, Value v) {
         int64_t start, stop, step, n;
         if (!slice_indices(ts, key, b->size, &start, &stop, &step, &n)) return false;
         if (step == 1) return splice(ts, b, start, start + n, with);
-        if (v.is_null()) {   // del b[a:b:c]: keep the bytes not on the slice, in order
-            if (step < 0) {  // the same set of indices walked upwards
+        if (v.is_null() || with.empty()) {  // del b[a:b:c] (or = b""): keep the rest, in order
+            if (!resizable(ts, b)) return false;  // even for no bytes, as CPython
+            if (step < 0) {  // the same set of indices walked upwards  // the same set of indices
+                             // walked upwards
                 start += (n - 1) * step;
                 step = -step;
             }
@@ -197,9 +215,11 @@ Value ba_imul(ThreadState& ts, Value a, Value count) {
     ByteArray* b = BA(a);
     ObjectLock g(b);
     if (n <= 0 || b->size == 0) {
+        if (b->size != 0 && !resizable(ts, b)) return Value::null();
         b->size = 0;
         return a;
     }
+    if (n != 1 && !resizable(ts, b)) return Value::null();
     if (n > (int64_t(1) << 40) / b->size || !ts.heap.fits(size_t(b->size * n))) {
         g.release();
         return raise_memory_error(ts);
@@ -218,6 +238,10 @@ Value ba_new(ThreadState& ts, Type* type, const Value*, size_t, Tuple*) {
 }
 
 bool ba_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+    {
+        ObjectLock g(BA(self));  // CPython empties it first: refused while exported
+        if (BA(self)->size != 0 && !resizable(ts, BA(self))) return false;
+    }
     std::string data;
     if (!bytes_from_args(ts, args, nargs, kwnames, "bytearray", &data)) return false;
     ObjectLock g(BA(self));
@@ -278,7 +302,7 @@ Value m_pop(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         return raise(ts, &exc_IndexError, "pop index out of range");
     }
     int byte = static_cast<unsigned char>(b->data[i]);
-    splice(ts, b, i, i + 1, {});  // shrinking never allocates
+    if (!splice(ts, b, i, i + 1, {})) return Value::null();  // exported (never allocates)
     return Value::from_small(byte);
 }
 
@@ -292,12 +316,13 @@ Value m_remove(ThreadState& ts, const Value* a, size_t, Tuple*) {
         g.release();
         return raise(ts, &exc_ValueError, "value not found in bytearray");
     }
-    splice(ts, b, int64_t(at), int64_t(at) + 1, {});
+    if (!splice(ts, b, int64_t(at), int64_t(at) + 1, {})) return Value::null();
     return Value::none();
 }
 
-Value m_clear(ThreadState&, const Value* a, size_t, Tuple*) {
+Value m_clear(ThreadState& ts, const Value* a, size_t, Tuple*) {
     ObjectLock g(BA(a[0]));
+    if (BA(a[0])->size != 0 && !resizable(ts, BA(a[0]))) return Value::null();
     BA(a[0])->size = 0;
     return Value::none();
 }

@@ -38,6 +38,9 @@ struct ByteArray : Object {
     char* data = nullptr;
     int64_t size = 0;
     int64_t capacity = 0;
+    // Unreleased memoryviews of it (CPython's ob_exports): while > 0 it cannot be resized.
+    // Changed under its lock, or by a collection with the world stopped.
+    int64_t exports = 0;
     std::string_view view() const { return {data, static_cast<size_t>(size)}; }
 };
 

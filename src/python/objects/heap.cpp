@@ -202,6 +202,26 @@ void Heap::free_object(Object* o) {
     ++freed_;
 }
 
+void Heap::watch_export(Object* o, ExportRelease release) {
+    if (shared_) {
+        std::lock_guard<std::mutex> g(mu_);
+        exports_.emplace_back(o, release);
+    } else {
+        exports_.emplace_back(o, release);
+    }
+}
+
+void Heap::release_unreachable_exports() {
+    size_t kept = 0;
+    for (auto& e : exports_) {
+        if (e.first->gc & kGcMarked)
+            exports_[kept++] = e;
+        else
+            e.second(e.first);
+    }
+    exports_.resize(kept);
+}
+
 void Heap::sweep() {
     for (auto& fl : free_) fl.clear();
     size_t live = 0;

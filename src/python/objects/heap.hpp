@@ -130,8 +130,16 @@ class Heap {
         GcVisitor v;
         roots(v);
         v.drain();
+        release_unreachable_exports();
         sweep();
     }
+    // `o` holds an export of another object's buffer (a memoryview of a bytearray). If `o`
+    // becomes unreachable, release(o) runs after marking and before anything is freed, so it
+    // may still touch the exporter even when that dies in the same collection (a finalizer may
+    // not: sweep order is arbitrary). CPython's refcounting releases such a view at once; here
+    // it is released at the next collection. Any thread allowed to allocate. O(1).
+    using ExportRelease = void (*)(Object* o);
+    void watch_export(Object* o, ExportRelease release);
     HeapStats stats() const;
     // Filled by the coroutine finalizer during a sweep; drained by the interpreter (asyncio's
     // report at the end of asyncio.run). Same lock discipline as the heap itself.
@@ -157,6 +165,7 @@ class Heap {
     Object* refill(int cls);
     bool new_page(int cls);
     void sweep();
+    void release_unreachable_exports();
     void free_object(Object* o);
     bool charge(size_t bytes);
 
@@ -169,6 +178,7 @@ class Heap {
     std::vector<Page> pages_;
     std::vector<Object*> free_[64];
     std::vector<Large> large_;
+    std::vector<std::pair<Object*, ExportRelease>> exports_;  // watch_export's, until unreachable
     RelaxedCount bytes_in_use_;
     RelaxedCount allocated_since_gc_;
     size_t threshold_ = 8u << 20;

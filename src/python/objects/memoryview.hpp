@@ -1,5 +1,6 @@
-// memoryview (memoryview.cpp): one-dimensional byte views of bytes and bytearray, as CPython
-// 3.11's Objects/memoryobject.c for format 'B'; what it offers is listed in memoryview.cpp.
+// memoryview (memoryview.cpp): one-dimensional views of bytes and bytearray in any native
+// single-character format, as CPython 3.11's Objects/memoryobject.c; what it offers is listed
+// in memoryview.cpp. A view of a bytearray holds one of its exports until released.
 // Thread-safety: any thread of the interpreter; a view of a shared bytearray reads and writes
 // it under the bytearray's lock.
 #pragma once
@@ -14,9 +15,9 @@ class TypeBuilder;
 
 extern Type memoryview_type;
 
-// The bytes a view shows, copied into *out (the buffer protocol's reader for bytes(view),
-// b"".join, the bytes methods: read_bytes). false if v is no memoryview, is released, or views
-// a bytearray that has shrunk under it. Never raises. O(len).
+// The bytes a view shows (its items' bytes, in order), copied into *out (the buffer protocol's
+// reader for bytes(view), b"".join, the bytes methods: read_bytes). false if v is no memoryview, is
+// released, or views a bytearray that has shrunk under it. Never raises. O(len).
 bool memoryview_bytes(Value v, std::string* out);
 void setup_memoryview_type(TypeBuilder& b);
 
