@@ -268,6 +268,15 @@ EM_JS(void, link_pack_code, (const char* text, int id), {
     window.interleaveLink.pack(UTF8ToString(text)).then(done, function() { done(""); });
 });
 EM_JS(void, set_page_title, (const char* title), { document.title = UTF8ToString(title); });
+// Leaving would lose edits the link does not carry (PlatformHooks::leave_warning): the browser
+// asks first. The listener is there only then (any beforeunload listener keeps a page out of
+// the back/forward cache).
+EM_JS(void, set_leave_warning, (int on), {
+    if (!Module.interleaveLeave)
+        Module.interleaveLeave = function(e) { e.preventDefault(); e.returnValue = ""; };
+    if (on) window.addEventListener("beforeunload", Module.interleaveLeave);
+    else window.removeEventListener("beforeunload", Module.interleaveLeave);
+});
 EM_JS(int, platform_is_mac, (), {
     return /^(Mac|iPhone|iPad|iPod)/.test(navigator.platform || "") ? 1 : 0;
 });
@@ -400,6 +409,7 @@ class WebBackend final : public Backend {
                 });
         };
         h.title_changed = [](const std::string& title) { set_page_title(title.c_str()); };
+        h.leave_warning = [](bool on) { set_leave_warning(on ? 1 : 0); };
         h.mac_shortcuts = platform_is_mac() != 0;
         h.clipboard_events = true;
         h.ordered_keys = true;  // web/interleave-input.js sends editing keys with the text

@@ -89,6 +89,11 @@ struct PlatformHooks {
     // notice (the rest of the link loads).
     std::function<std::optional<std::string>(std::string_view payload, std::string* why)>
         unpack_code;
+    // Web: whether leaving the page (a reload, closing the tab) would lose edits that its link
+    // does not carry: other samples' kept edits (drafts live in the page only), or an edited
+    // text the fragment does not hold (its compression still in flight, or a link over the
+    // 64 KiB a link loads). The page then asks first (beforeunload). Called when it changes.
+    std::function<void(bool would_lose)> leave_warning;
     // The title changed: the sample's ("Threading — Interleave") or, for an edited or own
     // program, "Untitled — Interleave" (web: document.title; desktop: the window's title).
     std::function<void(const std::string& title)> title_changed;

@@ -32,6 +32,7 @@ void Playground::poll_code_link() {
     if (hooks.pack_code_async && version != link_version_) {
         link_version_ = version;
         if (!edited) {
+            linked_version_ = version;
             if (hooks.link_changed && link() != last_link) {
                 last_link = link();
                 hooks.link_changed(last_link);
@@ -42,13 +43,27 @@ void Playground::poll_code_link() {
                 pack_request_ = std::move(text);
                 pack_id_ = ++pack_seq_;
                 hooks.pack_code_async(pack_request_, pack_id_);
-            } else if (hooks.link_changed && link() != last_link) {
-                last_link = link();
-                hooks.link_changed(last_link);
+            } else {
+                linked_version_ = version;
+                if (hooks.link_changed && link() != last_link) {
+                    last_link = link();
+                    hooks.link_changed(last_link);
+                }
             }
         } else {
             link_version_ = ~0ull;  // a request is in flight: look again when it lands
         }
+    }
+    // A reload loads the fragment: what it does not carry would be lost: other samples' kept
+    // edits, and the text until its link is written (a link over 64 KiB loads only its first
+    // 64 KiB: samples::decode_link).
+    const bool others_kept = drafts.size() > drafts.count(current().id);
+    const bool would_lose =
+        others_kept ||
+        (edited && (linked_version_ != version || last_link.size() > samples::kMaxFragmentBytes));
+    if (hooks.leave_warning && would_lose != leave_warned_) {
+        leave_warned_ = would_lose;
+        hooks.leave_warning(would_lose);
     }
     const std::string title = std::string(edited ? "Untitled" : current().title) + " — Interleave";
     if (title != title_) {

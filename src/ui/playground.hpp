@@ -305,9 +305,11 @@ struct Playground {
     std::string pack_request_;  // the text whose async pack is in flight
     int pack_id_ = 0;           // the async request in flight (0: none)
     int pack_seq_ = 0;
-    uint64_t link_version_ = ~0ull;             // editor version the live link was last updated for
-    std::string title_;                         // last title sent to hooks.title_changed
-    TracebackReader tracebacks_;                // the current run's output, read for errors
+    uint64_t link_version_ = ~0ull;    // editor version the live link was last updated for
+    std::string title_;                // last title sent to hooks.title_changed
+    uint64_t linked_version_ = ~0ull;  // editor version whose text the page's fragment carries
+    bool leave_warned_ = false;        // last value sent to hooks.leave_warning
+    TracebackReader tracebacks_;       // the current run's output, read for errors
     const engine::Run* errors_run_ = nullptr;   // the run tracebacks_ reads
     size_t errors_fed_ = 0;                     // console lines read (counting dropped ones)
     const engine::Run* markers_run_ = nullptr;  // the run line_markers reads

@@ -120,3 +120,59 @@ TEST_CASE("links on the web: packing is asynchronous; a link is never without it
     p.code_packed(12345, "AwA");
     CHECK(p.link() == fragments.back());
 }
+
+TEST_CASE("the web page warns before a reload only when the link would not bring edits back") {
+    Context ctx;
+    Playground p;
+    std::vector<std::pair<std::string, int>> requests;
+    std::vector<bool> warnings;  // what hooks.leave_warning was told, in order
+    p.hooks.pack_code_async = [&](const std::string& text, int id) {
+        requests.push_back({text, id});
+    };
+    p.hooks.link_changed = [](const std::string&) {};
+    p.hooks.leave_warning = [&](bool on) { warnings.push_back(on); };
+    const auto warned = [&] { return !warnings.empty() && warnings.back(); };
+    const auto pack = [&] {  // the page's compression lands
+        REQUIRE_FALSE(requests.empty());
+        p.code_packed(requests.back().second,
+                      samples::zlib_code_codec().pack(requests.back().first));
+        p.poll_code_link();
+    };
+    p.select_sample(0);
+    p.poll_code_link();
+    CHECK_FALSE(warned());  // the sample as it is: nothing to lose
+
+    // An edit: only until its link is written (the fragment brings it back on a reload).
+    replace_text(p, "x = 1\n");
+    p.poll_code_link();
+    CHECK(warned());
+    pack();
+    CHECK_FALSE(warned());
+
+    // Another sample picked: the edit is kept in the page only (a draft), which a reload loses.
+    p.select_sample(1);
+    p.poll_code_link();
+    CHECK(warned());
+    // Back to it: its text is the editor's again, and in the link once packed.
+    p.select_sample(0);
+    p.poll_code_link();
+    CHECK(p.editor.text() == "x = 1\n");
+    pack();
+    CHECK_FALSE(warned());
+    // Reset gives the edit up: nothing left to lose.
+    p.reset_code();
+    p.poll_code_link();
+    CHECK_FALSE(warned());
+
+    // A text whose link is over the 64 KiB a link loads: a reload would cut it.
+    std::string big;
+    for (int i = 0; big.size() < 100 * 1024; ++i)
+        big += "v" + std::to_string(i * 7919 % 100003) + " = " + std::to_string(i * 31337) + "\n";
+    replace_text(p, big);
+    p.poll_code_link();
+    p.code_packed(requests.back().second, samples::pack_code_stored(big));  // no compression
+    p.poll_code_link();
+    CHECK(warned());
+    // Only changes are told.
+    for (size_t i = 1; i < warnings.size(); ++i) CHECK(warnings[i] != warnings[i - 1]);
+}
