@@ -163,8 +163,8 @@ bool pack_item(ThreadState& ts, std::string_view format, Value v, char* out) {
         default:
             break;
     }
-    uint64_t mag;
-    bool neg;
+    uint64_t mag = 0;
+    bool neg = false;
     if (!integer_item(ts, format, v, &mag, &neg)) return false;
     const int size = native_item_size(format);
     const bool is_signed =
