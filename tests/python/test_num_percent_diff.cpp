@@ -96,95 +96,17 @@ PyVal random_bytes(std::mt19937_64& rng, std::string* code) {
     return num_test::BytesVal{b};
 }
 
-}  // namespace
-
-TEST_CASE("percent differential: random formats vs python3's str %" * doctest::timeout(300)) {
-    std::mt19937_64 rng(2718);
-    std::string input;
-    std::vector<std::string> ours, what;
-    const int n = 30000 / num_test::kScale;
-    for (int i = 0; i < n; ++i) {
-        std::string format = rng() % 4 == 0 ? "x=" : "";
-        const int convs = 1 + static_cast<int>(rng() % 3);
-        for (int k = 0; k < convs; ++k) format += random_conversion(rng) + (rng() % 2 ? " " : "");
-        TestArgs args;
-        std::string codes;
-        const int nargs = static_cast<int>(rng() % 5);
-        for (int k = 0; k < nargs; ++k) {
-            std::string code;
-            args.items.push_back(random_value(rng, &code, format.find('*') != std::string::npos));
-            codes += " " + code;
-        }
-        const bool single = nargs == 1 && rng() % 2 == 0;
-        if (single) args.shape = TestArgs::Shape::single;
-        Result<std::string> r = percent_format(format, args);
-        const std::string line = hex_of(format) + (single ? " single" : " tuple") + codes;
-        input += line + "\n";
-        what.push_back(line);
-        ours.push_back(r.ok() ? hex_of(r.value)
-                              : std::string("E:") + exc_type_name(r.error.type) + ":" +
-                                    r.error.message);
-    }
-    const char* script = R"PY(
-import sys, struct
-out = []
-for line in sys.stdin:
-    parts = line.split()
-    fmt = bytes.fromhex(parts[0][1:]).decode()
-    vals = []
-    for code in parts[2:]:
-        k, v = code.split(':', 1)
-        if k == 'i': vals.append(int(v))
-        elif k == 'f': vals.append(struct.unpack('<d', struct.pack('<Q', int(v)))[0])
-        elif k == 's': vals.append(bytes.fromhex(v[1:]).decode())
-        else: vals.append(v == '1')
-    args = vals[0] if parts[1] == 'single' else tuple(vals)
-    try:
-        out.append('x' + (fmt % args).encode().hex())
-    except Exception as e:
-        out.append('E:%s:%s' % (type(e).__name__, e))
-sys.stdout.write('\n'.join(out) + '\n')
-)PY";
-    auto out = num_test::run_python(script, input);
-    if (out) num_test::compare_lines(*out, ours, what);
-}
-
-TEST_CASE("percent differential: random formats vs python3's bytes %" * doctest::timeout(300)) {
-    std::mt19937_64 rng(3141);
-    std::string input;
-    std::vector<std::string> ours, what;
-    const int n = 20000 / num_test::kScale;
-    for (int i = 0; i < n; ++i) {
-        std::string format = rng() % 4 == 0 ? "x\xe9=" : "";
-        const int convs = 1 + static_cast<int>(rng() % 3);
-        for (int k = 0; k < convs; ++k)
-            format += random_conversion(rng, true) + (rng() % 2 ? " " : "");
-        TestArgs args;
-        std::string codes;
-        const int nargs = static_cast<int>(rng() % 5);
-        for (int k = 0; k < nargs; ++k) {
-            std::string code;
-            const bool star = format.find('*') != std::string::npos;
-            args.items.push_back(rng() % 4 == 0 ? random_bytes(rng, &code)
-                                                : random_value(rng, &code, star));
-            codes += " " + code;
-        }
-        const bool single = nargs == 1 && rng() % 2 == 0;
-        if (single) args.shape = TestArgs::Shape::single;
-        Result<std::string> r = percent_format_bytes(format, args);
-        const std::string line = hex_of(format) + (single ? " single" : " tuple") + codes;
-        input += line + "\n";
-        what.push_back(line);
-        ours.push_back(r.ok() ? hex_of(r.value)
-                              : std::string("E:") + exc_type_name(r.error.type) + ":" +
-                                    r.error.message);
-    }
-    const char* script = R"PY(
+// python3's side: each line is a format (hex) and its arguments (codes as random_value and
+// random_bytes write them); prints each result as hex, or E:<type>:<message>. BYTES = True
+// formats bytes, else str.
+const char* const kReferenceScript = R"PY(
 import sys, struct
 out = []
 for line in sys.stdin:
     parts = line.split()
     fmt = bytes.fromhex(parts[0][1:])
+    if not BYTES:
+        fmt = fmt.decode()
     vals = []
     for code in parts[2:]:
         k, v = code.split(':', 1)
@@ -195,13 +117,59 @@ for line in sys.stdin:
         else: vals.append(v == '1')
     args = vals[0] if parts[1] == 'single' else tuple(vals)
     try:
-        out.append('x' + (fmt % args).hex())
+        r = fmt % args
+        out.append('x' + (r if BYTES else r.encode()).hex())
     except Exception as e:
         out.append('E:%s:%s' % (type(e).__name__, e))
 sys.stdout.write('\n'.join(out) + '\n')
 )PY";
+
+// n random formats with random arguments, formatted by percent_format (or _bytes) and by
+// python3, compared line by line.
+void compare_random_formats(uint64_t seed, int n, bool bytes) {
+    std::mt19937_64 rng(seed);
+    std::string input;
+    std::vector<std::string> ours, what;
+    for (int i = 0; i < n; ++i) {
+        std::string format = rng() % 4 == 0 ? (bytes ? "x\xe9=" : "x=") : "";
+        const int convs = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < convs; ++k)
+            format += random_conversion(rng, bytes) + (rng() % 2 ? " " : "");
+        TestArgs args;
+        std::string codes;
+        const int nargs = static_cast<int>(rng() % 5);
+        for (int k = 0; k < nargs; ++k) {
+            std::string code;
+            const bool star = format.find('*') != std::string::npos;
+            args.items.push_back(bytes && rng() % 4 == 0 ? random_bytes(rng, &code)
+                                                         : random_value(rng, &code, star));
+            codes += " " + code;
+        }
+        const bool single = nargs == 1 && rng() % 2 == 0;
+        if (single) args.shape = TestArgs::Shape::single;
+        Result<std::string> r =
+            bytes ? percent_format_bytes(format, args) : percent_format(format, args);
+        const std::string line = hex_of(format) + (single ? " single" : " tuple") + codes;
+        input += line + "\n";
+        what.push_back(line);
+        ours.push_back(r.ok() ? hex_of(r.value)
+                              : std::string("E:") + exc_type_name(r.error.type) + ":" +
+                                    r.error.message);
+    }
+    const std::string script =
+        std::string("BYTES = ") + (bytes ? "True" : "False") + "\n" + kReferenceScript;
     auto out = num_test::run_python(script, input);
     if (out) num_test::compare_lines(*out, ours, what);
+}
+
+}  // namespace
+
+TEST_CASE("percent differential: random formats vs python3's str %" * doctest::timeout(300)) {
+    compare_random_formats(2718, 30000 / num_test::kScale, false);
+}
+
+TEST_CASE("percent differential: random formats vs python3's bytes %" * doctest::timeout(300)) {
+    compare_random_formats(3141, 20000 / num_test::kScale, true);
 }
 
 #endif  // __EMSCRIPTEN__

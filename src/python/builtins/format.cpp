@@ -229,6 +229,7 @@ class VmPercentArgs final : public PercentArgs {
         }
         return number_to_double(ts_, v, out);
     }
+    void discard_pending() override { clear_exc(ts_); }
     // format_obj: bytes, bytearray (a shared one copied under its lock) and memoryview, then
     // __bytes__ (which must return bytes).
     bool bytes_of(int64_t slot, std::string* out, bool* type_error) override {

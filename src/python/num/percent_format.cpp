@@ -317,7 +317,8 @@ class Formatter {
     Error format_float(int64_t slot, const PercentValue& v, Arg& arg, std::string* s) {
         double x = 0;
         auto wrong_type = [&]() {
-            if (bytes_) return type_error("float argument required, not " + std::string(v.type_name));
+            if (bytes_)
+                return type_error("float argument required, not " + std::string(v.type_name));
             return type_error("must be real number, not " + std::string(v.type_name.substr(0, 50)));
         };
         switch (v.kind) {
@@ -340,8 +341,13 @@ class Formatter {
             case PercentKind::other: {
                 bool type_err = false;
                 if (!v.is_number) return wrong_type();
-                if (!args_.to_float(slot, &x, &type_err))
-                    return type_err ? wrong_type() : pending();
+                if (!args_.to_float(slot, &x, &type_err)) {
+                    if (type_err) return wrong_type();
+                    if (!bytes_) return pending();
+                    // bytes' formatfloat replaces whatever __float__ raised with its TypeError
+                    args_.discard_pending();
+                    return wrong_type();
+                }
                 break;
             }
         }
@@ -352,24 +358,18 @@ class Formatter {
         return {};
     }
 
-    Error format_char(int64_t slot, const PercentValue& v, std::string* s) {
-        const Error bad = type_error("%c requires int or char");
-        const Error range = make_error(ExcType::OverflowError, "%c arg not in range(0x110000)");
+    // %c's integer argument (an int, a bool or an object with __index__) in [0, limit], shared
+    // by str's %c (limit 0x10FFFF) and bytes' (255): `bad` when it is no integer, `range`
+    // when it is out of range, pending() when its __index__ raised.
+    Error char_code(int64_t slot, const PercentValue& v, int64_t limit, const Error& bad,
+                    const Error& range, int64_t* out) {
         int64_t x = 0;
         switch (v.kind) {
-            case PercentKind::str: {
-                if (utf8_length(v.text) != 1) return bad;
-                *s = std::string(v.text);
-                return {};
-            }
             case PercentKind::int_:
             case PercentKind::bool_:
                 x = v.small;
                 if (v.big != nullptr && !v.big->to_int64(&x)) return range;
                 break;
-            case PercentKind::float_:
-            case PercentKind::bytes:
-                return bad;
             case PercentKind::other: {
                 BigInt value;
                 bool type_err = false;
@@ -377,8 +377,26 @@ class Formatter {
                 if (!value.to_int64(&x)) return range;
                 break;
             }
+            default:
+                return bad;
         }
-        if (x < 0 || x > 0x10FFFF) return range;
+        if (x < 0 || x > limit) return range;
+        *out = x;
+        return {};
+    }
+
+    Error format_char(int64_t slot, const PercentValue& v, std::string* s) {
+        const Error bad = type_error("%c requires int or char");
+        if (v.kind == PercentKind::str) {
+            if (utf8_length(v.text) != 1) return bad;
+            *s = std::string(v.text);
+            return {};
+        }
+        int64_t x = 0;
+        Error e =
+            char_code(slot, v, 0x10FFFF, bad,
+                      make_error(ExcType::OverflowError, "%c arg not in range(0x110000)"), &x);
+        if (e) return e;
         s->clear();
         utf8_append(*s, static_cast<char32_t>(x));
         return {};
@@ -397,31 +415,15 @@ class Formatter {
     // Bytes formatting's %c: byte_converter in Objects/bytesobject.c.
     Error byte_char(int64_t slot, const PercentValue& v, std::string* s) {
         const Error bad = type_error("%c requires an integer in range(256) or a single byte");
-        const Error range = make_error(ExcType::OverflowError, "%c arg not in range(256)");
-        int64_t x = 0;
-        switch (v.kind) {
-            case PercentKind::bytes: {
-                bool type_err = false;
-                if (!args_.bytes_of(slot, s, &type_err)) return type_err ? bad : pending();
-                return s->size() == 1 ? Error{} : bad;
-            }
-            case PercentKind::int_:
-            case PercentKind::bool_:
-                x = v.small;
-                if (v.big != nullptr && !v.big->to_int64(&x)) return range;
-                break;
-            case PercentKind::float_:
-            case PercentKind::str:
-                return bad;
-            case PercentKind::other: {
-                BigInt value;
-                bool type_err = false;
-                if (!args_.to_int(slot, true, &value, &type_err)) return type_err ? bad : pending();
-                if (!value.to_int64(&x)) return range;
-                break;
-            }
+        if (v.kind == PercentKind::bytes) {
+            bool type_err = false;
+            if (!args_.bytes_of(slot, s, &type_err)) return type_err ? bad : pending();
+            return s->size() == 1 ? Error{} : bad;
         }
-        if (x < 0 || x > 255) return range;
+        int64_t x = 0;
+        Error e = char_code(slot, v, 255, bad,
+                            make_error(ExcType::OverflowError, "%c arg not in range(256)"), &x);
+        if (e) return e;
         s->assign(1, static_cast<char>(x));
         return {};
     }

@@ -78,6 +78,8 @@ class PercentArgs {
     virtual bool to_int(int64_t slot, bool index_only, BigInt* out, bool* type_error) = 0;
     // float(x) via __float__/__index__ for PercentKind::other; same failure convention.
     virtual bool to_float(int64_t slot, double* out, bool* type_error) = 0;
+    // Drops the exception a failed conversion left pending (the formatter raises its own).
+    virtual void discard_pending() {}
     // Bytes formatting's %s/%b/%c: the slot's bytes (bytes, bytearray, __bytes__, a buffer);
     // *type_error = true (and false returned) when it has none; otherwise false means pending.
     virtual bool bytes_of(int64_t, std::string*, bool* type_error) {
