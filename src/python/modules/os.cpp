@@ -1,6 +1,8 @@
-// os: the process identity part (CPython's posix module functions getpid/getppid/cpu_count),
-// from the run, never the host: each simulated process has its own pid; threads share it.
-// The rest of os (path, sep, environ, ...) is Python: modules/os.py.
+// posix, os's native part (os.py imports it): the process identity functions getpid/getppid/
+// cpu_count and _exit, from the run, never the host: each simulated process has its own pid;
+// threads share it. As in CPython on Linux they live in the module `posix`, so their
+// __module__ is 'posix' and pickle refers to them as posix.getpid. The rest of os (path, sep,
+// environ, ...) is Python: modules/os.py.
 //
 // ✓ getpid(): kPidBase + the simulated process's index (main process 0 -> 1000, the first
 //   multiprocessing child 1 -> 1001, ...), so pids are stable run to run and never 0
@@ -78,7 +80,7 @@ const MethodDef kOsFunctions[] = {
 
 }  // namespace
 
-bool init_os(ThreadState& ts, Module* m) {
+bool init_posix(ThreadState& ts, Module* m) {
     return add_functions(ts, m, kOsFunctions);
 }
 

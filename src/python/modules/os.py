@@ -1,10 +1,12 @@
-# os for the playground's interpreter: getpid/getppid/cpu_count come from the run (os.cpp);
+# os for the playground's interpreter: getpid/getppid/cpu_count/_exit come from the run
+# (the module posix, os.cpp);
 # the rest is what programs use without touching the host: sep/linesep/name, os.path (pure
 # string functions, as CPython's posixpath), an empty environ. Files, directories and processes
 # are not offered: those functions raise OSError naming what the playground lacks.
 
 import sys as _sys
 import posixpath as path
+from posix import _exit, cpu_count, getpid, getppid
 
 _sys.modules['os.path'] = path
 

@@ -12,7 +12,7 @@ bool init_math(ThreadState& ts, Module* m);
 bool init_mp_native(ThreadState& ts, Module* m);
 bool init_pickle(ThreadState& ts, Module* m);
 bool init_random_core(ThreadState& ts, Module* m);
-bool init_os(ThreadState& ts, Module* m);
+bool init_posix(ThreadState& ts, Module* m);
 bool init__thread(ThreadState& ts, Module* m);
 bool init_threading(ThreadState& ts, Module* m);
 extern const char* const kThreadingSource;
@@ -39,7 +39,8 @@ std::span<const ModuleDef> native_modules() {
         {"random", nullptr, pymod_text(interleave_pymod_random)},
         {"bisect", nullptr, pymod_text(interleave_pymod_bisect)},
         {"heapq", nullptr, pymod_text(interleave_pymod_heapq)},
-        {"os", init_os, pymod_text(interleave_pymod_os)},
+        {"posix", init_posix},
+        {"os", nullptr, pymod_text(interleave_pymod_os)},
         {"posixpath", nullptr, pymod_text(interleave_pymod_posixpath)},
         {"string", nullptr, pymod_text(interleave_pymod_string)},
         {"typing", nullptr, pymod_text(interleave_pymod_typing)},
@@ -85,8 +86,7 @@ std::span<const ModuleDef> native_modules() {
         {"urllib.request", nullptr, pymod_text(interleave_pymod_urllib_request)},
         {"concurrent", nullptr, ""},
         {"concurrent.futures", nullptr, pymod_text(interleave_pymod_concurrent_futures)},
-        {"concurrent.futures._base", nullptr,
-         pymod_text(interleave_pymod_concurrent_futures_base)},
+        {"concurrent.futures._base", nullptr, pymod_text(interleave_pymod_concurrent_futures_base)},
         {"concurrent.futures.process", nullptr,
          pymod_text(interleave_pymod_concurrent_futures_process)},
         {"concurrent.futures.thread", nullptr,
