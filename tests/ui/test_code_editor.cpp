@@ -12,6 +12,15 @@
 using namespace interleave::ui;
 using namespace interleave::ui::test;
 
+namespace doctest {
+template <>
+struct StringMaker<TextPos> {  // a failed check shows line:col
+    static String convert(const TextPos& p) {
+        return (std::to_string(p.line) + ":" + std::to_string(p.col)).c_str();
+    }
+};
+}  // namespace doctest
+
 namespace {
 const char* kProgram =
     "import threading\n"
@@ -523,4 +532,86 @@ TEST_CASE("one click moves the keyboard from another text field to the editor, a
     h.type("z");
     CHECK(std::string(g_field) == "xz");
     CHECK(h.editor.text() == "abcy");
+}
+
+TEST_CASE("find: a new query's first match is looked for from where the search began") {
+    // As VS Code's search start: Enter steps through the matches, but a changed query starts
+    // over from where the caret was at Ctrl+F (or where the user put it since).
+    EditorHarness h;
+    start_ordered(h, "alphab x\nalpha\nalpha alphab");
+    auto sel = [&] { return h.editor.model().selection(); };
+    h.put_key(EditorKey::f, kModCtrl);
+    ImGui::GetIO().AddInputCharactersUTF8("alpha");
+    for (int i = 0; i < 6; ++i) h.frame();
+    REQUIRE(h.editor.find_has_keyboard());
+    CHECK(sel().begin == TextPos{0, 0});
+    for (const int line : {1, 2}) {
+        h.put_key(EditorKey::enter);
+        for (int i = 0; i < 2; ++i) h.frame();
+        CHECK(sel().begin == TextPos{line, 0});
+    }
+    ImGui::GetIO().AddInputCharactersUTF8("b");  // "alphab": from the start, not from line 3
+    for (int i = 0; i < 2; ++i) h.frame();
+    CHECK(sel().begin == TextPos{0, 0});
+    CHECK(sel().end == TextPos{0, 6});
+
+    // Back in the code, the caret on line 2: Ctrl+F (no selection: the query stays "alphab",
+    // selected) and "alphab" typed over it at once. The query is the same, but it was typed:
+    // its first match from the caret is selected (it was left unmoved).
+    h.put_key(EditorKey::escape);
+    h.frame();
+    h.frame();  // drawn without the bar: the text moved up
+    h.click(h.at(1, 2));
+    REQUIRE(h.editor.focused());
+    REQUIRE(sel().begin == TextPos{1, 2});
+    h.put_key(EditorKey::f, kModCtrl);
+    ImGui::GetIO().AddInputCharactersUTF8("alphab");
+    for (int i = 0; i < 6; ++i) h.frame();
+    CHECK(std::string(h.editor.find_text()) == "alphab");
+    CHECK(sel().begin == TextPos{2, 6});
+    CHECK(sel().end == TextPos{2, 12});
+    // Ctrl+F again in the field, over the match: "alpha" now starts from that match.
+    h.put_key(EditorKey::f, kModCtrl);
+    ImGui::GetIO().AddInputCharactersUTF8("alpha");
+    for (int i = 0; i < 4; ++i) h.frame();
+    CHECK(std::string(h.editor.find_text()) == "alpha");
+    CHECK(sel().begin == TextPos{2, 6});
+    CHECK(sel().end == TextPos{2, 11});
+    CHECK(h.editor.text() == "alphab x\nalpha\nalpha alphab");
+}
+
+TEST_CASE("find: \"alphab\" typed over a prefilled \"alphabet\" selects its first match") {
+    EditorHarness h;
+    const char* text = "alpha = 1\nbeta = 2\nalphabet = alpha + beta";
+    start_ordered(h, text);
+    h.editor.model().set_selection({2, 0}, {2, 8});  // Ctrl+F prefills "alphabet"
+    h.put_key(EditorKey::f, kModCtrl);
+    ImGui::GetIO().AddInputCharactersUTF8("alphab");
+    for (int i = 0; i < 6; ++i) h.frame();
+    CHECK(std::string(h.editor.find_text()) == "alphab");
+    CHECK(h.editor.model().selection().begin == TextPos{2, 0});
+    CHECK(h.editor.model().selection().end == TextPos{2, 6});
+    CHECK(h.editor.text() == text);
+}
+
+TEST_CASE("find: closing the bar before its field took what was typed drops that text") {
+    // Within the frame or two after Ctrl+F (the field not yet active) the user closes the bar
+    // (its x button; Esc does the same): the search is given up, so the query and the
+    // selection stay as they were, and the code gets nothing.
+    EditorHarness h;
+    const char* text = "alpha = 1\nbeta = 2\nalphabet = alpha + beta";
+    start_ordered(h, text);
+    h.before_editor = [] { ImGui::ClearActiveID(); };  // the field never takes the keyboard
+    h.put_key(EditorKey::f, kModCtrl);
+    ImGui::GetIO().AddInputCharactersUTF8("beta");
+    h.frame();
+    REQUIRE(h.editor.find_handover().pending > 0);
+    h.editor.close_find();
+    for (int i = 0; i < 45; ++i) h.frame();
+    CHECK_FALSE(h.editor.find_open());
+    CHECK(h.editor.find_handover().pending == 0);
+    CHECK(std::string(h.editor.find_text()).empty());
+    CHECK(h.editor.model().selection().begin == TextPos{0, 0});
+    CHECK(h.editor.model().selection().empty());
+    CHECK(h.editor.text() == text);
 }

@@ -120,6 +120,7 @@ void CodeEditor::open_find() {
     find_wait_frame_ = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
     find_pending_.clear();
     const TextRange sel = model_.selection();
+    find_start_ = sel.begin;
     if (!sel.empty() && sel.begin.line == sel.end.line) {
         const std::string s = model_.selected_text();
         const size_t n = std::min(s.size(), sizeof find_buf_ - 1);
@@ -264,7 +265,7 @@ void CodeEditor::apply_key(EditorKey key, unsigned mods) {
             break;
         case K::escape:
             if (find_open_)
-                find_open_ = false;
+                close_find();
             else
                 blur();
             break;
@@ -334,8 +335,9 @@ bool CodeEditor::handle_queue() {
     int i = 0;
     // The find field is about to take the keyboard: what is typed is its text (held until it
     // can take it). If it still has not after many frames, what was typed for it becomes its
-    // query all the same (never the code's, never lost), and the editor types again.
-    if (find_wait_frame_ >= 0 && (!find_open_ || ImGui::GetFrameCount() - find_wait_frame_ > 30))
+    // query all the same (never the code's, never lost), and the editor types again. (A bar
+    // closed meanwhile took its held text with it: close_find.)
+    if (find_wait_frame_ >= 0 && ImGui::GetFrameCount() - find_wait_frame_ > 30)
         give_pending_to_query();
     i = hold_for_find(q, i);
     for (; i < q.Size; ++i) {

@@ -185,6 +185,10 @@ class CodeEditor {
 
     // Find bar state (for tests and the app's menu).
     void open_find();
+    // Closes the bar (Esc, its x button). Text typed for the field that it has not taken yet
+    // (the frame or two after Ctrl+F) goes with it, as Esc's: the user gave up the search, so
+    // neither the query nor the selection changes after the bar is gone.
+    void close_find();
     bool find_open() const { return find_open_; }
     const char* find_text() const { return find_buf_; }
     // How far the find field is in taking the keyboard after Ctrl+F (the test API's
@@ -209,6 +213,9 @@ class CodeEditor {
     int hold_for_find(ImVector<ImWchar>& q, int from);
     // The field never took the keyboard: what was held for it is applied to its query.
     void give_pending_to_query();
+    // Selects the query's first match at or after `from` (wrapping), scrolled into view; none:
+    // the selection stays.
+    void select_match(TextPos from);
     void refresh_cache();
     TextPos pos_at_mouse(ImVec2 origin, float gutter_w) const;
     void scroll_to_caret(float view_h, float view_w, float gutter_w);
@@ -255,6 +262,7 @@ class CodeEditor {
     // too, and what the field has not taken yet (one key a frame).
     ImGuiID find_id_ = 0;
     int find_wait_frame_ = -1;  // frame of the Ctrl+F whose field is not active yet, else -1
+    TextPos find_start_{0, 0};  // where a new query's first match is looked for from
     ImVector<ImWchar> find_pending_;
     char find_buf_[256] = {};
     std::string find_status_;

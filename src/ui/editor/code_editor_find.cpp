@@ -175,7 +175,7 @@ void CodeEditor::give_pending_to_query() {
     // As the field would have: the first character typed replaces the query Ctrl+F put there
     // (selected), Backspace deletes a character; other keys have nothing to act on.
     std::string q = find_buf_;
-    bool replace = true;
+    bool replace = true, typed = false;
     for (const ImWchar c : find_pending_) {
         if (is_key_event(c)) {
             if (key_of(c) == EditorKey::backspace) {
@@ -184,12 +184,14 @@ void CodeEditor::give_pending_to_query() {
                     q.pop_back();
                 if (!q.empty()) q.pop_back();
                 replace = false;
+                typed = true;
             }
             continue;
         }
         if (!printable(c)) continue;
         if (replace) q.clear();
         replace = false;
+        typed = true;
         char utf8[5];
         ImTextCharToUtf8(utf8, c);
         q += utf8;
@@ -198,23 +200,30 @@ void CodeEditor::give_pending_to_query() {
     find_wait_frame_ = -1;
     size_t n = std::min(q.size(), sizeof find_buf_ - 1);
     while (n > 0 && n < q.size() && (static_cast<unsigned char>(q[n]) & 0xC0) == 0x80) --n;
-    if (q == find_buf_) return;
     std::copy_n(q.data(), n, find_buf_);
     find_buf_[n] = 0;
-    if (find_buf_[0])
-        if (auto r = model_.find(find_buf_, model_.selection().begin, true, find_case_)) {
-            model_.set_selection(r->begin, r->end);
-            scroll_to_caret_ = true;
-        }
+    if (typed) select_match(find_start_);  // the same query typed again too, as the field does
+}
+
+void CodeEditor::select_match(TextPos from) {
+    if (!find_buf_[0]) return;
+    if (auto r = model_.find(find_buf_, from, true, find_case_)) {
+        model_.set_selection(r->begin, r->end);
+        scroll_to_caret_ = true;
+    }
+}
+
+void CodeEditor::close_find() {
+    find_open_ = find_focus_ = find_active_ = false;
+    find_wait_frame_ = -1;  // what was typed for the field and not taken yet goes with it
+    find_pending_.clear();
 }
 
 int CodeEditor::hold_for_find(ImVector<ImWchar>& q, int from) {
     for (; from < q.Size && find_wait_frame_ >= 0; ++from) {
         const ImWchar c = q[from];
         if (is_key_event(c) && key_of(c) == EditorKey::escape) {  // no find after all
-            find_open_ = find_focus_ = false;
-            find_wait_frame_ = -1;
-            find_pending_.clear();
+            close_find();
         } else if (is_key_event(c) || printable(c)) {
             find_pending_.push_back(c);  // the field's, in order, once it has the keyboard
         }
@@ -228,6 +237,10 @@ void CodeEditor::handle_find_bar() {
     ImGui::SetNextItemWidth(fs * 12);
     const ImGuiID field = ImGui::GetID("##find");
     find_id_ = field;
+    // The search start (VS Code's): where the caret was at Ctrl+F, or where the user put it
+    // since in the code. A new query's first match is looked for from there, not from the
+    // match Enter stepped to last.
+    if (focused_ && find_wait_frame_ < 0) find_start_ = model_.selection().begin;
     // ImGui 1.86 focuses the field through a nav request answered a frame or two later; one
     // that is lost (another window focused meanwhile) is asked for again while text waits.
     const int waited = find_wait_frame_ >= 0 ? ImGui::GetFrameCount() - find_wait_frame_ : 0;
@@ -281,6 +294,7 @@ void CodeEditor::handle_find_bar() {
                 escape = true;
             } else if (key == EditorKey::f && shortcut) {  // Ctrl+F again: the query selected
                 if (ImGuiInputTextState* st = ImGui::GetInputTextState(field)) st->SelectAll();
+                find_start_ = model_.selection().begin;  // a new search, from the match shown
             } else if (key == EditorKey::g && shortcut) {
                 ((key_mods & kModShift) ? prev : next) = true;
             } else if (key == EditorKey::open_file || key == EditorKey::save_file) {
@@ -293,15 +307,26 @@ void CodeEditor::handle_find_bar() {
             break;
         }
     }
+    // Typed into this frame, even if the query came out the same ("alphab" typed over the
+    // prefilled "alphab" still looks for it from the search start).
+    bool typed = false;
+    const auto field_input = [&] {
+        return ImGui::InputTextWithHint(
+            "##find", "find", find_buf_, sizeof find_buf_,
+            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackEdit,
+            [](ImGuiInputTextCallbackData* d) {
+                *static_cast<bool*>(d->UserData) = true;
+                return 0;
+            },
+            &typed);
+    };
     bool enter = false;
     if (config.ordered_keys) {
         OrderedKeyState keys(io, config.keys, key_index, key_mods);
-        enter = ImGui::InputTextWithHint("##find", "find", find_buf_, sizeof find_buf_,
-                                         ImGuiInputTextFlags_EnterReturnsTrue);
+        enter = field_input();
     } else {
         key_mods = io.KeyShift ? kModShift : 0;
-        enter = ImGui::InputTextWithHint("##find", "find", find_buf_, sizeof find_buf_,
-                                         ImGuiInputTextFlags_EnterReturnsTrue);
+        enter = field_input();
     }
     find_active_ = ImGui::IsItemActive();
     if (enter) {
@@ -310,9 +335,7 @@ void CodeEditor::handle_find_bar() {
     }
     if (escape || (!config.ordered_keys && was_active &&
                    ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
-        find_open_ = find_active_ = false;
-        find_wait_frame_ = -1;  // text held for the field is gone with it (as Esc's revert)
-        find_pending_.clear();
+        close_find();  // text held for the field is gone with it (as Esc's revert)
         // The field lets go too: its own Esc (key state) may come a frame later, or never.
         if (ImGui::GetActiveID() == field) ImGui::ClearActiveID();
         focus();
@@ -327,14 +350,8 @@ void CodeEditor::handle_find_bar() {
     ImGui::SameLine();
     if (ImGui::Checkbox("Aa", &find_case_)) next = false;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");
-    // Typing in the field searches as you type, from the selection's start.
-    if (before != find_buf_ && find_buf_[0]) {
-        const TextPos from = model_.selection().begin;
-        if (auto r = model_.find(find_buf_, from, true, find_case_)) {
-            model_.set_selection(r->begin, r->end);
-            scroll_to_caret_ = true;
-        }
-    }
+    // Typing in the field searches as you type, from the search start.
+    if (typed || before != find_buf_) select_match(find_start_);
     if ((next || prev) && find_buf_[0]) {
         model_.find_next(find_buf_, next, find_case_);
         scroll_to_caret_ = true;
@@ -349,7 +366,7 @@ void CodeEditor::handle_find_bar() {
         ImGui::TextDisabled(n >= 10000 ? "10000+ matches" : n == 1 ? "1 match" : "%zu matches", n);
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - fs * 1.6f));
     if (ImGui::SmallButton("x")) {
-        find_open_ = false;
+        close_find();
         focus();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
