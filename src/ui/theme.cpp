@@ -279,6 +279,9 @@ ImU32 task_text_color(uint32_t task) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, 1));
 }
 
+// Every colour ≥ 4.5:1 on the editor's background (WCAG AA text; test_theme.cpp): emoji and
+// symbols from the fallback font are hairline drawings in these colours, and the light theme's
+// One Light comment grey and string green (3.2:1) made them hard to read.
 ImU32 syntax_color(PyToken t) {
     if (g_dark) {
         switch (t) {
@@ -289,7 +292,7 @@ ImU32 syntax_color(PyToken t) {
             case PyToken::string:
                 return IM_COL32(152, 195, 121, 255);
             case PyToken::comment:
-                return IM_COL32(127, 132, 142, 255);
+                return IM_COL32(140, 145, 155, 255);
             case PyToken::number:
                 return IM_COL32(209, 154, 102, 255);
             case PyToken::function:
@@ -304,17 +307,17 @@ ImU32 syntax_color(PyToken t) {
         case PyToken::keyword:
             return IM_COL32(166, 38, 164, 255);
         case PyToken::builtin:
-            return IM_COL32(1, 132, 188, 255);
+            return IM_COL32(1, 118, 168, 255);
         case PyToken::string:
-            return IM_COL32(80, 161, 79, 255);
+            return IM_COL32(56, 130, 55, 255);
         case PyToken::comment:
-            return IM_COL32(140, 143, 150, 255);
+            return IM_COL32(112, 115, 122, 255);
         case PyToken::number:
             return IM_COL32(152, 104, 1, 255);
         case PyToken::function:
-            return IM_COL32(64, 120, 242, 255);
+            return IM_COL32(52, 104, 222, 255);
         case PyToken::decorator:
-            return IM_COL32(193, 132, 1, 255);
+            return IM_COL32(184, 88, 0, 255);
         default:
             return IM_COL32(56, 58, 66, 255);
     }
