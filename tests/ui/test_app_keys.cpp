@@ -168,6 +168,20 @@ TEST_CASE("a file opened over an edited sample keeps the sample's edit as its dr
     CHECK(h.app->code() == edit);
 }
 
+namespace {
+// The file at `path` opened and edited to `text` (not saved), then the window closed: it stays,
+// and the question is up.
+void close_over_edit(AppHarness& h, const std::string& path, const char* text) {
+    REQUIRE(h.app->open_file(path) == "");
+    h.app->set_code(text);
+    h.frames(2);
+    CHECK_FALSE(h.app->request_quit());
+    h.frames(2);  // the dialog's first frames size and centre it
+    REQUIRE(h.asking());
+    CHECK_FALSE(h.app->quit_confirmed());
+}
+}  // namespace
+
 TEST_CASE("closing the window over a file's unsaved changes asks first: Keep, Discard, Save") {
     // No file, or a file as it is on disk: the window closes at once.
     {
@@ -181,14 +195,7 @@ TEST_CASE("closing the window over a file's unsaved changes asks first: Keep, Di
     }
     AppHarness h;
     PyFile f("x = 1\n");
-    REQUIRE(h.app->open_file(f.path.string()) == "");
-    h.app->set_code("x = 2\n");
-    h.frames(2);
-    // Changed: the window stays and the question comes.
-    CHECK_FALSE(h.app->request_quit());
-    h.frames(2);
-    REQUIRE(h.asking());
-    CHECK_FALSE(h.app->quit_confirmed());
+    close_over_edit(h, f.path.string(), "x = 2\n");  // changed: the window stays, it asks
     h.type("q");  // what is typed goes to the question, not to the code
     CHECK(h.app->code() == "x = 2\n");
     // Keep editing (Esc): nothing changes, the app goes on.
@@ -210,12 +217,7 @@ TEST_CASE("quitting with Save writes the file first; a failed save quits nothing
     {
         AppHarness h;
         PyFile f("x = 1\n");
-        REQUIRE(h.app->open_file(f.path.string()) == "");
-        h.app->set_code("x = 2\n");
-        h.frames(2);
-        CHECK_FALSE(h.app->request_quit());
-        h.frames(2);
-        REQUIRE(h.asking());
+        close_over_edit(h, f.path.string(), "x = 2\n");
         h.key(kEnter);  // Enter is Save
         CHECK_FALSE(h.asking());
         CHECK(h.app->quit_confirmed());
@@ -229,13 +231,8 @@ TEST_CASE("quitting with Save writes the file first; a failed save quits nothing
         std::filesystem::temp_directory_path() / ("interleave-gone-" + std::to_string(::getpid()));
     std::filesystem::create_directory(dir);
     std::ofstream(dir / "a.py") << "y = 1\n";
-    REQUIRE(g.app->open_file((dir / "a.py").string()) == "");
-    g.app->set_code("y = 2\n");
-    g.frames(2);
+    close_over_edit(g, (dir / "a.py").string(), "y = 2\n");
     std::filesystem::remove_all(dir);
-    CHECK_FALSE(g.app->request_quit());
-    g.frames(2);  // the dialog's first frames size and centre it
-    REQUIRE(g.asking());
     g.click("replace-save");
     REQUIRE_FALSE(said.empty());
     CHECK(said.back().rfind("Not saved: ", 0) == 0);
