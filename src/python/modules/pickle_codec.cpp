@@ -541,14 +541,14 @@ class Pickler {
             return false;
         }
         if (t->tflags & kTypeException) {
-            BaseException* e = v.as<BaseException>();
-            if (!save(Value::from_ptr(t))) return false;
-            if (!save(e->args ? Value::from_ptr(e->args) : Value::from_ptr(empty_tuple())))
-                return false;
+            Value args = exception_reduce_args(ts_, v);
+            if (args.is_null()) return false;
+            memo_keep_.v.push_back(args);
+            if (!save(Value::from_ptr(t)) || !save(args)) return false;
             op(REDUCE);
             memoize(v);
-            Value state;
-            if (!exception_state(ts_, v, &state)) return false;
+            Value state = exception_state(ts_, v);
+            if (state.is_null() && ts_.has_exc()) return false;
             if (!state.is_null()) {
                 memo_keep_.v.push_back(state);
                 if (!save(state)) return false;

@@ -54,10 +54,13 @@ bool has_builtin_reduce(Value v);
 // step)). Null with the exception raised.
 Value builtin_reduce(ThreadState& ts, Value v);
 
-// The state an exception pickles after (type, args): its __dict__, without what CPython keeps
-// in C members that BaseException.__reduce__ leaves out (AttributeError's name and obj,
-// NameError's name). *out null: none. false with the exception raised.
-bool exception_state(ThreadState& ts, Value exc, Value* out);
+// An exception pickles as (type, exception_reduce_args, exception_state), as CPython 3.11's
+// BaseException.__reduce__, OSError_reduce and ImportError_reduce: its args (an OSError's
+// with its filenames), then its __dict__ when not empty (an ImportError's with its name and
+// path), else null. Other C-member attributes (exception_attrs: AttributeError's name and obj,
+// ...) are not saved. Null args, or a null state with an exception set: raised.
+Value exception_reduce_args(ThreadState& ts, Value exc);
+Value exception_state(ThreadState& ts, Value exc);
 
 // Raises pickle's own exception class `name` ("PicklingError", "UnpicklingError") with msg.
 Value raise_pickle_error(ThreadState& ts, const char* name, std::string_view msg);

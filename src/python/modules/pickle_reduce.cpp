@@ -82,28 +82,43 @@ Value triple_reduce(ThreadState& ts, Type* type, Value start, Value stop, Value 
 
 }  // namespace
 
-bool exception_state(ThreadState& ts, Value exc, Value* out) {
-    *out = Value::null();
+Value exception_reduce_args(ThreadState& ts, Value exc) {
+    BaseException* e = exc.as<BaseException>();
+    Value args = e->args ? Value::from_ptr(e->args) : Value::from_ptr(empty_tuple());
+    // OSError_reduce: a filename goes back into the arguments (errno, strerror, filename
+    // [, None, filename2]) so that __init__ restores it.
+    Value filename = exception_attr(exc, "filename");
+    if (!is_subtype(type_of(exc), &exc_OSError) || !e->args || e->args->size != 2 ||
+        filename.is_null() || filename.is_none())
+        return args;
+    Value filename2 = exception_attr(exc, "filename2");
+    const bool two = !filename2.is_null() && !filename2.is_none();
+    Tuple* t = new_tuple(ts, two ? 5 : 3);
+    if (!t) return Value::null();
+    t->items[0] = e->args->items[0];
+    t->items[1] = e->args->items[1];
+    t->items[2] = filename;
+    if (two) {
+        t->items[3] = Value::none();
+        t->items[4] = filename2;
+    }
+    return Value::from_ptr(t);
+}
+
+Value exception_state(ThreadState& ts, Value exc) {
     Dict* d = exc.as<BaseException>()->dict;
-    if (!d || d->used == 0) return true;
-    Type* t = type_of(exc);
-    const bool attr = is_subtype(t, &exc_AttributeError);
-    if (!attr && !is_subtype(t, &exc_NameError)) {
-        *out = Value::from_ptr(d);
-        return true;
-    }
-    // CPython keeps these in C members that BaseException.__reduce__ does not save.
-    Dict* state = new_dict(ts);
-    if (!state) return false;
-    Rooted keep(ts, Value::from_ptr(state));
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(d, &pos, &k, &v)) {
-        if (is_str(k) && (str_view(k) == "name" || (attr && str_view(k) == "obj"))) continue;
-        if (!dict_set(ts, state, k, v)) return false;
-    }
-    if (state->used > 0) *out = Value::from_ptr(state);
-    return true;
+    Value state = d && d->used > 0 ? Value::from_ptr(d) : Value::null();
+    if (!is_subtype(type_of(exc), &exc_ImportError)) return state;
+    // ImportError_getstate: its name and path join a copy of the __dict__.
+    const Value name = exception_attr(exc, "name"), path = exception_attr(exc, "path");
+    if (name.is_null() && path.is_null()) return state;
+    Dict* copy = d ? dict_copy(ts, d) : new_dict(ts);
+    if (!copy) return Value::null();
+    Rooted keep(ts, Value::from_ptr(copy));
+    if ((!name.is_null() && !dict_set_str(ts, copy, intern_str(ts, "name"), name)) ||
+        (!path.is_null() && !dict_set_str(ts, copy, intern_str(ts, "path"), path)))
+        return Value::null();
+    return Value::from_ptr(copy);
 }
 
 bool has_builtin_reduce(Value v) {

@@ -15,7 +15,9 @@ class ThreadState;
 class Heap;
 
 // --- type tests ----------------------------------------------------------------------------
-inline bool is_type(Value v, const Type* t) { return v.is_ptr() && v.as_ptr()->type == t; }
+inline bool is_type(Value v, const Type* t) {
+    return v.is_ptr() && v.as_ptr()->type == t;
+}
 bool is_subtype(const Type* t, const Type* base);  // via the MRO
 inline bool isinstance_fast(Value v, const Type* t) {
     Type* vt = type_of(v);
@@ -24,29 +26,39 @@ inline bool isinstance_fast(Value v, const Type* t) {
 inline bool is_str(Value v) {
     return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeStrSub);
 }
-inline bool is_exact_str(Value v) { return is_type(v, &str_type); }
+inline bool is_exact_str(Value v) {
+    return is_type(v, &str_type);
+}
 inline bool is_tuple(Value v) {
     return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeTupleSub);
 }
-inline bool is_list(Value v) { return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeListSub); }
-inline bool is_dict(Value v) { return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeDictSub); }
+inline bool is_list(Value v) {
+    return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeListSub);
+}
+inline bool is_dict(Value v) {
+    return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeDictSub);
+}
 inline bool is_typeobj(Value v) {
     return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeTypeSub);
 }
 // int (small or big) or bool
 bool is_int(Value v);
-inline bool is_bigint(Value v) { return v.is_ptr() && v.as_ptr()->type->tflags & kTypeIntSub; }
+inline bool is_bigint(Value v) {
+    return v.is_ptr() && v.as_ptr()->type->tflags & kTypeIntSub;
+}
 bool is_exception_instance(Value v);
 bool is_exception_type(Value v);
 
 // --- str -----------------------------------------------------------------------------------
 Str* new_str(ThreadState& ts, std::string_view utf8);  // utf8 must be valid UTF-8
 Value str_value(ThreadState& ts, std::string_view utf8);
-Str* new_str_heap(Heap& h, std::string_view utf8);  // for static/program heaps
+Str* new_str_heap(Heap& h, std::string_view utf8);        // for static/program heaps
 Str* intern_str(ThreadState& ts, std::string_view utf8);  // per-interp interning
 int64_t str_hash(Str* s);
 bool str_eq(const Str* a, const Str* b);
-inline Str* as_str(Value v) { return v.as<Str>(); }
+inline Str* as_str(Value v) {
+    return v.as<Str>();
+}
 std::string_view str_view(Value v);  // v must be a str
 
 // --- bytes ---------------------------------------------------------------------------------
@@ -123,6 +135,12 @@ Value new_builtin(ThreadState& ts, const MethodDef* def, Value self);
 // A new exception instance of `type` with args (message,).
 Value new_exception(ThreadState& ts, Type* type, std::string_view message);
 Value new_exception_args(ThreadState& ts, Type* type, Tuple* args);
+// An exception's C-member attributes (AttributeError.name/obj, OSError.errno, SyntaxError.lineno,
+// ...), kept apart from its __dict__ as CPython keeps them in struct members: created on first
+// use; null with MemoryError raised. e must be an exception instance.
+Dict* exception_attrs(ThreadState& ts, Value e);
+// One of them by name, or null when unset. Never raises.
+Value exception_attr(Value e, std::string_view name);
 
 void dict_free_buffers(Heap& h, Dict* d);
 Value new_dict_iter(ThreadState& ts, Value dict, Type* iter_type);

@@ -187,6 +187,9 @@ struct SeqIter : Object {
 // BaseException and its subclasses (extra attributes live in the instance __dict__).
 struct BaseException : Object {
     Dict* dict = nullptr;
+    // The per-class attributes CPython keeps in C members (name, obj, msg, errno, filename,
+    // lineno, message, exceptions, ...): apart from __dict__ (exception_attrs()).
+    Dict* attrs = nullptr;
     Tuple* args = nullptr;
     Value traceback;  // Traceback or None/null
     Value context;

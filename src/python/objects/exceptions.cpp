@@ -1,6 +1,9 @@
 // The exception hierarchy (objects/exceptions.def): BaseException's layout, args, str/repr as
 // CPython 3.11, and the per-class attributes (StopIteration.value, SystemExit.code, OSError,
 // SyntaxError, ExceptionGroup).
+#include <algorithm>
+#include <initializer_list>
+
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/vm/errors.hpp"
@@ -46,12 +49,31 @@ BaseException* exc(Value v) {
 void exc_trace(Object* o, GcVisitor& v) {
     auto* e = static_cast<BaseException*>(o);
     v.visit(e->dict);
+    v.visit(e->attrs);
     v.visit(e->args);
     v.visit(e->traceback);
     v.visit(e->context);
     v.visit(e->cause);
     v.visit(e->suggestion);
 }
+
+}  // namespace
+
+Dict* exception_attrs(ThreadState& ts, Value e) {
+    BaseException* b = exc(e);
+    if (!b->attrs) {
+        b->attrs = new_dict(ts);
+        if (!b->attrs) raise_memory_error(ts);
+    }
+    return b->attrs;
+}
+
+Value exception_attr(Value e, std::string_view name) {
+    Dict* d = exc(e)->attrs;
+    return d ? dict_lookup_view(d, name) : Value::null();
+}
+
+namespace {
 
 Value exc_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     size_t npos = nargs - (kwnames ? size_t(kwnames->size) : 0);
@@ -176,9 +198,27 @@ Value exc_add_note(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return Value::none();
 }
 
+// BaseException.__setstate__: each item set as an attribute, so that C-member attributes
+// (ImportError.name) go to their descriptors, not the __dict__ (pickle's BUILD calls it).
+Value exc_setstate(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    if (n != 2) return raise(ts, &exc_TypeError, "__setstate__() takes exactly one argument");
+    if (a[1].is_none()) return Value::none();
+    if (!is_dict(a[1])) return raise(ts, &exc_TypeError, "state is not a dictionary");
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(a[1].as<Dict>(), &pos, &k, &v)) {
+        if (!is_str(k))
+            return raisef(ts, &exc_TypeError, "attribute name must be string, not '{}'",
+                          type_name(k));
+        if (!setattr(ts, a[0], k.as<Str>(), v)) return Value::null();
+    }
+    return Value::none();
+}
+
 const MethodDef kExcMethods[] = {
     {"with_traceback", exc_with_traceback},
     {"add_note", exc_add_note},
+    {"__setstate__", exc_setstate},
 };
 
 // --- per-class attributes --------------------------------------------------------------------
@@ -207,17 +247,15 @@ Value keyerror_str(ThreadState& ts, Value self) {
     return exc_str(ts, self);
 }
 
-// Attributes stored in the instance dict (name, obj, filename, ...), None when unset.
+// Attributes stored in exception_attrs (name, obj, filename, ...), None when unset.
 template <const char* Name>
-Value dict_attr(ThreadState& ts, Value s) {
-    Dict* d = instance_dict(ts, s);
-    if (!d) return Value::none();
-    Value v = dict_lookup_view(d, Name);
+Value dict_attr(ThreadState&, Value s) {
+    Value v = exception_attr(s, Name);
     return v.is_null() ? Value::none() : v;
 }
 template <const char* Name>
 bool set_dict_attr(ThreadState& ts, Value s, Value v) {
-    Dict* d = instance_dict(ts, s);
+    Dict* d = exception_attrs(ts, s);
     if (!d) return false;
     Str* k = intern_str(ts, Name);
     if (!k) return false;
@@ -248,46 +286,41 @@ const GetSetDef kSyntaxErrorGetSets[] = {
     {"end_lineno", dict_attr<kEndLineno>, set_dict_attr<kEndLineno>},
     {"end_offset", dict_attr<kEndOffset>, set_dict_attr<kEndOffset>}};
 
-bool import_error_init(ThreadState& ts, Value self, const Value* args, size_t nargs,
-                       Tuple* kwnames) {
+// Exception(*args, key=value, ...) for the keyword names `keys` (each kept in exception_attrs),
+// any other keyword a TypeError: CPython 3.11's ImportError, AttributeError and NameError inits.
+bool keyword_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames,
+                  std::initializer_list<std::string_view> keys) {
     size_t nkw = kwnames ? size_t(kwnames->size) : 0;
     Tuple* t = new_tuple_from(ts, args, int64_t(nargs - nkw));
     if (!t) return false;
     exc(self)->args = t;
     for (size_t i = 0; i < nkw; ++i) {
         std::string_view k = str_view(kwnames->items[i]);
-        if (k == "name")
-            set_dict_attr<kName>(ts, self, args[nargs - nkw + i]);
-        else if (k == "path")
-            set_dict_attr<kPath>(ts, self, args[nargs - nkw + i]);
-        else {
+        if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
             raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for {}()", k,
                    type_name(self));
             return false;
         }
+        Dict* d = exception_attrs(ts, self);
+        if (!d || !dict_set(ts, d, kwnames->items[i], args[nargs - nkw + i])) return false;
     }
-    if (nargs - nkw == 1) set_dict_attr<kMsg>(ts, self, args[0]);
+    return true;
+}
+
+bool import_error_init(ThreadState& ts, Value self, const Value* args, size_t nargs,
+                       Tuple* kwnames) {
+    if (!keyword_init(ts, self, args, nargs, kwnames, {"name", "path"})) return false;
+    if (nargs - (kwnames ? size_t(kwnames->size) : 0) == 1)
+        return set_dict_attr<kMsg>(ts, self, args[0]);
     return true;
 }
 
 bool attr_error_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-    size_t nkw = kwnames ? size_t(kwnames->size) : 0;
-    Tuple* t = new_tuple_from(ts, args, int64_t(nargs - nkw));
-    if (!t) return false;
-    exc(self)->args = t;
-    for (size_t i = 0; i < nkw; ++i) {
-        std::string_view k = str_view(kwnames->items[i]);
-        if (k == "name")
-            set_dict_attr<kName>(ts, self, args[nargs - nkw + i]);
-        else if (k == "obj")
-            set_dict_attr<kObj>(ts, self, args[nargs - nkw + i]);
-        else {
-            raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for {}()", k,
-                   type_name(self));
-            return false;
-        }
-    }
-    return true;
+    return keyword_init(ts, self, args, nargs, kwnames, {"name", "obj"});
+}
+
+bool name_error_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+    return keyword_init(ts, self, args, nargs, kwnames, {"name"});
 }
 
 // OSError(errno, strerror) makes the subclass for the errno (Objects/exceptions.c errnomap):
@@ -358,9 +391,8 @@ bool oserror_init(ThreadState& ts, Value self, const Value* args, size_t nargs, 
 }
 
 Value oserror_str(ThreadState& ts, Value self) {
-    Dict* d = instance_dict(ts, self);
     auto attr = [&](const char* name) {
-        Value v = d ? dict_lookup_view(d, name) : Value::null();
+        Value v = exception_attr(self, name);
         return v.is_null() || v.is_none() ? Value::null() : v;
     };
     const Value errnum = attr(kErrno), strerror = attr(kStrerror), filename = attr(kFilename),
@@ -448,7 +480,7 @@ Value eg_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple
     Rooted ke(ts, e);
     Tuple* et = new_tuple_from(ts, excs.v.data(), int64_t(excs.v.size()));
     if (!et) return Value::null();
-    Dict* d = instance_dict(ts, e);
+    Dict* d = exception_attrs(ts, e);
     if (!d || !dict_set_str(ts, d, names.message, args[0]) ||
         !dict_set_str(ts, d, names.exceptions, Value::from_ptr(et)))
         return Value::null();
@@ -459,13 +491,13 @@ bool eg_init(ThreadState&, Value, const Value*, size_t, Tuple*) {
     return true;
 }
 
-Value eg_message(ThreadState& ts, Value s) {
-    Dict* d = instance_dict(ts, s);
-    return d ? dict_get_str(d, names.message) : Value::none();
+Value eg_message(ThreadState&, Value s) {
+    Value v = exception_attr(s, "message");
+    return v.is_null() ? Value::none() : v;
 }
-Value eg_exceptions(ThreadState& ts, Value s) {
-    Dict* d = instance_dict(ts, s);
-    return d ? dict_get_str(d, names.exceptions) : Value::none();
+Value eg_exceptions(ThreadState&, Value s) {
+    Value v = exception_attr(s, "exceptions");
+    return v.is_null() ? Value::none() : v;
 }
 const GetSetDef kEgGetSets[] = {{"message", eg_message}, {"exceptions", eg_exceptions}};
 
@@ -544,6 +576,7 @@ void setup_exception_types(TypeBuilder& b) {
     b.getsets(exc_SystemExit, kSysExitGetSets);
     exc_KeyError.str = keyerror_str;
     b.getsets(exc_NameError, kNameErrorGetSets);
+    exc_NameError.init = name_error_init;
     b.getsets(exc_AttributeError, kAttrErrorGetSets);
     exc_AttributeError.init = attr_error_init;
     b.getsets(exc_ImportError, kImportErrorGetSets);

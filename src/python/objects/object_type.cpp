@@ -237,10 +237,16 @@ Value obj_dict(ThreadState& ts, Value self) {
     }
     return Value::from_ptr(d);
 }
+// __dict__ of builtin types' instances (functions, exceptions): PyObject_GenericSetDict.
 bool obj_set_dict(ThreadState& ts, Value self, Value v) {
     Dict** slot = instance_dict_slot(self);
+    if (v.is_null()) {
+        raise(ts, &exc_TypeError, "cannot delete __dict__");
+        return false;
+    }
     if (!slot || !is_dict(v)) {
-        raise(ts, &exc_TypeError, "__dict__ must be set to a dictionary");
+        raisef(ts, &exc_TypeError, "__dict__ must be set to a dictionary, not a '{}'",
+               type_name(v));
         return false;
     }
     *slot = v.as<Dict>();
@@ -567,7 +573,8 @@ void inherit_slots(Type& t) {
 #define INH(f) \
     if (!t.f) t.f = b->f;
     INH(repr)
-    INH(str) INH(hash) INH(richcompare) INH(iter) INH(next) INH(call) INH(getattr) INH(setattr)
+    INH(str)
+    INH(hash) INH(richcompare) INH(iter) INH(next) INH(call) INH(getattr) INH(setattr)
         INH(descr_get) INH(descr_set) INH(len) INH(getitem) INH(setitem) INH(contains) INH(bool_)
             INH(new_) INH(init) INH(trace) INH(finalize)
 #undef INH

@@ -88,7 +88,7 @@ Value raise_attribute_error(ThreadState& ts, Value obj, Str* name, std::string m
     Value e = new_exception(ts, &exc_AttributeError, std::move(message));
     if (e.is_null()) return e;
     Rooted ke(ts, e);
-    if (Dict* d = instance_dict(ts, e)) {
+    if (Dict* d = exception_attrs(ts, e)) {
         dict_set_str(ts, d, names.name, Value::from_ptr(name));
         dict_set_str(ts, d, names.obj, o);
     }

@@ -136,7 +136,7 @@ void raise_name_error(ThreadState& ts, Str* name) {
         new_exception(ts, &exc_NameError, fmt::format("name '{}' is not defined", name->view()));
     if (e.is_null()) return;
     Rooted ke(ts, e);
-    if (Dict* d = instance_dict(ts, e)) dict_set_str(ts, d, names.name, Value::from_ptr(name));
+    if (Dict* d = exception_attrs(ts, e)) dict_set_str(ts, d, names.name, Value::from_ptr(name));
     if (Str* s = name_error_suggestion(ts, ts.frame, name))
         e.as<BaseException>()->suggestion = Value::from_ptr(s);
     raise_instance(ts, e);

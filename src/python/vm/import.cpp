@@ -37,16 +37,11 @@ struct Unavailable {
     const char* why;
 };
 constexpr Unavailable kUnavailable[] = {
-    {"socket", "has no network"},
-    {"ssl", "has no network"},
-    {"http", "has no network"},
-    {"select", "has no network"},
-    {"selectors", "has no network"},
-    {"subprocess", "cannot start other programs"},
-    {"signal", "sends no signals"},
-    {"ctypes", "cannot load native code"},
-    {"tkinter", "has no windows"},
-    {"sqlite3", "has no files"},
+    {"socket", "has no network"},    {"ssl", "has no network"},
+    {"http", "has no network"},      {"select", "has no network"},
+    {"selectors", "has no network"}, {"subprocess", "cannot start other programs"},
+    {"signal", "sends no signals"},  {"ctypes", "cannot load native code"},
+    {"tkinter", "has no windows"},   {"sqlite3", "has no files"},
 };
 
 // The note for a module that cannot be imported: why the playground lacks it, or where the
@@ -77,7 +72,7 @@ Value load_module(ThreadState& ts, std::string_view name) {
         Value e = new_exception(ts, &exc_ModuleNotFoundError, msg);
         if (e.is_null()) return e;
         Rooted ke(ts, e);
-        if (Dict* d = instance_dict(ts, e)) dict_set_str(ts, d, names.name, str_value(ts, name));
+        if (Dict* d = exception_attrs(ts, e)) dict_set_str(ts, d, names.name, str_value(ts, name));
         if (!known_parent) {  // a missing part of a module we offer needs no note
             Value note = str_value(ts, missing_module_note(top));
             if (note.is_null()) return note;

@@ -228,8 +228,8 @@ void format_chain(ThreadState& ts, Value exc, std::string& out, PrintCtx& c) {
     }
 }
 
-void format_syntax_error_detail(ThreadState& ts, Value exc, std::string& out) {
-    Dict* d = instance_dict(ts, exc);
+void format_syntax_error_detail(ThreadState&, Value exc, std::string& out) {
+    Dict* d = exc.as<BaseException>()->attrs;
     if (!d) return;
     Value fn = dict_lookup_view(d, "filename");
     Value ln = dict_lookup_view(d, "lineno");
@@ -255,7 +255,7 @@ std::string suggestion_text(ThreadState& ts, Value exc) {
         Value s = exc.as<BaseException>()->suggestion;
         if (is_str(s)) best = std::string(str_view(s));
     } else if (is_subtype(type_of(exc), &exc_AttributeError)) {
-        if (Dict* d = instance_dict(ts, exc))
+        if (Dict* d = exc.as<BaseException>()->attrs)
             best = attribute_error_suggestion(ts, dict_get_str(d, names.obj),
                                               dict_get_str(d, names.name));
     }
@@ -268,8 +268,7 @@ void format_only(ThreadState& ts, Value exc, std::string& out) {
     std::string name = exception_type_name(exc);
     std::string msg = exception_message(ts, exc);
     if (is_subtype(type_of(exc), &exc_SyntaxError)) {
-        Dict* d = instance_dict(ts, exc);
-        Value m = d ? dict_lookup_view(d, "msg") : Value::null();
+        Value m = exception_attr(exc, "msg");
         if (is_str(m)) msg = std::string(str_view(m));
     }
     msg += suggestion_text(ts, exc);
