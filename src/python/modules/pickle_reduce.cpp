@@ -127,16 +127,11 @@ bool has_builtin_reduce(Value v) {
 
 Value builtin_reduce(ThreadState& ts, Value v) {
     if (is_type(v, &range_type)) {
-        const Range* r = v.as<Range>();
-        Value start = int_from_i64(ts, r->start);
-        if (start.is_null()) return start;
-        Rooted k0(ts, start);
-        Value stop = int_from_i64(ts, r->stop);
-        if (stop.is_null()) return stop;
-        Rooted k1(ts, stop);
-        Value step = int_from_i64(ts, r->step);
-        if (step.is_null()) return step;
-        return triple_reduce(ts, &range_type, start, stop, step);
+        Value b[3];
+        range_bounds(ts, v, b);
+        if (b[0].is_null() || b[1].is_null() || b[2].is_null()) return Value::null();
+        Rooted k0(ts, b[0]), k1(ts, b[1]);
+        return triple_reduce(ts, &range_type, b[0], b[1], b[2]);
     }
     if (is_type(v, &slice_type)) {
         const Slice* s = v.as<Slice>();

@@ -180,6 +180,8 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
                  const Value* kwargs, Tuple* kwnames);
 Value new_slice(ThreadState& ts, Value start, Value stop, Value step);
 Value new_range(ThreadState& ts, int64_t start, int64_t stop, int64_t step);
+// A range's start, stop and step as Python ints (any size). Null items on MemoryError.
+void range_bounds(ThreadState& ts, Value range, Value out[3]);
 // The instance __dict__ of `v` (creating it), or nullptr if the type has none.
 Dict** instance_dict_slot(Value v);
 Dict* instance_dict(ThreadState& ts, Value v);

@@ -174,6 +174,9 @@ struct Slice : Object {
 
 struct Range : Object {
     int64_t start = 0, stop = 0, step = 1, length = 0;
+    // Null unless a bound, the step or the length is past int64 (range(10**20)): then the
+    // range's (start, stop, step, length) as Python ints, and the fields above are unused.
+    Tuple* big = nullptr;
 };
 
 // A generic iterator over an indexable C++ object (list, tuple, str, range, dict views).

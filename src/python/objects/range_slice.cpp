@@ -1,6 +1,5 @@
-// range and slice (CPython 3.11's Objects/rangeobject.c and sliceobject.c): construction,
-// repr, len, indexing, containment, comparison, index/count, slice.indices; the range
-// iterator is iter.cpp's.
+// slice (CPython 3.11's Objects/sliceobject.c): construction, repr, comparison, indices and
+// the slice_indices() the sequences use. range is range.cpp's.
 #include <cmath>
 
 #include "python/objects/api.hpp"
@@ -12,149 +11,6 @@
 namespace interleave::python {
 
 namespace {
-
-// --- range ---------------------------------------------------------------------------------
-
-int64_t range_len(int64_t start, int64_t stop, int64_t step) {
-    if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
-    if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
-    return 0;
-}
-
-Value range_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) return raise(ts, &exc_TypeError, "range() takes no keyword arguments");
-    if (nargs < 1 || nargs > 3) {
-        if (nargs == 0)
-            return raise(ts, &exc_TypeError, "range expected at least 1 argument, got 0");
-        return raisef(ts, &exc_TypeError, "range expected at most 3 arguments, got {}", nargs);
-    }
-    int64_t v[3];
-    for (size_t i = 0; i < nargs; ++i) {
-        if (!is_int(args[i]) && !type_of(args[i])->num.index)
-            return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
-                          type_name(args[i]));
-        if (!index_i64(ts, args[i], &v[i])) return Value::null();
-    }
-    int64_t start = 0, stop, step = 1;
-    if (nargs == 1) {
-        stop = v[0];
-    } else {
-        start = v[0];
-        stop = v[1];
-        if (nargs == 3) step = v[2];
-    }
-    if (step == 0) return raise(ts, &exc_ValueError, "range() arg 3 must not be zero");
-    return new_range(ts, start, stop, step);
-}
-
-Value range_repr(ThreadState& ts, Value self) {
-    Range* r = self.as<Range>();
-    if (r->step == 1) return str_value(ts, fmt::format("range({}, {})", r->start, r->stop));
-    return str_value(ts, fmt::format("range({}, {}, {})", r->start, r->stop, r->step));
-}
-
-int64_t range_length(ThreadState&, Value self) {
-    return self.as<Range>()->length;
-}
-
-Value range_iter(ThreadState& ts, Value self) {
-    Range* r = self.as<Range>();
-    SeqIter* it = ts.heap.make<SeqIter>(&range_iter_type, sizeof(SeqIter));
-    if (!it) return raise_memory_error(ts);
-    it->seq = Value::from_small(r->step);
-    it->aux = r->start;
-    it->index = 0;
-    it->end = r->length;
-    return Value::from_ptr(it);
-}
-
-Value range_getitem(ThreadState& ts, Value self, Value key) {
-    Range* r = self.as<Range>();
-    if (is_type(key, &slice_type)) {
-        int64_t start, stop, step, n;
-        if (!slice_indices(ts, key, r->length, &start, &stop, &step, &n)) return Value::null();
-        int64_t nstart = r->start + start * r->step;
-        int64_t nstep = r->step * step;
-        return new_range(ts, nstart, nstart + n * nstep, nstep);
-    }
-    int64_t i;
-    if (!index_i64(ts, key, &i, &exc_IndexError)) return Value::null();
-    if (i < 0) i += r->length;
-    if (i < 0 || i >= r->length)
-        return raise(ts, &exc_IndexError, "range object index out of range");
-    return int_from_i64(ts, r->start + i * r->step);
-}
-
-int range_contains(ThreadState& ts, Value self, Value item) {
-    Range* r = self.as<Range>();
-    if (item.is_small() || item.is_bool()) {
-        int64_t v = item.is_small() ? item.as_small() : item.is_true();
-        if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return 0;
-        return (v - r->start) % r->step == 0;
-    }
-    for (int64_t i = 0; i < r->length; ++i) {
-        int c =
-            richcompare_bool(ts, Value::from_small(r->start + i * r->step), item, CompareOp::eq);
-        if (c != 0) return c;
-    }
-    return 0;
-}
-
-Value range_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
-    if (!is_type(b, &range_type) || (op != CompareOp::eq && op != CompareOp::ne))
-        return not_implemented();
-    Range* x = a.as<Range>();
-    Range* y = b.as<Range>();
-    bool eq = x->length == y->length &&
-              (x->length == 0 || (x->start == y->start && (x->length == 1 || x->step == y->step)));
-    return Value::boolean(op == CompareOp::eq ? eq : !eq);
-}
-
-int range_bool(ThreadState&, Value self) {
-    return self.as<Range>()->length != 0;
-}
-
-Value r_start(ThreadState&, Value s) {
-    return Value::from_small(s.as<Range>()->start);
-}
-Value r_stop(ThreadState&, Value s) {
-    return Value::from_small(s.as<Range>()->stop);
-}
-Value r_step(ThreadState&, Value s) {
-    return Value::from_small(s.as<Range>()->step);
-}
-const GetSetDef kRangeGetSets[] = {{"start", r_start}, {"stop", r_stop}, {"step", r_step}};
-
-Value range_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raise(ts, &exc_TypeError, "index() takes exactly one argument");
-    Range* r = a[0].as<Range>();
-    int c = range_contains(ts, a[0], a[1]);
-    if (c < 0) return Value::null();
-    if (!c || !a[1].is_small()) {
-        std::string s;
-        if (!repr_utf8(ts, a[1], &s)) return Value::null();
-        return raisef(ts, &exc_ValueError, "{} is not in range", s);
-    }
-    return Value::from_small((a[1].as_small() - r->start) / r->step);
-}
-Value range_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raise(ts, &exc_TypeError, "count() takes exactly one argument");
-    int c = range_contains(ts, a[0], a[1]);
-    return c < 0 ? Value::null() : Value::from_small(c);
-}
-const MethodDef kRangeMethods[] = {{"index", range_index}, {"count", range_count}};
-
-Value range_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    Range* r = a[0].as<Range>();
-    int64_t last = r->start + (r->length - 1) * r->step;
-    Value nr = new_range(ts, last, last - r->length * r->step, -r->step);
-    if (nr.is_null()) return nr;
-    if (r->length == 0) return range_iter(ts, new_range(ts, 0, 0, 1));
-    return range_iter(ts, nr);
-}
-const MethodDef kRangeRev[] = {{"__reversed__", range_reversed}};
-
-void range_trace(Object*, GcVisitor&) {}
 
 // --- slice ---------------------------------------------------------------------------------
 
@@ -217,16 +73,6 @@ Value slice_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
 }
 
 }  // namespace
-
-Value new_range(ThreadState& ts, int64_t start, int64_t stop, int64_t step) {
-    Range* r = ts.heap.make<Range>(&range_type, sizeof(Range));
-    if (!r) return raise_memory_error(ts);
-    r->start = start;
-    r->stop = stop;
-    r->step = step;
-    r->length = range_len(start, stop, step);
-    return Value::from_ptr(r);
-}
 
 Value new_slice(ThreadState& ts, Value start, Value stop, Value step) {
     Slice* s = ts.heap.make<Slice>(&slice_type, sizeof(Slice));
@@ -299,21 +145,10 @@ bool slice_indices(ThreadState& ts, Value slice, int64_t length, int64_t* start,
     return true;
 }
 
-void setup_range_slice_types(TypeBuilder& b) {
-    b.init(range_type, "range", nullptr, sizeof(Range), 0);
-    range_type.new_ = range_new;
-    range_type.repr = range_repr;
-    range_type.len = range_length;
-    range_type.iter = range_iter;
-    range_type.getitem = range_getitem;
-    range_type.contains = range_contains;
-    range_type.richcompare = range_richcompare;
-    range_type.bool_ = range_bool;
-    range_type.trace = range_trace;
-    b.getsets(range_type, kRangeGetSets);
-    b.methods(range_type, kRangeMethods);
-    b.methods(range_type, kRangeRev);
+void setup_range_type(TypeBuilder& b);  // range.cpp
 
+void setup_range_slice_types(TypeBuilder& b) {
+    setup_range_type(b);
     b.init(slice_type, "slice", nullptr, sizeof(Slice), 0);
     slice_type.new_ = slice_new;
     slice_type.repr = slice_repr;
