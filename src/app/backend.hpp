@@ -11,6 +11,9 @@
 //   window + GL context + ImGui backends     desktop ✓  web ✓
 //   content scale (DPI) -> init_style        desktop ✓  web ✓ (devicePixelRatio)
 //   vsync                                    desktop ✓  web ✓ (requestAnimationFrame)
+//   idle: no frames until input or a timed   desktop ✓ (glfwWaitEventsTimeout)
+//   change (ui/frame_pacing.hpp)             web ✓ (main loop paused, a timer, wake listeners)
+//   a frame like the one shown: not drawn    desktop ✗ (drawn: a GPU does it cheaply)  web ✓
 //   share link in / out                      desktop ✓ (--link; printed)  web ✓ (fragment)
 //   save file                                desktop ✓ (working directory)  web ✓ (download)
 //   screenshot after N frames                desktop ✓  web ✗ (Playwright takes them)
@@ -60,8 +63,10 @@ class Backend {
     virtual bool will_draw() const { return true; }
     virtual void end_frame() = 0;  // clear, draw ImGui, present (+ screenshot on desktop)
 
-    // Calls `frame` once per display refresh until it returns false. Desktop: a loop that
-    // returns when it ends. Web: hands the loop to the browser and never returns.
+    // Calls `frame` once per display refresh while the app needs frames (ui::FramePacer: after
+    // input, while live or changing; else at its next timed change), until it returns false.
+    // Desktop: a loop that returns when it ends. Web: hands the loop to the browser and never
+    // returns.
     virtual void run_loop(std::function<bool()> frame) = 0;
     virtual void shutdown() = 0;
     // False when a file the options asked for (the screenshot) could not be written; the

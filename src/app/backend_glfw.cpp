@@ -21,6 +21,7 @@
 #include "app/png_write.hpp"
 #include "samples/code_codec.hpp"
 #include "ui/editor/code_editor.hpp"  // key_event
+#include "ui/frame_pacing.hpp"
 
 namespace interleave::app {
 namespace {
@@ -63,6 +64,24 @@ void write_setting(const std::string& key, const std::string& value) {
 
 // The app: a file dropped on the window opens in it, closing the window asks it first.
 ui::App* g_app = nullptr;
+
+// Input and window events since the last frame (frame pacing: each one means frames again).
+// Set before ImGui's backend installs its callbacks, which call these first; the cursor,
+// size, refresh and scale callbacks ImGui 1.86 does not use. Keys: key_taps_pending().
+int g_events = 0;
+void count_events(GLFWwindow* w) {
+    glfwSetWindowFocusCallback(w, [](GLFWwindow*, int) { ++g_events; });
+    glfwSetCursorEnterCallback(w, [](GLFWwindow*, int) { ++g_events; });
+    glfwSetCursorPosCallback(w, [](GLFWwindow*, double, double) { ++g_events; });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow*, int, int, int) { ++g_events; });
+    glfwSetScrollCallback(w, [](GLFWwindow*, double, double) { ++g_events; });
+    glfwSetCharCallback(w, [](GLFWwindow*, unsigned) { ++g_events; });
+    glfwSetWindowSizeCallback(w, [](GLFWwindow*, int, int) { ++g_events; });
+    glfwSetFramebufferSizeCallback(w, [](GLFWwindow*, int, int) { ++g_events; });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow*) { ++g_events; });
+    glfwSetWindowContentScaleCallback(w, [](GLFWwindow*, float, float) { ++g_events; });
+    glfwSetWindowIconifyCallback(w, [](GLFWwindow*, int) { ++g_events; });
+}
 
 // Editing keys go to the code editor in the character queue, in the order they were typed
 // with the text (code_editor.hpp, "keys as ordered events"), while it has focus.
@@ -187,6 +206,7 @@ class GlfwBackend final : public Backend {
         glfwGetWindowContentScale(window_, &sx, &sy);
         scale_ = sx > 0 ? sx : 1.0f;
 
+        count_events(window_);  // first: ImGui's callbacks chain to these
         ImGui_ImplGlfw_InitForOpenGL(window_, true);
         install_key_taps(window_);
         ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -280,12 +300,14 @@ class GlfwBackend final : public Backend {
         g_app = &app;
         set_key_listener(editor_key_listener);
         glfwSetDropCallback(window_, [](GLFWwindow*, int count, const char** paths) {
+            ++g_events;
             if (count > 0 && g_app) g_app->open_file(paths[0]);
         });
         // The close button or the window manager's Alt+F4 (WM_DELETE_WINDOW): over unsaved
         // changes the app asks first and the window stays; begin_frame ends the loop once the
         // answer lets it.
         glfwSetWindowCloseCallback(window_, [](GLFWwindow* w) {
+            ++g_events;  // frames at once: the question, or the end of the loop
             if (g_app && !g_app->request_quit()) glfwSetWindowShouldClose(w, GLFW_FALSE);
         });
     }
@@ -293,7 +315,15 @@ class GlfwBackend final : public Backend {
     bool begin_frame() override {
         if (glfwWindowShouldClose(window_) || (g_app && g_app->quit_confirmed())) return false;
         if (options_.frames > 0 && frames_ >= options_.frames) return false;
-        glfwPollEvents();
+        // An idle app sleeps until an event or the pacer's time (ui/frame_pacing.hpp); screenshot
+        // runs (--frames) never do.
+        const double now = glfwGetTime();
+        if (next_frame_s_ > now && options_.frames == 0)
+            glfwWaitEventsTimeout(next_frame_s_ - now);
+        else
+            glfwPollEvents();
+        if (g_events > 0 || key_taps_pending()) pacer_.wake(glfwGetTime());
+        g_events = 0;
         float sx = scale_, sy = scale_;  // changes when the window moves to another monitor
         glfwGetWindowContentScale(window_, &sx, &sy);
         if (sx > 0) scale_ = sx;
@@ -304,7 +334,17 @@ class GlfwBackend final : public Backend {
     }
 
     void end_frame() override {
+        // Every built frame is drawn (a GPU draws a still picture cheaply, and a window's
+        // content may need it after an expose); frames are only built when needed.
         const FramebufferSize fb = draw_frame(window_);
+        if (g_app) {
+            const uint64_t fingerprint = g_app->frame_fingerprint();
+            g_app->note_drawn();
+            pacer_.drawn(fingerprint);
+            const ui::App::Activity a = g_app->activity();
+            next_frame_s_ = pacer_.after_frame(
+                glfwGetTime(), {a.live || key_taps_pending(), a.next_change_s, fingerprint});
+        }
         ++frames_;
         if (frames_ == options_.frames && !options_.screenshot_path.empty())
             screenshot(fb.width, fb.height);
@@ -351,6 +391,8 @@ class GlfwBackend final : public Backend {
     float scale_ = 1.0f;
     int frames_ = 0;
     bool screenshot_failed_ = false;
+    ui::FramePacer pacer_;
+    double next_frame_s_ = 0;  // glfwGetTime() of the next frame the app needs
     std::string link_;
 };
 

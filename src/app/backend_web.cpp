@@ -9,6 +9,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -28,12 +29,14 @@
 #include "app/backend.hpp"
 #include "app/draw_frame.hpp"
 #include "app/key_taps.hpp"
+#include "ui/frame_pacing.hpp"
 #include "ui/wheel.hpp"
 
 namespace interleave::app {
 namespace {
 
 ui::App* g_app = nullptr;  // the automation target (main thread only)
+void wake_app();           // frames again (frame pacing): below, after the backend
 
 // The page side, in JavaScript. (clang-format would split JS operators such as !==.)
 // clang-format off
@@ -203,6 +206,30 @@ EM_JS(void, install_run_from_event, (), {
             _interleave_run_keys();
     }, true);
 });
+// Frame pacing (ui/frame_pacing.hpp): an idle page sleeps; every event a user (or a test) can
+// cause wakes it at once, before the page's next animation frame. Capture listeners on the
+// window and the document see events for every element (the canvas, the editor's textarea
+// bridge, the plain-text editor) before their own listeners, and never stop them.
+EM_JS(void, install_wake, (), {
+    var wake = function() { _interleave_wake(); };
+    var opts = {capture: true, passive: true};
+    ["keydown", "keyup", "keypress", "mousedown", "mouseup", "mousemove", "wheel", "touchstart",
+     "touchmove", "touchend", "touchcancel", "pointerdown", "pointermove", "pointerup",
+     "pointercancel", "contextmenu", "dragover", "drop", "focus", "blur", "resize",
+     "hashchange", "popstate", "pageshow"].forEach(function(type) {
+        EventTarget.prototype.addEventListener.call(window, type, wake, opts);
+    });
+    ["visibilitychange", "input", "beforeinput", "compositionstart", "compositionupdate",
+     "compositionend", "paste", "copy", "cut", "focusin", "focusout"]
+        .forEach(function(type) { document.addEventListener(type, wake, opts); });
+    // Zoom or another screen: devicePixelRatio changes, sometimes without a resize event.
+    var watchRatio = function() {
+        var q = matchMedia("(resolution: " + devicePixelRatio + "dppx)");
+        var changed = function() { wake(); watchRatio(); };
+        if (q.addEventListener) q.addEventListener("change", changed, {once: true});
+    };
+    watchRatio();
+});
 EM_JS(void, notify_ready, (), {
     if (Module.interleaveReady) Module.interleaveReady();
 });
@@ -328,6 +355,7 @@ class WebBackend final : public Backend {
         install_touch();
         install_run_from_event();
         install_export_channel();
+        install_wake();
         ImGui_ImplOpenGL3_Init("#version 300 es");
         return true;
     }
@@ -399,6 +427,7 @@ class WebBackend final : public Backend {
                     std::unique_ptr<Done> d(static_cast<Done*>(arg));
                     const auto* b = static_cast<const unsigned char*>(buf);
                     (*d)(std::vector<unsigned char>(b, b + std::max(size, 0)));
+                    wake_app();  // the atlas is rebuilt with it
                 },
                 [](void* arg) {
                     std::unique_ptr<Done> d(static_cast<Done*>(arg));
@@ -406,6 +435,7 @@ class WebBackend final : public Backend {
                                  "interleave: could not fetch a font: those characters "
                                  "draw as a box\n");
                     (*d)({});
+                    wake_app();
                 });
         };
         h.title_changed = [](const std::string& title) { set_page_title(title.c_str()); };
@@ -432,7 +462,10 @@ class WebBackend final : public Backend {
         int want_w = 0, want_h = 0, w = 0, h = 0;
         wanted_canvas_size(dpr_, want_w, want_h);
         glfwGetWindowSize(window_, &w, &h);
-        if (w != want_w || h != want_h) set_canvas_size(want_w, want_h);
+        if (w != want_w || h != want_h) {
+            set_canvas_size(want_w, want_h);  // clears the canvas: the next frame draws
+            pacer_.forget_screen();
+        }
         key_taps_begin_frame(window_);  // this frame's share of the queued key events
         // Draw only when the GPU has finished the last frame: queuing more makes the browser
         // block this thread in the next GL call until it catches up (a software GPU on a busy
@@ -470,14 +503,28 @@ class WebBackend final : public Backend {
             bridge_sync(e.focused, e.caret_x, e.caret_y, e.line_h, e.x0, e.y0, e.x1, e.y1,
                         double(g_app->code_version()), e.dark, e.find_keys);
         }
-        if (!draw_) return;  // the canvas keeps the last drawn frame
-        draw_frame(window_);
-        gpu_fence_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
-        glFlush();
-        if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
-            ready_ = true;
-            notify_ready();
+        // A frame identical to the one on screen is not drawn again (the canvas keeps it):
+        // moving the mouse over a still picture costs no raster work.
+        const uint64_t fingerprint = draw_ && g_app ? g_app->frame_fingerprint() : 0;
+        if (draw_ && pacer_.needs_draw(fingerprint)) {
+            draw_frame(window_);
+            gpu_fence_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+            glFlush();
+            pacer_.drawn(fingerprint);
+            if (g_app) g_app->note_drawn();
+            if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
+                ready_ = true;
+                notify_ready();
+            }
         }
+        pace(fingerprint);
+    }
+
+    // An input event, an automation call, an asynchronous answer: frames at every refresh for
+    // a while (ui::FramePacer::wake), starting at the next one if the loop sleeps.
+    void wake() {
+        pacer_.wake(now_s());
+        resume();
     }
 
     void run_loop(std::function<bool()> frame) override {
@@ -498,6 +545,37 @@ class WebBackend final : public Backend {
     void shutdown() override {}
 
   private:
+    static double now_s() { return emscripten_get_now() / 1000.0; }
+
+    // After a frame: keep the requestAnimationFrame loop going while frames are needed, else
+    // pause it and sleep until the pacer's time (or a wake()).
+    void pace(uint64_t fingerprint) {
+        if (!g_app || !ready_) return;
+        const ui::App::Activity a = g_app->activity();
+        // A run draws 1 frame in 3 (run_loop): it is live anyway.
+        const double now = now_s();
+        const double next =
+            pacer_.after_frame(now, {a.live || key_taps_pending(), a.next_change_s, fingerprint});
+        if (next <= now || sleeping_) return;
+        sleeping_ = true;
+        emscripten_pause_main_loop();  // from inside the loop: it ends after this frame
+        timer_ = emscripten_set_timeout(
+            [](void* self) {
+                auto* web = static_cast<WebBackend*>(self);
+                web->timer_ = 0;
+                web->resume();
+            },
+            (next - now) * 1000.0, this);
+    }
+
+    void resume() {
+        if (!sleeping_) return;
+        sleeping_ = false;
+        if (timer_) emscripten_clear_timeout(timer_);
+        timer_ = 0;
+        emscripten_resume_main_loop();  // the next frame at the next animation frame
+    }
+
     // Emscripten's GLFW hands the scroll callback the DOM's raw deltaX/deltaY (pixels, lines or
     // pages, y > 0 = down): one notch read as 100 notches, reversed. The wheel is read from the
     // DOM event instead, with its deltaMode, and given to ImGui as the desktop would.
@@ -530,9 +608,17 @@ class WebBackend final : public Backend {
     GLsync gpu_fence_ = nullptr;  // after the last drawn frame's commands
     bool touch_lifted_ = false;
     int frames_up_ = 0;  // frames since the lift that saw the button up
+    ui::FramePacer pacer_;
+    bool sleeping_ = false;  // the main loop is paused until timer_ or a wake()
+    long timer_ = 0;         // emscripten_set_timeout's id, 0: none
 };
 
 WebBackend* g_web = nullptr;  // for the touch listeners (main thread only)
+
+// What a call from the page changed is drawn from the next animation frame on.
+void wake_app() {
+    if (g_web) g_web->wake();
+}
 
 // Strings returned to JavaScript stay valid until the next call of the same function.
 const char* keep(std::string& slot, std::string value) {
@@ -554,8 +640,15 @@ std::unique_ptr<Backend> make_backend() {
 // Main thread only (JS calls them between frames). Before the app exists they answer "" / no-op.
 using interleave::app::g_app;
 using interleave::app::keep;
+using interleave::app::wake_app;
 
 extern "C" {
+
+// Every input event of the page (install_wake) and every answer that changes what the app
+// shows: frames again, from the next animation frame on.
+EMSCRIPTEN_KEEPALIVE void interleave_wake() {
+    wake_app();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* interleave_state_json() {
     static std::string slot;
@@ -563,24 +656,29 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_state_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* interleave_load(const char* fragment) {
+    wake_app();
     static std::string slot;
     return keep(slot, g_app ? g_app->load(fragment ? fragment : "") : "[]");
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_code_packed(int id, const char* payload) {
+    wake_app();
     if (g_app) g_app->code_packed(id, payload ? payload : "");
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_run() {
+    wake_app();
     if (g_app) g_app->run();
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_stop() {
+    wake_app();
     if (g_app) g_app->stop();
 }
 
 // Starts a trace export on its own thread; 0 = no run. The text arrives through export_ready.
 EMSCRIPTEN_KEEPALIVE int interleave_export_start() {
+    wake_app();
     return g_app ? g_app->start_export() : 0;
 }
 
@@ -594,10 +692,12 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_ui_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_pointer_up(double x, double y) {
+    wake_app();
     if (g_app) g_app->run_pressed_at(float(x), float(y));
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_run_keys() {
+    wake_app();
     if (g_app) g_app->run_keys_pressed();
 }
 
@@ -616,6 +716,7 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_code() {
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_set_code(const char* text) {
+    wake_app();
     if (g_app) g_app->set_code(text ? text : "");
 }
 
@@ -628,11 +729,13 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_editor_state() {
 
 // Text from the bridge textarea's input/compositionend events: typed like keyboard characters.
 EMSCRIPTEN_KEEPALIVE void interleave_input_text(const char* utf8) {
+    wake_app();
     if (utf8 && ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
 // A paste event's text: into the editor when it has focus; kept for ImGui's own fields too.
 EMSCRIPTEN_KEEPALIVE void interleave_paste(const char* utf8) {
+    wake_app();
     interleave::app::g_clipboard = utf8 ? utf8 : "";
     if (g_app) g_app->editor_paste(interleave::app::g_clipboard);
 }
@@ -640,27 +743,32 @@ EMSCRIPTEN_KEEPALIVE void interleave_paste(const char* utf8) {
 // The bridge textarea's IME composition (compositionupdate), "" when it ends: shown at the
 // editor's caret; the committed text comes through interleave_input_text.
 EMSCRIPTEN_KEEPALIVE void interleave_composition(const char* utf8) {
+    wake_app();
     if (g_app) g_app->editor_composition(utf8 ? utf8 : "");
 }
 
 // A copy/cut event: the editor's selection (cut removes it); "" when the editor has no focus.
 EMSCRIPTEN_KEEPALIVE const char* interleave_copy(int cut) {
+    wake_app();
     static std::string slot;
     return keep(slot, g_app ? g_app->editor_copy(cut != 0) : "");
 }
 
 // Accessible mode: the page's plain textarea was switched on or off, or its text changed.
 EMSCRIPTEN_KEEPALIVE void interleave_set_plain_editor(int on) {
+    wake_app();
     if (g_app) g_app->set_plain_editor(on != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE double interleave_plain_text(const char* utf8) {
+    wake_app();
     if (!g_app) return 0;
     g_app->set_code_from_plain(utf8 ? utf8 : "");
     return double(g_app->code_version());
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_copy_done(int id, int ok) {
+    wake_app();
     if (g_app && id > 0) g_app->copy_finished(id, ok != 0);
 }
 

@@ -62,6 +62,10 @@ void key_taps_begin_frame(GLFWwindow* window) {
     }
 }
 
+bool key_taps_pending() {
+    return !g_queue.empty();
+}
+
 void set_tab_handler(std::function<bool(bool backwards)> take) {
     g_take_tab = std::move(take);
 }

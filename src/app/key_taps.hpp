@@ -25,6 +25,8 @@ void install_key_taps(GLFWwindow* window);
 // Before ImGui's NewFrame (after the platform's events are in): lets this frame's share of the
 // queued key events through to ImGui.
 void key_taps_begin_frame(GLFWwindow* window);
+// Key events still queued for later frames (frame pacing keeps the frames coming meanwhile).
+bool key_taps_pending();
 // Also tells `listener` about every key event, as it arrives (the editor takes editing keys in
 // typing order this way). Empty: none.
 void set_key_listener(void (*listener)(int key, int action, int mods));

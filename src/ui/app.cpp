@@ -26,7 +26,7 @@ struct App::Impl {
     // views) and the longest whole App::frame (poll + building the UI; not the GL drawing) since
     // ui_json() last reported them: where a long main-thread task comes from (issue #8 item 7).
     mutable double poll_max_ms = 0, frame_max_ms = 0;
-    mutable int frames = 0;
+    mutable int frames = 0, drawn = 0;
 };
 
 namespace {
@@ -219,6 +219,16 @@ void App::frame(bool shown) {
     impl_->frame_max_ms =
         std::max(impl_->frame_max_ms, Ms(std::chrono::steady_clock::now() - t0).count());
     ++impl_->frames;
+}
+
+App::Activity App::activity() const {
+    return pacing_activity(impl_->p);
+}
+uint64_t App::frame_fingerprint() const {
+    return ui::frame_fingerprint(impl_->p);
+}
+void App::note_drawn() {
+    ++impl_->drawn;
 }
 
 std::string App::state_json() const {
@@ -487,12 +497,13 @@ std::string App::ui_json() const {
     }
     Playground::PollCost& c = impl_->p.poll_cost;
     std::snprintf(buf, sizeof buf,
-                  "}, \"work\": {\"frames\": %d, \"poll_max_ms\": %.2f, \"frame_max_ms\": %.2f, "
+                  "}, \"work\": {\"frames\": %d, \"drawn\": %d, \"poll_max_ms\": %.2f, "
+                  "\"frame_max_ms\": %.2f, "
                   "\"housekeeping_max_ms\": %.2f, \"ingest_max_ms\": %.2f, \"finish_max_ms\": "
                   "%.2f, \"start_max_ms\": %.2f}, ",
-                  impl_->frames, impl_->poll_max_ms, impl_->frame_max_ms, c.housekeeping_ms,
-                  c.ingest_ms, c.finish_ms, c.start_ms);
-    impl_->frames = 0;  // each report covers the frames since the previous one
+                  impl_->frames, impl_->drawn, impl_->poll_max_ms, impl_->frame_max_ms,
+                  c.housekeeping_ms, c.ingest_ms, c.finish_ms, c.start_ms);
+    impl_->frames = impl_->drawn = 0;  // each report covers the frames since the previous one
     impl_->poll_max_ms = impl_->frame_max_ms = 0;
     c = {};
     // The replay (issue #11 item 4): its moment, what the console shows then, the moment's link.

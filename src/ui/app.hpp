@@ -128,6 +128,26 @@ class App {
     void shutdown_gl();
     // Draws GL content that is not ImGui (called after ImGui's draw data is rendered, if any).
 
+    // --- Frame pacing (ui/frame_pacing.hpp): an idle app builds and draws (almost) nothing ---
+    struct Activity {
+        // The next display refresh needs a frame: a run, a replay playing, views catching up
+        // with a run, a run of "Run all models" to start, an export, fonts, typed input or the
+        // find field's hand-over pending, a key or mouse button held.
+        bool live = false;
+        // Seconds until the picture changes by itself (a caret's blink, a status message that
+        // expires); infinity: it does not.
+        double next_change_s = 0;
+    };
+    // After frame() (main thread; cheap).
+    Activity activity() const;
+    // After ImGui::Render(): what this frame draws (ImGui's draw data, the display size and the
+    // timeline's GL quads) as 64 bits, never 0; equal values draw equal pixels. One pass over
+    // the frame's vertices: ~0.1-0.5 ms for a busy frame.
+    uint64_t frame_fingerprint() const;
+    // The backend drew the frame (counted in ui().work.drawn; frames built but not drawn are
+    // identical to the one on screen, or a run's skipped ones).
+    void note_drawn();
+
     // --- Automation (window.interleave, tests). Main thread, never blocks. ---
     // Same fields as the CLI's --json, plus "link" and "status" "idle" before any run.
     std::string state_json() const;
@@ -149,8 +169,9 @@ class App {
     // "touch", "dark", "timeline": {"t0_ns", "ns_per_px", "follow"}, "trace_full_ns" (the
     // earliest event the trace dropped; -1: none), "seen_until_ns" (the views' figures cover
     // 0 .. this), "caught_up" (every event read so far is drawn), "scroll": {pane: {"y",
-    // "max"}}, "work": {"frames", "poll_max_ms", "frame_max_ms"} (the UI thread's longest
-    // engine poll and whole frame, GL drawing aside, over the frames since the previous call),
+    // "max"}}, "work": {"frames", "drawn", "poll_max_ms", "frame_max_ms"} (frames built and
+    // drawn, the UI thread's longest engine poll and whole frame, GL drawing aside, over the
+    // frames since the previous call),
     // "focus", "controls": [{"id", "kind", "x", "y", "w", "h", "visible", "disabled"}]},
     // as drawn in the last frame; lengths in the platform's logical pixels (CSS px on the web).
     std::string ui_json() const;

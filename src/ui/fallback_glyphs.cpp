@@ -69,6 +69,16 @@ bool FallbackGlyphs::update(double now_s) {
     return now_s - last_build_s_ >= kDebounceS;
 }
 
+bool FallbackGlyphs::rebuild_waiting() const {
+    if (!pending_ || !load_) return false;
+    bool loading = false;
+    for (int f = 0; f < kFiles; ++f) {
+        if (needed_[f] && state_[f] == State::unused) return true;  // asked at the next update()
+        loading = loading || state_[f] == State::loading;
+    }
+    return !loading;
+}
+
 namespace {
 
 uint32_t be(const unsigned char* p, int n) {

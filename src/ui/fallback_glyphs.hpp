@@ -63,6 +63,10 @@ class FallbackGlyphs {
     // rebuilt now (new code points or a file arrived, no file on its way, the last rebuild at
     // least kDebounceS ago). `now_s`: ImGui::GetTime().
     bool update(double now_s);
+    // A rebuild is due and waits only for frames (no file is on its way; the debounce may still
+    // run): frame pacing keeps the frames coming until it is done. A loading file's answer
+    // wakes the app itself.
+    bool rebuild_waiting() const;
 
     // For load_fonts(): merges the glyphs seen so far into the font just added to the atlas
     // (`px`: its size; `base_ttf`: its file, whose em the added glyphs are scaled to).

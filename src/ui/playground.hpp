@@ -393,6 +393,12 @@ void set_text_scale(Playground& p, float scale);
 std::string open_code_file(Playground& p, const std::string& path);  // "" or why not
 std::string save_code_file(Playground& p, const std::string& path);
 
+// Frame pacing (app_pacing.cpp, ui/frame_pacing.hpp): whether the next frames are needed and
+// when the picture changes by itself (App::activity), and what this frame draws, after
+// ImGui::Render() (App::frame_fingerprint).
+App::Activity pacing_activity(const Playground& p);
+uint64_t frame_fingerprint(const Playground& p);
+
 // Helpers shared by panels (playground.cpp).
 std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues& v);
 // "ZeroDivisionError: division by zero (line 2)": a program's error for the status bar.

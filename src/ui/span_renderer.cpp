@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "ui/frame_pacing.hpp"
 #include "ui/gl.hpp"
 
 // shaders/*.glsl, embedded by shaders/embed.cmake. A build without it still draws the
@@ -108,6 +109,14 @@ void SpanRenderer::begin_frame() {
     for (size_t i = 0; i < used_; ++i) batches_[i]->quads.clear();
     used_ = 0;
     quads_ = 0;
+}
+
+uint64_t SpanRenderer::fingerprint(uint64_t h) const {
+    for (size_t i = 0; i < used_; ++i) {
+        const std::vector<SpanQuad>& q = batches_[i]->quads;
+        h = fingerprint_bytes(h, q.data(), q.size() * sizeof(SpanQuad));
+    }
+    return h;
 }
 
 std::vector<SpanQuad>& SpanRenderer::new_batch() {

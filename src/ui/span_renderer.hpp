@@ -40,6 +40,9 @@ class SpanRenderer {
     void submit(ImDrawList* dl);
 
     size_t quads_this_frame() const { return quads_; }
+    // `h` mixed with this frame's quads (what the GL callbacks draw, which ImGui's draw data
+    // only points to): frame pacing's fingerprint (ui/frame_pacing.hpp).
+    uint64_t fingerprint(uint64_t h) const;
     // Benchmarks: collect quads as the GL path does, but draw nothing (no GL context).
     void set_collect_only(bool on) { collect_only_ = on; }
 

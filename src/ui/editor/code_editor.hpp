@@ -134,6 +134,9 @@ class CodeEditor {
     // The caret's top-left in screen pixels and the line height, as of the last draw (the web
     // bridge puts its hidden textarea there, so IME windows open at the caret).
     ImVec2 caret_screen_pos() const { return caret_screen_; }
+    // Seconds until the caret's blink next shows or hides it (frame pacing sleeps until then);
+    // infinity while no caret blinks (no focus, read-only, composing).
+    double caret_blink_in_s() const;
     // Web IME: the composition being typed (compositionupdate), drawn at the caret, underlined,
     // until it is committed (it then arrives as typed text) or cancelled (""). Never part of
     // the text, the undo history or a run.

@@ -8,6 +8,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "ui/editor/code_editor.hpp"
@@ -25,6 +26,8 @@ ImU32 alpha(ImU32 c, float a) {
 }
 
 constexpr ImU32 kErrorColor = IM_COL32(235, 80, 70, 255);
+// The caret blinks: shown kBlinkOnS, then hidden for the rest of kBlinkPeriodS.
+constexpr double kBlinkPeriodS = 1.2, kBlinkOnS = 0.6;
 
 }  // namespace
 
@@ -220,12 +223,19 @@ void CodeEditor::draw_text(ImDrawList* dl, ImVec2 origin, float gutter_w, int fi
     }
     if (focused_ && caret.line >= first && caret.line <= last) {
         const double t = ImGui::GetTime() - caret_reset_time_;
-        if (std::fmod(t, 1.2) < 0.6 || read_only || !composition_.empty())
+        if (std::fmod(t, kBlinkPeriodS) < kBlinkOnS || read_only || !composition_.empty())
             dl->AddRectFilled(ImVec2(caret_x - 1, caret_screen_.y + 1),
                               ImVec2(caret_x + 1, caret_screen_.y + line_h_ - 1),
                               read_only ? faint_text_color() : ImGui::GetColorU32(ImGuiCol_Text));
     }
     dl->PopClipRect();
+}
+
+double CodeEditor::caret_blink_in_s() const {
+    if (!focused_ || read_only || !composition_.empty() || !ImGui::GetCurrentContext())
+        return std::numeric_limits<double>::infinity();
+    const double m = std::fmod(std::max(0.0, ImGui::GetTime() - caret_reset_time_), kBlinkPeriodS);
+    return m < kBlinkOnS ? kBlinkOnS - m : kBlinkPeriodS - m;
 }
 
 void CodeEditor::draw_gutter(ImDrawList* dl, ImVec2 win_pos, ImVec2 origin, float gutter_w,
