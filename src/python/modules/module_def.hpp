@@ -37,4 +37,9 @@ bool add_functions(ThreadState& ts, Module* m, std::span<const MethodDef> defs);
 bool add_value(ThreadState& ts, Module* m, std::string_view name, Value v);
 bool add_type(ThreadState& ts, Module* m, Type* t);
 
+// os._exit's end (os.cpp): the simulated process ends at once with status & 0xFF, no handler
+// or finally runs, its other threads stop, the unfinished output line is dropped. Returns
+// null with the thread unwinding (raise_stopped).
+Value end_process_now(ThreadState& ts, int status);
+
 }  // namespace interleave::python

@@ -24,6 +24,16 @@
 
 namespace interleave::python {
 
+Value end_process_now(ThreadState& ts, int status) {
+    int none = -1;
+    ts.interp.os_exit_status.compare_exchange_strong(none, status & 0xFF);
+    discard_partial_lines(ts);
+    // The other threads of this process stop at their next cancellation point; whoever ends
+    // the process reads os_exit_status (run_main, a child's entry).
+    if (ts.rt && ts.interp.thread_count() > 1) ts.rt->kill_process(ts.interp.process, 9);
+    return raise_stopped(ts);  // this thread unwinds with no handler run
+}
+
 namespace {
 
 constexpr int64_t kPidBase = 1000;
@@ -62,13 +72,7 @@ Value os_exit_now(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     if (!index_i64(ts, status, &code, &exc_OverflowError)) return Value::null();
     if (code > INT32_MAX || code < INT32_MIN)
         return raise(ts, &exc_OverflowError, "Python int too large to convert to C int");
-    int none = -1;
-    ts.interp.os_exit_status.compare_exchange_strong(none, int(code & 0xFF));
-    discard_partial_lines(ts);
-    // The other threads of this process stop at their next cancellation point; whoever ends
-    // the process reads os_exit_status (run_main, a child's entry).
-    if (ts.rt && ts.interp.thread_count() > 1) ts.rt->kill_process(ts.interp.process, 9);
-    return raise_stopped(ts);  // this thread unwinds with no handler run
+    return end_process_now(ts, int(code));
 }
 
 const MethodDef kOsFunctions[] = {

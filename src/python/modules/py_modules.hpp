@@ -18,6 +18,7 @@ extern "C" const unsigned char interleave_pymod_random[];
 extern "C" const unsigned char interleave_pymod_bisect[];
 extern "C" const unsigned char interleave_pymod_heapq[];
 extern "C" const unsigned char interleave_pymod_os[];
+extern "C" const unsigned char interleave_pymod_signal[];
 extern "C" const unsigned char interleave_pymod_posixpath[];
 extern "C" const unsigned char interleave_pymod_string[];
 extern "C" const unsigned char interleave_pymod_typing[];

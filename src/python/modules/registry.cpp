@@ -13,6 +13,7 @@ bool init_mp_native(ThreadState& ts, Module* m);
 bool init_pickle(ThreadState& ts, Module* m);
 bool init_random_core(ThreadState& ts, Module* m);
 bool init_posix(ThreadState& ts, Module* m);
+bool init__signal(ThreadState& ts, Module* m);
 bool init__thread(ThreadState& ts, Module* m);
 bool init_threading(ThreadState& ts, Module* m);
 extern const char* const kThreadingSource;
@@ -41,6 +42,8 @@ std::span<const ModuleDef> native_modules() {
         {"heapq", nullptr, pymod_text(interleave_pymod_heapq)},
         {"posix", init_posix},
         {"os", nullptr, pymod_text(interleave_pymod_os)},
+        {"_signal", init__signal},
+        {"signal", nullptr, pymod_text(interleave_pymod_signal)},
         {"posixpath", nullptr, pymod_text(interleave_pymod_posixpath)},
         {"string", nullptr, pymod_text(interleave_pymod_string)},
         {"typing", nullptr, pymod_text(interleave_pymod_typing)},
