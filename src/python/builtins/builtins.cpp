@@ -259,7 +259,7 @@ Value b_chr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 Value b_ord(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "ord") || !nargs_exact(ts, nargs, 1, "ord")) return Value::null();
     Value v = args[0];
-    if (is_type(v, &bytes_type)) {
+    if (is_bytes(v)) {
         Bytes* b = v.as<Bytes>();
         if (b->size != 1)
             return raisef(ts, &exc_TypeError,

@@ -139,7 +139,7 @@ Value number_round(ThreadState& ts, Value x, Value nd) {
 namespace {
 
 bool is_bytes_or_bytearray(Value v) {
-    return v.is_ptr() && (is_type(v, &bytes_type) || isinstance_fast(v, &bytearray_type));
+    return v.is_ptr() && (is_bytes(v) || isinstance_fast(v, &bytearray_type));
 }
 
 // The right operand of `str % args` or `bytes % args` as pynum's formatter sees it

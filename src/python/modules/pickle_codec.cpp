@@ -557,7 +557,15 @@ class Pickler {
             return true;
         }
         if (!save(Value::from_ptr(t))) return false;
-        op(EMPTY_TUPLE);
+        if (t->tflags & kTypeBytesSub) {  // a bytes subclass: cls.__new__(cls, its bytes)
+            Bytes* data = new_bytes(ts_, v.as<Bytes>()->view());
+            if (!data) return false;
+            memo_keep_.v.push_back(Value::from_ptr(data));
+            if (!save(Value::from_ptr(data))) return false;
+            op(TUPLE1);
+        } else {
+            op(EMPTY_TUPLE);
+        }
         op(NEWOBJ);
         memoize(v);
         Value state = Value::null();

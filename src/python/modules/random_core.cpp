@@ -70,7 +70,7 @@ Value r_seed(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         mt.seed_float(v.as_double());
     } else if (is_str(v)) {
         mt.seed_bytes(str_view(v));
-    } else if (is_type(v, &bytes_type)) {
+    } else if (is_bytes(v)) {
         mt.seed_bytes(v.as<Bytes>()->view());
     } else {
         int64_t h;

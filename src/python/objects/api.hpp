@@ -46,6 +46,10 @@ bool is_int(Value v);
 inline bool is_bigint(Value v) {
     return v.is_ptr() && v.as_ptr()->type->tflags & kTypeIntSub;
 }
+// bytes or a subclass (never bytearray)
+inline bool is_bytes(Value v) {
+    return v.is_ptr() && (v.as_ptr()->type->tflags & kTypeBytesSub);
+}
 bool is_exception_instance(Value v);
 bool is_exception_type(Value v);
 

@@ -372,7 +372,7 @@ bool is_bytearray_type(Type* t) {
 bool bytes_like(Value v, std::string_view* out) {
     if (!v.is_ptr()) return false;
     Type* t = type_of(v);
-    if (t == &bytes_type) {
+    if (t->tflags & kTypeBytesSub) {
         *out = v.as<Bytes>()->view();
         return true;
     }
@@ -392,7 +392,7 @@ bool bytes_from_dunder(ThreadState& ts, Value v, std::string* out, bool* missing
     }
     Value r = call1(ts, f, v);
     if (r.is_null()) return false;
-    if (!is_type(r, &bytes_type)) {
+    if (!is_bytes(r)) {
         raisef(ts, &exc_TypeError, "__bytes__ returned non-bytes (type {})", type_name(r));
         return false;
     }
@@ -407,7 +407,7 @@ bool read_bytes(Value v, std::string* copy, std::string_view* out) {
         return true;
     }
     // A shared bytearray's data and size are read only under its lock (bytes_like reads them).
-    if (!v.is_ptr() || is_type(v, &bytes_type) ||
+    if (!v.is_ptr() || is_bytes(v) ||
         !(v.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable))
         return bytes_like(v, out);
     if (!is_bytearray_type(type_of(v))) return false;

@@ -11,14 +11,23 @@
 
 namespace interleave::python {
 
-Bytes* new_bytes_heap(Heap& h, std::string_view data) {
-    size_t size = std::max(sizeof(Bytes), offsetof(Bytes, data) + data.size() + 1);
-    Bytes* b = h.make<Bytes>(&bytes_type, size);
+namespace {
+
+// A bytes (or an instance of a subclass of it: the same layout, no __dict__) holding data.
+Bytes* make_bytes(Heap& h, Type* type, std::string_view data) {
+    size_t size = std::max(size_t(type->instance_size), offsetof(Bytes, data) + data.size() + 1);
+    Bytes* b = h.make<Bytes>(type, std::max(sizeof(Bytes), size));
     if (!b) return nullptr;
     std::memcpy(b->data, data.data(), data.size());
     b->data[data.size()] = '\0';
     b->size = int64_t(data.size());
     return b;
+}
+
+}  // namespace
+
+Bytes* new_bytes_heap(Heap& h, std::string_view data) {
+    return make_bytes(h, &bytes_type, data);
 }
 
 Bytes* new_bytes(ThreadState& ts, std::string_view data) {
@@ -51,7 +60,7 @@ bool b_hash(ThreadState&, Value self, int64_t* out) {
 // The slots below serve bytes and bytearray alike (read_bytes() reads either; results take
 // the type of the left operand, as CPython's bytes_concat and bytearray_concat).
 bool is_bytearray(Value v) {
-    return !is_type(v, &bytes_type);
+    return !is_bytes(v);
 }
 
 Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
@@ -146,10 +155,11 @@ int b_contains(ThreadState& ts, Value self, Value item) {
     return -1;
 }
 
-Value b_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+Value b_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     std::string data;
     if (!bytes_from_args(ts, args, nargs, kwnames, "bytes", &data)) return Value::null();
-    return Value::from_ptr(new_bytes(ts, data));
+    Bytes* b = make_bytes(ts.heap, type, data);
+    return b ? Value::from_ptr(b) : raise_memory_error(ts);
 }
 
 }  // namespace
@@ -159,8 +169,9 @@ void share_bytes_slots(Type& t);
 void setup_bytearray_type(TypeBuilder& b);  // bytearray.cpp
 
 void setup_bytes_type(TypeBuilder& b) {
-    b.init(bytes_type, "bytes", nullptr, sizeof(Bytes));
+    b.init(bytes_type, "bytes", nullptr, sizeof(Bytes), kTypeBaseType | kTypeBytesSub);
     bytes_type.repr = b_repr;
+    bytes_type.str = b_repr;  // bytes_str: a subclass's __repr__ does not change str()
     bytes_type.len = b_len;
     bytes_type.hash = b_hash;
     bytes_type.new_ = b_new;

@@ -493,7 +493,7 @@ Value m_decode(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
 }
 
 bool shared_bytearray(Value v) {
-    return v.is_ptr() && !is_type(v, &bytes_type) && isinstance_fast(v, &bytearray_type) &&
+    return v.is_ptr() && !is_bytes(v) && isinstance_fast(v, &bytearray_type) &&
            (v.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable);
 }
 
@@ -521,7 +521,7 @@ Value on_snapshot(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     }
     Rooted r(ts, F(ts, args.v.data(), n, kw));
     if (r.get().is_null() || !shared_bytearray(a[0])) return r.get();
-    auto back = [&](Value v) { return is_type(v, &bytes_type) ? make(ts, a[0], bv(v)) : v; };
+    auto back = [&](Value v) { return is_bytes(v) ? make(ts, a[0], bv(v)) : v; };
     if (!is_list(r.get())) return back(r.get());
     List* l = r.get().as<List>();
     for (int64_t i = 0; i < l->size; ++i)

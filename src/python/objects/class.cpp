@@ -420,7 +420,8 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
     t->bases = bases;
     t->tflags = kTypeHeap | kTypeBaseType | kTypeReady |
                 (best->tflags & (kTypeException | kTypeIntSub | kTypeStrSub | kTypeTupleSub |
-                                 kTypeListSub | kTypeDictSub | kTypeTypeSub | kTypeHasFinalize));
+                                 kTypeListSub | kTypeDictSub | kTypeTypeSub | kTypeHasFinalize |
+                                 kTypeBytesSub));
     t->dict = dict_copy(ts, ns);
     if (!t->dict) return Value::null();
     Value qn = dict_get_str(t->dict, names.__qualname__);
@@ -450,7 +451,7 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
         t->dict_offset = (best->instance_size + 7u) & ~7u;
         t->instance_size = t->dict_offset + uint32_t(sizeof(Dict*));
     }
-    if (s == &tuple_type || s == &int_type || s == &str_type) {
+    if (s == &tuple_type || s == &int_type || s == &str_type || s == &bytes_type) {
         // Variable-size bases keep their layout; instances have no __dict__ of their own.
         t->dict_offset = 0;
         t->instance_size = best->instance_size;

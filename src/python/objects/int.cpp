@@ -397,7 +397,7 @@ Value int_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tupl
         if (!index_i64(ts, base, &b)) return Value::null();
         if (is_str(x)) {
             r = int_from_string(ts, str_view(x), int(b));
-        } else if (is_type(x, &bytes_type)) {
+        } else if (is_bytes(x)) {
             auto res = BigInt::from_text(x.as<Bytes>()->view(), int(b), TextKind::bytes);
             if (!res) return raise_num_error(ts, res.error);
             r = int_from_bigint(ts, std::move(res.value));
@@ -406,7 +406,7 @@ Value int_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tupl
         }
     } else if (is_str(x)) {
         r = int_from_string(ts, str_view(x), 10);
-    } else if (is_type(x, &bytes_type)) {
+    } else if (is_bytes(x)) {
         auto res = BigInt::from_text(x.as<Bytes>()->view(), 10, TextKind::bytes);
         if (!res) return raise_num_error(ts, res.error);
         r = int_from_bigint(ts, std::move(res.value));

@@ -88,7 +88,7 @@ bool check_released(ThreadState& ts, const MemoryView* m) {
 
 // The exporter's bytes and size; for a bytearray only while `g` holds its lock.
 std::string_view exporter_view(const MemoryView* m) {
-    if (is_type(m->obj, &bytes_type)) return m->obj.as<Bytes>()->view();
+    if (is_bytes(m->obj)) return m->obj.as<Bytes>()->view();
     return m->obj.as<ByteArray>()->view();
 }
 
@@ -150,7 +150,7 @@ MemoryView* new_view(ThreadState& ts, Value obj, int64_t start, int64_t len, int
         m->itemsize = like->itemsize;
         std::memcpy(m->format, like->format, sizeof m->format);
     }
-    if (!is_type(obj, &bytes_type)) {
+    if (!is_bytes(obj)) {
         {
             ObjectLock g(obj.as_ptr());
             ++obj.as<ByteArray>()->exports;
@@ -184,16 +184,16 @@ Value mv_new(ThreadState& ts, Type*, const Value* a, size_t n, Tuple* kw) {
         MemoryView* m = new_view(ts, o->obj, o->start, o->len, o->step, o->readonly, o);
         return m ? Value::from_ptr(m) : Value::null();
     }
-    const bool is_bytes = is_type(obj, &bytes_type);
-    if (!is_bytes && !is_subtype(type_of(obj), &bytearray_type))
+    const bool of_bytes = is_bytes(obj);
+    if (!of_bytes && !is_subtype(type_of(obj), &bytearray_type))
         return raisef(ts, &exc_TypeError, "memoryview: a bytes-like object is required, not '{}'",
                       type_name(obj));
     int64_t len;
     {
         ObjectLock g(obj.as_ptr());
-        len = is_bytes ? obj.as<Bytes>()->size : obj.as<ByteArray>()->size;
+        len = of_bytes ? obj.as<Bytes>()->size : obj.as<ByteArray>()->size;
     }
-    MemoryView* m = new_view(ts, obj, 0, len, 1, is_bytes);
+    MemoryView* m = new_view(ts, obj, 0, len, 1, of_bytes);
     return m ? Value::from_ptr(m) : Value::null();
 }
 

@@ -136,8 +136,7 @@ bool pack_item(ThreadState& ts, std::string_view format, Value v, char* out) {
     const char code = format_code(format);
     switch (code) {
         case 'c': {
-            if (!is_type(v, &bytes_type) && !is_subtype(type_of(v), &bytes_type))
-                return invalid(ts, format, true);
+            if (!is_bytes(v)) return invalid(ts, format, true);
             std::string_view b;
             bytes_like(v, &b);
             if (b.size() != 1) return invalid(ts, format, false);

@@ -90,6 +90,7 @@ enum TypeFlags : uint32_t {
     kTypeReady = 1024,
     kTypeHasFinalize = 2048,  // instances need finalize on free
     kTypeSlotsOnly = 4096,    // a class whose __slots__ (and its bases') leave no __dict__
+    kTypeBytesSub = 8192,     // bytes or a subclass
 };
 
 struct NumberSlots {

@@ -45,7 +45,7 @@ Value binary_op(ThreadState& ts, Value a, Value b, int op) {
     if (base == int(BinaryOp::mul)) {
         // sequence * non-int: CPython's sq_repeat path names the other operand's type.
         auto is_seq = [](Value v) {
-            return is_str(v) || is_list(v) || is_tuple(v) || is_type(v, &bytes_type) ||
+            return is_str(v) || is_list(v) || is_tuple(v) || is_bytes(v) ||
                    isinstance_fast(v, &bytearray_type);
         };
         auto int_like = [](Value v) { return is_int(v) || type_of(v)->num.index != nullptr; };
