@@ -9,10 +9,12 @@
 
 namespace interleave::engine {
 
-double other_cores_from_samples(const std::vector<ProbeSample>& samples, unsigned cores) {
+double other_cores_from_samples(const std::vector<ProbeSample>& samples, unsigned cores,
+                                double run_s) {
     const size_t w = OtherWorkProbe::kWindowSamples;
-    const size_t windows = samples.size() / w;
-    if (windows == 0) return -1;
+    constexpr double kMinS = static_cast<double>(w * OtherWorkProbe::kProbePeriodNs) / 1e9;
+    if (run_s < kMinS || samples.empty()) return -1;
+    const size_t windows = std::max<size_t>(1, samples.size() / w);
     double sum = 0;  // per window: other cores × samples
     for (size_t k = 0; k < windows; ++k) {
         // The last window takes the remainder: every sample counts, no window is short.

@@ -41,10 +41,14 @@ struct ProbeSample {
     uint16_t late = 0;
 };
 
-// Mean cores other work kept busy, from a run's samples (one per kProbePeriodNs) on a machine of
-// `cores` (see the header comment for the formula). -1 when there are fewer than one window of
-// samples. Pure arithmetic; any thread.
-double other_cores_from_samples(const std::vector<ProbeSample>& samples, unsigned cores);
+// Mean cores other work kept busy, from a run's samples (one per kProbePeriodNs, fewer when the
+// controller itself was kept waiting) on a machine of `cores`, for a run that lasted `run_s`
+// seconds of run time (see the header comment for the formula). -1 for a run shorter than
+// Run::kOtherWorkMinS (kWindowSamples periods) or without samples; a long enough run whose
+// controller woke for fewer than a window's samples (a machine so busy that its wake-ups came
+// late) judges them as one window. Pure arithmetic; any thread.
+double other_cores_from_samples(const std::vector<ProbeSample>& samples, unsigned cores,
+                                double run_s);
 
 // The controller's side. Single-threaded: the run's controller only.
 class OtherWorkProbe {

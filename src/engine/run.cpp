@@ -83,9 +83,11 @@ struct Run::Impl {
 // A window drawing beside the run counts as other work too: it took CPU the run could have had.
 void Run::Impl::note_other_work(Runtime& r) {
     if (impl_of(r).sim) return;
-    if (probing) {  // -1 below one window of heartbeats (kOtherWorkMinS)
-        other_busy_cores.store(other_cores_from_samples(probe.samples(), r.machine().cpu_count()),
-                               std::memory_order_relaxed);
+    if (probing) {  // -1 for a run shorter than kOtherWorkMinS
+        const double run_s = static_cast<double>(end_ns.load(std::memory_order_relaxed)) / 1e9;
+        other_busy_cores.store(
+            other_cores_from_samples(probe.samples(), r.machine().cpu_count(), run_s),
+            std::memory_order_relaxed);
         return;
     }
     double busy_s = 0, elapsed_s = 0;
