@@ -557,11 +557,26 @@ class Pickler {
             return true;
         }
         if (!save(Value::from_ptr(t))) return false;
-        if (t->tflags & kTypeBytesSub) {  // a bytes subclass: cls.__new__(cls, its bytes)
-            Bytes* data = new_bytes(ts_, v.as<Bytes>()->view());
-            if (!data) return false;
-            memo_keep_.v.push_back(Value::from_ptr(data));
-            if (!save(Value::from_ptr(data))) return false;
+        // A subclass of an immutable builtin is cls.__new__(cls, its value), as copyreg's
+        // __reduce_ex__ with __getnewargs__ (str, int, tuple, bytes); others cls.__new__(cls).
+        constexpr uint32_t kValueTypes = kTypeBytesSub | kTypeStrSub | kTypeIntSub | kTypeTupleSub;
+        if (t->tflags & kValueTypes) {
+            Value value;
+            if (t->tflags & kTypeBytesSub) {
+                Bytes* b = new_bytes(ts_, v.as<Bytes>()->view());
+                value = b ? Value::from_ptr(b) : Value::null();
+            } else if (t->tflags & kTypeStrSub) {
+                value = str_value(ts_, str_view(v));
+            } else if (t->tflags & kTypeIntSub) {
+                value = int_index(ts_, v);
+            } else {
+                const Tuple* tp = v.as<Tuple>();
+                Tuple* copy = new_tuple_from(ts_, tp->items, tp->size);
+                value = copy ? Value::from_ptr(copy) : Value::null();
+            }
+            if (value.is_null()) return false;
+            memo_keep_.v.push_back(value);
+            if (!save(value)) return false;
             op(TUPLE1);
         } else {
             op(EMPTY_TUPLE);
