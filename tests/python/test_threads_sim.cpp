@@ -117,3 +117,29 @@ print(out, round(time.monotonic() - t0))
     CHECK(r.status == engine::RunStatus::finished);
     CHECK(r.out == "[0, 1, 2, 3, 4] 5\n");
 }
+
+TEST_CASE("simulated: time.sleep(0) hands the GIL to a waiting thread, as CPython's pysleep" *
+          doctest::timeout(120)) {
+    // CPython drops the GIL around the sleep's system call even for 0 s: a thread waiting for
+    // the GIL takes it meanwhile. Two threads sleeping 100 times each: (about) every sleep is a
+    // switch. (Before the sleep had a cost, the waiter and the sleeper were a tie at the same
+    // virtual time, drawn from the seed: about half of them.) And a sleep takes its call's time.
+    const std::string src = R"(import threading, time
+start = threading.Barrier(2)
+def work():
+    start.wait()
+    for _ in range(100):
+        time.sleep(0)
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+t0 = time.perf_counter()
+time.sleep(0)
+print(time.perf_counter() - t0 >= 2e-6)
+)";
+    PyRun r = run_python(src, sim_config(4, true));
+    REQUIRE(r.status == engine::RunStatus::finished);
+    CHECK(r.out == "True\n");
+    MESSAGE("GIL switches: ", r.stats.gil_switches);
+    CHECK(r.stats.gil_switches >= 195);
+}
