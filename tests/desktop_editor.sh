@@ -55,6 +55,12 @@ until_ok() {
   exit 1
 }
 file_is() { [ "$(cat "$1" 2>/dev/null)" = "$2" ]; }
+# Ctrl+S, then whether the file holds the text. Polled right after a question is answered
+# with Esc: a Ctrl+S that reaches GLFW in the same event batch as the Esc is routed while the
+# editor is still unfocused, and ImGui's key state for it is then ignored because the editor
+# (focused again by Keep editing) takes such keys from its ordered queue only: it is lost
+# (a race of the desktop's key routing, under load; saving again is harmless).
+save_is() { xdotool key ctrl+s; file_is "$@"; }
 
 printf '# caf\xc3\xa9\nx = 1\n' >"$WORK/hello.py"
 printf 'print("other")\n' >"$WORK/other.py"
@@ -147,9 +153,8 @@ until_ok 30 "the question before the unsaved file is replaced" \
 sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
 import -window root "$OUT/desktop-editor-unsaved.png"
 xdotool key Escape   # Keep editing
-xdotool key ctrl+s
 until_ok 30 "Keep editing, then Ctrl+S to save the kept text" \
-  file_is "$WORK/dropped.py" $'print("dropped")\n# here# more'
+  save_is "$WORK/dropped.py" $'print("dropped")\n# here# more'
 xdotool mousemove 120 185 click 1
 until_ok 30 "the saved file to give way to the sample" grep -q "Closed dropped.py" "$OUT/desktop-editor-app.log"
 file_is "$WORK/dropped.py" $'print("dropped")\n# here# more' || { echo "FAIL: the file changed"; exit 1; }
@@ -171,10 +176,9 @@ until_ok 30 "the question before closing over unsaved changes" \
   grep -q "quit.py has unsaved changes" "$OUT/desktop-editor-app.log"
 sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
 import -window root "$OUT/desktop-editor-quit.png"
-xdotool key Escape   # Keep editing
-xdotool key ctrl+s   # the app is still there, with the text: Ctrl+S saves it
+xdotool key Escape   # Keep editing; the app is still there, with the text: Ctrl+S saves it
 until_ok 30 "Keep editing, then Ctrl+S to save the kept text" \
-  file_is "$WORK/quit.py" $'print("quit")\n# bye'
+  save_is "$WORK/quit.py" $'print("quit")\n# bye'
 kill -0 "$APP_PID" || { echo "FAIL: the app ended on Keep editing"; exit 1; }
 xdotool type '!'
 "$CLOSE" "$WIN"
@@ -188,7 +192,29 @@ APP_PID=""
 file_is "$WORK/quit.py" $'print("quit")\n# bye!' || { echo "FAIL: not saved before quitting"; exit 1; }
 echo "closing the window over unsaved changes asks first: ok"
 
-if grep -iE "error|assert" "$OUT/desktop-editor-app.log"; then
+# 9. A sample's edit lives in this run only: closing the window asks too; Discard quits.
+"$APP" --size 1200x760 >"$OUT/desktop-editor-app2.log" 2>&1 &
+APP_PID=$!
+until_ok 60 "the second window" bash -c "xdotool search --name 'Interleave\$' >/dev/null"
+WIN=$(xdotool search --name 'Interleave$' | head -1)
+until_ok 30 "the second window to be mapped" xdotool getwindowgeometry "$WIN"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type '# tried'
+"$CLOSE" "$WIN"
+until_ok 30 "the question before an edited sample is lost" \
+  grep -q "Edited samples are not saved in a file" "$OUT/desktop-editor-app2.log"
+sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
+import -window root "$OUT/desktop-editor-quit-sample.png"
+kill -0 "$APP_PID" || { echo "FAIL: the app ended before the answer"; exit 1; }
+xdotool mousemove 600 420 click 1  # Discard changes, in the middle of the window
+until_ok 30 "Discard to quit" grep -q "frames rendered" "$OUT/desktop-editor-app2.log"
+wait "$APP_PID" && rc=0 || rc=$?
+APP_PID=""
+[ "$rc" = 0 ] || { echo "FAIL: the app ended with $rc"; exit 1; }
+echo "closing the window over an edited sample asks first: ok"
+
+if grep -iE "error|assert" "$OUT/desktop-editor-app.log" "$OUT/desktop-editor-app2.log"; then
   echo "FAIL: errors in the app's output"; exit 1
 fi
 echo "PASS: desktop editor (screenshots in build/e2e/desktop-editor*.png)"

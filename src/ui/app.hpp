@@ -223,10 +223,13 @@ class App {
     std::string open_file(const std::string& path);
     std::string save_file(const std::string& path);
     // Desktop: the user asked to close the window (its close button, the window manager's
-    // Alt+F4). True: it may close now. False when the open file's changes are unsaved: the app
-    // asks first (Save / Discard changes / Keep editing) and the window stays; once the answer
-    // is Save (and the file is written) or Discard, quit_confirmed() turns true and the
-    // platform ends the loop. Keep editing (or Esc) leaves everything as it was.
+    // Alt+F4; the backend asks after the next frame, so what was typed just before is in the
+    // text). True: it may close now. False over an open file's unsaved changes, or edited
+    // samples (their edits live in this run only): the app asks first (Save, or Save as... for
+    // a sample / Discard changes / Keep editing) and the window stays. Save (once the file is
+    // written) and Discard then turn quit_confirmed() true, and the platform ends its loop;
+    // Keep editing (or Esc) leaves everything as it was; Save as... opens the save dialog and
+    // the app stays.
     bool request_quit();
     bool quit_confirmed() const;
 

@@ -133,19 +133,39 @@ void Playground::request_open(const std::string& path) {
     if (std::string err = open_code_file(*this, path); !err.empty()) flash(err, 8);
 }
 
+std::vector<std::string> Playground::sample_edits() const {
+    std::vector<std::string> titles;
+    for (const auto& s : samples::catalog()) {
+        const bool shown = file_path.empty() && s.id == current().id;
+        if (shown ? code_edited() : drafts.count(s.id) > 0) titles.push_back(s.title);
+    }
+    return titles;
+}
+
 bool Playground::request_quit() {
-    if (quit_confirmed || !file_unsaved()) return true;
+    if (quit_confirmed || (!file_unsaved() && sample_edits().empty())) return true;
     replace_ask = {};  // a question about a sample or file gives way: quitting replaces them all
     replace_ask.quit = true;
     editor.blur();
-    flash(fs::path(file_path).filename().string() + " has unsaved changes", 6);
+    flash(file_unsaved() ? fs::path(file_path).filename().string() + " has unsaved changes"
+                         : "Edited samples are not saved in a file",
+          6);
     return false;
 }
 
 namespace {
+void open_dialog(Playground& p, FileDialog::Mode mode);
+
+std::string joined(const std::vector<std::string>& titles) {
+    std::string out;
+    for (const auto& t : titles) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
 // "Unsaved changes": an open file's edited text would be replaced or, quitting, lost
 // (Playground::request_*). Save (or Enter) writes it and goes on, Discard goes on, Keep
-// editing (or Esc) stays.
+// editing (or Esc) stays. Quitting with edited samples and no unsaved file: Save as... opens
+// the save dialog for the one shown (the app stays), Discard quits, Keep editing stays.
 void draw_replace_ask(Playground& p) {
     const char* id = "Unsaved changes###replace_ask";
     if (!p.replace_ask.pending()) return;
@@ -158,21 +178,37 @@ void draw_replace_ask(Playground& p) {
     const std::string what =
         ask.sample >= 0 ? "the sample " + samples::catalog()[static_cast<size_t>(ask.sample)].title
                         : fs::path(ask.path).filename().string();
-    ImGui::Text("%s has changes that are not saved.", name.c_str());
-    if (ask.quit)
-        ImGui::Text("Quitting Interleave loses them.");
+    const bool file = p.file_unsaved();
+    const std::vector<std::string> edits = ask.quit ? p.sample_edits() : std::vector<std::string>();
+    const std::string list = joined(edits);
+    if (file)
+        ImGui::Text("%s has changes that are not saved.", name.c_str());
     else
+        ImGui::Text("Your %s of %s %s not saved in a file.", edits.size() == 1 ? "edit" : "edits",
+                    list.c_str(), edits.size() == 1 ? "is" : "are");
+    if (!ask.quit)
         ImGui::Text("Opening %s replaces the editor's text.", what.c_str());
+    else if (file && !edits.empty())
+        ImGui::Text("Quitting Interleave loses them, and your edits of %s.", list.c_str());
+    else
+        ImGui::Text("Quitting Interleave loses %s.", edits.size() == 1 && !file ? "it" : "them");
     ImGui::Spacing();
-    enum class Answer { none, save, discard, keep } answer = Answer::none;
-    // Enter saves: the answer that loses nothing.
-    if (ImGui::Button("Save") || pressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-        pressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-        answer = Answer::save;
-    p.controls.note("replace-save", ControlKind::button);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Save %s, then %s", name.c_str(),
-                          ask.quit ? "quit" : ("open " + what).c_str());
+    enum class Answer { none, save, save_as, discard, keep } answer = Answer::none;
+    if (file) {
+        // Enter saves: the answer that loses nothing.
+        if (ImGui::Button("Save") || pressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+            pressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
+            answer = Answer::save;
+        p.controls.note("replace-save", ControlKind::button);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Save %s, then %s", name.c_str(),
+                              ask.quit ? "quit" : ("open " + what).c_str());
+    } else {
+        if (ImGui::Button("Save as...")) answer = Answer::save_as;
+        p.controls.note("replace-save-as", ControlKind::button);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Save the program shown in a file (Interleave stays open)");
+    }
     ImGui::SameLine();
     if (ImGui::Button("Discard changes")) answer = Answer::discard;
     p.controls.note("replace-discard", ControlKind::button);
@@ -190,7 +226,9 @@ void draw_replace_ask(Playground& p) {
         const Playground::ReplaceAsk go = p.replace_ask;
         p.replace_ask = {};
         ImGui::CloseCurrentPopup();
-        if (answer != Answer::keep) {
+        if (answer == Answer::save_as) {
+            open_dialog(p, FileDialog::Mode::save);
+        } else if (answer != Answer::keep) {
             if (go.quit) {
                 p.quit_confirmed = true;  // the platform ends the app after this frame
             } else if (go.sample >= 0) {

@@ -114,7 +114,10 @@ struct Playground {
     // (Save / Discard / Keep editing). An edited sample's text is kept as its draft either way.
     void request_sample(int index);
     void request_open(const std::string& path);
-    bool request_quit();        // true: nothing unsaved, quit now; false: asked (App::request_quit)
+    bool request_quit();  // true: nothing unsaved, quit now; false: asked (App::request_quit)
+    // Titles of the samples whose edits live in this run only (drafts, and the one shown when
+    // no file holds it): quitting the desktop app loses them.
+    std::vector<std::string> sample_edits() const;
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
     bool restyle = false;       // text_scale changed: rebuild fonts between frames

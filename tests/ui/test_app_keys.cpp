@@ -169,16 +169,20 @@ TEST_CASE("a file opened over an edited sample keeps the sample's edit as its dr
 }
 
 namespace {
+// The window closed: whether the app ends without a question.
+bool closes_at_once(AppHarness& h) {
+    const bool now = h.app->request_quit();
+    h.frames(2);  // a question's first frames size and centre it
+    return now && !h.asking();
+}
 // The file at `path` opened and edited to `text` (not saved), then the window closed: it stays,
 // and the question is up.
 void close_over_edit(AppHarness& h, const std::string& path, const char* text) {
     REQUIRE(h.app->open_file(path) == "");
     h.app->set_code(text);
     h.frames(2);
-    CHECK_FALSE(h.app->request_quit());
-    h.frames(2);  // the dialog's first frames size and centre it
+    CHECK_FALSE(closes_at_once(h));
     REQUIRE(h.asking());
-    CHECK_FALSE(h.app->quit_confirmed());
 }
 }  // namespace
 
@@ -186,12 +190,14 @@ TEST_CASE("closing the window over a file's unsaved changes asks first: Keep, Di
     // No file, or a file as it is on disk: the window closes at once.
     {
         AppHarness h;
-        CHECK(h.app->request_quit());
+        CHECK(closes_at_once(h));
+    }
+    {
+        AppHarness h;
         PyFile f("x = 1\n");
         REQUIRE(h.app->open_file(f.path.string()) == "");
         h.frames(2);
-        CHECK(h.app->request_quit());
-        CHECK_FALSE(h.asking());
+        CHECK(closes_at_once(h));
     }
     AppHarness h;
     PyFile f("x = 1\n");
@@ -206,10 +212,9 @@ TEST_CASE("closing the window over a file's unsaved changes asks first: Keep, Di
     CHECK(h.app->code() == "x = 2\n");
     CHECK(f.read() == "x = 1\n");
     // Discard: the app may end; the file on disk is as it was.
-    CHECK_FALSE(h.app->request_quit());
+    CHECK_FALSE(closes_at_once(h));
     h.click("replace-discard");
     CHECK(h.app->quit_confirmed());
-    CHECK(h.app->request_quit());
     CHECK(f.read() == "x = 1\n");
 }
 
@@ -239,4 +244,34 @@ TEST_CASE("quitting with Save writes the file first; a failed save quits nothing
     CHECK_FALSE(g.asking());
     CHECK_FALSE(g.app->quit_confirmed());
     CHECK(g.app->code() == "y = 2\n");
+}
+
+TEST_CASE("quitting with edited samples asks first: their edits live in this run only") {
+    AppHarness h;
+    const std::string edit = h.app->code() + "# mine\n";
+    h.app->set_code(edit);
+    h.frames(2);
+    CHECK_FALSE(closes_at_once(h));
+    REQUIRE(h.asking());
+    h.key(kEscape);  // Keep editing
+    h.frames(2);
+    CHECK_FALSE(h.asking());
+    CHECK_FALSE(h.app->quit_confirmed());
+    CHECK(h.app->code() == edit);
+    // Another sample shown: the edit is kept as a draft, which quitting would lose as well.
+    h.click("sample:multiprocessing");
+    REQUIRE(h.app->link().find("sample=multiprocessing") != std::string::npos);
+    CHECK_FALSE(closes_at_once(h));
+    REQUIRE(h.asking());
+    // Save as...: the save dialog, and the app stays.
+    h.click("replace-save-as");
+    CHECK(h.asking());  // the Save dialog
+    CHECK_FALSE(h.app->quit_confirmed());
+    h.key(kEscape);
+    h.frames(2);
+    CHECK_FALSE(h.asking());
+    // Discard: the app may end.
+    CHECK_FALSE(closes_at_once(h));
+    h.click("replace-discard");
+    CHECK(h.app->quit_confirmed());
 }
