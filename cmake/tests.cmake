@@ -1,6 +1,12 @@
 # doctest executables, one per layer; every *.cpp in the folder joins it (one file per component).
-# Each test case carries a doctest timeout; CTest adds a hard TIMEOUT on top.
-set(INTERLEAVE_TEST_TIMEOUT 600)
+# Each test case carries a doctest timeout; CTest adds a hard TIMEOUT on top, for a whole
+# executable: a sanitizer build runs 5-15x slower, and a busy machine slows it again (TSan's
+# samples_tests took over 600 s beside two busy loops and three builds on 2 cores).
+if(INTERLEAVE_SANITIZE)
+  set(INTERLEAVE_TEST_TIMEOUT 1800)
+else()
+  set(INTERLEAVE_TEST_TIMEOUT 600)
+endif()
 
 function(interleave_test name dir)
   file(GLOB srcs CONFIGURE_DEPENDS ${dir}/*.cpp)
