@@ -114,7 +114,11 @@ export async function waitFor(page, fn, arg, { timeout = 60_000, interval = 200,
   }
 }
 
-// Resolves after `n` animation frames of the page (each one is one frame of the app's loop).
+// Resolves after `n` animation frames of the page. The app builds a frame at each of them while
+// it is busy: for at least 12 frames and 0.3 s after every input event and every window.interleave
+// call that changes something, and while a run, a replay, an animation or pending input goes on
+// (src/ui/frame_pacing.hpp). An idle app builds none then (at most 2 a second): nothing on it
+// changes, so what ui() and editorState() report is still what the page shows.
 export async function frames(page, n = 6) {
   await page.evaluate((count) => new Promise((r) => {
     let i = 0;
