@@ -55,12 +55,6 @@ until_ok() {
   exit 1
 }
 file_is() { [ "$(cat "$1" 2>/dev/null)" = "$2" ]; }
-# Ctrl+S, then whether the file holds the text. Polled right after a question is answered
-# with Esc: a Ctrl+S that reaches GLFW in the same event batch as the Esc is routed while the
-# editor is still unfocused, and ImGui's key state for it is then ignored because the editor
-# (focused again by Keep editing) takes such keys from its ordered queue only: it is lost
-# (a race of the desktop's key routing, under load; saving again is harmless).
-save_is() { xdotool key ctrl+s; file_is "$@"; }
 
 printf '# caf\xc3\xa9\nx = 1\n' >"$WORK/hello.py"
 printf 'print("other")\n' >"$WORK/other.py"
@@ -153,8 +147,9 @@ until_ok 30 "the question before the unsaved file is replaced" \
 sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
 import -window root "$OUT/desktop-editor-unsaved.png"
 xdotool key Escape   # Keep editing
+xdotool key ctrl+s   # at once: it reaches the app while the editor is not focused yet
 until_ok 30 "Keep editing, then Ctrl+S to save the kept text" \
-  save_is "$WORK/dropped.py" $'print("dropped")\n# here# more'
+  file_is "$WORK/dropped.py" $'print("dropped")\n# here# more'
 xdotool mousemove 120 185 click 1
 until_ok 30 "the saved file to give way to the sample" grep -q "Closed dropped.py" "$OUT/desktop-editor-app.log"
 file_is "$WORK/dropped.py" $'print("dropped")\n# here# more' || { echo "FAIL: the file changed"; exit 1; }
@@ -177,8 +172,9 @@ until_ok 30 "the question before closing over unsaved changes" \
 sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
 import -window root "$OUT/desktop-editor-quit.png"
 xdotool key Escape   # Keep editing; the app is still there, with the text: Ctrl+S saves it
+xdotool key ctrl+s
 until_ok 30 "Keep editing, then Ctrl+S to save the kept text" \
-  save_is "$WORK/quit.py" $'print("quit")\n# bye'
+  file_is "$WORK/quit.py" $'print("quit")\n# bye'
 kill -0 "$APP_PID" || { echo "FAIL: the app ended on Keep editing"; exit 1; }
 xdotool type '!'
 "$CLOSE" "$WIN"

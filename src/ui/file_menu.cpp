@@ -263,6 +263,7 @@ void save(Playground& p, bool as) {
 
 void editor_command(Playground& p, CodeEditor::Command c) {
     if (p.hooks.is_web || c == CodeEditor::Command::none) return;
+    ++p.file_keys_taken;  // its key state comes now or a few frames later: file_shortcuts
     if (c == CodeEditor::Command::open_file) open_dialog(p, FileDialog::Mode::open);
     if (c == CodeEditor::Command::save_file) save(p, false);
     if (c == CodeEditor::Command::save_as) save(p, true);
@@ -270,17 +271,30 @@ void editor_command(Playground& p, CodeEditor::Command c) {
 
 void file_shortcuts(Playground& p) {
     ImGuiIO& io = ImGui::GetIO();
+    const auto& k = p.hooks.keys;
+    // A key let go has had its press seen (key state keeps their order): what the queue held
+    // beyond it (auto-repeat) is forgotten.
+    const auto released = [](int key) { return key >= 0 && ImGui::IsKeyReleased(key); };
+    if (released(k.o) || released(k.s)) p.file_keys_taken = 0;
     const bool primary = p.hooks.mac_shortcuts ? io.KeySuper : io.KeyCtrl;
     if (!primary || io.KeyAlt) return;
-    const auto& k = p.hooks.keys;
     if (pressed(k.equal) || pressed(k.kp_add)) set_text_scale(p, p.text_scale + 0.1f);
     if (pressed(k.minus) || pressed(k.kp_subtract)) set_text_scale(p, p.text_scale - 0.1f);
     if (pressed(k.digit0)) set_text_scale(p, 1.f);
-    // With the editor focused these keys come through its ordered queue (editor_command).
-    if (p.hooks.is_web || (p.editor.focused() && p.editor.config.ordered_keys)) return;
+    if (p.hooks.is_web) return;  // the web page's editor takes them from its queue only
+    const bool o = pressed(k.o), s = pressed(k.s);
+    if (!o && !s) return;
+    // With ordered keys the editor takes these from its queue, in typing order
+    // (editor_command), when the platform saw it focused as the key arrived; that key's
+    // state, seen now, is not acted on again. A key the queue never had is (the editor was
+    // focused only after it arrived: Esc answering a question, then Ctrl+S at once).
+    if (p.editor.config.ordered_keys && p.file_keys_taken > 0) {
+        --p.file_keys_taken;
+        return;
+    }
     if (p.replace_ask.pending()) return;  // answer the question first
-    if (pressed(k.o)) open_dialog(p, FileDialog::Mode::open);
-    if (pressed(k.s)) save(p, io.KeyShift);
+    if (o) open_dialog(p, FileDialog::Mode::open);
+    if (s) save(p, io.KeyShift);
 }
 
 float file_menu_button_w(const char* label) {

@@ -109,6 +109,9 @@ struct Playground {
         bool pending() const { return sample >= 0 || !path.empty() || quit; }
     } replace_ask;
     bool quit_confirmed = false;  // "Unsaved changes" was answered Save or Discard for a quit
+    // Ctrl+O/S the editor took from its ordered queue whose key-state press file_shortcuts
+    // has not seen yet (file_menu.cpp).
+    int file_keys_taken = 0;
     // The UI's ways to put another text in the editor (gallery, digits, File > Open, a dropped
     // file): at once, unless an open file's changes are unsaved — then the user is asked first
     // (Save / Discard / Keep editing). An edited sample's text is kept as its draft either way.

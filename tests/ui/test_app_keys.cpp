@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -274,4 +275,34 @@ TEST_CASE("quitting with edited samples asks first: their edits live in this run
     CHECK_FALSE(closes_at_once(h));
     h.click("replace-discard");
     CHECK(h.app->quit_confirmed());
+}
+
+TEST_CASE("Ctrl+S right after Esc answered a question saves; one the editor queued saves once") {
+    // The desktop's key listener queues Ctrl+S for the editor only if it has the keyboard as
+    // the key arrives; Esc (Keep editing) gives it back a frame later. A Ctrl+S in the same
+    // batch of events reaches the app as key state only, with the editor focused by then.
+    std::vector<std::string> said;
+    AppHarness h([&](PlatformHooks& hooks) {
+        hooks.ordered_keys = true;  // the desktop's
+        hooks.message = [&](const std::string& m) { said.push_back(m); };
+    });
+    PyFile f("x = 1\n");
+    close_over_edit(h, f.path.string(), "x = 2\n");
+    h.key(kEscape);  // Keep editing
+    REQUIRE(h.app->editor_geometry().focused);
+    h.key(kS, true);
+    CHECK(f.read() == "x = 2\n");
+    // Typed with the editor focused: in its queue and in the key state, saved once.
+    h.app->set_code("x = 3\n");
+    h.frames(2);
+    const auto saves = [&] {
+        return std::count_if(said.begin(), said.end(),
+                             [](const std::string& m) { return m.rfind("Saved ", 0) == 0; });
+    };
+    const auto before = saves();
+    ImGui::GetIO().AddInputCharacter(key_event(EditorKey::save_file, kModCtrl));
+    h.key(kS, true);
+    h.frames(2);
+    CHECK(f.read() == "x = 3\n");
+    CHECK(saves() == before + 1);
 }
