@@ -369,7 +369,12 @@ void draw_timeline_panel(Playground& p) {
                     ImVec2(static_cast<float>(t.x), clip_max.y),
                     theme_is_dark() ? IM_COL32(255, 255, 255, 18) : IM_COL32(0, 0, 0, 20));
 
-    const bool hit_test_needed = io.MouseReleased[ImGuiMouseButton_Left];
+    // A frame that will not be drawn still needs the spans' regions when a click ends or the
+    // mouse is over the lanes: the hover tooltip reads them. Without, each undrawn frame (the
+    // GPU behind) dropped the tooltip and the next drawn one brought it back: it blinked, and
+    // the changing frames kept an idle page awake.
+    const bool hit_test_needed = io.MouseReleased[ImGuiMouseButton_Left] ||
+                                 ImGui::IsMouseHoveringRect(clip_min, clip_max, false);
     std::vector<SpanQuad>& batch = p.renderer.new_batch();
     struct Label {
         float x0, x1, y;
@@ -386,10 +391,9 @@ void draw_timeline_panel(Playground& p) {
         y += h + gap;
         p.timeline_lanes.push_back(
             {lane.kind == LaneKind::worker ? int(lane.id) : -1, lane.name, y0, y1});
-        // Not visible, or a frame that will not be drawn: no culling work at all. But a frame
-        // where the button goes up needs the spans' regions even undrawn: a click ends there
-        // and the hit test below reads them (the web skips drawing while the GPU is behind, so
-        // half the clicks in headless Chromium selected nothing).
+        // Not visible, or a frame that will not be drawn: no culling work at all, unless the
+        // hit test below reads the regions (hit_test_needed: the web skips drawing while the
+        // GPU is behind, so half the clicks in headless Chromium once selected nothing).
         if (y1 < clip_min.y || y0 > clip_max.y || !(p.shown || hit_test_needed)) {
             ++row;
             continue;

@@ -141,3 +141,21 @@ TEST_CASE("timeline click: a drag is not a click, and a press elsewhere is not o
     h.frame(false);
     CHECK(h.p.selected_worker == -1);
 }
+
+TEST_CASE("timeline hover: a resting mouse's tooltip stays up through undrawn frames") {
+    // The web skips drawing frames while the GPU is behind. Such a frame built no span regions,
+    // so the tooltip of the span under a resting mouse went away in it and came back in the next
+    // drawn one: it blinked (Chromium, SwiftShader), and the changing picture kept an idle page
+    // from sleeping.
+    TimelineHarness h;
+    const auto t1 = h.lane(1);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(float(h.p.view.x_of(50'000'000)), t1.y1 - 3);
+    h.frame(true);
+    h.frame(true);
+    for (int i = 0; i < 8; ++i) {
+        CAPTURE(i);
+        h.frame(i % 3 != 0);             // undrawn every third frame
+        CHECK(h.p.timeline_hover_span);  // the span under the mouse was found: its tooltip is up
+    }
+}
