@@ -82,12 +82,12 @@ class OrderedKeyState {
             ImGuiKey_A,         ImGuiKey_C,          ImGuiKey_V,           ImGuiKey_X,
             ImGuiKey_Y,         ImGuiKey_Z};
         for (int k : named) hide(ImGui::GetKeyIndex(static_cast<ImGuiKey>(k)));
-        for (int n = 0; n < ImGuiNavInput_COUNT; ++n) {
-            nav_[n] = {n, io.NavInputs[n], io.NavInputsDownDuration[n],
-                       io.NavInputsDownDurationPrev[n]};
-            io.NavInputs[n] = 0.f;
-            io.NavInputsDownDuration[n] = io.NavInputsDownDurationPrev[n] = -1.f;
-        }
+        std::copy_n(io.NavInputs, kNav, nav_);
+        std::copy_n(io.NavInputsDownDuration, kNav, nav_duration_);
+        std::copy_n(io.NavInputsDownDurationPrev, kNav, nav_prev_);
+        std::fill_n(io.NavInputs, kNav, 0.f);
+        std::fill_n(io.NavInputsDownDuration, kNav, -1.f);  // up (IsNavInputTest: nothing)
+        std::fill_n(io.NavInputsDownDurationPrev, kNav, -1.f);
         hide(keys.f);
         hide(keys.g);
         hide(keys.slash);
@@ -110,11 +110,9 @@ class OrderedKeyState {
             io_.KeysDownDuration[h.index] = h.duration;
             io_.KeysDownDurationPrev[h.index] = h.prev;
         }
-        for (const Nav& n : nav_) {
-            io_.NavInputs[n.index] = n.value;
-            io_.NavInputsDownDuration[n.index] = n.duration;
-            io_.NavInputsDownDurationPrev[n.index] = n.prev;
-        }
+        std::copy_n(nav_, kNav, io_.NavInputs);
+        std::copy_n(nav_duration_, kNav, io_.NavInputsDownDuration);
+        std::copy_n(nav_prev_, kNav, io_.NavInputsDownDurationPrev);
         io_.KeyShift = saved_.shift;
         io_.KeyCtrl = saved_.ctrl;
         io_.KeyAlt = saved_.alt;
@@ -129,10 +127,6 @@ class OrderedKeyState {
         int index;
         bool down;
         float duration, prev;
-    };
-    struct Nav {
-        int index;
-        float value, duration, prev;
     };
     struct Mods {
         explicit Mods(const ImGuiIO& io)
@@ -155,8 +149,9 @@ class OrderedKeyState {
     }
     ImGuiIO& io_;
     Mods saved_;
+    static constexpr int kNav = ImGuiNavInput_COUNT;
     ImVector<Hidden> hidden_;
-    Nav nav_[ImGuiNavInput_COUNT];
+    float nav_[kNav], nav_duration_[kNav], nav_prev_[kNav];  // every nav input, as NewFrame set it
 };
 
 }  // namespace
