@@ -135,6 +135,9 @@ bool unpack_data(ThreadState& ts, std::string_view data, char code, RootedVector
 
 // A view of obj's memory with `like`'s format (a byte view when null). A view of a bytearray
 // takes one of its exports (as mbuf_add_view: every view of it counts, slices and casts too).
+// len < 0: a view of all of obj, its size read under the lock that takes the export, so a
+// free-threaded resize cannot come between the two (the view would then be longer or shorter
+// than the bytearray it keeps from resizing).
 MemoryView* new_view(ThreadState& ts, Value obj, int64_t start, int64_t len, int64_t step,
                      bool readonly, const MemoryView* like = nullptr) {
     Rooted keep(ts, obj);
@@ -152,10 +155,13 @@ MemoryView* new_view(ThreadState& ts, Value obj, int64_t start, int64_t len, int
         m->itemsize = like->itemsize;
         std::memcpy(m->format, like->format, sizeof m->format);
     }
-    if (!is_bytes(obj)) {
+    if (is_bytes(obj)) {
+        if (len < 0) m->len = obj.as<Bytes>()->size;
+    } else {
         {
             ObjectLock g(obj.as_ptr());
             ++obj.as<ByteArray>()->exports;
+            if (len < 0) m->len = obj.as<ByteArray>()->size;
         }
         m->exporting = true;
         ts.heap.watch_export(m, release_unreachable);
@@ -190,12 +196,7 @@ Value mv_new(ThreadState& ts, Type*, const Value* a, size_t n, Tuple* kw) {
     if (!of_bytes && !is_subtype(type_of(obj), &bytearray_type))
         return raisef(ts, &exc_TypeError, "memoryview: a bytes-like object is required, not '{}'",
                       type_name(obj));
-    int64_t len;
-    {
-        ObjectLock g(obj.as_ptr());
-        len = of_bytes ? obj.as<Bytes>()->size : obj.as<ByteArray>()->size;
-    }
-    MemoryView* m = new_view(ts, obj, 0, len, 1, of_bytes);
+    MemoryView* m = new_view(ts, obj, 0, -1, 1, of_bytes);
     return m ? Value::from_ptr(m) : Value::null();
 }
 
