@@ -155,6 +155,38 @@ until_ok 30 "the saved file to give way to the sample" grep -q "Closed dropped.p
 file_is "$WORK/dropped.py" $'print("dropped")\n# here# more' || { echo "FAIL: the file changed"; exit 1; }
 echo "unsaved changes asked before a sample replaces them: ok"
 
+# 7b. A file dropped while File > Open is up over unsaved changes: the question comes over the
+#     dialog, which stays. Esc answers it (Keep editing), and the dialog still takes the path
+#     typed next; opening that file asks again (once), Enter saves, and it opens.
+printf 'print("a")\n' >"$WORK/dlg.py"
+"$DROP" "$WIN" "$WORK/dlg.py"
+until_ok 30 "dlg.py to open" grep -q "Opened dlg.py" "$OUT/desktop-editor-app.log"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type '# dlg'
+pixel() { import -window root -crop 1x1+30+600 -depth 8 txt:- 2>/dev/null | tail -1 | awk '{print $3}'; }
+export -f pixel
+BEFORE="$(pixel)"
+xdotool key ctrl+o
+# A modal dims the window behind it: the dialog is up once the gallery's corner is darker.
+until_ok 30 "File > Open to come up" bash -c "[ \"\$(pixel)\" != '$BEFORE' ]"
+"$DROP" "$WIN" "$WORK/other.py"
+until_ok 30 "the question over the dialog" grep -q "dlg.py has unsaved changes" "$OUT/desktop-editor-app.log"
+sleep 1.5  # the dialog is drawn (only for the screenshot; the checks poll)
+import -window root "$OUT/desktop-editor-over-dialog.png"
+xdotool key Escape   # Keep editing: the question goes, the dialog stays
+xdotool type --delay 20 "$WORK/other.py"
+xdotool key Return
+until_ok 30 "the dialog to take the path, and opening it to ask again" \
+  bash -c "[ \$(grep -c 'dlg.py has unsaved changes' '$OUT/desktop-editor-app.log') -ge 2 ]"
+xdotool key Return   # Save, then open other.py
+until_ok 30 "Enter to save dlg.py, then other.py to open" \
+  bash -c "[ \$(grep -c 'Opened other.py' '$OUT/desktop-editor-app.log') -ge 2 ]"
+file_is "$WORK/dlg.py" $'print("a")\n# dlg' || { echo "FAIL: dlg.py not saved"; exit 1; }
+[ "$(grep -c 'dlg.py has unsaved changes' "$OUT/desktop-editor-app.log")" = 2 ] ||
+  { echo "FAIL: asked more than once per file"; exit 1; }
+echo "a question while File > Open is up comes over the dialog: ok"
+
 # 8. Closing the window (its close button, Alt+F4: the window manager's WM_DELETE_WINDOW, sent
 #    by tests/desktop/wm_close.cpp) over unsaved changes asks first: Esc keeps the app and the
 #    text; closed again, Enter saves the file and the app ends (exit 0).

@@ -238,9 +238,9 @@ void draw_replace_ask(Playground& p) {
                 p.request_open(go.path);
             }
         }
-        // Keep editing: back to the code. (Not after Enter: the editor, drawn later in this
-        // frame, would type it.)
-        if (answer == Answer::keep) p.editor.focus();
+        // Keep editing: back to the code, or to the dialog the question came over. (Not
+        // after Enter: the editor, drawn later in this frame, would type it.)
+        if (answer == Answer::keep && !p.file_dialog.is_open()) p.editor.focus();
     }
     ImGui::EndPopup();
 }
@@ -334,7 +334,14 @@ void draw_file_menu(Playground& p) {
         ImGui::EndPopup();
     }
 
-    if (p.file_dialog.draw()) {
+    // A question asked while the dialog is up (a file dropped, the window closed) comes over
+    // it, drawn inside it: opened beside it, ImGui would replace the dialog's popup.
+    bool asked = false;
+    const auto ask = [&] {
+        asked = true;
+        draw_replace_ask(p);
+    };
+    if (p.file_dialog.draw(p.replace_ask.pending(), ask)) {
         const std::string path = p.file_dialog.chosen().string();
         if (p.file_dialog.mode() == FileDialog::Mode::open)
             p.request_open(path);
@@ -342,7 +349,7 @@ void draw_file_menu(Playground& p) {
             p.flash(err, 8);
         if (!p.replace_ask.pending()) p.editor.focus();  // back to the code
     }
-    draw_replace_ask(p);
+    if (!asked) draw_replace_ask(p);
 }
 
 }  // namespace interleave::ui

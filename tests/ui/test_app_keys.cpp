@@ -170,6 +170,71 @@ TEST_CASE("a file opened over an edited sample keeps the sample's edit as its dr
 }
 
 namespace {
+// The modal windows up, bottom first ("Open a Python file", "Unsaved changes", ...).
+std::vector<std::string> modals() {
+    std::vector<std::string> names;
+    for (const ImGuiPopupData& d : GImGui->OpenPopupStack)
+        if (d.Window && (d.Window->Flags & ImGuiWindowFlags_Modal)) {
+            const std::string n = d.Window->Name;
+            names.push_back(n.substr(0, n.find("###")));
+        }
+    return names;
+}
+using Names = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("a file dropped or the window closed while File > Open is up asks over the dialog") {
+    // The question comes on top of the dialog, which stays: once answered, the user goes on
+    // picking a file (or cancels), as before.
+    AppHarness h([](PlatformHooks& hooks) { hooks.ordered_keys = true; });  // the desktop's
+    PyFile f("x = 1\n");
+    const auto other = f.path.string() + ".other.py";
+    std::ofstream(other) << "y = 1\n";
+    REQUIRE(h.app->open_file(f.path.string()) == "");
+    h.app->set_code("x = 2\n");
+    h.frames(2);
+    h.key(kO, true);
+    h.frames(2);
+    REQUIRE(modals() == Names{"Open a Python file"});
+    REQUIRE(h.app->open_file(other) == "");  // dropped on the window
+    h.frames(3);
+    REQUIRE(modals() == Names{"Open a Python file", "Unsaved changes"});
+    CHECK(h.app->code() == "x = 2\n");
+    // Esc (Keep editing) answers the question only: the dialog is still up, the text kept,
+    // and its name field has the keyboard again.
+    h.key(kEscape);
+    h.frames(2);
+    CHECK(modals() == Names{"Open a Python file"});
+    CHECK(h.app->code() == "x = 2\n");
+    REQUIRE(GImGui->ActiveIdWindow);
+    CHECK(std::string(GImGui->ActiveIdWindow->Name).rfind("Open a Python file", 0) == 0);
+    // The window closed: the same, and Keep editing leaves the dialog up again.
+    CHECK_FALSE(h.app->request_quit());
+    h.frames(3);
+    CHECK(modals() == Names{"Open a Python file", "Unsaved changes"});
+    h.type("q");  // typed keys are the question's, not the dialog's name field's
+    h.key(kEscape);
+    h.frames(2);
+    CHECK(modals() == Names{"Open a Python file"});
+    CHECK_FALSE(h.app->quit_confirmed());
+    // Dropped again, Discard: the dropped file opens, and the dialog is still there to pick
+    // from (the file is unchanged now: what it picks opens without a question).
+    REQUIRE(h.app->open_file(other) == "");
+    h.frames(3);
+    REQUIRE(modals() == Names{"Open a Python file", "Unsaved changes"});
+    h.click("replace-discard");
+    CHECK(h.app->code() == "y = 1\n");
+    CHECK(f.read() == "x = 1\n");
+    CHECK(modals() == Names{"Open a Python file"});
+    h.type(f.path.string().c_str());
+    h.key(kEnter);
+    h.frames(2);
+    CHECK(modals().empty());
+    CHECK(h.app->code() == "x = 1\n");
+    std::filesystem::remove(other);
+}
+
+namespace {
 // The window closed: whether the app ends without a question.
 bool closes_at_once(AppHarness& h) {
     const bool now = h.app->request_quit();

@@ -34,7 +34,7 @@ void set_name(char (&buf)[1024], const std::string& s) {
 void FileDialog::open(Mode mode, const fs::path& start) {
     mode_ = mode;
     request_ = true;
-    confirm_replace_ = false;
+    confirm_replace_ = refocus_ = false;
     error_.clear();
     name_[0] = 0;
     std::error_code ec;
@@ -95,7 +95,7 @@ bool FileDialog::accept(const fs::path& typed) {
     return true;
 }
 
-bool FileDialog::draw() {
+bool FileDialog::draw(bool covered, const std::function<void()>& over) {
     const char* title = mode_ == Mode::open ? "Open a Python file" : "Save the code as";
     if (request_) {
         ImGui::OpenPopup(title);
@@ -148,7 +148,11 @@ bool FileDialog::draw() {
     // Type-ahead: until the name field has the keyboard (a frame after the dialog appears),
     // what is typed is taken here, in order, keys as the editor sends them included.
     bool typed_enter = false;
-    if (!name_active_) {
+    if (covered) {  // the question took the keyboard: the field gets it back after it
+        name_active_ = false;
+        refocus_ = true;
+    }
+    if (!name_active_ && !covered) {
         ImVector<ImWchar>& q = ImGui::GetIO().InputQueueCharacters;
         std::string name = name_;
         for (ImWchar c : q) {
@@ -168,7 +172,10 @@ bool FileDialog::draw() {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) typed_enter = true;
     }
     ImGui::SetNextItemWidth(-fs * 11);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing() || (refocus_ && !covered)) {
+        ImGui::SetKeyboardFocusHere();
+        refocus_ = false;
+    }
     // Focusing a field selects its text; with type-ahead in it, the caret goes to its end
     // instead (else the next key would replace what was typed).
     const bool enter_pressed = ImGui::InputTextWithHint(
@@ -191,8 +198,8 @@ bool FileDialog::draw() {
     if (ImGui::Button("Cancel", ImVec2(fs * 4.5f, 0))) keep = false;
     // Esc cancels, wherever the keyboard is in the dialog (in the field, ImGui's own Esc only
     // leaves the field).
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) keep = false;
-    if ((ok || enter_pressed || typed_enter) && name_[0] && !chosen && keep) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !covered) keep = false;
+    if ((ok || enter_pressed || typed_enter) && name_[0] && !chosen && keep && !covered) {
         std::string name = name_;
         if (mode_ == Mode::save && !is_py(name) && name.find('.') == std::string::npos)
             name += ".py";
@@ -202,6 +209,8 @@ bool FileDialog::draw() {
         ImGui::CloseCurrentPopup();
         open_ = false;
         name_active_ = false;
+    } else if (over) {
+        over();
     }
     ImGui::EndPopup();
     return chosen;

@@ -12,10 +12,12 @@
 //  ✓ unreadable folders say why and stay where they were
 //  ✓ type-ahead: what is typed right after Ctrl+O, before the name field has the keyboard,
 //    goes into it (Enter, Backspace and Esc included)
+//  ✓ a question asked while it is up (a file dropped over unsaved changes) comes over it
 //  ✗ drives/places sidebar, other extensions (type the name), multi-select
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,8 +31,12 @@ class FileDialog {
     // Save, its name filled in) or a folder.
     void open(Mode mode, const std::filesystem::path& start);
     // Draws it while open. Returns true once, when a path was chosen: then chosen() holds it
-    // and the dialog is closed.
-    bool draw();
+    // and the dialog is closed. `covered`: a question is up over the dialog (or comes this
+    // frame): the dialog takes no keys (typed text, Enter, Esc are the question's) and
+    // `over` draws it inside the dialog's popup, so that ImGui opens it as the dialog's child
+    // instead of replacing the dialog. Returns with `over` not called when the dialog is not
+    // (or no longer) up.
+    bool draw(bool covered = false, const std::function<void()>& over = nullptr);
     bool is_open() const { return open_ || request_; }
     Mode mode() const { return mode_; }
     const std::filesystem::path& chosen() const { return chosen_; }
@@ -49,6 +55,7 @@ class FileDialog {
     std::vector<Entry> entries_;
     int selected_ = -1;
     bool name_active_ = false;  // the name field had the keyboard last frame
+    bool refocus_ = false;      // a question over the dialog took the keyboard from it
     char name_[1024] = {};
     std::string error_;
 };
