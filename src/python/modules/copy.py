@@ -51,21 +51,25 @@ def _instance_state(x):
     return d, slots
 
 
-def _new_like(x):
+def _newargs(x):
+    # The value of an instance of a subclass of str, int, float, complex, tuple or bytes, as
+    # the arguments for cls.__new__ (copyreg's protocol 2+ reduction); None for the others.
+    getnewargs = getattr(type(x), '__getnewargs__', None)
+    return None if getnewargs is None else getnewargs(x)
+
+
+def _new_like(x, newargs):
     cls = type(x)
+    if newargs is not None:
+        return cls.__new__(cls, *newargs)
     if isinstance(x, BaseException):
         y = cls.__new__(cls, *x.args)
         return y
-    if isinstance(x, tuple):
-        return None
     return cls.__new__(cls)
 
 
 def _reconstruct_copy(x):
-    cls = type(x)
-    if isinstance(x, tuple):
-        return x
-    y = _new_like(x)
+    y = _new_like(x, _newargs(x))
     if isinstance(x, list):
         y.extend(x)
     elif isinstance(x, dict):
@@ -126,13 +130,10 @@ def deepcopy(x, memo=None, _nil=[]):
 
 
 def _reconstruct_deep(x, memo):
-    if isinstance(x, tuple):
-        cls = type(x)
-        items = [deepcopy(a, memo) for a in x]
-        if hasattr(cls, '_make'):
-            return cls._make(items)
-        return cls(items)
-    y = _new_like(x)
+    newargs = _newargs(x)
+    if newargs is not None:
+        newargs = deepcopy(newargs, memo)
+    y = _new_like(x, newargs)
     memo[id(x)] = y
     if isinstance(x, list):
         for a in x:

@@ -91,6 +91,8 @@ bool bytes_from_args(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
 // --- tuple ---------------------------------------------------------------------------------
 Tuple* new_tuple(ThreadState& ts, int64_t size);  // items null-filled: set them all
 Tuple* new_tuple_from(ThreadState& ts, const Value* items, int64_t n);
+// (v,) for __getnewargs__ of the immutable builtins (v null: passes the raise on). O(1).
+Value getnewargs_of(ThreadState& ts, Value v);
 Tuple* new_tuple_heap(Heap& h, int64_t size);
 Tuple* empty_tuple();
 
@@ -188,6 +190,11 @@ Value new_range(ThreadState& ts, int64_t start, int64_t stop, int64_t step);
 void range_bounds(ThreadState& ts, Value range, Value out[3]);
 // The instance __dict__ of `v` (creating it), or nullptr if the type has none.
 Dict** instance_dict_slot(Value v);
+Dict** object_dict_slot(Object* o);  // the same for a heap object
+// Bytes to allocate for an instance of a variable-size builtin (str, bytes, tuple) or a class
+// over one, whose header and items take `items_end` bytes: that, plus the Dict* the class
+// keeps after the items (kDictAfterItems). O(1).
+size_t var_instance_size(const Type* type, size_t items_end);
 Dict* instance_dict(ThreadState& ts, Value v);
 
 }  // namespace interleave::python

@@ -13,10 +13,11 @@ namespace interleave::python {
 
 namespace {
 
-// A bytes (or an instance of a subclass of it: the same layout, no __dict__) holding data.
+// A bytes (or an instance of a subclass of it: the same layout, its __dict__ after the data)
+// holding data.
 Bytes* make_bytes(Heap& h, Type* type, std::string_view data) {
-    size_t size = std::max(size_t(type->instance_size), offsetof(Bytes, data) + data.size() + 1);
-    Bytes* b = h.make<Bytes>(type, std::max(sizeof(Bytes), size));
+    size_t size = std::max(sizeof(Bytes), offsetof(Bytes, data) + data.size() + 1);
+    Bytes* b = h.make<Bytes>(type, var_instance_size(type, size));
     if (!b) return nullptr;
     std::memcpy(b->data, data.data(), data.size());
     b->data[data.size()] = '\0';
@@ -162,6 +163,14 @@ Value b_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple*
     return b ? Value::from_ptr(b) : raise_memory_error(ts);
 }
 
+// bytes.__getnewargs__: (a plain bytes copy,), as CPython's bytes___getnewargs__.
+Value b_getnewargs(ThreadState& ts, const Value* args, size_t, Tuple*) {
+    Bytes* b = new_bytes(ts, args[0].as<Bytes>()->view());
+    return getnewargs_of(ts, b ? Value::from_ptr(b) : Value::null());
+}
+
+const MethodDef kBytesOwn[] = {{"__getnewargs__", b_getnewargs, kMethNoArgs}};
+
 }  // namespace
 
 void setup_bytes_methods(TypeBuilder& b);  // bytes_methods.cpp
@@ -178,6 +187,7 @@ void setup_bytes_type(TypeBuilder& b) {
     share_bytes_slots(bytes_type);
     setup_bytearray_type(b);
     setup_bytes_methods(b);  // for both types
+    b.methods(bytes_type, kBytesOwn);
     setup_memoryview_type(b);
 }
 

@@ -22,8 +22,7 @@ void heap_trace(Object* o, GcVisitor& v) {
     Type* t = o->type;
     Type* s = solid_base(t);
     if (s->trace) s->trace(o, v);
-    if (t->dict_offset && t->dict_offset != s->dict_offset)
-        v.visit(*reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + t->dict_offset));
+    if (t->dict_offset && t->dict_offset != s->dict_offset) v.visit(*object_dict_slot(o));
 }
 
 void heap_finalize(Object* o, Heap& h) {
@@ -83,12 +82,18 @@ bool slot_hash(ThreadState& ts, Value self, int64_t* out) {
 
 Str* cmp_name(CompareOp op) {
     switch (op) {
-        case CompareOp::lt: return names.__lt__;
-        case CompareOp::le: return names.__le__;
-        case CompareOp::eq: return names.__eq__;
-        case CompareOp::ne: return names.__ne__;
-        case CompareOp::gt: return names.__gt__;
-        default: return names.__ge__;
+        case CompareOp::lt:
+            return names.__lt__;
+        case CompareOp::le:
+            return names.__le__;
+        case CompareOp::eq:
+            return names.__eq__;
+        case CompareOp::ne:
+            return names.__ne__;
+        case CompareOp::gt:
+            return names.__gt__;
+        default:
+            return names.__ge__;
     }
 }
 Value slot_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
@@ -108,8 +113,7 @@ Value slot_next(ThreadState& ts, Value self) {
     if (r.is_null() && clear_if(ts, &exc_StopIteration)) return Value::null();
     return r;
 }
-Value slot_call(ThreadState& ts, Value callable, const Value* args, size_t nargs,
-                Tuple* kwnames) {
+Value slot_call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tuple* kwnames) {
     Value f = type_lookup(type_of(callable), names.__call__);
     if (f.is_null())
         return raisef(ts, &exc_TypeError, "'{}' object is not callable", type_name(callable));
@@ -171,8 +175,7 @@ int64_t slot_len(ThreadState& ts, Value self) {
     Value r = call_special0(ts, self, names.__len__);
     if (r.is_null()) return -1;
     if (!is_int(r)) {
-        raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
-               type_name(r));
+        raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(r));
         return -1;
     }
     int64_t n;
@@ -197,9 +200,11 @@ bool slot_setitem(ThreadState& ts, Value self, Value key, Value v) {
                           : call_special(ts, self, names.__setitem__, args, 2, &found);
     if (!found) {
         if (v.is_null())
-            raisef(ts, &exc_TypeError, "'{}' object doesn't support item deletion", type_name(self));
+            raisef(ts, &exc_TypeError, "'{}' object doesn't support item deletion",
+                   type_name(self));
         else
-            raisef(ts, &exc_TypeError, "'{}' object does not support item assignment", type_name(self));
+            raisef(ts, &exc_TypeError, "'{}' object does not support item assignment",
+                   type_name(self));
         return false;
     }
     return !r.is_null();
@@ -267,12 +272,18 @@ struct BinNames {
     const char* iop;
 };
 constexpr BinNames kBinNames[] = {
-    {"__add__", "__radd__", "__iadd__"},          {"__and__", "__rand__", "__iand__"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__lshift__", "__rlshift__", "__ilshift__"},
-    {"__matmul__", "__rmatmul__", "__imatmul__"}, {"__mul__", "__rmul__", "__imul__"},
-    {"__mod__", "__rmod__", "__imod__"},          {"__or__", "__ror__", "__ior__"},
-    {"__pow__", "__rpow__", "__ipow__"},          {"__rshift__", "__rrshift__", "__irshift__"},
-    {"__sub__", "__rsub__", "__isub__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
+    {"__add__", "__radd__", "__iadd__"},
+    {"__and__", "__rand__", "__iand__"},
+    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+    {"__lshift__", "__rlshift__", "__ilshift__"},
+    {"__matmul__", "__rmatmul__", "__imatmul__"},
+    {"__mul__", "__rmul__", "__imul__"},
+    {"__mod__", "__rmod__", "__imod__"},
+    {"__or__", "__ror__", "__ior__"},
+    {"__pow__", "__rpow__", "__ipow__"},
+    {"__rshift__", "__rrshift__", "__irshift__"},
+    {"__sub__", "__rsub__", "__isub__"},
+    {"__truediv__", "__rtruediv__", "__itruediv__"},
     {"__xor__", "__rxor__", "__ixor__"},
 };
 
@@ -317,13 +328,27 @@ struct BinTable {
 };
 using Bins = BinTable<0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12>;
 
-Value slot_neg(ThreadState& ts, Value v) { return call_special0(ts, v, names.__neg__); }
-Value slot_pos(ThreadState& ts, Value v) { return call_special0(ts, v, names.__pos__); }
-Value slot_invert(ThreadState& ts, Value v) { return call_special0(ts, v, names.__invert__); }
-Value slot_abs(ThreadState& ts, Value v) { return call_special0(ts, v, names.__abs__); }
-Value slot_index(ThreadState& ts, Value v) { return call_special0(ts, v, names.__index__); }
-Value slot_int(ThreadState& ts, Value v) { return call_special0(ts, v, names.__int__); }
-Value slot_float(ThreadState& ts, Value v) { return call_special0(ts, v, names.__float__); }
+Value slot_neg(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__neg__);
+}
+Value slot_pos(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__pos__);
+}
+Value slot_invert(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__invert__);
+}
+Value slot_abs(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__abs__);
+}
+Value slot_index(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__index__);
+}
+Value slot_int(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__int__);
+}
+Value slot_float(ThreadState& ts, Value v) {
+    return call_special0(ts, v, names.__float__);
+}
 
 // The attribute `name` as the class sees it, if a class (not a builtin) defines it.
 bool defined_in_python(Type* t, Str* name, Value* out = nullptr) {
@@ -348,15 +373,15 @@ void fixup_heap_type_slots(Type* t) {
     Value h = type_lookup(t, names.__hash__);
     t->hash = h.is_none() ? &hash_not_implemented : pick(base->hash, &slot_hash, names.__hash__);
     bool cmp = false;
-    for (Str* n : {names.__eq__, names.__ne__, names.__lt__, names.__le__, names.__gt__,
-                   names.__ge__})
+    for (Str* n :
+         {names.__eq__, names.__ne__, names.__lt__, names.__le__, names.__gt__, names.__ge__})
         cmp |= defined_in_python(t, n);
     t->richcompare = cmp ? &slot_richcompare : base->richcompare;
     t->iter = pick(base->iter, &slot_iter, names.__iter__);
     t->next = pick(base->next, &slot_next, names.__next__);
     t->call = pick(base->call, &slot_call, names.__call__);
-    bool ga = defined_in_python(t, names.__getattr__) ||
-              defined_in_python(t, names.__getattribute__);
+    bool ga =
+        defined_in_python(t, names.__getattr__) || defined_in_python(t, names.__getattribute__);
     t->getattr = ga ? &slot_getattr_hook : base->getattr;
     bool sa = defined_in_python(t, names.__setattr__) || defined_in_python(t, names.__delattr__);
     t->setattr = sa ? &slot_setattr : base->setattr;
@@ -402,8 +427,7 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
     Type* best = nullptr;
     for (int64_t i = 0; i < bases->size; ++i) {
         Value b = bases->items[i];
-        if (!is_typeobj(b))
-            return raisef(ts, &exc_TypeError, "bases must be types");
+        if (!is_typeobj(b)) return raisef(ts, &exc_TypeError, "bases must be types");
         Type* bt = b.as<Type>();
         if (!(bt->tflags & kTypeBaseType))
             return raisef(ts, &exc_TypeError, "type '{}' is not an acceptable base type",
@@ -418,10 +442,10 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
     t->name = name->data;
     t->base = best;
     t->bases = bases;
-    t->tflags = kTypeHeap | kTypeBaseType | kTypeReady |
-                (best->tflags & (kTypeException | kTypeIntSub | kTypeStrSub | kTypeTupleSub |
-                                 kTypeListSub | kTypeDictSub | kTypeTypeSub | kTypeHasFinalize |
-                                 kTypeBytesSub));
+    t->tflags =
+        kTypeHeap | kTypeBaseType | kTypeReady |
+        (best->tflags & (kTypeException | kTypeIntSub | kTypeStrSub | kTypeTupleSub | kTypeListSub |
+                         kTypeDictSub | kTypeTypeSub | kTypeHasFinalize | kTypeBytesSub));
     t->dict = dict_copy(ts, ns);
     if (!t->dict) return Value::null();
     Value qn = dict_get_str(t->dict, names.__qualname__);
@@ -451,20 +475,20 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
         t->dict_offset = (best->instance_size + 7u) & ~7u;
         t->instance_size = t->dict_offset + uint32_t(sizeof(Dict*));
     }
-    if (s == &tuple_type || s == &int_type || s == &str_type || s == &bytes_type) {
-        // Variable-size bases keep their layout; instances have no __dict__ of their own.
-        t->dict_offset = 0;
+    if (s == &tuple_type || s == &str_type || s == &bytes_type) {
+        // Variable-size bases keep their layout; the instance's __dict__ follows its items.
+        t->dict_offset = kDictAfterItems;
         t->instance_size = best->instance_size;
     }
     if (!compute_mro(&ts, ts.heap, t)) return Value::null();
-    // __slots__ without '__dict__' here and in every class above (up to object): instances
-    // take only the slot names as attributes.
+    // __slots__ without '__dict__' here and in every class above (up to the builtin base, when
+    // its instances have no __dict__ either): instances take only the slot names as attributes.
     {
         bool slots_only = true;
         for (int64_t i = 0; i < t->mro->size && slots_only; ++i) {
             Type* c = t->mro->items[i].as<Type>();
-            if (c == &object_type) continue;
             if (!(c->tflags & kTypeHeap)) {
+                if (c->dict_offset == 0) continue;  // object, tuple, str, int, list, ...
                 slots_only = false;
                 break;
             }
@@ -474,8 +498,10 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
                 break;
             }
             RootedVector items(ts);
-            if (is_str(sl)) items.v.push_back(sl);
-            else if (!iterate_into(ts, sl, items.v)) return Value::null();
+            if (is_str(sl))
+                items.v.push_back(sl);
+            else if (!iterate_into(ts, sl, items.v))
+                return Value::null();
             for (Value it : items.v)
                 if (is_str(it) && str_view(it) == "__dict__") slots_only = false;
         }

@@ -391,7 +391,16 @@ Value m_conjugate(ThreadState& ts, const Value* a, size_t, Tuple*) {
     return new_complex(ts, x.re, -x.im);
 }
 
-const MethodDef kComplexMethods[] = {{"conjugate", m_conjugate, kMethNoArgs}};
+// complex.__getnewargs__: (real, imag), as CPython's complex___getnewargs__.
+Value m_getnewargs(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    C x = cx(a[0]);
+    Value parts[2] = {Value::from_double(x.re), Value::from_double(x.im)};
+    Tuple* t = new_tuple_from(ts, parts, 2);
+    return t ? Value::from_ptr(t) : Value::null();
+}
+
+const MethodDef kComplexMethods[] = {{"conjugate", m_conjugate, kMethNoArgs},
+                                     {"__getnewargs__", m_getnewargs, kMethNoArgs}};
 const GetSetDef kComplexGetSets[] = {{"real", g_real}, {"imag", g_imag}};
 
 }  // namespace

@@ -2,9 +2,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "python/num/float_ops.hpp"
 #include "python/objects/complex.hpp"
 #include "python/objects/int.hpp"
-#include "python/num/float_ops.hpp"
 #include "python/objects/num_bridge.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
@@ -43,11 +43,10 @@ bool operands(ThreadState& ts, Value a, Value b, double* x, double* y, bool* rai
     return true;
 }
 
-#define FLOAT_OPERANDS                                  \
-    double x, y;                                        \
-    bool raised;                                        \
-    if (!operands(ts, a, b, &x, &y, &raised)) \
-        return raised ? Value::null() : not_implemented();
+#define FLOAT_OPERANDS \
+    double x, y;       \
+    bool raised;       \
+    if (!operands(ts, a, b, &x, &y, &raised)) return raised ? Value::null() : not_implemented();
 
 Value f_add(ThreadState& ts, Value a, Value b) {
     FLOAT_OPERANDS
@@ -142,21 +141,33 @@ Value f_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     }
     (void)ts;
     switch (op) {
-        case CompareOp::lt: return Value::boolean(x < y);
-        case CompareOp::le: return Value::boolean(x <= y);
-        case CompareOp::eq: return Value::boolean(x == y);
-        case CompareOp::ne: return Value::boolean(x != y);
-        case CompareOp::gt: return Value::boolean(x > y);
-        default: return Value::boolean(x >= y);
+        case CompareOp::lt:
+            return Value::boolean(x < y);
+        case CompareOp::le:
+            return Value::boolean(x <= y);
+        case CompareOp::eq:
+            return Value::boolean(x == y);
+        case CompareOp::ne:
+            return Value::boolean(x != y);
+        case CompareOp::gt:
+            return Value::boolean(x > y);
+        default:
+            return Value::boolean(x >= y);
     }
 done:
     switch (op) {
-        case CompareOp::lt: return Value::boolean(c < 0);
-        case CompareOp::le: return Value::boolean(c <= 0);
-        case CompareOp::eq: return Value::boolean(c == 0);
-        case CompareOp::ne: return Value::boolean(c != 0);
-        case CompareOp::gt: return Value::boolean(c > 0);
-        default: return Value::boolean(c >= 0);
+        case CompareOp::lt:
+            return Value::boolean(c < 0);
+        case CompareOp::le:
+            return Value::boolean(c <= 0);
+        case CompareOp::eq:
+            return Value::boolean(c == 0);
+        case CompareOp::ne:
+            return Value::boolean(c != 0);
+        case CompareOp::gt:
+            return Value::boolean(c > 0);
+        default:
+            return Value::boolean(c >= 0);
     }
 }
 
@@ -177,8 +188,10 @@ Value f_to_float(ThreadState&, Value v) {
 }
 
 Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size) return raise(ts, &exc_TypeError, "float() takes no keyword arguments");
-    if (nargs > 1) return raisef(ts, &exc_TypeError, "float expected at most 1 argument, got {}", nargs);
+    if (kwnames && kwnames->size)
+        return raise(ts, &exc_TypeError, "float() takes no keyword arguments");
+    if (nargs > 1)
+        return raisef(ts, &exc_TypeError, "float expected at most 1 argument, got {}", nargs);
     if (nargs == 0) return Value::from_double(0.0);
     Value x = args[0];
     if (x.is_double()) return x;
@@ -194,8 +207,7 @@ Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* 
     Type* t = type_of(x);
     if (!is_int(x) && !t->num.to_float && !t->num.index)
         return raisef(ts, &exc_TypeError,
-                      "float() argument must be a string or a real number, not '{}'",
-                      type_name(x));
+                      "float() argument must be a string or a real number, not '{}'", type_name(x));
     double d;
     if (!number_to_double(ts, x, &d)) return Value::null();
     return Value::from_double(d);
@@ -248,9 +260,16 @@ Value fg_real(ThreadState& ts, Value self) {
 Value fg_imag(ThreadState&, Value) {
     return Value::from_double(0.0);
 }
-const MethodDef kFloatMethods[] = {
-    {"is_integer", fm_is_integer, kMethNoArgs}, {"hex", fm_hex, kMethNoArgs}, {"fromhex", fm_fromhex, kMethClass},
-    {"as_integer_ratio", fm_as_integer_ratio, kMethNoArgs}, {"conjugate", fm_conjugate, kMethNoArgs}};
+// float.__getnewargs__: (the value,), as CPython's float___getnewargs__.
+Value fm_getnewargs(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return getnewargs_of(ts, Value::from_double(self_double(ts, a[0])));
+}
+const MethodDef kFloatMethods[] = {{"__getnewargs__", fm_getnewargs, kMethNoArgs},
+                                   {"is_integer", fm_is_integer, kMethNoArgs},
+                                   {"hex", fm_hex, kMethNoArgs},
+                                   {"fromhex", fm_fromhex, kMethClass},
+                                   {"as_integer_ratio", fm_as_integer_ratio, kMethNoArgs},
+                                   {"conjugate", fm_conjugate, kMethNoArgs}};
 const GetSetDef kFloatGetSets[] = {{"real", fg_real}, {"imag", fg_imag}};
 
 }  // namespace

@@ -169,7 +169,13 @@ Value m_from_bytes(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     return call1(ts, a[0], r);
 }
 
+// int.__getnewargs__: (the value as a plain int,), as CPython's int___getnewargs__.
+Value m_getnewargs(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return getnewargs_of(ts, int_index(ts, a[0]));
+}
+
 const MethodDef kIntMethods[] = {{"bit_length", m_bit_length, kMethNoArgs},
+                                 {"__getnewargs__", m_getnewargs, kMethNoArgs},
                                  {"conjugate", m_conjugate, kMethNoArgs},
                                  {"bit_count", m_bit_count, kMethNoArgs},
                                  {"to_bytes", m_to_bytes},

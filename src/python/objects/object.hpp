@@ -32,8 +32,8 @@ class Heap;
 // GC bits of the header.
 enum GcBits : uint8_t {
     kGcMarked = 1,
-    kGcImmortal = 2,   // builtin statics and program constants: never marked, never freed
-    kGcFinalize = 4,   // the type's finalize slot must run when it is freed
+    kGcImmortal = 2,  // builtin statics and program constants: never marked, never freed
+    kGcFinalize = 4,  // the type's finalize slot must run when it is freed
 };
 
 struct Object {
@@ -58,18 +58,16 @@ using TernaryFn = Value (*)(ThreadState&, Value a, Value b, Value c);
 using CallFn = Value (*)(ThreadState&, Value callable, const Value* args, size_t nargs,
                          Tuple* kwnames);
 using GetAttrFn = Value (*)(ThreadState&, Value obj, Str* name);
-using SetAttrFn = bool (*)(ThreadState&, Value obj, Str* name, Value v);  // v null: delete
+using SetAttrFn = bool (*)(ThreadState&, Value obj, Str* name, Value v);         // v null: delete
 using DescrGetFn = Value (*)(ThreadState&, Value descr, Value obj, Value type);  // obj null: class
 using DescrSetFn = bool (*)(ThreadState&, Value descr, Value obj, Value v);      // v null: delete
 using LenFn = int64_t (*)(ThreadState&, Value self);                             // -1: raised
 using GetItemFn = Value (*)(ThreadState&, Value self, Value key);
 using SetItemFn = bool (*)(ThreadState&, Value self, Value key, Value v);  // v null: delete
-using ContainsFn = int (*)(ThreadState&, Value self, Value item);         // 1, 0, -1 raised
-using BoolFn = int (*)(ThreadState&, Value self);                         // 1, 0, -1 raised
-using NewFn = Value (*)(ThreadState&, Type* type, const Value* args, size_t nargs,
-                        Tuple* kwnames);
-using InitFn = bool (*)(ThreadState&, Value self, const Value* args, size_t nargs,
-                        Tuple* kwnames);
+using ContainsFn = int (*)(ThreadState&, Value self, Value item);          // 1, 0, -1 raised
+using BoolFn = int (*)(ThreadState&, Value self);                          // 1, 0, -1 raised
+using NewFn = Value (*)(ThreadState&, Type* type, const Value* args, size_t nargs, Tuple* kwnames);
+using InitFn = bool (*)(ThreadState&, Value self, const Value* args, size_t nargs, Tuple* kwnames);
 using TraceFn = void (*)(Object* self, GcVisitor& v);
 using FinalizeFn = void (*)(Object* self, Heap& heap);  // frees payload buffers
 // A builtin function or method: args[0] is self for methods. kwnames: names of the last
@@ -77,10 +75,10 @@ using FinalizeFn = void (*)(Object* self, Heap& heap);  // frees payload buffers
 using NativeFn = Value (*)(ThreadState&, const Value* args, size_t nargs, Tuple* kwnames);
 
 enum TypeFlags : uint32_t {
-    kTypeHeap = 1,            // made by a class statement (mutable, on a process heap)
-    kTypeBaseType = 2,        // may be subclassed
-    kTypeException = 4,       // BaseException or a subclass
-    kTypeIntSub = 8,          // int or subclass (bool)
+    kTypeHeap = 1,       // made by a class statement (mutable, on a process heap)
+    kTypeBaseType = 2,   // may be subclassed
+    kTypeException = 4,  // BaseException or a subclass
+    kTypeIntSub = 8,     // int or subclass (bool)
     kTypeStrSub = 16,
     kTypeTupleSub = 32,
     kTypeListSub = 64,
@@ -92,6 +90,11 @@ enum TypeFlags : uint32_t {
     kTypeSlotsOnly = 4096,    // a class whose __slots__ (and its bases') leave no __dict__
     kTypeBytesSub = 8192,     // bytes or a subclass
 };
+
+// Type::dict_offset of a class over a variable-size builtin (str, bytes, tuple): the instance's
+// Dict* follows its items, at the next 8-byte boundary (CPython's negative tp_dictoffset).
+// Their allocators size instances with var_instance_size() (api.hpp).
+constexpr uint32_t kDictAfterItems = 0xFFFFFFFFu;
 
 struct NumberSlots {
     BinaryFn binary[static_cast<int>(BinaryOp::count_)] = {};
@@ -111,7 +114,8 @@ struct Type : Object {
     Dict* dict = nullptr;
     uint32_t tflags = 0;
     uint32_t instance_size = 0;  // bytes of an instance (header included)
-    uint32_t dict_offset = 0;    // offset of the instance's Dict* (0: no __dict__)
+    uint32_t dict_offset = 0;    // offset of the instance's Dict* (0: no __dict__), or
+                                 // kDictAfterItems
     uint32_t version = 0;        // bumped when the class's attributes change
 
     ReprFn repr = nullptr, str = nullptr;
@@ -140,6 +144,8 @@ struct Type : Object {
 // The type of any value. Builtin statics are declared in types.hpp.
 Type* type_of(Value v);
 
-inline bool is_immortal(const Object* o) { return (o->gc & kGcImmortal) != 0; }
+inline bool is_immortal(const Object* o) {
+    return (o->gc & kGcImmortal) != 0;
+}
 
 }  // namespace interleave::python

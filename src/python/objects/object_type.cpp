@@ -1,5 +1,7 @@
 // object, NoneType, NotImplementedType, ellipsis; generic attribute access (CPython's
 // PyObject_GenericGetAttr/SetAttr); finishing the builtin types (slot wrappers, MROs).
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <vector>
 
@@ -14,12 +16,48 @@ namespace interleave::python {
 bool compute_mro(ThreadState* ts, Heap& h, Type* t);
 void setup_type_type(TypeBuilder& b);
 
-Dict** instance_dict_slot(Value v) {
-    if (!v.is_ptr()) return nullptr;
-    Object* o = v.as_ptr();
+namespace {
+
+size_t align8(size_t n) {
+    return (n + 7u) & ~size_t(7);
+}
+
+// Where the items of a str, bytes or tuple (or an instance of a class over one) end: past
+// the struct itself at least, since a short one's items sit inside its fixed array.
+size_t items_end(const Object* o) {
+    uint32_t f = o->type->tflags;
+    size_t end = 0;
+    if (f & kTypeStrSub) {
+        end = std::max(sizeof(Str),
+                       offsetof(Str, data) + size_t(static_cast<const Str*>(o)->nbytes) + 1);
+    } else if (f & kTypeBytesSub) {
+        const auto* b = static_cast<const Bytes*>(o);
+        end = std::max(sizeof(Bytes), offsetof(Bytes, data) + size_t(b->size) + 1);
+    } else {
+        const auto* t = static_cast<const Tuple*>(o);
+        end = std::max(sizeof(Tuple), offsetof(Tuple, items) + sizeof(Value) * size_t(t->size));
+    }
+    return align8(end);
+}
+
+}  // namespace
+
+size_t var_instance_size(const Type* type, size_t items_end) {
+    if (type->dict_offset != kDictAfterItems) return items_end;
+    return align8(items_end) + sizeof(Dict*);
+}
+
+Dict** object_dict_slot(Object* o) {
     uint32_t off = o->type->dict_offset;
     if (!off) return nullptr;
+    if (off == kDictAfterItems)
+        return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + items_end(o));
     return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + off);
+}
+
+Dict** instance_dict_slot(Value v) {
+    if (!v.is_ptr()) return nullptr;
+    return object_dict_slot(v.as_ptr());
 }
 
 Dict* instance_dict(ThreadState& ts, Value v) {
@@ -574,9 +612,10 @@ void inherit_slots(Type& t) {
     if (!t.f) t.f = b->f;
     INH(repr)
     INH(str)
-    INH(hash) INH(richcompare) INH(iter) INH(next) INH(call) INH(getattr) INH(setattr)
-        INH(descr_get) INH(descr_set) INH(len) INH(getitem) INH(setitem) INH(contains) INH(bool_)
-            INH(new_) INH(init) INH(trace) INH(finalize)
+    INH(hash)
+    INH(richcompare) INH(iter) INH(next) INH(call) INH(getattr) INH(setattr) INH(descr_get)
+        INH(descr_set) INH(len) INH(getitem) INH(setitem) INH(contains) INH(bool_) INH(new_)
+            INH(init) INH(trace) INH(finalize)
 #undef INH
                 for (int i = 0; i < int(BinaryOp::count_); ++i) {
         if (!t.num.binary[i]) t.num.binary[i] = b->num.binary[i];

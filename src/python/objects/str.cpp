@@ -3,9 +3,9 @@
 #include <cstring>
 
 #include "python/num/str_repr.hpp"
-#include "python/objects/num_bridge.hpp"
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/num_bridge.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -122,10 +122,14 @@ Value str_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
     // UTF-8 byte order is code point order.
     int c = x->view().compare(y->view());
     switch (op) {
-        case CompareOp::lt: return Value::boolean(c < 0);
-        case CompareOp::le: return Value::boolean(c <= 0);
-        case CompareOp::gt: return Value::boolean(c > 0);
-        default: return Value::boolean(c >= 0);
+        case CompareOp::lt:
+            return Value::boolean(c < 0);
+        case CompareOp::le:
+            return Value::boolean(c <= 0);
+        case CompareOp::gt:
+            return Value::boolean(c > 0);
+        default:
+            return Value::boolean(c >= 0);
     }
 }
 
@@ -245,8 +249,7 @@ Value str_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tupl
     size_t nkw = kwnames ? size_t(kwnames->size) : 0;
     if (nargs - nkw > 3 || nkw > 0) {
         if (nkw == 0)
-            return raisef(ts, &exc_TypeError, "str() takes at most 3 arguments ({} given)",
-                          nargs);
+            return raisef(ts, &exc_TypeError, "str() takes at most 3 arguments ({} given)", nargs);
     }
     Value r;
     if (nargs == 0) {
@@ -261,8 +264,8 @@ Value str_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tupl
     }
     if (r.is_null() || type == &str_type) return r;
     Str* src = r.as<Str>();
-    size_t size = offsetof(Str, data) + size_t(src->nbytes) + 1;
-    Str* s = ts.heap.make<Str>(type, std::max<size_t>(size, type->instance_size));
+    size_t size = std::max(sizeof(Str), offsetof(Str, data) + size_t(src->nbytes) + 1);
+    Str* s = ts.heap.make<Str>(type, var_instance_size(type, size));
     if (!s) return raise_memory_error(ts);
     std::memcpy(s->data, src->data, size_t(src->nbytes) + 1);
     s->nbytes = src->nbytes;

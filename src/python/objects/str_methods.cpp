@@ -25,8 +25,8 @@ bool want_str(ThreadState& ts, Value v, const char* what) {
 }
 
 bool is_ws(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-           c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x1c ||
+           c == 0x1d || c == 0x1e || c == 0x1f;
 }
 
 Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
@@ -39,8 +39,8 @@ Value m_join(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     std::string_view sep = sv(a[0]);
     for (size_t i = 0; i < items.v.size(); ++i) {
         if (!is_str(items.v[i]))
-            return raisef(ts, &exc_TypeError, "sequence item {}: expected str instance, {} found", i,
-                          type_name(items.v[i]));
+            return raisef(ts, &exc_TypeError, "sequence item {}: expected str instance, {} found",
+                          i, type_name(items.v[i]));
         if (i) out += sep;
         out += sv(items.v[i]);
     }
@@ -57,10 +57,12 @@ Value split_impl(ThreadState& ts, const Value* a, size_t n, Tuple* kw, bool righ
     if (np > 2 && !index_i64(ts, a[2], &maxsplit)) return Value::null();
     for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
         std::string_view k = sv(kw->items[i]);
-        if (k == "sep") sepv = a[np + i];
+        if (k == "sep")
+            sepv = a[np + i];
         else if (k == "maxsplit") {
             if (!index_i64(ts, a[np + i], &maxsplit)) return Value::null();
-        } else return raisef(ts, &exc_TypeError, "split() got an unexpected keyword argument '{}'", k);
+        } else
+            return raisef(ts, &exc_TypeError, "split() got an unexpected keyword argument '{}'", k);
     }
     std::string_view s = sv(a[0]);
     RootedVector parts(ts);
@@ -126,7 +128,8 @@ Value split_impl(ThreadState& ts, const Value* a, size_t n, Tuple* kw, bool righ
                     pieces.push_back(s.substr(0, end));
                     break;
                 }
-                size_t j = end >= sep.size() ? s.rfind(sep, end - sep.size()) : std::string_view::npos;
+                size_t j =
+                    end >= sep.size() ? s.rfind(sep, end - sep.size()) : std::string_view::npos;
                 if (j == std::string_view::npos || end < sep.size()) {
                     pieces.push_back(s.substr(0, end));
                     break;
@@ -147,8 +150,12 @@ Value split_impl(ThreadState& ts, const Value* a, size_t n, Tuple* kw, bool righ
     }
     return Value::from_ptr(l);
 }
-Value m_split(ThreadState& ts, const Value* a, size_t n, Tuple* kw) { return split_impl(ts, a, n, kw, false); }
-Value m_rsplit(ThreadState& ts, const Value* a, size_t n, Tuple* kw) { return split_impl(ts, a, n, kw, true); }
+Value m_split(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    return split_impl(ts, a, n, kw, false);
+}
+Value m_rsplit(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
+    return split_impl(ts, a, n, kw, true);
+}
 
 Value strip_impl(ThreadState& ts, const Value* a, size_t n, int which) {
     std::string_view s = sv(a[0]);
@@ -159,12 +166,15 @@ Value strip_impl(ThreadState& ts, const Value* a, size_t n, int which) {
         // Code-point aware for ASCII chars; multi-byte chars compared as whole sequences.
         auto in_set = [&](size_t pos, size_t* len) {
             size_t l = 1;
-            while (pos + l < s.size() && (static_cast<unsigned char>(s[pos + l]) & 0xC0) == 0x80) ++l;
+            while (pos + l < s.size() && (static_cast<unsigned char>(s[pos + l]) & 0xC0) == 0x80)
+                ++l;
             *len = l;
             std::string_view cp = s.substr(pos, l);
             for (size_t k = 0; k < chars.size();) {
                 size_t m = 1;
-                while (k + m < chars.size() && (static_cast<unsigned char>(chars[k + m]) & 0xC0) == 0x80) ++m;
+                while (k + m < chars.size() &&
+                       (static_cast<unsigned char>(chars[k + m]) & 0xC0) == 0x80)
+                    ++m;
                 if (chars.substr(k, m) == cp) return true;
                 k += m;
             }
@@ -192,16 +202,24 @@ Value strip_impl(ThreadState& ts, const Value* a, size_t n, int which) {
     if (b == 0 && e == s.size() && is_exact_str(a[0])) return a[0];
     return str_value(ts, s.substr(b, e - b));
 }
-Value m_strip(ThreadState& ts, const Value* a, size_t n, Tuple*) { return strip_impl(ts, a, n, 3); }
-Value m_lstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) { return strip_impl(ts, a, n, 1); }
-Value m_rstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) { return strip_impl(ts, a, n, 2); }
+Value m_strip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return strip_impl(ts, a, n, 3);
+}
+Value m_lstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return strip_impl(ts, a, n, 1);
+}
+Value m_rstrip(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return strip_impl(ts, a, n, 2);
+}
 
 // Byte range [b, e) of the code-point slice [start, end) (clamped, negatives as Python).
-bool cp_range(ThreadState& ts, Value self, const Value* a, size_t n, size_t first, size_t* b, size_t* e) {
+bool cp_range(ThreadState& ts, Value self, const Value* a, size_t n, size_t first, size_t* b,
+              size_t* e) {
     Str* s = self.as<Str>();
     int64_t start = 0, end = s->length;
     if (n > first && !a[first].is_none() && !index_i64(ts, a[first], &start)) return false;
-    if (n > first + 1 && !a[first + 1].is_none() && !index_i64(ts, a[first + 1], &end)) return false;
+    if (n > first + 1 && !a[first + 1].is_none() && !index_i64(ts, a[first + 1], &end))
+        return false;
     if (start < 0) start = std::max<int64_t>(0, start + s->length);
     if (end < 0) end = std::max<int64_t>(0, end + s->length);
     start = std::min(start, s->length);
@@ -233,7 +251,9 @@ Value affix(ThreadState& ts, const Value* a, size_t n, bool start_side) {
         Tuple* t = a[1].as<Tuple>();
         for (int64_t i = 0; i < t->size; ++i) {
             int r = test(t->items[i]);
-            if (r < 0) return raisef(ts, &exc_TypeError, "tuple for {} must only contain str, not {}", start_side ? "startswith" : "endswith", type_name(t->items[i]));
+            if (r < 0)
+                return raisef(ts, &exc_TypeError, "tuple for {} must only contain str, not {}",
+                              start_side ? "startswith" : "endswith", type_name(t->items[i]));
             if (r) return Value::true_();
         }
         return Value::false_();
@@ -244,12 +264,17 @@ Value affix(ThreadState& ts, const Value* a, size_t n, bool start_side) {
                       start_side ? "startswith" : "endswith", type_name(a[1]));
     return Value::boolean(r);
 }
-Value m_startswith(ThreadState& ts, const Value* a, size_t n, Tuple*) { return affix(ts, a, n, true); }
-Value m_endswith(ThreadState& ts, const Value* a, size_t n, Tuple*) { return affix(ts, a, n, false); }
+Value m_startswith(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return affix(ts, a, n, true);
+}
+Value m_endswith(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return affix(ts, a, n, false);
+}
 
 Value find_impl(ThreadState& ts, const Value* a, size_t n, bool right, bool raise_missing) {
     if (n < 2 || !is_str(a[1]))
-        return raisef(ts, &exc_TypeError, "must be str, not {}", n < 2 ? "nothing" : type_name(a[1]));
+        return raisef(ts, &exc_TypeError, "must be str, not {}",
+                      n < 2 ? "nothing" : type_name(a[1]));
     size_t b, e;
     if (!cp_range(ts, a[0], a, n, 2, &b, &e)) return Value::null();
     std::string_view s = sv(a[0]).substr(b, e - b);
@@ -261,10 +286,18 @@ Value find_impl(ThreadState& ts, const Value* a, size_t n, bool right, bool rais
     }
     return Value::from_small(cp_index(a[0].as<Str>(), b + r));
 }
-Value m_find(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, false, false); }
-Value m_rfind(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, true, false); }
-Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, false, true); }
-Value m_rindex(ThreadState& ts, const Value* a, size_t n, Tuple*) { return find_impl(ts, a, n, true, true); }
+Value m_find(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, false, false);
+}
+Value m_rfind(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, true, false);
+}
+Value m_index(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, false, true);
+}
+Value m_rindex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return find_impl(ts, a, n, true, true);
+}
 
 Value m_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n < 2 || !is_str(a[1])) return raise(ts, &exc_TypeError, "count() argument must be str");
@@ -272,7 +305,8 @@ Value m_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (!cp_range(ts, a[0], a, n, 2, &b, &e)) return Value::null();
     std::string_view s = sv(a[0]).substr(b, e - b);
     std::string_view sub = sv(a[1]);
-    if (sub.empty()) return Value::from_small(cp_index(a[0].as<Str>(), e) - cp_index(a[0].as<Str>(), b) + 1);
+    if (sub.empty())
+        return Value::from_small(cp_index(a[0].as<Str>(), e) - cp_index(a[0].as<Str>(), b) + 1);
     int64_t c = 0;
     for (size_t i = s.find(sub); i != std::string_view::npos; i = s.find(sub, i + sub.size())) ++c;
     return Value::from_small(c);
@@ -326,7 +360,8 @@ Value justify(ThreadState& ts, const Value* a, size_t n, char how) {
     std::string fill = " ";
     if (n > 2) {
         if (!is_str(a[2]) || a[2].as<Str>()->length != 1)
-            return raise(ts, &exc_TypeError, "The fill character must be exactly one character long");
+            return raise(ts, &exc_TypeError,
+                         "The fill character must be exactly one character long");
         fill = std::string(sv(a[2]));
     }
     Str* s = a[0].as<Str>();
@@ -339,9 +374,15 @@ Value justify(ThreadState& ts, const Value* a, size_t n, char how) {
     for (int64_t i = 0; i < total - left; ++i) out += fill;
     return str_value(ts, out);
 }
-Value m_ljust(ThreadState& ts, const Value* a, size_t n, Tuple*) { return justify(ts, a, n, 'l'); }
-Value m_rjust(ThreadState& ts, const Value* a, size_t n, Tuple*) { return justify(ts, a, n, 'r'); }
-Value m_center(ThreadState& ts, const Value* a, size_t n, Tuple*) { return justify(ts, a, n, 'c'); }
+Value m_ljust(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return justify(ts, a, n, 'l');
+}
+Value m_rjust(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return justify(ts, a, n, 'r');
+}
+Value m_center(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return justify(ts, a, n, 'c');
+}
 
 Value m_zfill(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n != 2) return raise(ts, &exc_TypeError, "zfill() takes exactly one argument");
@@ -406,17 +447,22 @@ Value partition_impl(ThreadState& ts, const Value* a, size_t n, bool right) {
     }
     return Value::from_ptr(t);
 }
-Value m_partition(ThreadState& ts, const Value* a, size_t n, Tuple*) { return partition_impl(ts, a, n, false); }
-Value m_rpartition(ThreadState& ts, const Value* a, size_t n, Tuple*) { return partition_impl(ts, a, n, true); }
-
+Value m_partition(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return partition_impl(ts, a, n, false);
+}
+Value m_rpartition(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return partition_impl(ts, a, n, true);
+}
 
 Value m_removeprefix(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2 || !is_str(a[1])) return raise(ts, &exc_TypeError, "removeprefix() argument must be str");
+    if (n != 2 || !is_str(a[1]))
+        return raise(ts, &exc_TypeError, "removeprefix() argument must be str");
     std::string_view s = sv(a[0]);
     return s.starts_with(sv(a[1])) ? str_value(ts, s.substr(sv(a[1]).size())) : a[0];
 }
 Value m_removesuffix(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2 || !is_str(a[1])) return raise(ts, &exc_TypeError, "removesuffix() argument must be str");
+    if (n != 2 || !is_str(a[1]))
+        return raise(ts, &exc_TypeError, "removesuffix() argument must be str");
     std::string_view s = sv(a[0]);
     std::string_view x = sv(a[1]);
     return (!x.empty() && s.ends_with(x)) ? str_value(ts, s.substr(0, s.size() - x.size())) : a[0];
@@ -436,22 +482,47 @@ Value m_expandtabs(ThreadState& ts, const Value* a, size_t n, Tuple*) {
             }
         } else {
             out += c;
-            col = (c == '\n' || c == '\r') ? 0 : col + ((static_cast<unsigned char>(c) & 0xC0) != 0x80);
+            col = (c == '\n' || c == '\r') ? 0
+                                           : col + ((static_cast<unsigned char>(c) & 0xC0) != 0x80);
         }
     }
     return str_value(ts, out);
 }
 
+// str.__getnewargs__: (a plain str copy,), as CPython's unicode_getnewargs.
+Value m_getnewargs(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return getnewargs_of(ts, str_value(ts, str_view(a[0])));
+}
+
 const MethodDef kStrMethods[] = {
-    {"join", m_join, kMethO}, {"split", m_split}, {"rsplit", m_rsplit}, {"strip", m_strip, meth_pos(0, 1)},
-    {"lstrip", m_lstrip, meth_pos(0, 1)}, {"rstrip", m_rstrip, meth_pos(0, 1)}, {"startswith", m_startswith, meth_tuple(1, 3)},
-    {"endswith", m_endswith, meth_tuple(1, 3)}, {"find", m_find, meth_tuple(1, 3)}, {"rfind", m_rfind, meth_tuple(1, 3)}, {"index", m_index, meth_tuple(1, 3)},
-    {"rindex", m_rindex, meth_tuple(1, 3)}, {"count", m_count, meth_tuple(1, 3)}, {"replace", m_replace, meth_pos(2, 3)},
+    {"join", m_join, kMethO},
+    {"split", m_split},
+    {"rsplit", m_rsplit},
+    {"strip", m_strip, meth_pos(0, 1)},
+    {"lstrip", m_lstrip, meth_pos(0, 1)},
+    {"rstrip", m_rstrip, meth_pos(0, 1)},
+    {"startswith", m_startswith, meth_tuple(1, 3)},
+    {"endswith", m_endswith, meth_tuple(1, 3)},
+    {"find", m_find, meth_tuple(1, 3)},
+    {"rfind", m_rfind, meth_tuple(1, 3)},
+    {"index", m_index, meth_tuple(1, 3)},
+    {"rindex", m_rindex, meth_tuple(1, 3)},
+    {"count", m_count, meth_tuple(1, 3)},
+    {"replace", m_replace, meth_pos(2, 3)},
     {"ljust", m_ljust, meth_pos(1, 2)},
-    {"rjust", m_rjust, meth_pos(1, 2)}, {"center", m_center, meth_pos(1, 2)}, {"zfill", m_zfill, kMethO}, {"splitlines", m_splitlines},
-    {"partition", m_partition, kMethO}, {"rpartition", m_rpartition, kMethO}, {"encode", str_encode_method},
-    {"format", str_format_method}, {"format_map", str_format_map_method, kMethO}, {"removeprefix", m_removeprefix, kMethO},
-    {"removesuffix", m_removesuffix, kMethO}, {"expandtabs", m_expandtabs},
+    {"rjust", m_rjust, meth_pos(1, 2)},
+    {"center", m_center, meth_pos(1, 2)},
+    {"zfill", m_zfill, kMethO},
+    {"splitlines", m_splitlines},
+    {"partition", m_partition, kMethO},
+    {"rpartition", m_rpartition, kMethO},
+    {"encode", str_encode_method},
+    {"format", str_format_method},
+    {"format_map", str_format_map_method, kMethO},
+    {"removeprefix", m_removeprefix, kMethO},
+    {"removesuffix", m_removesuffix, kMethO},
+    {"expandtabs", m_expandtabs},
+    {"__getnewargs__", m_getnewargs, kMethNoArgs},
 };
 
 }  // namespace

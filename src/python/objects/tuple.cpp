@@ -34,6 +34,12 @@ Tuple* new_tuple_from(ThreadState& ts, const Value* items, int64_t n) {
     return t;
 }
 
+Value getnewargs_of(ThreadState& ts, Value v) {
+    if (v.is_null()) return v;
+    Tuple* t = new_tuple_from(ts, &v, 1);
+    return t ? Value::from_ptr(t) : Value::null();
+}
+
 Tuple* empty_tuple() {
     static Tuple* e = new_tuple_heap(static_heap(), 0);
     return e;
@@ -98,12 +104,18 @@ Value seq_compare(ThreadState& ts, const Value* a, int64_t na, const Value* b, i
     if (i >= na || i >= nb) {
         int c = na < nb ? -1 : (na > nb ? 1 : 0);
         switch (op) {
-            case CompareOp::lt: return Value::boolean(c < 0);
-            case CompareOp::le: return Value::boolean(c <= 0);
-            case CompareOp::eq: return Value::boolean(c == 0);
-            case CompareOp::ne: return Value::boolean(c != 0);
-            case CompareOp::gt: return Value::boolean(c > 0);
-            default: return Value::boolean(c >= 0);
+            case CompareOp::lt:
+                return Value::boolean(c < 0);
+            case CompareOp::le:
+                return Value::boolean(c <= 0);
+            case CompareOp::eq:
+                return Value::boolean(c == 0);
+            case CompareOp::ne:
+                return Value::boolean(c != 0);
+            case CompareOp::gt:
+                return Value::boolean(c > 0);
+            default:
+                return Value::boolean(c >= 0);
         }
     }
     if (op == CompareOp::eq) return Value::false_();
@@ -165,8 +177,8 @@ int tuple_contains(ThreadState& ts, Value self, Value item) {
 Value tuple_add(ThreadState& ts, Value a, Value b) {
     if (!is_tuple(a) || !is_tuple(b)) {
         if (is_tuple(a))
-            return raisef(ts, &exc_TypeError,
-                          "can only concatenate tuple (not \"{}\") to tuple", type_name(b));
+            return raisef(ts, &exc_TypeError, "can only concatenate tuple (not \"{}\") to tuple",
+                          type_name(b));
         return not_implemented();
     }
     Tuple* x = a.as<Tuple>();
@@ -201,14 +213,16 @@ Value tuple_iter(ThreadState& ts, Value self) {
 }
 
 Value tuple_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size) return raise(ts, &exc_TypeError, "tuple() takes no keyword arguments");
-    if (nargs > 1) return raisef(ts, &exc_TypeError, "tuple expected at most 1 argument, got {}", nargs);
+    if (kwnames && kwnames->size)
+        return raise(ts, &exc_TypeError, "tuple() takes no keyword arguments");
+    if (nargs > 1)
+        return raisef(ts, &exc_TypeError, "tuple expected at most 1 argument, got {}", nargs);
     if (nargs == 0 && type == &tuple_type) return Value::from_ptr(empty_tuple());
     if (nargs == 1 && is_type(args[0], &tuple_type) && type == &tuple_type) return args[0];
     RootedVector items(ts);
     if (nargs == 1 && !iterate_into(ts, args[0], items.v)) return Value::null();
     size_t bytes = offsetof(Tuple, items) + sizeof(Value) * std::max<size_t>(1, items.v.size());
-    Tuple* t = ts.heap.make<Tuple>(type, std::max<size_t>(bytes, type->instance_size + sizeof(Value) * items.v.size()));
+    Tuple* t = ts.heap.make<Tuple>(type, var_instance_size(type, bytes));
     if (!t) return raise_memory_error(ts);
     t->size = int64_t(items.v.size());
     for (size_t i = 0; i < items.v.size(); ++i) t->items[i] = items.v[i];
@@ -231,7 +245,9 @@ Value tuple_index(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value tuple_count(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
-    if (nargs != 2) return raisef(ts, &exc_TypeError, "tuple.count() takes exactly one argument ({} given)", nargs - 1);
+    if (nargs != 2)
+        return raisef(ts, &exc_TypeError, "tuple.count() takes exactly one argument ({} given)",
+                      nargs - 1);
     Tuple* t = args[0].as<Tuple>();
     int64_t n = 0;
     for (int64_t i = 0; i < t->size; ++i) {
@@ -242,9 +258,17 @@ Value tuple_count(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
     return Value::from_small(n);
 }
 
+// tuple.__getnewargs__: (a plain tuple of the items,), as CPython's tuple___getnewargs__.
+Value tuple_getnewargs(ThreadState& ts, const Value* args, size_t, Tuple*) {
+    const Tuple* t = args[0].as<Tuple>();
+    Tuple* copy = new_tuple_from(ts, t->items, t->size);
+    return getnewargs_of(ts, copy ? Value::from_ptr(copy) : Value::null());
+}
+
 const MethodDef kTupleMethods[] = {
     {"index", tuple_index, meth_pos(1, 3)},
     {"count", tuple_count, kMethO},
+    {"__getnewargs__", tuple_getnewargs, kMethNoArgs},
 };
 
 }  // namespace
