@@ -21,8 +21,12 @@
 //   rasteriser) count when they take CPU from the run's workers.
 // ✗ other work on cores the run left idle is not seen (it did not disturb the run); a run that
 //   only waits (sleep, I/O) measures 0.
-// ✗ a worker inside a builtin that runs > kLateNs without a checkpoint (sorting a huge list)
-//   looks descheduled for that sample.
+// ✓ the interpreter's collector and compiler, long stretches without a checkpoint, answer
+//   heartbeats themselves (answer_heartbeat(), runtime.hpp).
+// ✓ the page's own drawing counts: without a GPU the browser rasterises on the CPU, in bursts
+//   on every core (backend_web.cpp draws a run's progress only as often as the GPU affords).
+// ✗ a worker inside another builtin that runs > kLateNs without a checkpoint (sorting a huge
+//   list) looks descheduled for that sample.
 // Cost: the controller wakes once more per period (~1 µs of work per worker), each running worker
 // reads the clock once per period; the bit is set for about kLateNs per period.
 #pragma once

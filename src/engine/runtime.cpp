@@ -560,16 +560,19 @@ void Runtime::checkpoint() {
         check_stop();
 }
 
+void WorkerContext::answer_heartbeat_slow() noexcept {
+    if (sim_) return;  // the simulated machine never probes
+    const uint32_t e = runtime_->impl_->heartbeat_epoch.load(std::memory_order_acquire);
+    if (record_->heartbeat_epoch.load(std::memory_order_relaxed) != e) {
+        record_->heartbeat_ns.store(now_ns(), std::memory_order_relaxed);
+        record_->heartbeat_epoch.store(e, std::memory_order_release);
+    }
+}
+
 void WorkerContext::checkpoint_slow() {
     Runtime& rt = *runtime_;
     // A heartbeat (OtherWorkProbe): this worker is on a CPU now. First, before a GIL hand-off.
-    if ((breaker() & breaker::heartbeat) && !sim_) {
-        const uint32_t e = rt.impl_->heartbeat_epoch.load(std::memory_order_acquire);
-        if (record_->heartbeat_epoch.load(std::memory_order_relaxed) != e) {
-            record_->heartbeat_ns.store(now_ns(), std::memory_order_relaxed);
-            record_->heartbeat_epoch.store(e, std::memory_order_release);
-        }
-    }
+    answer_heartbeat();
     if (sim_) Sim::yield_point(*this);  // may run earlier events of other workers first
     const bool stopping = rt.stop_requested(*this);
     const uint32_t b = breaker();

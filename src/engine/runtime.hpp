@@ -166,6 +166,14 @@ class WorkerContext {
         if (breaker() & breaker::engine_bits) [[unlikely]]
             checkpoint_slow();
     }
+    // Says this worker is on a CPU now: answers the run's other-work heartbeat if one is
+    // pending (OtherWorkProbe, other_work.hpp). For long stretches of C++ work that cannot take
+    // checkpoint()'s side effects (the interpreter's collector and compiler): without it a
+    // worker busy there looks descheduled. Owner thread; nothing pending: one relaxed load.
+    void answer_heartbeat() noexcept {
+        if (breaker() & breaker::heartbeat) [[unlikely]]
+            answer_heartbeat_slow();
+    }
     // Sets / clears the interpreter's bits (gc, line_sample, async_exc) in this process's word.
     void set_breaker(uint32_t bits) noexcept;
     void clear_breaker(uint32_t bits) noexcept;
@@ -237,6 +245,7 @@ class WorkerContext {
     friend class GilReleased;
     WorkerContext() = default;
     void checkpoint_slow();
+    void answer_heartbeat_slow() noexcept;
     void charge_interpreted_ns(int64_t ns) noexcept;
 
     Runtime* runtime_ = nullptr;
@@ -256,6 +265,13 @@ class WorkerContext {
 
 // The calling thread's WorkerContext, or nullptr outside any run (a thread-local read).
 WorkerContext* current_worker();
+
+// WorkerContext::answer_heartbeat() for the calling thread; a no-op outside a run. For code
+// that has no WorkerContext at hand (a collector, a compiler). Cost: a thread-local read and a
+// relaxed load.
+inline void answer_heartbeat() noexcept {
+    if (WorkerContext* c = current_worker()) c->answer_heartbeat();
+}
 
 // A worker's OS thread, as spawn_worker returns it (std::thread's shape). Movable.
 class WorkerThread {

@@ -123,3 +123,33 @@ TEST_CASE("other work: heartbeats see busy threads beside a run (issue #11 item 
     auto simulated = run_sync([](Runtime&) { cpu(400); }, sim);
     CHECK(simulated->stats().other_busy_cores == -1);
 }
+
+TEST_CASE("other work: a stretch of C++ work without a checkpoint answers heartbeats itself" *
+          doctest::timeout(120)) {
+    // The interpreter's collector and compiler run long without a checkpoint; they call
+    // answer_heartbeat() so a worker busy there is not taken for one waiting for a CPU.
+    RunConfig cfg;
+    cfg.probe_other_work = true;
+    const unsigned cores = Machine(cfg.machine).cpu_count();
+    auto spin = [](bool answer) {
+        return [answer](Runtime& rt) {
+            const int64_t end = rt.now_ns() + 1'000'000'000;
+            uint64_t x = 1;
+            while (rt.now_ns() < end) {
+                x = cpu_spin(200, x);
+                if (answer) answer_heartbeat();
+            }
+            volatile uint64_t sink = x;
+            (void)sink;
+        };
+    };
+    // Never answering: every heartbeat is late, as if the worker never had a CPU.
+    auto silent = run_sync(spin(false), cfg, 60);
+    REQUIRE(silent->status() == RunStatus::finished);
+    CHECK(silent->stats().other_busy_cores == doctest::Approx(double(cores)));
+    // Answering: late only when the OS really kept it waiting (a busy machine), not always.
+    auto answering = run_sync(spin(true), cfg, 60);
+    REQUIRE(answering->status() == RunStatus::finished);
+    MESSAGE("answering: " << answering->stats().other_busy_cores << " cores of " << cores);
+    CHECK(answering->stats().other_busy_cores < double(cores) - 0.2);
+}

@@ -1,5 +1,6 @@
 // Statements (CPython 3.11's compiler_* for statements); try/with and unwinding are in
 // codegen_try.cpp.
+#include "engine/runtime.hpp"
 #include "python/compiler/codegen.hpp"
 
 namespace interleave::python {
@@ -17,6 +18,7 @@ void Codegen::stmts(const Seq<Stmt*>& body) {
 }
 
 void Codegen::stmt(const Stmt* s) {
+    engine::answer_heartbeat();  // a long module is compiled without a checkpoint
     set_pos(*s);
     switch (s->kind) {
         case StmtKind::FunctionDef: {

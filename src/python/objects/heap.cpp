@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "engine/runtime.hpp"
+
 namespace interleave::python {
 
 namespace {
@@ -41,7 +43,10 @@ int size_class(size_t size) {
 }  // namespace
 
 void GcVisitor::drain() {
-    while (!stack_.empty()) {
+    // A collection has no checkpoint: it answers the run's heartbeats itself (a collection
+    // of 100k objects takes ~1 ms, several in wasm; the worker is on a CPU all along).
+    for (uint32_t n = 0; !stack_.empty(); ++n) {
+        if (n % 1024 == 0) engine::answer_heartbeat();
         Object* o = stack_.back();
         stack_.pop_back();
         if (o->type && o->type->trace) o->type->trace(o, *this);
@@ -226,6 +231,7 @@ void Heap::sweep() {
     for (auto& fl : free_) fl.clear();
     size_t live = 0;
     for (Page& p : pages_) {
+        engine::answer_heartbeat();  // see drain()
         auto& fl = free_[p.size_class];
         // Push in reverse so the free list hands out ascending addresses.
         for (uint32_t i = p.used; i-- > 0;) {

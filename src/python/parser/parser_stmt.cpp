@@ -1,5 +1,6 @@
 // Statements: the statement loop, simple statements (assignment, expression, import, raise,
 // del, assert, global, nonlocal, return, pass, break, continue), as CPython 3.11's grammar.
+#include "engine/runtime.hpp"
 #include "python/parser/parser_impl.hpp"
 
 namespace interleave::python::detail {
@@ -11,6 +12,7 @@ void Parser::statements(std::vector<Stmt*>& out) {
 
 // statement: compound_stmt | simple_stmts
 void Parser::statement(std::vector<Stmt*>& out) {
+    engine::answer_heartbeat();  // a long module is parsed without a checkpoint
     if (Stmt* s = compound_stmt()) {
         out.push_back(s);
         return;
