@@ -470,13 +470,17 @@ class WebBackend final : public Backend {
         // Draw only when the GPU has finished the last frame: queuing more makes the browser
         // block this thread in the next GL call until it catches up (a software GPU on a busy
         // machine held it 100-500 ms per frame that way). The fence is polled, never waited on.
-        if (draw_ && gpu_fence_) {
+        // How many refreshes the GPU needed is the drawing's cost as the page can see it
+        // (gpu_lag_, for the live rate during a real run: run_loop).
+        if (gpu_fence_) {
             GLint status = GL_UNSIGNALED;
             glGetSynciv(gpu_fence_, GL_SYNC_STATUS, 1, nullptr, &status);
             if (status == GL_SIGNALED) {
                 glDeleteSync(gpu_fence_);
                 gpu_fence_ = nullptr;
+                gpu_lag_ = fence_refreshes_;
             } else {
+                ++fence_refreshes_;
                 draw_ = false;
             }
         }
@@ -510,6 +514,8 @@ class WebBackend final : public Backend {
             draw_frame(window_);
             gpu_fence_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
             glFlush();
+            fence_refreshes_ = 0;
+            refreshes_since_draw_ = 0;
             pacer_.drawn(fingerprint);
             if (g_app) g_app->note_drawn();
             if (!ready_) {  // the first frame is on screen: resolve window.interleave.ready
@@ -533,10 +539,7 @@ class WebBackend final : public Backend {
         emscripten_set_main_loop_arg(
             [](void* self) {
                 auto* web = static_cast<WebBackend*>(self);
-                // During a run draw every third animation frame (~20 fps): without a GPU the
-                // browser rasterises on the CPU, and full-rate drawing would take the cores the
-                // run is measuring. The UI itself still runs every frame, so no input is missed.
-                web->draw_ = !(g_app && g_app->run_active()) || web->frames_skipped_++ % 3 == 0;
+                web->draw_ = web->draw_this_refresh();
                 if (!web->frame_()) emscripten_cancel_main_loop();
             },
             this, 0, true);
@@ -547,12 +550,29 @@ class WebBackend final : public Backend {
   private:
     static double now_s() { return emscripten_get_now() / 1000.0; }
 
+    // Whether this animation frame may be drawn. During a real run the page's drawing is other
+    // work beside the run (issue #11 item 5). Without a GPU the browser rasterises on the CPU:
+    // headless Chromium's SwiftShader took ~65 ms of CPU per frame, in bursts on every core,
+    // so 11 drawn frames a second took 0.9 of a core and a 1-process run on 2 idle cores was
+    // found disturbed by ~1 core (rightly: its worker was descheduled in the bursts). So the
+    // run's live progress is drawn as often as the GPU affords: one that finished the last
+    // frame by the next refresh (gpu_lag_ 0: a real GPU) every 4th refresh, 15 fps at 60 Hz; a
+    // slower one (software) at most 1/12 of the time, ~2 fps. Within kBusyS of input
+    // (ui::FramePacer::busy) every 3rd refresh, so what a person does answers at once. The UI
+    // itself runs every refresh, so no input or output is missed, only drawn later.
+    bool draw_this_refresh() {
+        ++refreshes_since_draw_;
+        if (!(g_app && g_app->run_active())) return true;
+        const unsigned gap = pacer_.busy(now_s()) ? 3u : gpu_lag_ == 0 ? 4u : 12u * (gpu_lag_ + 1);
+        return refreshes_since_draw_ >= gap;
+    }
+
     // After a frame: keep the requestAnimationFrame loop going while frames are needed, else
     // pause it and sleep until the pacer's time (or a wake()).
     void pace(uint64_t fingerprint) {
         if (!g_app || !ready_) return;
         const ui::App::Activity a = g_app->activity();
-        // A run draws 1 frame in 3 (run_loop): it is live anyway.
+        // A run draws only some frames (draw_this_refresh): it is live anyway.
         const double now = now_s();
         const double next =
             pacer_.after_frame(now, {a.live || key_taps_pending(), a.next_change_s, fingerprint});
@@ -603,9 +623,11 @@ class WebBackend final : public Backend {
     float dpr_ = 1.0f;
     bool ready_ = false;
     std::function<bool()> frame_;
-    unsigned frames_skipped_ = 0;
     bool draw_ = true;
-    GLsync gpu_fence_ = nullptr;  // after the last drawn frame's commands
+    GLsync gpu_fence_ = nullptr;         // after the last drawn frame's commands
+    unsigned fence_refreshes_ = 0;       // refreshes gpu_fence_ has been polled unsignaled
+    unsigned gpu_lag_ = 0;               // ... for the last frame the GPU finished
+    unsigned refreshes_since_draw_ = 0;  // animation frames since the last drawn one
     bool touch_lifted_ = false;
     int frames_up_ = 0;  // frames since the lift that saw the button up
     ui::FramePacer pacer_;

@@ -1,11 +1,14 @@
 // Honest real runs in the browser (issue #11 item 5): a page cannot read the OS's counters, so
 // the engine measures the CPU other work took from the run's own workers (heartbeats they
 // answer, src/engine/other_work.hpp). Two busy Web Workers started by the test page make a real
-// run say its times are disturbed; a run on a quiet machine says nothing. This machine may be
-// busy with other programs: the quiet run's silence is asserted only when the host was measured
-// quiet just before it (from /proc/stat, here in node).
+// run say its times are disturbed. A run beside no more than the page itself never claims more
+// other work than the machine had: node reads /proc meanwhile, all busy CPU but the page's Web
+// Workers (the run's threads). That includes the page's own drawing: without a GPU (SwiftShader
+// here) it rasterises on every core in bursts and rightly counts (~0.4 cores at ~3 drawn
+// frames a second during a run, backend_web.cpp). Where the whole machine but the run was
+// quiet, the run says nothing.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { OUT, frames, waitFor, withPage } from './helpers.mjs';
@@ -32,22 +35,57 @@ async function runOnce(page) {
   return s;
 }
 
-// Cores busy on this host over `ms` (all programs, from /proc/stat; null where unreadable).
-async function hostBusyCores(ms = 1000) {
-  const read = () => {
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-    const total = cpu.reduce((a, b) => a + b, 0);
-    return { busy: total - cpu[3] - cpu[4], total };
-  };
-  try {
-    const a = read();
-    await new Promise((r) => setTimeout(r, ms));
-    const b = read();
-    const cores = readFileSync('/proc/stat', 'utf8').split('\n').filter((l) => /^cpu\d/.test(l)).length;
-    return (cores * (b.busy - a.busy)) / Math.max(1, b.total - a.total);
-  } catch {
-    return null;
+// The host's busy CPU ticks (all programs, /proc/stat; USER_HZ = 100 a second) and the cores.
+function hostTicks() {
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+  const cpu = lines[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return { busy: total - cpu[3] - cpu[4], total, cores: lines.filter((l) => /^cpu\d/.test(l)).length };
+}
+
+// CPU ticks of the Web Workers (the run's threads) of the Chromium processes this node process
+// started.
+function workerTicks() {
+  const pp = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      pp.set(Number(d), Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
   }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of pp) if (mine.has(ppid) && !mine.has(pid)) { mine.add(pid); grew = true; }
+  }
+  let ticks = 0;
+  for (const pid of mine) {
+    let tids = [];
+    try { tids = readdirSync(`/proc/${pid}/task`); } catch { continue; }
+    for (const tid of tids) {
+      try {
+        const st = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const comm = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
+        if (!/^(DedicatedWorker|WebWorker)/.test(comm)) continue;
+        const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch { /* gone */ }
+    }
+  }
+  return ticks;
+}
+
+// Cores kept busy by everything but the page's Web Workers while `body` runs (null where /proc
+// cannot be read), and body's result.
+async function otherCoresDuring(body) {
+  let a;
+  try { a = { host: hostTicks(), workers: workerTicks() }; } catch { return { other: null, result: await body() }; }
+  const result = await body();
+  const b = { host: hostTicks(), workers: workerTicks() };
+  const span = Math.max(1, b.host.total - a.host.total);  // ticks of all cores together
+  const other = b.host.busy - a.host.busy - (b.workers - a.workers);
+  return { other: (a.host.cores * Math.max(0, other)) / span, result };
 }
 
 describe('real runs say when other work disturbed them', { timeout: 600_000 }, () => {
@@ -57,22 +95,25 @@ describe('real runs say when other work disturbed them', { timeout: 600_000 }, (
     const page = env.tab.page;
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
 
-    // Quiet (as quiet as this machine is): measured, and said only past the threshold.
+    // Beside nothing but the page (and whatever else this machine runs): measured, said only
+    // past the threshold, never more than the machine had. The page's first run is not quiet:
+    // V8 compiles the run's hot code on background threads (wasm tier-up), so one run first.
     await page.evaluate((j) => window.interleave.load(j), QUIET_JOB);
-    const host = await hostBusyCores();
-    const quiet = await runOnce(page);
+    await runOnce(page);
+    const { other: machineOther, result: quiet } = await otherCoresDuring(() => runOnce(page));
     const quietOther = quiet.stats.other_busy_cores;
-    console.log(`${cores} logical processors; host busy before the quiet run: ${host?.toFixed(2)} cores; ` +
-      `quiet run: ${quiet.stats.wall_ms.toFixed(0)} ms, other work ${quietOther} cores`);
+    console.log(`${cores} logical processors; quiet run: ${quiet.stats.wall_ms.toFixed(0)} ms, ` +
+      `other work ${quietOther} cores (the machine, but the page's Web Workers: ${machineOther?.toFixed(2)} cores)`);
     // A real run in the browser is measured now (it was null: unknown).
     assert.equal(typeof quietOther, 'number', 'other_busy_cores is measured in the browser');
     assert.ok(quietOther >= 0 && quietOther <= cores + 0.01, `other_busy_cores ${quietOther}`);
     const quietNoted = quiet.notices.some((n) => NOTE.test(n));
     assert.equal(quietNoted, quietOther >= 0.25, 'the note appears exactly past the threshold');
-    if (host !== null && host < 0.3) {
-      assert.ok(!quietNoted, `a quiet host (${host.toFixed(2)} cores busy) but the run says: ${quiet.notices}`);
-    } else {
-      console.log(`host not quiet (${host?.toFixed(2)} cores busy): the quiet run's silence is not asserted`);
+    if (machineOther !== null) {
+      // 0.3: /proc's 10 ms ticks over a ~0.7 s run, and the heartbeats' sampling.
+      assert.ok(quietOther <= machineOther + 0.3,
+        `the run says ${quietOther} cores of other work, the machine had ${machineOther.toFixed(2)}`);
+      if (machineOther < 0.1) assert.ok(!quietNoted, `a quiet machine but the run says: ${quiet.notices}`);
     }
 
     // Two Web Workers spinning beside the run: four threads want two cores.
