@@ -1,6 +1,7 @@
 # copy for the playground's interpreter, after CPython 3.11's Lib/copy.py (our own code):
 # copy() and deepcopy() of builtin containers and class instances (__copy__, __deepcopy__,
-# __dict__ and __slots__ state; memo for shared and cyclic structures).
+# a class's own __reduce_ex__/__reduce__, __dict__ and __slots__ state; memo for shared and
+# cyclic structures).
 
 __all__ = ["Error", "copy", "deepcopy"]
 
@@ -36,7 +37,64 @@ def copy(x):
     copier = getattr(cls, "__copy__", None)
     if copier is not None:
         return copier(x)
+    rv = _reduce(x)
+    if rv is not None:
+        return _reconstruct_reduced(x, None, *rv)
     return _reconstruct_copy(x)
+
+
+def _reduce(x):
+    # What x.__reduce_ex__(4) gives when a class above object defines __reduce_ex__ or
+    # __reduce__ (a user class, range's iterators, defaultdict, ...); None otherwise (object's
+    # own reduction is copyreg's __newobj__ plus the state: _reconstruct_copy/_deep do that).
+    for klass in type(x).__mro__:
+        if klass is object:
+            return None
+        d = klass.__dict__
+        if '__reduce_ex__' in d:
+            rv = x.__reduce_ex__(4)
+            break
+        if '__reduce__' in d:
+            rv = x.__reduce__()
+            break
+    if isinstance(rv, str):
+        return (lambda: x, ())  # a global's name: the object itself
+    return rv
+
+
+def _reconstruct_reduced(x, memo, func, args, state=None, listiter=None, dictiter=None):
+    # As CPython's copy._reconstruct: call, then the state (__setstate__, or the __dict__ and
+    # slot values), then the items; memo is None for a shallow copy.
+    deep = memo is not None
+    if deep and args:
+        args = [deepcopy(arg, memo) for arg in args]
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state is not None:
+                y.__dict__.update(state)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
+    return y
 
 
 def _instance_state(x):
@@ -122,7 +180,11 @@ def deepcopy(x, memo=None, _nil=[]):
         if copier is not None:
             y = copier(memo)
         else:
-            y = _reconstruct_deep(x, memo)
+            rv = _reduce(x)
+            if rv is not None:
+                y = _reconstruct_reduced(x, memo, *rv)
+            else:
+                y = _reconstruct_deep(x, memo)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)

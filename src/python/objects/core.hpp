@@ -179,12 +179,21 @@ struct Range : Object {
     Tuple* big = nullptr;
 };
 
-// A generic iterator over an indexable C++ object (list, tuple, str, range, dict views).
+// A generic iterator over an indexable C++ object (list, tuple, str, dict views).
 struct SeqIter : Object {
     Value seq;
     int64_t index = 0;
-    int64_t aux = 0;  // range: step/current; dict: expected version
+    int64_t aux = 0;  // dict: expected version
     int64_t end = 0;
+};
+
+// range_iterator (CPython 3.11's rangeiterobject): a range whose bounds, step and length fit
+// int64 and whose values up to start + len * step cannot overflow it (range_iter.cpp).
+struct RangeIter : Object {
+    int64_t index = 0, start = 0, step = 1, len = 0;
+    int64_t value(int64_t i) const {  // start + i * step, exact for i <= len
+        return int64_t(uint64_t(start) + uint64_t(i) * uint64_t(step));
+    }
 };
 
 // BaseException and its subclasses (extra attributes live in the instance __dict__).

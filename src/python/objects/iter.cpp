@@ -1,5 +1,5 @@
-// Iterators (list, tuple, str, range, set, dict views, sequence protocol, callable+sentinel,
-// enumerate, zip, map, filter, reversed). range and slice themselves: range_slice.cpp.
+// Iterators (list, tuple, str, set, dict views, sequence protocol, callable+sentinel,
+// enumerate, zip, map, filter, reversed). range's: range_iter.cpp.
 #include <cmath>
 
 #include "python/objects/api.hpp"
@@ -88,16 +88,6 @@ Value str_iter_next(ThreadState& ts, Value self) {
     return str_value(ts, std::string_view(s->data + b, e - b));
 }
 
-Value range_iter_next(ThreadState&, Value self) {
-    SeqIter* it = si(self);
-    if (it->index < it->end) {
-        int64_t v = it->aux + it->index * it->seq.as_small();
-        ++it->index;
-        return Value::from_small(v);
-    }
-    return Value::null();
-}
-
 Value set_iter_next(ThreadState& ts, Value self) {
     SeqIter* it = si(self);
     if (it->seq.is_null()) return Value::null();
@@ -133,9 +123,15 @@ Value dict_iter_common(ThreadState& ts, Value self, int kind) {
     t->items[1] = v;
     return Value::from_ptr(t);
 }
-Value dict_keyiter_next(ThreadState& ts, Value self) { return dict_iter_common(ts, self, 0); }
-Value dict_valueiter_next(ThreadState& ts, Value self) { return dict_iter_common(ts, self, 1); }
-Value dict_itemiter_next(ThreadState& ts, Value self) { return dict_iter_common(ts, self, 2); }
+Value dict_keyiter_next(ThreadState& ts, Value self) {
+    return dict_iter_common(ts, self, 0);
+}
+Value dict_valueiter_next(ThreadState& ts, Value self) {
+    return dict_iter_common(ts, self, 1);
+}
+Value dict_itemiter_next(ThreadState& ts, Value self) {
+    return dict_iter_common(ts, self, 2);
+}
 
 Value seq_iter_next(ThreadState& ts, Value self) {
     SeqIter* it = si(self);
@@ -209,13 +205,20 @@ Value enumerate_new(ThreadState& ts, Type* t, const Value* args, size_t nargs, T
     Value start = npos > 1 ? args[1] : Value::from_small(0);
     for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
         std::string_view k = str_view(kw->items[i]);
-        if (k == "start") start = args[npos + i];
-        else if (k == "iterable") iterable = args[npos + i];
-        else return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for enumerate()", k);
+        if (k == "start")
+            start = args[npos + i];
+        else if (k == "iterable")
+            iterable = args[npos + i];
+        else
+            return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for enumerate()",
+                          k);
     }
-    if (iterable.is_null()) return raise(ts, &exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+    if (iterable.is_null())
+        return raise(ts, &exc_TypeError,
+                     "enumerate() missing required argument 'iterable' (pos 1)");
     if (!is_int(start))
-        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(start));
+        return raisef(ts, &exc_TypeError, "'{}' object cannot be interpreted as an integer",
+                      type_name(start));
     Value it = get_iter(ts, iterable);
     if (it.is_null()) return it;
     Rooted ki(ts, it);
@@ -248,7 +251,8 @@ Value zip_new(ThreadState& ts, Type* t, const Value* args, size_t nargs, Tuple* 
     bool strict = false;
     for (size_t i = 0; kw && i < size_t(kw->size); ++i) {
         if (str_view(kw->items[i]) != "strict")
-            return raisef(ts, &exc_TypeError, "zip() got an unexpected keyword argument '{}'", str_view(kw->items[i]));
+            return raisef(ts, &exc_TypeError, "zip() got an unexpected keyword argument '{}'",
+                          str_view(kw->items[i]));
         int s = truthy(ts, args[npos + i]);
         if (s < 0) return Value::null();
         strict = s;
@@ -287,13 +291,15 @@ Value zip_next(ThreadState& ts, Value self) {
             if (ts.has_exc()) return v;
             if (m->n) {
                 if (i > 0)
-                    return raisef(ts, &exc_ValueError, "zip() argument {} is shorter than argument{} {}",
-                                  i + 1, i == 1 ? "" : "s", i == 1 ? "1" : fmt::format("1-{}", i));
+                    return raisef(ts, &exc_ValueError,
+                                  "zip() argument {} is shorter than argument{} {}", i + 1,
+                                  i == 1 ? "" : "s", i == 1 ? "1" : fmt::format("1-{}", i));
                 for (int64_t j = 1; j < its->size; ++j) {
                     Value w = iter_next(ts, its->items[j]);
                     if (!w.is_null())
-                        return raisef(ts, &exc_ValueError, "zip() argument {} is longer than argument{} {}",
-                                      j + 1, j == 1 ? "" : "s", j == 1 ? "1" : fmt::format("1-{}", j));
+                        return raisef(ts, &exc_ValueError,
+                                      "zip() argument {} is longer than argument{} {}", j + 1,
+                                      j == 1 ? "" : "s", j == 1 ? "1" : fmt::format("1-{}", j));
                     if (ts.has_exc()) return Value::null();
                 }
             }
@@ -413,7 +419,6 @@ void setup_iter_types(TypeBuilder& b) {
         {&list_reviter_type, "list_reverseiterator", list_reviter_next},
         {&tuple_iter_type, "tuple_iterator", tuple_iter_next},
         {&str_iter_type, "str_ascii_iterator", str_iter_next},
-        {&range_iter_type, "range_iterator", range_iter_next},
         {&set_iter_type, "set_iterator", set_iter_next},
         {&dict_keyiter_type, "dict_keyiterator", dict_keyiter_next},
         {&dict_valueiter_type, "dict_valueiterator", dict_valueiter_next},

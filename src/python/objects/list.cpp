@@ -457,9 +457,17 @@ bool list_extend_with(ThreadState& ts, List* l, Value iterable) {
         l->size += n;
         return true;
     }
+    Rooted keep(ts, Value::from_ptr(l));
+    {
+        // Presized from the hint, as CPython's list_extend (and so its errors: list() of a
+        // range or an iterator longer than sys.maxsize is an OverflowError, not a long loop).
+        int64_t hint = length_hint(ts, iterable, 8);
+        if (hint < 0) return false;
+        ObjectLock g(l);
+        if (hint > 0 && !list_reserve(ts, l, l->size + hint)) return false;
+    }
     Rooted it(ts, get_iter(ts, iterable));
     if (it.get().is_null()) return false;
-    Rooted keep(ts, Value::from_ptr(l));
     for (;;) {
         Value v = iter_next(ts, it);
         if (v.is_null()) return !ts.has_exc();

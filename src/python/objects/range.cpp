@@ -3,7 +3,7 @@
 // lengths are Python ints of any size (range(10**20) works; len() of one longer than
 // sys.maxsize raises OverflowError). A range within int64 keeps int64 fields and fast paths;
 // one past them keeps its (start, stop, step, length) as Python ints in Range::big and
-// iterates through the index protocol (CPython: a longrange_iterator; here type 'iterator').
+// iterates with a longrange_iterator (range_iter.cpp).
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -15,6 +15,9 @@
 #include "python/vm/ops.hpp"
 
 namespace interleave::python {
+
+Value range_iter(ThreadState& ts, Value self);           // range_iter.cpp
+Value range_reversed_iter(ThreadState& ts, Value self);  // range_iter.cpp
 
 namespace {
 
@@ -138,21 +141,6 @@ int64_t range_length(ThreadState& ts, Value self) {
     clear_exc(ts);
     raise(ts, &exc_OverflowError, "Python int too large to convert to C ssize_t");
     return -1;
-}
-
-Value range_iter(ThreadState& ts, Value self) {
-    const Range* r = R(self);
-    // range_iterator (and the eval loop's FOR_ITER fast path) yields small ints only
-    if (r->big || !Value::fits_small(r->start) || !Value::fits_small(r->step) ||
-        !Value::fits_small(r->stop))
-        return new_seq_iter(ts, &seq_iter_type, self);
-    SeqIter* it = ts.heap.make<SeqIter>(&range_iter_type, sizeof(SeqIter));
-    if (!it) return raise_memory_error(ts);
-    it->seq = Value::from_small(r->step);
-    it->aux = r->start;
-    it->index = 0;
-    it->end = r->length;
-    return Value::from_ptr(it);
 }
 
 // PySlice_GetIndicesEx for a length of any size (_PySlice_GetLongIndices): start, stop and
@@ -375,23 +363,8 @@ Value range_count(ThreadState& ts, const Value* a, size_t n, Tuple*) {
 }
 const MethodDef kRangeMethods[] = {{"index", range_index}, {"count", range_count}};
 
-// reversed(r): iter(range(last, start - step, -step)) (range_reverse).
 Value range_reversed(ThreadState& ts, const Value* a, size_t, Tuple*) {
-    const Range* r = R(a[0]);
-    if (range_bool(ts, a[0]) == 0) return range_iter(ts, new_range(ts, 0, 0, 1));
-    Value last = item_at(ts, r, op(ts, field(ts, r, kLength), Value::from_small(1), BinaryOp::sub));
-    if (last.is_null()) return last;
-    Rooted kl(ts, last);
-    Value step = field(ts, r, kStep);
-    Value stop = op(ts, field(ts, r, kStart), step, BinaryOp::sub);
-    if (stop.is_null()) return stop;
-    Rooted ks(ts, stop);
-    Value nstep = op(ts, Value::from_small(0), step, BinaryOp::sub);
-    if (nstep.is_null()) return nstep;
-    Value nr = make_range(ts, last, stop, nstep);
-    if (nr.is_null()) return nr;
-    Rooted kn(ts, nr);
-    return range_iter(ts, nr);
+    return range_reversed_iter(ts, a[0]);
 }
 const MethodDef kRangeRev[] = {{"__reversed__", range_reversed}};
 

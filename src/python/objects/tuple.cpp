@@ -1,4 +1,5 @@
 // tuple: an immutable array of values with a cached hash (CPython's xxHash-based tuplehash).
+#include <algorithm>
 #include <cstring>
 
 #include "python/objects/api.hpp"
@@ -220,6 +221,14 @@ Value tuple_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tu
     if (nargs == 0 && type == &tuple_type) return Value::from_ptr(empty_tuple());
     if (nargs == 1 && is_type(args[0], &tuple_type) && type == &tuple_type) return args[0];
     RootedVector items(ts);
+    if (nargs == 1 && !is_list(args[0]) && !is_tuple(args[0])) {
+        // PySequence_Tuple's length hint first: its errors (a range or iterator longer than
+        // sys.maxsize), and a vector reserved up to a point.
+        int64_t hint = length_hint(ts, args[0], 10);
+        if (hint < 0) return Value::null();
+        if (hint > (int64_t(1) << 40)) return raise_memory_error(ts);
+        items.v.reserve(size_t(std::min<int64_t>(hint, 1 << 16)));
+    }
     if (nargs == 1 && !iterate_into(ts, args[0], items.v)) return Value::null();
     size_t bytes = offsetof(Tuple, items) + sizeof(Value) * std::max<size_t>(1, items.v.size());
     Tuple* t = ts.heap.make<Tuple>(type, var_instance_size(type, bytes));

@@ -25,19 +25,22 @@ class Heap;
 
 extern Type object_type, type_type, int_type, bool_type, float_type, str_type, bytes_type,
     bytearray_type, tuple_type, list_type, dict_type, set_type, frozenset_type, range_type,
-    slice_type, none_type, notimplemented_type, ellipsis_type, function_type,
-    builtin_function_type, method_descr_type, getset_descr_type, slot_wrapper_type,
-    bound_method_type, cell_type, module_type, property_type, classmethod_type,
-    staticmethod_type, code_type, traceback_type, generator_type, coroutine_type,
-    async_generator_type, super_type, list_iter_type, tuple_iter_type, range_iter_type,
-    str_iter_type, dict_keys_type, dict_values_type, dict_items_type, dict_keyiter_type,
-    dict_valueiter_type, dict_itemiter_type, set_iter_type, seq_iter_type, callable_iter_type,
-    enumerate_type, zip_type, map_type, filter_type, reversed_type, list_reviter_type,
-    coro_wrapper_type, gen_send_type;
+    slice_type, none_type, notimplemented_type, ellipsis_type, function_type, builtin_function_type,
+    method_descr_type, getset_descr_type, slot_wrapper_type, bound_method_type, cell_type,
+    module_type, property_type, classmethod_type, staticmethod_type, code_type, traceback_type,
+    generator_type, coroutine_type, async_generator_type, super_type, list_iter_type,
+    tuple_iter_type, range_iter_type, longrange_iter_type, str_iter_type, dict_keys_type,
+    dict_values_type, dict_items_type, dict_keyiter_type, dict_valueiter_type, dict_itemiter_type,
+    set_iter_type, seq_iter_type, callable_iter_type, enumerate_type, zip_type, map_type,
+    filter_type, reversed_type, list_reviter_type, coro_wrapper_type, gen_send_type;
 
 extern NoneLike notimplemented_obj, ellipsis_obj;
-inline Value not_implemented() { return Value::from_ptr(&notimplemented_obj); }
-inline bool is_not_implemented(Value v) { return v == Value::from_ptr(&notimplemented_obj); }
+inline Value not_implemented() {
+    return Value::from_ptr(&notimplemented_obj);
+}
+inline bool is_not_implemented(Value v) {
+    return v == Value::from_ptr(&notimplemented_obj);
+}
 
 // Names the VM looks up, interned once (pointer-equal to the constants of every program).
 struct Names {
@@ -92,6 +95,7 @@ void setup_function_types(TypeBuilder& b);
 void setup_descr_types(TypeBuilder& b);
 void setup_exception_types(TypeBuilder& b);
 void setup_iter_types(TypeBuilder& b);
+void setup_range_iter_types(TypeBuilder& b);  // range_iter.cpp
 void setup_generator_types(TypeBuilder& b);
 void setup_super_type(TypeBuilder& b);
 void setup_set_methods(TypeBuilder& b);

@@ -5,25 +5,24 @@
 
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
-#include "python/objects/types.hpp"
 #include "python/objects/type_setup.hpp"
+#include "python/objects/types.hpp"
 #include "python/vm/errors.hpp"
 
 namespace interleave::python {
 
 void setup_asyncio_types(TypeBuilder& b);  // modules/asyncio_core.cpp: _asyncio.Waker
 
-Type object_type, type_type, int_type, bool_type, float_type, str_type, bytes_type,
-    bytearray_type, tuple_type, list_type, dict_type, set_type, frozenset_type, range_type,
-    slice_type, none_type, notimplemented_type, ellipsis_type, function_type,
-    builtin_function_type, method_descr_type, getset_descr_type, slot_wrapper_type,
-    bound_method_type, cell_type, module_type, property_type, classmethod_type,
-    staticmethod_type, code_type, traceback_type, generator_type, coroutine_type,
+Type object_type, type_type, int_type, bool_type, float_type, str_type, bytes_type, bytearray_type,
+    tuple_type, list_type, dict_type, set_type, frozenset_type, range_type, slice_type, none_type,
+    notimplemented_type, ellipsis_type, function_type, builtin_function_type, method_descr_type,
+    getset_descr_type, slot_wrapper_type, bound_method_type, cell_type, module_type, property_type,
+    classmethod_type, staticmethod_type, code_type, traceback_type, generator_type, coroutine_type,
     async_generator_type, super_type, list_iter_type, tuple_iter_type, range_iter_type,
-    str_iter_type, dict_keys_type, dict_values_type, dict_items_type, dict_keyiter_type,
-    dict_valueiter_type, dict_itemiter_type, set_iter_type, seq_iter_type, callable_iter_type,
-    enumerate_type, zip_type, map_type, filter_type, reversed_type, list_reviter_type,
-    coro_wrapper_type, gen_send_type;
+    longrange_iter_type, str_iter_type, dict_keys_type, dict_values_type, dict_items_type,
+    dict_keyiter_type, dict_valueiter_type, dict_itemiter_type, set_iter_type, seq_iter_type,
+    callable_iter_type, enumerate_type, zip_type, map_type, filter_type, reversed_type,
+    list_reviter_type, coro_wrapper_type, gen_send_type;
 
 NoneLike notimplemented_obj, ellipsis_obj;
 Names names;
@@ -153,11 +152,11 @@ void init_builtin_types() {
         st.interned = new_dict_heap(st.heap);
         TypeBuilder b(st.heap);
         // Names first: types and methods intern into the same table.
-#define PY_NAME(n)                                                  \
-    {                                                               \
-        std::string s = #n;                                         \
+#define PY_NAME(n)                                                                  \
+    {                                                                               \
+        std::string s = #n;                                                         \
         if (s.size() > 1 && s.back() == '_' && s.rfind("__", 0) != 0) s.pop_back(); \
-        names.n = b.intern(s);                                      \
+        names.n = b.intern(s);                                                      \
     }
 #define PY_NAME2(n, text) names.n = b.intern(text);
 #include "python/objects/names.def"
@@ -180,6 +179,7 @@ void init_builtin_types() {
         setup_function_types(b);
         setup_descr_types(b);
         setup_iter_types(b);
+        setup_range_iter_types(b);
         setup_generator_types(b);
         setup_super_type(b);
         setup_stream_type(b);
@@ -188,7 +188,7 @@ void init_builtin_types() {
         setup_str_methods(b);
         setup_list_methods(b);
         setup_dict_methods(b);
-        setup_mp_types(b);  // modules/multiprocessing_native.cpp: _mp.Handle
+        setup_mp_types(b);     // modules/multiprocessing_native.cpp: _mp.Handle
         setup_random_type(b);  // modules/random_core.cpp
         setup_thread_types(b);
         setup_asyncio_types(b);

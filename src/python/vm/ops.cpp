@@ -411,6 +411,32 @@ int64_t length(ThreadState& ts, Value v) {
     return t->len(ts, v);
 }
 
+int64_t length_hint(ThreadState& ts, Value v, int64_t dflt) {
+    Type* t = type_of(v);
+    if (t->len) {
+        int64_t n = t->len(ts, v);
+        if (n >= 0) return n;
+        if (!exc_matches(ts, &exc_TypeError)) return -1;
+        clear_exc(ts);
+    }
+    Value hint = type_lookup(t, names.__length_hint__);
+    if (hint.is_null()) return dflt;
+    Value r = call1(ts, hint, v);
+    if (r.is_null()) return -1;
+    if (is_not_implemented(r)) return dflt;
+    if (!is_int(r)) {
+        raisef(ts, &exc_TypeError, "__length_hint__ must be an integer, not {}", type_name(r));
+        return -1;
+    }
+    int64_t n;
+    if (!int_to_i64(ts, r, &n)) return -1;
+    if (n < 0) {
+        raise(ts, &exc_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
 Value getitem(ThreadState& ts, Value obj, Value key) {
     Type* t = type_of(obj);
     if (t->getitem) return t->getitem(ts, obj, key);

@@ -63,6 +63,11 @@ Value get_iter(ThreadState& ts, Value v);
 // The next item; null with no exception = exhausted (StopIteration is cleared here).
 Value iter_next(ThreadState& ts, Value it);
 int64_t length(ThreadState& ts, Value v);  // -1 raised
+// How many items iterating v may give, as CPython 3.11's PyObject_LengthHint: len(v) if it has
+// one (a TypeError from it falls back), else type(v).__length_hint__(v) (NotImplemented or
+// absent: dflt); OverflowError past int64, ValueError when negative, TypeError for a non-int.
+// May run Python code. -1 raised.
+int64_t length_hint(ThreadState& ts, Value v, int64_t dflt);
 Value getitem(ThreadState& ts, Value obj, Value key);
 bool setitem(ThreadState& ts, Value obj, Value key, Value v);
 bool delitem(ThreadState& ts, Value obj, Value key);
