@@ -5,13 +5,16 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <map>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -48,6 +51,46 @@ std::map<std::string, std::string> read_settings() {
             out[line.substr(0, eq)] = line.substr(eq + 1);
     }
     return out;
+}
+
+// Kept edits of samples (ui/draft_store.hpp): $XDG_STATE_HOME/interleave/drafts
+// (~/.local/state/interleave/drafts), replaced whole through a temporary file so that a crash
+// mid-write leaves the previous one.
+std::filesystem::path drafts_path() {
+    if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x)
+        return std::filesystem::path(x) / "interleave" / "drafts";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return std::filesystem::path(h) / ".local" / "state" / "interleave" / "drafts";
+    return {};
+}
+
+std::string read_drafts() {
+    const auto path = drafts_path();
+    std::error_code ec;
+    if (path.empty() || std::filesystem::file_size(path, ec) > (64u << 20) || ec) return "";
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string write_drafts(const std::string& text) {
+    const auto path = drafts_path();
+    if (path.empty()) return "no HOME or XDG_STATE_HOME to keep them in";
+    std::error_code ec;
+    if (text.empty()) {  // nothing kept
+        std::filesystem::remove(path, ec);
+        return ec ? "cannot remove " + path.string() + ": " + ec.message() : "";
+    }
+    std::filesystem::create_directories(path.parent_path(), ec);
+    auto tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        if (!out) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
+    }
+    std::filesystem::rename(tmp, path, ec);
+    return ec ? "cannot replace " + path.string() + ": " + ec.message() : "";
 }
 
 void write_setting(const std::string& key, const std::string& value) {
@@ -253,6 +296,8 @@ class GlfwBackend final : public Backend {
             return it == all.end() ? std::string() : it->second;
         };
         h.save_setting = write_setting;
+        h.load_drafts = read_drafts;
+        h.save_drafts = write_drafts;
         h.ordered_keys = true;  // editor_key_listener
         // Links' code= with zlib (raw DEFLATE + base64url, as the web page's streams).
         h.pack_code = samples::zlib_code_codec().pack;

@@ -264,6 +264,20 @@ EM_JS(void, setting_save, (const char* key, const char* value), {
         window.localStorage.setItem("interleave." + UTF8ToString(key), UTF8ToString(value));
     } catch (e) {}
 });
+// Kept edits (ui/draft_store.hpp) as "interleave.drafts"; "" removes them. 1: stored, 0: not
+// (storage full or blocked).
+EM_JS(int, drafts_save, (const char* text), {
+    try {
+        var t = UTF8ToString(text);
+        if (t === "")
+            window.localStorage.removeItem("interleave.drafts");
+        else
+            window.localStorage.setItem("interleave.drafts", t);
+        return 1;
+    } catch (e) {
+        return 0;
+    }
+});
 EM_JS(int, bridge_has_focus, (), {
     return window.interleaveInput && window.interleaveInput.hasFocus() ? 1 : 0;
 });
@@ -399,6 +413,12 @@ class WebBackend final : public Backend {
         };
         h.save_setting = [](const std::string& key, const std::string& value) {
             setting_save(key.c_str(), value.c_str());
+        };
+        h.load_drafts = [load = h.load_setting] { return load("drafts"); };
+        h.save_drafts = [](const std::string& text) {
+            return drafts_save(text.c_str())
+                       ? std::string()
+                       : std::string("the browser's storage for this page is full or blocked");
         };
         h.set_plain_editor = [](bool on) { bridge_set_plain(on); };
         h.pack_code_async = [](const std::string& text, int id) {

@@ -118,6 +118,7 @@ App::App(PlatformHooks hooks) : impl_(std::make_unique<Impl>()) {
     // as libc++'s does for small callables.)
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab/arrows/Space
     auto notify = std::exchange(p.hooks.link_changed, nullptr);
+    p.restore_drafts();  // the first sample shows its kept edit
     p.select_sample(0);
     p.hooks.link_changed = std::move(notify);
     CodeEditor::Config& ec = p.editor.config;
@@ -216,6 +217,7 @@ void App::frame(bool shown) {
     if (p.compact) ImGui::PopStyleVar(4);
     // Characters drawn this frame that no font in the atlas had: rebuilt between frames.
     if (fallback_glyphs().update(ImGui::GetTime())) p.restyle = true;
+    p.store_drafts();  // this frame's edits are kept for the next start
     impl_->frame_max_ms =
         std::max(impl_->frame_max_ms, Ms(std::chrono::steady_clock::now() - t0).count());
     ++impl_->frames;

@@ -19,6 +19,7 @@
 //  ✓ keys: Ctrl+Enter run, Esc stop, 1-9 samples, T/C/M views; dark and light themes
 //  ✓ text size (Ctrl+= / Ctrl+- / Ctrl+0, header "Aa"), fonts rebuilt sharp, remembered
 //  ✓ desktop: File > Open / Save / Save as (Ctrl+O / Ctrl+S), a file dropped on the window
+//  ✓ edited samples kept across reloads and restarts (draft_store.hpp)
 //  ✓ web: accessible mode (a plain textarea for the code; page-side, web/interleave-input.js)
 #pragma once
 
@@ -89,8 +90,16 @@ struct PlatformHooks {
     // notice (the rest of the link loads).
     std::function<std::optional<std::string>(std::string_view payload, std::string* why)>
         unpack_code;
+    // Kept edits of samples (the user's own "Untitled" program among them) across reloads and
+    // restarts (ui/draft_store.hpp). load_drafts: what was stored, "" if nothing (or it cannot
+    // be read); called once, at start. save_drafts: stores `text` whole ("" : nothing is kept,
+    // remove it), returning "" or why not (full, not writable). Web: localStorage
+    // "interleave.drafts"; desktop: $XDG_STATE_HOME/interleave/drafts (~/.local/state/...),
+    // written whole through a temporary file. Main thread. Empty: edits live in this run only.
+    std::function<std::string()> load_drafts;
+    std::function<std::string(const std::string& text)> save_drafts;
     // Web: whether leaving the page (a reload, closing the tab) would lose edits that its link
-    // does not carry: other samples' kept edits (drafts live in the page only), or an edited
+    // does not carry: other samples' kept edits when they could not be stored, or an edited
     // text the fragment does not hold (its compression still in flight, or a link over the
     // 64 KiB a link loads). The page then asks first (beforeunload). Called when it changes.
     std::function<void(bool would_lose)> leave_warning;
@@ -224,11 +233,12 @@ class App {
     std::string save_file(const std::string& path);
     // Desktop: the user asked to close the window (its close button, the window manager's
     // Alt+F4; the backend asks after the next frame, so what was typed just before is in the
-    // text). True: it may close now. False over an open file's unsaved changes, or edited
-    // samples (their edits live in this run only): the app asks first (Save, or Save as... for
-    // a sample / Discard changes / Keep editing) and the window stays. Save (once the file is
-    // written) and Discard then turn quit_confirmed() true, and the platform ends its loop;
-    // Keep editing (or Esc) leaves everything as it was; Save as... opens the save dialog and
+    // text). True: it may close now (edited samples are stored for the next start first).
+    // False over an open file's unsaved changes, or edited samples that could not be stored
+    // (no store, or its write failed: PlatformHooks::save_drafts): the app asks first (Save, or
+    // Save as... for a sample / Discard changes / Keep editing) and the window stays. Save (once
+    // the file is written) and Discard then turn quit_confirmed() true, and the platform ends its
+    // loop; Keep editing (or Esc) leaves everything as it was; Save as... opens the save dialog and
     // the app stays.
     bool request_quit();
     bool quit_confirmed() const;

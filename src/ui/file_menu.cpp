@@ -143,7 +143,9 @@ std::vector<std::string> Playground::sample_edits() const {
 }
 
 bool Playground::request_quit() {
-    if (quit_confirmed || (!file_unsaved() && sample_edits().empty())) return true;
+    // Edited samples are kept for the next start when they can be stored.
+    if (quit_confirmed || (!file_unsaved() && (sample_edits().empty() || store_drafts())))
+        return true;
     replace_ask = {};  // a question about a sample or file gives way: quitting replaces them all
     replace_ask.quit = true;
     editor.blur();

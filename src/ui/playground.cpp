@@ -641,6 +641,11 @@ std::string Playground::load_link(std::string_view fragment) {
         m.set_cursor({0, 0});
     }
     link_notices = d.notices;
+    // A link without code= means the sample's own text; a kept edit of it (from before, maybe
+    // from an earlier visit: draft_store.hpp) is shown instead, and said.
+    if (!d.state.code && file_path.empty() && code_edited() && drafts.count(current().id))
+        link_notices.push_back(current().title +
+                               " shows your edit kept from before; Reset shows the sample's text");
     link_moment_ms = d.state.t_ms;  // shown once the next run has finished
     if (d.state.run) start_run();
     std::string j = "[";

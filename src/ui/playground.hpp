@@ -118,9 +118,17 @@ struct Playground {
     void request_sample(int index);
     void request_open(const std::string& path);
     bool request_quit();  // true: nothing unsaved, quit now; false: asked (App::request_quit)
-    // Titles of the samples whose edits live in this run only (drafts, and the one shown when
-    // no file holds it): quitting the desktop app loses them.
+    // Titles of the edited samples (drafts, and the one shown when no file holds it): quitting
+    // the desktop app loses them unless they are stored (store_drafts).
     std::vector<std::string> sample_edits() const;
+    // Kept edits across reloads and restarts (draft_store.cpp; hooks.load_drafts/save_drafts).
+    // At start, before the first sample is shown: `drafts` from the store (what cannot be read
+    // is said at the first frame, and left out).
+    void restore_drafts();
+    // After each frame: the kept texts (`drafts`, and the shown sample's edit when no file
+    // holds it) are written when they changed. True: what is kept now is stored; false: no
+    // store, or its write failed (said once) — then quitting asks first.
+    bool store_drafts();
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
     bool restyle = false;       // text_scale changed: rebuild fonts between frames
@@ -304,6 +312,11 @@ struct Playground {
     mutable std::string unsaved_file_;
     mutable bool unsaved_ = false;
     mutable bool edited_ = false;
+    uint64_t drafts_version_ = ~0ull;          // editor version store_drafts() last looked at
+    std::string drafts_file_;                  // ... and file_path then
+    std::string stored_drafts_;                // what the store holds (as written or read)
+    bool drafts_stored_ = true;                // the last write succeeded
+    std::vector<std::string> drafts_notices_;  // what restore_drafts() could not read
     struct Packed {
         std::string text, payload;
     };

@@ -3,13 +3,13 @@
 // sample never loses typed code"; the desktop also asks before replacing a file's unsaved
 // changes, tests/ui/test_app_keys.cpp), and a thread the program names in Chinese and Russian
 // is drawn on the timeline, its font fetched though neither the editor nor the console shows
-// those characters. Leaving the page (reload, closing the tab) asks first only when an edit
-// would be lost: the link carries the current program, not other samples' kept edits.
-// Screenshots: build/e2e/editor-drafts.png, editor-thread-names.png.
+// those characters. Edited samples are kept across a reload (localStorage), so leaving the
+// page asks nothing. Screenshots: build/e2e/editor-drafts.png, editor-drafts-reload.png,
+// editor-thread-names.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { OUT, frames, newPage, waitFor, withPage } from './helpers.mjs';
+import { OUT, control, frames, newPage, waitFor, withPage } from './helpers.mjs';
 
 describe('names and edits outside the editor', { timeout: 600_000 }, () => {
   const env = withPage('#v=1&sample=threading');
@@ -35,9 +35,9 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
     assert.deepEqual(env.tab.problems, []);
   });
 
-  test('leaving the page asks first only when a reload would lose an edit: another sample\'s', async () => {
-    // The page keeps the edited program in its link (code=), so a reload brings it back and
-    // needs no question; other samples' kept edits live in the page only.
+  test('an edited sample is kept across a reload (localStorage), marked; Reset forgets it', async () => {
+    // Kept edits are stored as they are typed, so a reload (or closing the tab) loses nothing
+    // and the page never asks; damaged stored data is left out with a message.
     const tab = await newPage(env.browser);
     const { page } = tab;
     const dialogs = [];
@@ -46,38 +46,59 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
       await page.evaluate(() => window.interleave.ready);
       await frames(page, 3);
     };
-    await page.goto(env.server.url + '#v=1&sample=threading');
-    await open();
+    const click = async (id) => {
+      const c = await control(page, id);
+      await page.mouse.click(c.x + c.w / 2, c.y + Math.min(c.h / 2, 40));
+      await frames(page, 3);
+    };
     // What the page's beforeunload listeners say (the browser asks when one cancels it).
     const warns = () => page.evaluate(() => {
       const e = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(e);
       return e.defaultPrevented;
     });
-    assert.equal(await warns(), false, 'an unchanged sample');
-    const edited = (await page.evaluate(() => window.interleave.code())) + '# kept by the link\n';
-    await page.evaluate((t) => window.interleave.setCode(t), edited);
-    await waitFor(page, () => location.hash.includes('code='), null, { what: 'the link with the code' });
-    assert.equal(await warns(), false, 'the edit is in the link');
-    await page.keyboard.press('2');  // a user's gesture (browsers ask only after one); Multiprocessing
-    await waitFor(page, () => window.interleave.editorState().drafts.length === 1, null,
-      { what: "threading's edit kept as a draft" });
-    assert.equal(await warns(), true, "another sample's edit is in the page only");
-    // The browser's own question: dismissed, the page stays with the edit.
-    await page.close({ runBeforeUnload: true });
-    for (let i = 0; i < 50 && !dialogs.length; ++i) await new Promise((r) => setTimeout(r, 100));
-    assert.deepEqual(dialogs, ['beforeunload']);
-    assert.equal(page.isClosed(), false);
-    assert.deepEqual(await page.evaluate(() => window.interleave.editorState().drafts), ['threading']);
-    // Back to it: the edit is the editor's (and the link's) again; a reload keeps it, unasked.
-    await page.keyboard.press('1');
-    await waitFor(page, (t) => window.interleave.code() === t && location.hash.includes('code='),
-      edited, { what: 'the edit back, in the link' });
-    assert.equal(await warns(), false);
+    const drafts = () => page.evaluate(() => window.interleave.editorState().drafts);
+    await page.goto(env.server.url + '#v=1&sample=threading');
+    await open();
+    const own = await page.evaluate(() => window.interleave.code());
+    // Typed into the editor, as a learner does.
+    await click('code');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# mine');
+    const edited = own + '# mine';
+    await waitFor(page, (t) => window.interleave.code() === t, edited, { what: 'the typing' });
+    await click('sample:multiprocessing');
+    await waitFor(page, () => window.interleave.link().includes('sample=multiprocessing'), null,
+      { what: 'Multiprocessing picked' });
+    assert.deepEqual(await drafts(), ['threading']);
+    assert.match(await page.evaluate(() => localStorage.getItem('interleave.drafts')), /# mine/);
+    assert.equal(await warns(), false, 'the edit is stored: leaving loses nothing');
     await page.reload();
     await open();
-    assert.equal(await page.evaluate(() => window.interleave.code()), edited);
-    assert.deepEqual(dialogs, ['beforeunload'], 'no question on the reload');
+    assert.deepEqual(await drafts(), ['threading'], 'kept across the reload');
+    assert.doesNotMatch(await page.evaluate(() => window.interleave.code()), /# mine/);
+    await frames(page, 4);
+    const mark = await control(page, 'sample:threading');
+    await page.screenshot({ path: join(OUT, 'editor-drafts-reload.png'),
+      clip: { x: 0, y: Math.max(0, mark.y - 30), width: 320, height: 200 } });
+    await click('sample:threading');
+    await waitFor(page, (t) => window.interleave.code() === t, edited, { what: 'the edit back' });
+    // Reset: the sample's own text, and nothing kept any more, after a reload too.
+    await click('reset-code');
+    await waitFor(page, (t) => window.interleave.code() === t, own, { what: 'Reset' });
+    await waitFor(page, () => localStorage.getItem('interleave.drafts') === null, null,
+      { what: 'the store emptied' });
+    await page.reload();
+    await open();
+    assert.equal(await page.evaluate(() => window.interleave.code()), own);
+    assert.deepEqual(await drafts(), []);
+    // Damaged stored data: left out, said, the page works.
+    await page.evaluate(() => localStorage.setItem('interleave.drafts', 'interleave-drafts 1\nrace 9\nx'));
+    await page.reload();
+    await open();
+    assert.deepEqual(await drafts(), []);
+    assert.match(await page.evaluate(() => window.interleave.state().message ?? ''), /damaged/);
+    assert.deepEqual(dialogs, [], 'never asked');
     assert.deepEqual(tab.problems, []);
     await tab.context.close();
   });

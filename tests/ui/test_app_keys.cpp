@@ -312,7 +312,9 @@ TEST_CASE("quitting with Save writes the file first; a failed save quits nothing
     CHECK(g.app->code() == "y = 2\n");
 }
 
-TEST_CASE("quitting with edited samples asks first: their edits live in this run only") {
+TEST_CASE("quitting with edited samples and no store for them asks first") {
+    // (The harness has no PlatformHooks::save_drafts: the edits live in this run only.
+    // test_draft_store.cpp: with a store, quitting asks nothing.)
     AppHarness h;
     const std::string edit = h.app->code() + "# mine\n";
     h.app->set_code(edit);
