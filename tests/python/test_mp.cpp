@@ -132,8 +132,8 @@ except TypeError as e:
 }
 
 TEST_CASE(
-    "Process: a fresh interpreter re-running __main__ as __mp_main__, pickled arguments, exit "
-    "codes" *
+    "Process (spawn): a fresh interpreter re-running __main__ as __mp_main__, pickled "
+    "arguments, exit codes" *
     doctest::timeout(60)) {
     auto r = run_engine(R"(import multiprocessing as mp
 import sys
@@ -146,6 +146,7 @@ def child(q, lst, code):
         raise ValueError("child failed")
     sys.exit(code)
 if __name__ == "__main__":
+    mp.set_start_method("spawn")
     q = mp.Queue()
     for code in (0, 3, "raise", "text"):
         p = mp.Process(target=child, args=(q, data, code))

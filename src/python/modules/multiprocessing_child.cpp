@@ -46,27 +46,97 @@ int report_uncaught(ThreadState& ts) {
     return 1;
 }
 
-bool set_inheriting(ThreadState& ts, bool on) {
+// _mp._inheriting while the child re-runs the program: True (spawn: a process start there is
+// CPython's bootstrapping RuntimeError), "fork" (it raises multiprocessing._ForkPoint), False.
+bool set_inheriting(ThreadState& ts, Value v) {
     Value m = import_module(ts, "_mp");
-    return !m.is_null() && setattr(ts, m, intern_str(ts, "_inheriting"), Value::boolean(on));
+    return !m.is_null() && setattr(ts, m, intern_str(ts, "_inheriting"), v);
 }
 
-int run_child(ThreadState& ts, const Program& program, const engine::Pickled& args) {
+// Re-runs the main program as __mp_main__; for a fork, silently and up to its first process
+// start. False with the exception raised.
+bool rerun_main(ThreadState& ts, const Program& program, bool fork) {
+    Module* main = ts.interp.main_module;
+    Value inheriting = fork ? str_value(ts, "fork") : Value::true_();
+    if (inheriting.is_null() || !set_inheriting(ts, inheriting)) return false;
+    Rooted sys(ts), saved(ts), fork_point(ts);
+    Str* stdout_name = intern_str(ts, "stdout");
+    if (fork) {
+        Value mp = import_module(ts, "multiprocessing");
+        if (mp.is_null()) return false;
+        Rooted km(ts, mp);
+        sys = import_module(ts, "sys");
+        if (sys.get().is_null()) return false;
+        fork_point = getattr(ts, mp, intern_str(ts, "_ForkPoint"));
+        if (fork_point.get().is_null()) return false;
+        Value discard_type = getattr(ts, mp, intern_str(ts, "_Discard"));
+        if (discard_type.is_null()) return false;
+        Value discard = call0(ts, discard_type);
+        if (discard.is_null()) return false;
+        Rooted kd(ts, discard);
+        saved = getattr(ts, sys, stdout_name);
+        if (saved.get().is_null() || !setattr(ts, sys, stdout_name, discard)) return false;
+    }
+    bool ok = !eval_code(ts, program.main, main->dict, Value::from_ptr(main->dict)).is_null();
+    if (!ok && fork && exc_matches(ts, fork_point.get().as<Type>())) {
+        clear_exc(ts);
+        ok = true;
+    }
+    if (ts.stopped) return false;
+    if (fork) {
+        Rooted pending(ts, ok ? Value::null() : fetch_exc(ts));  // the restore must not lose it
+        if (!setattr(ts, sys, stdout_name, saved)) return false;
+        if (!pending.get().is_null()) ts.curexc = pending;
+    }
+    return ok && set_inheriting(ts, Value::false_());
+}
+
+// After an emulated fork's re-run: the parent's globals replace the child's, and the main
+// module is "__main__" again for the code that runs now (its functions and classes too).
+bool take_fork_globals(ThreadState& ts, Value globals) {
+    Dict* main = ts.interp.main_module->dict;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(globals.as<Dict>(), &pos, &k, &v))
+        if (!dict_set(ts, main, k, v)) return false;
+    Str* main_name = intern_str(ts, "__main__");
+    Str* mp_main = intern_str(ts, "__mp_main__");
+    auto rename = [&](Value x) {
+        if (is_type(x, &function_type) && is_str(x.as<Function>()->module) &&
+            str_eq(x.as<Function>()->module.as<Str>(), mp_main))
+            x.as<Function>()->module = Value::from_ptr(main_name);
+    };
+    pos = 0;
+    while (dict_next(main, &pos, &k, &v)) {
+        rename(v);
+        if (!is_typeobj(v) || !(v.as<Type>()->tflags & kTypeHeap)) continue;
+        Dict* cd = v.as<Type>()->dict;
+        Value m = dict_get_str(cd, names.__module__);
+        if (!is_str(m) || !str_eq(m.as<Str>(), mp_main)) continue;
+        if (!dict_set_str(ts, cd, names.__module__, Value::from_ptr(main_name))) return false;
+        int64_t cpos = 0;
+        Value ck, cv;
+        while (dict_next(cd, &cpos, &ck, &cv)) rename(cv);
+    }
+    return dict_set_str(ts, main, names.__name__, Value::from_ptr(main_name));
+}
+
+int run_child(ThreadState& ts, const Program& program, const engine::Pickled& args, bool fork) {
     if (!init_interp(ts)) return report_uncaught(ts);
     Module* main = ts.interp.main_module;
     Str* mp_main = intern_str(ts, "__mp_main__");
     if (!dict_set_str(ts, main->dict, names.__name__, Value::from_ptr(mp_main)) ||
         !dict_set_str(ts, ts.interp.modules, mp_main, Value::from_ptr(main)) ||
-        !set_inheriting(ts, true))
+        !rerun_main(ts, program, fork))
         return report_uncaught(ts);
-    if (eval_code(ts, program.main, main->dict, Value::from_ptr(main->dict)).is_null())
-        return report_uncaught(ts);
-    if (!set_inheriting(ts, false)) return report_uncaught(ts);
-    Value obj = pickle_loads(
+    Value sent = pickle_loads(
         ts, std::string_view(reinterpret_cast<const char*>(args.bytes.data()), args.bytes.size()),
         &args.handles);
-    if (obj.is_null()) return report_uncaught(ts);
-    Rooted ko(ts, obj);
+    if (sent.is_null()) return report_uncaught(ts);
+    Rooted ks(ts, sent);
+    Value obj = sent.as<Tuple>()->items[0];  // (process, fork globals or None): mp_p_start
+    Value globals = sent.as<Tuple>()->items[1];
+    if (is_dict(globals) && !take_fork_globals(ts, globals)) return report_uncaught(ts);
     Value mp = import_module(ts, "multiprocessing");
     if (mp.is_null()) return report_uncaught(ts);
     Value boot = getattr(ts, mp, intern_str(ts, "_bootstrap"));
@@ -80,15 +150,47 @@ int run_child(ThreadState& ts, const Program& program, const engine::Pickled& ar
 
 }  // namespace
 
+Value fork_globals(ThreadState& ts) {
+    Dict* out = new_dict(ts);
+    if (!out) return Value::null();
+    Rooted ko(ts, Value::from_ptr(out));
+    RootedVector items(ts);  // pickling may run Python code that changes the module's dict
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(ts.interp.main_module->dict, &pos, &k, &v)) {
+        items.v.push_back(k);
+        items.v.push_back(v);
+    }
+    for (size_t i = 0; i < items.v.size(); i += 2) {
+        Value key = items.v[i], val = items.v[i + 1];
+        if (!is_str(key)) continue;
+        std::string_view name = str_view(key);
+        if (name.size() > 4 && name.starts_with("__") && name.ends_with("__")) continue;
+        Type* t = type_of(val);
+        if (t == &module_type || t == &function_type || t == &builtin_function_type ||
+            is_typeobj(val))
+            continue;
+        std::string bytes;
+        PickleHandles handles;
+        if (!pickle_dumps(ts, val, &bytes, &handles)) {
+            if (ts.stopped || exc_matches(ts, &exc_MemoryError)) return Value::null();
+            clear_exc(ts);
+            continue;
+        }
+        if (!dict_set(ts, out, key, val)) return Value::null();
+    }
+    return Value::from_ptr(out);
+}
+
 std::function<void(const engine::Pickled&)> make_child_entry(
     ThreadState& parent, std::shared_ptr<engine::detail::Channel> notify,
-    engine::Pickled token_clean, engine::Pickled token_dirty) {
+    engine::Pickled token_clean, engine::Pickled token_dirty, bool fork) {
     std::shared_ptr<const Program> program = parent.interp.programs.front();
     InterpConfig cfg = parent.interp.config;
     auto sink = parent.interp.line_sink;
     auto tokens = std::make_shared<std::pair<engine::Pickled, engine::Pickled>>(
         std::move(token_clean), std::move(token_dirty));
-    return [program, cfg, sink, notify, tokens](const engine::Pickled& args) {
+    return [program, cfg, sink, notify, tokens, fork](const engine::Pickled& args) {
         bool clean = false;
         struct Notify {
             const std::shared_ptr<engine::detail::Channel>& ch;
@@ -117,7 +219,7 @@ std::function<void(const engine::Pickled&)> make_child_entry(
             interp.programs.push_back(program);
             interp.main_worker = ctx ? ctx->worker() : 0;
             ThreadState ts(interp, ctx);
-            code = run_child(ts, *program, args);
+            code = run_child(ts, *program, args, fork);
             if (!ts.stopped) wait_for_threads(ts);
             interp.finalizing.store(true, std::memory_order_relaxed);
             // os._exit(n) from any of its threads: exitcode n, nothing flushed, and never a

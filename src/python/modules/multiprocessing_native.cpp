@@ -253,9 +253,10 @@ Value mp_p_daemon(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         return Value::none();
     });
 }
-// start(h, obj, notify_channel=None, token=None): pickles obj (with handles) in the parent;
-// the child re-runs __main__ as __mp_main__, unpickles obj and calls
-// multiprocessing._bootstrap(obj). When the child ends by any means, `token` is put on
+// start(h, obj, notify_channel=None, token=None, fork=False): pickles (obj, the main module's
+// globals for a fork, else None) (with handles) in the parent; the child re-runs __main__ as
+// __mp_main__, unpickles them and calls multiprocessing._bootstrap(obj)
+// (multiprocessing_child.hpp). When the child ends by any means, `token` is put on
 // notify_channel as (token, clean_exit).
 Value mp_p_start(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     auto* p = arg_as<MpProcess>(ts, a, n, "p_start");
@@ -269,9 +270,14 @@ Value mp_p_start(ThreadState& ts, const Value* a, size_t n, Tuple*) {
         if (!ch) return raise(ts, &exc_TypeError, "p_start(): notify must be a channel");
         notify = ch->ch;
     }
+    const bool fork = n >= 5 && a[4].is_true();
     return guarded(ts, [&] {
+        Value pair[2] = {a[1], Value::none()};
+        if (fork && (pair[1] = fork_globals(ts)).is_null()) return Value::null();
+        Tuple* sent = new_tuple_from(ts, pair, 2);
+        if (!sent) return Value::null();
         engine::Pickled args;
-        if (!pickle_message(ts, a[1], &args)) return Value::null();
+        if (!pickle_message(ts, Value::from_ptr(sent), &args)) return Value::null();
         engine::Pickled clean, dirty;
         if (notify) {
             for (int k = 0; k < 2; ++k) {
@@ -282,8 +288,9 @@ Value mp_p_start(ThreadState& ts, const Value* a, size_t n, Tuple*) {
                     return Value::null();
             }
         }
-        p->core->start(make_child_entry(ts, std::move(notify), std::move(clean), std::move(dirty)),
-                       std::move(args));
+        p->core->start(
+            make_child_entry(ts, std::move(notify), std::move(clean), std::move(dirty), fork),
+            std::move(args));
         return Value::none();
     });
 }

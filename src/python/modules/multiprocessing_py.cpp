@@ -27,6 +27,19 @@ _BOOTSTRAP_MSG = '''
         section in https://docs.python.org/3/library/multiprocessing.html
         '''
 
+class _ForkPoint(BaseException):
+    # Raised by start() in a child that re-runs the program for an emulated fork: the re-run
+    # stops there and the child takes the parent's globals (multiprocessing_child.hpp).
+    pass
+
+class _Discard:
+    # sys.stdout during that re-run: a forked child does not print the parent's output again.
+    def write(self, s):
+        return len(s)
+
+    def flush(self):
+        pass
+
 class ProcessError(Exception):
     pass
 
@@ -188,13 +201,14 @@ class Process:
         assert self._parent_pid == _mp.getpid(), 'can only start a process object created by current process'
         assert not _current.daemon, 'daemonic processes are not allowed to have children'
         if _mp._inheriting:
+            if _mp._inheriting == 'fork':
+                raise _ForkPoint
             raise RuntimeError(_BOOTSTRAP_MSG)
         _mp.p_name(self._handle, self._name)
         _mp.p_daemon(self._handle, bool(self._daemon))
-        if self._notify is None:
-            _mp.p_start(self._handle, self)
-        else:
-            _mp.p_start(self._handle, self, self._notify[0], self._notify[1])
+        fork = (self._start_method or get_start_method()) == 'fork'
+        notify = self._notify or (None, None)
+        _mp.p_start(self._handle, self, notify[0], notify[1], fork)
         self._started = True
         self._pid = _mp.p_pid(self._handle)
         active_children()
