@@ -16,6 +16,7 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "app/backend.hpp"
@@ -113,6 +114,7 @@ ui::App* g_app = nullptr;
 // size, refresh and scale callbacks ImGui 1.86 does not use. Keys: key_taps_pending().
 int g_events = 0;
 bool g_close_asked = false;  // the window's close button was pressed: asked after the frame
+std::string g_dropped;       // a file dropped on the window: opened after the frame
 void count_events(GLFWwindow* w) {
     glfwSetWindowFocusCallback(w, [](GLFWwindow*, int) { ++g_events; });
     glfwSetCursorEnterCallback(w, [](GLFWwindow*, int) { ++g_events; });
@@ -128,7 +130,9 @@ void count_events(GLFWwindow* w) {
 }
 
 // Editing keys go to the code editor in the character queue, in the order they were typed
-// with the text (code_editor.hpp, "keys as ordered events"), while it has focus.
+// with the text (code_editor.hpp, "keys as ordered events"), while it has focus. Called as
+// key_taps lets the key through, so the focus is the one the last frame left: a click just
+// before the key has been seen by then (ui/input_trickle.hpp).
 void editor_key_listener(int key, int action, int mods) {
     if (action == GLFW_RELEASE || !g_app || !g_app->editor_geometry().focused) return;
     using K = ui::EditorKey;
@@ -345,15 +349,17 @@ class GlfwBackend final : public Backend {
         // A file dropped on the window opens in the editor (the first one, if several).
         g_app = &app;
         set_key_listener(editor_key_listener);
+        // Opened (end_frame) once the input before it has been let through, as a close is.
         glfwSetDropCallback(window_, [](GLFWwindow*, int count, const char** paths) {
             ++g_events;
-            if (count > 0 && g_app) g_app->open_file(paths[0]);
+            if (count > 0) g_dropped = paths[0];
         });
         // The close button or the window manager's Alt+F4 (WM_DELETE_WINDOW): over unsaved
         // changes the app asks first and the window stays; begin_frame ends the loop once the
-        // answer lets it. Asked after the next frame (end_frame), not in the event: text typed
-        // just before the close, still in ImGui's input queue, is then in the editor and counts
-        // as unsaved (the desktop editor test closed over a '!' not yet applied, 1 in 2 runs).
+        // answer lets it. Asked after a frame (end_frame) with no input left queued, not in the
+        // event: text typed just before the close (key_taps lets it through a frame's worth at
+        // a time) is then in the editor and counts as unsaved (the desktop editor test closed
+        // over a '!' not yet applied, 1 in 2 runs).
         glfwSetWindowCloseCallback(window_, [](GLFWwindow* w) {
             ++g_events;  // frames at once: the question, or the end of the loop
             g_close_asked = true;
@@ -376,9 +382,10 @@ class GlfwBackend final : public Backend {
         float sx = scale_, sy = scale_;  // changes when the window moves to another monitor
         glfwGetWindowContentScale(window_, &sx, &sy);
         if (sx > 0) scale_ = sx;
-        key_taps_begin_frame(window_);  // this frame's share of the queued key events
+        key_taps_begin_frame(window_);  // this frame's share of the queued input events
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        key_taps_after_backend_frame();
         return true;
     }
 
@@ -386,7 +393,9 @@ class GlfwBackend final : public Backend {
         // Every built frame is drawn (a GPU draws a still picture cheaply, and a window's
         // content may need it after an expose); frames are only built when needed.
         const FramebufferSize fb = draw_frame(window_);
-        if (g_close_asked && g_app) {
+        if (!g_dropped.empty() && g_app && !key_taps_pending())
+            g_app->open_file(std::exchange(g_dropped, std::string()));
+        if (g_close_asked && g_app && !key_taps_pending()) {
             g_close_asked = false;
             if (g_app->request_quit()) glfwSetWindowShouldClose(window_, GLFW_TRUE);
         }
