@@ -65,7 +65,7 @@ const char* const kProgram =
     "a = threading.Thread(target=holder)\n"  // 12
     "b = threading.Thread(target=waiter)\n"  // 13
     "a.start(); b.start()\n"                 // 14
-    "a.join()\n"                             // 15
+    "a.join(); time.sleep(0.01)\n"           // 15: b reaches done.wait() first
     "done.set()\n"                           // 16
     "b.join()\n";                            // 17
 

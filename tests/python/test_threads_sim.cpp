@@ -143,3 +143,39 @@ print(time.perf_counter() - t0 >= 2e-6)
     MESSAGE("GIL switches: ", r.stats.gil_switches);
     CHECK(r.stats.gil_switches >= 195);
 }
+
+TEST_CASE("simulated: Python run between two sleeps takes its time before the next sleep" *
+          doctest::timeout(60)) {
+    // Instructions are charged in batches of 256, and before every builtin call: the few
+    // instructions between two time.sleep() calls are a running span of their own cost (37
+    // of them, 1.11 µs), not a 0-length hold with their cost paid inside a later sleep.
+    const std::string src = R"(import time
+for i in range(20):
+    x = 0
+    for k in range(3):
+        x += k
+    time.sleep(0.001)
+)";
+    python::CompileResult c = python::compile_program(src, "<main>");
+    REQUIRE(c.program);
+    auto program = c.program;
+    auto run = engine::Run::start([program](engine::Runtime& rt) { run_main(rt, program, {}); },
+                                  sim_config(1));
+    REQUIRE(run->wait(60));
+    REQUIRE(run->status() == engine::RunStatus::finished);
+    // MainThread's states in time order: every io_wait (a sleep) after the first comes after
+    // a running span that lasted.
+    std::vector<std::pair<int64_t, engine::WorkerState>> states;
+    for (const auto& e : run->tracer().all_sorted())
+        if (e.kind == engine::EventKind::state && e.worker == 0)
+            states.emplace_back(e.t_ns, static_cast<engine::WorkerState>(e.arg));
+    int sleeps = 0;
+    for (size_t i = 1; i < states.size(); ++i) {
+        if (states[i].second != engine::WorkerState::io_wait) continue;
+        ++sleeps;
+        CAPTURE(i);
+        REQUIRE(states[i - 1].second == engine::WorkerState::running);
+        CHECK(states[i].first - states[i - 1].first >= 500);  // ns: at least ~17 instructions
+    }
+    CHECK(sleeps == 20);
+}

@@ -184,6 +184,12 @@ Value run_frame(ThreadState& ts, Frame* entry) {
                                  : ctx->gil()               ? kInstructionsPerCharge
                                                             : kInstructionsPerChargeFree;
     uint64_t instr = 0;
+    // On the simulated machine, instructions are also charged before each call of a builtin
+    // (a blocking one — time.sleep, Lock.acquire, Queue.get — starts its wait at the worker's
+    // virtual time, so Python run just before it takes its time and a short stretch between
+    // two sleeps is not a 0-length GIL hold); `charged` of `instr` are paid already.
+    const bool charge_calls = ctx && ctx->simulated();
+    uint64_t charged = 0;
 
 #define SAVE()          \
     do {                \
@@ -219,8 +225,17 @@ Value run_frame(ThreadState& ts, Frame* entry) {
     do {                                                                                     \
         if (__builtin_expect((ctx ? ctx->breaker() : 0u) != 0 || instr >= instr_limit, 0)) { \
             SAVE();                                                                          \
+            instr -= charged;                                                                \
+            charged = 0;                                                                     \
             if (!eval_breaker(ts, instr)) goto error;                                        \
         }                                                                                    \
+    } while (0)
+#define CHARGE_BEFORE_BUILTIN()                        \
+    do {                                               \
+        if (charge_calls) {                            \
+            ctx->charge_instructions(instr - charged); \
+            charged = instr;                           \
+        }                                              \
     } while (0)
 #define ERROR_IF(cond)        \
     do {                      \
