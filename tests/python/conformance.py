@@ -171,7 +171,10 @@ def run(cmd, timeout):
     """Runs cmd in a fresh temp dir and its own session, output to files (capped at OUTPUT_CAP);
     kills the whole process group afterwards."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
-    for k in ("PYTHONSTARTUP", "PYTHONPATH", "PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE"):
+    # PYTHONUNBUFFERED (set on some machines, this one's too) makes CPython's print() write its
+    # text and its end separately: two processes printing at once tear each other's lines.
+    for k in ("PYTHONSTARTUP", "PYTHONPATH", "PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",
+              "PYTHONUNBUFFERED"):
         env.pop(k, None)
     dec = lambda b: b.decode("utf-8", errors="replace")
     with tempfile.TemporaryDirectory(prefix="conformance-") as tmp:
