@@ -69,6 +69,16 @@ struct PyFile {
         return b.str();
     }
 };
+// `f` opened and edited to "x = 2\n" (not saved), and another file, "y = 1\n", written beside
+// it: returns its path.
+std::string edit_beside_other(AppHarness& h, const PyFile& f) {
+    const auto other = f.path.string() + ".other.py";
+    std::ofstream(other) << "y = 1\n";
+    REQUIRE(h.app->open_file(f.path.string()) == "");
+    h.app->set_code("x = 2\n");
+    h.frames(2);
+    return other;
+}
 }  // namespace
 
 TEST_CASE("a sample picked over a file's unsaved changes asks first: Keep, Discard, Save") {
@@ -138,11 +148,7 @@ TEST_CASE("a sample picked over a file's unsaved changes asks first: Keep, Disca
 TEST_CASE("another file opened over a file's unsaved changes asks first") {
     AppHarness h;
     PyFile f("x = 1\n");
-    const auto other = f.path.string() + ".other.py";
-    std::ofstream(other) << "y = 1\n";
-    REQUIRE(h.app->open_file(f.path.string()) == "");
-    h.app->set_code("x = 2\n");
-    h.frames(2);
+    const std::string other = edit_beside_other(h, f);
     REQUIRE(h.app->open_file(other) == "");  // a dropped file, say
     h.frames(2);
     REQUIRE(h.asking());
@@ -188,11 +194,7 @@ TEST_CASE("a file dropped or the window closed while File > Open is up asks over
     // picking a file (or cancels), as before.
     AppHarness h([](PlatformHooks& hooks) { hooks.ordered_keys = true; });  // the desktop's
     PyFile f("x = 1\n");
-    const auto other = f.path.string() + ".other.py";
-    std::ofstream(other) << "y = 1\n";
-    REQUIRE(h.app->open_file(f.path.string()) == "");
-    h.app->set_code("x = 2\n");
-    h.frames(2);
+    const std::string other = edit_beside_other(h, f);
     h.key(kO, true);
     h.frames(2);
     REQUIRE(modals() == Names{"Open a Python file"});
