@@ -125,6 +125,45 @@ print(len(buf) == 64 + T * N * 4 - T * (N // 2) * 2, bad)
     check_gil_on_and_off(src, "True []\n");
 }
 
+TEST_CASE("free-threaded bytearray: every other reader sees one consistent buffer" *
+          doctest::timeout(300)) {
+    // Two threads grow and shrink one bytearray while two others read it every other way a
+    // program can: pickling, indexing and iteration, b"".join, ==, +, * and % formatting,
+    // int.from_bytes, bytearray()/copy(), hex() and decode(). Whatever the interleaving, what a
+    // reader sees holds only bytes the program wrote and is as long as one of the sizes the
+    // buffer can go through (64..80: both writers may have extended it); TSan checks that no
+    // read races the resizes.
+    const std::string src = R"(import pickle, threading
+N = 300
+buf = bytearray(b"x" * 64)
+ok = set(b"xAB")
+bad = []
+def writer(k):
+    mine = bytes([65 + k])
+    for i in range(N):
+        buf.extend(mine * 8)
+        buf[i % 8] = 65 + k
+        del buf[-8:]
+def reader(k):
+    for i in range(N):
+        seen = [pickle.loads(pickle.dumps(buf)), bytes(buf[j] for j in range(-4, 4)),
+                bytes(x for x in buf), b"".join([buf, b"-", buf]).split(b"-")[0],
+                (buf + b"")[:], bytes(buf * 2)[:len(buf)], (b"%s" % buf)[:],
+                int.from_bytes(buf, "big").to_bytes(80, "big").lstrip(b"\0"),
+                bytearray(buf), buf.copy(), bytes.fromhex(buf.hex()), buf.decode().encode()]
+        if buf == buf and buf != b"" and any(not set(s) <= ok for s in seen):
+            bad.append(seen)
+        if any(not 8 <= len(s) <= 80 for s in seen):
+            bad.append([len(s) for s in seen])
+ts = [threading.Thread(target=writer, args=(k,)) for k in range(2)]
+ts += [threading.Thread(target=reader, args=(k,)) for k in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(buf), bad[:1])
+)";
+    check_gil_on_and_off(src, "64 []\n");
+}
+
 TEST_CASE("free-threaded memoryview of a shared bytearray: resizes wait for its views" *
           doctest::timeout(300)) {
     // Threads write and read through views of one bytearray while others try to grow and

@@ -259,12 +259,14 @@ Value b_chr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
 Value b_ord(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw) {
     if (!no_kw(ts, kw, "ord") || !nargs_exact(ts, nargs, 1, "ord")) return Value::null();
     Value v = args[0];
-    if (is_bytes(v)) {
-        Bytes* b = v.as<Bytes>();
-        if (b->size != 1)
+    if (is_bytes(v) || isinstance_fast(v, &bytearray_type)) {
+        std::string copy;  // a shared bytearray is read under its lock
+        std::string_view b;
+        read_bytes(v, &copy, &b);
+        if (b.size() != 1)
             return raisef(ts, &exc_TypeError,
-                          "ord() expected a character, but string of length {} found", b->size);
-        return Value::from_small(static_cast<unsigned char>(b->data[0]));
+                          "ord() expected a character, but string of length {} found", b.size());
+        return Value::from_small(static_cast<unsigned char>(b[0]));
     }
     if (!is_str(v))
         return raisef(ts, &exc_TypeError, "ord() expected string of length 1, but {} found",

@@ -289,7 +289,10 @@ class Pickler {
     }
     // bytearray under protocol 4: bytearray(b'...') by REDUCE (its __reduce_ex__(4)).
     bool save_bytearray(Value v) {
-        Bytes* copy = new_bytes(ts_, v.as<ByteArray>()->view());
+        std::string data;  // a shared bytearray is copied under its lock (free-threaded)
+        std::string_view view;
+        read_bytes(v, &data, &view);
+        Bytes* copy = new_bytes(ts_, view);
         if (!copy) return false;
         Rooted kc(ts_, Value::from_ptr(copy));
         const Value item = kc.get();

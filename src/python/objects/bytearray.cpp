@@ -344,11 +344,59 @@ Value m_copy(ThreadState& ts, const Value* a, size_t, Tuple*) {
     return c ? Value::from_ptr(c) : Value::null();
 }
 
+// (type(self), args, the instance __dict__ or None), as CPython 3.11's bytearray
+// _common_reduce: args are (the bytes,) from protocol 3 on, (latin-1 text, 'latin-1') below;
+// the state is a non-empty instance dict. The bytes are read under the lock of a shared
+// bytearray. copy and pickle (of subclasses: the exact type has its own path) use it.
+Value common_reduce(ThreadState& ts, Value self, int64_t proto) {
+    std::string copy;
+    std::string_view data;
+    read_bytes(self, &copy, &data);
+    Value parts[2] = {Value::null(), Value::null()};
+    Rooted k0(ts), k1(ts);
+    if (proto < 3) {
+        std::string text;  // latin-1: each byte is the code point of the same value
+        for (unsigned char c : data) {
+            if (c < 0x80) {
+                text += char(c);
+            } else {
+                text += char(0xC0 | (c >> 6));
+                text += char(0x80 | (c & 0x3F));
+            }
+        }
+        k0 = parts[0] = str_value(ts, text);
+        k1 = parts[1] = str_value(ts, "latin-1");
+        if (parts[0].is_null() || parts[1].is_null()) return Value::null();
+    } else {
+        Bytes* b = new_bytes(ts, data);
+        if (!b) return Value::null();
+        k0 = parts[0] = Value::from_ptr(b);
+    }
+    Tuple* args = new_tuple_from(ts, parts, proto < 3 ? 2 : 1);
+    if (!args) return Value::null();
+    Rooted ka(ts, Value::from_ptr(args));
+    Value state = Value::none();  // object.__getstate__'s: a non-empty instance dict
+    if (Dict** slot = instance_dict_slot(self); slot && *slot && (*slot)->used > 0)
+        state = Value::from_ptr(*slot);
+    Value r[3] = {Value::from_ptr(type_of(self)), Value::from_ptr(args), state};
+    Tuple* t = new_tuple_from(ts, r, 3);
+    return t ? Value::from_ptr(t) : Value::null();
+}
+Value m_reduce(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return common_reduce(ts, a[0], 2);
+}
+Value m_reduce_ex(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    int64_t proto = 0;
+    if (n > 1 && !index_i64(ts, a[1], &proto)) return Value::null();
+    return common_reduce(ts, a[0], proto);
+}
+
 const MethodDef kByteArrayMethods[] = {
-    {"append", m_append, kMethO},         {"extend", m_extend, kMethO},
-    {"insert", m_insert, meth_pos(2, 2)}, {"pop", m_pop, meth_pos(0, 1)},
-    {"remove", m_remove, kMethO},         {"clear", m_clear, kMethNoArgs},
-    {"reverse", m_reverse, kMethNoArgs},  {"copy", m_copy, kMethNoArgs},
+    {"append", m_append, kMethO},          {"extend", m_extend, kMethO},
+    {"insert", m_insert, meth_pos(2, 2)},  {"pop", m_pop, meth_pos(0, 1)},
+    {"remove", m_remove, kMethO},          {"clear", m_clear, kMethNoArgs},
+    {"reverse", m_reverse, kMethNoArgs},   {"copy", m_copy, kMethNoArgs},
+    {"__reduce__", m_reduce, kMethNoArgs}, {"__reduce_ex__", m_reduce_ex, meth_pos(0, 1)},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
 #include "python/objects/memoryview.hpp"
+#include "python/objects/obj_lock.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
 
@@ -89,11 +90,28 @@ Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
     }
 }
 
-Value b_getitem(ThreadState& ts, Value self, Value key) {
-    std::string copy;
+// One byte of a bytes or bytearray, or -1 past its end (i < 0 counts from the end). A shared
+// bytearray's size and byte are read together under its lock: O(1), where read_bytes would
+// copy it all (iterating one went quadratic).
+int byte_at(Value self, int64_t i) {
     std::string_view s;
-    read_bytes(self, &copy, &s);
+    if (is_bytes(self) || !(self.as_ptr()->lock.load(std::memory_order_relaxed) & kObjLockable)) {
+        bytes_like(self, &s);
+    } else {
+        ObjectLock g(self.as_ptr());
+        const ByteArray* b = self.as<ByteArray>();
+        if (i < 0) i += b->size;
+        return i < 0 || i >= b->size ? -1 : static_cast<unsigned char>(b->data[i]);
+    }
+    if (i < 0) i += int64_t(s.size());
+    return i < 0 || i >= int64_t(s.size()) ? -1 : static_cast<unsigned char>(s[size_t(i)]);
+}
+
+Value b_getitem(ThreadState& ts, Value self, Value key) {
     if (is_type(key, &slice_type)) {
+        std::string copy;
+        std::string_view s;
+        read_bytes(self, &copy, &s);
         int64_t start, stop, step, n;
         if (!slice_indices(ts, key, int64_t(s.size()), &start, &stop, &step, &n))
             return Value::null();
@@ -112,12 +130,11 @@ Value b_getitem(ThreadState& ts, Value self, Value key) {
         }
         return Value::null();
     }
-    read_bytes(self, &copy, &s);
-    if (i < 0) i += int64_t(s.size());
-    if (i < 0 || i >= int64_t(s.size()))
+    const int byte = byte_at(self, i);
+    if (byte < 0)
         return raise(ts, &exc_IndexError,
                      is_bytearray(self) ? "bytearray index out of range" : "index out of range");
-    return Value::from_small(static_cast<unsigned char>(s[size_t(i)]));
+    return Value::from_small(byte);
 }
 
 Value b_add(ThreadState& ts, Value a, Value b) {

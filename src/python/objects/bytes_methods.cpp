@@ -36,8 +36,9 @@ bool want_bytes(ThreadState& ts, Value v, std::string_view* out) {
 }
 
 Value b_mul(ThreadState& ts, Value a, Value b) {
-    std::string_view unused;
-    Value seq = bytes_like(a, &unused) ? a : b;
+    // Which side is the bytes: by type (bytes_like() would read a shared bytearray unlocked).
+    const bool left = a.is_ptr() && (is_bytes(a) || isinstance_fast(a, &bytearray_type));
+    Value seq = left ? a : b;
     Value count = seq == a ? b : a;
     std::string copy;
     if (!is_int(count)) return not_implemented();
