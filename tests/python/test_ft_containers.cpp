@@ -206,3 +206,40 @@ print(len(buf) == 65, bad[:1])
 )";
     check_gil_on_and_off(src, "True []\n");
 }
+
+TEST_CASE("a memoryview used once and dropped gives its export back at once" *
+          doctest::timeout(300)) {
+    // memoryview(buf)[i] and memoryview(buf)[i] = v: the view dies in that expression, as
+    // CPython frees it there, so the resize right after succeeds. Free-threaded with a second
+    // thread alive no collection can run, so this holds only because the VM drops the view's
+    // export itself (ThreadState::temp_view); a view kept in a name still blocks the resize.
+    const std::string src = R"(import threading
+buf = bytearray(b"x" * 8)
+done = threading.Event()
+errors = []
+def worker():
+    for i in range(2000):
+        try:
+            memoryview(buf)[0]
+            memoryview(buf)[1] = 65 + i % 26
+            buf.append(i & 0x7F)
+            del buf[-1]
+        except BufferError as e:
+            errors.append(str(e))
+    m = memoryview(buf)
+    try:
+        buf.append(0)
+    except BufferError as e:
+        errors.append(str(e))
+    m.release()
+    done.set()
+idle = threading.Thread(target=done.wait)
+idle.start()
+w = threading.Thread(target=worker)
+w.start()
+w.join()
+idle.join()
+print(len(buf), errors)
+)";
+    check_gil_on_and_off(src, "8 ['Existing exports of data: object cannot be re-sized']\n");
+}

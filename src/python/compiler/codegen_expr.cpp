@@ -602,7 +602,7 @@ void Codegen::expr(const Expr* e) {
             expr(s.value);
             subscript_slice(s.slice);
             set_pos(*e);
-            emit(BINARY_SUBSCR);
+            emit(BINARY_SUBSCR, s.value->kind == ExprKind::Call ? kSubscrOfCall : 0);
             break;
         }
         case ExprKind::Starred:

@@ -438,7 +438,7 @@ void Codegen::assign_target(const Expr* t) {
             expr(s.value);
             subscript_slice(s.slice);
             set_pos(*t);
-            emit(STORE_SUBSCR);
+            emit(STORE_SUBSCR, s.value->kind == ExprKind::Call ? kSubscrOfCall : 0);
             break;
         }
         case ExprKind::Tuple:

@@ -35,6 +35,11 @@ namespace interleave::python {
     X(SETUP_ANNOTATIONS) X(GET_LEN) X(MATCH_MAPPING) X(MATCH_SEQUENCE) X(MATCH_KEYS)         \
     X(MATCH_CLASS) X(CALL_INTRINSIC)
 
+// BINARY_SUBSCR / STORE_SUBSCR argument: the container is the value of a call expression, pushed
+// by the CALL / CALL_FUNCTION_EX just before (only the key was evaluated since). The VM then
+// drops a memoryview made by that call as soon as it is used (ThreadState::temp_view).
+inline constexpr int kSubscrOfCall = 1;
+
 enum Opcode : uint8_t {
 #define PY_OP_ENUM(n) n,
     PY_OPCODES(PY_OP_ENUM)

@@ -27,7 +27,8 @@ ByteArray* BA(Value v) {
 }
 
 // May b change size? Not while memoryviews export it (CPython's _canresize: BufferError). A
-// view nobody refers to any more still holds its export until a collection finds it (CPython's
+// view used once in its expression has given its export back already (memoryview.cpp); any
+// other view nobody refers to any more holds it until a collection finds it (CPython's
 // refcounting releases it at once), so meeting exports, this collects once before refusing:
 // callers are where Python code could run (their values are rooted), and collections only
 // happen where Interp::can_collect allows. Lock held (a no-op then: one thread runs).

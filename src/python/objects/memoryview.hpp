@@ -19,6 +19,10 @@ extern Type memoryview_type;
 // reader for bytes(view), b"".join, the bytes methods: read_bytes). false if v is no memoryview, is
 // released, or views a bytearray that has shrunk under it. Never raises. O(len).
 bool memoryview_bytes(Value v, std::string* out);
+// Gives back the export of a view that can no longer be reached (the eval loop's
+// memoryview(b)[i], ThreadState::temp_view), as CPython frees it at that point; nothing for
+// other values. O(1).
+void memoryview_drop_temporary(Value v);
 void setup_memoryview_type(TypeBuilder& b);
 
 }  // namespace interleave::python

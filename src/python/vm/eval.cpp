@@ -12,6 +12,7 @@
 #include "engine/runtime.hpp"
 #include "python/compiler/opcodes.hpp"
 #include "python/objects/int.hpp"
+#include "python/objects/memoryview.hpp"
 #include "python/objects/obj_lock.hpp"
 #include "python/vm/call.hpp"
 #include "python/vm/code.hpp"

@@ -160,6 +160,16 @@ class ThreadState {
     std::vector<Value*> roots;                      // Rooted<> registrations (LIFO)
     std::vector<std::vector<Value>*> root_vectors;  // RootedVector registrations
 
+    // The memoryview the last CALL made by calling memoryview itself and the value-stack slot it
+    // went to (identity only, not roots). A BINARY_SUBSCR/STORE_SUBSCR with kSubscrOfCall whose
+    // container is that view in that slot drops the view's export once it has used it: nothing
+    // else can refer to a view that only ever sat in a value stack slot, so it dies there as
+    // CPython's refcounting would free it (no collection at the next resize of its bytearray).
+    // Every CALL and CALL_FUNCTION_EX clears it first, so a value that came any other way
+    // never matches.
+    const Object* temp_view = nullptr;
+    const Value* temp_view_slot = nullptr;
+
     bool gen_returned = false;
     Value pending_throw;  // raised in the next frame run_frame enters (generator.throw)  // the
                           // last generator run from C++ returned (not yielded)

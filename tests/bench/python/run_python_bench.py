@@ -17,6 +17,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PROGRAMS = ["fib", "loop_sum", "nbody", "wordcount", "listsort", "methods", "genpipe", "is_prime"]
+# Reported below the geometric mean, not in it: costs of our design that CPython does not have
+# (a bytearray resize meeting a dropped memoryview's export: memoryview.cpp's header).
+SIDE = ["mv_temp_resize", "mv_named_resize"]
 
 
 def run(cmd):
@@ -34,7 +37,7 @@ def main():
     reps = int(args[args.index("--reps") + 1]) if "--reps" in args else 3
     out_json = args[args.index("--json") + 1] if "--json" in args else None
     rows = []
-    for name in PROGRAMS:
+    for name in PROGRAMS + SIDE:
         path = str(HERE / f"{name}.py")
         ours, ref = [], []
         same = True
@@ -46,14 +49,20 @@ def main():
             same = same and rc == 0 and our_out == ref_out
         c, o = statistics.median(ref), statistics.median(ours)
         rows.append({"name": name, "cpython_s": c, "ours_s": o, "ratio": o / c, "same_output": same})
-    geo = math.exp(sum(math.log(r["ratio"]) for r in rows) / len(rows))
+    main_rows = [r for r in rows if r["name"] in PROGRAMS]
+    geo = math.exp(sum(math.log(r["ratio"]) for r in main_rows) / len(main_rows))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python programs (median of {reps}, wall time with start-up; load avg {load:.1f} on {os.cpu_count()} cores)")
-    print(f"{'program':<12} {'CPython s':>10} {'ours s':>10} {'ratio':>7}  output")
-    for r in rows:
-        print(f"{r['name']:<12} {r['cpython_s']:>10.3f} {r['ours_s']:>10.3f} {r['ratio']:>7.2f}  "
+    print(f"{'program':<15} {'CPython s':>10} {'ours s':>10} {'ratio':>7}  output")
+    def show(r):
+        print(f"{r['name']:<15} {r['cpython_s']:>10.3f} {r['ours_s']:>10.3f} {r['ratio']:>7.2f}  "
               f"{'same' if r['same_output'] else 'DIFFERS'}")
-    print(f"{'geomean':<12} {'':>10} {'':>10} {geo:>7.2f}")
+    for r in main_rows:
+        show(r)
+    print(f"{'geomean':<15} {'':>10} {'':>10} {geo:>7.2f}")
+    for r in rows:
+        if r["name"] in SIDE:
+            show(r)
     if out_json:
         Path(out_json).write_text(json.dumps({"rows": rows, "geomean": geo, "load": load}, indent=1))
     return 0
