@@ -5,6 +5,7 @@
 #include "python/num/str_repr.hpp"
 #include "python/objects/api.hpp"
 #include "python/objects/heap.hpp"
+#include "python/objects/memoryview.hpp"
 #include "python/objects/num_bridge.hpp"
 #include "python/vm/errors.hpp"
 #include "python/vm/ops.hpp"
@@ -245,23 +246,57 @@ Value str_iter(ThreadState& ts, Value self) {
     return new_seq_iter(ts, &str_iter_type, self);
 }
 
+// str(object, encoding, errors) with an encoding or errors: the object's bytes decoded by
+// bytes.decode (its codecs and messages), as CPython 3.11's PyUnicode_FromEncodedObject.
+Value str_decode(ThreadState& ts, Value obj, Value encoding, Value errors) {
+    if (obj.is_null()) return str_value(ts, "");
+    if (is_str(obj)) return raise(ts, &exc_TypeError, "decoding str is not supported");
+    std::string copy;
+    std::string_view data;
+    const bool buffer =
+        is_bytes(obj) || isinstance_fast(obj, &bytearray_type) || is_type(obj, &memoryview_type);
+    if (!buffer || !read_bytes(obj, &copy, &data))
+        return raisef(ts, &exc_TypeError, "decoding to str: need a bytes-like object, {} found",
+                      type_name(obj));
+    Bytes* b = new_bytes(ts, data);
+    if (!b) return Value::null();
+    Rooted kb(ts, Value::from_ptr(b));
+    Value dargs[2] = {encoding.is_null() ? str_value(ts, "utf-8") : encoding,
+                      errors.is_null() ? str_value(ts, "strict") : errors};
+    if (dargs[0].is_null() || dargs[1].is_null()) return Value::null();
+    Rooted k0(ts, dargs[0]), k1(ts, dargs[1]);
+    return call_method(ts, Value::from_ptr(b), intern_str(ts, "decode"), dargs, 2);
+}
+
 Value str_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-    size_t nkw = kwnames ? size_t(kwnames->size) : 0;
-    if (nargs - nkw > 3 || nkw > 0) {
-        if (nkw == 0)
-            return raisef(ts, &exc_TypeError, "str() takes at most 3 arguments ({} given)", nargs);
+    const size_t nkw = kwnames ? size_t(kwnames->size) : 0;
+    const size_t npos = nargs - nkw;
+    if (nargs > 3)
+        return raisef(ts, &exc_TypeError, "str() takes at most 3 arguments ({} given)", nargs);
+    Value slot[3] = {Value::null(), Value::null(), Value::null()};  // object, encoding, errors
+    for (size_t i = 0; i < npos; ++i) slot[i] = args[i];
+    static const char* const kNames[3] = {"object", "encoding", "errors"};
+    for (size_t i = 0; i < nkw; ++i) {
+        std::string_view k = str_view(kwnames->items[i]);
+        int at = k == kNames[0] ? 0 : k == kNames[1] ? 1 : k == kNames[2] ? 2 : -1;
+        if (at < 0)
+            return raisef(ts, &exc_TypeError, "'{}' is an invalid keyword argument for str()", k);
+        if (!slot[at].is_null())
+            return raisef(ts, &exc_TypeError,
+                          "argument for str() given by name ('{}') and "
+                          "position ({})",
+                          k, at + 1);
+        slot[at] = args[npos + i];
     }
+    for (int i = 1; i < 3; ++i)
+        if (!slot[i].is_null() && !is_str(slot[i]))
+            return raisef(ts, &exc_TypeError, "str() argument '{}' must be str, not {}", kNames[i],
+                          type_name(slot[i]));
     Value r;
-    if (nargs == 0) {
-        r = str_value(ts, "");
-    } else if (nargs >= 2 && nkw == 0) {
-        // str(bytes, encoding[, errors])
-        if (!is_type(args[0], &bytes_type))
-            return raise(ts, &exc_TypeError, "decoding str is not supported");
-        r = str_value(ts, args[0].as<Bytes>()->view());
-    } else {
-        r = str(ts, args[0]);
-    }
+    if (!slot[1].is_null() || !slot[2].is_null())
+        r = str_decode(ts, slot[0], slot[1], slot[2]);
+    else
+        r = slot[0].is_null() ? str_value(ts, "") : str(ts, slot[0]);
     if (r.is_null() || type == &str_type) return r;
     Str* src = r.as<Str>();
     size_t size = std::max(sizeof(Str), offsetof(Str, data) + size_t(src->nbytes) + 1);
