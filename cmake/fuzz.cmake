@@ -62,6 +62,8 @@ if(INTERLEAVE_FUZZ)
   file(GLOB _python_front_end CONFIGURE_DEPENDS src/python/parser/*.cpp)
   add_executable(fuzz_python_parse tests/fuzz/fuzz_python_parse.cpp ${_python_front_end})
   target_include_directories(fuzz_python_parse PRIVATE src)
+  # The parser answers the run's heartbeats between statements (engine::answer_heartbeat).
+  target_link_libraries(fuzz_python_parse PRIVATE interleave_engine)
   target_compile_options(fuzz_python_parse PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 ${INTERLEAVE_WARNINGS})
   target_link_options(fuzz_python_parse PRIVATE -fsanitize=fuzzer,address,undefined -pthread)
   set(_fuzz_python_corpus "${CMAKE_BINARY_DIR}/corpus_python")
