@@ -31,7 +31,7 @@ Str* make_str(Heap& h, std::string_view s) {
     if (size < sizeof(Str)) size = sizeof(Str);
     Str* str = h.make<Str>(&str_type, size);
     if (!str) return nullptr;
-    std::memcpy(str->data, s.data(), s.size());
+    if (!s.empty()) std::memcpy(str->data, s.data(), s.size());  // an empty view may be null
     str->data[s.size()] = '\0';
     str->nbytes = int64_t(s.size());
     bool ascii;
