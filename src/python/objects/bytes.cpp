@@ -1,6 +1,8 @@
 // bytes (the core: literals, repr, len, indexing, slicing, iteration, concatenation); the
 // methods are in bytes_methods.cpp.
+#include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "python/num/str_repr.hpp"
 #include "python/objects/api.hpp"
@@ -148,9 +150,45 @@ Value b_add(ThreadState& ts, Value a, Value b) {
     return new_bytes_like(ts, a, s);
 }
 
+// bytes_iterator / bytearray_iterator (CPython 3.11's striterobject, bytearrayiterobject): the
+// next byte by index, a shared bytearray's under its lock; seq is dropped when exhausted.
+Type bytes_iter_type, bytearray_iter_type;
+
 Value b_iter(ThreadState& ts, Value self) {
-    return new_seq_iter(ts, &seq_iter_type, self);
+    return new_seq_iter(ts, is_bytearray(self) ? &bytearray_iter_type : &bytes_iter_type, self);
 }
+
+Value b_iter_next(ThreadState&, Value self) {
+    SeqIter* it = self.as<SeqIter>();
+    if (it->seq.is_null()) return Value::null();
+    const int byte = byte_at(it->seq, it->index);
+    if (byte < 0) {
+        it->seq = Value::null();
+        return Value::null();
+    }
+    ++it->index;
+    return Value::from_small(byte);
+}
+
+Value b_iter_self(ThreadState&, Value self) {
+    return self;
+}
+
+void b_iter_trace(Object* o, GcVisitor& v) {
+    v.visit(static_cast<SeqIter*>(o)->seq);
+}
+
+// __length_hint__: the bytes left (0 once exhausted), as striter_len / bytearrayiter_length_hint.
+Value b_iter_length_hint(ThreadState&, const Value* a, size_t, Tuple*) {
+    const SeqIter* it = a[0].as<SeqIter>();
+    if (it->seq.is_null()) return Value::from_small(0);
+    std::string copy;
+    std::string_view s;
+    read_bytes(it->seq, &copy, &s);
+    return Value::from_small(std::max<int64_t>(0, int64_t(s.size()) - it->index));
+}
+
+const MethodDef kBytesIterMethods[] = {{"__length_hint__", b_iter_length_hint, kMethNoArgs}};
 
 int b_contains(ThreadState& ts, Value self, Value item) {
     std::string cs, csub;
@@ -195,6 +233,14 @@ void share_bytes_slots(Type& t);
 void setup_bytearray_type(TypeBuilder& b);  // bytearray.cpp
 
 void setup_bytes_type(TypeBuilder& b) {
+    for (auto [t, name] : {std::pair{&bytes_iter_type, "bytes_iterator"},
+                           std::pair{&bytearray_iter_type, "bytearray_iterator"}}) {
+        b.init(*t, name, nullptr, sizeof(SeqIter), 0);
+        t->iter = b_iter_self;
+        t->next = b_iter_next;
+        t->trace = b_iter_trace;
+        b.methods(*t, kBytesIterMethods);
+    }
     b.init(bytes_type, "bytes", nullptr, sizeof(Bytes), kTypeBaseType | kTypeBytesSub);
     bytes_type.repr = b_repr;
     bytes_type.str = b_repr;  // bytes_str: a subclass's __repr__ does not change str()
