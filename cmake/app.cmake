@@ -120,7 +120,9 @@ if(EMSCRIPTEN)
   target_link_options(interleave PRIVATE
     -sPTHREAD_POOL_SIZE=24 -sINITIAL_MEMORY=128MB -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=1GB
     -sENVIRONMENT=web,worker -sEXIT_RUNTIME=0 -Wno-pthreads-mem-growth
-    "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString']")
+    "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+    # malloc/free: web/interleave-api.js hands long text (a paste, setCode) over on the heap.
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']")
   if(CMAKE_BUILD_TYPE STREQUAL "Debug")
     # Abort (instead of hanging) when the main thread would block or the pool runs dry.
     target_link_options(interleave PRIVATE -sASSERTIONS=1 -sPTHREAD_POOL_SIZE_STRICT=2

@@ -104,20 +104,40 @@
     ui: function () { return parse(call('ui'), 'ui()'); }
   };
 
+  // A C entry point taking one string, handed over through the heap rather than as cwrap's
+  // 'string' argument, which Emscripten copies onto the stack (up to 4 bytes per character):
+  // a 1.4 MB paste overflowed the 5 MB stack and the page died ("memory access out of bounds").
+  function cwrapText(name, returns) {
+    var f = Module.cwrap(name, returns, ['number']);
+    return function (text) {
+      var s = String(text);
+      var n = Module.lengthBytesUTF8(s) + 1;
+      var p = Module._malloc(n);
+      if (!p) throw new Error('Interleave has no memory left for ' + n + ' bytes of text');
+      try {
+        Module.stringToUTF8(s, p, n);
+        return f(p);
+      } finally {
+        Module._free(p);
+      }
+    };
+  }
+
   // Called by web/index.html's Module glue.
   window.interleaveInternal = {
+    cwrapText: cwrapText,  // for interleave-input.js
     started: function () {  // first frame drawn (Module.interleaveReady)
       if (settled) return;
       settled = true;
       native = {
         state: Module.cwrap('interleave_state_json', 'string', []),
-        load: Module.cwrap('interleave_load', 'string', ['string']),
+        load: cwrapText('interleave_load', 'string'),
         run: Module.cwrap('interleave_run', null, []),
         stop: Module.cwrap('interleave_stop', null, []),
         exportStart: Module.cwrap('interleave_export_start', 'number', []),
         link: Module.cwrap('interleave_link', 'string', []),
         code: Module.cwrap('interleave_code', 'string', []),
-        setCode: Module.cwrap('interleave_set_code', null, ['string']),
+        setCode: cwrapText('interleave_set_code', null),
         editorState: Module.cwrap('interleave_editor_state', 'string', []),
         ui: Module.cwrap('interleave_ui_json', 'string', [])
       };

@@ -74,15 +74,16 @@
 
   function connect() {
     if (api || typeof Module === 'undefined' || !Module.cwrap) return api;
+    var text = window.interleaveInternal.cwrapText;  // strings through the heap, any size
     api = {
-      text: Module.cwrap('interleave_input_text', null, ['string']),
-      plainText: Module.cwrap('interleave_plain_text', 'number', ['string']),
+      text: text('interleave_input_text', null),
+      plainText: text('interleave_plain_text', 'number'),
       setPlain: Module.cwrap('interleave_set_plain_editor', null, ['number']),
       code: Module.cwrap('interleave_code', 'string', []),
-      paste: Module.cwrap('interleave_paste', null, ['string']),
+      paste: text('interleave_paste', null),
       copy: Module.cwrap('interleave_copy', 'string', ['number']),
       copyDone: Module.cwrap('interleave_copy_done', null, ['number', 'number']),
-      composition: Module.cwrap('interleave_composition', null, ['string'])
+      composition: text('interleave_composition', null)
     };
     return api;
   }

@@ -181,6 +181,26 @@ describe('code editor', { timeout: 600_000 }, () => {
     assert.equal(await code(page), big);
   });
 
+  test('a 3 MB paste and a 3 MB setCode: the page keeps going, the text arrives whole', async () => {
+    // The text reaches the program on the heap: as a cwrap 'string' argument it was copied to
+    // the 5 MB stack and 1.4 MB killed the page ("memory access out of bounds").
+    const page = tab.page;
+    const line = '# \u00fc\u20ac ' + 'x'.repeat(56) + '\n';
+    const big = line.repeat(Math.ceil(3_000_000 / line.length));
+    await page.evaluate(() => window.interleave.setCode(''));
+    await focusEditor(page);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), big);
+    await page.keyboard.press('Control+v');
+    await waitFor(page, (n) => window.interleave.code().length === n, big.length, { what: 'the paste', timeout: 120_000 });
+    const viaApi = big.replaceAll('x', 'y');
+    await page.evaluate((t) => window.interleave.setCode(t), viaApi);
+    assert.equal(await code(page), viaApi);
+    await page.evaluate(() => window.interleave.setCode('print("still here")'));
+    await settle(page);
+    assert.equal(await code(page), 'print("still here")');
+    assert.deepEqual(tab.problems, []);
+  });
+
   test('the system clipboard: paste from it, copy and cut to it', async () => {
     const page = tab.page;
     await page.evaluate(() => window.interleave.setCode('alpha = 1'));
