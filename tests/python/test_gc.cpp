@@ -100,30 +100,32 @@ print(sum(g()))
     CHECK(r.out == "5995 7996000\n24975000\n");
 }
 
-TEST_CASE("the __dict__ of str, bytes, tuple and int subclass instances is traced and freed" *
-          doctest::timeout(60)) {
-    // The dict sits after a str's, bytes' or tuple's items (an int's after its value): kept
-    // instances keep their attributes across collections, and 100k dropped ones, each with a
-    // dict and a list (~300 bytes), must be freed for the run to fit its 24 MiB heap.
+TEST_CASE(
+    "the __dict__ of str, bytes, tuple, int and float subclass instances is traced and freed" *
+    doctest::timeout(60)) {
+    // The dict sits after a str's, bytes' or tuple's items (an int's or float's after its
+    // value): kept instances keep their attributes across collections, and 100k dropped ones,
+    // each with a dict and a list (~300 bytes), must be freed for the run to fit its 24 MiB heap.
     auto r = run_source(R"(
 class S(str): pass
 class B(bytes): pass
 class T(tuple): pass
 class I(int): pass
+class F(float): pass
 keep = []
 for i in range(100000):
-    for v in (S("s" * (i % 9)), B(b"b" * (i % 11)), T((i,) * (i % 5)), I(i * 2**40)):
+    for v in (S("s" * (i % 9)), B(b"b" * (i % 11)), T((i,) * (i % 5)), I(i * 2**40), F(i / 4)):
         v.i = [i]
         if i % 1000 == 7:
             keep.append(v)
-print(len(keep), all(v.i == [k // 4 * 1000 + 7] for k, v in enumerate(keep)))
-print(keep[-4:], [type(v).__name__ for v in keep[-4:]])
+print(len(keep), all(v.i == [k // 5 * 1000 + 7] for k, v in enumerate(keep)))
+print(keep[-5:], [type(v).__name__ for v in keep[-5:]])
 )",
                         24u << 20);
     INFO(r.err);
     CHECK(r.out ==
-          "400 True\n['sssssss', b'bbbbbbb', (99007, 99007), 108859347731218432]"
-          " ['S', 'B', 'T', 'I']\n");
+          "500 True\n['sssssss', b'bbbbbbb', (99007, 99007), 108859347731218432, 24751.75]"
+          " ['S', 'B', 'T', 'I', 'F']\n");
     CHECK(r.result.exit_code == 0);
 }
 

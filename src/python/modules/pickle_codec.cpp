@@ -563,7 +563,12 @@ class Pickler {
         // A subclass of an immutable builtin is cls.__new__(cls, its value), as copyreg's
         // __reduce_ex__ with __getnewargs__ (str, int, tuple, bytes); others cls.__new__(cls).
         constexpr uint32_t kValueTypes = kTypeBytesSub | kTypeStrSub | kTypeIntSub | kTypeTupleSub;
-        if (t->tflags & kValueTypes) {
+        if (is_subtype(t, &float_type)) {  // float's __getnewargs__: (the value,)
+            Value args = call_method(ts_, v, intern_str(ts_, "__getnewargs__"), nullptr, 0);
+            if (args.is_null()) return false;
+            memo_keep_.v.push_back(args);
+            if (!save(args)) return false;
+        } else if (t->tflags & kValueTypes) {
             Value value;
             if (t->tflags & kTypeBytesSub) {
                 Bytes* b = new_bytes(ts_, v.as<Bytes>()->view());

@@ -93,6 +93,9 @@ Tuple* new_tuple(ThreadState& ts, int64_t size);  // items null-filled: set them
 Tuple* new_tuple_from(ThreadState& ts, const Value* items, int64_t n);
 // (v,) for __getnewargs__ of the immutable builtins (v null: passes the raise on). O(1).
 Value getnewargs_of(ThreadState& ts, Value v);
+// The value of a float or of an instance of a subclass of float (PyFloat_AS_DOUBLE); false for
+// anything else. O(1).
+bool float_value(Value v, double* out);
 Tuple* new_tuple_heap(Heap& h, int64_t size);
 Tuple* empty_tuple();
 

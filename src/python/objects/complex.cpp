@@ -41,8 +41,8 @@ int operand(ThreadState& ts, Value v, C* out) {
         *out = cx(v);
         return 1;
     }
-    if (v.is_double()) {
-        *out = {v.as_double(), 0.0};
+    if (double d; float_value(v, &d)) {
+        *out = {d, 0.0};
         return 1;
     }
     if (v.is_bool()) {

@@ -1,8 +1,11 @@
-// float: unboxed doubles in the NaN box.
+// float: unboxed doubles in the NaN box; an instance of a subclass of float is a heap FloatObj
+// (its value, then its __dict__: class.cpp's layout) that every float slot reads alike.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "python/num/float_ops.hpp"
+#include "python/num/format_spec.hpp"
 #include "python/objects/complex.hpp"
 #include "python/objects/int.hpp"
 #include "python/objects/num_bridge.hpp"
@@ -13,9 +16,23 @@ namespace interleave::python {
 
 namespace {
 
+// An instance of a subclass of float (float itself is always unboxed).
+struct FloatObj : Object {
+    double value = 0;
+};
+
+// The value of a float or of an instance of a subclass of float.
+double fv(Value v) {
+    return v.is_double() ? v.as_double() : static_cast<const FloatObj*>(v.as_ptr())->value;
+}
+
+bool is_float_sub(Value v) {
+    return v.is_ptr() && isinstance_fast(v, &float_type);
+}
+
 bool to_double(Value v, double* out) {
-    if (v.is_double()) {
-        *out = v.as_double();
+    if (v.is_double() || is_float_sub(v)) {
+        *out = fv(v);
         return true;
     }
     if (v.is_small()) {
@@ -104,29 +121,30 @@ Value f_pow(ThreadState& ts, Value a, Value b) {
 }
 
 Value f_neg(ThreadState&, Value a) {
-    return Value::from_double(-a.as_double());
+    return Value::from_double(-fv(a));
 }
 Value f_pos(ThreadState&, Value a) {
-    return a;
+    return Value::from_double(fv(a));  // +x of a subclass instance is a plain float
 }
 Value f_abs(ThreadState&, Value a) {
-    return Value::from_double(std::fabs(a.as_double()));
+    return Value::from_double(std::fabs(fv(a)));
 }
 
 Value f_repr(ThreadState& ts, Value v) {
-    return str_value(ts, float_repr_text(v.as_double()));
+    return str_value(ts, float_repr_text(fv(v)));
 }
 
 bool f_hash(ThreadState&, Value v, int64_t* out) {
-    *out = hash_double(v.as_double());
+    *out = hash_double(fv(v));
     return true;
 }
 
 Value f_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
-    double x = a.as_double(), y;
+    if (!a.is_double() && !is_float_sub(a)) return not_implemented();
+    double x = fv(a), y;
     int c;
-    if (b.is_double()) {
-        y = b.as_double();
+    if (b.is_double() || is_float_sub(b)) {
+        y = fv(b);
     } else if (b.is_small() && std::llabs(b.as_small()) < (int64_t(1) << 53)) {
         y = double(b.as_small());
     } else if (b.is_bool()) {
@@ -172,11 +190,11 @@ done:
 }
 
 int f_bool(ThreadState&, Value v) {
-    return v.as_double() != 0.0;
+    return fv(v) != 0.0;
 }
 
 Value f_to_int(ThreadState& ts, Value v) {
-    double d = v.as_double();
+    double d = fv(v);
     if (std::fabs(d) < 1e15) return int_from_i64(ts, int64_t(d));
     auto r = BigInt::from_double(d);
     if (!r) return raise_num_error(ts, r.error);
@@ -184,10 +202,33 @@ Value f_to_int(ThreadState& ts, Value v) {
 }
 
 Value f_to_float(ThreadState&, Value v) {
-    return v;
+    return Value::from_double(fv(v));
 }
 
-Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+Value float_value_new(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
+
+}  // namespace
+
+bool float_value(Value v, double* out) {
+    if (!v.is_double() && !is_float_sub(v)) return false;
+    *out = fv(v);
+    return true;
+}
+
+namespace {
+
+// float(x), or cls(x) for a subclass: a FloatObj holding float(x)'s value.
+Value float_new(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+    Value r = float_value_new(ts, args, nargs, kwnames);
+    if (r.is_null() || type == &float_type) return r;
+    FloatObj* o =
+        ts.heap.make<FloatObj>(type, std::max<size_t>(sizeof(FloatObj), type->instance_size));
+    if (!o) return raise_memory_error(ts);
+    o->value = r.as_double();
+    return Value::from_ptr(o);
+}
+
+Value float_value_new(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
     if (kwnames && kwnames->size)
         return raise(ts, &exc_TypeError, "float() takes no keyword arguments");
     if (nargs > 1)
@@ -195,6 +236,7 @@ Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* 
     if (nargs == 0) return Value::from_double(0.0);
     Value x = args[0];
     if (x.is_double()) return x;
+    if (is_float_sub(x) && type_of(x)->num.to_float == f_to_float) return Value::from_double(fv(x));
     if (is_str(x)) {
         double d;
         if (!float_parse_text(str_view(x), &d)) {
@@ -216,7 +258,7 @@ Value float_new(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* 
 // float methods (CPython 3.11's float_methods): values from pynum's float_ops.
 double self_double(ThreadState& ts, Value self) {
     double d = 0;
-    if (self.is_double()) return self.as_double();
+    if (self.is_double() || is_float_sub(self)) return fv(self);
     number_to_double(ts, self, &d);
     return d;
 }
@@ -260,11 +302,39 @@ Value fg_real(ThreadState& ts, Value self) {
 Value fg_imag(ThreadState&, Value) {
     return Value::from_double(0.0);
 }
+// __round__, __format__, __trunc__, __floor__, __ceil__: what round(), format(), math.trunc,
+// math.floor and math.ceil find on a subclass of float (a float itself takes their fast paths).
+Value fm_round(ThreadState& ts, const Value* a, size_t n, Tuple*) {
+    return number_round(ts, Value::from_double(self_double(ts, a[0])),
+                        n > 1 ? a[1] : Value::none());
+}
+Value fm_format(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    if (!is_str(a[1]))
+        return raisef(ts, &exc_TypeError, "__format__() argument must be str, not {}",
+                      type_name(a[1]));
+    Result<std::string> r = format_float(self_double(ts, a[0]), str_view(a[1]), "float");
+    if (!r.ok()) return raise_num_error(ts, r.error);
+    return str_value(ts, r.value);
+}
+Value fm_trunc(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return f_to_int(ts, Value::from_double(self_double(ts, a[0])));
+}
+Value fm_floor(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return f_to_int(ts, Value::from_double(std::floor(self_double(ts, a[0]))));
+}
+Value fm_ceil(ThreadState& ts, const Value* a, size_t, Tuple*) {
+    return f_to_int(ts, Value::from_double(std::ceil(self_double(ts, a[0]))));
+}
 // float.__getnewargs__: (the value,), as CPython's float___getnewargs__.
 Value fm_getnewargs(ThreadState& ts, const Value* a, size_t, Tuple*) {
     return getnewargs_of(ts, Value::from_double(self_double(ts, a[0])));
 }
 const MethodDef kFloatMethods[] = {{"__getnewargs__", fm_getnewargs, kMethNoArgs},
+                                   {"__round__", fm_round, meth_pos(0, 1)},
+                                   {"__format__", fm_format, kMethO},
+                                   {"__trunc__", fm_trunc, kMethNoArgs},
+                                   {"__floor__", fm_floor, kMethNoArgs},
+                                   {"__ceil__", fm_ceil, kMethNoArgs},
                                    {"is_integer", fm_is_integer, kMethNoArgs},
                                    {"hex", fm_hex, kMethNoArgs},
                                    {"fromhex", fm_fromhex, kMethClass},
