@@ -236,6 +236,12 @@ start_app2() {  # <log>
 start_app2 "$OUT/desktop-editor-app2.log"
 until_ok 30 "damaged kept edits to be said" grep -q "Kept edits from before are damaged" \
   "$OUT/desktop-editor-app2.log"
+# ... and never written over: moved aside unchanged, and where it went is said.
+until_ok 30 "where the damaged kept edits went to be said" grep -q \
+  "kept unchanged as $XDG_STATE_HOME/interleave/drafts.unreadable-" "$OUT/desktop-editor-app2.log"
+file_is "$(ls "$XDG_STATE_HOME"/interleave/drafts.unreadable-*)" \
+  "$(printf 'interleave-drafts 1\nthreading 99\nbroken')" ||
+  { echo "FAIL: the damaged kept edits were not kept unchanged"; exit 1; }
 xdotool mousemove 520 200 click 1
 xdotool key ctrl+End
 xdotool type '# tried'
@@ -255,6 +261,22 @@ wait "$APP_PID" && rc=0 || rc=$?
 APP_PID=""
 [ "$rc" = 0 ] || { echo "FAIL: the app ended with $rc"; exit 1; }
 echo "an edited sample is kept for the next start: ok"
+
+# 10. Kept edits that cannot be written say why: a state directory that cannot be made (here
+#     under a file: "Not a directory", whoever runs the test) is named with create_directories'
+#     error, not the temporary file's "No such file or directory".
+XDG_STATE_HOME="$WORK/hello.py/state" start_app2 "$OUT/desktop-editor-app4.log"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+End
+xdotool type '# unkept'
+until_ok 30 "the unwritable store to be said with its cause" grep -q \
+  "Your edits are not kept for next time: cannot create $WORK/hello.py/state/interleave: Not a directory" \
+  "$OUT/desktop-editor-app4.log"
+import -window root "$OUT/desktop-editor-unkept.png"
+kill "$APP_PID" 2>/dev/null || true
+wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+echo "an unwritable store is said with its cause: ok"
 
 if grep -iE "error|assert" "$OUT/desktop-editor-app.log" "$OUT/desktop-editor-app3.log"; then
   echo "FAIL: errors in the app's output"; exit 1

@@ -5,10 +5,13 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <unistd.h>  // getpid
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -65,12 +68,32 @@ std::filesystem::path drafts_path() {
     return {};
 }
 
-std::string read_drafts() {
+std::string read_drafts(std::string* error) {
     const auto path = drafts_path();
     std::error_code ec;
-    if (path.empty() || std::filesystem::file_size(path, ec) > (64u << 20) || ec) return "";
+    if (path.empty() || !std::filesystem::exists(path, ec)) return "";  // nothing kept
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec) return *error = path.string() + ": " + ec.message(), "";
+    if (size > (64u << 20)) return *error = path.string() + " is over 64 MB", "";
     std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in) return *error = path.string() + ": " + std::strerror(errno), "";
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    if (in.bad()) return *error = path.string() + ": " + std::strerror(errno), "";
+    return text;
+}
+
+// Renamed beside itself, as drafts.unreadable-<UTC time>: unchanged, for the user to look at.
+std::string set_drafts_aside(std::string* error) {
+    const auto path = drafts_path();
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
+    auto aside = path;
+    aside += std::string(".unreadable-") + stamp;
+    std::error_code ec;
+    std::filesystem::rename(path, aside, ec);
+    if (ec) return *error = "cannot rename " + path.string() + ": " + ec.message(), "";
+    return aside.string();
 }
 
 std::string write_drafts(const std::string& text) {
@@ -82,13 +105,19 @@ std::string write_drafts(const std::string& text) {
         return ec ? "cannot remove " + path.string() + ": " + ec.message() : "";
     }
     std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return "cannot create " + path.parent_path().string() + ": " + ec.message();
+    // One temporary file per process: two instances writing at once each rename a whole file.
     auto tmp = path;
-    tmp += ".tmp";
+    tmp += ".tmp-" + std::to_string(getpid());
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out << text;
         out.close();
-        if (!out) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
+        if (!out) {
+            const std::string why = std::strerror(errno);
+            std::filesystem::remove(tmp, ec);
+            return "cannot write " + tmp.string() + ": " + why;
+        }
     }
     std::filesystem::rename(tmp, path, ec);
     return ec ? "cannot replace " + path.string() + ": " + ec.message() : "";
@@ -302,6 +331,7 @@ class GlfwBackend final : public Backend {
         h.save_setting = write_setting;
         h.load_drafts = read_drafts;
         h.save_drafts = write_drafts;
+        h.set_aside_drafts = set_drafts_aside;
         h.ordered_keys = true;  // editor_key_listener
         // Links' code= with zlib (raw DEFLATE + base64url, as the web page's streams).
         h.pack_code = samples::zlib_code_codec().pack;

@@ -278,6 +278,39 @@ EM_JS(int, drafts_save, (const char* text), {
         return 0;
     }
 });
+// What is stored now, into Module.interleaveDraftsOut (drafts_out_copy); 1 read (maybe ""),
+// 0 it cannot be (storage blocked: the out text says why).
+EM_JS(int, drafts_load, (), {
+    try {
+        Module.interleaveDraftsOut = window.localStorage.getItem("interleave.drafts") || "";
+        return 1;
+    } catch (e) {
+        Module.interleaveDraftsOut = "the browser's storage cannot be read: " + e;
+        return 0;
+    }
+});
+// Moves "interleave.drafts" unchanged to "interleave.drafts.unreadable" (or, when that is
+// taken by an earlier one, "interleave.drafts.unreadable-<ISO time>"). 1: moved, the out text
+// is the key; 0: not (the out text says why).
+EM_JS(int, drafts_set_aside, (), {
+    try {
+        var s = window.localStorage, v = s.getItem("interleave.drafts") || "";
+        var key = "interleave.drafts.unreadable";
+        if (s.getItem(key) !== null) key += "-" + new Date().toISOString();
+        s.setItem(key, v);
+        s.removeItem("interleave.drafts");
+        Module.interleaveDraftsOut = key;
+        return 1;
+    } catch (e) {
+        Module.interleaveDraftsOut = "the browser's storage is full or blocked: " + e;
+        return 0;
+    }
+});
+EM_JS(int, drafts_out_length, (), { return lengthBytesUTF8(Module.interleaveDraftsOut || ""); });
+EM_JS(void, drafts_out_copy, (char* out, int capacity), {
+    stringToUTF8(Module.interleaveDraftsOut || "", out, capacity);
+    Module.interleaveDraftsOut = "";
+});
 EM_JS(int, bridge_has_focus, (), {
     return window.interleaveInput && window.interleaveInput.hasFocus() ? 1 : 0;
 });
@@ -414,7 +447,20 @@ class WebBackend final : public Backend {
         h.save_setting = [](const std::string& key, const std::string& value) {
             setting_save(key.c_str(), value.c_str());
         };
-        h.load_drafts = [load = h.load_setting] { return load("drafts"); };
+        // The answer of drafts_load or drafts_set_aside: the text, or why not into *error.
+        static constexpr auto out = [](int ok, std::string* error) {
+            const int n = drafts_out_length();
+            std::string text(size_t(n), '\0');
+            drafts_out_copy(text.data(), n + 1);
+            if (ok) return text;
+            *error = std::move(text);
+            return std::string();
+        };
+        h.load_drafts = [](std::string* error) { return out(drafts_load(), error); };
+        h.set_aside_drafts = [](std::string* error) {
+            const std::string key = out(drafts_set_aside(), error);
+            return key.empty() ? key : "\"" + key + "\" in this site's storage";
+        };
         h.save_drafts = [](const std::string& text) {
             return drafts_save(text.c_str())
                        ? std::string()

@@ -91,13 +91,19 @@ struct PlatformHooks {
     std::function<std::optional<std::string>(std::string_view payload, std::string* why)>
         unpack_code;
     // Kept edits of samples (the user's own "Untitled" program among them) across reloads and
-    // restarts (ui/draft_store.hpp). load_drafts: what was stored, "" if nothing (or it cannot
-    // be read); called once, at start. save_drafts: stores `text` whole ("" : nothing is kept,
-    // remove it), returning "" or why not (full, not writable). Web: localStorage
-    // "interleave.drafts"; desktop: $XDG_STATE_HOME/interleave/drafts (~/.local/state/...),
-    // written whole through a temporary file. Main thread. Empty: edits live in this run only.
-    std::function<std::string()> load_drafts;
+    // restarts (ui/draft_store.hpp). Web: localStorage "interleave.drafts"; desktop:
+    // $XDG_STATE_HOME/interleave/drafts (~/.local/state/...). Main thread.
+    // load_drafts: what is stored now, "" if nothing; when it cannot be read (no permission,
+    // too large) "" and *error says why. Called at start and before each write, which merges
+    // this instance's changes into what is stored now (another tab's or instance's stay).
+    // save_drafts: stores `text` whole ("": nothing is kept, remove it), returning "" or why
+    // not (full, not writable); the desktop writes a temporary file and renames it.
+    // set_aside_drafts: moves what is stored, unchanged, out of the way before the app writes
+    // over data it could not take in (damaged, another format, unreadable): returns where it
+    // is now, to tell the user, or "" and *error. Empty load/save: edits live in this run only.
+    std::function<std::string(std::string* error)> load_drafts;
     std::function<std::string(const std::string& text)> save_drafts;
+    std::function<std::string(std::string* error)> set_aside_drafts;
     // Web: whether leaving the page (a reload, closing the tab) would lose edits that its link
     // does not carry: other samples' kept edits when they could not be stored, or an edited
     // text the fragment does not hold (its compression still in flight, or a link over the
@@ -216,7 +222,7 @@ class App {
     struct EditorGeometry {
         bool focused = false;
         bool find_keys = false;  // the find bar's field has the keyboard (Esc goes in order)
-        bool dark = true;        // the theme (the page's plain-text editor matches it)
+        bool dark = true;  // the theme (the page's plain-text editor matches it)
         float caret_x = 0, caret_y = 0, line_h = 0;
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the editor: gutter, text and scrollbars
     };

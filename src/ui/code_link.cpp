@@ -59,7 +59,8 @@ void Playground::poll_code_link() {
     // until its link is written (a link over 64 KiB loads only its first 64 KiB:
     // samples::decode_link).
     const bool others_kept =
-        drafts.size() > drafts.count(current().id) && !(hooks.save_drafts && drafts_stored_);
+        (drafts.size() > drafts.count(current().id) && !(hooks.save_drafts && drafts_stored_)) ||
+        !too_large_.empty();
     const bool would_lose =
         others_kept ||
         (edited && (linked_version_ != version || last_link.size() > samples::kMaxFragmentBytes));

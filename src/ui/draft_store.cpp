@@ -4,6 +4,8 @@
 #include "ui/draft_store.hpp"
 
 #include <charconv>
+#include <optional>
+#include <set>
 
 #include "samples/catalog.hpp"
 #include "ui/editor/utf8.hpp"
@@ -39,6 +41,7 @@ DecodedDrafts decode_drafts(std::string_view s,
     if (s.empty()) return d;
     if (s.substr(0, kHeader.size()) != kHeader) {
         d.notices.push_back("Kept edits from before are in an unknown format: ignored");
+        d.whole = false;
         return d;
     }
     size_t at = kHeader.size();
@@ -60,65 +63,162 @@ DecodedDrafts decode_drafts(std::string_view s,
                 "Kept edits from before are damaged: " +
                 (d.drafts.empty() ? std::string("ignored")
                                   : std::to_string(d.drafts.size()) + " read, the rest ignored"));
+            d.whole = false;
             break;
         }
         const std::string_view text = s.substr(body, n);
         at = body + n + 1;
         const std::string name(id);
+        d.records[name] = std::string(text);
         size_t replaced = 0;
         if (n <= kMaxDraftBytes) utf8::sanitize(text, &replaced);
         if (!known(id))
             d.notices.push_back("A kept edit of '" + name + "', not a sample here: ignored");
-        else if (n > kMaxDraftBytes)
-            d.notices.push_back("The kept edit of '" + name + "' is over 1 MB: ignored");
-        else if (replaced > 0 || text.find('\0') != std::string_view::npos)
-            d.notices.push_back("The kept edit of '" + name + "' is not valid text: ignored");
-        else
+        else if (n > kMaxDraftBytes || replaced > 0 || text.find('\0') != std::string_view::npos) {
+            d.notices.push_back("The kept edit of '" + name + "' is " +
+                                (n > kMaxDraftBytes ? "over 1 MB" : "not valid text") +
+                                ": ignored");
+            d.refused = true;
+        } else
             d.drafts[name] = std::string(text);
     }
     return d;
 }
 
+namespace {
+// What the store holds now, read and decoded; `aside`: it cannot be written over without losing
+// something the app could not take in (unreadable, damaged, another format, a refused record).
+struct StoreNow {
+    DecodedDrafts d;
+    std::string error;  // why it could not be read
+    bool aside = false;
+};
+StoreNow read_store(const PlatformHooks& hooks) {
+    StoreNow s;
+    const std::string stored = hooks.load_drafts(&s.error);
+    s.d = decode_drafts(stored,
+                        [](std::string_view id) { return samples::find_sample(id) != nullptr; });
+    s.aside = !s.error.empty() || !s.d.whole || s.d.refused;
+    return s;
+}
+}  // namespace
+
+// Moves what is stored aside (hooks.set_aside_drafts) so that writing loses nothing of it;
+// false (said) when it cannot be: then nothing is written. `why`: what was wrong with it.
+bool Playground::set_drafts_aside(const std::string& why) {
+    std::string err = "no way to keep it";
+    const std::string where = hooks.set_aside_drafts ? hooks.set_aside_drafts(&err) : "";
+    if (!where.empty()) {
+        flash(why + "; it is kept unchanged as " + where, 12);
+        return true;
+    }
+    flash(why + "; it is left as it is, so your edits are not kept for next time (" + err + ")",
+          12);
+    return false;
+}
+
 void Playground::restore_drafts() {
     if (!hooks.load_drafts) return;
-    const std::string stored = hooks.load_drafts();
-    DecodedDrafts d = decode_drafts(
-        stored, [](std::string_view id) { return samples::find_sample(id) != nullptr; });
-    drafts = std::move(d.drafts);
-    drafts_notices_ = std::move(d.notices);
-    // Read whole: the same text is not written back. Partly read: the next write mends it.
-    stored_drafts_ = drafts_notices_.empty() ? stored : std::string("?");
-    drafts_stored_ = true;
+    StoreNow s = read_store(hooks);
+    drafts = s.d.drafts;
+    drafts_base_ = std::move(s.d.drafts);
+    drafts_notices_ = std::move(s.d.notices);
+    if (!s.error.empty())
+        drafts_notices_.push_back("Kept edits from before cannot be read (" + s.error + ")");
+    drafts_aside_ = s.aside;
 }
 
 bool Playground::store_drafts() {
     if (!hooks.save_drafts) return false;
-    for (const std::string& n : drafts_notices_) flash(n, 10);  // the first frame's
+    // The first frame's: what could not be read at start, and where it is kept now. The store
+    // is set aside before anything is written over it (the texts read are written back).
+    if (drafts_aside_) {
+        std::string why;
+        for (const std::string& n : drafts_notices_) why += (why.empty() ? "" : "; ") + n;
+        drafts_notices_.clear();
+        drafts_aside_ = false;
+        drafts_blocked_ = !set_drafts_aside(why);
+        if (!drafts_blocked_) drafts_base_.clear();  // the store is empty now
+    }
+    for (const std::string& n : drafts_notices_) flash(n, 10);
     drafts_notices_.clear();
+    if (drafts_blocked_) return drafts_stored_ = false;
     const uint64_t version = editor.model().version();
     if (version == drafts_version_ && file_path == drafts_file_) return drafts_stored_;
     drafts_version_ = version;
     drafts_file_ = file_path;
     // The shown sample's text is kept while it is an edit no file holds (an open file's text
-    // is the file's; the sample's own edit is in `drafts` then).
+    // is the file's; the sample's own edit is in `drafts` then). A link's code shown over a
+    // kept edit is not an edit until the user changes it (load_link).
     std::map<std::string, std::string> kept = drafts;
-    if (file_path.empty()) {
+    if (file_path.empty() && version != link_over_edit_version_) {
         if (code_edited())
             kept[current().id] = editor.text();
         else
             kept.erase(current().id);
     }
-    std::string text = encode_drafts(kept);
-    if (text == stored_drafts_) return drafts_stored_ = true;
-    const std::string err = hooks.save_drafts(text);
-    if (err.empty()) {
-        stored_drafts_ = std::move(text);
-        drafts_stored_ = true;
-    } else {
-        if (drafts_stored_) flash("Your edits are not kept for next time: " + err, 10);
-        drafts_stored_ = false;
+    // Too large to keep: the store keeps what it had for them; leaving or quitting asks.
+    std::set<std::string> too_large;
+    for (auto it = kept.begin(); it != kept.end();)
+        if (it->second.size() > kMaxDraftBytes) {
+            too_large.insert(it->first);
+            if (!too_large_.count(it->first))
+                flash(samples::find_sample(it->first)->title +
+                          "'s edit is too large to keep for next time (over 1 MB): save it as a "
+                          "file",
+                      12);
+            const auto b = drafts_base_.find(it->first);
+            if (b != drafts_base_.end())
+                it->second = b->second, ++it;
+            else
+                it = kept.erase(it);
+        } else
+            ++it;
+    too_large_ = std::move(too_large);
+    // Only what this instance changed since it read or wrote the store is written, merged into
+    // what the store holds now: another tab or instance's edits, and records this version
+    // cannot take in, stay.
+    std::map<std::string, std::optional<std::string>> changed;
+    for (const auto& [id, text] : kept) {
+        const auto b = drafts_base_.find(id);
+        if (b == drafts_base_.end() || b->second != text) changed[id] = text;
     }
-    return drafts_stored_;
+    for (const auto& [id, text] : drafts_base_)
+        if (!kept.count(id)) changed[id] = std::nullopt;
+    if (changed.empty()) return drafts_stored_ = write_ok_ && too_large_.empty();
+    StoreNow now = read_store(hooks);
+    if (now.aside) {
+        std::string why;
+        for (const std::string& n : now.d.notices) why += (why.empty() ? "" : "; ") + n;
+        if (!now.error.empty())
+            why += (why.empty() ? "" : "; ") + ("Kept edits cannot be read (" + now.error + ")");
+        if (!set_drafts_aside(why)) {
+            drafts_blocked_ = true;
+            return drafts_stored_ = false;
+        }
+        now.d.records.clear();
+        for (const auto& [id, text] : kept) changed[id] = text;  // all of ours, into an empty store
+    }
+    std::map<std::string, std::string> records = std::move(now.d.records);
+    for (const auto& [id, text] : changed)
+        if (text)
+            records[id] = *text;
+        else
+            records.erase(id);
+    const std::string err = hooks.save_drafts(encode_drafts(records));
+    if (err.empty()) {
+        for (const auto& [id, text] : changed)
+            if (text)
+                drafts_base_[id] = *text;
+            else
+                drafts_base_.erase(id);
+        write_ok_ = true;
+    } else {
+        if (write_ok_) flash("Your edits are not kept for next time: " + err, 10);
+        write_ok_ = false;
+        drafts_version_ = ~0ull;  // tried again after the next change
+    }
+    return drafts_stored_ = write_ok_ && too_large_.empty();
 }
 
 }  // namespace interleave::ui

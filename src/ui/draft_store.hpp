@@ -28,7 +28,16 @@ constexpr size_t kMaxDraftBytes = 1 << 20;
 std::string encode_drafts(const std::map<std::string, std::string>& drafts);
 
 struct DecodedDrafts {
-    std::map<std::string, std::string> drafts;
+    std::map<std::string, std::string> drafts;  // what the app takes in
+    // Every record read, as stored: those of samples this version lacks, over kMaxDraftBytes or
+    // not valid text too, so that a write passes them through unchanged.
+    std::map<std::string, std::string> records;
+    // Everything stored was read as records: no other format, no damage. False: a write would
+    // lose what could not be read, so it is set aside first (Playground::store_drafts).
+    bool whole = true;
+    // A record of a known sample was refused (over kMaxDraftBytes, not valid text): the app
+    // would replace it at the sample's next edit, so the stored text is set aside first too.
+    bool refused = false;
     // What was ignored and why, one line each for the status bar ("...: ignored"). Empty when
     // everything was read (or nothing was stored).
     std::vector<std::string> notices;

@@ -105,10 +105,13 @@ void Playground::select_sample(int index) {
         file_path.clear();
         file_text.clear();
     } else if (!python_text.empty() || editor.model().size_bytes() > 0) {
-        if (code_edited())
-            drafts[current().id] = editor.text();
-        else
-            drafts.erase(current().id);
+        // A link's code, unchanged, over a kept edit: the kept edit stays (load_link).
+        if (editor.model().version() != link_over_edit_version_) {
+            if (code_edited())
+                drafts[current().id] = editor.text();
+            else
+                drafts.erase(current().id);
+        }
     }
     sample = index;
     knobs = samples::defaults(cat[static_cast<size_t>(index)].knobs);
@@ -634,13 +637,21 @@ std::string Playground::load_link(std::string_view fragment) {
     run_all_queue.clear();
     knobs = d.state.knobs;
     knobs_changed();
+    link_notices = d.notices;
     if (d.state.code && *d.state.code != editor.text()) {
+        // The sample's kept edit stays kept (and stored): the link's code replaces it only once
+        // the user changes that code (store_drafts, select_sample).
+        const bool over_edit = file_path.empty() && code_edited();
+        if (over_edit) drafts[current().id] = editor.text();
         auto& m = editor.model();  // one undo step, as an edit: Ctrl+Z shows the sample's text
         m.select_all();
         m.paste(*d.state.code);
         m.set_cursor({0, 0});
+        link_over_edit_version_ = over_edit ? m.version() : ~0ull;
+        if (over_edit)
+            link_notices.push_back("This is the link's code; your kept edit of " + current().title +
+                                   " is still kept: Undo (Ctrl+Z) brings it back");
     }
-    link_notices = d.notices;
     // A link without code= means the sample's own text; a kept edit of it (from before, maybe
     // from an earlier visit: draft_store.hpp) is shown instead, and said.
     if (!d.state.code && file_path.empty() && code_edited() && drafts.count(current().id))

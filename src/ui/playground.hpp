@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -312,11 +313,21 @@ struct Playground {
     mutable std::string unsaved_file_;
     mutable bool unsaved_ = false;
     mutable bool edited_ = false;
-    uint64_t drafts_version_ = ~0ull;          // editor version store_drafts() last looked at
-    std::string drafts_file_;                  // ... and file_path then
-    std::string stored_drafts_;                // what the store holds (as written or read)
-    bool drafts_stored_ = true;                // the last write succeeded
+    uint64_t drafts_version_ = ~0ull;  // editor version store_drafts() last looked at
+    std::string drafts_file_;          // ... and file_path then
+    // What the store held for each sample when this instance last read or wrote it: a write
+    // changes only the samples whose kept text differs from it (another tab's stay).
+    std::map<std::string, std::string> drafts_base_;
+    std::set<std::string> too_large_;          // kept texts over kMaxDraftBytes (said once)
+    bool write_ok_ = true;                     // the last write succeeded
+    bool drafts_stored_ = true;                // ... and nothing is too large to keep
+    bool drafts_aside_ = false;                // the store read at start must be set aside
+    bool drafts_blocked_ = false;              // ... and could not be: nothing is written
     std::vector<std::string> drafts_notices_;  // what restore_drafts() could not read
+    // The editor's version right after load_link showed a link's code over a kept edit of the
+    // sample: while it stays, that code is not the sample's edit (the kept one is).
+    uint64_t link_over_edit_version_ = ~0ull;
+    bool set_drafts_aside(const std::string& why);
     struct Packed {
         std::string text, payload;
     };

@@ -97,8 +97,63 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
     await page.reload();
     await open();
     assert.deepEqual(await drafts(), []);
-    assert.match(await page.evaluate(() => window.interleave.state().message ?? ''), /damaged/);
+    const said = await page.evaluate(() => window.interleave.state().message ?? '');
+    assert.match(said, /damaged/);
+    // ... and never written over: moved aside unchanged, and where it is is said.
+    assert.match(said, /kept unchanged as "interleave\.drafts\.unreadable"/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('interleave.drafts.unreadable')),
+      'interleave-drafts 1\nrace 9\nx');
     assert.deepEqual(dialogs, [], 'never asked');
+    assert.deepEqual(tab.problems, []);
+    await tab.context.close();
+  });
+
+  test('a link with code= over a kept edit keeps the edit; two tabs keep each other\'s', async () => {
+    const tab = await newPage(env.browser);
+    const { page } = tab;
+    const open = async (p) => {
+      await p.evaluate(() => window.interleave.ready);
+      await frames(p, 3);
+    };
+    const stored = (p) => p.evaluate(() => localStorage.getItem('interleave.drafts') ?? '');
+    await page.goto(env.server.url + '#v=1&sample=threading');
+    await open(page);
+    // A link with code= (as someone shares it), made here before this user's own edit.
+    await page.evaluate(() => window.interleave.setCode('print("shared")\n'));
+    const link = await waitFor(page, () => {
+      const l = window.interleave.link();
+      return l.includes('code=') ? l : null;
+    }, null, { what: 'the link with code=' });
+    await page.evaluate(() => window.interleave.setCode('x = 1  # mine\n'));
+    await waitFor(page, () => (localStorage.getItem('interleave.drafts') ?? '').includes('# mine'),
+      null, { what: 'the edit stored' });
+    // The link opened (a reload of it): its code shows, the kept edit stays stored, and says so.
+    await page.goto(env.server.url + '#' + link.split('#')[1]);
+    await page.reload();
+    await open(page);
+    assert.equal(await page.evaluate(() => window.interleave.code()), 'print("shared")\n');
+    await frames(page, 4);
+    assert.match(await stored(page), /# mine/, 'the kept edit is still stored');
+    const notices = (await page.evaluate(() => window.interleave.state())).notices.join(' | ');
+    assert.match(notices, /your kept edit of Threading is still kept: Undo \(Ctrl\+Z\) brings it back/);
+    await page.screenshot({ path: join(OUT, 'editor-link-over-kept-edit.png') });
+    const c = await control(page, 'code');
+    await page.mouse.click(c.x + c.w / 2, c.y + 20);
+    await frames(page, 3);
+    await page.keyboard.press('Control+z');
+    await waitFor(page, () => window.interleave.code() === 'x = 1  # mine\n', null,
+      { what: 'Undo: the kept edit back' });
+    // Two tabs of the site: each stores only what it changed, so neither wipes the other's.
+    const other = await tab.context.newPage();
+    await other.goto(env.server.url + '#v=1&sample=race');
+    await open(other);
+    await other.evaluate(() => window.interleave.setCode('r = 2  # from the second tab\n'));
+    await waitFor(other, () => (localStorage.getItem('interleave.drafts') ?? '').includes('second tab'),
+      null, { what: 'the second tab\'s edit stored' });
+    await page.evaluate(() => window.interleave.setCode('x = 1  # mine, again\n'));
+    await waitFor(page, () => (localStorage.getItem('interleave.drafts') ?? '').includes('mine, again'),
+      null, { what: 'the first tab\'s edit stored' });
+    assert.match(await stored(page), /second tab/, 'the second tab\'s edit is still stored');
     assert.deepEqual(tab.problems, []);
     await tab.context.close();
   });

@@ -6,9 +6,11 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <random>
 #include <string>
 
+#include "samples/code_codec.hpp"
 #include "ui/app_harness.hpp"
 #include "ui/editor/utf8.hpp"
 
@@ -112,20 +114,38 @@ namespace {
 // A store as the platform keeps it (web: localStorage; desktop: a file): one string.
 struct Store {
     std::string text;
-    bool full = false;  // writes fail (quota, read-only disk)
+    bool full = false;          // writes fail (quota, read-only disk)
+    std::string unreadable;     // reads fail with this (no permission, over 64 MB)
+    bool cannot_aside = false;  // setting aside fails
     int writes = 0;
+    std::vector<std::string> aside;  // what was set aside, unchanged
     std::vector<std::string> said;
     std::function<void(PlatformHooks&)> hooks() {
         return [this](PlatformHooks& h) {
-            h.load_drafts = [this] { return text; };
+            h.load_drafts = [this](std::string* error) {
+                if (!unreadable.empty()) return *error = unreadable, std::string();
+                return text;
+            };
             h.save_drafts = [this](const std::string& t) {
                 ++writes;
                 if (full) return std::string("full");
                 text = t;
                 return std::string();
             };
+            h.set_aside_drafts = [this](std::string* error) {
+                if (cannot_aside) return *error = "read-only", std::string();
+                aside.push_back(unreadable.empty() ? text : unreadable);
+                text.clear();
+                unreadable.clear();
+                return "aside-" + std::to_string(aside.size());
+            };
             h.message = [this](const std::string& m) { said.push_back(m); };
         };
+    }
+    int said_count(const std::string& part) const {
+        int n = 0;
+        for (const auto& m : said) n += m.find(part) != std::string::npos;
+        return n;
     }
 };
 std::string drafts_of(AppHarness& h) {
@@ -182,17 +202,194 @@ TEST_CASE("a learner's edits come back at the next start, marked; Reset restores
     }
 }
 
-TEST_CASE("damaged kept edits are said and left out; the app starts as usual") {
+TEST_CASE("damaged kept edits are said and left out; the app starts as usual, loses nothing") {
     Store store;
-    store.text = "interleave-drafts 1\nthreading 50\nx = 1\n";  // cut short
+    const std::string damaged = "interleave-drafts 1\nthreading 50\nx = 1\n";  // cut short
+    store.text = damaged;
     AppHarness h(store.hooks());
     h.frames(1);
     CHECK(h.app->code().find("x = 1\n") != 0);  // the sample's own text
-    bool said = false;
-    for (const auto& m : store.said) said = said || m.find("damaged") != std::string::npos;
-    CHECK(said);
-    // Mended at the first write: nothing is kept now.
-    CHECK(store.text.empty());
+    CHECK(store.said_count("damaged") == 1);
+    // Set aside unchanged before anything is written over it, and where it is is said.
+    REQUIRE(store.aside.size() == 1);
+    CHECK(store.aside[0] == damaged);
+    CHECK(store.said_count("kept unchanged as aside-1") == 1);
+    h.app->set_code(h.app->code() + "# mine\n");
+    h.frames(1);
+    CHECK(store.text.find("# mine") != std::string::npos);
+}
+
+TEST_CASE("stored data the app cannot read in full is never written over") {
+    Store store;
+    SUBCASE("another format, set aside") {
+        store.text = "{\"threading\": \"x\"}";
+        AppHarness h(store.hooks());
+        h.frames(1);
+        CHECK(store.aside == std::vector<std::string>{"{\"threading\": \"x\"}"});
+        CHECK(store.said_count("unknown format: ignored; it is kept unchanged as aside-1") == 1);
+    }
+    SUBCASE("unreadable, set aside") {
+        store.unreadable = "drafts: Permission denied";
+        AppHarness h(store.hooks());
+        h.frames(1);
+        CHECK(store.said_count("cannot be read (drafts: Permission denied)") == 1);
+        REQUIRE(store.aside.size() == 1);
+        h.app->set_code(h.app->code() + "# mine\n");
+        h.frames(1);
+        CHECK(store.text.find("# mine") != std::string::npos);
+    }
+    SUBCASE("damaged and cannot be set aside: nothing is written, quitting asks") {
+        store.text = "interleave-drafts 1\nthreading 50\nx = 1\n";
+        store.cannot_aside = true;
+        AppHarness h(store.hooks());
+        h.frames(1);
+        CHECK(store.said_count("left as it is, so your edits are not kept for next time") == 1);
+        h.app->set_code(h.app->code() + "# mine\n");
+        h.frames(2);
+        CHECK(store.writes == 0);
+        CHECK(store.text == "interleave-drafts 1\nthreading 50\nx = 1\n");
+        CHECK_FALSE(h.app->request_quit());
+    }
+    SUBCASE("records of samples this version lacks pass through a write") {
+        store.text = encode_drafts({{"from_a_newer_version", "y = 2\n"}});
+        AppHarness h(store.hooks());
+        h.app->set_code(h.app->code() + "# mine\n");
+        h.frames(1);
+        CHECK(store.aside.empty());
+        const DecodedDrafts d = decode_drafts(store.text, any_id);
+        CHECK(d.records.at("from_a_newer_version") == "y = 2\n");
+        CHECK(d.records.at("threading").find("# mine") != std::string::npos);
+    }
+}
+
+TEST_CASE("an edit over 1 MB is not stored: said once, quitting asks; an old one is not lost") {
+    const std::string big(kMaxDraftBytes + 10, 'x');
+    SUBCASE("typed now") {
+        Store store;
+        AppHarness h(store.hooks());
+        const std::string small = h.app->code() + "# small\n";
+        h.app->set_code(small);
+        h.frames(1);
+        h.app->set_code("# " + big + "\n");
+        h.frames(1);
+        h.app->set_code("# more " + big + "\n");
+        h.frames(1);
+        CHECK(store.said_count("too large to keep for next time (over 1 MB): save it as a file") ==
+              1);
+        // The store keeps what it had; nothing over the limit goes in.
+        CHECK(decode_drafts(store.text, any_id).drafts.at("threading") == small);
+        CHECK_FALSE(h.app->request_quit());  // it would be lost: the app asks
+        h.frames(2);
+        CHECK(h.asking());
+    }
+    SUBCASE("stored by an older version: read as ignored, set aside, never deleted") {
+        Store store;
+        store.text = encode_drafts({{"threading", big}, {"race", "r = 1\n"}});
+        const std::string old = store.text;
+        AppHarness h(store.hooks());
+        h.frames(1);
+        CHECK(store.said_count("over 1 MB: ignored") == 1);
+        CHECK(store.aside == std::vector<std::string>{old});
+        // What could be read is stored again.
+        CHECK(decode_drafts(store.text, any_id).drafts ==
+              std::map<std::string, std::string>{{"race", "r = 1\n"}});
+    }
+}
+
+namespace {
+// Two App instances (two tabs, two desktop windows) each with its own ImGui context.
+struct Two {
+    Store store;
+    std::unique_ptr<AppHarness> a, b;
+    Two() {
+        a = std::make_unique<AppHarness>(store.hooks());
+        ImGui::SetCurrentContext(nullptr);  // the next harness makes its own current
+        b = std::make_unique<AppHarness>(store.hooks());
+    }
+    AppHarness& use(std::unique_ptr<AppHarness>& h) {
+        ImGui::SetCurrentContext(h->ctx);
+        return *h;
+    }
+    ~Two() {
+        use(b);
+        b.reset();
+        use(a);
+        a.reset();
+    }
+};
+}  // namespace
+
+TEST_CASE("two instances over one store keep each other's edits") {
+    Two t;
+    AppHarness& a = t.use(t.a);
+    const std::string threading = a.app->code() + "# from A\n";
+    a.app->set_code(threading);
+    a.frames(1);
+    AppHarness& b = t.use(t.b);  // started before A wrote
+    b.click("sample:race");
+    const std::string race = b.app->code() + "# from B\n";
+    b.app->set_code(race);
+    b.frames(1);
+    auto kept = decode_drafts(t.store.text, any_id).drafts;
+    CHECK(kept == std::map<std::string, std::string>{{"race", race}, {"threading", threading}});
+    // A changes its edit again, then B resets its own: each touches only its sample.
+    t.use(t.a);
+    a.app->set_code(threading + "# again\n");
+    a.frames(1);
+    t.use(t.b);
+    b.click("reset-code");
+    b.frames(1);
+    kept = decode_drafts(t.store.text, any_id).drafts;
+    CHECK(kept == std::map<std::string, std::string>{{"threading", threading + "# again\n"}});
+}
+
+TEST_CASE("a link's code over a kept edit leaves the edit kept; Undo brings it back") {
+    Store store;
+    std::string link, edit;
+    const auto hooks = [&](PlatformHooks& h) {  // the desktop reads links' code= with zlib
+        store.hooks()(h);
+        h.ordered_keys = true;  // as the desktop's: keys as key_event() characters
+        h.pack_code = interleave::samples::zlib_code_codec().pack;
+        h.unpack_code = interleave::samples::zlib_code_codec().unpack;
+    };
+    {
+        AppHarness h(hooks);
+        h.click("sample:race");
+        h.app->set_code("print('shared')\n");
+        h.frames(1);
+        link = h.app->link();
+        REQUIRE(link.find("code=") != std::string::npos);
+        h.app->set_code(h.app->code() + "# mine\n");  // what this user keeps
+        edit = h.app->code();
+        h.frames(1);
+    }
+    {
+        AppHarness h(hooks);
+        h.app->load(link);
+        h.frames(1);
+        CHECK(h.app->code() == "print('shared')\n");
+        CHECK(h.app->state_json().find("your kept edit of") != std::string::npos);
+        CHECK(decode_drafts(store.text, any_id).drafts.at("race") == edit);
+        // Picking another sample and back shows the kept edit.
+        h.click("sample:queue");
+        h.click("sample:race");
+        CHECK(h.app->code() == edit);
+    }
+    {
+        AppHarness h(hooks);
+        h.app->load(link);
+        h.frames(1);
+        h.click("code");  // the editor has the keys
+        ImGui::GetIO().AddInputCharacter(key_event(EditorKey::z, kModCtrl));  // Undo
+        h.frames(2);
+        CHECK(h.app->code() == edit);
+        CHECK(decode_drafts(store.text, any_id).drafts.at("race") == edit);
+        // The link's code once changed is the edit.
+        h.app->set_code("print('shared')\n# changed\n");
+        h.frames(1);
+        CHECK(decode_drafts(store.text, any_id).drafts.at("race") ==
+              "print('shared')\n# changed\n");
+    }
 }
 
 TEST_CASE("edits that cannot be stored are said once, and quitting asks first again") {
