@@ -278,6 +278,32 @@ wait "$APP_PID" 2>/dev/null || true
 APP_PID=""
 echo "an unwritable store is said with its cause: ok"
 
+# 11. The find bar takes its editing keys pressed one at a time, as a person presses them (each
+#     reaches the app in a frame of its own; xdotool's pause between them is the typist's, not
+#     a wait for the app): Ctrl+F, "sleepx", Backspace, Enter (the next "sleep"), Left, Esc
+#     closes the bar, and the next letter is the code's (kept as typed: seen in the state file).
+start_app2 "$OUT/desktop-editor-app5.log"
+xdotool mousemove 520 200 click 1
+xdotool key ctrl+f
+xdotool type --delay 100 'sleepx'
+for k in BackSpace Return Left; do
+  sleep 0.5
+  xdotool key "$k"
+done
+sleep 0.5
+import -window root "$OUT/desktop-editor-find.png"
+xdotool key Escape
+sleep 0.5
+xdotool type 'qzj'
+until_ok 30 "Esc to close the find bar and the next letter to go into the code" \
+  grep -q 'qzj' "$XDG_STATE_HOME/interleave/drafts"
+"$CLOSE" "$WIN"
+until_ok 30 "the window to close" grep -q "frames rendered" "$OUT/desktop-editor-app5.log"
+wait "$APP_PID" && rc=0 || rc=$?
+APP_PID=""
+[ "$rc" = 0 ] || { echo "FAIL: the app ended with $rc"; exit 1; }
+echo "the find bar takes Backspace, Enter, Left and Esc one at a time: ok"
+
 if grep -iE "error|assert" "$OUT/desktop-editor-app.log" "$OUT/desktop-editor-app3.log"; then
   echo "FAIL: errors in the app's output"; exit 1
 fi

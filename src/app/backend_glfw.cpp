@@ -159,11 +159,12 @@ void count_events(GLFWwindow* w) {
 }
 
 // Editing keys go to the code editor in the character queue, in the order they were typed
-// with the text (code_editor.hpp, "keys as ordered events"), while it has focus. Called as
+// with the text (code_editor.hpp, "keys as ordered events"), while it or its find field has
+// the keyboard (the field reads its keys from that queue too, as on the web). Called as
 // key_taps lets the key through, so the focus is the one the last frame left: a click just
 // before the key has been seen by then (ui/input_trickle.hpp).
 void editor_key_listener(int key, int action, int mods) {
-    if (action == GLFW_RELEASE || !g_app || !g_app->editor_geometry().focused) return;
+    if (action == GLFW_RELEASE || !g_app || !g_app->editor_geometry().takes_ordered_keys()) return;
     using K = ui::EditorKey;
     K k = K::none;
     switch (key) {

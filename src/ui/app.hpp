@@ -222,6 +222,10 @@ class App {
     struct EditorGeometry {
         bool focused = false;
         bool find_keys = false;  // the find bar's field has the keyboard (Esc goes in order)
+        // Whether the platform sends editing keys as ordered key events (PlatformHooks::
+        // ordered_keys) now: to the editor, or to its find bar's field, which reads them from
+        // the same queue (its Backspace, Enter, arrows, Esc do nothing otherwise).
+        bool takes_ordered_keys() const { return focused || find_keys; }
         bool dark = true;  // the theme (the page's plain-text editor matches it)
         float caret_x = 0, caret_y = 0, line_h = 0;
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the editor: gutter, text and scrollbars

@@ -82,12 +82,14 @@ struct DesktopInput {
             return;
         }
         // editor_key_listener: the editor's keys, while the last frame left it the keyboard.
-        if (e.action != InputEvent::release && h.app->editor_geometry().focused) {
+        if (e.action != InputEvent::release && h.app->editor_geometry().takes_ordered_keys()) {
             const bool ctrl = (e.mods & kModCtrl) != 0;
             EditorKey k = EditorKey::none;
             if (e.code == kEnter) k = EditorKey::enter;
             if (e.code == kEscape) k = EditorKey::escape;
             if (e.code == kBackspace) k = EditorKey::backspace;
+            if (e.code == kLeft) k = EditorKey::left;
+            if (ctrl && e.code == kF) k = EditorKey::f;
             if (ctrl && e.code == kO) k = EditorKey::open_file;
             if (ctrl && e.code == kS) k = EditorKey::save_file;
             if (k != EditorKey::none) io.AddInputCharacter(key_event(k, unsigned(e.mods) & 15));
@@ -96,6 +98,15 @@ struct DesktopInput {
         io.KeyCtrl = io.KeysDown[kLeftCtrl];
     }
 };
+
+// A JSON member's text in App::editor_state_json ("find": the query; "find_open").
+std::string member(AppHarness& h, const std::string& name) {
+    const std::string j = h.app->editor_state_json();
+    const size_t at = j.find("\"" + name + "\":");
+    REQUIRE(at != std::string::npos);
+    const size_t from = at + name.size() + 3;
+    return j.substr(from, j.find_first_of(",}", from) - from);
+}
 
 // Where a click puts the caret at the end of line `line` of the code.
 ImVec2 end_of_line(AppHarness& h, int line) {
@@ -188,4 +199,41 @@ TEST_CASE("a path typed right after Ctrl+O goes to the File > Open dialog, none 
     CHECK_FALSE(h.asking());
     CHECK(h.app->code() == "print('other')\n");
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the find field takes Backspace, Enter, Left and Esc pressed one at a time") {
+    AppHarness h([](PlatformHooks& hooks) { hooks.ordered_keys = true; });
+    ImGui::GetIO().KeyMap[ImGuiKey_LeftArrow] = kLeft;  // as ImGui's GLFW backend maps it
+    h.app->set_code("sleep(1)\nsleep(2)\n");
+    h.frames(2);
+    DesktopInput in{h, {}};
+    in.click(end_of_line(h, 0));
+    in.run();
+    in.key(kLeftCtrl, InputEvent::press);
+    in.tap(kF, kModCtrl);
+    in.key(kLeftCtrl, InputEvent::release, kModCtrl);
+    in.run();
+    REQUIRE(member(h, "find_open") == "true");
+    REQUIRE(h.app->editor_geometry().takes_ordered_keys());  // the field has the keyboard
+    in.type("sleepx");
+    in.run();
+    CHECK(member(h, "find") == "\"sleepx\"");
+    in.tap(kBackspace);
+    in.run();
+    CHECK(member(h, "find") == "\"sleep\"");
+    in.tap(kEnter);  // the next match: the bar stays, the field keeps the keyboard
+    in.run();
+    CHECK(member(h, "find_open") == "true");
+    in.tap(kLeft);
+    in.run();
+    in.type("z");  // at the caret moved left: "sleezp"
+    in.run();
+    CHECK(member(h, "find") == "\"sleezp\"");
+    in.tap(kEscape);
+    in.run();
+    CHECK(member(h, "find_open") == "false");
+    in.type("y");  // the code's again
+    in.run();
+    CHECK(member(h, "find") == "\"sleezp\"");
+    CHECK(h.app->code().find('y') != std::string::npos);
 }
