@@ -73,7 +73,8 @@ DecodedDrafts decode_drafts(std::string_view s,
         size_t replaced = 0;
         if (n <= kMaxDraftBytes) utf8::sanitize(text, &replaced);
         if (!known(id))
-            d.notices.push_back("A kept edit of '" + name + "', not a sample here: ignored");
+            d.notices.push_back("A kept edit of '" + name +
+                                "', a sample this version does not have: left in the store");
         else if (n > kMaxDraftBytes || replaced > 0 || text.find('\0') != std::string_view::npos) {
             d.notices.push_back("The kept edit of '" + name + "' is " +
                                 (n > kMaxDraftBytes ? "over 1 MB" : "not valid text") +

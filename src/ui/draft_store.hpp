@@ -2,8 +2,11 @@
 // gallery's "edited" ones; the user's own "Untitled" program is the edited text of the sample
 // it was typed or pasted over) as one stored text, which the platform keeps (web:
 // localStorage; desktop: a file under $XDG_STATE_HOME; PlatformHooks::load_drafts and
-// save_drafts). The Playground writes it when a kept text changes and reads it at start
-// (Playground::restore_drafts / store_drafts, draft_store.cpp).
+// save_drafts). The Playground reads it at start, and writes it when a kept text changes:
+// only the samples this instance changed, merged into what is stored just then (another tab's
+// or instance's edits and records this version cannot take in stay); stored data it cannot
+// read in full is set aside unchanged first (Playground::restore_drafts / store_drafts,
+// draft_store.cpp).
 //
 // Format, version 1 (readable and mendable in a text editor; byte counts make it exact):
 //   interleave-drafts 1\n
@@ -43,8 +46,9 @@ struct DecodedDrafts {
     std::vector<std::string> notices;
 };
 // Total: never throws. "" (nothing stored) gives nothing. A text of an unknown sample
-// (`known` says no), over kMaxDraftBytes or not valid UTF-8 is left out; a damaged header or
-// record ends the reading there (what came before it is kept). Each is said in `notices`.
+// (`known` says no), over kMaxDraftBytes or not valid UTF-8 is left out of `drafts` (not of
+// `records`); a damaged header or record ends the reading there (what came before it is kept).
+// Each is said in `notices`.
 DecodedDrafts decode_drafts(std::string_view stored,
                             const std::function<bool(std::string_view id)>& known);
 

@@ -59,7 +59,8 @@ TEST_CASE("damaged or foreign kept edits are left out and said, the rest is kept
             decode_drafts(good, [](std::string_view id) { return id != "race"; });
         CHECK(d.drafts == std::map<std::string, std::string>{{"threading", "b = 2\n"}});
         REQUIRE(d.notices.size() == 1);
-        CHECK(d.notices[0].find("'race', not a sample here") != std::string::npos);
+        CHECK(d.notices[0].find("'race', a sample this version does not have: left in the store") !=
+              std::string::npos);
     }
     SUBCASE("not valid UTF-8") {
         const DecodedDrafts d =
@@ -266,7 +267,11 @@ TEST_CASE("an edit over 1 MB is not stored: said once, quitting asks; an old one
     const std::string big(kMaxDraftBytes + 10, 'x');
     SUBCASE("typed now") {
         Store store;
-        AppHarness h(store.hooks());
+        bool leave_warned = false;
+        AppHarness h([&](PlatformHooks& hooks) {
+            store.hooks()(hooks);
+            hooks.leave_warning = [&](bool on) { leave_warned = on; };
+        });
         const std::string small = h.app->code() + "# small\n";
         h.app->set_code(small);
         h.frames(1);
@@ -278,6 +283,10 @@ TEST_CASE("an edit over 1 MB is not stored: said once, quitting asks; an old one
               1);
         // The store keeps what it had; nothing over the limit goes in.
         CHECK(decode_drafts(store.text, any_id).drafts.at("threading") == small);
+        // Another sample picked: the web page still asks before leaving (beforeunload).
+        h.click("sample:race");
+        h.frames(1);
+        CHECK(leave_warned);
         CHECK_FALSE(h.app->request_quit());  // it would be lost: the app asks
         h.frames(2);
         CHECK(h.asking());
