@@ -99,8 +99,15 @@ StoreNow read_store(const PlatformHooks& hooks) {
     const std::string stored = hooks.load_drafts(&s.error);
     s.d = decode_drafts(stored,
                         [](std::string_view id) { return samples::find_sample(id) != nullptr; });
+    if (!s.error.empty())
+        s.d.notices.push_back("Kept edits from before cannot be read (" + s.error + ")");
     s.aside = !s.error.empty() || !s.d.whole || s.d.refused;
     return s;
+}
+std::string joined(const std::vector<std::string>& notices) {
+    std::string out;
+    for (const std::string& n : notices) out += (out.empty() ? "" : "; ") + n;
+    return out;
 }
 }  // namespace
 
@@ -124,8 +131,6 @@ void Playground::restore_drafts() {
     drafts = s.d.drafts;
     drafts_base_ = std::move(s.d.drafts);
     drafts_notices_ = std::move(s.d.notices);
-    if (!s.error.empty())
-        drafts_notices_.push_back("Kept edits from before cannot be read (" + s.error + ")");
     drafts_aside_ = s.aside;
 }
 
@@ -134,11 +139,9 @@ bool Playground::store_drafts() {
     // The first frame's: what could not be read at start, and where it is kept now. The store
     // is set aside before anything is written over it (the texts read are written back).
     if (drafts_aside_) {
-        std::string why;
-        for (const std::string& n : drafts_notices_) why += (why.empty() ? "" : "; ") + n;
-        drafts_notices_.clear();
         drafts_aside_ = false;
-        drafts_blocked_ = !set_drafts_aside(why);
+        drafts_blocked_ = !set_drafts_aside(joined(drafts_notices_));
+        drafts_notices_.clear();
         if (!drafts_blocked_) drafts_base_.clear();  // the store is empty now
     }
     for (const std::string& n : drafts_notices_) flash(n, 10);
@@ -189,11 +192,7 @@ bool Playground::store_drafts() {
     if (changed.empty()) return drafts_stored_ = write_ok_ && too_large_.empty();
     StoreNow now = read_store(hooks);
     if (now.aside) {
-        std::string why;
-        for (const std::string& n : now.d.notices) why += (why.empty() ? "" : "; ") + n;
-        if (!now.error.empty())
-            why += (why.empty() ? "" : "; ") + ("Kept edits cannot be read (" + now.error + ")");
-        if (!set_drafts_aside(why)) {
+        if (!set_drafts_aside(joined(now.d.notices))) {
             drafts_blocked_ = true;
             return drafts_stored_ = false;
         }

@@ -251,6 +251,18 @@ TEST_CASE("stored data the app cannot read in full is never written over") {
         CHECK(store.text == "interleave-drafts 1\nthreading 50\nx = 1\n");
         CHECK_FALSE(h.app->request_quit());
     }
+    SUBCASE("damaged later (another program wrote it): set aside at the next write") {
+        AppHarness h(store.hooks());
+        h.app->set_code(h.app->code() + "# mine\n");
+        h.frames(1);
+        store.text = "interleave-drafts 9\n";
+        h.app->set_code(h.app->code() + "# more\n");
+        h.frames(1);
+        CHECK(store.aside == std::vector<std::string>{"interleave-drafts 9\n"});
+        CHECK(store.said_count("unknown format: ignored; it is kept unchanged as aside-1") == 1);
+        CHECK(decode_drafts(store.text, any_id).drafts.at("threading").find("# mine\n# more") !=
+              std::string::npos);
+    }
     SUBCASE("records of samples this version lacks pass through a write") {
         store.text = encode_drafts({{"from_a_newer_version", "y = 2\n"}});
         AppHarness h(store.hooks());
