@@ -238,7 +238,7 @@ until_ok 30 "damaged kept edits to be said" grep -q "Kept edits from before are 
   "$OUT/desktop-editor-app2.log"
 # ... and never written over: moved aside unchanged, and where it went is said.
 until_ok 30 "where the damaged kept edits went to be said" grep -q \
-  "kept unchanged as $XDG_STATE_HOME/interleave/drafts.unreadable-" "$OUT/desktop-editor-app2.log"
+  "moved unchanged to $XDG_STATE_HOME/interleave/drafts.unreadable-" "$OUT/desktop-editor-app2.log"
 file_is "$(ls "$XDG_STATE_HOME"/interleave/drafts.unreadable-*)" \
   "$(printf 'interleave-drafts 1\nthreading 99\nbroken')" ||
   { echo "FAIL: the damaged kept edits were not kept unchanged"; exit 1; }

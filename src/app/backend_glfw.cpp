@@ -93,7 +93,12 @@ std::string set_drafts_aside(std::string* error) {
     std::error_code ec;
     std::filesystem::rename(path, aside, ec);
     if (ec) return *error = "cannot rename " + path.string() + ": " + ec.message(), "";
-    return aside.string();
+    // Said in the status bar: the home folder as "~" keeps it short enough to read whole.
+    const std::string where = aside.string();
+    const char* home = std::getenv("HOME");
+    const size_t n = home ? std::strlen(home) : 0;
+    if (n > 1 && where.compare(0, n, home) == 0 && where[n] == '/') return "~" + where.substr(n);
+    return where;
 }
 
 std::string write_drafts(const std::string& text) {

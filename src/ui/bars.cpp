@@ -171,6 +171,14 @@ void draw_status_bar(Playground& p) {
     if (!p.status_message.empty() && ImGui::GetTime() < p.status_message_until) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "| %s", p.status_message.c_str());
+        // A long message (a path) runs past the window's edge: whole in a tooltip.
+        if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > right_edge) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(fs * 40);
+            ImGui::TextUnformatted(p.status_message.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
     }
     const char* keys =
         "Ctrl+Enter run  \xC2\xB7  Esc stop  \xC2\xB7  Tab moves  \xC2\xB7  0-9 samples";

@@ -117,7 +117,7 @@ bool Playground::set_drafts_aside(const std::string& why) {
     std::string err = "no way to keep it";
     const std::string where = hooks.set_aside_drafts ? hooks.set_aside_drafts(&err) : "";
     if (!where.empty()) {
-        flash(why + "; it is kept unchanged as " + where, 12);
+        flash(why + "; moved unchanged to " + where, 12);
         return true;
     }
     flash(why + "; it is left as it is, so your edits are not kept for next time (" + err + ")",
@@ -163,21 +163,23 @@ bool Playground::store_drafts() {
     }
     // Too large to keep: the store keeps what it had for them; leaving or quitting asks.
     std::set<std::string> too_large;
-    for (auto it = kept.begin(); it != kept.end();)
+    for (auto it = kept.begin(); it != kept.end();) {
         if (it->second.size() > kMaxDraftBytes) {
             too_large.insert(it->first);
             if (!too_large_.count(it->first))
                 flash(samples::find_sample(it->first)->title +
-                          "'s edit is too large to keep for next time (over 1 MB): save it as a "
-                          "file",
+                          "'s edit is too large to keep for next time (over 1 MB): " +
+                          (hooks.is_web ? "Copy code and keep it elsewhere" : "save it as a file"),
                       12);
             const auto b = drafts_base_.find(it->first);
-            if (b != drafts_base_.end())
-                it->second = b->second, ++it;
-            else
+            if (b == drafts_base_.end()) {
                 it = kept.erase(it);
-        } else
-            ++it;
+                continue;
+            }
+            it->second = b->second;
+        }
+        ++it;
+    }
     too_large_ = std::move(too_large);
     // Only what this instance changed since it read or wrote the store is written, merged into
     // what the store holds now: another tab or instance's edits, and records this version

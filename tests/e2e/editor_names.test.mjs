@@ -100,7 +100,7 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
     const said = await page.evaluate(() => window.interleave.state().message ?? '');
     assert.match(said, /damaged/);
     // ... and never written over: moved aside unchanged, and where it is is said.
-    assert.match(said, /kept unchanged as "interleave\.drafts\.unreadable"/);
+    assert.match(said, /moved unchanged to "interleave\.drafts\.unreadable"/);
     assert.equal(await page.evaluate(() => localStorage.getItem('interleave.drafts.unreadable')),
       'interleave-drafts 1\nrace 9\nx');
     assert.deepEqual(dialogs, [], 'never asked');

@@ -214,7 +214,7 @@ TEST_CASE("damaged kept edits are said and left out; the app starts as usual, lo
     // Set aside unchanged before anything is written over it, and where it is is said.
     REQUIRE(store.aside.size() == 1);
     CHECK(store.aside[0] == damaged);
-    CHECK(store.said_count("kept unchanged as aside-1") == 1);
+    CHECK(store.said_count("moved unchanged to aside-1") == 1);
     h.app->set_code(h.app->code() + "# mine\n");
     h.frames(1);
     CHECK(store.text.find("# mine") != std::string::npos);
@@ -227,7 +227,7 @@ TEST_CASE("stored data the app cannot read in full is never written over") {
         AppHarness h(store.hooks());
         h.frames(1);
         CHECK(store.aside == std::vector<std::string>{"{\"threading\": \"x\"}"});
-        CHECK(store.said_count("unknown format: ignored; it is kept unchanged as aside-1") == 1);
+        CHECK(store.said_count("unknown format: ignored; moved unchanged to aside-1") == 1);
     }
     SUBCASE("unreadable, set aside") {
         store.unreadable = "drafts: Permission denied";
@@ -259,7 +259,7 @@ TEST_CASE("stored data the app cannot read in full is never written over") {
         h.app->set_code(h.app->code() + "# more\n");
         h.frames(1);
         CHECK(store.aside == std::vector<std::string>{"interleave-drafts 9\n"});
-        CHECK(store.said_count("unknown format: ignored; it is kept unchanged as aside-1") == 1);
+        CHECK(store.said_count("unknown format: ignored; moved unchanged to aside-1") == 1);
         CHECK(decode_drafts(store.text, any_id).drafts.at("threading").find("# mine\n# more") !=
               std::string::npos);
     }
@@ -302,6 +302,17 @@ TEST_CASE("an edit over 1 MB is not stored: said once, quitting asks; an old one
         CHECK_FALSE(h.app->request_quit());  // it would be lost: the app asks
         h.frames(2);
         CHECK(h.asking());
+    }
+    SUBCASE("on the web: no Save there, so Copy code") {
+        Store store;
+        AppHarness h([&](PlatformHooks& hooks) {
+            store.hooks()(hooks);
+            hooks.is_web = true;
+        });
+        h.app->set_code("# " + big + "\n");
+        h.frames(1);
+        CHECK(store.said_count("too large to keep for next time (over 1 MB): Copy code and keep it "
+                               "elsewhere") == 1);
     }
     SUBCASE("stored by an older version: read as ignored, set aside, never deleted") {
         Store store;
