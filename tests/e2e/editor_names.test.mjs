@@ -103,6 +103,15 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
     assert.match(said, /moved unchanged to "interleave\.drafts\.unreadable"/);
     assert.equal(await page.evaluate(() => localStorage.getItem('interleave.drafts.unreadable')),
       'interleave-drafts 1\nrace 9\nx');
+    // Damaged again: the first copy stays, the second gets a key of its own.
+    await page.evaluate(() => localStorage.setItem('interleave.drafts', 'not drafts'));
+    await page.reload();
+    await open();
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('interleave.drafts.unreadable')).sort());
+    assert.equal(keys.length, 2);
+    assert.equal(await page.evaluate(() => localStorage.getItem('interleave.drafts.unreadable')),
+      'interleave-drafts 1\nrace 9\nx');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), keys[1]), 'not drafts');
     assert.deepEqual(dialogs, [], 'never asked');
     assert.deepEqual(tab.problems, []);
     await tab.context.close();
