@@ -318,6 +318,9 @@ struct Playground {
     // What the store held for each sample when this instance last read or wrote it: a write
     // changes only the samples whose kept text differs from it (another tab's stay).
     std::map<std::string, std::string> drafts_base_;
+    // The store's text as last read whole or written, and its records (read_store's shortcut).
+    std::string drafts_store_text_;
+    std::map<std::string, std::string> drafts_store_records_;
     std::set<std::string> too_large_;          // kept texts over kMaxDraftBytes (said once)
     bool write_ok_ = true;                     // the last write succeeded
     bool drafts_stored_ = true;                // ... and nothing is too large to keep
