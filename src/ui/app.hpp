@@ -245,7 +245,8 @@ class App {
     // Alt+F4; the backend asks after the next frame, so what was typed just before is in the
     // text). True: it may close now (edited samples are stored for the next start first).
     // False over an open file's unsaved changes, or edited samples that could not be stored
-    // (no store, or its write failed: PlatformHooks::save_drafts): the app asks first (Save, or
+    // (no store, its write failed, one is over 1 MB, or stored data the app could not read
+    // could not be moved aside: PlatformHooks::save_drafts): the app asks first (Save, or
     // Save as... for a sample / Discard changes / Keep editing) and the window stays. Save (once
     // the file is written) and Discard then turn quit_confirmed() true, and the platform ends its
     // loop; Keep editing (or Esc) leaves everything as it was; Save as... opens the save dialog and

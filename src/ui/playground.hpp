@@ -124,11 +124,12 @@ struct Playground {
     std::vector<std::string> sample_edits() const;
     // Kept edits across reloads and restarts (draft_store.cpp; hooks.load_drafts/save_drafts).
     // At start, before the first sample is shown: `drafts` from the store (what cannot be read
-    // is said at the first frame, and left out).
+    // is said at the first frame, left out, and moved aside before the first write).
     void restore_drafts();
     // After each frame: the kept texts (`drafts`, and the shown sample's edit when no file
-    // holds it) are written when they changed. True: what is kept now is stored; false: no
-    // store, or its write failed (said once) — then quitting asks first.
+    // holds it) that changed are merged into the store (draft_store.cpp). True: what is kept
+    // now is stored; false: no store, its write failed, a text is over kMaxDraftBytes, or
+    // unreadable stored data could not be moved aside (each said once) — then quitting asks.
     bool store_drafts();
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
