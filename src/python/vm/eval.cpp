@@ -185,11 +185,14 @@ Value run_frame(ThreadState& ts, Frame* entry) {
                                  : ctx->gil()               ? kInstructionsPerCharge
                                                             : kInstructionsPerChargeFree;
     uint64_t instr = 0;
-    // On the simulated machine, instructions are also charged before each call of a builtin
-    // (a blocking one — time.sleep, Lock.acquire, Queue.get — starts its wait at the worker's
-    // virtual time, so Python run just before it takes its time and a short stretch between
-    // two sleeps is not a 0-length GIL hold); `charged` of `instr` are paid already.
-    const bool charge_calls = ctx && ctx->simulated();
+    // On the simulated machine with the GIL, instructions are also charged before each call of
+    // a builtin (a blocking one — time.sleep, Lock.acquire, Queue.get — starts its wait at the
+    // worker's virtual time, so Python run just before it takes its time and a short stretch
+    // between two sleeps is not a 0-length GIL hold); `charged` of `instr` are paid already.
+    // Not free-threaded: threads running side by side take turns each time one passes
+    // another's time, so every charge there can be a baton hand-off (4 threads x 100 ms: 369k
+    // hand-offs, a minute of real time, instead of ~3k at the 4096-instruction batches).
+    const bool charge_calls = ctx && ctx->simulated() && ctx->gil();
     uint64_t charged = 0;
 
 #define SAVE()          \
