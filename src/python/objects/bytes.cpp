@@ -76,20 +76,7 @@ Value b_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
     std::string_view x, y;
     if (!read_bytes(a, &cx, &x) || !read_bytes(b, &cy, &y)) return not_implemented();
     int c = x.compare(y);
-    switch (op) {
-        case CompareOp::lt:
-            return Value::boolean(c < 0);
-        case CompareOp::le:
-            return Value::boolean(c <= 0);
-        case CompareOp::eq:
-            return Value::boolean(c == 0);
-        case CompareOp::ne:
-            return Value::boolean(c != 0);
-        case CompareOp::gt:
-            return Value::boolean(c > 0);
-        default:
-            return Value::boolean(c >= 0);
-    }
+    return ordering_result(c, op);
 }
 
 // One byte of a bytes or bytearray, or -1 past its end (i < 0 counts from the end). A shared

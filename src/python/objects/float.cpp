@@ -173,20 +173,7 @@ Value f_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
             return Value::boolean(x >= y);
     }
 done:
-    switch (op) {
-        case CompareOp::lt:
-            return Value::boolean(c < 0);
-        case CompareOp::le:
-            return Value::boolean(c <= 0);
-        case CompareOp::eq:
-            return Value::boolean(c == 0);
-        case CompareOp::ne:
-            return Value::boolean(c != 0);
-        case CompareOp::gt:
-            return Value::boolean(c > 0);
-        default:
-            return Value::boolean(c >= 0);
-    }
+    return ordering_result(c, op);
 }
 
 int f_bool(ThreadState&, Value v) {

@@ -315,14 +315,7 @@ Value int_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
     } else {
         c = compare(to_bigint(a), to_bigint(b));
     }
-    switch (op) {
-        case CompareOp::lt: return Value::boolean(c < 0);
-        case CompareOp::le: return Value::boolean(c <= 0);
-        case CompareOp::eq: return Value::boolean(c == 0);
-        case CompareOp::ne: return Value::boolean(c != 0);
-        case CompareOp::gt: return Value::boolean(c > 0);
-        default: return Value::boolean(c >= 0);
-    }
+    return ordering_result(c, op);
 }
 
 int int_bool(ThreadState&, Value v) {

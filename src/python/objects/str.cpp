@@ -121,17 +121,7 @@ Value str_richcompare(ThreadState&, Value a, Value b, CompareOp op) {
     if (op == CompareOp::eq) return Value::boolean(str_eq(x, y));
     if (op == CompareOp::ne) return Value::boolean(!str_eq(x, y));
     // UTF-8 byte order is code point order.
-    int c = x->view().compare(y->view());
-    switch (op) {
-        case CompareOp::lt:
-            return Value::boolean(c < 0);
-        case CompareOp::le:
-            return Value::boolean(c <= 0);
-        case CompareOp::gt:
-            return Value::boolean(c > 0);
-        default:
-            return Value::boolean(c >= 0);
-    }
+    return ordering_result(x->view().compare(y->view()), op);
 }
 
 int64_t str_len(ThreadState&, Value self) {

@@ -104,20 +104,7 @@ Value seq_compare(ThreadState& ts, const Value* a, int64_t na, const Value* b, i
     }
     if (i >= na || i >= nb) {
         int c = na < nb ? -1 : (na > nb ? 1 : 0);
-        switch (op) {
-            case CompareOp::lt:
-                return Value::boolean(c < 0);
-            case CompareOp::le:
-                return Value::boolean(c <= 0);
-            case CompareOp::eq:
-                return Value::boolean(c == 0);
-            case CompareOp::ne:
-                return Value::boolean(c != 0);
-            case CompareOp::gt:
-                return Value::boolean(c > 0);
-            default:
-                return Value::boolean(c >= 0);
-        }
+        return ordering_result(c, op);
     }
     if (op == CompareOp::eq) return Value::false_();
     if (op == CompareOp::ne) return Value::true_();

@@ -26,6 +26,24 @@ int richcompare_bool(ThreadState& ts, Value a, Value b,
                      CompareOp op);            // identity shortcut for eq/ne
 int equal(ThreadState& ts, Value a, Value b);  // a == b as 1/0, -1 raised
 int truthy(ThreadState& ts, Value v);
+// The answer of `op` for a three-way comparison `c` (< 0, 0, > 0): the rich comparisons of
+// values with a total order (int, float, str, bytes, tuple's first difference).
+inline Value ordering_result(int c, CompareOp op) {
+    switch (op) {
+        case CompareOp::lt:
+            return Value::boolean(c < 0);
+        case CompareOp::le:
+            return Value::boolean(c <= 0);
+        case CompareOp::eq:
+            return Value::boolean(c == 0);
+        case CompareOp::ne:
+            return Value::boolean(c != 0);
+        case CompareOp::gt:
+            return Value::boolean(c > 0);
+        default:
+            return Value::boolean(c >= 0);
+    }
+}
 
 // --- attributes ----------------------------------------------------------------------------
 Value getattr(ThreadState& ts, Value obj, Str* name);
