@@ -4,8 +4,9 @@ def add(total, arr, n):
     for _ in range(n):
         with total.get_lock():
             total.value += 1
-    for i in range(len(arr)):
-        arr[i] = arr[i] * 2
+    with arr.get_lock():  # read-modify-write of shared memory: without it an update is lost
+        for i in range(len(arr)):
+            arr[i] = arr[i] * 2
 
 if __name__ == "__main__":
     total = mp.Value("i", 0)
