@@ -13,9 +13,9 @@
 //
 // Serves INTERLEAVE_DIST (default build/web/dist: build it first with ./build.sh web) with
 // web/serve.py, as the e2e tests do; Chromium is launched as tests/e2e/helpers.mjs launches it.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, newPage, serve, waitFor } from '../e2e/helpers.mjs';
+import { ROOT, descendants, launchBrowser, newPage, serve, threadTicks, waitFor } from '../e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -34,29 +34,6 @@ if (!existsSync(join(process.env.INTERLEAVE_DIST, 'index.html'))) {
 }
 
 const read = (p) => { try { return readFileSync(p, 'utf8'); } catch { return null; } };
-
-// pid -> parent pid, for every process (to find the browser's descendants).
-function parents() {
-  const map = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    const s = read(`/proc/${d}/stat`);
-    if (!s) continue;
-    const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    map.set(Number(d), Number(rest[1]));
-  }
-  return map;
-}
-
-function descendants(root) {
-  const pp = parents();
-  const out = new Set([root]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, ppid] of pp) if (out.has(ppid) && !out.has(pid)) { out.add(pid); grew = true; }
-  }
-  return [...out];
-}
 
 // The bucket a thread's CPU goes to, from its process's --type and its own name.
 function bucket(type, comm, main) {
@@ -78,14 +55,7 @@ function sample(rootPid) {
     if (pid === rootPid || !/chrom/i.test(cmd.split('\0')[0])) continue;  // node, the server
     const m = /--type=([a-z-]+)/.exec(cmd);
     const type = m ? m[1] : 'browser';
-    let tids = [];
-    try { tids = readdirSync(`/proc/${pid}/task`); } catch { continue; }
-    for (const tid of tids) {
-      const s = read(`/proc/${pid}/task/${tid}/stat`);
-      if (!s) continue;
-      const comm = s.slice(s.indexOf('(') + 1, s.lastIndexOf(')'));
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(f[11]) + Number(f[12]);  // utime + stime
+    for (const { tid, comm, ticks } of threadTicks(pid)) {
       const b = bucket(type, comm, tid === String(pid));
       sums[b] = (sums[b] || 0) + ticks;
     }

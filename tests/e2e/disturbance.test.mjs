@@ -8,10 +8,10 @@
 // frames a second during a run, backend_web.cpp). Where the whole machine but the run was
 // quiet, the run says nothing.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { OUT, frames, waitFor, withPage } from './helpers.mjs';
+import { OUT, descendants, frames, threadTicks, waitFor, withPage } from './helpers.mjs';
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const NOTE = /About [0-9.]+ cores were busy with other work during this run: its times are disturbed/;
@@ -46,33 +46,9 @@ function hostTicks() {
 // CPU ticks of the Web Workers (the run's threads) of the Chromium processes this node process
 // started.
 function workerTicks() {
-  const pp = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
-      pp.set(Number(d), Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone */ }
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, ppid] of pp) if (mine.has(ppid) && !mine.has(pid)) { mine.add(pid); grew = true; }
-  }
   let ticks = 0;
-  for (const pid of mine) {
-    let tids = [];
-    try { tids = readdirSync(`/proc/${pid}/task`); } catch { continue; }
-    for (const tid of tids) {
-      try {
-        const st = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const comm = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
-        if (!/^(DedicatedWorker|WebWorker)/.test(comm)) continue;
-        const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(f[11]) + Number(f[12]);
-      } catch { /* gone */ }
-    }
-  }
+  for (const pid of descendants(process.pid))
+    for (const t of threadTicks(pid)) if (/^(DedicatedWorker|WebWorker)/.test(t.comm)) ticks += t.ticks;
   return ticks;
 }
 

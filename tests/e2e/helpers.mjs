@@ -1,7 +1,7 @@
 // Shared harness for the browser end-to-end tests: the real server (`./build.sh serve`), headless
 // Chromium through playwright-core, console/page-error collection, screenshots, PNG pixels.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
@@ -10,6 +10,41 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT = join(ROOT, 'build/e2e');
+
+// --- what this machine's processes cost (Linux /proc; tests/bench/page_cpu.mjs, disturbance) ---
+const readProc = (p) => { try { return readFileSync(p, 'utf8'); } catch { return null; } };
+
+// `root` and every process descended from it (Chromium launched by this node process: pass
+// process.pid).
+export function descendants(root) {
+  const parentOf = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const s = readProc(`/proc/${d}/stat`);
+    if (s) parentOf.set(Number(d), Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const out = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parentOf) if (out.has(ppid) && !out.has(pid)) { out.add(pid); grew = true; }
+  }
+  return [...out];
+}
+
+// A process's threads: { tid, comm (the thread's name), ticks (CPU: utime + stime, USER_HZ =
+// 100 a second) }; [] once the process is gone.
+export function threadTicks(pid) {
+  let tids = [];
+  try { tids = readdirSync(`/proc/${pid}/task`); } catch { return []; }
+  const out = [];
+  for (const tid of tids) {
+    const s = readProc(`/proc/${pid}/task/${tid}/stat`);
+    if (!s) continue;
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    out.push({ tid, comm: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')), ticks: Number(f[11]) + Number(f[12]) });
+  }
+  return out;
+}
 mkdirSync(OUT, { recursive: true });
 
 // Starts `./build.sh serve --port 0 [extra]` and resolves { url, close } once it prints its
