@@ -52,6 +52,7 @@ EM_JS(void, location_base_copy, (char* out, int capacity), {
     stringToUTF8(o + location.pathname, out, capacity);
 });
 EM_JS(void, location_hash_copy, (char* out, int capacity), {
+    Module.interleaveFragment = location.hash;
     stringToUTF8(location.hash, out, capacity);
 });
 // Sizes the canvas's backing store and tells GLFW (its resize listener updates the window
@@ -113,10 +114,18 @@ EM_JS(void, install_gl_state_cache, (), {
     });
 });
 // replaceState fires no hashchange, so writing the link never loops back into load().
+// Module.interleaveFragment is the fragment the app last read, loaded or wrote: when the
+// address bar holds another, the user navigated to a link not loaded yet (its hashchange is
+// queued, or its code is being unpacked: web/interleave-api.js), and a compression that lands
+// meanwhile must not write over it (CI: editor_names.test.mjs). Its load writes next.
+EM_JS(void, adopt_fragment, (), { Module.interleaveFragment = location.hash; });
 EM_JS(void, replace_fragment, (const char* fragment), {
     var f = UTF8ToString(fragment);
-    if (f === location.hash) return;
-    history.replaceState(history.state, "", f ? f : location.pathname + location.search);
+    if (Module.interleaveFragment !== undefined && location.hash !== Module.interleaveFragment)
+        return;
+    if (f !== location.hash)
+        history.replaceState(history.state, "", f ? f : location.pathname + location.search);
+    Module.interleaveFragment = location.hash;
 });
 // A finished trace export, on the export's own thread (a Web Worker): its text copied out of
 // the heap into a Blob there, 4 MB per slice (slice() copies: Blob refuses views of shared
@@ -745,6 +754,7 @@ EMSCRIPTEN_KEEPALIVE const char* interleave_state_json() {
 
 EMSCRIPTEN_KEEPALIVE const char* interleave_load(const char* fragment) {
     wake_app();
+    interleave::app::adopt_fragment();  // what the address bar holds now is the app's to rewrite
     static std::string slot;
     return keep(slot, g_app ? g_app->load(fragment ? fragment : "") : "[]");
 }

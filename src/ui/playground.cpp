@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <thread>
+#include <utility>
 
 #include "samples/compare.hpp"
 #include "samples/report.hpp"
@@ -628,8 +629,26 @@ std::string Playground::state_json() const {
 }
 
 std::string Playground::load_link(std::string_view fragment) {
-    const samples::CodeCodec codec = link_codec();
+    // The link's own payload is the packed form of its code: the fragment written after the
+    // load carries it as it came, with no compression to wait for.
+    samples::CodeCodec codec = link_codec();
+    std::optional<Packed> link_packed;
+    codec.unpack = [&link_packed, unpack = std::move(codec.unpack)](std::string_view payload,
+                                                                    std::string* why) {
+        std::optional<std::string> text =
+            unpack ? unpack(payload, why) : std::optional<std::string>();
+        if (text) link_packed = Packed{*text, std::string(payload)};
+        return text;
+    };
     const samples::DecodedLink d = samples::decode_link(fragment, &codec);
+    // The address bar is written once, when the link is loaded: each step's link (the new
+    // knobs beside the old code) would be a page a reload opens instead (CI: a reload just
+    // after opening a link over a kept edit loaded the edit).
+    auto notify = std::exchange(hooks.link_changed, nullptr);
+    if (link_packed && d.state.code && link_packed->text == *d.state.code) {
+        packed_ = std::move(*link_packed);
+        pack_id_ = 0;  // an answer still in flight is for text no longer shown
+    }
     const auto& cat = samples::catalog();
     for (size_t i = 0; i < cat.size(); ++i)
         if (cat[i].id == d.state.sample && static_cast<int>(i) != sample)
@@ -658,6 +677,8 @@ std::string Playground::load_link(std::string_view fragment) {
         link_notices.push_back(current().title +
                                " shows your edit kept from before; Reset shows the sample's text");
     link_moment_ms = d.state.t_ms;  // shown once the next run has finished
+    hooks.link_changed = std::move(notify);
+    link_changed();
     if (d.state.run) start_run();
     std::string j = "[";
     for (size_t i = 0; i < d.notices.size(); ++i)

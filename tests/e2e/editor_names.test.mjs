@@ -167,6 +167,64 @@ describe('names and edits outside the editor', { timeout: 600_000 }, () => {
     await tab.context.close();
   });
 
+  test('a link opened while the last edit is still being packed is the link that loads', async () => {
+    // The fragment follows an edit once its compression lands (CompressionStream, asynchronous).
+    // If the user opens another link before it lands, that link's hashchange is still queued
+    // when the compressed edit comes back: writing the edit's link then would replace the
+    // address the user navigated to (a reload would load the edit, not the link). Both waits
+    // are held here, so the order is the one that went wrong.
+    const tab = await newPage(env.browser);
+    const { page } = tab;
+    await page.goto(env.server.url + '#v=1&sample=threading');
+    await page.evaluate(() => window.interleave.ready);
+    await frames(page, 3);
+    await page.evaluate(() => window.interleave.setCode('print("shared")\n'));
+    const link = await waitFor(page, () => {
+      const l = window.interleave.link();
+      return l.includes('code=') && location.hash.includes('code=') ? l : null;
+    }, null, { what: 'the link with code=' });
+    const fragment = '#' + link.split('#')[1];
+    // Another edit first, so the address bar no longer holds the link to open.
+    await page.evaluate(() => window.interleave.setCode('print("before")\n'));
+    await waitFor(page, (f) => location.hash.includes('code=') && location.hash !== f, fragment,
+      { what: 'the address bar following the edit' });
+    await page.evaluate(() => {
+      const pack = window.interleaveLink.pack;
+      window.heldPacks = [];
+      window.interleaveLink.pack = (text) => {
+        const packed = pack(text);
+        return new Promise((resolve) => window.heldPacks.push(() => packed.then(resolve)));
+      };
+      // The page's hashchange listener loads the link through interleave.load: held too.
+      const load = window.interleave.load;
+      window.heldLoads = [];
+      window.interleave.load = (f) => new Promise((resolve) =>
+        window.heldLoads.push(() => resolve(load(f))));
+    });
+    await page.evaluate(() => window.interleave.setCode('x = 1  # mine\n'));
+    await waitFor(page, () => window.heldPacks.length > 0, null, { what: 'the edit being packed' });
+    await page.evaluate((f) => { location.hash = f; }, fragment);
+    await waitFor(page, () => window.heldLoads.length > 0, null, { what: 'the hashchange' });
+    await page.evaluate(() => Promise.all(window.heldPacks.splice(0).map((release) => release())));
+    await frames(page, 6);
+    assert.equal(await page.evaluate(() => location.hash), fragment, 'the address the user opened');
+    await page.evaluate(() => window.heldLoads.splice(0).forEach((release) => release()));
+    await waitFor(page, () => window.interleave.code() === 'print("shared")\n', null,
+      { what: 'the link loaded' });
+    // Loading it writes the address bar once, with the link's own packed code (the edit's
+    // compression is still held): never the new knobs beside the old code.
+    await frames(page, 6);
+    assert.equal(await page.evaluate(() => location.hash), fragment, 'the link, as loaded');
+    await page.reload();
+    await page.evaluate(() => window.interleave.ready);
+    await frames(page, 3);
+    assert.equal(await page.evaluate(() => window.interleave.code()), 'print("shared")\n');
+    assert.match(await page.evaluate(() => localStorage.getItem('interleave.drafts') ?? ''),
+      /# mine/, 'the edit is kept');
+    assert.deepEqual(tab.problems, []);
+    await tab.context.close();
+  });
+
   test('a thread named in Chinese and Russian is drawn on the timeline; its font loads for it', async () => {
     const { page } = env.tab;
     const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')

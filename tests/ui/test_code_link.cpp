@@ -121,6 +121,39 @@ TEST_CASE("links on the web: packing is asynchronous; a link is never without it
     CHECK(p.link() == fragments.back());
 }
 
+TEST_CASE("links on the web: loading a link writes the address bar once, with its own code") {
+    // Each step's link (the link's knobs beside the edit's code) would be an address a reload
+    // opens instead of the link; and the link's payload is its packed code, so nothing waits.
+    Context ctx;
+    Playground p;
+    std::vector<std::pair<std::string, int>> requests;
+    std::vector<std::string> fragments;
+    p.hooks.pack_code_async = [&](const std::string& text, int id) {
+        requests.push_back({text, id});
+    };
+    p.hooks.unpack_code = samples::zlib_code_codec().unpack;
+    p.hooks.link_changed = [&](const std::string& f) { fragments.push_back(f); };
+    p.select_sample(0);
+    replace_text(p, "x = 1  # mine\n");
+    p.poll_code_link();
+    REQUIRE(requests.size() == 1);  // the edit's compression, still in flight
+
+    const std::string payload = samples::zlib_code_codec().pack("print('shared')\n");
+    const std::string link = "#v=1&sample=race&code=" + payload;
+    fragments.clear();
+    CHECK(p.load_link(link) == "[]");
+    CHECK(p.editor.text() == "print('shared')\n");
+    REQUIRE(fragments.size() == 1);
+    CHECK(fragments[0].find("sample=race") != std::string::npos);
+    CHECK(fragments[0].find("&code=" + payload) != std::string::npos);
+    // The edit's answer lands late: it is for text no longer shown, and changes nothing.
+    p.code_packed(requests[0].second, samples::zlib_code_codec().pack("x = 1  # mine\n"));
+    p.poll_code_link();
+    CHECK(requests.size() == 1);  // nothing to compress: the link's own payload stands
+    CHECK(fragments.size() == 1);
+    CHECK(p.link() == fragments[0]);
+}
+
 TEST_CASE("the web page warns before a reload only when the link would not bring edits back") {
     Context ctx;
     Playground p;
