@@ -480,6 +480,21 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
         t->dict_offset = kDictAfterItems;
         t->instance_size = best->instance_size;
     }
+    // Variable-size instances (int, bytes, tuple) have no room for slots after their items,
+    // not even '__dict__' (as CPython 3.11's type_new_slots_impl).
+    if (s == &int_type || s == &bytes_type || s == &tuple_type) {
+        Value own = dict_get_str(t->dict, names.__slots__);
+        if (!own.is_null()) {
+            RootedVector items(ts);
+            if (is_str(own))
+                items.v.push_back(own);
+            else if (!iterate_into(ts, own, items.v))
+                return Value::null();
+            if (!items.v.empty())
+                return raisef(ts, &exc_TypeError,
+                              "nonempty __slots__ not supported for subtype of '{}'", best->name);
+        }
+    }
     if (!compute_mro(&ts, ts.heap, t)) return Value::null();
     // __slots__ without '__dict__' here and in every class above (up to the builtin base, when
     // its instances have no __dict__ either): instances take only the slot names as attributes.

@@ -82,3 +82,40 @@ print(hasattr(Slotted("q"), "__dict__"), hasattr(Name("q"), "__dict__"))
 s = Name("key")
 s.meta = 1
 print({s: 1}["key"], s == "key", hash(s) == hash("key"), s + "!", type(s + "!").__name__)
+
+
+# Slots on builtin subclasses: str has room for them; int, bytes and tuple (variable-size
+# instances) refuse any nonempty __slots__, even ('__dict__',), and take an empty one.
+class Tagged(str):
+    __slots__ = ("tag",)
+
+
+t = Tagged("v")
+t.tag = 3
+print(t, t.tag)
+try:
+    t.other = 1
+except AttributeError as e:
+    print("AttributeError:", e)
+for base in (int, bytes, tuple):
+    try:
+        type("Bad", (base,), {"__slots__": ("x",)})
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        type("D", (base,), {"__slots__": ("__dict__",)})
+    except TypeError as e:
+        print("TypeError:", e)
+    print(type("Ok", (base,), {"__slots__": ()}).__name__)
+print(hasattr(type("D", (str,), {"__slots__": ("__dict__",)})(), "__dict__"))
+
+
+class Point(tuple):
+    pass
+
+
+try:
+    class Deeper(Point):
+        __slots__ = "x"
+except TypeError as e:
+    print("TypeError:", e)
