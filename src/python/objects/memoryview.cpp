@@ -5,7 +5,8 @@
 //     toreadonly, cast(format[, shape]) to any native single-character format and back
 //     (memoryview_format.hpp), readonly, nbytes, format, itemsize, ndim, shape, strides, obj,
 //     c_contiguous, contiguous, == with bytes-like objects and views (item by item across
-//     formats), hash of a read-only byte-format view, iteration; bytes(view), bytearray(view),
+//     formats), hash of a read-only byte-format view, iteration (memory_iterator: items read as it
+//     goes); bytes(view), bytearray(view),
 //     b"".join and the bytes methods read it as a buffer
 //   ✓ exports: while a view of a bytearray is unreleased the bytearray cannot be resized
 //     (BufferError, bytearray.cpp). A view used once in its expression (memoryview(b)[i],
@@ -44,6 +45,8 @@ namespace interleave::python {
 Type memoryview_type;
 
 namespace {
+
+Type memory_iter_type;  // not a builtin name: type(iter(view)) only
 
 struct MemoryView : Object {
     Value obj;          // the exporter: bytes or bytearray
@@ -397,11 +400,29 @@ Value m_hex(ThreadState& ts, const Value* a, size_t, Tuple*) {
     return str_value(ts, out);
 }
 
+// memory_iterator (CPython 3.11's memory_iter): reads each item from the view as it goes, so
+// a write to the exporter during the loop is seen; the length is the view's at iter().
 Value m_iter(ThreadState& ts, Value self) {
-    Value l = m_tolist(ts, &self, 1, nullptr);
-    if (l.is_null()) return l;
-    Rooted keep(ts, l);
-    return new_seq_iter(ts, &list_iter_type, l);
+    if (!check_released(ts, MV(self))) return Value::null();
+    Value it = new_seq_iter(ts, &memory_iter_type, self);
+    if (!it.is_null()) it.as<SeqIter>()->end = MV(self)->len;
+    return it;
+}
+
+Value mi_next(ThreadState& ts, Value self) {
+    SeqIter* it = self.as<SeqIter>();
+    if (it->seq.is_null()) return Value::null();
+    if (it->index < it->end) return mv_getitem(ts, it->seq, Value::from_small(it->index++));
+    it->seq = Value::null();
+    return Value::null();
+}
+
+Value mi_self(ThreadState&, Value self) {
+    return self;
+}
+
+void mi_trace(Object* o, GcVisitor& v) {
+    v.visit(static_cast<SeqIter*>(o)->seq);
 }
 
 Value m_release(ThreadState&, const Value* a, size_t, Tuple*) {
@@ -579,6 +600,10 @@ bool memoryview_bytes(Value v, std::string* out) {
 }
 
 void setup_memoryview_type(TypeBuilder& b) {
+    b.init(memory_iter_type, "memory_iterator", nullptr, sizeof(SeqIter), 0);
+    memory_iter_type.iter = mi_self;
+    memory_iter_type.next = mi_next;
+    memory_iter_type.trace = mi_trace;
     b.init(memoryview_type, "memoryview", nullptr, sizeof(MemoryView), 0);
     memoryview_type.new_ = mv_new;
     memoryview_type.repr = mv_repr;
