@@ -5,9 +5,9 @@
 //     toreadonly, cast(format[, shape]) to any native single-character format and back
 //     (memoryview_format.hpp), readonly, nbytes, format, itemsize, ndim, shape, strides, obj,
 //     c_contiguous, contiguous, == with bytes-like objects and views (item by item across
-//     formats), hash of a read-only byte-format view, iteration (memory_iterator: items read as it
-//     goes); bytes(view), bytearray(view),
-//     b"".join and the bytes methods read it as a buffer
+//     formats), hash of a read-only byte-format view, iteration (memory_iterator: items read
+//     as it goes); bytes(view), bytearray(view), b"".join and the bytes methods read it as a
+//     buffer
 //   ✓ exports: while a view of a bytearray is unreleased the bytearray cannot be resized
 //     (BufferError, bytearray.cpp). A view used once in its expression (memoryview(b)[i],
 //     memoryview(b)[i] = v) gives its export back right there, as CPython's refcounting frees
