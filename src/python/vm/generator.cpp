@@ -196,8 +196,11 @@ Value gen_throw(ThreadState& ts, Generator* g, Value exc) {
                 ts.gen_returned = false;
                 return y;  // the sub-iterator yielded: so does this generator
             }
-            unsigned send_at = arg_at(start, jb);
-            unsigned target = arg_at(start, start + send_at);
+            // The loop jumps back to SEND's first EXTENDED_ARG when its target needs one
+            // (a long function): read SEND's argument past its prefixes.
+            const uint16_t* send = start + arg_at(start, jb);
+            while ((*send & 0xFF) == EXTENDED_ARG) ++send;
+            unsigned target = arg_at(start, send);
             --f->sp;  // the sub-iterator is done
             f->ip = start + target;
             if (returned) return gen_resume(ts, g, y, Value::null());
@@ -248,7 +251,8 @@ Value send_to(ThreadState& ts, Value receiver, Value v, bool* returned) {
     if (v.is_none()) {
         Type* t = type_of(receiver);
         if (!t->next)
-            return raisef(ts, &exc_TypeError, "'{}' object is not an iterator", type_name(receiver));
+            return raisef(ts, &exc_TypeError, "'{}' object is not an iterator",
+                          type_name(receiver));
         r = t->next(ts, receiver);
     } else {
         r = call_method(ts, receiver, names.send, &v, 1);
