@@ -135,6 +135,14 @@ class _RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def __reduce_ex__(self, protocol):
+        raise TypeError("cannot pickle '_thread.RLock' object")
+
+
+# What RLock() returns is CPython's C type _thread.RLock: type(r) shows that name.
+_RLock.__name__ = _RLock.__qualname__ = "RLock"
+_RLock.__module__ = "_thread"
+
 
 class Condition:
     def __init__(self, lock=None):
