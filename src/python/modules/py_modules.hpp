@@ -34,3 +34,4 @@ extern "C" const unsigned char interleave_pymod_concurrent_futures_thread[];
 extern "C" const unsigned char interleave_pymod_concurrent_futures_process[];
 extern "C" const unsigned char interleave_pymod_urllib_error[];
 extern "C" const unsigned char interleave_pymod_urllib_request[];
+extern "C" const unsigned char interleave_pymod_traceback[];

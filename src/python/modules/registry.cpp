@@ -50,6 +50,7 @@ std::span<const ModuleDef> native_modules() {
         {"enum", nullptr, pymod_text(interleave_pymod_enum)},
         {"contextvars", nullptr, pymod_text(interleave_pymod_contextvars)},
         {"types", nullptr, pymod_text(interleave_pymod_types)},
+        {"traceback", nullptr, pymod_text(interleave_pymod_traceback)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},
