@@ -35,3 +35,4 @@ extern "C" const unsigned char interleave_pymod_concurrent_futures_process[];
 extern "C" const unsigned char interleave_pymod_urllib_error[];
 extern "C" const unsigned char interleave_pymod_urllib_request[];
 extern "C" const unsigned char interleave_pymod_traceback[];
+extern "C" const unsigned char interleave_pymod_logging[];

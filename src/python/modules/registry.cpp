@@ -51,6 +51,7 @@ std::span<const ModuleDef> native_modules() {
         {"contextvars", nullptr, pymod_text(interleave_pymod_contextvars)},
         {"types", nullptr, pymod_text(interleave_pymod_types)},
         {"traceback", nullptr, pymod_text(interleave_pymod_traceback)},
+        {"logging", nullptr, pymod_text(interleave_pymod_logging)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},

@@ -18,9 +18,12 @@ struct Stream : Object {
 };
 
 Value s_write(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 2) return raisef(ts, &exc_TypeError, "write() takes exactly one argument ({} given)", n - 1);
-    if (!is_str(a[1])) return raisef(ts, &exc_TypeError, "write() argument must be str, not {}", type_name(a[1]));
-    if (!write_stream(ts, static_cast<Stream*>(a[0].as_ptr())->err, str_view(a[1]))) return Value::null();
+    if (n != 2)
+        return raisef(ts, &exc_TypeError, "write() takes exactly one argument ({} given)", n - 1);
+    if (!is_str(a[1]))
+        return raisef(ts, &exc_TypeError, "write() argument must be str, not {}", type_name(a[1]));
+    if (!write_stream(ts, static_cast<Stream*>(a[0].as_ptr())->err, str_view(a[1])))
+        return Value::null();
     return Value::from_small(a[1].as<Str>()->length);
 }
 Value s_flush(ThreadState& ts, const Value*, size_t, Tuple*) {
@@ -50,7 +53,13 @@ Value s_repr(ThreadState& ts, Value self) {
 Value s_encoding(ThreadState& ts, Value) {
     return str_value(ts, "utf-8");
 }
-const GetSetDef kStreamGetSets[] = {{"encoding", s_encoding}};
+Value s_name(ThreadState& ts, Value self) {
+    return str_value(ts, static_cast<Stream*>(self.as_ptr())->err ? "<stderr>" : "<stdout>");
+}
+Value s_mode(ThreadState& ts, Value) {
+    return str_value(ts, "w");
+}
+const GetSetDef kStreamGetSets[] = {{"encoding", s_encoding}, {"name", s_name}, {"mode", s_mode}};
 
 Value sys_exit(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     if (n > 1) return raisef(ts, &exc_TypeError, "exit expected at most 1 argument, got {}", n);
@@ -63,14 +72,16 @@ Value sys_getrecursionlimit(ThreadState& ts, const Value*, size_t, Tuple*) {
     return Value::from_small(ts.interp.recursion_limit);
 }
 Value sys_setrecursionlimit(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 1 || !is_int(a[0])) return raise(ts, &exc_TypeError, "setrecursionlimit() argument must be an int");
+    if (n != 1 || !is_int(a[0]))
+        return raise(ts, &exc_TypeError, "setrecursionlimit() argument must be an int");
     int64_t v;
     if (!int_to_i64(ts, a[0], &v)) return Value::null();
     if (v < 1) return raise(ts, &exc_ValueError, "recursion limit must be greater or equal than 1");
     if (v <= ts.py_depth)
-        return raisef(ts, &exc_RecursionError,
-                      "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
-                      v, ts.py_depth);
+        return raisef(
+            ts, &exc_RecursionError,
+            "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+            v, ts.py_depth);
     ts.interp.recursion_limit = int(std::min<int64_t>(v, 1 << 20));
     return Value::none();
 }
@@ -80,7 +91,8 @@ Value sys_getswitchinterval(ThreadState& ts, const Value*, size_t, Tuple*) {
 Value sys_setswitchinterval(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     double d;
     if (n != 1 || !number_to_double(ts, a[0], &d)) {
-        if (!ts.has_exc()) raise(ts, &exc_TypeError, "setswitchinterval() takes exactly one argument");
+        if (!ts.has_exc())
+            raise(ts, &exc_TypeError, "setswitchinterval() takes exactly one argument");
         return Value::null();
     }
     if (d <= 0) return raise(ts, &exc_ValueError, "switch interval must be strictly positive");
@@ -91,7 +103,8 @@ Value sys_setswitchinterval(ThreadState& ts, const Value* a, size_t n, Tuple*) {
     return Value::none();
 }
 Value sys_intern(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n != 1 || !is_exact_str(a[0])) return raise(ts, &exc_TypeError, "intern() argument must be str");
+    if (n != 1 || !is_exact_str(a[0]))
+        return raise(ts, &exc_TypeError, "intern() argument must be str");
     Str* s = intern_str(ts, str_view(a[0]));
     return s ? Value::from_ptr(s) : Value::null();
 }
@@ -117,16 +130,19 @@ Value sys_get_int_max_str_digits(ThreadState& ts, const Value*, size_t, Tuple*) 
 }
 Value sys_set_int_max_str_digits(ThreadState& ts, const Value* a, size_t n, Tuple* kw) {
     size_t np = n - (kw ? size_t(kw->size) : 0);
-    if (n != 1) return raise(ts, &exc_TypeError, "set_int_max_str_digits() takes exactly one argument");
+    if (n != 1)
+        return raise(ts, &exc_TypeError, "set_int_max_str_digits() takes exactly one argument");
     (void)np;
     int64_t v;
     if (!index_i64(ts, a[0], &v)) return Value::null();
-    if (v != 0 && v < 640) return raise(ts, &exc_ValueError, "maxdigits must be 0 or larger than 640");
+    if (v != 0 && v < 640)
+        return raise(ts, &exc_ValueError, "maxdigits must be 0 or larger than 640");
     ts.interp.int_max_str_digits = int(v);
     return Value::none();
 }
 Value sys_getsizeof(ThreadState& ts, const Value* a, size_t n, Tuple*) {
-    if (n < 1) return raise(ts, &exc_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
+    if (n < 1)
+        return raise(ts, &exc_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
     Type* t = type_of(a[0]);
     return Value::from_small(int64_t(t->instance_size ? t->instance_size : 24));
 }
