@@ -42,6 +42,32 @@ _BROKEN = ('A process in the process pool was terminated abruptly '
            'while the future was running or pending.')
 
 
+# A call's exception travels with its traceback's text: the parent raises it with a
+# _RemoteTraceback as its __cause__, so the report shows where the worker failed (CPython's).
+class _RemoteTraceback(Exception):
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+class _ExceptionWithTraceback:
+    def __init__(self, exc, tb):
+        tb = _mp.format_exc(exc)
+        self.exc = exc
+        self.exc.__traceback__ = None
+        self.tb = '\n"""\n%s"""' % tb
+
+    def __reduce__(self):
+        return _rebuild_exc, (self.exc, self.tb)
+
+
+def _rebuild_exc(exc, tb):
+    exc.__cause__ = _RemoteTraceback(tb)
+    return exc
+
+
 def _process_worker(tasks, results, initializer, initargs):
     if initializer is not None:
         try:
@@ -59,7 +85,7 @@ def _process_worker(tasks, results, initializer, initargs):
             # submit order), as the thread pool's items are.
             r = (work_id, True, _thread._run_task('Task %d' % (work_id - 1), fn, *args, **kwargs))
         except BaseException as e:
-            r = (work_id, False, e)
+            r = (work_id, False, _ExceptionWithTraceback(e, e.__traceback__))
         try:
             _mp.put(results, r)
         except BaseException as e:

@@ -30,6 +30,30 @@ class MaybeEncodingError(Exception):
         return "<%s: %s>" % (self.__class__.__name__, self)
 
 
+# A worker's exception travels with its traceback's text: the parent raises it with a
+# RemoteTraceback as its __cause__, so the report shows where the worker failed (CPython's).
+class RemoteTraceback(Exception):
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+class ExceptionWithTraceback:
+    def __init__(self, exc, tb):
+        self.exc = exc
+        self.tb = '\n"""\n%s"""' % _mp.format_exc(exc)
+
+    def __reduce__(self):
+        return rebuild_exc, (self.exc, self.tb)
+
+
+def rebuild_exc(exc, tb):
+    exc.__cause__ = RemoteTraceback(tb)
+    return exc
+
+
 def worker(tasks, results, initializer=None, initargs=()):
     if initializer is not None:
         initializer(*initargs)
@@ -43,7 +67,7 @@ def worker(tasks, results, initializer=None, initargs=()):
             # the order the pool queued them), as the executors' items are.
             result = (True, _thread._run_task('Task %d' % n, func, *args, **kwds))
         except Exception as e:
-            result = (False, e)
+            result = (False, ExceptionWithTraceback(e, e.__traceback__))
         try:
             _mp.put(results, (job, i, result))
         except Exception as e:
