@@ -4,6 +4,7 @@
 #include "engine/runtime.hpp"
 #include "python/builtins/builtins.hpp"
 #include "python/compiler/compile_source.hpp"
+#include "python/modules/asyncio_modules.hpp"
 #include "python/vm/call.hpp"
 #include "python/vm/code.hpp"
 #include "python/vm/errors.hpp"
@@ -110,6 +111,16 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
         if (!program->warnings_text.empty()) write_stream(ts, true, program->warnings_text);
         r = eval_code(ts, program->main, main->dict, Value::from_ptr(main->dict));
     }
+    // A coroutine never awaited (`main()` without asyncio.run): CPython warns when it is freed,
+    // before the traceback of an exception raised after it.
+    auto warn_never_awaited = [&] {
+        if (ts.stopped || interp.os_exit_status.load() >= 0) return;
+        Value pending = fetch_exc(ts);
+        Rooted keep(ts, pending);
+        if (!report_never_awaited(ts)) clear_exc(ts);
+        if (!pending.is_null()) ts.curexc = pending;
+    };
+    warn_never_awaited();
     if (r.is_null()) {
         if (ts.stopped) {
             result.stopped = true;
@@ -132,6 +143,7 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
         }
     }
     if (!result.stopped) wait_for_threads(ts);
+    warn_never_awaited();  // ... and those of the threads
     // Finalizing: daemon threads that get the GIL from now on unwind without running Python.
     interp.finalizing.store(true, std::memory_order_relaxed);
     // os._exit(n), from any thread: status n, nothing flushed, not a stopped run.

@@ -15,8 +15,8 @@
 //     on the loop's lane (Runtime::new_task, begin_task, switch_task, end_task)
 //   ✓ coro_info(coro), iscoroutine(x), thread_key(), format_exception(exc)
 //   ✓ report_never_awaited(): a collection, then CPython's "coroutine '...' was never awaited"
-//     RuntimeWarning for each coroutine freed unstarted (at asyncio.run's end, not at the moment
-//     CPython's refcount frees it; the line is where it was created)
+//     RuntimeWarning for each coroutine freed unstarted (at asyncio.run's end and the program's,
+//     not at the moment CPython's refcount frees it; the line is where it was created)
 // Thread-safety: every function runs on the calling Python thread (the loop's), GIL held;
 // wake() may be called from any Python thread of the run.
 #include <memory>
@@ -28,6 +28,7 @@
 
 #include "engine/runtime.hpp"
 #include "python/builtins/builtins.hpp"
+#include "python/modules/asyncio_modules.hpp"
 #include "python/modules/module_def.hpp"
 #include "python/objects/int.hpp"
 #include "python/vm/code.hpp"
@@ -210,26 +211,8 @@ std::string source_line(ThreadState& ts, std::string_view filename, int line) {
     return {};
 }
 
-// CPython warns when a coroutine that never ran is freed. A tracing GC has no such moment:
-// asyncio.run collects at its end and reports each coroutine freed unstarted, once per
-// (name, place) as the warnings module's default filter does.
 Value a_report_never_awaited(ThreadState& ts, const Value*, size_t, Tuple*) {
-    if (ts.interp.can_collect(ts)) ts.interp.collect(ts);
-    std::vector<NeverAwaited> notes = std::move(ts.heap.never_awaited);
-    ts.heap.never_awaited.clear();
-    std::set<std::tuple<std::string, const Code*, int>> shown;
-    std::string text;
-    for (const NeverAwaited& n : notes) {
-        if (!shown.insert({n.qualname, n.origin, n.line}).second) continue;
-        std::string file = n.origin ? std::string(n.origin->filename->view()) : "sys";
-        int line = n.origin ? n.line : 1;
-        text += fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", file, line,
-                            n.qualname);
-        std::string src = n.origin ? source_line(ts, file, line) : std::string();
-        if (!src.empty()) text += "  " + src + "\n";
-        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
-    }
-    if (!text.empty() && !write_stream(ts, true, text)) return Value::null();
+    if (!report_never_awaited(ts)) return Value::null();
     return Value::none();
 }
 
@@ -249,6 +232,28 @@ const MethodDef kFunctions[] = {
 };
 
 }  // namespace
+
+// CPython warns when a coroutine that never ran is freed. A tracing GC has no such moment:
+// asyncio.run and the end of the program collect and report each coroutine freed unstarted,
+// once per (name, place) as the warnings module's default filter does.
+bool report_never_awaited(ThreadState& ts) {
+    if (ts.interp.can_collect(ts)) ts.interp.collect(ts);
+    std::vector<NeverAwaited> notes = std::move(ts.heap.never_awaited);
+    ts.heap.never_awaited.clear();
+    std::set<std::tuple<std::string, const Code*, int>> shown;
+    std::string text;
+    for (const NeverAwaited& n : notes) {
+        if (!shown.insert({n.qualname, n.origin, n.line}).second) continue;
+        std::string file = n.origin ? std::string(n.origin->filename->view()) : "sys";
+        int line = n.origin ? n.line : 1;
+        text += fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", file, line,
+                            n.qualname);
+        std::string src = n.origin ? source_line(ts, file, line) : std::string();
+        if (!src.empty()) text += "  " + src + "\n";
+        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    }
+    return text.empty() || write_stream(ts, true, text);
+}
 
 void setup_asyncio_types(TypeBuilder& b) {
     b.init(asyncio_waker_type, "_asyncio.Waker", nullptr, sizeof(WakerObj), 0);

@@ -21,6 +21,11 @@ namespace interleave::python {
 
 bool init__asyncio(ThreadState& ts, Module* m);
 
+// Collects, then prints CPython's "coroutine '...' was never awaited" RuntimeWarning (stderr)
+// for each coroutine freed before it ever ran; false when writing fails (exception set). The
+// calling thread's interpreter; asyncio.run and the end of the program call it.
+bool report_never_awaited(ThreadState& ts);
+
 // An embedded module's text as ModuleDef::source wants it (NUL-terminated by the embedding).
 inline const char* pymod_text(const unsigned char* s) {
     return reinterpret_cast<const char*>(s);
