@@ -36,3 +36,4 @@ extern "C" const unsigned char interleave_pymod_urllib_error[];
 extern "C" const unsigned char interleave_pymod_urllib_request[];
 extern "C" const unsigned char interleave_pymod_traceback[];
 extern "C" const unsigned char interleave_pymod_logging[];
+extern "C" const unsigned char interleave_pymod_abc[];

@@ -52,6 +52,7 @@ std::span<const ModuleDef> native_modules() {
         {"types", nullptr, pymod_text(interleave_pymod_types)},
         {"traceback", nullptr, pymod_text(interleave_pymod_traceback)},
         {"logging", nullptr, pymod_text(interleave_pymod_logging)},
+        {"abc", nullptr, pymod_text(interleave_pymod_abc)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},

@@ -544,6 +544,18 @@ int issubclass(ThreadState& ts, Value cls, Value base) {
         }
         return 0;
     }
+    if (is_typeobj(base)) {
+        // A metaclass's own __subclasscheck__ answers (abc.ABCMeta: registered virtual
+        // subclasses, __subclasshook__), as CPython's PyObject_IsSubclass asks it.
+        Type* meta = type_of(base);
+        if (meta != &type_type) {
+            Value hook = type_lookup(meta, intern_str(ts, "__subclasscheck__"));
+            if (!hook.is_null() && !is_type(hook, &method_descr_type)) {
+                Value r = call2(ts, hook, base, cls);
+                return r.is_null() ? -1 : truthy(ts, r);
+            }
+        }
+    }
     if (!is_typeobj(base)) {
         // A non-class second argument may answer for itself (types.GenericAlias refuses).
         Value hook = getattr_opt(ts, base, intern_str(ts, "__subclasscheck__"));
