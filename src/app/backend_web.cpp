@@ -315,6 +315,14 @@ EM_JS(int, drafts_set_aside, (), {
         return 0;
     }
 });
+// Another tab of the site wrote the kept edits: the `storage` event fires in every other
+// same-origin page (never in the writer) with the key; the app reads the store again.
+EM_JS(void, install_drafts_watch, (), {
+    window.addEventListener('storage', function(e) {
+        if (e.key === "interleave.drafts" && e.storageArea === window.localStorage)
+            _interleave_drafts_changed();
+    });
+});
 EM_JS(int, drafts_out_length, (), { return lengthBytesUTF8(Module.interleaveDraftsOut || ""); });
 EM_JS(void, drafts_out_copy, (char* out, int capacity), {
     stringToUTF8(Module.interleaveDraftsOut || "", out, capacity);
@@ -368,6 +376,8 @@ EM_JS(int, platform_is_mac, (), {
 // Text the page's last paste event carried: what ImGui's own text fields (the find bar, the
 // console filter) read on Ctrl+V. (Emscripten 3.1.6's glfwGetClipboardString is empty.)
 std::string g_clipboard;
+// The app's PlatformHooks::watch_drafts callback (install_drafts_watch calls it).
+std::function<void()> g_drafts_changed;
 
 // Device-pixel size the canvas should have now.
 void wanted_canvas_size(double dpr, int& w, int& h) {
@@ -474,6 +484,10 @@ class WebBackend final : public Backend {
             return drafts_save(text.c_str())
                        ? std::string()
                        : std::string("the browser's storage for this page is full or blocked");
+        };
+        h.watch_drafts = [](std::function<void()> changed) {
+            g_drafts_changed = std::move(changed);
+            install_drafts_watch();
         };
         h.set_plain_editor = [](bool on) { bridge_set_plain(on); };
         h.pack_code_async = [](const std::string& text, int id) {
@@ -863,6 +877,12 @@ EMSCRIPTEN_KEEPALIVE double interleave_plain_text(const char* utf8) {
     if (!g_app) return 0;
     g_app->set_code_from_plain(utf8 ? utf8 : "");
     return double(g_app->code_version());
+}
+
+// The `storage` listener (install_drafts_watch): another tab wrote the kept edits.
+EMSCRIPTEN_KEEPALIVE void interleave_drafts_changed() {
+    wake_app();
+    if (interleave::app::g_drafts_changed) interleave::app::g_drafts_changed();
 }
 
 EMSCRIPTEN_KEEPALIVE void interleave_copy_done(int id, int ok) {

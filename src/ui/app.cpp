@@ -179,6 +179,7 @@ void App::frame(bool shown) {
     p.renderer.begin_frame();
     p.controls.begin_frame();  // applies a pending Tab to last frame's controls
     p.scrolls.clear();
+    p.take_other_drafts();  // another tab's kept edits, before this frame's own
     p.poll();
     impl_->poll_max_ms =
         std::max(impl_->poll_max_ms, Ms(std::chrono::steady_clock::now() - t0).count());

@@ -104,6 +104,12 @@ struct PlatformHooks {
     std::function<std::string(std::string* error)> load_drafts;
     std::function<std::string(const std::string& text)> save_drafts;
     std::function<std::string(std::string* error)> set_aside_drafts;
+    // Web: calls `changed` (main thread, between frames) whenever another tab of the site
+    // writes the kept edits (localStorage's `storage` event for "interleave.drafts"); the app
+    // reads the store again at its next frame (Playground::take_other_drafts). The platform
+    // keeps `changed` for the App's life. Empty (desktop): another instance's edits are seen
+    // at the next start only.
+    std::function<void(std::function<void()> changed)> watch_drafts;
     // Web: whether leaving the page (a reload, closing the tab) would lose edits that its link
     // does not carry: other samples' kept edits when they could not be stored, or an edited
     // text the fragment does not hold (its compression still in flight, or a link over the

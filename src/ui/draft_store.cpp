@@ -6,6 +6,7 @@
 #include <charconv>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "samples/catalog.hpp"
 #include "ui/editor/utf8.hpp"
@@ -87,6 +88,83 @@ DecodedDrafts decode_drafts(std::string_view s,
 }
 
 namespace {
+std::optional<std::string> find_text(const std::map<std::string, std::string>& m,
+                                     const std::string& id) {
+    const auto it = m.find(id);
+    return it == m.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+void set_text(std::map<std::string, std::string>& m, const std::string& id,
+              const std::optional<std::string>& text) {
+    if (text)
+        m[id] = *text;
+    else
+        m.erase(id);
+}
+}  // namespace
+
+DraftMerge merge_other_drafts(const std::map<std::string, std::string>& stored,
+                              const std::set<std::string>& unreadable, const std::string& shown,
+                              const std::optional<std::string>& shown_text,
+                              std::map<std::string, std::string>& drafts,
+                              std::map<std::string, std::string>& base,
+                              std::map<std::string, HeldDraft>& held) {
+    DraftMerge out;
+    std::set<std::string> ids;
+    for (const auto& [id, text] : stored) ids.insert(id);
+    for (const auto& [id, text] : base) ids.insert(id);
+    // A held text belongs to the shown sample only (a file opened over it: it is not shown).
+    for (auto it = held.begin(); it != held.end();)
+        it = it->first == shown ? std::next(it) : held.erase(it);
+    for (const std::string& id : ids) {
+        if (unreadable.count(id)) continue;
+        const std::optional<std::string> theirs = find_text(stored, id), was = find_text(base, id);
+        const bool is_shown = id == shown;
+        const std::optional<std::string> mine = is_shown ? shown_text : find_text(drafts, id);
+        if (theirs == was) {
+            // Unchanged elsewhere since this tab's read or write; a held text the other tab
+            // has since taken back (Undo, Reset there) is no longer news, unless this tab
+            // stored its own over it (then the held one is the only copy: kept to load).
+            const auto h = held.find(id);
+            if (h != held.end() && !h->second.replaced) held.erase(h);
+            continue;
+        }
+        if (theirs == mine) {  // the same text on both sides: nothing to choose
+            set_text(base, id, theirs);
+            held.erase(id);
+            continue;
+        }
+        if (is_shown) {
+            const auto [h, fresh] = held.try_emplace(id);
+            if (fresh || h->second.replaced) out.held.push_back(id);
+            h->second = HeldDraft{theirs, false};
+            continue;
+        }
+        if (mine == was) {  // not changed here since: the other tab's is the newer text
+            set_text(drafts, id, theirs);
+            set_text(base, id, theirs);
+            out.taken.push_back(id);
+        } else {
+            out.ours.push_back(id);
+        }
+    }
+    return out;
+}
+
+bool leave_held_draft(const std::string& id, std::map<std::string, std::string>& drafts,
+                      std::map<std::string, std::string>& base,
+                      std::map<std::string, HeldDraft>& held) {
+    const auto h = held.find(id);
+    if (h == held.end()) return false;
+    const bool take = !h->second.replaced && find_text(drafts, id) == find_text(base, id);
+    if (take) {
+        set_text(drafts, id, h->second.text);
+        set_text(base, id, h->second.text);
+    }
+    held.erase(h);
+    return take;
+}
+
+namespace {
 // What the store holds now, read and decoded; `aside`: it cannot be written over without losing
 // something the app could not take in (unreadable, damaged, another format, a refused record).
 struct StoreNow {
@@ -137,6 +215,7 @@ bool Playground::set_drafts_aside(const std::string& why) {
 
 void Playground::restore_drafts() {
     if (!hooks.load_drafts) return;
+    if (hooks.watch_drafts) hooks.watch_drafts([this] { drafts_elsewhere_ = true; });
     StoreNow s = read_store(hooks, "", {});
     if (!s.aside) {
         drafts_store_text_ = s.text;
@@ -226,11 +305,16 @@ bool Playground::store_drafts() {
     if (err.empty()) {
         drafts_store_text_ = std::move(text);
         drafts_store_records_ = std::move(records);
-        for (const auto& [id, text] : changed)
+        for (const auto& [id, text] : changed) {
             if (text)
                 drafts_base_[id] = *text;
             else
                 drafts_base_.erase(id);
+            // Another tab's text held for the shown sample is no longer stored: this tab's is
+            // (the user edited on, as the status bar said it would); it stays to be loaded.
+            if (const auto h = held_drafts_.find(id); h != held_drafts_.end())
+                h->second.replaced = true;
+        }
         write_ok_ = true;
     } else {
         if (write_ok_) flash("Your edits are not kept for next time: " + err, 10);
@@ -238,6 +322,69 @@ bool Playground::store_drafts() {
         drafts_version_ = ~0ull;  // tried again after the next change
     }
     return drafts_stored_ = write_ok_ && too_large_.empty();
+}
+
+void Playground::take_other_drafts() {
+    if (!std::exchange(drafts_elsewhere_, false) || drafts_blocked_ || !hooks.load_drafts) return;
+    StoreNow now = read_store(hooks, drafts_store_text_, drafts_store_records_);
+    // Unreadable now: nothing is taken; the next write sets it aside first (store_drafts).
+    if (now.aside || now.text == drafts_store_text_) return;
+    std::set<std::string> unreadable;
+    for (const auto& [id, text] : now.d.records)
+        if (!now.d.drafts.count(id)) unreadable.insert(id);
+    // The shown sample's kept text, as store_drafts would keep it.
+    const std::string shown = file_path.empty() ? current().id : "";
+    std::optional<std::string> shown_text;
+    if (!shown.empty()) {
+        if (editor.model().version() == link_over_edit_version_) {
+            if (const auto d = drafts.find(shown); d != drafts.end()) shown_text = d->second;
+        } else if (code_edited()) {
+            shown_text = editor.text();
+        }
+    }
+    const DraftMerge m = merge_other_drafts(now.d.drafts, unreadable, shown, shown_text, drafts,
+                                            drafts_base_, held_drafts_);
+    drafts_store_text_ = std::move(now.text);
+    drafts_store_records_ = std::move(now.d.records);
+    for (const std::string& id : m.held) {  // the shown sample's: said once
+        const bool edited = held_drafts_.at(id).text.has_value();
+        flash(current().title + (edited ? " was edited" : " was reset") +
+                  " in another tab; yours stays here. Pick it again to " +
+                  (edited ? "load that edit" : "show the sample's text") +
+                  " (Undo brings yours back)",
+              15);
+    }
+    for (const std::string& id : m.ours)
+        flash(samples::find_sample(id)->title +
+                  " was edited in another tab too; this tab's edit, not stored yet, is kept",
+              10);
+}
+
+bool Playground::other_tab_text_held() const {
+    return file_path.empty() && held_drafts_.count(current().id) > 0;
+}
+
+void Playground::load_held_draft() {
+    const auto h = held_drafts_.find(current().id);
+    if (h == held_drafts_.end()) return;
+    const std::string text = h->second.text
+                                 ? *h->second.text
+                                 : samples::program(current(), samples::defaults(current().knobs));
+    // Still stored as it is held (this tab wrote nothing over it): the store needs no write.
+    if (!h->second.replaced) {
+        if (h->second.text)
+            drafts_base_[h->first] = *h->second.text;
+        else
+            drafts_base_.erase(h->first);
+    }
+    held_drafts_.erase(h);
+    if (text == editor.text()) return;
+    auto& m = editor.model();  // one undo step, as an edit: Ctrl+Z brings this tab's text back
+    m.select_all();
+    m.paste(text);
+    m.set_cursor({0, 0});
+    sync_text_knobs();
+    flash(current().title + ": the other tab's text; Undo (Ctrl+Z) brings yours back", 8);
 }
 
 }  // namespace interleave::ui

@@ -36,9 +36,10 @@ void draw_gallery_panel(Playground& p) {
         const ImVec2 sum_sz = ImGui::CalcTextSize(s.summary.c_str(), nullptr, false, text_w);
         ImGui::PopFont();
         const float h = title_sz.y + sum_sz.y + pad * 3;
-        // With a file open the chosen sample can be picked again (its text replaces the file's).
+        // With a file open the chosen sample can be picked again (its text replaces the file's),
+        // and while another tab's text of it is held (that text is loaded: select_sample).
         if (ImGui::Selectable("##sample", selected, 0, ImVec2(wrap, h)) &&
-            (!selected || !p.file_path.empty()))
+            (!selected || !p.file_path.empty() || p.other_tab_text_held()))
             p.request_sample(static_cast<int>(i));
         // One Tab stop for the list (the chosen sample); arrows move within it.
         p.controls.note("sample:" + s.id, ControlKind::button, selected);

@@ -118,7 +118,7 @@ void sample_picker(Playground& p, float w) {
         std::snprintf(label, sizeof label, "%zu  %s", (i + 1) % 10, cat[i].title.c_str());
         const bool selected = p.sample == static_cast<int>(i);
         if (ImGui::Selectable(label, selected, 0, ImVec2(0, ImGui::GetFrameHeight())) &&
-            (!selected || !p.file_path.empty()))
+            (!selected || !p.file_path.empty() || p.other_tab_text_held()))
             p.request_sample(static_cast<int>(i));
         p.controls.note("sample:" + cat[i].id, ControlKind::button, selected);
         if (selected && ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();

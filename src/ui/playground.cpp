@@ -94,6 +94,8 @@ const samples::Sample& Playground::current() const {
 void Playground::select_sample(int index) {
     const auto& cat = samples::catalog();
     if (index < 0 || index >= static_cast<int>(cat.size())) return;
+    // Picked again while another tab's text of it is held: that text, this tab's in Undo.
+    if (index == sample && other_tab_text_held()) return load_held_draft();
     if (index != sample) run_all_queue.clear();
     // The text being left is kept if edited (a draft per sample), so switching loses nothing.
     // An open file's text is the file's, not an edit of the sample: the file is closed (the
@@ -113,12 +115,34 @@ void Playground::select_sample(int index) {
             else
                 drafts.erase(current().id);
         }
+        // Another tab's text held for it: taken if nothing changed here (draft_store.hpp). The
+        // text this tab had is then one Undo away when the sample is shown again.
+        const auto had = drafts.find(current().id);
+        const std::optional<std::string> had_text =
+            had != drafts.end() ? std::optional<std::string>(had->second) : std::nullopt;
+        if (leave_held_draft(current().id, drafts, drafts_base_, held_drafts_) && had_text)
+            left_own_[current().id] = *had_text;
     }
     sample = index;
     knobs = samples::defaults(cat[static_cast<size_t>(index)].knobs);
     python_text = samples::program(current(), knobs);
     const auto d = drafts.find(current().id);
     editor.set_text(d != drafts.end() ? d->second : python_text);
+    if (const auto own = left_own_.find(current().id); own != left_own_.end()) {
+        if (own->second != editor.text()) {
+            const std::string theirs = editor.text();
+            editor.set_text(own->second);
+            auto& m = editor.model();  // one undo step: Ctrl+Z brings back this tab's text
+            m.select_all();
+            m.paste(theirs);
+            m.set_cursor({0, 0});
+            flash(current().title +
+                      " shows the edit made in another tab; Undo brings back the text you had "
+                      "here",
+                  10);
+        }
+        left_own_.erase(own);
+    }
     edited_version_ = ~0ull;
     text_knobs_version_ = ~0ull;
     knob_mirror_.clear();

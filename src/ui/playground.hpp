@@ -23,6 +23,7 @@
 #include "ui/app.hpp"
 #include "ui/console_model.hpp"
 #include "ui/controls.hpp"
+#include "ui/draft_store.hpp"
 #include "ui/editor/code_editor.hpp"
 #include "ui/editor/file_dialog.hpp"
 #include "ui/editor/line_markers.hpp"
@@ -131,6 +132,13 @@ struct Playground {
     // now is stored; false: no store, its write failed, a text is over kMaxDraftBytes, or
     // unreadable stored data could not be moved aside (each said once) — then quitting asks.
     bool store_drafts();
+    // Web: another tab wrote the store (PlatformHooks::watch_drafts; draft_store.hpp): at the
+    // start of the next frame its changes are taken in (merge_other_drafts), and a change of
+    // the shown sample is held and said once. Cheap when nothing came.
+    void take_other_drafts();
+    // Another tab's text of the shown sample is held: picking the sample again loads it
+    // (select_sample; the gallery lets the chosen sample be picked again then).
+    bool other_tab_text_held() const;
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
     bool restyle = false;       // text_scale changed: rebuild fonts between frames
@@ -328,6 +336,14 @@ struct Playground {
     bool drafts_aside_ = false;                // the store read at start must be set aside
     bool drafts_blocked_ = false;              // ... and could not be: nothing is written
     std::vector<std::string> drafts_notices_;  // what restore_drafts() could not read
+    bool drafts_elsewhere_ = false;  // another tab wrote the store (PlatformHooks::watch_drafts)
+    std::map<std::string, HeldDraft> held_drafts_;  // another tab's text of the shown sample
+    // The text a sample had here when leaving it took another tab's held text instead
+    // (select_sample): put one Undo step away when the sample is shown again.
+    std::map<std::string, std::string> left_own_;
+    // Picking the shown sample again while another tab's text of it is held: that text, with
+    // this tab's in Undo (select_sample).
+    void load_held_draft();
     // The editor's version right after load_link showed a link's code over a kept edit of the
     // sample: while it stays, that code is not the sample's edit (the kept one is).
     uint64_t link_over_edit_version_ = ~0ull;

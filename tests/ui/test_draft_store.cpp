@@ -12,6 +12,7 @@
 
 #include "samples/code_codec.hpp"
 #include "ui/app_harness.hpp"
+#include "ui/draft_harness.hpp"
 #include "ui/editor/utf8.hpp"
 
 using namespace interleave::ui;
@@ -110,51 +111,6 @@ TEST_CASE("kept edits: random damage never crashes and never yields invalid text
         }
     }
 }
-
-namespace {
-// A store as the platform keeps it (web: localStorage; desktop: a file): one string.
-struct Store {
-    std::string text;
-    bool full = false;          // writes fail (quota, read-only disk)
-    std::string unreadable;     // reads fail with this (no permission, over 64 MB)
-    bool cannot_aside = false;  // setting aside fails
-    int writes = 0;
-    std::vector<std::string> aside;  // what was set aside, unchanged
-    std::vector<std::string> said;
-    std::function<void(PlatformHooks&)> hooks() {
-        return [this](PlatformHooks& h) {
-            h.load_drafts = [this](std::string* error) {
-                if (!unreadable.empty()) return *error = unreadable, std::string();
-                return text;
-            };
-            h.save_drafts = [this](const std::string& t) {
-                ++writes;
-                if (full) return std::string("full");
-                text = t;
-                return std::string();
-            };
-            h.set_aside_drafts = [this](std::string* error) {
-                if (cannot_aside) return *error = "read-only", std::string();
-                aside.push_back(unreadable.empty() ? text : unreadable);
-                text.clear();
-                unreadable.clear();
-                return "aside-" + std::to_string(aside.size());
-            };
-            h.message = [this](const std::string& m) { said.push_back(m); };
-        };
-    }
-    int said_count(const std::string& part) const {
-        int n = 0;
-        for (const auto& m : said) n += m.find(part) != std::string::npos;
-        return n;
-    }
-};
-std::string drafts_of(AppHarness& h) {
-    const std::string j = h.app->editor_state_json();
-    const size_t at = j.find("\"drafts\":[");
-    return j.substr(at + 10, j.find(']', at) - at - 10);
-}
-}  // namespace
 
 TEST_CASE("a learner's edits come back at the next start, marked; Reset restores the sample") {
     Store store;
@@ -327,29 +283,6 @@ TEST_CASE("an edit over 1 MB is not stored: said once, quitting asks; an old one
               std::map<std::string, std::string>{{"race", "r = 1\n"}});
     }
 }
-
-namespace {
-// Two App instances (two tabs, two desktop windows) each with its own ImGui context.
-struct Two {
-    Store store;
-    std::unique_ptr<AppHarness> a, b;
-    Two() {
-        a = std::make_unique<AppHarness>(store.hooks());
-        ImGui::SetCurrentContext(nullptr);  // the next harness makes its own current
-        b = std::make_unique<AppHarness>(store.hooks());
-    }
-    AppHarness& use(std::unique_ptr<AppHarness>& h) {
-        ImGui::SetCurrentContext(h->ctx);
-        return *h;
-    }
-    ~Two() {
-        use(b);
-        b.reset();
-        use(a);
-        a.reset();
-    }
-};
-}  // namespace
 
 TEST_CASE("two instances over one store keep each other's edits") {
     Two t;
