@@ -357,8 +357,7 @@ class BrokenBarrierError(RuntimeError):
 
 class Barrier:
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
+        # CPython 3.11 accepts any parties (asyncio.Barrier is the one that checks).
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
