@@ -306,12 +306,16 @@ std::string format_syntax_error_location(std::string_view filename, int64_t line
     std::string shown = line.substr(b, e - b);
     out += "    " + shown + "\n";
     if (offset <= 0) return out;
+    // pythonrun.c: an error spanning lines is marked to the end of its first line; the carets
+    // never run past the text (line_size counts the text as given, newline included).
+    const int64_t line_size = char_offset(line, int(line.size()));
     int64_t eo = end_offset;
-    if (end_lineno != lineno || eo <= offset) eo = offset + 1;
+    if (end_lineno > lineno) eo = line_size;
+    if (eo > line_size + 1) eo = line_size + 1;
     // Offsets are 1-based character columns; the stripped indentation shifts them.
     int64_t lead = char_offset(line, int(b));
     int64_t col = offset - 1 - lead;
-    int64_t width = eo - offset;
+    int64_t width = (eo > 0 && eo > offset) ? eo - offset : 1;
     int64_t shown_len = char_offset(shown, int(shown.size()));
     if (col < 0) return out;  // points into the stripped indentation: no caret (pythonrun.c)
     if (col > shown_len) col = shown_len;

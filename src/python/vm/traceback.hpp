@@ -20,8 +20,9 @@ int exception_line(Value exc);
 std::string exception_type_name(Value exc);
 // A SyntaxError's location lines as pythonrun.c print_exception prints them: `  File "f", line
 // N`, then (when text is given) the source line without its indentation and, for offset > 0,
-// the carets from offset to end_offset (1-based character columns; one caret unless end_lineno
-// is lineno); no caret when offset points into the stripped indentation. Pure; any thread.
+// the carets from offset to end_offset (1-based character columns; to the end of the line when
+// end_lineno is past lineno; at least one, never past the text); no caret when offset points
+// into the stripped indentation. Pure; any thread.
 std::string format_syntax_error_location(std::string_view filename, int64_t lineno,
                                          const std::string* text, int64_t offset,
                                          int64_t end_lineno, int64_t end_offset);
