@@ -48,7 +48,8 @@ Value r_getrandbits(ThreadState& ts, const Value* a, size_t n, Tuple*) {
                       type_name(a[1]));
     int64_t k;
     if (!index_i64(ts, a[1], &k)) return Value::null();
-    if (k >= 0 && k <= 62) return Value::from_small(int64_t(mt_of(a[0]).getrandbits64(int(k))));
+    // Up to 64 bits without a BigInt (a small int holds 48: wider results are boxed).
+    if (k >= 0 && k <= 64) return int_from_u64(ts, mt_of(a[0]).getrandbits64(int(k)));
     Result<BigInt> r = mt_of(a[0]).getrandbits(k);
     if (!r.ok()) return raise_num_error(ts, r.error);
     return int_from_bigint(ts, std::move(r.value));
