@@ -37,3 +37,4 @@ extern "C" const unsigned char interleave_pymod_urllib_request[];
 extern "C" const unsigned char interleave_pymod_traceback[];
 extern "C" const unsigned char interleave_pymod_logging[];
 extern "C" const unsigned char interleave_pymod_abc[];
+extern "C" const unsigned char interleave_pymod_timeit[];

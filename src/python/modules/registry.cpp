@@ -53,6 +53,7 @@ std::span<const ModuleDef> native_modules() {
         {"traceback", nullptr, pymod_text(interleave_pymod_traceback)},
         {"logging", nullptr, pymod_text(interleave_pymod_logging)},
         {"abc", nullptr, pymod_text(interleave_pymod_abc)},
+        {"timeit", nullptr, pymod_text(interleave_pymod_timeit)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},
