@@ -26,6 +26,19 @@ void desktop_hooks(Playground& p, std::vector<std::string>* titles = nullptr) {
     if (titles) p.hooks.title_changed = [titles](const std::string& t) { titles->push_back(t); };
 }
 
+// The web page's side of links: compression requests answered by the test
+// (Playground::code_packed), and the fragments written to the address bar.
+struct WebPage {
+    std::vector<std::pair<std::string, int>> requests;  // (text, id), in order
+    std::vector<std::string> fragments;
+    explicit WebPage(Playground& p) {
+        p.hooks.pack_code_async = [this](const std::string& text, int id) {
+            requests.push_back({text, id});
+        };
+        p.hooks.link_changed = [this](const std::string& f) { fragments.push_back(f); };
+    }
+};
+
 void replace_text(Playground& p, const std::string& text) {
     auto& m = p.editor.model();
     m.select_all();
@@ -81,12 +94,8 @@ TEST_CASE("links: a corrupt code= loads the rest and says what it ignored") {
 TEST_CASE("links on the web: packing is asynchronous; a link is never without its code") {
     Context ctx;
     Playground p;
-    std::vector<std::pair<std::string, int>> requests;
-    std::vector<std::string> fragments;
-    p.hooks.pack_code_async = [&](const std::string& text, int id) {
-        requests.push_back({text, id});
-    };
-    p.hooks.link_changed = [&](const std::string& f) { fragments.push_back(f); };
+    WebPage web(p);
+    auto& [requests, fragments] = web;
     p.select_sample(0);
     fragments.clear();
 
@@ -126,13 +135,9 @@ TEST_CASE("links on the web: loading a link writes the address bar once, with it
     // opens instead of the link; and the link's payload is its packed code, so nothing waits.
     Context ctx;
     Playground p;
-    std::vector<std::pair<std::string, int>> requests;
-    std::vector<std::string> fragments;
-    p.hooks.pack_code_async = [&](const std::string& text, int id) {
-        requests.push_back({text, id});
-    };
+    WebPage web(p);
+    auto& [requests, fragments] = web;
     p.hooks.unpack_code = samples::zlib_code_codec().unpack;
-    p.hooks.link_changed = [&](const std::string& f) { fragments.push_back(f); };
     p.select_sample(0);
     replace_text(p, "x = 1  # mine\n");
     p.poll_code_link();
