@@ -44,7 +44,10 @@
  *                                   files: [state of the CJK, Hangul, symbols fonts: 'unused'|
  *                                   'loading'|'ready'|'failed'], rebuilds, pending, atlas: [w, h],
  *                                   last_build_ms} (characters past DejaVu, src/ui/fallback_glyphs.hpp),
- *                                   controls: [{id, kind, x, y, w, h, visible, disabled}]}
+ *                                   cut_off: [ImGui names of the panes whose items ran past
+ *                                   their right edge with no scrollbar to reach them: text
+ *                                   that should wrap], controls: [{id, kind, x, y, w, h,
+ *                                   visible, disabled}]}
  *                                   in CSS pixels (id: 'run', 'share', 'knob:io_ms', ...)
  *
  * Every call is answered from the page's main thread between frames. Calling anything but

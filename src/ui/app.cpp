@@ -498,9 +498,12 @@ std::string App::ui_json() const {
                       p.scrolls[i].name, p.scrolls[i].y / s, p.scrolls[i].max / s);
         j += buf;
     }
+    j += "}, \"cut_off\": [";
+    const std::vector<std::string> cut = panes_cut_off();
+    for (size_t i = 0; i < cut.size(); ++i) j += (i ? ", " : "") + samples::json_string(cut[i]);
     Playground::PollCost& c = impl_->p.poll_cost;
     std::snprintf(buf, sizeof buf,
-                  "}, \"work\": {\"frames\": %d, \"drawn\": %d, \"poll_max_ms\": %.2f, "
+                  "], \"work\": {\"frames\": %d, \"drawn\": %d, \"poll_max_ms\": %.2f, "
                   "\"frame_max_ms\": %.2f, "
                   "\"housekeeping_max_ms\": %.2f, \"ingest_max_ms\": %.2f, \"finish_max_ms\": "
                   "%.2f, \"start_max_ms\": %.2f}, ",

@@ -5,11 +5,24 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/editor/utf8.hpp"
 #include "ui/playground.hpp"
 
 namespace interleave::ui {
 
 namespace {
+
+// `text` cut to `room` px with "..." (on a character's boundary: a cut inside a UTF-8
+// sequence draws a replacement mark), or whole when it fits.
+std::string fit_width(const std::string& text, float room) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= room) return text;
+    const float dots = ImGui::CalcTextSize("...").x;
+    size_t keep = text.size();
+    while (keep > 8 && ImGui::CalcTextSize(text.data(), text.data() + keep).x + dots > room)
+        keep = keep * 9 / 10;
+    while (keep > 0 && !utf8::is_boundary(text, keep)) --keep;
+    return text.substr(0, keep) + "...";
+}
 
 void keys_popup() {
     if (!ImGui::BeginPopup("keys")) return;
@@ -149,10 +162,7 @@ void draw_status_bar(Playground& p) {
             ImGui::SameLine();
             const float room =
                 right_edge - ImGui::GetCursorScreenPos().x - (p.compact ? 0 : fs * 16);
-            std::string n = "| " + p.run_notices.front();
-            while (n.size() > 8 && ImGui::CalcTextSize(n.c_str()).x > room)
-                n.resize(n.size() * 9 / 10);
-            if (n.size() < p.run_notices.front().size() + 2) n += "...";
+            const std::string n = fit_width("| " + p.run_notices.front(), room);
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 150, 60, 255));
             ImGui::TextUnformatted(n.c_str());
             ImGui::PopStyleColor();
@@ -170,9 +180,11 @@ void draw_status_bar(Playground& p) {
     }
     if (!p.status_message.empty() && ImGui::GetTime() < p.status_message_until) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "| %s", p.status_message.c_str());
-        // A long message (a path) runs past the window's edge: whole in a tooltip.
-        if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > right_edge) {
+        // A long message (a path, a phone's narrow bar) is cut: whole in a tooltip.
+        const std::string m = "| " + p.status_message;
+        const std::string shown = fit_width(m, right_edge - ImGui::GetCursorScreenPos().x);
+        ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "%s", shown.c_str());
+        if (ImGui::IsItemHovered() && shown != m) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(fs * 40);
             ImGui::TextUnformatted(p.status_message.c_str());

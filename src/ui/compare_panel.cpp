@@ -157,6 +157,7 @@ void draw_compare_panel(Playground& p) {
         p.controls.note("compare:run-all", ControlKind::button);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(0);  // beside the button, wrapped in what is left (phones)
         if (!p.run_all_queue.empty() || (p.running() && p.run_all_group >= 0))
             ImGui::Text("running model %s, %zu to go...",
                         p.run_knobs.count("model") ? p.run_knobs.at("model").c_str() : "?",
@@ -167,6 +168,7 @@ void draw_compare_panel(Playground& p) {
         else
             ImGui::TextDisabled("each model once, on the simulated machine (%s cores)",
                                 p.knobs["cores"].c_str());
+        ImGui::PopTextWrapPos();
         bool real = false;
         double other = -1;
         const auto rows = job_rows(p, &real, &other);

@@ -161,4 +161,20 @@ std::string Controls::json_members(float scale) const {
     return j + "]";
 }
 
+std::vector<std::string> panes_cut_off() {
+    std::vector<std::string> out;
+    if (!ImGui::GetCurrentContext()) return out;
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        if (!w->WasActive || w->Hidden ||
+            (w->Flags & (ImGuiWindowFlags_HorizontalScrollbar |
+                         ImGuiWindowFlags_AlwaysHorizontalScrollbar | ImGuiWindowFlags_Tooltip)))
+            continue;
+        // How far the last frame's items reached (ImGui's own measure of the content), against
+        // the width they had: a pixel of slack for rounding.
+        const float reach = w->DC.CursorMaxPos.x - w->DC.CursorStartPos.x;
+        if (reach > w->ContentRegionRect.GetWidth() + 1.f) out.push_back(w->Name);
+    }
+    return out;
+}
+
 }  // namespace interleave::ui

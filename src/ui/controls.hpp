@@ -85,4 +85,11 @@ class Controls {
     int pending_tab_ = 0;  // +1 Tab, -1 Shift+Tab (several presses between frames add up)
 };
 
+// The windows (panes, popups) drawn in the last frame whose items reach past their right edge
+// with no horizontal scrollbar to bring them into view: text or controls cut off (a line that
+// should wrap, a row that should break). Their ImGui names ("Interleave/cores_1A2B3C4D"),
+// for automation (window.interleave.ui().cut_off) and the narrow layout's tests. Between
+// frames; O(windows).
+std::vector<std::string> panes_cut_off();
+
 }  // namespace interleave::ui

@@ -49,7 +49,9 @@ void draw_cores_panel(Playground& p) {
     const engine::Usage& u = p.usage;
     const float fs = ImGui::GetFontSize();
     if (!p.run) {
+        ImGui::PushTextWrapPos(0);  // a phone's pane is narrower than this line
         ImGui::TextDisabled("Run a sample to see how many cores its workers kept busy.");
+        ImGui::PopTextWrapPos();
         return;
     }
     // A simulated run's machine is the one its knobs describe (issue #11): its cores, not this
@@ -65,9 +67,18 @@ void draw_cores_panel(Playground& p) {
     const char* of = simulated ? "simulated cores" : p.hooks.is_web ? "processors" : "cores";
     // The figures and the chart come from the same events, up to where they are complete.
     const int64_t until = p.seen_until_ns();
-    ImGui::Text("Average %s: %.2f   peak %.2f   of %u %s", unit, p.usage_builder.busy_avg(until),
-                p.usage_builder.busy_max(until), cores, of);
-    ImGui::SameLine();
+    // In pieces, each beside the last when it fits: a phone's pane breaks the line between
+    // them instead of cutting it off.
+    char avg[64], peak_text[32], of_n[48];
+    std::snprintf(avg, sizeof avg, "Average %s: %.2f", unit, p.usage_builder.busy_avg(until));
+    std::snprintf(peak_text, sizeof peak_text, "peak %.2f", p.usage_builder.busy_max(until));
+    std::snprintf(of_n, sizeof of_n, "of %u %s", cores, of);
+    ImGui::TextUnformatted(avg);
+    for (const char* piece : {peak_text, of_n}) {
+        same_line_if_fits(ImGui::CalcTextSize(piece).x, fs);  // as the three spaces it had
+        ImGui::TextUnformatted(piece);
+    }
+    same_line_if_fits(ImGui::CalcTextSize("(?)").x);
     help_marker(
         simulated ? "The simulated machine: it runs at most its cores' number of workers at once. "
                     "This counts this run's workers that were running Python-level work (or "

@@ -40,10 +40,10 @@ void help_marker(const char* text) {
     }
 }
 
-void same_line_if_fits(float next_w) {
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
+void same_line_if_fits(float next_w, float gap) {
+    const float g = gap >= 0 ? gap : ImGui::GetStyle().ItemSpacing.x;
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + gap + next_w <= right + 0.5f) ImGui::SameLine();
+    if (ImGui::GetItemRectMax().x + g + next_w <= right + 0.5f) ImGui::SameLine(0, g);
 }
 
 bool begin_combo(Playground& p, const std::string& id, const char* label, const char* preview,

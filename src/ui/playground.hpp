@@ -455,8 +455,9 @@ std::string knobs_diff_text(const samples::Sample& s, const samples::KnobValues&
 std::string error_summary(const samples::ProgramError& e);
 void help_marker(const char* text);  // "(?)" with a wrapped tooltip
 // Before an item `next_w` wide: stay on the line if it fits, else start a new one (rows of
-// buttons wrap instead of running off a narrow pane).
-void same_line_if_fits(float next_w);
+// buttons wrap instead of running off a narrow pane). `gap`: the space before it when it stays
+// (px; < 0: the style's item spacing).
+void same_line_if_fits(float next_w, float gap = -1);
 // ImGui::BeginCombo that also names the combo for p.controls (its rectangle is gone once the
 // popup is open). Same arguments and result as BeginCombo.
 bool begin_combo(Playground& p, const std::string& id, const char* label, const char* preview,

@@ -1,7 +1,8 @@
 // Phones and tablets, with a finger: at 390x844 (a phone, 3 device pixels per CSS pixel) and
 // 768x1024 (a tablet, 2) the page switches to its one-column layout, every control is on screen
-// and at least 44 CSS px each way, text is readable, a tap presses what is under the finger
-// (once), and a drag scrolls a pane that has more than fits.
+// and at least 44 CSS px each way, text is readable and nothing runs off a pane's right edge
+// (ui().cut_off), a tap presses what is under the finger (once), and a drag scrolls a pane
+// that has more than fits.
 // Screenshots of every page: build/e2e/mobile-<width>-<page>.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -46,6 +47,16 @@ function checkControls(ui, width, height, where) {
   assert.deepEqual(problems, [], `${where}: ${problems.join('; ')}`);
 }
 
+// Nothing runs off a pane's right edge (a line that should wrap, a row that should break):
+// ui().cut_off names the panes whose items reach past it with no scrollbar to bring them back.
+async function checkPagesFit(page, where) {
+  for (const name of PAGES) {
+    await tap(page, `page:${name}`);
+    const u = await uiState(page);
+    assert.deepEqual(u.cut_off, [], `${where}, page ${name}: cut off at the right edge`);
+  }
+}
+
 for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
   describe(`touch, ${width}x${height}`, { timeout: 600_000 }, () => {
     const env = withPage('#v=1&sample=choosing&tasks=2&cpu_ms=20', {
@@ -65,6 +76,7 @@ for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
         checkControls(u, width, height, `page ${name}`);
         const png = await page.screenshot({ path: join(OUT, `mobile-${width}-${name}.png`) });
         assert.ok(distinctColours(png) > 30, `page ${name} looks blank`);
+        assert.deepEqual(u.cut_off, [], `page ${name}: cut off at the right edge`);
       }
       assert.deepEqual(env.tab.problems, []);
     });
@@ -94,6 +106,7 @@ for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
       await waitFor(page, () => window.interleave.state().runs >= 1, null, { what: 'the run recorded' });
       await frames(page, 4);
       assert.equal((await page.evaluate(() => window.interleave.state())).runs, 1, 'one tap, one run');
+      await checkPagesFit(page, 'after a run');  // the Cores view's figures, the console
       await tap(page, 'page:output');
       await page.screenshot({ path: join(OUT, `mobile-${width}-output-run.png`) });
     });
