@@ -54,6 +54,7 @@ std::span<const ModuleDef> native_modules() {
         {"logging", nullptr, pymod_text(interleave_pymod_logging)},
         {"abc", nullptr, pymod_text(interleave_pymod_abc)},
         {"timeit", nullptr, pymod_text(interleave_pymod_timeit)},
+        {"statistics", nullptr, pymod_text(interleave_pymod_statistics)},
         {"_asyncio", init__asyncio},
         {"asyncio", nullptr, pymod_text(interleave_pymod_asyncio_init)},
         {"asyncio.exceptions", nullptr, pymod_text(interleave_pymod_asyncio_exceptions)},
