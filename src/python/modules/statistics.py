@@ -65,11 +65,11 @@ def _frac_sum(partials):
     return num, den
 
 
-def _sum(data):
-    # (type, total, count): total a reduced (num, den) pair, or a float when a value is inf/nan.
+def _exact_items(data):
+    # (type, count, [(num, den) of the finite values], sum of the inf/nan values or None).
     count = 0
     T = int
-    partials = {}
+    pairs = []
     special = None
     for x in data:
         T = _coerce(T, type(x))
@@ -78,9 +78,18 @@ def _sum(data):
         if d is None:
             special = n if special is None else special + n
         else:
-            partials[d] = partials.get(d, 0) + n
+            pairs.append((n, d))
+    return T, count, pairs, special
+
+
+def _sum(data):
+    # (type, total, count): total a reduced (num, den) pair, or a float when a value is inf/nan.
+    T, count, pairs, special = _exact_items(data)
     if special is not None:
         return T, special, count
+    partials = {}
+    for n, d in pairs:
+        partials[d] = partials.get(d, 0) + n
     return T, _frac_sum(partials), count
 
 
@@ -89,24 +98,16 @@ def _ss(data, c=None):
     if c is not None:
         T, ssd, count = _sum((d := x - c) * d for x in data)
         return (T, ssd, c, count)
-    count = 0
-    T = int
-    sx_partials = {}
-    sxx_partials = {}
-    special = None
-    for x in data:
-        T = _coerce(T, type(x))
-        n, d = _exact_ratio(x)
-        count += 1
-        if d is None:
-            special = n if special is None else special + n
-            continue
-        sx_partials[d] = sx_partials.get(d, 0) + n
-        sxx_partials[d * d] = sxx_partials.get(d * d, 0) + n * n
+    T, count, pairs, special = _exact_items(data)
     if not count:
         return (T, (0, 1), (0, 1), 0)
     if special is not None:
         return (T, special, special, count)
+    sx_partials = {}
+    sxx_partials = {}
+    for n, d in pairs:
+        sx_partials[d] = sx_partials.get(d, 0) + n
+        sxx_partials[d * d] = sxx_partials.get(d * d, 0) + n * n
     sxn, sxd = _frac_sum(sx_partials)
     sxxn, sxxd = _frac_sum(sxx_partials)
     # (count * sxx - sx * sx) / count, exactly

@@ -34,6 +34,17 @@ def reindent(src, indent):
     return src.replace("\n", "\n" + " " * indent)
 
 
+def _code(code, name, indent, local_ns):
+    # (source line(s) for the template, the inner function's extra parameter): source text is
+    # indented into place; a callable is passed in as _stmt / _setup and called.
+    if isinstance(code, str):
+        return reindent(code, indent), ''
+    if callable(code):
+        local_ns['_' + name] = code
+        return f'_{name}()', f', _{name}=_{name}'
+    raise ValueError(f"{name} is neither a string nor callable")
+
+
 class Timer:
     """Times a statement: Timer(stmt, setup, timer, globals).timeit(number) -> seconds."""
 
@@ -41,24 +52,9 @@ class Timer:
         self.timer = timer
         local_ns = {}
         global_ns = _globals() if globals is None else globals
-        init = ''
-        if isinstance(setup, str):
-            setup = reindent(setup, 4)
-        elif callable(setup):
-            local_ns['_setup'] = setup
-            init += ', _setup=_setup'
-            setup = '_setup()'
-        else:
-            raise ValueError("setup is neither a string nor callable")
-        if isinstance(stmt, str):
-            stmt = reindent(stmt, 8)
-        elif callable(stmt):
-            local_ns['_stmt'] = stmt
-            init += ', _stmt=_stmt'
-            stmt = '_stmt()'
-        else:
-            raise ValueError("stmt is neither a string nor callable")
-        src = template.format(stmt=stmt, setup=setup, init=init)
+        setup, init_setup = _code(setup, 'setup', 4, local_ns)
+        stmt, init_stmt = _code(stmt, 'stmt', 8, local_ns)
+        src = template.format(stmt=stmt, setup=setup, init=init_setup + init_stmt)
         self.src = src
         exec(src, global_ns, local_ns)
         self.inner = local_ns["inner"]
