@@ -496,6 +496,12 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             if key in ('message', 'exception'):
                 continue
             lines.append(f'{key}: {context[key]!r}')
+        # CPython logs it on the "asyncio" logger: a program that imported logging gets its
+        # own handlers and format; otherwise this is what the last-resort handler prints.
+        logging = sys.modules.get('logging')
+        if logging is not None:
+            logging.getLogger('asyncio').error('\n'.join(lines), exc_info=exception)
+            return
         text = '\n'.join(lines)
         if exception is not None:
             text += '\n' + _asyncio.format_exception(exception)

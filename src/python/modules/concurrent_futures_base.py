@@ -7,8 +7,9 @@
 #     set_running_or_notify_cancel, set_result/set_exception, InvalidStateError, repr), wait
 #     (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, timeout), as_completed (timeout's
 #     "N (of M) futures unfinished"), Executor (map with timeout, shutdown, `with`)
-#   ✗ logging: "exception calling callback for ..." goes straight to stderr, as CPython's
-#     last-resort handler prints it; Future[int] generic aliases
+#   ✓ "exception calling callback for ..." on the "concurrent.futures" logger when the program
+#     imported logging (else straight to stderr, as the last-resort handler prints it)
+#   ✗ Future[int] generic aliases
 import sys as _sys
 import threading
 import time
@@ -38,7 +39,12 @@ _STATE_TO_DESCRIPTION_MAP = {
 
 
 def _log_exception(message, exc):
-    # What CPython's logging prints through its last-resort handler (no logging configured).
+    # CPython logs it on the "concurrent.futures" logger: a program that imported logging gets
+    # its own handlers and format; otherwise this is what the last-resort handler prints.
+    logging = _sys.modules.get('logging')
+    if logging is not None:
+        logging.getLogger('concurrent.futures').error(message, exc_info=exc)
+        return
     _sys.stderr.write(message + '\n' + _thread._format_exception(exc))
     _sys.stderr.flush()
 
