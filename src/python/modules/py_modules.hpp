@@ -39,3 +39,4 @@ extern "C" const unsigned char interleave_pymod_logging[];
 extern "C" const unsigned char interleave_pymod_abc[];
 extern "C" const unsigned char interleave_pymod_timeit[];
 extern "C" const unsigned char interleave_pymod_statistics[];
+extern "C" const unsigned char interleave_pymod_json[];
