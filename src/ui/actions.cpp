@@ -26,13 +26,20 @@ bool colored_button(const char* label, ImU32 color, bool enabled, ImVec2 size) {
 
 void share_popup(Playground& p) {
     if (!ImGui::BeginPopup("share")) return;
-    ImGui::TextUnformatted("Anyone opening this link sees this sample and these knobs:");
+    // Wrapped to fit the screen too: a phone's is narrower than 40 characters of the link (the
+    // popup sizes itself to its text, so lines that do not wrap ran off the screen's edge).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = std::min(ImGui::GetFontSize() * 40,
+                                ImGui::GetMainViewport()->WorkSize.x - st.WindowPadding.x * 4);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(p.share_shown.find("&code=") != std::string::npos
+                               ? "Anyone opening this link sees this code and these knobs:"
+                               : "Anyone opening this link sees this sample and these knobs:");
     ImGui::PushFont(p.fonts.mono);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
     ImGui::TextUnformatted(p.share_shown.c_str());
-    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::TextDisabled("It runs only when they press Run (add &run=1 to run at once).");
+    ImGui::PopTextWrapPos();
     if (ImGui::Button("Copy again"))
         p.copy_to_clipboard(p.share_shown, "Link copied to the clipboard");
     p.controls.note("share:copy", ControlKind::button);

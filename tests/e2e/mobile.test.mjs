@@ -78,6 +78,13 @@ for (const [width, height, scale] of [[390, 844, 3], [768, 1024, 2]]) {
         assert.ok(distinctColours(png) > 30, `page ${name} looks blank`);
         assert.deepEqual(u.cut_off, [], `page ${name}: cut off at the right edge`);
       }
+      // The Share popup fits the screen: its text and link wrap (they ran off a phone's edge).
+      await tap(page, 'share');
+      const share = await uiState(page);
+      checkControls(share, width, height, 'the Share popup');
+      assert.deepEqual(share.cut_off, [], 'the Share popup: cut off at the right edge');
+      await page.screenshot({ path: join(OUT, `mobile-${width}-share.png`) });
+      await tap(page, 'share:close');
       assert.deepEqual(env.tab.problems, []);
     });
 
