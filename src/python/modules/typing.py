@@ -251,10 +251,65 @@ def NewType(name, tp):
     return new_type
 
 
+def _make_nmtuple(name, types, module, defaults=()):
+    fields = [n for n, t in types]
+    types = {n: t for n, t in types}
+    nm_tpl = _collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = types
+    return nm_tpl
+
+
+_prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                         '_field_defaults', '_make', '_replace', '_asdict', '_source'})
+_special = frozenset({'__module__', '__name__', '__annotations__'})
+
+
+class NamedTupleMeta(type):
+    # `class Point(NamedTuple): x: int; y: int = 0` builds a collections.namedtuple from the
+    # annotations (defaults from the assigned ones) and copies the body's methods onto it.
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError('can only inherit from a NamedTuple type and Generic')
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(), module=ns['__module__'],
+                               defaults=[ns[n] for n in default_names])
+        for key in ns:
+            if key in _prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _special and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
 def NamedTuple(typename, fields=None, /, **kwargs):
+    """A collections.namedtuple with annotated fields: NamedTuple('P', [('x', int)]) or, as a
+    base class, `class P(NamedTuple): x: int`."""
     if fields is None:
         fields = kwargs.items()
-    return _collections.namedtuple(typename, [n for n, t in fields])
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, "
+                        "not both")
+    return _make_nmtuple(typename, list(fields), module='__main__')
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
 class _TypedDictMeta:
