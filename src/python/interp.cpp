@@ -81,6 +81,22 @@ CompileResult compile_program(std::string_view source, std::string filename) {
 
 namespace {
 
+// The functions atexit.register() collected (a program that never imported atexit has none),
+// as CPython's finalization runs them after threading's shutdown; not after os._exit() or a
+// stopped run.
+void run_atexit_callbacks(ThreadState& ts) {
+    if (ts.stopped || ts.interp.os_exit_status.load() >= 0) return;
+    Value mod = dict_get_str(ts.interp.modules, intern_str(ts, "atexit"));
+    if (mod.is_null()) return;
+    Rooted keep(ts, mod);
+    Value pending = fetch_exc(ts);
+    Rooted keep_exc(ts, pending);
+    Value run = getattr_opt(ts, mod, intern_str(ts, "_run_exitfuncs"));
+    if (!run.is_null() && call0(ts, run).is_null()) clear_exc(ts);
+    clear_exc(ts);
+    if (!pending.is_null()) ts.curexc = pending;
+}
+
 RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
                    RunOptions options) {
     RunResult result;
@@ -144,6 +160,7 @@ RunResult run_with(engine::Runtime* rt, std::shared_ptr<const Program> program,
     }
     if (!result.stopped) wait_for_threads(ts);
     warn_never_awaited();  // ... and those of the threads
+    run_atexit_callbacks(ts);
     // Finalizing: daemon threads that get the GIL from now on unwind without running Python.
     interp.finalizing.store(true, std::memory_order_relaxed);
     // os._exit(n), from any thread: status n, nothing flushed, not a stopped run.

@@ -40,3 +40,4 @@ extern "C" const unsigned char interleave_pymod_abc[];
 extern "C" const unsigned char interleave_pymod_timeit[];
 extern "C" const unsigned char interleave_pymod_statistics[];
 extern "C" const unsigned char interleave_pymod_json[];
+extern "C" const unsigned char interleave_pymod_atexit[];

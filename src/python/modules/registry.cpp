@@ -56,6 +56,7 @@ std::span<const ModuleDef> native_modules() {
         {"timeit", nullptr, pymod_text(interleave_pymod_timeit)},
         {"statistics", nullptr, pymod_text(interleave_pymod_statistics)},
         {"json", nullptr, pymod_text(interleave_pymod_json)},
+        {"atexit", nullptr, pymod_text(interleave_pymod_atexit)},
         {"json.decoder", nullptr, "from json import JSONDecoder, JSONDecodeError\n"},
         {"json.encoder", nullptr, "from json import JSONEncoder\n"},
         {"_asyncio", init__asyncio},
