@@ -41,3 +41,4 @@ extern "C" const unsigned char interleave_pymod_timeit[];
 extern "C" const unsigned char interleave_pymod_statistics[];
 extern "C" const unsigned char interleave_pymod_json[];
 extern "C" const unsigned char interleave_pymod_atexit[];
+extern "C" const unsigned char interleave_pymod_pprint[];

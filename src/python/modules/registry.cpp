@@ -57,6 +57,7 @@ std::span<const ModuleDef> native_modules() {
         {"statistics", nullptr, pymod_text(interleave_pymod_statistics)},
         {"json", nullptr, pymod_text(interleave_pymod_json)},
         {"atexit", nullptr, pymod_text(interleave_pymod_atexit)},
+        {"pprint", nullptr, pymod_text(interleave_pymod_pprint)},
         {"json.decoder", nullptr, "from json import JSONDecoder, JSONDecodeError\n"},
         {"json.encoder", nullptr, "from json import JSONEncoder\n"},
         {"_asyncio", init__asyncio},
