@@ -44,6 +44,8 @@
  *                                   files: [state of the CJK, Hangul, symbols fonts: 'unused'|
  *                                   'loading'|'ready'|'failed'], rebuilds, pending, atlas: [w, h],
  *                                   last_build_ms} (characters past DejaVu, src/ui/fallback_glyphs.hpp),
+ *                                   status_line (the status bar's run state as drawn: "Threading:
+ *                                   finished, 500 ms", "...: ended with NameError, 47 ms"),
  *                                   cut_off: [ImGui names of the panes whose items ran past
  *                                   their right edge with no scrollbar to reach them: text
  *                                   that should wrap], controls: [{id, kind, x, y, w, h,

@@ -498,7 +498,7 @@ std::string App::ui_json() const {
                       p.scrolls[i].name, p.scrolls[i].y / s, p.scrolls[i].max / s);
         j += buf;
     }
-    j += "}, \"cut_off\": [";
+    j += "}, \"status_line\": " + samples::json_string(p.status_line) + ", \"cut_off\": [";
     const std::vector<std::string> cut = panes_cut_off();
     for (size_t i = 0; i < cut.size(); ++i) j += (i ? ", " : "") + samples::json_string(cut[i]);
     Playground::PollCost& c = impl_->p.poll_cost;

@@ -135,6 +135,16 @@ void draw_status_bar(Playground& p) {
                 dot = IM_COL32(229, 75, 60, 255);
                 break;
         }
+        // A program that ended on an uncaught exception (or sys.exit(n)) did not just finish:
+        // said with python3's exit status, the dot red (the error's own message leaves the bar
+        // after a while; this stays).
+        if (st == engine::RunStatus::finished && p.program_run && p.program_run->run() == p.run &&
+            p.program_run->exit_code() != 0) {
+            const auto e = p.program_run->error();
+            state = e ? "ended with " + e->type
+                      : "exited with code " + std::to_string(p.program_run->exit_code());
+            dot = IM_COL32(229, 75, 60, 255);
+        }
         if (!p.retiring.empty()) state += " (previous run stopping)";
     }
     dl->AddCircleFilled(ImVec2(pos.x + fs * 0.5f, pos.y + ImGui::GetTextLineHeight() * 0.5f),
@@ -147,7 +157,8 @@ void draw_status_bar(Playground& p) {
         const char* sample =
             p.run_sample >= 0 ? samples::catalog()[static_cast<size_t>(p.run_sample)].title.c_str()
                               : "";
-        ImGui::Text("%s: %s, %s", sample, state.c_str(), el.c_str());
+        p.status_line = std::string(sample) + ": " + state + ", " + el;
+        ImGui::TextUnformatted(p.status_line.c_str());
         if (!p.compact) {
             ImGui::SameLine();
             ImGui::TextDisabled("| %u tasks | %llu lines", p.stats.tasks,

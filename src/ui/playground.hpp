@@ -224,6 +224,9 @@ struct Playground {
     // --- Messages ---------------------------------------------------------------------------
     std::vector<std::string> link_notices;  // from the last decoded link, until dismissed
     std::string status_message;
+    // The status bar's run state as last drawn ("Threading: finished, 500 ms"; "" before the
+    // first run), for automation (window.interleave.ui().status_line).
+    std::string status_line;
     double status_message_until = 0;
     std::string share_shown;                    // the link the Share popup shows
     std::map<int, std::string> pending_copies;  // copy id -> message once the platform confirms

@@ -6,9 +6,11 @@
 #include <doctest/doctest.h>
 #include <imgui_internal.h>  // GetTopMostPopupModal
 
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <thread>
 
 #include "ui/app.hpp"
 #include "ui/editor_harness.hpp"  // GLFW key codes
@@ -80,6 +82,18 @@ struct AppHarness {
         frames(1);
         io.MouseDown[0] = false;
         frames(2);
+    }
+    // Runs the editor's text and polls frames until the run is over (it runs on its own
+    // threads), at most 60 s; then three more frames draw its end.
+    void run_to_end() {
+        app->run();
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (app->run_active() && std::chrono::steady_clock::now() < limit) {
+            frames(1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a poll interval
+        }
+        frames(3);
+        REQUIRE_FALSE(app->run_active());
     }
     void type(const char* s) {
         ImGui::GetIO().AddInputCharactersUTF8(s);

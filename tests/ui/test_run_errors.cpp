@@ -1,9 +1,13 @@
 // Errors at their line in the playground (issue #10 item 4): tracebacks in the run's output
 // become editor markers as the lines arrive, a thread's in a colour of its own, columns on the
-// editor's bytes; a new run starts clean.
+// editor's bytes; a new run starts clean. A program that ended on an uncaught exception is
+// said so in the status bar, not "finished".
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <string>
+
+#include "ui/app_harness.hpp"
 #include "ui/playground.hpp"
 
 using namespace interleave::ui;
@@ -77,4 +81,23 @@ TEST_CASE("run errors: a thread's exception and then the main one, marked as the
     p.console.clear();
     p.poll_run_errors();
     CHECK(errors(p).empty());
+}
+
+TEST_CASE("the status bar says a program ended with an exception or an exit code, not finished") {
+    interleave::ui::test::AppHarness h;
+    const auto line = [&] {
+        const std::string j = h.app->ui_json();
+        const size_t at = j.find("\"status_line\": \"");
+        REQUIRE(at != std::string::npos);
+        return j.substr(at + 16, j.find('"', at + 16) - at - 16);
+    };
+    h.app->set_code("print('ok')\n");
+    h.run_to_end();
+    CHECK(line().find(": finished, ") != std::string::npos);
+    h.app->set_code("x = 1 / 0\n");
+    h.run_to_end();
+    CHECK(line().find(": ended with ZeroDivisionError, ") != std::string::npos);
+    h.app->set_code("import sys\nsys.exit(3)\n");
+    h.run_to_end();
+    CHECK(line().find(": exited with code 3, ") != std::string::npos);
 }
