@@ -292,12 +292,9 @@ class JSONDecoder:
                     raise JSONDecodeError("Expecting ':' delimiter", s, idx)
                 value, idx = self._value(s, _skip(s, idx + 1))
                 pairs.append((key, value))
-                idx = _skip(s, idx)
-                if idx < n and s[idx] == '}':
+                done, idx = _next_item(s, idx, '}')
+                if done:
                     break
-                if idx >= n or s[idx] != ',':
-                    raise JSONDecodeError("Expecting ',' delimiter", s, idx)
-                idx = _skip(s, idx + 1)
             if idx >= n or s[idx] != '}':
                 raise JSONDecodeError("Expecting property name enclosed in double quotes",
                                       s, idx)
@@ -316,15 +313,22 @@ class JSONDecoder:
             while idx < n:
                 value, idx = self._value(s, idx)
                 values.append(value)
-                idx = _skip(s, idx)
-                if idx < n and s[idx] == ']':
+                done, idx = _next_item(s, idx, ']')
+                if done:
                     break
-                if idx >= n or s[idx] != ',':
-                    raise JSONDecodeError("Expecting ',' delimiter", s, idx)
-                idx = _skip(s, idx + 1)
         if idx >= n or s[idx] != ']':
             raise JSONDecodeError("Expecting value", s, idx)
         return values, idx + 1
+
+
+def _next_item(s, idx, close):
+    # After a member: (True, index of `close`) at the end, else (False, the next member's).
+    idx = _skip(s, idx)
+    if idx < len(s) and s[idx] == close:
+        return True, idx
+    if idx >= len(s) or s[idx] != ',':
+        raise JSONDecodeError("Expecting ',' delimiter", s, idx)
+    return False, _skip(s, idx + 1)
 
 
 def _skip(s, idx):

@@ -186,16 +186,17 @@ class PrettyPrinter:
             if not last:
                 stream.write(delimnl)
 
-    def _pprint_list(self, object, stream, indent, allowance, context, level):
-        stream.write('[')
-        self._format_items(object, stream, indent, allowance + 1, context, level)
-        stream.write(']')
-
-    def _pprint_tuple(self, object, stream, indent, allowance, context, level):
-        stream.write('(')
-        endchar = ',)' if len(object) == 1 else ')'
+    def _pprint_items(self, object, stream, indent, allowance, context, level, open_, endchar):
+        stream.write(open_)
         self._format_items(object, stream, indent, allowance + len(endchar), context, level)
         stream.write(endchar)
+
+    def _pprint_list(self, object, stream, indent, allowance, context, level):
+        self._pprint_items(object, stream, indent, allowance, context, level, '[', ']')
+
+    def _pprint_tuple(self, object, stream, indent, allowance, context, level):
+        endchar = ',)' if len(object) == 1 else ')'
+        self._pprint_items(object, stream, indent, allowance, context, level, '(', endchar)
 
     def _pprint_set(self, object, stream, indent, allowance, context, level):
         if not len(object):
@@ -203,15 +204,12 @@ class PrettyPrinter:
             return
         typ = object.__class__
         if typ is set:
-            stream.write('{')
-            endchar = '}'
+            open_, endchar = '{', '}'
         else:
-            stream.write(typ.__name__ + '({')
-            endchar = '})'
+            open_, endchar = typ.__name__ + '({', '})'
             indent += len(typ.__name__) + 1
-        object = sorted(object, key=_safe_key)
-        self._format_items(object, stream, indent, allowance + len(endchar), context, level)
-        stream.write(endchar)
+        self._pprint_items(sorted(object, key=_safe_key), stream, indent, allowance, context,
+                           level, open_, endchar)
 
     def _pprint_str(self, object, stream, indent, allowance, context, level):
         if not len(object):
@@ -308,25 +306,9 @@ class PrettyPrinter:
         if issubclass(typ, dict) and r is dict.__repr__:
             if not object:
                 return "{}", True, False
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return "{...}", False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable, recursive = True, False
-            components = []
-            level += 1
-            items = (sorted(object.items(), key=_safe_tuple) if self._sort_dicts
-                     else object.items())
-            for k, v in items:
-                krepr, kreadable, krecur = self.format(k, context, maxlevels, level)
-                vrepr, vreadable, vrecur = self.format(v, context, maxlevels, level)
-                components.append("%s: %s" % (krepr, vrepr))
-                readable = readable and kreadable and vreadable
-                recursive = recursive or krecur or vrecur
-            del context[objid]
-            return "{%s}" % ", ".join(components), readable, recursive
+            return self._join_repr(object, "{%s}", lambda: (
+                sorted(object.items(), key=_safe_tuple) if self._sort_dicts
+                else object.items()), context, maxlevels, level)
         if ((issubclass(typ, list) and r is list.__repr__) or
                 (issubclass(typ, tuple) and r is tuple.__repr__)):
             if issubclass(typ, list):
@@ -339,21 +321,29 @@ class PrettyPrinter:
                 if not object:
                     return "()", True, False
                 fmt = "(%s)"
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return fmt % "...", False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable, recursive = True, False
-            components = []
-            level += 1
-            for o in object:
-                orepr, oreadable, orecur = self.format(o, context, maxlevels, level)
-                components.append(orepr)
-                readable = readable and oreadable
-                recursive = recursive or orecur
-            del context[objid]
-            return fmt % ", ".join(components), readable, recursive
+            return self._join_repr(object, fmt, lambda: [(o,) for o in object], context,
+                                   maxlevels, level)
         rep = repr(object)
         return rep, bool(rep and not rep.startswith('<')), False
+
+    def _join_repr(self, object, fmt, pieces, context, maxlevels, level):
+        # fmt % the reprs of pieces() (each a value, or a key and its value joined by ': '),
+        # joined by ', '; "..." past the depth, CPython's text for recursion.
+        objid = id(object)
+        if maxlevels and level >= maxlevels:
+            return fmt % "...", False, objid in context
+        if objid in context:
+            return _recursion(object), False, True
+        context[objid] = 1
+        readable, recursive = True, False
+        components = []
+        for piece in pieces():
+            reprs = []
+            for o in piece:
+                orepr, oreadable, orecur = self.format(o, context, maxlevels, level + 1)
+                reprs.append(orepr)
+                readable = readable and oreadable
+                recursive = recursive or orecur
+            components.append(": ".join(reprs))
+        del context[objid]
+        return fmt % ", ".join(components), readable, recursive
