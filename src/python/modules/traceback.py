@@ -43,14 +43,18 @@ def _text(value, tb, chain):
 
 
 def _entries(text):
-    # CPython's list: one string per traceback entry (its File line with the source and caret
-    # lines under it), one per other line.
+    # CPython's list: one string per traceback entry (its `File "f", line N, in name` line with
+    # the source and caret lines under it), one per other line (a SyntaxError's location lines
+    # included).
     out = []
+    entry = False
     for line in text.splitlines(keepends=True):
-        if out and line.startswith('    ') and out[-1].lstrip(' |').startswith('File "'):
+        if entry and line.startswith('    '):
             out[-1] += line
-        else:
-            out.append(line)
+            continue
+        stripped = line.lstrip(' |')
+        entry = stripped.startswith('File "') and ', in ' in stripped
+        out.append(line)
     return out
 
 
