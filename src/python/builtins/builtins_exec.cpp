@@ -33,7 +33,7 @@ Value raise_compile_error(ThreadState& ts, const SyntaxErrorInfo& e) {
     info->items[0] = fn;
     info->items[1] = Value::from_small(e.lineno);
     info->items[2] = Value::from_small(e.offset);
-    if (!e.text.empty()) {
+    if (!e.text.empty() && !e.from_compiler) {  // compile() of a string: no text to read
         Value text = str_value(ts, e.text);
         if (text.is_null()) return text;
         info->items[3] = text;

@@ -16,6 +16,7 @@ SourceCompileOutput compile_source(std::string_view source, std::string_view fil
     CompileOutput c = compile_module(parsed.module(), filename, source);
     out.code = std::move(c.code);
     out.error = std::move(c.error);
+    if (!out.code) out.error.from_compiler = true;
     out.warnings = std::move(c.warnings);
     return out;
 }
@@ -52,7 +53,8 @@ bool caret_anchors(const std::string& segment, int* left_end, int* right_start, 
         *left_end = s.value->end_col_offset;
         *right_start = s.slice->end_col_offset + 1;
         int len = int(segment.size());
-        while (*left_end < len && (is_ws(segment[size_t(*left_end)]) || segment[size_t(*left_end)] != '['))
+        while (*left_end < len &&
+               (is_ws(segment[size_t(*left_end)]) || segment[size_t(*left_end)] != '['))
             ++*left_end;
         while (*right_start < len &&
                (is_ws(segment[size_t(*right_start)]) || segment[size_t(*right_start)] != ']'))

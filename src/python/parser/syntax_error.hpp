@@ -35,6 +35,9 @@ struct SyntaxErrorInfo {
     int end_lineno = 0;
     int end_offset = 0;
     std::string text;
+    // Raised after parsing (symbol table, compiler checks): CPython reads such an error's text
+    // from the file, so source given as a string ("<string>", exec) has none.
+    bool from_compiler = false;
 };
 
 // Internal to the front end: thrown by the lexer and parser, caught at the API (parser.hpp,
