@@ -8,6 +8,7 @@
 // thread during the measurement, took beyond its quickest run before it: a frame that really
 // takes 500 ms still fails, one that a loaded machine stretched from 30 ms to 150 ms does not.
 // Screenshots: build/e2e/heavy-timeline.png, heavy-cores.png (the unrecorded period, hatched).
+// The task lengths are judged against the release web build only (TIMED below).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,14 @@ import { OUT, frames, launchBrowser, newPage, serve, uiState, waitFor } from './
 
 const FINISHED = ['finished', 'stopped', 'deadlock', 'limit', 'error'];
 const LIMIT_MS = 100;
+// The debug web build (-O0, Emscripten's guards on) runs the app's own code several times
+// slower: its frames take 50-200 ms with nothing wrong (measured beside the suite: an idle
+// frame during the export 55-128 ms). There the runs, the export and the guards (which abort
+// when the main thread blocks) are checked; the task lengths are the release build's to judge.
+const TIMED = process.env.INTERLEAVE_DEBUG !== '1';
+const withinLimit = (long, limit, what) => {
+  if (TIMED) assert.ok(Math.max(0, ...long) <= limit, `${what} over ${Math.round(limit)} ms: ${long}`);
+};
 
 // Long tasks (ms) on the page's main thread from now until take() is called, and the stretch:
 // the median time of a fixed piece of work (about one frame's worth, 16 ms at its quickest)
@@ -97,14 +106,14 @@ describe('heavy run', { timeout: 600_000 }, () => {
       `${s.stats.dropped_events} events not recorded; long tasks (ms): ${JSON.stringify(long)}; ` +
       `machine stretch ${stretch.toFixed(2)}x, limit ${Math.round(limit)} ms`);
     assert.ok(FINISHED.includes(s.status));
-    assert.ok(Math.max(0, ...long) <= limit, `main-thread tasks over ${Math.round(limit)} ms: ${long}`);
+    withinLimit(long, limit, 'main-thread tasks');
     // The app's own share of those tasks, over every frame since the page loaded (ui().work
     // covers the frames since the previous ui() call): reading the run into the views and
     // finishing it are sliced work, never a long task by themselves. (Recording the finished
     // run once re-read all of its million events: 380 ms in one frame.)
     const work = (await uiState(page)).work;
     console.log(`app work per frame, max (ms): ${JSON.stringify(work)}`);
-    assert.ok(work.poll_max_ms <= limit, `the app's poll took ${work.poll_max_ms} ms in one frame`);
+    withinLimit([work.poll_max_ms], limit, 'the app\'s poll in one frame');
 
     // The trace filled up: the views cover the recorded part and say so.
     assert.ok(s.stats.dropped_events > 0, 'expected the trace limit to be reached');
@@ -133,7 +142,7 @@ describe('heavy run', { timeout: 600_000 }, () => {
     console.log(`export: ${size} bytes; long tasks (ms): ${JSON.stringify(long)}; ` +
       `machine stretch ${stretch.toFixed(2)}x, limit ${Math.round(limit)} ms`);
     assert.ok(size > 1e6, `a million events should make more than 1 MB, got ${size}`);
-    assert.ok(Math.max(0, ...long) <= limit, `main-thread tasks over ${Math.round(limit)} ms: ${long}`);
+    withinLimit(long, limit, 'main-thread tasks');
     // Parsing 20 MB of JSON is itself long: checked after the measurement.
     const events = await page.evaluate(async () => {
       const trace = JSON.parse(await window.__blob.text());
