@@ -55,12 +55,13 @@ void Playground::poll_code_link() {
         }
     }
     // A reload loads the fragment: what it does not carry would be lost: other samples' kept
-    // edits unless they are stored (store_drafts, written after each frame), and the text
-    // until its link is written (a link over 64 KiB loads only its first 64 KiB:
+    // edits unless they are stored (store_drafts, written after each frame), a text of this
+    // tab another tab stored its own over (closing the tab loses the fragment too), and the
+    // text until its link is written (a link over 64 KiB loads only its first 64 KiB:
     // samples::decode_link).
     const bool others_kept =
         (drafts.size() > drafts.count(current().id) && !(hooks.save_drafts && drafts_stored_)) ||
-        !too_large_.empty();
+        !too_large_.empty() || own_text_only_here();
     const bool would_lose =
         others_kept ||
         (edited && (linked_version_ != version || last_link.size() > samples::kMaxFragmentBytes));

@@ -332,18 +332,9 @@ void Playground::take_other_drafts() {
     std::set<std::string> unreadable;
     for (const auto& [id, text] : now.d.records)
         if (!now.d.drafts.count(id)) unreadable.insert(id);
-    // The shown sample's kept text, as store_drafts would keep it.
     const std::string shown = file_path.empty() ? current().id : "";
-    std::optional<std::string> shown_text;
-    if (!shown.empty()) {
-        if (editor.model().version() == link_over_edit_version_) {
-            if (const auto d = drafts.find(shown); d != drafts.end()) shown_text = d->second;
-        } else if (code_edited()) {
-            shown_text = editor.text();
-        }
-    }
-    const DraftMerge m = merge_other_drafts(now.d.drafts, unreadable, shown, shown_text, drafts,
-                                            drafts_base_, held_drafts_);
+    const DraftMerge m = merge_other_drafts(now.d.drafts, unreadable, shown, shown_kept_text(),
+                                            drafts, drafts_base_, held_drafts_);
     drafts_store_text_ = std::move(now.text);
     drafts_store_records_ = std::move(now.d.records);
     for (const std::string& id : m.held) {  // the shown sample's: said once
@@ -358,6 +349,23 @@ void Playground::take_other_drafts() {
         flash(samples::find_sample(id)->title +
                   " was edited in another tab too; this tab's edit, not stored yet, is kept",
               10);
+}
+
+std::optional<std::string> Playground::shown_kept_text() const {
+    if (!file_path.empty()) return std::nullopt;
+    if (editor.model().version() == link_over_edit_version_) {
+        const auto d = drafts.find(current().id);
+        return d != drafts.end() ? std::optional<std::string>(d->second) : std::nullopt;
+    }
+    return code_edited() ? std::optional<std::string>(editor.text()) : std::nullopt;
+}
+
+bool Playground::own_text_only_here() const {
+    if (!left_own_.empty()) return true;
+    if (!file_path.empty()) return false;
+    const auto h = held_drafts_.find(current().id);
+    // Replaced: this tab stored its text over the held one since, so the store has it.
+    return h != held_drafts_.end() && !h->second.replaced && shown_kept_text() != h->second.text;
 }
 
 bool Playground::other_tab_text_held() const {

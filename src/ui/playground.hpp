@@ -139,6 +139,11 @@ struct Playground {
     // Another tab's text of the shown sample is held: picking the sample again loads it
     // (select_sample; the gallery lets the chosen sample be picked again then).
     bool other_tab_text_held() const;
+    // Web: this tab has a text of a sample that the store no longer holds because another tab
+    // stored its own over it (held for the shown sample, or left for the other tab's when the
+    // sample was left: left_own_); only this tab's editor or memory has it, so closing or
+    // reloading the tab would lose it and the page asks first (poll_code_link).
+    bool own_text_only_here() const;
     bool plain_editor = false;  // web accessible mode: the page's textarea stands in
     float text_scale = 1;       // text size, times the platform's DPI scale
     bool restyle = false;       // text_scale changed: rebuild fonts between frames
@@ -347,6 +352,9 @@ struct Playground {
     // Picking the shown sample again while another tab's text of it is held: that text, with
     // this tab's in Undo (select_sample).
     void load_held_draft();
+    // The shown sample's kept text as store_drafts keeps it (nullopt: not edited, or a file is
+    // shown); a link's code over a kept edit is not one (the kept edit is).
+    std::optional<std::string> shown_kept_text() const;
     // The editor's version right after load_link showed a link's code over a kept edit of the
     // sample: while it stays, that code is not the sample's edit (the kept one is).
     uint64_t link_over_edit_version_ = ~0ull;

@@ -7,10 +7,12 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 
+#include "samples/code_codec.hpp"
 #include "ui/app_harness.hpp"
 #include "ui/draft_harness.hpp"
 #include "ui/draft_store.hpp"
@@ -234,4 +236,88 @@ TEST_CASE("tabs: both typing in one sample, in any order, lose no typed text") {
     ImGui::GetIO().AddInputCharacter(key_event(EditorKey::z, kModCtrl));  // Undo
     a.frames(2);
     CHECK(a.app->code() == in_a);
+}
+
+namespace {
+// A tab as the web page has it, also keeping its link current (its compression lands at once)
+// and telling whether its page would ask before it is closed (beforeunload).
+struct WebTab {
+    std::unique_ptr<AppHarness> h;
+    std::vector<std::pair<std::string, int>> packs;  // compressions asked for
+    bool asks = false;                               // PlatformHooks::leave_warning
+    WebTab(Store& store, int who) {
+        h = std::make_unique<AppHarness>([this, &store, who](PlatformHooks& hooks) {
+            store.hooks(who)(hooks);
+            hooks.pack_code_async = [this](const std::string& text, int id) {
+                packs.push_back({text, id});
+            };
+            hooks.link_changed = [](const std::string&) {};
+            hooks.leave_warning = [this](bool on) { asks = on; };
+        });
+    }
+    // Frames until the link carries the editor's text.
+    AppHarness& settle() {
+        ImGui::SetCurrentContext(h->ctx);
+        h->frames(1);
+        while (!packs.empty()) {
+            const auto [text, id] = packs.back();
+            packs.clear();
+            h->app->code_packed(id, interleave::samples::zlib_code_codec().pack(text));
+            h->frames(1);
+        }
+        return *h;
+    }
+    AppHarness& use() {
+        ImGui::SetCurrentContext(h->ctx);
+        return *h;
+    }
+};
+}  // namespace
+
+TEST_CASE("tabs: a tab whose text another tab stored over asks before it is closed") {
+    Store store;
+    WebTab a(store, 0);
+    ImGui::SetCurrentContext(nullptr);  // the next harness makes its own current
+    WebTab b(store, 1);
+    const std::string own = a.use().app->code();
+    a.use().app->set_code(own + "# from A\n");
+    a.settle();
+    CHECK_FALSE(a.asks);                   // stored, and in its link
+    b.settle().click("sample:threading");  // shows Threading too: A's text
+    b.use().app->set_code(own + "# from A\n# typed in B\n");
+    b.settle();
+    CHECK_FALSE(b.asks);
+    // A types on: the store has A's text; B's is in B's editor only, and closing B loses it.
+    a.use().app->set_code(own + "# more A\n");
+    a.settle();
+    b.settle();
+    CHECK(b.use().app->code() == own + "# from A\n# typed in B\n");
+    CHECK(b.asks);
+    CHECK_FALSE(a.asks);
+    // B types on: its text is stored again; A holds it and asks in turn.
+    b.use().app->set_code(own + "# typed in B\n# more B\n");
+    b.settle();
+    CHECK_FALSE(b.asks);
+    a.settle();
+    CHECK(a.asks);
+    // A loads B's text (its own in Undo): nothing is only in A any more.
+    a.use().click("sample:threading");
+    a.settle();
+    CHECK(a.use().app->code() == own + "# typed in B\n# more B\n");
+    CHECK_FALSE(a.asks);
+    // B leaves Threading unchanged while A's later text is held: B takes A's, its own kept in
+    // memory to be one Undo away when Threading is shown again: B asks until then.
+    a.use().app->set_code(own + "# final A\n");
+    a.settle();
+    b.settle().click("sample:race");
+    b.settle();
+    CHECK(b.asks);
+    b.use().click("sample:threading");
+    b.settle();
+    CHECK(b.use().app->code() == own + "# final A\n");
+    CHECK_FALSE(b.asks);
+    b.use();
+    b.h.reset();
+    a.use();
+    a.h.reset();
 }
