@@ -3,6 +3,7 @@
 // once and picking it there shows that edit; the sample shown in the editor is never replaced
 // under the cursor: the status bar says it was edited in another tab, picking it again loads
 // that edit and Undo brings this tab's back; a reset in one tab takes the other's mark away.
+// A tab whose text the other tab stored its own over asks before it is closed (beforeunload).
 // Screenshots: build/e2e/editor-tabs-gallery.png, editor-tabs-held.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -87,6 +88,50 @@ describe('two tabs of the site', { timeout: 600_000 }, () => {
     await waitFor(b, (t) => window.interleave.code() === t, raceOwn, { what: 'B shows Race\'s own text' });
     assert.deepEqual(tab.problems, []);
     assert.deepEqual(problems, []);
+    await tab.context.close();
+  });
+
+  test('a tab whose text the other tab stored over asks before it is closed', async () => {
+    const tab = await newPage(env.browser);
+    const a = tab.page;
+    const b = await tab.context.newPage();
+    for (const p of [a, b]) {
+      await p.goto(env.server.url + '#v=1&sample=race');
+      await p.evaluate(() => window.interleave.ready);
+      await waitFor(p, () => window.interleave.state().sample === 'race', null,
+        { what: 'Race shown' });
+    }
+    const typeAtEnd = async (p, text) => {
+      const c = await control(p, 'code');
+      await p.mouse.click(c.x + c.w / 2, c.y + Math.min(c.h / 2, 40));
+      await waitFor(p, () => window.interleave.editorState().focused, null,
+        { what: 'the editor focused' });
+      await p.keyboard.press('Control+End');
+      await p.keyboard.type(text);
+    };
+    const stored = (p, t) => waitFor(p, (s) => (localStorage.getItem('interleave.drafts') ?? '')
+      .includes(s), t, { what: `'${t}' stored` });
+    // A types, B types over it, A types again: B's text is in B's editor only.
+    await typeAtEnd(a, '#a1');
+    await stored(a, '#a1');
+    await waitFor(b, () => /edited in another tab/.test(window.interleave.state().message));
+    await typeAtEnd(b, '#b1');
+    await stored(b, '#b1');
+    await waitFor(a, () => /edited in another tab/.test(window.interleave.state().message));
+    await typeAtEnd(a, '#a2');
+    await stored(a, '#a1#a2');
+    await stored(b, '#a1#a2');  // B's storage event came with it; a frame takes it in
+    await frames(b, 3);
+    assert.ok((await b.evaluate(() => window.interleave.code())).endsWith('#b1'));
+    // Closing B asks (beforeunload); dismissed, B stays open with its text.
+    const dialog = new Promise((r) => b.once('dialog', r));
+    await b.close({ runBeforeUnload: true });
+    const d = await dialog;
+    assert.equal(d.type(), 'beforeunload');
+    await d.dismiss();
+    assert.equal(b.isClosed(), false);
+    assert.ok((await b.evaluate(() => window.interleave.code())).endsWith('#b1'));
+    assert.deepEqual(tab.problems, []);
     await tab.context.close();
   });
 });
