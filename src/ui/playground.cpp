@@ -116,32 +116,41 @@ void Playground::select_sample(int index) {
                 drafts.erase(current().id);
         }
         // Another tab's text held for it: taken if nothing changed here (draft_store.hpp). The
-        // text this tab had is then one Undo away when the sample is shown again.
+        // text this tab had is then one Undo away when the sample is shown again; else the held
+        // one is (this tab stored its own over it: it may be nowhere else now).
         const auto had = drafts.find(current().id);
         const std::optional<std::string> had_text =
             had != drafts.end() ? std::optional<std::string>(had->second) : std::nullopt;
-        if (leave_held_draft(current().id, drafts, drafts_base_, held_drafts_) && had_text)
-            left_own_[current().id] = *had_text;
+        const auto h = held_drafts_.find(current().id);
+        const std::optional<std::string> held_text =
+            h != held_drafts_.end() ? h->second.text : std::nullopt;
+        if (leave_held_draft(current().id, drafts, drafts_base_, held_drafts_)) {
+            if (had_text) left_own_[current().id] = {*had_text, false};
+        } else if (held_text) {
+            left_own_[current().id] = {*held_text, true};
+        }
     }
     sample = index;
     knobs = samples::defaults(cat[static_cast<size_t>(index)].knobs);
     python_text = samples::program(current(), knobs);
     const auto d = drafts.find(current().id);
     editor.set_text(d != drafts.end() ? d->second : python_text);
-    if (const auto own = left_own_.find(current().id); own != left_own_.end()) {
-        if (own->second != editor.text()) {
-            const std::string theirs = editor.text();
-            editor.set_text(own->second);
-            auto& m = editor.model();  // one undo step: Ctrl+Z brings back this tab's text
+    if (const auto left = left_own_.find(current().id); left != left_own_.end()) {
+        if (left->second.text != editor.text()) {
+            const std::string shown = editor.text();
+            editor.set_text(left->second.text);
+            auto& m = editor.model();  // one undo step: Ctrl+Z brings back the left text
             m.select_all();
-            m.paste(theirs);
+            m.paste(shown);
             m.set_cursor({0, 0});
-            flash(current().title +
-                      " shows the edit made in another tab; Undo brings back the text you had "
-                      "here",
+            flash(current().title + (left->second.theirs
+                                         ? ": Undo brings back the edit made in another tab "
+                                           "that yours was stored over"
+                                         : " shows the edit made in another tab; Undo brings "
+                                           "back the text you had here"),
                   10);
         }
-        left_own_.erase(own);
+        left_own_.erase(left);
     }
     edited_version_ = ~0ull;
     text_knobs_version_ = ~0ull;

@@ -346,9 +346,15 @@ struct Playground {
     std::vector<std::string> drafts_notices_;  // what restore_drafts() could not read
     bool drafts_elsewhere_ = false;  // another tab wrote the store (PlatformHooks::watch_drafts)
     std::map<std::string, HeldDraft> held_drafts_;  // another tab's text of the shown sample
-    // The text a sample had here when leaving it took another tab's held text instead
-    // (select_sample): put one Undo step away when the sample is shown again.
-    std::map<std::string, std::string> left_own_;
+    // A text of a sample left while another tab's text of it was held (select_sample), put one
+    // Undo step away when the sample is shown again: this tab's own when leaving took the other
+    // tab's (`theirs` false), or the other tab's when this tab had stored its own over it (the
+    // other tab may since have taken this tab's: it would be nowhere else).
+    struct LeftText {
+        std::string text;
+        bool theirs = false;
+    };
+    std::map<std::string, LeftText> left_own_;
     // Picking the shown sample again while another tab's text of it is held: that text, with
     // this tab's in Undo (select_sample).
     void load_held_draft();

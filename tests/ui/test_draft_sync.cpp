@@ -321,3 +321,39 @@ TEST_CASE("tabs: a tab whose text another tab stored over asks before it is clos
     a.use();
     a.h.reset();
 }
+
+TEST_CASE("tabs: an edit stored over, then taken over in the tab that made it, stays in Undo") {
+    Two t(true);
+    AppHarness& a = t.use(t.a);
+    const std::string own = a.app->code();
+    a.app->set_code(own + "# E\n");
+    a.frames(1);
+    AppHarness& b = t.use(t.b);
+    b.frames(1);
+    b.click("sample:threading");  // B shows E
+    // A types F and leaves Threading; B, never having seen F, types over E: stored over F.
+    t.use(t.a);
+    a.app->set_code(own + "# E\n# F typed in A\n");
+    a.frames(1);
+    a.click("sample:race");
+    t.use(t.b);
+    b.frames(1);
+    b.app->set_code(own + "# E\n# typed in B\n");
+    b.frames(1);
+    CHECK(stored_drafts(t.store).at("threading") == own + "# E\n# typed in B\n");
+    // A had not changed Threading since: it takes B's text; F is in no editor and no store.
+    t.use(t.a);
+    a.frames(1);
+    a.click("sample:threading");
+    CHECK(a.app->code() == own + "# E\n# typed in B\n");
+    // B leaves Threading and comes back: F is one Undo away.
+    t.use(t.b);
+    b.click("sample:race");
+    b.click("sample:threading");
+    CHECK(b.app->code() == own + "# E\n# typed in B\n");
+    CHECK(t.store.said_count("Undo brings back the edit made in another tab that yours was") == 1);
+    b.click("code");
+    ImGui::GetIO().AddInputCharacter(key_event(EditorKey::z, kModCtrl));  // Undo
+    b.frames(2);
+    CHECK(b.app->code() == own + "# E\n# F typed in A\n");
+}
