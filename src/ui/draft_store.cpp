@@ -341,8 +341,8 @@ void Playground::take_other_drafts() {
         const bool edited = held_drafts_.at(id).text.has_value();
         flash(current().title + (edited ? " was edited" : " was reset") +
                   " in another tab; yours stays here. Pick it again to " +
-                  (edited ? "load that edit" : "show the sample's text") +
-                  " (Undo brings yours back)",
+                  (edited ? "load that edit" : "show the sample's text") + " (" +
+                  undo_words("Undo") + " brings yours back)",
               15);
     }
     for (const std::string& id : m.ours)
@@ -366,6 +366,12 @@ bool Playground::own_text_only_here() const {
     const auto h = held_drafts_.find(current().id);
     // Replaced: this tab stored its text over the held one since, so the store has it.
     return h != held_drafts_.end() && !h->second.replaced && shown_kept_text() != h->second.text;
+}
+
+std::string Playground::undo_words(const char* words) const {
+    // The plain textarea's own Ctrl+Z knows nothing of a text the app put in: the code
+    // editor's history has it (one step, as an edit), reached with Plain text off.
+    return plain_editor ? "the code editor's Undo (Plain text off, then Ctrl+Z)" : words;
 }
 
 bool Playground::other_tab_text_held() const {
@@ -392,7 +398,9 @@ void Playground::load_held_draft() {
     m.paste(text);
     m.set_cursor({0, 0});
     sync_text_knobs();
-    flash(current().title + ": the other tab's text; Undo (Ctrl+Z) brings yours back", 8);
+    flash(current().title + ": the other tab's text; " + undo_words("Undo (Ctrl+Z)") +
+              " brings yours back",
+          8);
 }
 
 }  // namespace interleave::ui

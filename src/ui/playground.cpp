@@ -143,11 +143,13 @@ void Playground::select_sample(int index) {
             m.select_all();
             m.paste(shown);
             m.set_cursor({0, 0});
-            flash(current().title + (left->second.theirs
-                                         ? ": Undo brings back the edit made in another tab "
-                                           "that yours was stored over"
-                                         : " shows the edit made in another tab; Undo brings "
-                                           "back the text you had here"),
+            flash(current().title +
+                      (left->second.theirs
+                           ? ": " + undo_words("Undo") +
+                                 " brings back the edit made in another tab that yours was "
+                                 "stored over"
+                           : " shows the edit made in another tab; " + undo_words("Undo") +
+                                 " brings back the text you had here"),
                   10);
         }
         left_own_.erase(left);

@@ -361,6 +361,10 @@ struct Playground {
     // The shown sample's kept text as store_drafts keeps it (nullopt: not edited, or a file is
     // shown); a link's code over a kept edit is not one (the kept edit is).
     std::optional<std::string> shown_kept_text() const;
+    // How a status-bar message names the Undo that brings back a text the app replaced:
+    // `words` ("Undo (Ctrl+Z)"), or in accessible mode the code editor's (the textarea's own
+    // Undo cannot: the app set its value).
+    std::string undo_words(const char* words) const;
     // The editor's version right after load_link showed a link's code over a kept edit of the
     // sample: while it stays, that code is not the sample's edit (the kept one is).
     uint64_t link_over_edit_version_ = ~0ull;

@@ -357,3 +357,31 @@ TEST_CASE("tabs: an edit stored over, then taken over in the tab that made it, s
     b.frames(2);
     CHECK(b.app->code() == own + "# E\n# F typed in A\n");
 }
+
+TEST_CASE("tabs: in accessible mode the messages name the code editor's Undo, which has the text") {
+    Two t(true);
+    AppHarness& a = t.use(t.a);
+    const std::string own = a.app->code();
+    a.app->set_code(own + "# from A\n");
+    a.frames(1);
+    AppHarness& b = t.use(t.b);
+    b.app->set_plain_editor(true);
+    b.app->set_code_from_plain(own + "# typed in B\n");
+    b.frames(1);
+    t.use(t.a);
+    a.app->set_code(own + "# more A\n");
+    a.frames(1);
+    t.use(t.b);
+    b.frames(1);
+    CHECK(t.store.said_count("load that edit (the code editor's Undo (Plain text off, then "
+                             "Ctrl+Z) brings yours back)") == 2);  // each A write over B's
+    b.click("sample:threading");
+    CHECK(b.app->code() == own + "# more A\n");
+    CHECK(t.store.said_count("the other tab's text; the code editor's Undo (Plain text off, "
+                             "then Ctrl+Z) brings yours back") == 1);
+    b.app->set_plain_editor(false);
+    b.click("code");
+    ImGui::GetIO().AddInputCharacter(key_event(EditorKey::z, kModCtrl));  // Undo
+    b.frames(2);
+    CHECK(b.app->code() == own + "# typed in B\n");
+}
