@@ -12,16 +12,23 @@ namespace interleave::ui {
 
 namespace {
 
-// `text` cut to `room` px with "..." (on a character's boundary: a cut inside a UTF-8
-// sequence draws a replacement mark), or whole when it fits.
+// `text` whole when it fits, else cut to `room` px with "..." (on a character's boundary: a
+// cut inside a UTF-8 sequence draws a replacement mark); "" when not even a few characters fit
+// (a phone's bar already full): the caller draws nothing rather than run past the edge.
 std::string fit_width(const std::string& text, float room) {
     if (ImGui::CalcTextSize(text.c_str()).x <= room) return text;
     const float dots = ImGui::CalcTextSize("...").x;
     size_t keep = text.size();
-    while (keep > 8 && ImGui::CalcTextSize(text.data(), text.data() + keep).x + dots > room)
+    while (keep > 0 && ImGui::CalcTextSize(text.data(), text.data() + keep).x + dots > room)
         keep = keep * 9 / 10;
     while (keep > 0 && !utf8::is_boundary(text, keep)) --keep;
+    if (keep < 4) return "";
     return text.substr(0, keep) + "...";
+}
+
+// The width left on this line after the last item, as ImGui::SameLine() would place the next.
+float room_after_item(float right_edge) {
+    return right_edge - ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
 }
 
 void keys_popup() {
@@ -158,22 +165,31 @@ void draw_status_bar(Playground& p) {
             p.run_sample >= 0 ? samples::catalog()[static_cast<size_t>(p.run_sample)].title.c_str()
                               : "";
         p.status_line = std::string(sample) + ": " + state + ", " + el;
-        ImGui::TextUnformatted(p.status_line.c_str());
+        const std::string line =
+            fit_width(p.status_line, right_edge - ImGui::GetCursorScreenPos().x);
+        ImGui::TextUnformatted(line.empty() ? "..." : line.c_str());
         if (!p.compact) {
             ImGui::SameLine();
             ImGui::TextDisabled("| %u tasks | %llu lines", p.stats.tasks,
                                 static_cast<unsigned long long>(p.stats.output_lines));
         }
         if (p.stats.dropped_events > 0) {
-            ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.95f, 0.6f, 0.2f, 1), "| %s", trace_full_text(p).c_str());
+            const std::string t = fit_width("| " + trace_full_text(p), room_after_item(right_edge));
+            if (!t.empty()) {
+                ImGui::SameLine();
+                ImGui::TextColored(ImVec4(0.95f, 0.6f, 0.2f, 1), "%s", t.c_str());
+            }
         }
-        if (!p.run_notices.empty()) {
-            // One line: the first notice cut to fit; all of them in the tooltip and the console.
+        // One line: the first notice cut to fit; all of them in the tooltip and the console.
+        // A phone's bar has room for one message: a status message, while shown, goes first.
+        const bool message_shown =
+            !p.status_message.empty() && ImGui::GetTime() < p.status_message_until;
+        std::string n;
+        if (!p.run_notices.empty() && !(p.compact && message_shown))
+            n = fit_width("| " + p.run_notices.front(),
+                          room_after_item(right_edge) - (p.compact ? 0 : fs * 16));
+        if (!n.empty()) {
             ImGui::SameLine();
-            const float room =
-                right_edge - ImGui::GetCursorScreenPos().x - (p.compact ? 0 : fs * 16);
-            const std::string n = fit_width("| " + p.run_notices.front(), room);
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 150, 60, 255));
             ImGui::TextUnformatted(n.c_str());
             ImGui::PopStyleColor();
@@ -189,11 +205,13 @@ void draw_status_bar(Playground& p) {
         ImGui::TextDisabled(p.compact ? "idle \xE2\x80\x94 press Run"
                                       : "idle \xE2\x80\x94 pick a sample, press Run");
     }
-    if (!p.status_message.empty() && ImGui::GetTime() < p.status_message_until) {
+    // A long message (a path, a phone's narrow bar) is cut: whole in a tooltip.
+    const std::string m = "| " + p.status_message;
+    const std::string shown = !p.status_message.empty() && ImGui::GetTime() < p.status_message_until
+                                  ? fit_width(m, room_after_item(right_edge))
+                                  : std::string();
+    if (!shown.empty()) {
         ImGui::SameLine();
-        // A long message (a path, a phone's narrow bar) is cut: whole in a tooltip.
-        const std::string m = "| " + p.status_message;
-        const std::string shown = fit_width(m, right_edge - ImGui::GetCursorScreenPos().x);
         ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "%s", shown.c_str());
         if (ImGui::IsItemHovered() && shown != m) {
             ImGui::BeginTooltip();
