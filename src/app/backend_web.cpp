@@ -52,7 +52,6 @@ EM_JS(void, location_base_copy, (char* out, int capacity), {
     stringToUTF8(o + location.pathname, out, capacity);
 });
 EM_JS(void, location_hash_copy, (char* out, int capacity), {
-    Module.interleaveFragment = location.hash;
     stringToUTF8(location.hash, out, capacity);
 });
 // Sizes the canvas's backing store and tells GLFW (its resize listener updates the window
@@ -536,6 +535,7 @@ class WebBackend final : public Backend {
     }
 
     std::string initial_link() const override {
+        adopt_fragment();  // the address the page opened with is the app's to rewrite
         std::string link(size_t(location_hash_length()), '\0');
         location_hash_copy(link.data(), int(link.size()) + 1);
         return link;

@@ -159,6 +159,8 @@ void draw_status_bar(Playground& p) {
     ImGui::Dummy(ImVec2(fs, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
     const float right_edge = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    const bool message_shown =
+        !p.status_message.empty() && ImGui::GetTime() < p.status_message_until;
     if (p.run) {
         const std::string el = format_duration(p.stats.wall_ms * 1e6);
         const char* sample =
@@ -182,8 +184,6 @@ void draw_status_bar(Playground& p) {
         }
         // One line: the first notice cut to fit; all of them in the tooltip and the console.
         // A phone's bar has room for one message: a status message, while shown, goes first.
-        const bool message_shown =
-            !p.status_message.empty() && ImGui::GetTime() < p.status_message_until;
         std::string n;
         if (!p.run_notices.empty() && !(p.compact && message_shown))
             n = fit_width("| " + p.run_notices.front(),
@@ -207,9 +207,8 @@ void draw_status_bar(Playground& p) {
     }
     // A long message (a path, a phone's narrow bar) is cut: whole in a tooltip.
     const std::string m = "| " + p.status_message;
-    const std::string shown = !p.status_message.empty() && ImGui::GetTime() < p.status_message_until
-                                  ? fit_width(m, room_after_item(right_edge))
-                                  : std::string();
+    const std::string shown =
+        message_shown ? fit_width(m, room_after_item(right_edge)) : std::string();
     if (!shown.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.45f, 0.68f, 1.0f, 1), "%s", shown.c_str());

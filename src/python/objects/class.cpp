@@ -13,6 +13,14 @@ bool compute_mro(ThreadState* ts, Heap& h, Type* t);
 
 namespace {
 
+// A class body's __slots__ as its names: a str is one name, anything else is iterated (as
+// CPython 3.11's type_new_slots). false: the iteration raised.
+bool slot_names(ThreadState& ts, Value slots, std::vector<Value>& out) {
+    if (!is_str(slots)) return iterate_into(ts, slots, out);
+    out.push_back(slots);
+    return true;
+}
+
 Type* solid_base(Type* t) {
     while (t->tflags & kTypeHeap) t = t->base;
     return t;
@@ -486,10 +494,7 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
         Value own = dict_get_str(t->dict, names.__slots__);
         if (!own.is_null()) {
             RootedVector items(ts);
-            if (is_str(own))
-                items.v.push_back(own);
-            else if (!iterate_into(ts, own, items.v))
-                return Value::null();
+            if (!slot_names(ts, own, items.v)) return Value::null();
             if (!items.v.empty())
                 return raisef(ts, &exc_TypeError,
                               "nonempty __slots__ not supported for subtype of '{}'", best->name);
@@ -513,10 +518,7 @@ Value make_class(ThreadState& ts, Type* meta, Str* name, Tuple* bases, Dict* ns,
                 break;
             }
             RootedVector items(ts);
-            if (is_str(sl))
-                items.v.push_back(sl);
-            else if (!iterate_into(ts, sl, items.v))
-                return Value::null();
+            if (!slot_names(ts, sl, items.v)) return Value::null();
             for (Value it : items.v)
                 if (is_str(it) && str_view(it) == "__dict__") slots_only = false;
         }
